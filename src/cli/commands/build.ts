@@ -1,0 +1,44 @@
+/** `seg build`: check, then build the playbook site; refuses to publish a workspace with errors. */
+import { relative, resolve } from "node:path";
+import { build } from "../../api/build.ts";
+import { stylish } from "../../formatters/stylish.ts";
+import { useColor, type Io } from "../io.ts";
+import type { CommandSpec, ParsedArgs } from "../options.ts";
+import { parseDateOption } from "../parse-date-option.ts";
+
+export const spec: CommandSpec = {
+  name: "build",
+  summary: "Check the workspace, then build the playbook site. Nothing is published when the check finds errors.",
+  usage: "seg build [options]",
+  options: [
+    { name: "out", type: "string", placeholder: "DIR", default: "dist", description: "Output folder, relative to the workspace." },
+    { name: "site", type: "string", placeholder: "URL", description: "The site's public URL (for canonical links), e.g. https://acme.github.io." },
+    { name: "base", type: "string", placeholder: "PATH", description: "Base path when the site is not served at the root, e.g. /playbook." },
+    { name: "as-of", type: "string", placeholder: "YYYY-MM-DD", description: "The analysis date (overrides as_of in segmentation.yaml)." },
+  ],
+  examples: ["seg build", "seg build --base /playbook --site https://acme.github.io"],
+};
+
+export async function run(args: ParsedArgs, io: Io): Promise<number> {
+  const root = resolve(io.cwd, (args.options.root as string | undefined) ?? ".");
+  const asOf = parseDateOption(args.options["as-of"], "--as-of");
+  const started = Date.now();
+  const result = await build({
+    root,
+    today: io.today(),
+    ...(asOf ? { asOf } : {}),
+    ...(args.options.out ? { outDir: args.options.out as string } : {}),
+    ...(args.options.site ? { site: args.options.site as string } : {}),
+    ...(args.options.base ? { base: args.options.base as string } : {}),
+    logLevel: args.options.debug ? "info" : "warn",
+  });
+  const color = useColor(io);
+  if (!result.outDir) {
+    io.stderr(stylish({ root: result.check.root, asOf: result.check.asOf, diagnostics: result.check.diagnostics, counts: result.check.counts }, { color }));
+    io.stderr(`seg build: not published: fix the ${result.check.counts.error} error${result.check.counts.error === 1 ? "" : "s"} above first.\n`);
+    return 1;
+  }
+  const { warning } = result.check.counts;
+  io.stdout(`Built the playbook to ${relative(io.cwd, result.outDir) || "."} in ${((Date.now() - started) / 1000).toFixed(1)} s${warning ? ` (${warning} warning${warning === 1 ? "" : "s"}; run seg check to see them)` : ""}.\n`);
+  return 0;
+}

@@ -1,0 +1,80 @@
+/**
+ * argv → command → exit code. The only place that decides the exit code;
+ * commands are loaded lazily so `seg --help` stays fast. User mistakes come back
+ * as diagnostics (exit 1), usage mistakes as UsageError (exit 2), and anything
+ * else is a bug: one line saying so, the stack only with --debug.
+ */
+import type { Io } from "./io.ts";
+import { formatHelp, parseArgs, type CommandSpec, type ParsedArgs } from "./options.ts";
+import { UsageError } from "./usage-error.ts";
+
+interface CommandModule {
+  spec: CommandSpec;
+  run(args: ParsedArgs, io: Io): number | Promise<number>;
+}
+
+export const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
+  check: { summary: "Validate, recompute and lint the workspace", load: () => import("./commands/check.ts") },
+  build: { summary: "Check, then build the playbook site to dist/", load: () => import("./commands/build.ts") },
+  schemas: { summary: "Write JSON Schema files for editors to schemas/", load: () => import("./commands/schemas.ts") },
+};
+
+export const VERSION = "0.1.0";
+
+export function mainHelp(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length)) + 2;
+  return [
+    "Usage: seg <command> [options]",
+    "",
+    "Segmentation as code: segments, personas and prioritization in git, recomputed from data.",
+    "",
+    "Commands:",
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}${c.summary}`),
+    "",
+    "Run seg <command> --help for a command's options.",
+    "",
+  ].join("\n");
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  const debug = rest.includes("--debug");
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    io.stdout(mainHelp());
+    return name === undefined ? 2 : 0;
+  }
+  if (name === "--version" || name === "-v") {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    const names = Object.keys(COMMANDS);
+    const close = names.find((n) => n.startsWith(name.slice(0, 3)));
+    io.stderr(`seg: unknown command "${name}".${close ? ` Did you mean "${close}"?` : ""} Run seg --help for the commands.\n`);
+    return 2;
+  }
+  try {
+    const module = await command.load();
+    const args = parseArgs(module.spec, rest);
+    if (args.options.help) {
+      io.stdout(formatHelp(module.spec));
+      return 0;
+    }
+    return await module.run(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`seg ${name}: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const err = error as Error;
+    if (err && typeof err === "object" && "code" in err && typeof (err as NodeJS.ErrnoException).code === "string" && (err as NodeJS.ErrnoException).syscall) {
+      const e = err as NodeJS.ErrnoException;
+      io.stderr(`seg ${name}: could not ${e.syscall} ${e.path ?? ""}: ${e.code}.${debug ? `\n${err.stack}` : " Check the path and permissions (--debug shows details)."}\n`);
+      return 2;
+    }
+    io.stderr(`seg ${name}: internal error: ${err?.message ?? String(error)}. This is a bug in Seg; please report it${debug ? "" : " with the output of --debug"}.\n`);
+    if (debug && err?.stack) io.stderr(`${err.stack}\n`);
+    return 2;
+  }
+}

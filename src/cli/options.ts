@@ -1,0 +1,108 @@
+/**
+ * One option table per command drives parsing, --help and the README's command
+ * reference, so the three cannot disagree.
+ */
+import { UsageError } from "./usage-error.ts";
+
+export interface OptionSpec {
+  name: string;
+  type: "string" | "boolean" | "number";
+  description: string;
+  /** Shown in help; the command applies it. */
+  default?: string | number | boolean;
+  /** Allowed values for string options. */
+  choices?: readonly string[];
+  /** Value placeholder shown in help, e.g. DIR. */
+  placeholder?: string;
+}
+
+export interface CommandSpec {
+  name: string;
+  summary: string;
+  usage: string;
+  options: readonly OptionSpec[];
+  /** Positional arguments, for help. */
+  positionals?: readonly { name: string; description: string }[];
+  examples?: readonly string[];
+}
+
+export const COMMON_OPTIONS: readonly OptionSpec[] = [
+  { name: "root", type: "string", placeholder: "DIR", description: "Workspace folder (default: the current folder)." },
+  { name: "debug", type: "boolean", description: "Show stack traces of internal errors." },
+  { name: "help", type: "boolean", description: "Show this help." },
+];
+
+export interface ParsedArgs {
+  options: Record<string, string | number | boolean | undefined>;
+  positionals: string[];
+}
+
+export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArgs {
+  const all = [...spec.options, ...COMMON_OPTIONS];
+  const options: ParsedArgs["options"] = {};
+  const positionals: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--") {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg === "-h") {
+      options.help = true;
+      continue;
+    }
+    if (!arg.startsWith("--")) {
+      if (arg.startsWith("-") && arg.length > 1) throw new UsageError(`Unknown option ${arg}. Run seg ${spec.name} --help for the options.`);
+      positionals.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf("=");
+    const name = arg.slice(2, eq === -1 ? undefined : eq);
+    const option = all.find((o) => o.name === name);
+    if (!option) {
+      const names = all.map((o) => o.name);
+      const close = names.find((n) => n.startsWith(name) || name.startsWith(n));
+      throw new UsageError(`Unknown option --${name}.${close ? ` Did you mean --${close}?` : ""} Run seg ${spec.name} --help for the options.`);
+    }
+    if (option.type === "boolean") {
+      if (eq !== -1) throw new UsageError(`--${name} takes no value.`);
+      options[option.name] = true;
+      continue;
+    }
+    const value = eq !== -1 ? arg.slice(eq + 1) : argv[++i];
+    if (value === undefined) throw new UsageError(`--${name} needs a value${option.placeholder ? ` (${option.placeholder})` : ""}.`);
+    if (option.choices && !option.choices.includes(value)) {
+      throw new UsageError(`--${name} must be one of ${option.choices.join(", ")}, not "${value}".`);
+    }
+    if (option.type === "number") {
+      const n = Number(value);
+      if (!Number.isFinite(n) || value.trim() === "") throw new UsageError(`--${name} needs a number, not "${value}".`);
+      options[option.name] = n;
+    } else {
+      options[option.name] = value;
+    }
+  }
+  return { options, positionals };
+}
+
+export function formatHelp(spec: CommandSpec): string {
+  const all = [...spec.options, ...COMMON_OPTIONS];
+  const label = (o: OptionSpec) => `--${o.name}${o.type === "boolean" ? "" : ` ${o.placeholder ?? (o.choices ? o.choices.join("|") : o.type === "number" ? "N" : "VALUE")}`}`;
+  const width = Math.max(...all.map((o) => label(o).length), ...(spec.positionals ?? []).map((p) => p.name.length)) + 2;
+  const lines = [`Usage: ${spec.usage}`, "", spec.summary, ""];
+  if (spec.positionals?.length) {
+    lines.push("Arguments:");
+    for (const p of spec.positionals) lines.push(`  ${p.name.padEnd(width)}${p.description}`);
+    lines.push("");
+  }
+  lines.push("Options:");
+  for (const o of all) {
+    const def = o.default !== undefined ? ` (default: ${String(o.default)})` : "";
+    lines.push(`  ${label(o).padEnd(width)}${o.description}${def}`);
+  }
+  if (spec.examples?.length) {
+    lines.push("", "Examples:");
+    for (const e of spec.examples) lines.push(`  ${e}`);
+  }
+  return `${lines.join("\n")}\n`;
+}

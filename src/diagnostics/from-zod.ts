@@ -1,0 +1,206 @@
+/**
+ * Turn zod issues into diagnostics that say what is wrong in the user's terms,
+ * point at the offending YAML node, and suggest a fix (did-you-mean for keys
+ * and enum values).
+ */
+import type { z } from "zod";
+import type { Diagnostic, Span } from "./diagnostic.ts";
+import { didYouMean } from "./did-you-mean.ts";
+import { isObjectUnionAt, keysAtPath } from "./schema-at-path.ts";
+
+type PathSegment = string | number;
+type Issue = z.core.$ZodIssue;
+
+/** How a caller turns a path into a position: the workspace locator, bound to one file. */
+export interface PathLocator {
+  file: string;
+  /** The span of the node at `path` (or of its deepest existing ancestor). */
+  spanOf(path: readonly PathSegment[]): Span;
+  /** The span of the key `key` of the mapping at `path`, when present. */
+  keySpanOf(path: readonly PathSegment[], key: string): Span | undefined;
+}
+
+export function diagnosticsFromZod(issues: readonly Issue[], schema: z.core.$ZodType, value: unknown, where: PathLocator): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const issue of issues) visit(issue, [], out, schema, value, where);
+  return dropCascades(out);
+}
+
+/**
+ * A misspelt key shows up twice: as an unknown key and as the missing key it was
+ * meant to be. Keep the unknown key, whose hint names the right spelling.
+ */
+function dropCascades(diagnostics: Diagnostic[]): Diagnostic[] {
+  const meant = new Set<string>();
+  for (const d of diagnostics) {
+    const suggestion = d.ruleId === "schema/unknown-key" ? /^Did you mean "(.+)"\?$/.exec(d.hint ?? "")?.[1] : undefined;
+    if (suggestion) {
+      const parent = (d.data?.parent as string | undefined) ?? "";
+      meant.add(`${parent}\u0000${suggestion}`);
+      meant.add(`${parent}\u0000*`);
+    }
+  }
+  return diagnostics.filter((d) => {
+    const key = d.data?.missing as string | undefined;
+    const parent = (d.data?.parent as string | undefined) ?? "";
+    if (d.ruleId === "schema/missing-key" && key !== undefined) return !meant.has(`${parent}\u0000${key}`);
+    if (d.ruleId === "schema/invalid-shape") return !meant.has(`${parent}\u0000*`);
+    return true;
+  });
+}
+
+function visit(issue: Issue, prefix: PathSegment[], out: Diagnostic[], schema: z.core.$ZodType, value: unknown, where: PathLocator): void {
+  const path = [...prefix, ...(issue.path as PathSegment[])];
+  const at = (p: readonly PathSegment[], ruleId: string, message: string, hint?: string, span?: Span, data?: Record<string, unknown>): void => {
+    out.push({ ruleId, severity: "error", message, file: where.file, ...(span ?? where.spanOf(p)), ...(hint ? { hint } : {}), ...(data ? { data } : {}) });
+  };
+  const name = describePath(path);
+  const missing = (p: readonly PathSegment[], expected: string) => {
+    const key = String(p[p.length - 1]);
+    at(p, "schema/missing-key", `${capital(parentName(p))} is missing the required key "${key}".`, `Add ${key}: (${expected}).`, undefined, { missing: key, parent: pathKey(p.slice(0, -1)) });
+  };
+  const actual = valueAt(value, path);
+
+  switch (issue.code) {
+    case "unrecognized_keys": {
+      const allowed = keysAtPath(schema, path);
+      for (const key of issue.keys) {
+        const suggestion = didYouMean(key, allowed);
+        const where2 = where.keySpanOf(path, key);
+        at(
+          [...path, key],
+          "schema/unknown-key",
+          `Unknown key "${key}" in ${path.length ? name : "the file"}.`,
+          suggestion ? `Did you mean "${suggestion}"?` : `Allowed keys: ${allowed.join(", ")}.`,
+          where2,
+          { key, allowed, parent: pathKey(path) },
+        );
+      }
+      return;
+    }
+    case "invalid_union": {
+      if (isObjectUnionAt(schema, path) && isPlainObject(actual)) {
+        const allowed = keysAtPath(schema, path);
+        const unknown = Object.keys(actual).filter((k) => !allowed.includes(k));
+        for (const key of unknown) {
+          const suggestion = didYouMean(key, allowed);
+          at([...path, key], "schema/unknown-key", `Unknown key "${key}" in ${name}.`, suggestion ? `Did you mean "${suggestion}"?` : `Use one of: ${allowed.join(", ")}.`, where.keySpanOf(path, key), { key, allowed, parent: pathKey(path) });
+        }
+        const present = Object.keys(actual).filter((k) => allowed.includes(k));
+        if (present.length !== 1) {
+          at(path, "schema/invalid-shape", present.length === 0 ? `${capital(name)} needs one of: ${allowed.join(", ")}.` : `${capital(name)} takes exactly one of ${allowed.join(", ")}, but has ${present.join(" and ")}.`, `Write ${name} with exactly one of ${allowed.join(", ")}.`, undefined, { parent: pathKey(path) });
+          return;
+        }
+        if (unknown.length > 0) return;
+      }
+      const best = pickBranch(issue.errors as Issue[][], path);
+      for (const inner of best) visit(inner, path, out, schema, value, where);
+      return;
+    }
+    case "invalid_type": {
+      if (actual === undefined) {
+        missing(path, issue.expected);
+      } else {
+        at(path, "schema/wrong-type", `${capital(name)} must be ${article(issue.expected)}, but is ${describeValue(actual)}.`, hintForType(issue.expected, actual));
+      }
+      return;
+    }
+    case "invalid_value": {
+      if (actual === undefined) {
+        missing(path, issue.values.map(String).join(" | "));
+        return;
+      }
+      const options = issue.values.map((v) => String(v));
+      const suggestion = typeof actual === "string" ? didYouMean(actual, options) : undefined;
+      at(path, "schema/invalid-value", `${capital(name)} must be one of ${options.join(", ")}, but is ${describeValue(actual)}.`, suggestion ? `Did you mean "${suggestion}"?` : `Use one of: ${options.join(", ")}.`, undefined, { allowed: options });
+      return;
+    }
+    default: {
+      const message = friendlyMessage(issue);
+      at(path, "schema/invalid-value", `${capital(name)} ${message}${actual === undefined || isPlainObject(actual) || Array.isArray(actual) ? "" : ` (got ${describeValue(actual)})`}.`);
+    }
+  }
+}
+
+/** Choose the union branch whose complaints are the most specific. */
+function pickBranch(branches: Issue[][], _path: PathSegment[]): Issue[] {
+  let best: Issue[] = branches[0] ?? [];
+  let bestScore = Infinity;
+  for (const branch of branches) {
+    let score = 0;
+    for (const issue of branch) score += issue.code === "invalid_type" && issue.path.length === 0 ? 100 : 1;
+    if (score < bestScore) {
+      best = branch;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function friendlyMessage(issue: Issue): string {
+  switch (issue.code) {
+    case "too_small":
+      if (issue.origin === "array") return `needs at least ${String(issue.minimum)} item${Number(issue.minimum) === 1 ? "" : "s"}`;
+      if (issue.origin === "string") return Number(issue.minimum) === 1 ? "must not be empty" : `must be at least ${String(issue.minimum)} characters long`;
+      return `must be ${issue.inclusive ? "at least" : "greater than"} ${String(issue.minimum)}`;
+    case "too_big":
+      if (issue.origin === "array") return `may have at most ${String(issue.maximum)} items`;
+      if (issue.origin === "string") return `must be at most ${String(issue.maximum)} characters long`;
+      return `must be ${issue.inclusive ? "at most" : "less than"} ${String(issue.maximum)}`;
+    case "not_multiple_of":
+      return `must be a multiple of ${String(issue.divisor)}`;
+    default:
+      return issue.message.replace(/^Invalid input: /, "").replace(/\.$/, "");
+  }
+}
+
+function pathKey(path: readonly PathSegment[]): string {
+  return path.map(String).join("\u0001");
+}
+
+function describePath(path: readonly PathSegment[]): string {
+  if (path.length === 0) return "the file";
+  return `"${path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? p : `.${p}`)).join("")}"`;
+}
+
+function parentName(path: readonly PathSegment[]): string {
+  return path.length <= 1 ? "the file" : describePath(path.slice(0, -1));
+}
+
+function capital(s: string): string {
+  return s.startsWith('"') ? s : s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function article(expected: string): string {
+  const words: Record<string, string> = { object: "a mapping (key: value)", array: "a list", string: "text", number: "a number", boolean: "true or false", date: "a date" };
+  return words[expected] ?? `a ${expected}`;
+}
+
+function describeValue(v: unknown): string {
+  if (v === null) return "empty (null)";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "a mapping";
+  if (typeof v === "string") return `the text "${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
+  return `${typeof v === "number" ? "the number" : typeof v} ${String(v)}`;
+}
+
+function hintForType(expected: string, actual: unknown): string {
+  if (expected === "number" && typeof actual === "string") return "Write the number without quotes or units.";
+  if (expected === "array" && !Array.isArray(actual)) return "Write a list: one '- item' per line, or [a, b].";
+  if (expected === "object") return "Write a mapping: 'key: value' entries indented below the key.";
+  if (expected === "string" && actual === null) return "Give it a value, or remove the key.";
+  return `Write ${article(expected)}.`;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function valueAt(value: unknown, path: readonly PathSegment[]): unknown {
+  let current = value;
+  for (const p of path) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<string, unknown>)[p as string];
+  }
+  return current;
+}

@@ -1,0 +1,56 @@
+/**
+ * Google BigQuery (GoogleSQL).
+ *
+ * - Names go in backticks and text in single quotes; inside both, backslash starts an escape
+ *   sequence, so backslash, the quote character and control characters are escaped.
+ * - Division by zero and `MOD` by zero are errors, hence NULLIF; `MOD` does not take FLOAT64,
+ *   so the remainder goes through BIGNUMERIC.
+ * - `GREATEST` and `LEAST` return NULL if any argument is NULL, so Seg's NULL-skipping
+ *   versions take the MAX or MIN over an array of the arguments. The subquery's alias,
+ *   `seg_arg`, would shadow a column of that name if the caller's column references are
+ *   unqualified; qualify them with a table alias.
+ * - `contains` becomes `STRPOS(…) > 0` (BigQuery's CONTAINS_SUBSTR ignores case).
+ */
+import type { Dialect } from "./dialect.ts";
+import { assertQuotable } from "./double-quote.ts";
+import { sqlNumber } from "./sql-number.ts";
+import { standardCall } from "./standard-call.ts";
+
+export const bigquery: Dialect = {
+  name: "bigquery",
+  quoteIdent: (name) => {
+    assertQuotable(name, "a name");
+    return `\`${escapeBackslashed(name, "`")}\``;
+  },
+  stringLiteral: (value) => {
+    assertQuotable(value, "text");
+    return `'${escapeBackslashed(value, "'")}'`;
+  },
+  numberLiteral: (value) => sqlNumber(value, "FLOAT64"),
+  call: (name, args) => {
+    switch (name) {
+      case "contains":
+        return `(STRPOS(${args[0]}, ${args[1]}) > 0)`;
+      case "greatest":
+        return `(SELECT MAX(seg_arg) FROM UNNEST([${args.join(", ")}]) AS seg_arg)`;
+      case "least":
+        return `(SELECT MIN(seg_arg) FROM UNNEST([${args.join(", ")}]) AS seg_arg)`;
+      default:
+        return standardCall(name, args);
+    }
+  },
+  divide: (left, right) => `(CAST(${left} AS FLOAT64) / NULLIF(${right}, 0))`,
+  modulo: (left, right) => `CAST(MOD(CAST(${left} AS BIGNUMERIC), NULLIF(CAST(${right} AS BIGNUMERIC), 0)) AS FLOAT64)`,
+};
+
+/** Escapes backslash, `quote` and control characters for a GoogleSQL quoted literal or name. */
+function escapeBackslashed(value: string, quote: string): string {
+  let out = "";
+  for (const ch of value) {
+    const code = ch.codePointAt(0) as number;
+    if (ch === "\\" || ch === quote) out += `\\${ch}`;
+    else if (code < 0x20 || code === 0x7f) out += `\\u${code.toString(16).padStart(4, "0")}`;
+    else out += ch;
+  }
+  return out;
+}

@@ -1,0 +1,86 @@
+/**
+ * Run every enabled rule over the workspace and facts, turning each finding's
+ * path into file:line:col. Invalid rule options in segmentation.yaml are
+ * reported at the option's node.
+ */
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { didYouMean } from "../diagnostics/did-you-mean.ts";
+import { diagnosticsFromZod } from "../diagnostics/from-zod.ts";
+import { formatMessage, type Facts, type Rule } from "../rules/define-rule.ts";
+import { locateKey, spanOfPath } from "../workspace/locate.ts";
+import { spanIn } from "../workspace/read-document.ts";
+import { nodeSpan } from "../workspace/yaml-node-span.ts";
+import type { Workspace } from "../workspace/workspace.ts";
+import { effectiveSetting } from "./rule-config.ts";
+
+export function runRules(registry: readonly Rule<never>[], workspace: Workspace, facts: Facts): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const config = workspace.config;
+  out.push(...checkRuleNames(registry, workspace));
+  for (const rule of registry) {
+    const configured = config ? effectiveSetting(rule.id, rule.defaultSeverity, config.value, "segmentation.yaml") : undefined;
+    const parsed = (rule.options as Rule["options"]).safeParse(configured?.options ?? {});
+    if (!parsed.success) {
+      if (config) {
+        const path = ["rules", rule.id, 1];
+        out.push(
+          ...diagnosticsFromZod(parsed.error.issues, rule.options, configured?.options, {
+            file: config.file.path,
+            spanOf: (p) => spanOfPath(config.file, config.doc, [...path, ...p], config.base),
+            keySpanOf: (p, key) => {
+              const node = locateKey(config.doc, [...path, ...p], key);
+              return node ? nodeSpan(config.file, node, config.base) : undefined;
+            },
+          }).map((d) => ({ ...d, message: `Rule ${rule.id}: ${d.message}` })),
+        );
+      }
+      continue;
+    }
+    rule.check({
+      workspace,
+      facts,
+      options: parsed.data as never,
+      segmentsOf: (scheme) => workspace.segments.filter((s) => scheme === undefined || s.scheme === scheme),
+      report: (finding) => {
+        const file = finding.document.file.path;
+        const setting = effectiveSetting(rule.id, rule.defaultSeverity, config?.value, file);
+        if (setting.severity === "off") return;
+        out.push({
+          ruleId: rule.id,
+          severity: setting.severity,
+          message: formatMessage(rule.messages[finding.messageId] ?? finding.messageId, finding.data),
+          hint: finding.hint ?? rule.hint,
+          file,
+          ...spanIn(finding.document, finding.path),
+          data: { messageId: finding.messageId, ...finding.data },
+        });
+      },
+    });
+  }
+  return out;
+}
+
+function checkRuleNames(registry: readonly Rule<never>[], workspace: Workspace): Diagnostic[] {
+  const config = workspace.config;
+  if (!config) return [];
+  const ids = registry.map((r) => r.id);
+  const out: Diagnostic[] = [];
+  const check = (names: string[], path: (string | number)[]) => {
+    for (const name of names) {
+      if (ids.includes(name)) continue;
+      const suggestion = didYouMean(name, ids);
+      const node = locateKey(config.doc, path, name);
+      out.push({
+        ruleId: "unknown-reference",
+        severity: "error",
+        message: `Unknown rule "${name}".`,
+        hint: suggestion ? `Did you mean "${suggestion}"?` : "Run seg check --help or see the rules table in the README for rule ids.",
+        file: config.file.path,
+        ...(node ? nodeSpan(config.file, node, config.base) : spanIn(config, path)),
+      });
+    }
+  };
+  check(Object.keys(config.value.rules), ["rules"]);
+  config.value.overrides.forEach((o, i) => check(Object.keys(o.rules), ["overrides", i, "rules"]));
+  return out;
+}

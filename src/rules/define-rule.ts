@@ -1,0 +1,79 @@
+/**
+ * A rule is metadata plus a pure check. The check reads the validated workspace
+ * and the computed facts, and reports findings at a path inside a document; the
+ * runner turns paths into file:line:col. No I/O, no clock, no DuckDB in rules.
+ */
+import type { z } from "zod";
+import type { Severity } from "../diagnostics/diagnostic.ts";
+import type { PriorityRow, WeightCheck } from "../engine/prioritize.ts";
+import type { Expr } from "../expr/ast.ts";
+import type { CatalogEntry } from "../workspace/feature-catalog.ts";
+import type { PathSegment } from "../workspace/locate.ts";
+import type { LoadedDocument } from "../workspace/read-document.ts";
+import type { LoadedSegment, Workspace } from "../workspace/workspace.ts";
+
+/** What the engine computed before the rules run. Data-aware facts are optional. */
+export interface Facts {
+  /** The analysis date, YYYY-MM-DD. */
+  asOf: string;
+  catalog: ReadonlyMap<string, CatalogEntry>;
+  /** Parsed `where:` expressions by segment file path. */
+  expressions: ReadonlyMap<string, Expr>;
+  weights: WeightCheck | undefined;
+  priorities: readonly PriorityRow[];
+}
+
+export interface DocsExample {
+  /** Workspace-relative path, e.g. segments/market/smb.yaml. */
+  file: string;
+  text: string;
+}
+
+export interface RuleDocs {
+  rationale: string;
+  /** Files (besides a default valid workspace) that make the rule fire. */
+  bad: DocsExample[];
+  /** The same files, fixed. */
+  good: DocsExample[];
+}
+
+export interface Finding {
+  messageId: string;
+  document: LoadedDocument<unknown>;
+  path: readonly PathSegment[];
+  data: Record<string, string | number>;
+  /** Overrides the rule's hint for this finding. */
+  hint?: string;
+}
+
+export interface RuleContext<Options> {
+  workspace: Workspace;
+  facts: Facts;
+  options: Options;
+  segmentsOf(scheme?: string): LoadedSegment[];
+  report(finding: Finding): void;
+}
+
+export interface Rule<Options = Record<string, unknown>> {
+  id: string;
+  description: string;
+  defaultSeverity: Severity | "off";
+  options: z.ZodType<Options>;
+  messages: Record<string, string>;
+  hint: string;
+  docs: RuleDocs;
+  check(context: RuleContext<Options>): void;
+}
+
+export function defineRule<Options>(rule: Rule<Options>): Rule<Options> {
+  return rule;
+}
+
+/** Fill `{name}` placeholders; a missing value is a bug in the rule. */
+export function formatMessage(template: string, data: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const value = data[key];
+    if (value === undefined) throw new Error(`message placeholder {${key}} has no value`);
+    return String(value);
+  });
+}

@@ -1,0 +1,88 @@
+/** A segment file: `segments/<scheme>/<id>.yaml`. */
+import { z } from "zod";
+import { idSchema, isoDateSchema, nameSchema, researchQuestionsSchema, scoreSchema, shareSchema, textListSchema, textSchema } from "./scalars.ts";
+
+export const definitionSchema = z
+  .union([
+    z.strictObject({
+      where: z.string().min(1).max(10000).describe("An expression over features, e.g. active_days_90d >= 40 and distinct_event_types_90d >= 5."),
+    }),
+    z.strictObject({ cluster: z.string().min(1).max(100).describe("The name or id of a computed cluster.") }),
+    z.strictObject({ rfm_group: idSchema.describe("A named RFM group declared under rfm.groups.") }),
+  ])
+  .describe("Who is in the segment: a where expression, a cluster, or an RFM group.");
+
+export const kpiSchema = z.strictObject({
+  name: textSchema,
+  metric: nameSchema.optional().describe("A computed metric the KPI tracks."),
+  target: z.union([z.number(), textSchema]).optional(),
+});
+
+export const gtmSchema = z
+  .strictObject({
+    objectives: textListSchema.optional(),
+    tactics: textListSchema.optional(),
+    channels: textListSchema.optional(),
+    messaging: textSchema.optional(),
+    owner: textSchema.optional(),
+    kpis: z.array(kpiSchema).optional(),
+  })
+  .describe("Go-to-market: objectives, tactics, channels, messaging, owner and KPIs.");
+
+export const salesPlaybookSchema = z.strictObject({
+  triggers: textListSchema.optional().describe("Events that signal a good moment to engage."),
+  discovery_questions: textListSchema.optional(),
+  objections: z.array(z.strictObject({ objection: textSchema, response: textSchema })).optional(),
+  proof_points: textListSchema.optional(),
+});
+
+export const idsaaEvidenceSchema = z
+  .strictObject({
+    identifiable: textSchema.optional(),
+    substantial: textSchema.optional(),
+    accessible: textSchema.optional(),
+    differentiable: textSchema.optional(),
+    actionable: textSchema.optional(),
+  })
+  .describe("Evidence for each IDSAA criterion, in words; Seg adds the numbers.");
+
+export const segmentSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: idSchema.describe("Equals the file name without .yaml."),
+    name: textSchema.describe("The segment's name, e.g. Power Users."),
+    summary: textSchema.describe("One or two sentences: who they are and why they matter."),
+    status: z.enum(["active", "proposed", "deprioritized", "retired"]).describe("deprioritized marks a segment you decided not to serve."),
+    approach: z.enum(["behavioral", "needs", "firmographic", "demographic"]),
+    order: z.number().int().optional().describe("Evaluation order within an exclusive scheme (lower first); defaults to file name order."),
+    definition: definitionSchema,
+    stated_share: shareSchema.optional().describe("The share the team believes the segment has; checked against the data."),
+    needs: textListSchema.optional(),
+    behaviors: textListSchema.optional(),
+    value: z
+      .strictObject({
+        ltv: z.enum(["high", "medium", "low"]).optional(),
+        support_cost: z.enum(["high", "medium", "low"]).optional(),
+        notes: textSchema.optional(),
+      })
+      .optional(),
+    value_proposition: textSchema.optional(),
+    evidence: idsaaEvidenceSchema.optional(),
+    gtm: gtmSchema.optional(),
+    product: z
+      .strictObject({ priorities: textListSchema.optional(), gaps: textListSchema.optional() })
+      .optional()
+      .describe("Product alignment: what to build or fix for this segment."),
+    sales_playbook: salesPlaybookSchema.optional(),
+    research_questions: researchQuestionsSchema.optional(),
+    scores: z.record(nameSchema, scoreSchema).optional().describe("Factor scores 1–10 by factor name."),
+    stated_total: z.number().min(0).max(10).optional().describe("The weighted total the team states; must match the recomputed one."),
+    phase: z.enum(["beachhead", "adjacent", "coverage"]).optional().describe("Plan of attack: beachhead → adjacent → coverage."),
+    owner: textSchema.optional(),
+    last_reviewed: isoDateSchema.optional(),
+  })
+  .describe("A customer segment.");
+
+export type Segment = z.output<typeof segmentSchema>;
+export type SegmentInput = z.input<typeof segmentSchema>;
+export type Definition = z.output<typeof definitionSchema>;

@@ -1,0 +1,43 @@
+/** A declared data source: a CSV, CSV.gz or Parquet file and how its columns map. */
+import { z } from "zod";
+import { nameSchema, textSchema } from "./scalars.ts";
+
+export const sourceKindSchema = z
+  .enum(["accounts", "transactions", "events", "tickets", "surveys"])
+  .describe("What the rows are: accounts (one row per member), transactions, events, tickets or surveys.");
+
+export const columnKindSchema = z
+  .enum(["key", "firmographic", "demographic", "behavioral", "needs", "territory", "text", "other"])
+  .describe(
+    "What a column describes. firmographic/demographic/territory columns alone do not make a good segment (rules demographics-only, convenience-segment).",
+  );
+
+export const columnTypeSchema = z.enum(["string", "integer", "number", "boolean", "date", "timestamp"]);
+
+export const columnSchema = z.strictObject({
+  type: columnTypeSchema.describe("The column's type once loaded."),
+  kind: columnKindSchema.default("other"),
+  from: z.string().min(1).max(256).optional().describe("The column's name in the file when it differs from the name used here."),
+  description: textSchema.optional(),
+});
+
+export const sourceSchema = z.strictObject({
+  path: z
+    .string()
+    .min(1)
+    .max(1024)
+    .describe("File path relative to the workspace (CSV, CSV.gz or Parquet). Paths may not leave the workspace; use --data-dir for data kept elsewhere."),
+  kind: sourceKindSchema,
+  format: z.enum(["csv", "parquet"]).optional().describe("Overrides the format guessed from the file extension."),
+  key: nameSchema.describe("The column that identifies a row (for accounts: the member id)."),
+  customer: nameSchema.optional().describe("The column that links a row to its account/customer (all kinds but accounts)."),
+  timestamp: nameSchema.optional().describe("The column with the row's date or time (transactions, events, tickets, surveys)."),
+  amount: nameSchema.optional().describe("The money column (transactions)."),
+  filter: z.string().min(1).max(10000).optional().describe("An expression over this source's columns; rows where it is not true are dropped."),
+  columns: z.record(nameSchema, columnSchema).describe("The columns used, by name."),
+  description: textSchema.optional(),
+});
+
+export type Source = z.infer<typeof sourceSchema>;
+export type SourceKind = z.infer<typeof sourceKindSchema>;
+export type ColumnKind = z.infer<typeof columnKindSchema>;

@@ -1,0 +1,164 @@
+/**
+ * Safe YAML reading with positions. Syntax errors, duplicate keys, alias bombs,
+ * prototype keys and oversized files become diagnostics; nothing is thrown for
+ * user input. The parsed `yaml` Document is kept so later checks can point at
+ * the node they are about.
+ */
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Scalar } from "yaml";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { spanAt, type SourceFile } from "./source-file.ts";
+import { nodeSpan } from "./yaml-node-span.ts";
+
+export const MAX_YAML_BYTES = 1_000_000;
+export const MAX_ALIAS_COUNT = 100;
+const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+export interface YamlText {
+  file: SourceFile;
+  /** Offset of the YAML text in the file (frontmatter starts after `---`). */
+  base: number;
+  text: string;
+}
+
+export interface ParsedYaml {
+  doc: Document.Parsed | undefined;
+  value: unknown;
+  diagnostics: Diagnostic[];
+}
+
+const YAML_HINTS: Record<string, string> = {
+  DUPLICATE_KEY: "Remove one of the two entries or rename it; a key may appear once per mapping.",
+  BAD_INDENT: "Check the indentation: nested entries need more spaces than their parent, and tabs are not allowed.",
+  MISSING_CHAR: "A bracket, brace or quote is not closed.",
+  BLOCK_AS_IMPLICIT_KEY: "A key cannot span lines; put the value after 'key:' on the same line or indent it below.",
+  MULTILINE_IMPLICIT_KEY: "A key cannot span lines; check for a missing ':' or an unclosed quote above.",
+  TAB_AS_INDENT: "Indent with spaces, not tabs.",
+  BAD_ALIAS: "An alias (*name) refers to an anchor (&name) that is not defined above it.",
+};
+
+export function readYaml(input: YamlText): ParsedYaml {
+  const { file, base, text } = input;
+  const diagnostics: Diagnostic[] = [];
+  const bytes = Buffer.byteLength(text, "utf8");
+  if (bytes > MAX_YAML_BYTES) {
+    diagnostics.push({
+      ruleId: "yaml/too-large",
+      severity: "error",
+      message: `The file is ${bytes} bytes; Seg reads YAML files of at most ${MAX_YAML_BYTES} bytes.`,
+      hint: "Split it up, or move data into a CSV or Parquet source.",
+      file: file.path,
+      ...spanAt(file, base, base),
+    });
+    return { doc: undefined, value: undefined, diagnostics };
+  }
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true, version: "1.2" });
+  for (const error of [...doc.errors, ...doc.warnings]) {
+    const duplicate = error.code === "DUPLICATE_KEY";
+    const unclosed = /^Flow (sequence|mapping)/.exec(error.message) ? findUnclosedBracket(text, error.pos[0]) : undefined;
+    const [start, end] = duplicate ? keyRange(text, error.pos[0]) : unclosed !== undefined ? [unclosed, unclosed + 1] : error.pos;
+    diagnostics.push({
+      ruleId: duplicate ? "yaml/duplicate-key" : "yaml/syntax",
+      severity: doc.errors.includes(error as never) ? "error" : "warning",
+      message: duplicate
+        ? `Duplicate key ${quoteKey(text.slice(start, end))}.`
+        : unclosed !== undefined
+          ? `This ${text[unclosed] === "[" ? "list" : "mapping"} is never closed with '${text[unclosed] === "[" ? "]" : "}"}'.`
+          : firstSentence(error.message),
+      hint: unclosed !== undefined ? "Close the bracket on the same line, or write the entries as an indented block list." : (YAML_HINTS[error.code] ?? "Fix the YAML syntax at this position."),
+      file: file.path,
+      ...spanAt(file, base + start, base + end),
+    });
+  }
+  if (doc.errors.length > 0) return { doc, value: undefined, diagnostics };
+
+  const forbidden = findForbiddenKeys(doc.contents);
+  for (const key of forbidden) {
+    diagnostics.push({
+      ruleId: "yaml/forbidden-key",
+      severity: "error",
+      message: `The key "${String(key.value)}" is not allowed.`,
+      hint: "Keys named __proto__, constructor or prototype could tamper with objects; rename it.",
+      file: file.path,
+      ...nodeSpan(file, key, base),
+    });
+  }
+  if (forbidden.length > 0) return { doc, value: undefined, diagnostics };
+
+  try {
+    const value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return { doc, value, diagnostics };
+  } catch (error) {
+    if (error instanceof ReferenceError || error instanceof RangeError) {
+      diagnostics.push({
+        ruleId: "yaml/alias-limit",
+        severity: "error",
+        message: `Aliases expand to too many nodes (limit ${MAX_ALIAS_COUNT} alias expansions).`,
+        hint: "Write the repeated content out, or use fewer nested aliases.",
+        file: file.path,
+        ...spanAt(file, base, base),
+      });
+      return { doc, value: undefined, diagnostics };
+    }
+    throw error;
+  }
+}
+
+function findForbiddenKeys(root: unknown): Scalar[] {
+  const found: Scalar[] = [];
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (isPair(pair)) {
+          if (isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) found.push(pair.key);
+          stack.push(pair.value);
+        }
+      }
+    } else if (isSeq(node)) {
+      stack.push(...node.items);
+    }
+  }
+  return found.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0));
+}
+
+/** The whole key starting at `start`: up to the ':' that ends it on its line. */
+function keyRange(text: string, start: number): [number, number] {
+  const lineEnd = text.indexOf("\n", start);
+  const line = text.slice(start, lineEnd === -1 ? undefined : lineEnd);
+  const colon = line.search(/:(\s|$)/);
+  return [start, start + (colon === -1 ? Math.max(1, line.trimEnd().length) : colon)];
+}
+
+/** The last '[' or '{' before `pos` that has no matching close bracket (quotes skipped). */
+function findUnclosedBracket(text: string, pos: number): number | undefined {
+  const stack: number[] = [];
+  let quote: string | undefined;
+  for (let i = 0; i < pos && i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === quote) quote = undefined;
+      continue;
+    }
+    if (c === "#" && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const nl = text.indexOf("\n", i);
+      i = nl === -1 ? text.length : nl;
+      continue;
+    }
+    if ((c === '"' || c === "'") && stack.length > 0) quote = c;
+    else if (c === "[" || c === "{") stack.push(i);
+    else if ((c === "]" || c === "}") && stack.length > 0) stack.pop();
+  }
+  return stack.length > 0 ? stack[stack.length - 1] : undefined;
+}
+
+function quoteKey(raw: string): string {
+  const key = raw.trim();
+  return key.startsWith('"') || key.startsWith("'") ? key : `"${key}"`;
+}
+
+function firstSentence(message: string): string {
+  const line = message.split("\n")[0] ?? message;
+  const trimmed = line.replace(/ at line \d+, column \d+:?$/, "").trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}

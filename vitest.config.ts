@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    exclude: ["node_modules", "dist", "test/fixtures/**"],
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+  },
+});
