@@ -3,10 +3,10 @@
  * point at the offending YAML node, and suggest a fix (did-you-mean for keys
  * and enum values).
  */
-import type { z } from "zod";
+import { z } from "zod";
 import type { Diagnostic, Span } from "./diagnostic.ts";
 import { didYouMean } from "./did-you-mean.ts";
-import { isObjectUnionAt, keysAtPath } from "./schema-at-path.ts";
+import { isObjectUnionAt, keysAtPath, objectShapesAt, type ObjectShape } from "./schema-at-path.ts";
 
 type PathSegment = string | number;
 type Issue = z.core.$ZodIssue;
@@ -64,7 +64,33 @@ function visit(issue: Issue, prefix: PathSegment[], out: Diagnostic[], schema: z
   switch (issue.code) {
     case "unrecognized_keys": {
       const allowed = keysAtPath(schema, path);
-      for (const key of issue.keys) {
+      // A key that is valid in another branch of a union is not unknown: the value has the
+      // wrong combination of keys, or fits another branch that has its own complaint.
+      const elsewhere = issue.keys.filter((key) => allowed.includes(key));
+      if (elsewhere.length > 0 && isPlainObject(actual)) {
+        const shapes = objectShapesAt(schema, path);
+        const written = Object.keys(actual).filter((key) => key !== "$schema");
+        const fitting = shapes.filter((shape) => written.every((key) => shape.keys.includes(key)));
+        if (fitting.length === 1) {
+          const result = z.safeParse(fitting[0]!.schema, actual);
+          if (!result.success) {
+            for (const inner of result.error.issues) visit(inner, path, out, schema, value, where);
+            return;
+          }
+        }
+        for (const key of elsewhere) {
+          const others = written.filter((k) => k !== key && shapes.some((s) => s.keys.includes(k) && !s.keys.includes(key)));
+          at(
+            [...path, key],
+            "schema/invalid-shape",
+            `The key "${key}" cannot be combined with ${others.length > 0 ? listWords(others) : "the other keys"} in ${name}.`,
+            `Use one of these forms: ${describeShapes(shapes)}.`,
+            where.keySpanOf(path, key),
+            { key, parent: pathKey(path) },
+          );
+        }
+      }
+      for (const key of issue.keys.filter((k) => !elsewhere.includes(k) || !isPlainObject(actual))) {
         const suggestion = didYouMean(key, allowed);
         const where2 = where.keySpanOf(path, key);
         at(
@@ -87,7 +113,7 @@ function visit(issue: Issue, prefix: PathSegment[], out: Diagnostic[], schema: z
           at([...path, key], "schema/unknown-key", `Unknown key "${key}" in ${name}.`, suggestion ? `Did you mean "${suggestion}"?` : `Use one of: ${allowed.join(", ")}.`, where.keySpanOf(path, key), { key, allowed, parent: pathKey(path) });
         }
         const present = Object.keys(actual).filter((k) => allowed.includes(k));
-        if (present.length !== 1) {
+        if (present.length !== 1 && haveDisjointKeys(objectShapesAt(schema, path))) {
           at(path, "schema/invalid-shape", present.length === 0 ? `${capital(name)} needs one of: ${allowed.join(", ")}.` : `${capital(name)} takes exactly one of ${allowed.join(", ")}, but has ${present.join(" and ")}.`, `Write ${name} with exactly one of ${allowed.join(", ")}.`, undefined, { parent: pathKey(path) });
           return;
         }
@@ -103,6 +129,21 @@ function visit(issue: Issue, prefix: PathSegment[], out: Diagnostic[], schema: z
       } else {
         at(path, "schema/wrong-type", `${capital(name)} must be ${article(issue.expected)}, but is ${describeValue(actual)}.`, hintForType(issue.expected, actual));
       }
+      return;
+    }
+    case "invalid_key": {
+      // zod reports a bad record key at the path of its entry; the key's own complaint is nested.
+      const key = String(path[path.length - 1]);
+      const parent = path.slice(0, -1);
+      const inner = (issue.issues as Issue[] | undefined)?.[0];
+      at(
+        path,
+        "schema/invalid-key",
+        `The name "${key}" in ${describePath(parent)} ${inner ? friendlyMessage(inner) : "is not allowed"}.`,
+        "Rename the key.",
+        where.keySpanOf(parent, key),
+        { key, parent: pathKey(parent) },
+      );
       return;
     }
     case "invalid_value": {
@@ -138,6 +179,8 @@ function pickBranch(branches: Issue[][], _path: PathSegment[]): Issue[] {
 }
 
 function friendlyMessage(issue: Issue): string {
+  // A schema's own wording (e.g. "a share cannot exceed 100%") beats the generic one.
+  if ((issue.code === "too_small" || issue.code === "too_big") && !/^Too (small|big):/.test(issue.message)) return issue.message.replace(/\.$/, "");
   switch (issue.code) {
     case "too_small":
       if (issue.origin === "array") return `needs at least ${String(issue.minimum)} item${Number(issue.minimum) === 1 ? "" : "s"}`;
@@ -152,6 +195,28 @@ function friendlyMessage(issue: Issue): string {
     default:
       return issue.message.replace(/^Invalid input: /, "").replace(/\.$/, "");
   }
+}
+
+/** Whether no key appears in two shapes: then a value must pick exactly one (like a segment definition). */
+function haveDisjointKeys(shapes: readonly ObjectShape[]): boolean {
+  const seen = new Set<string>();
+  for (const shape of shapes) {
+    for (const key of shape.keys) {
+      if (seen.has(key)) return false;
+      seen.add(key);
+    }
+  }
+  return shapes.length > 1;
+}
+
+/** "source + aggregate; source + column; expression": the required keys of each shape. */
+function describeShapes(shapes: readonly ObjectShape[]): string {
+  return shapes.map((shape) => (shape.required.length > 0 ? shape.required : shape.keys).join(" + ")).join("; ");
+}
+
+/** "a", "a and b", "a, b and c". */
+function listWords(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
 }
 
 function pathKey(path: readonly PathSegment[]): string {
@@ -185,6 +250,13 @@ function describeValue(v: unknown): string {
 }
 
 function hintForType(expected: string, actual: unknown): string {
+  // `- Minimal effort: things that keep running` is a mapping in YAML, not a sentence with a colon.
+  if (expected === "string" && isPlainObject(actual) && Object.keys(actual).length === 1) {
+    const [key, inner] = Object.entries(actual)[0]!;
+    if (typeof inner === "string" || typeof inner === "number") {
+      return `A ': ' inside unquoted text starts a key and value; put the text in quotes: "${key}: ${String(inner)}".`;
+    }
+  }
   if (expected === "number" && typeof actual === "string") return "Write the number without quotes or units.";
   if (expected === "array" && !Array.isArray(actual)) return "Write a list: one '- item' per line, or [a, b].";
   if (expected === "object") return "Write a mapping: 'key: value' entries indented below the key.";

@@ -78,3 +78,21 @@ export function isObjectUnionAt(root: AnySchema, path: readonly PathSegment[]): 
   const schemas = schemasAtPath(root, path);
   return schemas.length > 1 && schemas.every((s) => def(s).type === "object");
 }
+
+/** One object shape a value at a path may take: its keys and which of them are required. */
+export interface ObjectShape {
+  schema: AnySchema;
+  keys: string[];
+  required: string[];
+}
+
+/** The object shapes at `path`: one for a plain object, one per branch for a union of objects. */
+export function objectShapesAt(root: AnySchema, path: readonly PathSegment[]): ObjectShape[] {
+  return schemasAtPath(root, path)
+    .filter((schema) => def(schema).type === "object")
+    .map((schema) => {
+      const shape = def(schema).shape as Record<string, AnySchema>;
+      const keys = Object.keys(shape).filter((key) => key !== "$schema");
+      return { schema, keys, required: keys.filter((key) => shape[key]!._zod.optin !== "optional") };
+    });
+}

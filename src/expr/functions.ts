@@ -88,7 +88,7 @@ function roundDigits(x: number, digits = 0): number {
 function extreme(pick: (a: number, b: number) => number): (args: readonly Value[]) => Value {
   return (args) => {
     const present = args.filter((arg): arg is number => arg !== null);
-    return present.length === 0 ? null : present.reduce(pick);
+    return present.length === 0 ? null : present.reduce((a, b) => pick(a, b));
   };
 }
 

@@ -48,11 +48,30 @@ export function inferType(ast: Expr, features: ReadonlyMap<string, FeatureType>,
     return problem("type", expr, `${what}, but ${subject(expr)} is ${typeName(type)}`, typeHint(expr, type, allowed));
   };
 
-  /** Checks that `right` has the same type as `left`, for comparisons, lists and bounds. */
-  const sameType = (left: Expr, leftType: InferredType, right: Expr, rightType: InferredType): void => {
-    if (!isKnown(leftType) || !isKnown(rightType) || leftType === rightType) return;
+  /** Checks that `right` has the same type as `left`; returns false after reporting that it has not. */
+  const sameType = (left: Expr, leftType: InferredType, right: Expr, rightType: InferredType): boolean => {
+    if (!isKnown(leftType) || !isKnown(rightType) || leftType === rightType) return true;
     const hint = leftType === "string" && right.kind === "number" ? `write the number as text: '${right.value}'` : "compare text with text, numbers with numbers, and true or false with true or false";
     problem("type", right, `cannot compare ${subject(left)} (${typeName(leftType)}) with ${subject(right)} (${typeName(rightType)})`, hint);
+    return false;
+  };
+
+  /**
+   * Checks operands that are compared with one another (both sides of `<`; a value and the
+   * bounds of `between`): each must be one of `allowed`, and all must have one type. Reports
+   * at most one type error, so `flag < true` is one mistake rather than two.
+   */
+  const compared = (sides: readonly Expr[], allowed: readonly ValueType[], what: string, nullMessage: readonly [string, string]): void => {
+    const types = sides.map((side) => (side.kind === "null" ? problem("always-null", side, ...nullMessage) : visit(side)));
+    const wrong = types.findIndex((type) => isKnown(type) && !allowed.includes(type));
+    if (wrong !== -1) {
+      const side = sides[wrong] as Expr;
+      problem("type", side, `${what}, but ${subject(side)} is ${typeName(types[wrong] as ValueType)}`);
+      return;
+    }
+    const first = types.findIndex(isKnown);
+    if (first === -1) return;
+    sides.every((side, i) => i === first || sameType(sides[first] as Expr, types[first] as InferredType, side, types[i] as InferredType));
   };
 
   /** How many calls to each function enclose the node being visited. */
@@ -75,8 +94,7 @@ export function inferType(ast: Expr, features: ReadonlyMap<string, FeatureType>,
       }
       case "unary":
         if (expr.operator === "-") {
-          expect(expr.operand, ["number"], "'-' needs a number", nullWith("-"));
-          return "number";
+          return expect(expr.operand, ["number"], "'-' needs a number", nullWith("-")) === "unknown" ? "unknown" : "number";
         }
         expect(expr.operand, ["boolean"], "'not' needs a condition (true or false)", nullWith("not"));
         return "boolean";
@@ -96,14 +114,9 @@ export function inferType(ast: Expr, features: ReadonlyMap<string, FeatureType>,
         }
         return "boolean";
       }
-      case "between": {
-        const what = "'between' compares numbers or text";
-        const operandType = expect(expr.operand, ["number", "string"], what, nullWith("between"));
-        for (const bound of [expr.low, expr.high]) {
-          sameType(expr.operand, operandType, bound, expect(bound, ["number", "string"], what, nullWith("between")));
-        }
+      case "between":
+        compared([expr.operand, expr.low, expr.high], ["number", "string"], "'between' compares numbers or text", nullWith("between"));
         return "boolean";
-      }
       case "isNull":
         visit(expr.operand);
         return "boolean";
@@ -124,14 +137,15 @@ export function inferType(ast: Expr, features: ReadonlyMap<string, FeatureType>,
       case "*":
       case "/":
       case "%":
-        sides.forEach((side) => expect(side, ["number"], `'${operator}' needs numbers`, [`'${operator} null' always gives null`, "use coalesce(x, 0) to treat a missing value as 0"]));
-        return "number";
+      {
+        const nullMessage = [`'${operator} null' always gives null`, "use coalesce(x, 0) to treat a missing value as 0"] as const;
+        const types = sides.map((side) => expect(side, ["number"], `'${operator}' needs numbers`, nullMessage));
+        return types.includes("unknown") ? "unknown" : "number";
+      }
       default: {
         const ordered = operator !== "=" && operator !== "!=";
         const allowed: ValueType[] = ordered ? ["number", "string"] : ["number", "string", "boolean"];
-        const nullMessage = nullComparison(operator);
-        const leftType = expect(left, allowed, `'${operator}' compares numbers or text`, nullMessage);
-        sameType(left, leftType, right, expect(right, allowed, `'${operator}' compares numbers or text`, nullMessage));
+        compared(sides, allowed, `'${operator}' compares numbers or text`, nullComparison(operator));
         return "boolean";
       }
     }

@@ -209,16 +209,28 @@ class Parser extends TokenCursor {
         if (this.atPunct("(")) this.fail(token, `a function name cannot be quoted: ${token.text}`, "write the function name without quotes, as in round(x)");
         return this.node({ kind: "ident", name: token.value, loc: span(token, token) }, token);
       case "word":
-        this.next();
-        if (token.keyword === "true" || token.keyword === "false") return this.node({ kind: "boolean", value: token.keyword === "true", loc: span(token, token) }, token);
-        if (token.keyword === "null") return this.node({ kind: "null", loc: span(token, token) }, token);
-        if (token.keyword === undefined) return this.atPunct("(") ? this.parseCall(token) : this.node({ kind: "ident", name: token.value, loc: span(token, token) }, token);
+        if (token.keyword === "true" || token.keyword === "false") {
+          this.next();
+          return this.node({ kind: "boolean", value: token.keyword === "true", loc: span(token, token) }, token);
+        }
+        if (token.keyword === "null") {
+          this.next();
+          return this.node({ kind: "null", loc: span(token, token) }, token);
+        }
+        if (token.keyword === undefined) {
+          this.next();
+          return this.atPunct("(") ? this.parseCall(token) : this.node({ kind: "ident", name: token.value, loc: span(token, token) }, token);
+        }
         break;
       case "punct":
         if (token.value === "(") return this.parseGroup(this.next());
         break;
     }
-    this.fail(token, this.previous === undefined ? `the expression cannot start with ${show(token)}` : `expected a value after ${show(this.previous)} but ${found(token)}`, valueHint(token, this.previous));
+    const previous = this.previous;
+    if (previous === undefined) this.fail(token, `the expression cannot start with ${show(token)}`, valueHint(token, previous));
+    // At the end of the source, point at the operator that is missing its value.
+    const at = token.kind === "end" ? previous : token;
+    this.fail(at, `expected a value after ${show(previous)} but ${found(token)}`, valueHint(token, previous));
   }
 
   private parseCall(name: WordToken): Expr {

@@ -60,7 +60,12 @@ export function checkExpressions(workspace: Workspace, catalog: ReadonlyMap<stri
   if (config) {
     const c = config.value;
     for (const [name, source] of Object.entries(c.sources)) {
-      if (source.filter !== undefined) check(config, ["sources", name, "filter"], source.filter, sourceColumnCatalog(c, name));
+      const columns = sourceColumnCatalog(c, name);
+      if (source.filter !== undefined) check(config, ["sources", name, "filter"], source.filter, columns);
+      const read = new Map([...columns].filter(([column]) => source.columns[column]?.expression === undefined));
+      for (const [column, spec] of Object.entries(source.columns)) {
+        if (spec.expression !== undefined) check(config, ["sources", name, "columns", column, "expression"], spec.expression, read);
+      }
     }
     for (const [name, feature] of Object.entries(c.features)) {
       if ("aggregate" in feature && feature.where !== undefined && c.sources[feature.source]) {

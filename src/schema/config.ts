@@ -22,6 +22,14 @@ export const schemeSchema = z.strictObject({
   population: nameSchema.optional().describe("The accounts source whose rows are segmented (defaults to the only accounts source)."),
 });
 
+export const metricSchema = z.strictObject({
+  label: textSchema.describe("How the metric is shown, e.g. Churn rate."),
+  feature: nameSchema.describe("The feature the metric summarizes per segment."),
+  aggregate: z.enum(["mean", "median", "sum", "share"]).default("mean").describe("share: the share of members for which a boolean feature is true."),
+  format: z.enum(["number", "percent", "currency"]).default("number"),
+  description: textSchema.optional(),
+});
+
 export const reviewSchema = z
   .strictObject({
     cadence_days: z.number().int().positive().max(3650).default(90).describe("Segments and personas are reviewed at least this often (default 90 days: quarterly)."),
@@ -41,7 +49,7 @@ export const configSchema = z
   .strictObject({
     $schema: z.string().optional().describe("Path or URL of this file's JSON Schema, for editors."),
     name: textSchema.describe("The segmentation's title, shown on the playbook."),
-    description: textSchema.optional(),
+    description: textSchema.optional().describe("A paragraph introducing the segmentation on the playbook's home page."),
     as_of: isoDateSchema
       .optional()
       .describe("The date the analysis is as of (recency, windows, staleness). Fix it for reproducible builds; --as-of overrides; defaults to today."),
@@ -50,6 +58,7 @@ export const configSchema = z
     thresholds: thresholdsSchema.default({ substantial_share: 0.03, stated_share_tolerance: 0.05, alpha: 0.05 }),
     sources: z.record(nameSchema, sourceSchema).describe("Data sources by name."),
     features: z.record(nameSchema, featureSchema).default({}).describe("Declared features by name."),
+    metrics: z.record(nameSchema, metricSchema).default({}).describe("Per-segment metrics computed from features, e.g. churn_rate: { feature: churned, aggregate: share }."),
     rfm: rfmSchema.optional(),
     value_tiers: valueTiersSchema.optional(),
     schemes: z.record(idSchema, schemeSchema).describe("Segmentation schemes by id; segments live in segments/<scheme>/."),

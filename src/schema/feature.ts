@@ -60,6 +60,10 @@ export const rfmSchema = z
   .strictObject({
     source: nameSchema.describe("A transactions source with customer, timestamp and amount."),
     order: nameSchema.optional().describe("The column that identifies an order (frequency counts distinct orders). Defaults to the source key."),
+    reference: z
+      .enum(["as-of", "newest-plus-one-day"])
+      .default("as-of")
+      .describe("The moment recency is measured from: the start of as_of, or one day after the newest transaction (the usual choice for a historical data set)."),
     groups: z
       .record(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), z.string().min(1).max(2000))
       .optional()

@@ -26,10 +26,13 @@ export const nameSchema = z
  * A calendar date written YYYY-MM-DD. (Seg reads YAML 1.2, where an unquoted
  * 2026-10-01 is a string, not a timestamp.)
  */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 export const isoDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date written YYYY-MM-DD" })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+  .regex(ISO_DATE, { message: "must be a date written YYYY-MM-DD" })
+  // Only a well-formed date can be a non-existent one; "2026-2-3" gets the format message alone.
+  .refine((s) => !ISO_DATE.test(s) || (!Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s)), {
     message: "is not a real calendar date",
   })
   .describe("A date written YYYY-MM-DD.");
@@ -42,7 +45,7 @@ export const shareSchema = z
       .string()
       .regex(/^\d+(?:\.\d+)?\s*%$/, { message: 'must be a fraction like 0.15 or a percentage like "15%"' })
       .transform((s) => Number(s.replace("%", "").trim()) / 100)
-      .pipe(z.number().max(1, { message: "a share cannot exceed 100%" })),
+      .pipe(z.number().max(1, { message: "must not exceed 100%" })),
   ])
   .describe('A share of the population: a fraction (0.15) or a percentage ("15%").');
 

@@ -18,6 +18,12 @@ export const columnSchema = z.strictObject({
   type: columnTypeSchema.describe("The column's type once loaded."),
   kind: columnKindSchema.default("other"),
   from: z.string().min(1).max(256).optional().describe("The column's name in the file when it differs from the name used here."),
+  expression: z
+    .string()
+    .min(1)
+    .max(10000)
+    .optional()
+    .describe("Compute the column from the file's other declared columns instead of reading it, e.g. Quantity * UnitPrice."),
   description: textSchema.optional(),
 });
 

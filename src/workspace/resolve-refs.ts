@@ -119,8 +119,11 @@ export function resolveReferences(workspace: Workspace, catalog: ReadonlyMap<str
         unknown(config, ["schemes", name, "population"], "accounts source", scheme.population, Object.entries(c.sources).filter(([, s]) => s.kind === "accounts").map(([n]) => n));
       }
     }
-    if (!Object.values(c.sources).some((s) => s.kind === "accounts")) {
-      report(config, ["sources"], "schema/missing-key", "No source of kind accounts: Seg needs one row per member to segment.", "Declare a source with kind: accounts and key: <member id column>.");
+    if (!Object.values(c.sources).some((s) => s.kind === "accounts") && !c.rfm) {
+      report(config, ["sources"], "schema/missing-key", "No source of kind accounts and no rfm section: Seg cannot tell who the members are.", "Declare a source with kind: accounts and key: <member id column>, or an rfm section whose customers become the members.");
+    }
+    for (const [name, metric] of Object.entries(c.metrics)) {
+      if (!catalog.has(metric.feature)) unknown(config, ["metrics", name, "feature"], "feature", metric.feature, [...catalog.keys()]);
     }
   }
 
@@ -138,7 +141,8 @@ export function resolveReferences(workspace: Workspace, catalog: ReadonlyMap<str
   }
   for (const hypothesis of workspace.hypotheses) {
     checkSegmentRefs(hypothesis, hypothesis.value.segments, "segments");
-    if (!catalog.has(hypothesis.value.metric)) unknown(hypothesis, ["metric"], "metric", hypothesis.value.metric, [...catalog.keys()]);
+    const metrics = [...catalog.keys(), ...Object.keys(workspace.config?.value.metrics ?? {})];
+    if (!metrics.includes(hypothesis.value.metric)) unknown(hypothesis, ["metric"], "metric", hypothesis.value.metric, metrics);
   }
   for (const review of workspace.reviews) checkSegmentRefs(review, review.value.segments, "segments");
   return out;

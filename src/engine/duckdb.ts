@@ -1,0 +1,73 @@
+/**
+ * The embedded DuckDB engine: the only module that imports the DuckDB client.
+ * Results come back as plain JS values (BIGINT as number when it fits, dates as
+ * ISO text) so the rest of the engine never sees driver types.
+ */
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+
+export type Row = Record<string, number | string | boolean | null>;
+
+export interface Database {
+  /** Run statements that return nothing worth reading. */
+  run(sql: string): Promise<void>;
+  /** Run a query and read every row. */
+  all(sql: string): Promise<Row[]>;
+  /** Read whole columns: faster than rows for numeric work. */
+  columns(sql: string): Promise<Record<string, (number | string | boolean | null)[]>>;
+  /** Forbid file and network access from here on: no workspace text can reach the disk. */
+  lockDown(): Promise<void>;
+  close(): void;
+}
+
+export interface DatabaseOptions {
+  /** Threads DuckDB may use (default: DuckDB's choice). */
+  threads?: number;
+  /** e.g. "4GB"; beyond it DuckDB spills to temp files. */
+  memoryLimit?: string;
+  /** Folder for spill files. */
+  tempDirectory?: string;
+}
+
+export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
+  const config: Record<string, string> = {};
+  if (options.threads !== undefined) config.threads = String(options.threads);
+  if (options.memoryLimit !== undefined) config.memory_limit = options.memoryLimit;
+  if (options.tempDirectory !== undefined) config.temp_directory = options.tempDirectory;
+  const instance = await DuckDBInstance.create(":memory:", config);
+  const connection: DuckDBConnection = await instance.connect();
+  return {
+    async run(sql) {
+      await connection.run(sql);
+    },
+    async all(sql) {
+      const reader = await connection.runAndReadAll(sql);
+      return reader.getRowObjectsJS().map((row) => {
+        const out: Row = {};
+        for (const [key, value] of Object.entries(row)) out[key] = toPlain(value);
+        return out;
+      });
+    },
+    async columns(sql) {
+      const reader = await connection.runAndReadAll(sql);
+      const out: Record<string, (number | string | boolean | null)[]> = {};
+      for (const [key, values] of Object.entries(reader.getColumnsObjectJS())) out[key] = values.map(toPlain);
+      return out;
+    },
+    async lockDown() {
+      await connection.run("SET enable_external_access = false");
+      await connection.run("SET lock_configuration = true");
+    },
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+function toPlain(value: unknown): number | string | boolean | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "bigint") return Number(value);
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  if (value instanceof Date) return value.toISOString();
+  return String(value);
+}

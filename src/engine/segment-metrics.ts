@@ -1,0 +1,126 @@
+/**
+ * Per-segment metrics of every scheme: size and share, value and value share,
+ * RFM means and medians, declared metrics, and, for each comparable feature,
+ * the summary statistics of the segment and of the rest of the population
+ * (count, mean, variance) from which differentiation tests are computed.
+ */
+import type { Config } from "../schema/config.ts";
+import type { CatalogEntry } from "../workspace/feature-catalog.ts";
+import type { Database, Row } from "./duckdb.ts";
+import { MEMBERSHIPS } from "./membership.ts";
+import { FEATURES, lit, MEMBER_ID, q } from "./sql-names.ts";
+import type { Summary } from "./stats/two-sample.ts";
+
+export interface FeatureComparison {
+  feature: string;
+  segment: Summary;
+  rest: Summary;
+}
+
+export interface SegmentMetrics {
+  scheme: string;
+  /** null: members in no segment of the scheme. */
+  segment: string | null;
+  count: number;
+  share: number;
+  value: number | null;
+  valueShare: number | null;
+  /** mean and median of recency_days, frequency, monetary (when RFM is configured). */
+  rfm: Record<string, { mean: number | null; median: number | null }> | null;
+  /** Declared metrics by name. */
+  metrics: Record<string, number | null>;
+  comparisons: FeatureComparison[];
+}
+
+export interface SchemeMetrics {
+  scheme: string;
+  population: number;
+  segments: SegmentMetrics[];
+  /** Overlapping schemes: members in both segments, by "a|b". */
+  overlap: Record<string, number>;
+}
+
+export function valueMeasure(config: Config): string | undefined {
+  return config.value_tiers?.measure ?? (config.rfm ? "monetary" : undefined);
+}
+
+/** Numeric features whose differences between segments are worth testing. */
+export function comparableFeatures(config: Config, catalog: ReadonlyMap<string, CatalogEntry>): string[] {
+  const names = new Set<string>();
+  for (const metric of Object.values(config.metrics)) names.add(metric.feature);
+  for (const f of config.clustering?.features ?? []) names.add(f);
+  if (config.rfm) for (const f of ["recency_days", "frequency", "monetary"]) names.add(f);
+  const measure = valueMeasure(config);
+  if (measure) names.add(measure);
+  return [...names].filter((n) => ["number", "boolean"].includes(catalog.get(n)?.type ?? "")).sort();
+}
+
+export async function computeSegmentMetrics(db: Database, config: Config, catalog: ReadonlyMap<string, CatalogEntry>): Promise<SchemeMetrics[]> {
+  const measure = valueMeasure(config);
+  const comparable = comparableFeatures(config, catalog);
+  const num = (name: string) => `CAST(f.${q(name)} AS DOUBLE)`;
+  const columns: string[] = ["count(DISTINCT m.member_id) AS n"];
+  if (measure) columns.push(`sum(${num(measure)}) AS value`);
+  if (config.rfm) {
+    for (const f of ["recency_days", "frequency", "monetary"]) columns.push(`avg(${num(f)}) AS ${q(`mean_${f}`)}`, `median(${num(f)}) AS ${q(`median_${f}`)}`);
+  }
+  for (const [name, metric] of Object.entries(config.metrics)) {
+    const x = num(metric.feature);
+    const agg = metric.aggregate === "share" ? `avg(CASE WHEN ${x} IS NULL THEN NULL WHEN ${x} <> 0 THEN 1.0 ELSE 0.0 END)` : metric.aggregate === "mean" ? `avg(${x})` : `${metric.aggregate}(${x})`;
+    columns.push(`${agg} AS ${q(`metric_${name}`)}`);
+  }
+  comparable.forEach((feature, i) => columns.push(`count(${num(feature)}) AS ${q(`c${i}_n`)}`, `sum(${num(feature)}) AS ${q(`c${i}_s`)}`, `sum(${num(feature)} * ${num(feature)}) AS ${q(`c${i}_ss`)}`));
+
+  const [totals] = await db.all(`SELECT ${columns.join(", ").replaceAll("m.member_id", `f.${q(MEMBER_ID)}`)} FROM ${FEATURES} f`);
+  const population = Number(totals?.n ?? 0);
+  const out: SchemeMetrics[] = [];
+  for (const scheme of Object.keys(config.schemes)) {
+    const rows = await db.all(`SELECT m.segment, ${columns.join(", ")} FROM ${MEMBERSHIPS} m JOIN ${FEATURES} f USING (${q(MEMBER_ID)}) WHERE m.scheme = ${lit(scheme)} GROUP BY m.segment ORDER BY m.segment NULLS LAST`);
+    const segments = rows.map((row) => toSegmentMetrics(scheme, row, totals!, population, config, comparable, measure));
+    out.push({ scheme, population, segments, overlap: config.schemes[scheme]!.exclusive ? {} : await overlap(db, scheme) });
+  }
+  return out;
+}
+
+function toSegmentMetrics(scheme: string, row: Row, totals: Row, population: number, config: Config, comparable: string[], measure: string | undefined): SegmentMetrics {
+  const n = Number(row.n);
+  const value = measure ? nullableNumber(row.value) : null;
+  const totalValue = measure ? nullableNumber(totals.value) : null;
+  const summary = (count: number, sum: number, squares: number): Summary => ({
+    n: count,
+    mean: count > 0 ? sum / count : Number.NaN,
+    variance: count > 1 ? Math.max(0, (squares - (sum * sum) / count) / (count - 1)) : Number.NaN,
+  });
+  return {
+    scheme,
+    segment: row.segment === null ? null : String(row.segment),
+    count: n,
+    share: population > 0 ? n / population : 0,
+    value,
+    valueShare: value !== null && totalValue ? value / totalValue : null,
+    rfm: config.rfm
+      ? Object.fromEntries(["recency_days", "frequency", "monetary"].map((f) => [f, { mean: nullableNumber(row[`mean_${f}`]), median: nullableNumber(row[`median_${f}`]) }]))
+      : null,
+    metrics: Object.fromEntries(Object.keys(config.metrics).map((name) => [name, nullableNumber(row[`metric_${name}`])])),
+    comparisons: comparable.map((feature, i) => {
+      const sn = Number(row[`c${i}_n`] ?? 0);
+      const ss = Number(row[`c${i}_s`] ?? 0);
+      const sss = Number(row[`c${i}_ss`] ?? 0);
+      const tn = Number(totals[`c${i}_n`] ?? 0);
+      const ts = Number(totals[`c${i}_s`] ?? 0);
+      const tss = Number(totals[`c${i}_ss`] ?? 0);
+      return { feature, segment: summary(sn, ss, sss), rest: summary(tn - sn, ts - ss, tss - sss) };
+    }),
+  };
+}
+
+async function overlap(db: Database, scheme: string): Promise<Record<string, number>> {
+  const rows = await db.all(
+    `SELECT a.segment AS a, b.segment AS b, count(*) AS n FROM ${MEMBERSHIPS} a JOIN ${MEMBERSHIPS} b USING (scheme, ${q(MEMBER_ID)}) WHERE scheme = ${lit(scheme)} AND a.segment < b.segment GROUP BY 1, 2 ORDER BY 1, 2`,
+  );
+  return Object.fromEntries(rows.map((r) => [`${String(r.a)}|${String(r.b)}`, Number(r.n)]));
+}
+
+function nullableNumber(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}
