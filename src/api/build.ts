@@ -27,11 +27,11 @@ export interface BuildResult {
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const result = check(options);
+  const result = await check(options);
   if (result.counts.error > 0) return { check: result, outDir: undefined };
   const root = result.root;
   const outDir = resolve(root, options.outDir ?? "dist");
-  const scratch = join(dirname(outDir), `.${pathName(outDir)}.building-${process.pid}`);
+  const scratch = join(dirname(outDir), `.${pathName(outDir)}.building`);
   rmSync(scratch, { recursive: true, force: true });
   const { build: astroBuild } = await import("astro");
   try {

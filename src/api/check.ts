@@ -1,16 +1,25 @@
 /**
  * `seg check` as a library call: read and validate the workspace, resolve its
- * references, check its expressions, recompute prioritization and run the
- * rules. Options in, result out; nothing is printed and nothing exits.
+ * references, check its expressions, recompute prioritization, recompute every
+ * number from the data, compare with the lock, and run the rules. Options in,
+ * result out; nothing is printed and nothing exits.
  */
+import { resolve } from "node:path";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { checkWeights, prioritize, type PriorityRow, type WeightCheck } from "../engine/prioritize.ts";
+import { checkWeights, percentWeights, prioritize, type PriorityRow, type WeightCheck } from "../engine/prioritize.ts";
+import { runEngine, type EngineResult } from "../engine/run-engine.ts";
+import { valueMeasure } from "../engine/segment-metrics.ts";
+import { valuePotentialQuadrants, weightSensitivity, type Quadrant, type Sensitivity } from "../engine/sensitivity.ts";
 import type { Expr } from "../expr/ast.ts";
 import { inferExpressionType } from "../expr/infer-type.ts";
 import { parseExpression } from "../expr/parser.ts";
 import { checkExpressions } from "../lint/check-expressions.ts";
 import { runRules } from "../lint/run-rules.ts";
-import type { Facts } from "../rules/define-rule.ts";
+import { buildLock } from "../lock/build-lock.ts";
+import { compareLocks, type LockChange } from "../lock/compare-lock.ts";
+import type { Lock } from "../lock/lock.ts";
+import { readLock } from "../lock/lock-file.ts";
+import type { DataFacts, Facts } from "../rules/define-rule.ts";
 import { rules } from "../rules/index.ts";
 import { featureCatalog, type CatalogEntry } from "../workspace/feature-catalog.ts";
 import { spanIn } from "../workspace/read-document.ts";
@@ -25,14 +34,19 @@ export interface CheckOptions {
   asOf?: string;
   /** Today's date (YYYY-MM-DD), used when neither --as-of nor as_of is given. */
   today: string;
+  /** Folder that source paths are relative to (default: the workspace). */
+  dataDir?: string;
+  /** Recompute from the data (default true). */
+  data?: boolean;
+  /** Reports long steps. */
+  progress?: (step: string) => void;
 }
 
-export interface CheckResult {
+export interface DefinitionsResult {
   root: string;
   asOf: string;
   workspace: Workspace;
   diagnostics: Diagnostic[];
-  counts: { error: number; warning: number; info: number };
   catalog: ReadonlyMap<string, CatalogEntry>;
   /** Segment file path → parsed where expression. */
   expressions: ReadonlyMap<string, Expr>;
@@ -40,7 +54,23 @@ export interface CheckResult {
   priorities: PriorityRow[];
 }
 
-export function check(options: CheckOptions): CheckResult {
+export interface DataResult {
+  engine: EngineResult;
+  /** The lock this recompute would write. */
+  lock: Lock;
+  stored: { status: "missing" } | { status: "invalid"; message: string } | { status: "ok"; lock: Lock; changes: LockChange[] };
+  sensitivity: Sensitivity | undefined;
+  quadrants: Record<string, Quadrant>;
+}
+
+export interface CheckResult extends DefinitionsResult {
+  counts: { error: number; warning: number; info: number };
+  /** Present when the data was recomputed (no definition errors, data not disabled). */
+  data: DataResult | undefined;
+}
+
+/** Everything that needs no data: parse, validate, resolve, recompute prioritization. */
+export function checkDefinitions(options: CheckOptions): DefinitionsResult {
   const { workspace, diagnostics } = readWorkspace(options.root);
   const config = workspace.config?.value;
   const asOf = options.asOf ?? config?.as_of ?? options.today;
@@ -50,28 +80,76 @@ export function check(options: CheckOptions): CheckResult {
         return parsed.ok ? (inferExpressionType(parsed.ast, known) ?? "boolean") : "boolean";
       })
     : new Map<string, CatalogEntry>();
-
-  diagnostics.push(...resolveReferences(workspace, catalog));
+  diagnostics.push(...resolveReferences(workspace, catalog, resolve(options.root, options.dataDir ?? ".")));
   const expressions = checkExpressions(workspace, catalog);
   diagnostics.push(...expressions.diagnostics);
-
   const { weights, priorities, diagnostics: priorityDiagnostics } = recomputePriorities(workspace);
   diagnostics.push(...priorityDiagnostics);
+  return { root: workspace.root, asOf, workspace, diagnostics, catalog, expressions: expressions.segmentExpressions, weights, priorities };
+}
 
-  const facts: Facts = { asOf, catalog, expressions: expressions.segmentExpressions, weights, priorities };
-  diagnostics.push(...runRules(rules, workspace, facts));
-
+export async function check(options: CheckOptions): Promise<CheckResult> {
+  const definitions = checkDefinitions(options);
+  const diagnostics = [...definitions.diagnostics];
+  let data: DataResult | undefined;
+  const blocked = diagnostics.some((d) => d.severity === "error");
+  if (!blocked && options.data !== false && definitions.workspace.config) {
+    data = await recompute(definitions, options);
+    diagnostics.push(...data.engine.diagnostics);
+  }
+  const facts: Facts = {
+    asOf: definitions.asOf,
+    catalog: definitions.catalog,
+    expressions: definitions.expressions,
+    weights: definitions.weights,
+    priorities: definitions.priorities,
+    data: data && data.engine.diagnostics.length === 0 ? toDataFacts(data) : undefined,
+  };
+  diagnostics.push(...runRules(rules, definitions.workspace, facts));
   const sorted = dedupe(diagnostics).sort(compareDiagnostics);
+  return { ...definitions, diagnostics: sorted, counts: countBySeverity(sorted), data };
+}
+
+async function recompute(definitions: DefinitionsResult, options: CheckOptions): Promise<DataResult> {
+  const { workspace } = definitions;
+  const config = workspace.config!.value;
+  const engine = await runEngine(workspace, definitions.catalog, definitions.expressions, {
+    dataRoot: resolve(options.root, options.dataDir ?? "."),
+    asOf: definitions.asOf,
+    ...(options.progress ? { progress: options.progress } : {}),
+  });
+  const prioritization = config.prioritization;
+  const weights = prioritization && definitions.weights?.scale !== "invalid" ? percentWeights(prioritization.factors) : undefined;
+  const lock = buildLock({ config, segments: workspace.segments, asOf: definitions.asOf, engine, priorities: definitions.priorities, weights, clusters: null });
+  const read = readLock(workspace.root);
+  const stored: DataResult["stored"] = read.status === "ok" ? { status: "ok", lock: read.lock, changes: compareLocks(read.lock, lock) } : read;
+  let sensitivity: Sensitivity | undefined;
+  let quadrants: Record<string, Quadrant> = {};
+  if (prioritization && definitions.weights?.scale !== "invalid") {
+    const scored = workspace.segments.filter((s) => prioritization.schemes.includes(s.scheme) && s.value.status !== "retired");
+    sensitivity = weightSensitivity(prioritization.factors, scored.map((s) => ({ id: s.value.id, scheme: s.scheme, scores: s.value.scores ?? {} })));
+    const measure = valueMeasure(config);
+    if (measure) {
+      const points = definitions.priorities
+        .filter((p) => !Number.isNaN(p.total))
+        .map((p) => ({ id: p.id, potential: p.total, value: engine.schemes.find((s) => s.scheme === p.scheme)?.segments.find((m) => m.segment === p.id)?.valueShare ?? 0 }));
+      quadrants = valuePotentialQuadrants(points);
+    }
+  }
+  return { engine, lock, stored, sensitivity, quadrants };
+}
+
+function toDataFacts(data: DataResult): DataFacts {
   return {
-    root: workspace.root,
-    asOf,
-    workspace,
-    diagnostics: sorted,
-    counts: countBySeverity(sorted),
-    catalog,
-    expressions: expressions.segmentExpressions,
-    weights,
-    priorities,
+    members: data.engine.members,
+    sources: data.engine.sources,
+    schemes: data.engine.schemes,
+    hypotheses: data.engine.hypotheses,
+    idsaa: data.engine.idsaa,
+    lock: data.stored,
+    freshLock: data.lock,
+    sensitivity: data.sensitivity,
+    quadrants: data.quadrants,
   };
 }
 

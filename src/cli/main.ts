@@ -15,11 +15,14 @@ interface CommandModule {
 
 export const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
   check: { summary: "Validate, recompute and lint the workspace", load: () => import("./commands/check.ts") },
+  lock: { summary: "Recompute from the data and write segments.lock.json", load: () => import("./commands/lock.ts") },
+  export: { summary: "Write members with segments and features (CSV, Parquet, JSON)", load: () => import("./commands/export.ts") },
+  explain: { summary: "Show why a customer is in each segment", load: () => import("./commands/explain.ts") },
   build: { summary: "Check, then build the playbook site to dist/", load: () => import("./commands/build.ts") },
   schemas: { summary: "Write JSON Schema files for editors to schemas/", load: () => import("./commands/schemas.ts") },
 };
 
-export const VERSION = "0.1.0";
+import { VERSION } from "../version.ts";
 
 export function mainHelp(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length)) + 2;

@@ -14,8 +14,11 @@ export interface Database {
   all(sql: string): Promise<Row[]>;
   /** Read whole columns: faster than rows for numeric work. */
   columns(sql: string): Promise<Record<string, (number | string | boolean | null)[]>>;
-  /** Forbid file and network access from here on: no workspace text can reach the disk. */
-  lockDown(): Promise<void>;
+  /**
+   * Forbid file and network access from here on, except writing into
+   * `writableDirectories` (exports): no workspace text can reach the disk.
+   */
+  lockDown(writableDirectories?: readonly string[]): Promise<void>;
   close(): void;
 }
 
@@ -53,7 +56,11 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
       for (const [key, values] of Object.entries(reader.getColumnsObjectJS())) out[key] = values.map(toPlain);
       return out;
     },
-    async lockDown() {
+    async lockDown(writableDirectories = []) {
+      if (writableDirectories.length > 0) {
+        const list = writableDirectories.map((d) => `'${d.replace(/'/g, "''")}'`).join(", ");
+        await connection.run(`SET allowed_directories = [${list}]`);
+      }
       await connection.run("SET enable_external_access = false");
       await connection.run("SET lock_configuration = true");
     },

@@ -5,8 +5,13 @@
  * export read from it).
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { referencedNames } from "../expr/referenced-names.ts";
+import type { Expr } from "../expr/ast.ts";
 import type { CatalogEntry } from "../workspace/feature-catalog.ts";
+import { indexSegments } from "../workspace/segment-index.ts";
 import type { Workspace } from "../workspace/workspace.ts";
+import { runHypotheses, type HypothesisResult } from "./hypotheses.ts";
+import { evaluateIdsaa, type IdsaaResult } from "./idsaa.ts";
 import { buildFeatureTable } from "./build-feature-table.ts";
 import { openDatabase, type Database, type DatabaseOptions } from "./duckdb.ts";
 import { loadSources, type SourceStats } from "./load-sources.ts";
@@ -21,17 +26,22 @@ export interface EngineOptions extends DatabaseOptions {
   progress?: (step: string) => void;
   /** Keep the database open and return it (the caller closes it). */
   keepDatabase?: boolean;
+  /** Folders the database may still write to after loading (exports). */
+  writableDirectories?: readonly string[];
 }
 
 export interface EngineResult {
   sources: SourceStats[];
   members: number;
   schemes: SchemeMetrics[];
+  hypotheses: HypothesisResult[];
+  /** IDSAA verdicts by "scheme/id". */
+  idsaa: Record<string, IdsaaResult>;
   diagnostics: Diagnostic[];
   db?: Database;
 }
 
-export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<string, CatalogEntry>, options: EngineOptions): Promise<EngineResult> {
+export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<string, CatalogEntry>, expressions: ReadonlyMap<string, Expr>, options: EngineOptions): Promise<EngineResult> {
   const config = workspace.config!;
   const db = await openDatabase(options);
   try {
@@ -39,9 +49,9 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     const loaded = await loadSources(db, config, options.dataRoot);
     if (loaded.diagnostics.length > 0) {
       db.close();
-      return { sources: loaded.sources, members: 0, schemes: [], diagnostics: loaded.diagnostics };
+      return { sources: loaded.sources, members: 0, schemes: [], hypotheses: [], idsaa: {}, diagnostics: loaded.diagnostics };
     }
-    await db.lockDown();
+    await db.lockDown(options.writableDirectories);
     options.progress?.("Computing features");
     await buildFeatureTable(db, config.value, options.asOf);
     options.progress?.("Assigning segments");
@@ -49,7 +59,24 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     options.progress?.("Measuring segments");
     const schemes = await computeSegmentMetrics(db, config.value, catalog);
     const members = schemes[0]?.population ?? Number((await db.all(`SELECT count(*) AS n FROM "members"`))[0]?.n ?? 0);
-    const result: EngineResult = { sources: loaded.sources, members, schemes, diagnostics: [] };
+    options.progress?.("Testing hypotheses");
+    const index = indexSegments(workspace);
+    const hypotheses = await runHypotheses(
+      db,
+      config.value,
+      workspace.hypotheses.map((h) => h.value),
+      (ref) => {
+        const s = index.resolve(ref);
+        return s ? { scheme: s.scheme, id: s.value.id, name: s.value.name } : undefined;
+      },
+    );
+    const idsaa: Record<string, IdsaaResult> = {};
+    for (const segment of workspace.segments) {
+      const metrics = schemes.find((s) => s.scheme === segment.scheme)?.segments.find((m) => m.segment === segment.value.id);
+      const ast = expressions.get(segment.file.path);
+      idsaa[`${segment.scheme}/${segment.value.id}`] = evaluateIdsaa(segment.value, metrics, ast ? referencedNames(ast) : [], config.value);
+    }
+    const result: EngineResult = { sources: loaded.sources, members, schemes, hypotheses, idsaa, diagnostics: [] };
     if (options.keepDatabase) return { ...result, db };
     db.close();
     return result;

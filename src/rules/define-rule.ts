@@ -5,7 +5,14 @@
  */
 import type { z } from "zod";
 import type { Severity } from "../diagnostics/diagnostic.ts";
+import type { HypothesisResult } from "../engine/hypotheses.ts";
+import type { IdsaaResult } from "../engine/idsaa.ts";
+import type { SourceStats } from "../engine/load-sources.ts";
 import type { PriorityRow, WeightCheck } from "../engine/prioritize.ts";
+import type { SchemeMetrics } from "../engine/segment-metrics.ts";
+import type { Quadrant, Sensitivity } from "../engine/sensitivity.ts";
+import type { LockChange } from "../lock/compare-lock.ts";
+import type { Lock } from "../lock/lock.ts";
 import type { Expr } from "../expr/ast.ts";
 import type { CatalogEntry } from "../workspace/feature-catalog.ts";
 import type { PathSegment } from "../workspace/locate.ts";
@@ -21,6 +28,22 @@ export interface Facts {
   expressions: ReadonlyMap<string, Expr>;
   weights: WeightCheck | undefined;
   priorities: readonly PriorityRow[];
+  /** What the data says; absent when the definitions have errors or data is off. */
+  data: DataFacts | undefined;
+}
+
+export interface DataFacts {
+  members: number;
+  sources: readonly SourceStats[];
+  schemes: readonly SchemeMetrics[];
+  hypotheses: readonly HypothesisResult[];
+  /** By "scheme/id". */
+  idsaa: Readonly<Record<string, IdsaaResult>>;
+  /** The lock on disk and how it differs from a fresh recompute. */
+  lock: { status: "missing" } | { status: "invalid"; message: string } | { status: "ok"; lock: Lock; changes: LockChange[] };
+  freshLock: Lock;
+  sensitivity: Sensitivity | undefined;
+  quadrants: Readonly<Record<string, Quadrant>>;
 }
 
 export interface DocsExample {

@@ -4,6 +4,7 @@ import { isoDateSchema, textListSchema, textSchema } from "./scalars.ts";
 
 export const reviewNoteSchema = z
   .strictObject({
+    $schema: z.string().optional(),
     date: isoDateSchema,
     title: textSchema,
     kind: z.enum(["review", "frontline-feedback", "decision"]).default("review"),

@@ -14,7 +14,7 @@ import { spanIn, type LoadedDocument } from "./read-document.ts";
 import { indexSegments } from "./segment-index.ts";
 import type { Workspace } from "./workspace.ts";
 
-export function resolveReferences(workspace: Workspace, catalog: ReadonlyMap<string, CatalogEntry>): Diagnostic[] {
+export function resolveReferences(workspace: Workspace, catalog: ReadonlyMap<string, CatalogEntry>, dataRoot: string = workspace.root): Diagnostic[] {
   const out: Diagnostic[] = [];
   const report = (doc: LoadedDocument<unknown>, path: readonly PathSegment[], ruleId: string, message: string, hint: string, data?: Record<string, unknown>): void => {
     out.push({ ruleId, severity: "error", message, hint, file: doc.file.path, ...spanIn(doc, path), ...(data ? { data } : {}) });
@@ -72,7 +72,7 @@ export function resolveReferences(workspace: Workspace, catalog: ReadonlyMap<str
       if (source.kind !== "accounts" && source.customer === undefined) {
         report(config, ["sources", name], "schema/missing-key", `Source "${name}" (${source.kind}) needs customer: the column linking its rows to accounts.`, "Add customer: <column>.");
       }
-      checkDataPath(workspace.root, source.path, (message, hint) => report(config, ["sources", name, "path"], "source/path", message, hint));
+      checkDataPath(dataRoot, source.path, (message, hint) => report(config, ["sources", name, "path"], "source/path", message, hint));
     }
     const sourceNames = Object.keys(c.sources);
     for (const [name, feature] of Object.entries(c.features)) {

@@ -7,6 +7,7 @@ import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { UsageError } from "../usage-error.ts";
 import { parseDateOption } from "../parse-date-option.ts";
+import { progressReporter } from "../progress.ts";
 
 export const spec: CommandSpec = {
   name: "check",
@@ -18,15 +19,26 @@ export const spec: CommandSpec = {
     { name: "max-warnings", type: "number", placeholder: "N", description: "Exit 1 when there are more than N warnings." },
     { name: "as-of", type: "string", placeholder: "YYYY-MM-DD", description: "The analysis date (overrides as_of in segmentation.yaml)." },
     { name: "quiet", type: "boolean", description: "Report errors only." },
+    { name: "data-dir", type: "string", placeholder: "DIR", description: "Folder that source paths are relative to (default: the workspace), for data kept outside the repository." },
+    { name: "no-data", type: "boolean", description: "Check definitions only; do not recompute from the data (skips lock and data-aware rules)." },
   ],
   examples: ["seg check", "seg check --format json --output report.json", "seg check --root examples/online-retail --max-warnings 0"],
 };
 
-export function run(args: ParsedArgs, io: Io): number {
+export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const root = resolve(io.cwd, (args.options.root as string | undefined) ?? ".");
   const asOf = parseDateOption(args.options["as-of"], "--as-of");
   if (args.positionals.length > 0) throw new UsageError(`seg check takes no arguments, got "${args.positionals.join(" ")}". Use --root DIR for a workspace elsewhere.`);
-  const result = check({ root, today: io.today(), ...(asOf ? { asOf } : {}) });
+  const progress = progressReporter(io);
+  const result = await check({
+    root,
+    today: io.today(),
+    ...(asOf ? { asOf } : {}),
+    ...(args.options["data-dir"] ? { dataDir: resolve(io.cwd, args.options["data-dir"] as string) } : {}),
+    data: args.options["no-data"] !== true,
+    progress,
+  });
+  progress.done();
   const quiet = args.options.quiet === true;
   const diagnostics = quiet ? result.diagnostics.filter((d) => d.severity === "error") : result.diagnostics;
   const format = (args.options.format as string | undefined) ?? "stylish";

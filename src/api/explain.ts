@@ -1,0 +1,29 @@
+/** `seg explain` as a library call: recompute, then explain one member. */
+import { resolve } from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { explainMember, type Explanation } from "../engine/explain-member.ts";
+import { runEngine } from "../engine/run-engine.ts";
+import { checkDefinitions, type CheckOptions } from "./check.ts";
+
+export interface ExplainResult {
+  diagnostics: Diagnostic[];
+  explanation: Explanation | undefined;
+  asOf: string;
+}
+
+export async function explain(options: CheckOptions & { memberId: string }): Promise<ExplainResult> {
+  const definitions = checkDefinitions(options);
+  const errors = definitions.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0 || !definitions.workspace.config) return { diagnostics: errors, explanation: undefined, asOf: definitions.asOf };
+  const engine = await runEngine(definitions.workspace, definitions.catalog, definitions.expressions, {
+    dataRoot: resolve(options.root, options.dataDir ?? "."),
+    asOf: definitions.asOf,
+    keepDatabase: true,
+  });
+  if (!engine.db) return { diagnostics: engine.diagnostics, explanation: undefined, asOf: definitions.asOf };
+  try {
+    return { diagnostics: [], explanation: await explainMember(engine.db, definitions.workspace, definitions.expressions, options.memberId), asOf: definitions.asOf };
+  } finally {
+    engine.db.close();
+  }
+}

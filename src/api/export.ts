@@ -1,0 +1,51 @@
+/**
+ * `seg export` as a library call: recompute and write members with their
+ * segments and features. The file appears only when complete (written beside
+ * the target, then renamed).
+ */
+import { mkdirSync, renameSync, rmSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { exportMembers, exportQuery, type ExportFormat } from "../engine/export-members.ts";
+import { runEngine } from "../engine/run-engine.ts";
+import { checkDefinitions, type CheckOptions } from "./check.ts";
+
+export interface ExportOptions extends CheckOptions {
+  out: string;
+  format: ExportFormat;
+  /** Feature columns to include (default: all). */
+  columns?: readonly string[];
+}
+
+export interface ExportResult {
+  diagnostics: Diagnostic[];
+  rows: number;
+  file: string | undefined;
+}
+
+export async function exportWorkspace(options: ExportOptions): Promise<ExportResult> {
+  const definitions = checkDefinitions(options);
+  const errors = definitions.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0 || !definitions.workspace.config) return { diagnostics: errors, rows: 0, file: undefined };
+  const unknown = (options.columns ?? []).filter((c) => !definitions.catalog.has(c));
+  if (unknown.length > 0) throw new Error(`unknown column${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}; known: ${[...definitions.catalog.keys()].join(", ")}`);
+  const file = resolve(options.out);
+  mkdirSync(dirname(file), { recursive: true });
+  const partial = join(dirname(file), `.${basename(file)}.partial`);
+  const engine = await runEngine(definitions.workspace, definitions.catalog, definitions.expressions, {
+    dataRoot: resolve(options.root, options.dataDir ?? "."),
+    asOf: definitions.asOf,
+    keepDatabase: true,
+    writableDirectories: [dirname(file)],
+    ...(options.progress ? { progress: options.progress } : {}),
+  });
+  if (!engine.db) return { diagnostics: engine.diagnostics, rows: 0, file: undefined };
+  try {
+    const rows = await exportMembers(engine.db, exportQuery(definitions.workspace.config.value, definitions.catalog, options.format, options.columns), partial, options.format);
+    renameSync(partial, file);
+    return { diagnostics: [], rows, file };
+  } finally {
+    rmSync(partial, { force: true });
+    engine.db.close();
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * `seg lock` as a library call: recompute and write segments.lock.json. Refuses
+ * (writes nothing) while the workspace has errors other than the stale lock
+ * itself, so a lock always describes a valid workspace.
+ */
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { writeLock } from "../lock/lock-file.ts";
+import type { Lock } from "../lock/lock.ts";
+import { check, type CheckOptions, type CheckResult } from "./check.ts";
+
+export interface LockResult {
+  check: CheckResult;
+  /** Errors that stopped the lock from being written. */
+  blocking: Diagnostic[];
+  written: { path: string; changed: boolean; lock: Lock } | undefined;
+}
+
+export async function lock(options: CheckOptions): Promise<LockResult> {
+  const result = await check({ ...options, data: true });
+  const blocking = result.diagnostics.filter((d) => d.severity === "error" && d.ruleId !== "lock-outdated");
+  if (blocking.length > 0 || !result.data || result.data.engine.diagnostics.length > 0) {
+    return { check: result, blocking, written: undefined };
+  }
+  const written = writeLock(result.root, result.data.lock);
+  return { check: result, blocking, written: { ...written, lock: result.data.lock } };
+}

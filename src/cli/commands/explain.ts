@@ -1,0 +1,77 @@
+/** `seg explain <customer-id>`: which clause put a customer in each segment, with the values it read. */
+import { resolve } from "node:path";
+import { countBySeverity } from "../../api/check.ts";
+import { explain } from "../../api/explain.ts";
+import type { Clause } from "../../engine/explain-member.ts";
+import { stylish } from "../../formatters/stylish.ts";
+import { useColor, type Io } from "../io.ts";
+import type { CommandSpec, ParsedArgs } from "../options.ts";
+import { parseDateOption } from "../parse-date-option.ts";
+import { UsageError } from "../usage-error.ts";
+
+export const spec: CommandSpec = {
+  name: "explain",
+  summary: "Show why a customer is in each segment: every definition in evaluation order, clause by clause, with the feature values it read.",
+  usage: "seg explain <customer-id> [options]",
+  positionals: [{ name: "customer-id", description: "The member's id (the accounts key, or the customer column)." }],
+  options: [
+    { name: "format", type: "string", choices: ["text", "json"], default: "text", description: "Output format." },
+    { name: "as-of", type: "string", placeholder: "YYYY-MM-DD", description: "The analysis date (overrides as_of)." },
+    { name: "data-dir", type: "string", placeholder: "DIR", description: "Folder that source paths are relative to." },
+  ],
+  examples: ["seg explain ACC-00042", "seg explain 12346 --root examples/online-retail --format json"],
+};
+
+export async function run(args: ParsedArgs, io: Io): Promise<number> {
+  const [memberId, ...extra] = args.positionals;
+  if (memberId === undefined || extra.length > 0) throw new UsageError("give exactly one customer id, e.g. seg explain ACC-00042.");
+  const root = resolve(io.cwd, (args.options.root as string | undefined) ?? ".");
+  const asOf = parseDateOption(args.options["as-of"], "--as-of");
+  const result = await explain({
+    root,
+    today: io.today(),
+    memberId,
+    ...(asOf ? { asOf } : {}),
+    ...(args.options["data-dir"] ? { dataDir: resolve(io.cwd, args.options["data-dir"] as string) } : {}),
+  });
+  const color = useColor(io);
+  if (!result.explanation) {
+    if (result.diagnostics.length > 0) {
+      io.stderr(stylish({ root, asOf: result.asOf, diagnostics: result.diagnostics, counts: countBySeverity(result.diagnostics) }, { color }));
+      return 1;
+    }
+    io.stderr(`seg explain: no customer "${memberId}" in the data as of ${result.asOf}. Check the id (seg export lists every member).\n`);
+    return 1;
+  }
+  const e = result.explanation;
+  if (args.options.format === "json") {
+    io.stdout(`${JSON.stringify(e, null, 2)}\n`);
+    return 0;
+  }
+  const mark = (v: unknown) => (v === true ? (color ? "\u001b[32m✓\u001b[0m" : "✓") : v === false ? (color ? "\u001b[31m✗\u001b[0m" : "✗") : "?");
+  const lines = [`Customer ${e.memberId} (as of ${result.asOf})`];
+  for (const scheme of e.schemes) {
+    lines.push("", `${scheme.scheme} → ${scheme.assigned.length ? scheme.assigned.join(", ") : "no segment"}`);
+    let decided = false;
+    scheme.segments.forEach((s, i) => {
+      const skipped = scheme.exclusive && decided;
+      lines.push(`  ${i + 1}. ${mark(s.matched)} ${s.name} (${s.id})${skipped ? "  — not reached: an earlier segment matched" : ""}`);
+      if (s.clause) renderClause(s.clause, "       ", lines, mark);
+      if (s.note) lines.push(`       ${s.note}`);
+      if (s.matched) decided = true;
+    });
+  }
+  io.stdout(`${lines.join("\n")}\n`);
+  return 0;
+}
+
+function renderClause(clause: Clause, indent: string, lines: string[], mark: (v: unknown) => string): void {
+  if (clause.children) {
+    const op = clause.operator === "not" ? "not" : clause.operator === "or" ? "any of" : "all of";
+    lines.push(`${indent}${mark(clause.value)} ${op}:`);
+    for (const child of clause.children) renderClause(child, `${indent}  `, lines, mark);
+    return;
+  }
+  const inputs = Object.entries(clause.inputs ?? {}).map(([k, v]) => `${k} = ${v === null ? "null" : typeof v === "string" ? `'${v}'` : String(v)}`);
+  lines.push(`${indent}${mark(clause.value)} ${clause.text}${inputs.length ? `   (${inputs.join(", ")})` : ""}`);
+}

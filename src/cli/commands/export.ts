@@ -1,0 +1,60 @@
+/** `seg export`: members with their segments and features, as CSV, Parquet or JSON. */
+import { relative, resolve } from "node:path";
+import { countBySeverity } from "../../api/check.ts";
+import { exportWorkspace } from "../../api/export.ts";
+import type { ExportFormat } from "../../engine/export-members.ts";
+import { stylish } from "../../formatters/stylish.ts";
+import { useColor, type Io } from "../io.ts";
+import type { CommandSpec, ParsedArgs } from "../options.ts";
+import { parseDateOption } from "../parse-date-option.ts";
+import { progressReporter } from "../progress.ts";
+import { UsageError } from "../usage-error.ts";
+
+export const spec: CommandSpec = {
+  name: "export",
+  summary: "Write every member with its segment in each scheme and its features. CSV cells that could run as spreadsheet formulas are neutralized.",
+  usage: "seg export --out FILE [options]",
+  options: [
+    { name: "out", type: "string", placeholder: "FILE", description: "The file to write (required)." },
+    { name: "format", type: "string", choices: ["csv", "parquet", "json"], description: "File format (default: from the file extension, else csv)." },
+    { name: "columns", type: "string", placeholder: "A,B", description: "Feature columns to include, comma-separated (default: all)." },
+    { name: "as-of", type: "string", placeholder: "YYYY-MM-DD", description: "The analysis date (overrides as_of)." },
+    { name: "data-dir", type: "string", placeholder: "DIR", description: "Folder that source paths are relative to." },
+  ],
+  examples: ["seg export --out members.csv", "seg export --out members.parquet --columns monetary,value_tier"],
+};
+
+export async function run(args: ParsedArgs, io: Io): Promise<number> {
+  const out = args.options.out as string | undefined;
+  if (!out) throw new UsageError("--out FILE is required: where to write the export.");
+  const root = resolve(io.cwd, (args.options.root as string | undefined) ?? ".");
+  const asOf = parseDateOption(args.options["as-of"], "--as-of");
+  const format = ((args.options.format as string | undefined) ?? (/\.parquet$/i.test(out) ? "parquet" : /\.json$/i.test(out) ? "json" : "csv")) as ExportFormat;
+  const columns = (args.options.columns as string | undefined)?.split(",").map((c) => c.trim()).filter(Boolean);
+  const progress = progressReporter(io);
+  let result;
+  try {
+    result = await exportWorkspace({
+      root,
+      today: io.today(),
+      out: resolve(io.cwd, out),
+      format,
+      ...(columns ? { columns } : {}),
+      ...(asOf ? { asOf } : {}),
+      ...(args.options["data-dir"] ? { dataDir: resolve(io.cwd, args.options["data-dir"] as string) } : {}),
+      progress,
+    });
+  } catch (error) {
+    if ((error as Error).message.startsWith("unknown column")) throw new UsageError((error as Error).message);
+    throw error;
+  } finally {
+    progress.done();
+  }
+  if (!result.file) {
+    io.stderr(stylish({ root, asOf: asOf ?? "", diagnostics: result.diagnostics, counts: countBySeverity(result.diagnostics) }, { color: useColor(io) }));
+    io.stderr("seg export: nothing written; fix the errors above first.\n");
+    return 1;
+  }
+  io.stdout(`Exported ${result.rows} members to ${relative(io.cwd, result.file) || result.file} (${format}).\n`);
+  return 0;
+}

@@ -1,0 +1,47 @@
+/** `seg lock`: recompute from the data and write segments.lock.json. */
+import { relative, resolve } from "node:path";
+import { lock } from "../../api/lock.ts";
+import { stylish } from "../../formatters/stylish.ts";
+import { countBySeverity } from "../../api/check.ts";
+import { useColor, type Io } from "../io.ts";
+import type { CommandSpec, ParsedArgs } from "../options.ts";
+import { parseDateOption } from "../parse-date-option.ts";
+import { progressReporter } from "../progress.ts";
+
+export const spec: CommandSpec = {
+  name: "lock",
+  summary: "Recompute features, segments, clusters and prioritization from the data and write segments.lock.json (atomically). Writes nothing while the workspace has errors.",
+  usage: "seg lock [options]",
+  options: [
+    { name: "as-of", type: "string", placeholder: "YYYY-MM-DD", description: "The analysis date (overrides as_of in segmentation.yaml)." },
+    { name: "data-dir", type: "string", placeholder: "DIR", description: "Folder that source paths are relative to (default: the workspace)." },
+  ],
+  examples: ["seg lock", "seg lock --root examples/online-retail --data-dir ../shared/data/online-retail"],
+};
+
+export async function run(args: ParsedArgs, io: Io): Promise<number> {
+  const root = resolve(io.cwd, (args.options.root as string | undefined) ?? ".");
+  const asOf = parseDateOption(args.options["as-of"], "--as-of");
+  const progress = progressReporter(io);
+  const result = await lock({
+    root,
+    today: io.today(),
+    ...(asOf ? { asOf } : {}),
+    ...(args.options["data-dir"] ? { dataDir: resolve(io.cwd, args.options["data-dir"] as string) } : {}),
+    progress,
+  });
+  progress.done();
+  if (!result.written) {
+    const shown = result.blocking.length > 0 ? result.blocking : result.check.diagnostics.filter((d) => d.severity === "error");
+    io.stderr(stylish({ root: result.check.root, asOf: result.check.asOf, diagnostics: shown, counts: countBySeverity(shown) }, { color: useColor(io) }));
+    io.stderr("seg lock: nothing written; fix the errors above first.\n");
+    return 1;
+  }
+  const { lock: written } = result.written;
+  const where = relative(io.cwd, result.written.path) || result.written.path;
+  const schemes = Object.entries(written.schemes)
+    .map(([scheme, s]) => `  ${scheme}: ${Object.entries(s.segments).map(([id, x]) => `${id} ${x.count} (${(x.share * 100).toFixed(1)}%)`).join(", ")}${s.unassigned.count ? `, unassigned ${s.unassigned.count}` : ""}`)
+    .join("\n");
+  io.stdout(`${result.written.changed ? "Wrote" : "Up to date:"} ${where} — ${written.members} members as of ${written.asOf}\n${schemes}\n`);
+  return 0;
+}

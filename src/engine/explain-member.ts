@@ -1,0 +1,84 @@
+/**
+ * Why a member is where it is: for every scheme, each segment in evaluation
+ * order with its definition broken into clauses and the truth of each clause on
+ * the member's feature values. The assignment itself is read from the SQL
+ * result, and the clause-by-clause evaluation (same three-valued semantics) is
+ * checked against it.
+ */
+import type { Expr, Value } from "../expr/ast.ts";
+import { evaluate } from "../expr/evaluate.ts";
+import { formatExpression } from "../expr/format.ts";
+import { referencedNames } from "../expr/referenced-names.ts";
+import type { Workspace } from "../workspace/workspace.ts";
+import type { Database, Row } from "./duckdb.ts";
+import { MEMBERSHIPS, schemeSegments } from "./membership.ts";
+import { FEATURES, lit, MEMBER_ID, q } from "./sql-names.ts";
+
+export interface Clause {
+  text: string;
+  /** For composite clauses: how the children combine. */
+  operator?: "and" | "or" | "not";
+  value: Value;
+  /** Feature values the clause reads (leaves only). */
+  inputs?: Record<string, Value>;
+  children?: Clause[];
+}
+
+export interface SegmentExplanation {
+  id: string;
+  name: string;
+  matched: boolean;
+  /** The clause tree of a where definition; absent for cluster and RFM-group definitions. */
+  clause?: Clause;
+  /** For other definitions: the feature they test and its value. */
+  note?: string;
+}
+
+export interface SchemeExplanation {
+  scheme: string;
+  exclusive: boolean;
+  /** Segments the member is in, from the SQL assignment. */
+  assigned: string[];
+  segments: SegmentExplanation[];
+}
+
+export interface Explanation {
+  memberId: string;
+  features: Row;
+  schemes: SchemeExplanation[];
+}
+
+export async function explainMember(db: Database, workspace: Workspace, expressions: ReadonlyMap<string, Expr>, memberId: string): Promise<Explanation | undefined> {
+  const [row] = await db.all(`SELECT * FROM ${FEATURES} WHERE CAST(${q(MEMBER_ID)} AS VARCHAR) = ${lit(memberId)}`);
+  if (!row) return undefined;
+  const memberships = await db.all(`SELECT scheme, segment FROM ${MEMBERSHIPS} WHERE CAST(${q(MEMBER_ID)} AS VARCHAR) = ${lit(memberId)} AND segment IS NOT NULL ORDER BY scheme, segment`);
+  const config = workspace.config!.value;
+  const schemes = Object.entries(config.schemes).map(([scheme, settings]) => ({
+    scheme,
+    exclusive: settings.exclusive,
+    assigned: memberships.filter((m) => m.scheme === scheme).map((m) => String(m.segment)),
+    segments: schemeSegments(workspace.segments, scheme).map((segment) => {
+      const definition = segment.value.definition;
+      const ast = expressions.get(segment.file.path);
+      if ("where" in definition && ast) {
+        const clause = explainClause(ast, row);
+        return { id: segment.value.id, name: segment.value.name, matched: clause.value === true, clause };
+      }
+      const note = "rfm_group" in definition ? `rfm_group is ${String(row.rfm_group)}` : `cluster is ${String(row.cluster_name ?? row.cluster_id)}`;
+      const matched = "rfm_group" in definition ? row.rfm_group === definition.rfm_group : row.cluster_name === definition.cluster || String(row.cluster_id) === definition.cluster;
+      return { id: segment.value.id, name: segment.value.name, matched, note };
+    }),
+  }));
+  return { memberId: String(row[MEMBER_ID]), features: row, schemes };
+}
+
+function explainClause(ast: Expr, row: Row): Clause {
+  const value = evaluate(ast, row as Record<string, Value>);
+  if (ast.kind === "binary" && (ast.operator === "and" || ast.operator === "or")) {
+    return { text: formatExpression(ast), operator: ast.operator, value, children: [explainClause(ast.left, row), explainClause(ast.right, row)] };
+  }
+  if (ast.kind === "unary" && ast.operator === "not") return { text: formatExpression(ast), operator: "not", value, children: [explainClause(ast.operand, row)] };
+  const inputs: Record<string, Value> = {};
+  for (const name of referencedNames(ast)) inputs[name] = (row[name] ?? null) as Value;
+  return { text: formatExpression(ast), value, inputs };
+}

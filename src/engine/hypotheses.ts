@@ -1,0 +1,91 @@
+/**
+ * Run each hypothesis' test on the data: compare a metric between two segments,
+ * or between one segment and the rest of its scheme, with Welch's t-test
+ * (difference of means) or a two-proportion z-test, and mark the hypothesis
+ * supported, rejected or inconclusive with the numbers behind the verdict.
+ */
+import type { Config } from "../schema/config.ts";
+import type { Hypothesis } from "../schema/hypothesis.ts";
+import type { Database } from "./duckdb.ts";
+import { MEMBERSHIPS } from "./membership.ts";
+import { FEATURES, lit, MEMBER_ID, q } from "./sql-names.ts";
+import { twoProportionTest, welchTest, type TestResult } from "./stats/two-sample.ts";
+
+export interface HypothesisGroup {
+  label: string;
+  n: number;
+  /** Mean of the metric, or the proportion for proportion tests. */
+  value: number | null;
+}
+
+export interface HypothesisResult {
+  id: string;
+  verdict: "supported" | "rejected" | "inconclusive";
+  kind: Hypothesis["test"]["kind"];
+  alternative: Hypothesis["test"]["alternative"];
+  alpha: number;
+  groups: [HypothesisGroup, HypothesisGroup];
+  test: TestResult | null;
+  /** One sentence with the numbers. */
+  summary: string;
+}
+
+interface SegmentRef {
+  scheme: string;
+  id: string;
+  name: string;
+}
+
+export async function runHypotheses(db: Database, config: Config, hypotheses: readonly Hypothesis[], resolve: (ref: string) => SegmentRef | undefined): Promise<HypothesisResult[]> {
+  const out: HypothesisResult[] = [];
+  for (const h of hypotheses) {
+    const refs = h.segments.map(resolve);
+    if (refs.some((r) => r === undefined)) continue;
+    const [a, b] = refs as SegmentRef[];
+    const metric = config.metrics[h.metric];
+    const feature = metric?.feature ?? h.metric;
+    const x = `CAST(f.${q(feature)} AS DOUBLE)`;
+    const inA = `m.scheme = ${lit(a!.scheme)} AND m.segment = ${lit(a!.id)}`;
+    const inB = b ? `m.scheme = ${lit(b.scheme)} AND m.segment = ${lit(b.id)}` : `m.scheme = ${lit(a!.scheme)} AND m.segment IS DISTINCT FROM ${lit(a!.id)}`;
+    const stats = async (condition: string) => {
+      const [row] = await db.all(
+        `SELECT count(${x}) AS n, avg(${x}) AS mean, var_samp(${x}) AS variance, count(*) FILTER (WHERE ${x} <> 0) AS successes FROM ${MEMBERSHIPS} m JOIN ${FEATURES} f USING (${q(MEMBER_ID)}) WHERE ${condition}`,
+      );
+      return { n: Number(row?.n ?? 0), mean: Number(row?.mean ?? Number.NaN), variance: Number(row?.variance ?? Number.NaN), successes: Number(row?.successes ?? 0) };
+    };
+    const sa = await stats(inA);
+    const sb = await stats(inB);
+    const proportions = h.test.kind === "difference-of-proportions";
+    const test = proportions
+      ? twoProportionTest({ n: sa.n, successes: sa.successes }, { n: sb.n, successes: sb.successes }, h.test.alternative)
+      : welchTest(sa, sb, h.test.alternative);
+    const value = (s: typeof sa) => (s.n === 0 ? null : proportions ? s.successes / s.n : s.mean);
+    const groups: [HypothesisGroup, HypothesisGroup] = [
+      { label: a!.name, n: sa.n, value: value(sa) },
+      { label: b ? b.name : `rest of ${a!.scheme}`, n: sb.n, value: value(sb) },
+    ];
+    const verdict = verdictOf(test, h.test.alternative, h.test.alpha);
+    out.push({ id: h.id, verdict, kind: h.test.kind, alternative: h.test.alternative, alpha: h.test.alpha, groups, test: test ?? null, summary: summarize(h, groups, test, verdict, proportions) });
+  }
+  return out;
+}
+
+function verdictOf(test: TestResult | undefined, alternative: Hypothesis["test"]["alternative"], alpha: number): HypothesisResult["verdict"] {
+  if (!test) return "inconclusive";
+  if (test.pValue < alpha) return "supported";
+  if (alternative !== "two-sided") {
+    // Significant the other way round: the data contradict the statement.
+    const opposite = alternative === "greater" ? test.difference < 0 : test.difference > 0;
+    const twoSided = Math.min(1, 2 * Math.min(test.pValue, 1 - test.pValue));
+    if (opposite && twoSided < alpha) return "rejected";
+  }
+  return "inconclusive";
+}
+
+function summarize(h: Hypothesis, groups: [HypothesisGroup, HypothesisGroup], test: TestResult | undefined, verdict: string, proportions: boolean): string {
+  const show = (v: number | null) => (v === null ? "n/a" : proportions ? `${(v * 100).toFixed(1)}%` : v.toFixed(2));
+  const [a, b] = groups;
+  if (!test) return `Not enough data: ${a.label} n=${a.n}, ${b.label} n=${b.n}.`;
+  const p = test.pValue < 0.0001 ? "p < 0.0001" : `p = ${test.pValue.toFixed(4)}`;
+  return `${h.metric}: ${a.label} ${show(a.value)} (n=${a.n}) vs ${b.label} ${show(b.value)} (n=${b.n}); ${proportions ? "z" : "t"} = ${test.statistic.toFixed(2)}, ${p}, ${proportions ? "h" : "d"} = ${test.effectSize.toFixed(2)} → ${verdict} at α = ${h.test.alpha}.`;
+}

@@ -1,0 +1,54 @@
+/** Assemble the lock from a recompute. Values are rounded so the file is stable byte for byte. */
+import type { PriorityRow } from "../engine/prioritize.ts";
+import type { EngineResult } from "../engine/run-engine.ts";
+import type { Config } from "../schema/config.ts";
+import { VERSION } from "../version.ts";
+import type { LoadedSegment } from "../workspace/workspace.ts";
+import { definitionHashes } from "./definition-hashes.ts";
+import type { Lock } from "./lock.ts";
+import { roundTo } from "./round.ts";
+
+export interface LockInputs {
+  config: Config;
+  segments: readonly LoadedSegment[];
+  asOf: string;
+  engine: EngineResult;
+  priorities: readonly PriorityRow[];
+  weights: Record<string, number> | undefined;
+  clusters: Lock["clusters"];
+}
+
+export function buildLock(inputs: LockInputs): Lock {
+  const { engine } = inputs;
+  const schemes: Lock["schemes"] = {};
+  for (const scheme of engine.schemes) {
+    const unassigned = scheme.segments.find((s) => s.segment === null);
+    const segments: Lock["schemes"][string]["segments"] = {};
+    for (const s of scheme.segments) {
+      if (s.segment === null) continue;
+      segments[s.segment] = {
+        count: s.count,
+        share: roundTo(s.share, 6),
+        value: s.value === null ? null : roundTo(s.value, 2),
+        valueShare: s.valueShare === null ? null : roundTo(s.valueShare, 6),
+      };
+    }
+    schemes[scheme.scheme] = { population: scheme.population, unassigned: { count: unassigned?.count ?? 0, share: roundTo(unassigned?.share ?? 0, 6) }, segments };
+  }
+  const inputsOut: Lock["inputs"] = {};
+  for (const s of engine.sources) inputsOut[s.name] = { path: s.path, sha256: s.sha256, bytes: s.bytes, rowsRead: s.rowsRead, rows: s.rows, newest: s.newest, oldest: s.oldest };
+  const scored = inputs.priorities.filter((p) => !Number.isNaN(p.total));
+  return {
+    version: 1,
+    tool: `seg ${VERSION}`,
+    asOf: inputs.asOf,
+    hashes: definitionHashes(inputs.config, inputs.segments),
+    inputs: inputsOut,
+    members: engine.members,
+    schemes,
+    clusters: inputs.clusters,
+    prioritization: inputs.weights
+      ? { weights: Object.fromEntries(Object.entries(inputs.weights).map(([k, v]) => [k, roundTo(v, 6)])), segments: Object.fromEntries(scored.map((p) => [p.id, { total: roundTo(p.total, 6), rank: p.rank }])) }
+      : null,
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * `segments.lock.json`: what the last recompute produced, with the hashes of
+ * everything it was computed from. Reviewed in pull requests like any lock file;
+ * `seg check` recomputes it and fails when it is out of date.
+ */
+import { z } from "zod";
+
+const sourceEntry = z.object({
+  path: z.string(),
+  sha256: z.string(),
+  bytes: z.number(),
+  rowsRead: z.number(),
+  rows: z.number(),
+  newest: z.string().nullable(),
+  oldest: z.string().nullable(),
+});
+
+const segmentEntry = z.object({
+  count: z.number(),
+  share: z.number(),
+  value: z.number().nullable(),
+  valueShare: z.number().nullable(),
+});
+
+export const lockSchema = z.object({
+  version: z.literal(1),
+  tool: z.string(),
+  asOf: z.string(),
+  hashes: z.object({ config: z.record(z.string(), z.string()), segments: z.record(z.string(), z.string()) }),
+  inputs: z.record(z.string(), sourceEntry),
+  members: z.number(),
+  schemes: z.record(
+    z.string(),
+    z.object({ population: z.number(), unassigned: z.object({ count: z.number(), share: z.number() }), segments: z.record(z.string(), segmentEntry) }),
+  ),
+  clusters: z
+    .object({
+      k: z.number(),
+      features: z.array(z.string()),
+      centroids: z.array(z.object({ id: z.number(), name: z.string(), size: z.number(), centroid: z.record(z.string(), z.number()) })),
+    })
+    .nullable(),
+  prioritization: z
+    .object({
+      weights: z.record(z.string(), z.number()),
+      segments: z.record(z.string(), z.object({ total: z.number(), rank: z.number() })),
+    })
+    .nullable(),
+});
+
+export type Lock = z.infer<typeof lockSchema>;
+export type LockSegment = z.infer<typeof segmentEntry>;
