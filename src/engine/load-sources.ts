@@ -60,7 +60,7 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
       await db.run(
         format === "parquet"
           ? `CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT * FROM read_parquet(${lit(file)})`
-          : `CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT * FROM read_csv(${lit(file)}, header = true, all_varchar = true, auto_detect = true, strict_mode = false)`,
+          : `CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT * FROM read_csv(${lit(file)}, header = true, all_varchar = true)`,
       );
     } catch (error) {
       report(["sources", name, "path"], "source/unreadable", `Source "${name}" could not be read as ${format.toUpperCase()}: ${firstLine(error)}.`, format === "csv" ? "Check that the file is comma-separated text with a header row (gzip is fine)." : "Check that the file is a valid Parquet file.");

@@ -30,7 +30,7 @@ const YAML_HINTS: Record<string, string> = {
   DUPLICATE_KEY: "Remove one of the two entries or rename it; a key may appear once per mapping.",
   BAD_INDENT: "Check the indentation: nested entries need more spaces than their parent, and tabs are not allowed.",
   MISSING_CHAR: "A bracket, brace or quote is not closed.",
-  BLOCK_AS_IMPLICIT_KEY: "A key cannot span lines; put the value after 'key:' on the same line or indent it below.",
+  BLOCK_AS_IMPLICIT_KEY: "A value that contains ': ' must be quoted, e.g. summary: \"Everyone else: the rest\".",
   MULTILINE_IMPLICIT_KEY: "A key cannot span lines; check for a missing ':' or an unclosed quote above.",
   TAB_AS_INDENT: "Indent with spaces, not tabs.",
   BAD_ALIAS: "An alias (*name) refers to an anchor (&name) that is not defined above it.",

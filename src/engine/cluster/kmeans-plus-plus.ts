@@ -16,12 +16,12 @@ export function kmeansPlusPlus(matrix: Matrix, k: number, random: () => number):
 
   const first = Math.min(n - 1, Math.floor(random() * n));
   centres.set(data.subarray(first * d, first * d + d), 0);
-  let closest = distancesTo(matrix, data, first * d);
+  let closest: Float64Array = distancesTo(matrix, data, first * d);
   let potential = sum(closest);
 
   const cumulative = new Float64Array(n);
-  let candidateBest = new Float64Array(n);
-  let candidateDist = new Float64Array(n);
+  let candidateBest: Float64Array = new Float64Array(n);
+  let candidateDist: Float64Array = new Float64Array(n);
   for (let c = 1; c < k; c++) {
     let acc = 0;
     for (let i = 0; i < n; i++) cumulative[i] = acc += closest[i]!;

@@ -1,0 +1,66 @@
+/**
+ * Choose the number of clusters: fit k-means for every k in the declared range,
+ * record inertia (for the elbow chart) and silhouette (on the same row sample
+ * for every k), and take the k with the highest silhouette, the smaller k on a tie.
+ */
+import { fitKMeans, type KMeansFit } from "./kmeans.ts";
+import type { Matrix } from "./matrix.ts";
+import { silhouetteScore } from "./silhouette.ts";
+
+export interface KRange {
+  min: number;
+  max: number;
+}
+
+export interface ChooseKOptions {
+  seed: number;
+  /** k-means initializations per k (default 4). */
+  nInit?: number;
+  /** Rows the silhouette is computed on (default 3,000). */
+  silhouetteSample?: number;
+}
+
+export interface KCandidate {
+  k: number;
+  inertia: number;
+  /** null when undefined (the fit has fewer than 2 non-empty clusters in the sample). */
+  silhouette: number | null;
+  iterations: number;
+  converged: boolean;
+}
+
+export interface ChooseKResult {
+  k: number;
+  /** One per k, ascending. */
+  candidates: KCandidate[];
+  /** The fit of the chosen k. */
+  fit: KMeansFit;
+}
+
+export function chooseK(matrix: Matrix, range: KRange, options: ChooseKOptions): ChooseKResult {
+  if (range.min < 2 || range.max < range.min) throw new RangeError(`k range ${range.min}…${range.max} is not 2 ≤ min ≤ max`);
+  if (range.max >= matrix.n) throw new RangeError(`k up to ${range.max} needs more than ${range.max} rows, got ${matrix.n}`);
+  const candidates: KCandidate[] = [];
+  const fits = new Map<number, KMeansFit>();
+  for (let k = range.min; k <= range.max; k++) {
+    const fit = fitKMeans(matrix, k, { seed: options.seed, nInit: options.nInit });
+    const silhouette = silhouetteScore(matrix, fit.labels, k, { seed: options.seed, sample: options.silhouetteSample });
+    candidates.push({ k, inertia: fit.inertia, silhouette, iterations: fit.iterations, converged: fit.converged });
+    // Keep only the fit that can still win: labels are n integers per k.
+    const k0 = bestK(candidates);
+    for (const key of fits.keys()) if (key !== k0) fits.delete(key);
+    if (k0 === k) fits.set(k, fit);
+  }
+  const k = bestK(candidates);
+  return { k, candidates, fit: fits.get(k)! };
+}
+
+/** The k with the highest silhouette; the smallest such k on a tie, and the smallest k when none is defined. */
+export function bestK(candidates: readonly KCandidate[]): number {
+  let best = candidates[0]!;
+  for (const c of candidates) {
+    if (c.silhouette === null) continue;
+    if (best.silhouette === null || c.silhouette > best.silhouette || (c.silhouette === best.silhouette && c.k < best.k)) best = c;
+  }
+  return best.k;
+}

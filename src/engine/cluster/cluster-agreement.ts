@@ -1,0 +1,43 @@
+/**
+ * How well a scheme's rule segments agree with the clusters: the contingency
+ * table of segment × cluster over members in both, and the adjusted Rand index.
+ * Members in no segment form the "(unassigned)" row; members in two or more
+ * segments (overlapping schemes) are counted in each row of the table but left
+ * out of the index, which compares partitions.
+ */
+import type { Database } from "../duckdb.ts";
+import { MEMBERSHIPS } from "../membership.ts";
+import { lit, MEMBER_ID, q } from "../sql-names.ts";
+import { adjustedRandIndex, contingencyTable, type ContingencyTable } from "./agreement.ts";
+import { CLUSTERS } from "./assign-sql.ts";
+
+export const UNASSIGNED = "(unassigned)";
+
+export interface SchemeClusterAgreement {
+  scheme: string;
+  table: ContingencyTable;
+  /** Adjusted Rand index over members in at most one segment; null when there are none. */
+  ari: number | null;
+  /** Members in the index. */
+  members: number;
+  /** Members left out of the index for being in several segments. */
+  overlapping: number;
+}
+
+export async function clusterAgreement(db: Database, scheme: string): Promise<SchemeClusterAgreement> {
+  const id = q(MEMBER_ID);
+  const joined = `SELECT m.${id}, coalesce(m.segment, ${lit(UNASSIGNED)}) AS segment, c.cluster_id, count(m.segment) OVER (PARTITION BY m.${id}) AS segments
+    FROM ${MEMBERSHIPS} m JOIN ${CLUSTERS} c ON c.${id} = m.${id}
+    WHERE m.scheme = ${lit(scheme)} AND c.cluster_id IS NOT NULL`;
+  const rows = await db.all(
+    `SELECT segment, cluster_id, count(*) AS all_count, count(*) FILTER (WHERE segments <= 1) AS single_count FROM (${joined}) GROUP BY segment, cluster_id ORDER BY segment, cluster_id`,
+  );
+  const cells = rows.map((r) => ({ row: String(r.segment), column: String(r.cluster_id), count: Number(r.all_count) }));
+  const single = rows.map((r) => ({ row: String(r.segment), column: String(r.cluster_id), count: Number(r.single_count) })).filter((c) => c.count > 0);
+  const forIndex = contingencyTable(single);
+  const members = single.reduce((s, c) => s + c.count, 0);
+  const overlap = await db.all(
+    `SELECT count(DISTINCT ${id}) AS n FROM (${joined}) WHERE segments > 1`,
+  );
+  return { scheme, table: contingencyTable(cells), ari: adjustedRandIndex(forIndex), members, overlapping: Number(overlap[0]?.n ?? 0) };
+}
