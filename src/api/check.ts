@@ -6,6 +6,7 @@
  */
 import { resolve } from "node:path";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { scoresWithDerived } from "../engine/derive-scores.ts";
 import { checkWeights, percentWeights, prioritize, type PriorityRow, type WeightCheck } from "../engine/prioritize.ts";
 import { runEngine, type EngineResult } from "../engine/run-engine.ts";
 import { valueMeasure } from "../engine/segment-metrics.ts";
@@ -61,6 +62,8 @@ export interface DataResult {
   stored: { status: "missing" } | { status: "invalid"; message: string } | { status: "ok"; lock: Lock; changes: LockChange[] };
   sensitivity: Sensitivity | undefined;
   quadrants: Record<string, Quadrant>;
+  /** Prioritization with scores derived from data filled in. */
+  priorities: PriorityRow[];
 }
 
 export interface CheckResult extends DefinitionsResult {
@@ -102,12 +105,12 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     catalog: definitions.catalog,
     expressions: definitions.expressions,
     weights: definitions.weights,
-    priorities: definitions.priorities,
+    priorities: data?.priorities ?? definitions.priorities,
     data: data && data.engine.diagnostics.length === 0 ? toDataFacts(data) : undefined,
   };
   diagnostics.push(...runRules(rules, definitions.workspace, facts));
   const sorted = dedupe(diagnostics).sort(compareDiagnostics);
-  return { ...definitions, diagnostics: sorted, counts: countBySeverity(sorted), data };
+  return { ...definitions, priorities: data?.priorities ?? definitions.priorities, diagnostics: sorted, counts: countBySeverity(sorted), data };
 }
 
 async function recompute(definitions: DefinitionsResult, options: CheckOptions): Promise<DataResult> {
@@ -120,23 +123,30 @@ async function recompute(definitions: DefinitionsResult, options: CheckOptions):
   });
   const prioritization = config.prioritization;
   const weights = prioritization && definitions.weights?.scale !== "invalid" ? percentWeights(prioritization.factors) : undefined;
-  const lock = buildLock({ config, segments: workspace.segments, asOf: definitions.asOf, engine, priorities: definitions.priorities, weights, clusters: null });
+  const scored = prioritization ? workspace.segments.filter((s) => prioritization.schemes.includes(s.scheme) && s.value.status !== "retired") : [];
+  const scoredSegments = scored.map((s) => ({
+    id: s.value.id,
+    scheme: s.scheme,
+    statedTotal: s.value.stated_total,
+    scores: scoresWithDerived(s.value.scores ?? {}, prioritization!.factors, engine.schemes.find((m) => m.scheme === s.scheme)?.segments.find((m) => m.segment === s.value.id)),
+  }));
+  const priorities = prioritization ? prioritize(prioritization.factors, scoredSegments) : [];
+  const lock = buildLock({ config, segments: workspace.segments, asOf: definitions.asOf, engine, priorities, weights, clusters: null });
   const read = readLock(workspace.root);
   const stored: DataResult["stored"] = read.status === "ok" ? { status: "ok", lock: read.lock, changes: compareLocks(read.lock, lock) } : read;
   let sensitivity: Sensitivity | undefined;
   let quadrants: Record<string, Quadrant> = {};
   if (prioritization && definitions.weights?.scale !== "invalid") {
-    const scored = workspace.segments.filter((s) => prioritization.schemes.includes(s.scheme) && s.value.status !== "retired");
-    sensitivity = weightSensitivity(prioritization.factors, scored.map((s) => ({ id: s.value.id, scheme: s.scheme, scores: s.value.scores ?? {} })));
+    sensitivity = weightSensitivity(prioritization.factors, scoredSegments);
     const measure = valueMeasure(config);
     if (measure) {
-      const points = definitions.priorities
+      const points = priorities
         .filter((p) => !Number.isNaN(p.total))
         .map((p) => ({ id: p.id, potential: p.total, value: engine.schemes.find((s) => s.scheme === p.scheme)?.segments.find((m) => m.segment === p.id)?.valueShare ?? 0 }));
       quadrants = valuePotentialQuadrants(points);
     }
   }
-  return { engine, lock, stored, sensitivity, quadrants };
+  return { engine, lock, stored, sensitivity, quadrants, priorities };
 }
 
 function toDataFacts(data: DataResult): DataFacts {
@@ -166,15 +176,17 @@ function recomputePriorities(workspace: Workspace): { weights: WeightCheck | und
   const diagnostics: Diagnostic[] = [];
   priorities.forEach((row, i) => {
     const segment = scored[i]!;
-    if (row.missing.length === 0) return;
+    // Factors with `derive:` get their score from the data later.
+    const missing = row.missing.filter((m) => !prioritization.factors[m]?.derive);
+    if (missing.length === 0) return;
     diagnostics.push({
       ruleId: "prioritization/missing-score",
       severity: "error",
-      message: `${segment.value.name} is in the prioritized scheme "${segment.scheme}" but has no score for ${row.missing.join(", ")}.`,
-      hint: `Add scores: { ${row.missing.map((m) => `${m}: <1-10>`).join(", ")} }, or mark the segment retired.`,
+      message: `${segment.value.name} is in the prioritized scheme "${segment.scheme}" but has no score for ${missing.join(", ")}.`,
+      hint: `Add scores: { ${missing.map((m) => `${m}: <1-10>`).join(", ")} }, or derive them from data with derive: in segmentation.yaml, or mark the segment retired.`,
       file: segment.file.path,
       ...spanIn(segment, segment.value.scores ? ["scores"] : ["id"]),
-      data: { missing: row.missing },
+      data: { missing },
     });
   });
   return { weights, priorities, diagnostics };

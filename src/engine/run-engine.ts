@@ -16,6 +16,7 @@ import { buildFeatureTable } from "./build-feature-table.ts";
 import { openDatabase, type Database, type DatabaseOptions } from "./duckdb.ts";
 import { loadSources, type SourceStats } from "./load-sources.ts";
 import { assignMemberships } from "./membership.ts";
+import { normalizationCoverage, type NormalizationCoverage } from "./normalization-coverage.ts";
 import { computeSegmentMetrics, type SchemeMetrics } from "./segment-metrics.ts";
 
 export interface EngineOptions extends DatabaseOptions {
@@ -37,6 +38,7 @@ export interface EngineResult {
   hypotheses: HypothesisResult[];
   /** IDSAA verdicts by "scheme/id". */
   idsaa: Record<string, IdsaaResult>;
+  normalization: NormalizationCoverage[];
   diagnostics: Diagnostic[];
   db?: Database;
 }
@@ -49,7 +51,7 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     const loaded = await loadSources(db, config, options.dataRoot);
     if (loaded.diagnostics.length > 0) {
       db.close();
-      return { sources: loaded.sources, members: 0, schemes: [], hypotheses: [], idsaa: {}, diagnostics: loaded.diagnostics };
+      return { sources: loaded.sources, members: 0, schemes: [], hypotheses: [], idsaa: {}, normalization: [], diagnostics: loaded.diagnostics };
     }
     await db.lockDown(options.writableDirectories);
     options.progress?.("Computing features");
@@ -76,7 +78,8 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
       const ast = expressions.get(segment.file.path);
       idsaa[`${segment.scheme}/${segment.value.id}`] = evaluateIdsaa(segment.value, metrics, ast ? referencedNames(ast) : [], config.value);
     }
-    const result: EngineResult = { sources: loaded.sources, members, schemes, hypotheses, idsaa, diagnostics: [] };
+    const normalization = await normalizationCoverage(db, config.value);
+    const result: EngineResult = { sources: loaded.sources, members, schemes, hypotheses, idsaa, normalization, diagnostics: [] };
     if (options.keepDatabase) return { ...result, db };
     db.close();
     return result;
