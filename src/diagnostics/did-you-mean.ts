@@ -1,36 +1,39 @@
 /**
- * Suggest the closest known word for a misspelt one (Damerau–Levenshtein with
- * adjacent transpositions), or nothing when no candidate is close enough.
+ * Picks the candidate a user most likely meant when they wrote `word`, for "did you mean …?"
+ * hints on unknown features, functions, keys or ids.
+ *
+ * Matching ignores case, and a candidate that differs from `word` only in case wins outright.
+ * Otherwise the candidate with the smallest edit distance (`edit-distance.ts`: insertions,
+ * deletions, substitutions, adjacent swaps) wins, provided the distance is small for the
+ * length of the word: none for words of 1 or 2 characters, 1 up to 4 characters, 2 up to 8,
+ * then a third of the length. Ties go to the candidate that sorts first, so the answer never depends on the
+ * order of `candidates`. Returns `undefined` when nothing is close enough.
  */
-export function editDistance(a: string, b: string): number {
-  const m = a.length;
-  const n = b.length;
-  const d: number[][] = Array.from({ length: m + 1 }, (_, i) => Array.from({ length: n + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= m; i++) {
-    for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const row = d[i]!;
-      const prev = d[i - 1]!;
-      let v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      row[j] = v;
-    }
-  }
-  return d[m]![n]!;
-}
+import { editDistance } from "./edit-distance.ts";
 
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
-  const lower = word.toLowerCase();
+  const target = word.toLowerCase();
+  const limit = maxDistance(target.length);
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const distance = editDistance(lower, candidate.toLowerCase());
+    if (candidate === word) continue;
+    const lower = candidate.toLowerCase();
+    // Cheap lower bound: the length difference alone already costs that many edits.
+    if (Math.abs(lower.length - target.length) > limit) continue;
+    const distance = lower === target ? 0 : editDistance(target, lower);
+    if (distance > limit) continue;
     if (distance < bestDistance || (distance === bestDistance && best !== undefined && candidate < best)) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  if (best === undefined) return undefined;
-  const limit = Math.max(1, Math.floor(Math.max(word.length, best.length) / 3));
-  return bestDistance <= limit ? best : undefined;
+  return best;
+}
+
+function maxDistance(length: number): number {
+  if (length <= 2) return 0;
+  if (length <= 4) return 1;
+  if (length <= 8) return 2;
+  return Math.floor(length / 3);
 }

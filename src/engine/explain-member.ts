@@ -64,9 +64,12 @@ export async function explainMember(db: Database, workspace: Workspace, expressi
         const clause = explainClause(ast, row);
         return { id: segment.value.id, name: segment.value.name, matched: clause.value === true, clause };
       }
-      const note = "rfm_group" in definition ? `rfm_group is ${String(row.rfm_group)}` : `cluster is ${String(row.cluster_name ?? row.cluster_id)}`;
-      const matched = "rfm_group" in definition ? row.rfm_group === definition.rfm_group : row.cluster_name === definition.cluster || String(row.cluster_id) === definition.cluster;
-      return { id: segment.value.id, name: segment.value.name, matched, note };
+      if ("rfm_group" in definition) {
+        return { id: segment.value.id, name: segment.value.name, matched: row.rfm_group === definition.rfm_group, note: `rfm_group is ${String(row.rfm_group)}` };
+      }
+      const cluster = "cluster" in definition ? definition.cluster : "";
+      const matched = row.cluster_name === cluster || String(row.cluster_id) === cluster;
+      return { id: segment.value.id, name: segment.value.name, matched, note: `cluster is ${String(row.cluster_name ?? row.cluster_id)}` };
     }),
   }));
   return { memberId: String(row[MEMBER_ID]), features: row, schemes };

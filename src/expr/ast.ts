@@ -6,8 +6,9 @@
  * It is plain data: no classes, no methods, safe to serialise as JSON.
  *
  * Every node carries `loc`, the span of source text it came from, so a later check can point
- * at the exact characters a user wrote. Parentheses are not nodes: `(a)` parses to the node
- * for `a`, and the tree's shape already records the grouping.
+ * at the exact characters a user wrote. Parentheses are not nodes: `(a + b)` parses to the
+ * node for `a + b`, whose span then includes the parentheses, and the tree's shape already
+ * records the grouping.
  */
 
 /** A span of the expression source: 0-based UTF-16 offsets, `end` exclusive. */
@@ -16,7 +17,10 @@ export interface Loc {
   end: number;
 }
 
-/** A numeric literal such as `45`, `0.5` or `1e3`. Always finite and never negative: `-5` is a unary minus applied to `5`. */
+/**
+ * A numeric literal such as `45`, `0.5` or `1e3`. Always finite and never negative: `-5` is a
+ * unary minus applied to `5`.
+ */
 export interface NumberLiteral {
   kind: "number";
   value: number;

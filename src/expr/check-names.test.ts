@@ -132,9 +132,15 @@ describe("checkNames", () => {
     expect(check("(nope + 1) * 2 > 3 and not (nope2 = 'x')").map((e) => e.code)).toEqual(["unknown-feature", "unknown-feature"]);
   });
 
-  it("limits how deeply sqrt nests, since some dialects repeat its argument", () => {
-    expect(check("sqrt(sqrt(sqrt(sqrt(mrr)))) > 1")).toEqual([]);
-    expect(only("sqrt(sqrt(sqrt(sqrt(sqrt(sqrt(mrr)))))) > 1")).toMatchObject({ code: "too-complex", text: "sqrt(sqrt(mrr))", message: "sqrt() is nested more than 4 levels deep" });
+  it("limits how deeply divisors and square roots nest, since some dialects repeat them", () => {
+    expect(check("mrr / (1 + sqrt(1 / (seats % (1 + sqrt(sqrt(mrr)))))) > 1")).toEqual([]);
+    expect(only("1 / (1 / (1 / (1 / (1 / (1 / (1 / (1 / mrr))))))) > 1")).toMatchObject({
+      code: "too-complex",
+      text: "(1 / mrr)",
+      message: "divisions and square roots nest more than 6 levels deep here",
+    });
+    expect(only("sqrt(sqrt(sqrt(sqrt(sqrt(sqrt(sqrt(mrr))))))) > 1").text).toBe("mrr");
+    expect(check("mrr / 2 / 2 / 2 / 2 / 2 / 2 / 2 / 2 > 1")).toEqual([]);
   });
 });
 

@@ -1,13 +1,14 @@
 /**
  * Checks a parsed expression against the features it may use: unknown names (with a
- * "did you mean" hint), unknown functions, wrong argument counts, type mismatches, and
- * `null` used where it makes the result always null. Syntax was checked by the parser; this
- * is everything that needs to know which features exist.
+ * "did you mean" hint), unknown functions, wrong argument counts, type mismatches, `null`
+ * used where it makes the result always null, and nesting that would make the SQL too large.
+ * Syntax was checked by the parser; this is everything else `emitSql` and `evaluate` rely on.
  *
  *     checkNames(ast, features, { expect: "boolean" })  // for where:, filters, RFM groups
  *     checkNames(ast, features)                          // for computed features of any type
  */
 import type { Expr, ValueType } from "./ast.ts";
+import { checkSqlGrowth } from "./check-sql-growth.ts";
 import { compareExprErrors, type ExprError } from "./expr-error.ts";
 import { formatExpression } from "./format.ts";
 import { inferType, type FeatureType } from "./infer-type.ts";
@@ -21,20 +22,31 @@ export interface CheckOptions {
 }
 
 /** Every problem found, ordered by position; an empty list means the expression is sound. */
-export function checkNames(ast: Expr, features: ReadonlyMap<string, FeatureType>, options: CheckOptions = {}): ExprError[] {
+export function checkNames(
+  ast: Expr,
+  features: ReadonlyMap<string, FeatureType>,
+  options: CheckOptions = {},
+): ExprError[] {
   const errors: ExprError[] = [];
   const type = inferType(ast, features, (error) => errors.push(error));
   const expected = options.expect ?? "any";
   const at = { start: ast.loc.start, end: ast.loc.end };
   if (type === "null" && expected !== "any") {
-    errors.push({ code: "always-null", message: "the expression is always null, so it never matches", hint: "write a condition such as plan = 'growth'", ...at });
+    const message = "the expression is always null, so it never matches";
+    errors.push({ code: "always-null", message, hint: "write a condition such as plan = 'growth'", ...at });
   } else if (expected !== "any" && type !== "unknown" && type !== "null" && type !== expected) {
-    errors.push({ code: "type", message: `the expression must be ${TYPE_NAMES[expected]}, but it is ${TYPE_NAMES[type]}`, ...hintFor(ast, type, expected), ...at });
+    const message = `the expression must be ${TYPE_NAMES[expected]}, but it is ${TYPE_NAMES[type]}`;
+    errors.push({ code: "type", message, ...hintFor(ast, type, expected), ...at });
   }
+  errors.push(...checkSqlGrowth(ast));
   return errors.sort(compareExprErrors);
 }
 
-const TYPE_NAMES: Readonly<Record<ValueType, string>> = { number: "a number", string: "text", boolean: "a condition (true or false)" };
+const TYPE_NAMES: Readonly<Record<ValueType, string>> = {
+  number: "a number",
+  string: "text",
+  boolean: "a condition (true or false)",
+};
 
 function hintFor(ast: Expr, type: ValueType, expected: ValueType): { hint?: string } {
   if (expected !== "boolean") return {};

@@ -10,7 +10,7 @@ import { checkNames } from "./check-names.ts";
 import { duckdb } from "./dialects/duckdb.ts";
 import { emitSql } from "./emit-sql.ts";
 import { evaluate, type Row } from "./evaluate.ts";
-import { MAX_NESTING, MAX_TREE_DEPTH } from "./limits.ts";
+import { MAX_NESTING, MAX_REPEATED_NESTING, MAX_TREE_DEPTH } from "./limits.ts";
 import { parseExpression } from "./parser.ts";
 
 const COLUMNS: ReadonlyArray<readonly [string, ValueType, string]> = [
@@ -156,10 +156,17 @@ describe("emitted DuckDB SQL agrees with evaluate", () => {
     expect(Number(reader.getRowObjectsJS()[0]?.n)).toBe(ROWS.length);
   });
 
-  it("runs the largest trees the parser accepts within DuckDB's expression depth limit", async () => {
-    const chain = `mrr${" / 1".repeat(MAX_TREE_DEPTH - 3)} > 0`;
-    const nested = `${"log1p(".repeat(MAX_NESTING - 1)}mrr${")".repeat(MAX_NESTING - 1)} > 0`;
-    for (const source of [chain, nested]) {
+  it("runs the largest trees the parser accepts, quickly and within DuckDB's depth limit", async () => {
+    const deep = (open: string, inner: string, close: string, times: number) => `${open.repeat(times)}${inner}${close.repeat(times)} > 0`;
+    const sources = [
+      `mrr${" / 1".repeat(MAX_TREE_DEPTH - 3)} > 0`,
+      deep("log1p(", "mrr", ")", MAX_NESTING - 1),
+      deep("ln(1 + ", "mrr", ")", MAX_NESTING / 2 - 1),
+      deep("1 / (1 + ", "mrr", ")", MAX_REPEATED_NESTING),
+      deep("seats % (1 + ", "seats", ")", MAX_REPEATED_NESTING),
+      deep("sqrt(", "mrr", ")", MAX_REPEATED_NESTING),
+    ];
+    for (const source of sources) {
       const ast = parseChecked(source);
       expect(await runOnDuckDb(ast)).toEqual(ROWS.map((row) => evaluate(ast, row)));
     }

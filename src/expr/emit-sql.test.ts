@@ -52,10 +52,10 @@ const GOLDEN: ReadonlyArray<{ source: string } & Record<DialectName, string>> = 
   },
   {
     source: "sqrt(x) + ln(x) + log10(x) + log1p(x) > 0",
-    duckdb: `((((SQRT(CASE WHEN m."x" >= 0 THEN m."x" END) + LN(NULLIF(GREATEST(m."x", 0), 0))) + LOG10(NULLIF(GREATEST(m."x", 0), 0))) + LN(1 + NULLIF(GREATEST(m."x", -1), -1))) > 0)`,
-    postgres: `((((SQRT(CASE WHEN m."x" >= 0 THEN m."x" END) + LN(NULLIF(GREATEST(m."x", 0), 0))) + LOG10(NULLIF(GREATEST(m."x", 0), 0))) + LN(1 + NULLIF(GREATEST(m."x", -1), -1))) > 0)`,
-    bigquery: "((((SQRT(CASE WHEN m.`x` >= 0 THEN m.`x` END) + LN(NULLIF(GREATEST(m.`x`, 0), 0))) + LOG10(NULLIF(GREATEST(m.`x`, 0), 0))) + LN(1 + NULLIF(GREATEST(m.`x`, -1), -1))) > 0)",
-    snowflake: `((((SQRT(CASE WHEN m."x" >= 0 THEN m."x" END) + LN(NULLIF(GREATEST(m."x", 0), 0))) + LOG(10, NULLIF(GREATEST(m."x", 0), 0))) + LN(1 + NULLIF(GREATEST(m."x", -1), -1))) > 0)`,
+    duckdb: `((((CAST(TRY(SQRT(m."x")) AS DOUBLE) + TRY(LN(m."x"))) + TRY(LOG10(m."x"))) + TRY(LN(1.0 + m."x"))) > 0)`,
+    postgres: `((((CAST(SQRT(CASE WHEN m."x" >= 0 THEN m."x" END) AS double precision) + LN(NULLIF(GREATEST(m."x", 0), 0))) + LOG10(NULLIF(GREATEST(m."x", 0), 0))) + LN(1.0 + NULLIF(GREATEST(m."x", -1), -1))) > 0)`,
+    bigquery: "((((CAST(SAFE.SQRT(m.`x`) AS FLOAT64) + SAFE.LN(m.`x`)) + SAFE.LOG10(m.`x`)) + SAFE.LN(1.0 + m.`x`)) > 0)",
+    snowflake: `((((CAST(SQRT(CASE WHEN m."x" >= 0 THEN m."x" END) AS FLOAT) + LN(NULLIF(GREATEST(m."x", 0), 0))) + LOG(10, NULLIF(GREATEST(m."x", 0), 0))) + LN(1.0 + NULLIF(GREATEST(m."x", -1), -1))) > 0)`,
   },
   {
     source: "greatest(a, b, 0) > least(a, b) and coalesce(a, 0) != abs(b)",
@@ -70,6 +70,13 @@ const GOLDEN: ReadonlyArray<{ source: string } & Record<DialectName, string>> = 
     postgres: `(((STRPOS(LOWER(m."plan"), 'pro') > 0) OR STARTS_WITH(UPPER(m."plan"), 'E')) OR (LENGTH(m."plan") <= CEIL(FLOOR(m."x"))))`,
     bigquery: "(((STRPOS(LOWER(m.`plan`), 'pro') > 0) OR STARTS_WITH(UPPER(m.`plan`), 'E')) OR (LENGTH(m.`plan`) <= CEIL(FLOOR(m.`x`))))",
     snowflake: `((CONTAINS(LOWER(m."plan"), 'pro') OR STARTSWITH(UPPER(m."plan"), 'E')) OR (LENGTH(m."plan") <= CEIL(FLOOR(m."x"))))`,
+  },
+  {
+    source: "a - -b * 2 + -1.5 > -c",
+    duckdb: `(((CAST(m."a" AS DOUBLE) - ((- CAST(m."b" AS DOUBLE)) * 2)) + (- CAST(1.5 AS DOUBLE))) > (- CAST(m."c" AS DOUBLE)))`,
+    postgres: `(((CAST(m."a" AS double precision) - ((- CAST(m."b" AS double precision)) * 2)) + (- CAST(1.5 AS double precision))) > (- CAST(m."c" AS double precision)))`,
+    bigquery: "(((CAST(m.`a` AS FLOAT64) - ((- CAST(m.`b` AS FLOAT64)) * 2)) + (- CAST(1.5 AS FLOAT64))) > (- CAST(m.`c` AS FLOAT64)))",
+    snowflake: `(((CAST(m."a" AS FLOAT) - ((- CAST(m."b" AS FLOAT)) * 2)) + (- CAST(1.5 AS FLOAT))) > (- CAST(m."c" AS FLOAT)))`,
   },
   {
     source: "flag = true and other != false and x in (1, null)",

@@ -9,6 +9,10 @@
  * fixed strings chosen here. Every compound sub-expression is wrapped in parentheses, so the
  * SQL never depends on a dialect's precedence rules.
  *
+ * Numbers are IEEE doubles in every dialect, as in `evaluate`: the left operand of `+`, `-`
+ * and `*`, and the operand of unary minus, are cast to the dialect's double type unless they
+ * are doubles already, so integer columns neither overflow nor truncate.
+ *
  * Call it on trees that passed `checkNames`: an unknown function or a wrong argument count
  * here is a bug in the caller, and throws.
  */
@@ -44,30 +48,44 @@ export function emitSql(ast: Expr, dialect: Dialect, column: (name: string) => s
         return "NULL";
       case "ident":
         return column(expr.name);
-      case "unary":
+      case "unary": {
+        if (expr.operator === "not") return `(NOT ${emit(expr.operand)})`;
         // The space in `(- x)` keeps `- -5` from ever reading as the comment `--5`.
-        return expr.operator === "not" ? `(NOT ${emit(expr.operand)})` : `(- ${emit(expr.operand)})`;
+        return `(- ${expr.operand.kind === "number" ? emit(expr.operand) : double(expr.operand)})`;
+      }
       case "binary": {
         const left = emit(expr.left);
         const right = emit(expr.right);
         if (expr.operator === "/") return dialect.divide(left, right);
         if (expr.operator === "%") return dialect.modulo(left, right);
-        return `(${left} ${SQL_OPERATORS[expr.operator]} ${right})`;
+        const arithmetic = expr.operator === "+" || expr.operator === "-" || expr.operator === "*";
+        return `(${arithmetic ? double(expr.left, left) : left} ${SQL_OPERATORS[expr.operator]} ${right})`;
       }
       case "in":
         return `(${emit(expr.operand)} ${expr.negated ? "NOT IN" : "IN"} (${expr.items.map(emit).join(", ")}))`;
       case "between":
-        return `(${emit(expr.operand)} ${expr.negated ? "NOT BETWEEN" : "BETWEEN"} ${emit(expr.low)} AND ${emit(expr.high)})`;
+        return `(${emit(expr.operand)} ${expr.negated ? "NOT " : ""}BETWEEN ${emit(expr.low)} AND ${emit(expr.high)})`;
       case "isNull":
         return `(${emit(expr.operand)} ${expr.negated ? "IS NOT NULL" : "IS NULL"})`;
       case "call": {
         const spec = lookupFunction(expr.name);
         if (spec === undefined || expr.args.length < spec.minArgs || expr.args.length > spec.maxArgs) {
-          throw new Error(`emitSql was given an unchecked call to ${expr.name}() with ${expr.args.length} arguments; run checkNames first`);
+          const count = expr.args.length;
+          throw new Error(`emitSql was given an unchecked call to ${expr.name}() with ${count} arguments; run checkNames first`);
         }
         return dialect.call(spec.name, expr.args.map(emit));
       }
     }
   };
+  /** The SQL for `expr` as a double: cast, unless `isDouble` says it is one already. */
+  const double = (expr: Expr, sql = emit(expr)): string =>
+    isDouble(expr) ? sql : `CAST(${sql} AS ${dialect.doubleType})`;
   return emit(ast);
+}
+
+/** Whether the SQL for `expr` is a double already: arithmetic, or a non-integer literal. */
+function isDouble(expr: Expr): boolean {
+  if (expr.kind === "number") return !Number.isSafeInteger(expr.value);
+  if (expr.kind === "unary") return expr.operator === "-" && (expr.operand.kind !== "number" || isDouble(expr.operand));
+  return expr.kind === "binary" && ["+", "-", "*", "/", "%"].includes(expr.operator);
 }

@@ -48,7 +48,7 @@ export function evaluate(ast: Expr, row: Row): Value {
     case "in": {
       const value = evaluate(ast.operand, row);
       const items = ast.items.map((item) => evaluate(item, row));
-      const found = value === null ? null : items.some((item) => item !== null && compare(value, item) === 0) ? true : items.includes(null) ? null : false;
+      const found = value === null ? null : isIn(value, items);
       return ast.negated ? not(found) : found;
     }
     case "between": {
@@ -63,7 +63,7 @@ export function evaluate(ast: Expr, row: Row): Value {
     }
     case "call": {
       const spec = lookupFunction(ast.name);
-      if (spec === undefined) throw new EvaluationError(`unknown function ${ast.name}(); check the expression with checkNames first`);
+      if (spec === undefined) throw misuse(`unknown function ${ast.name}()`);
       return spec.evaluate(ast.args.map((arg) => evaluate(arg, row)));
     }
   }
@@ -105,6 +105,12 @@ function binary(operator: BinaryOperator, left: Value, right: Value): Value {
   }
 }
 
+/** SQL's `IN`: true on a match, else unknown if the list holds a null, else false. */
+function isIn(value: Exclude<Value, null>, items: readonly Value[]): boolean | null {
+  if (items.some((item) => item !== null && compare(value, item) === 0)) return true;
+  return items.includes(null) ? null : false;
+}
+
 /** Kleene conjunction: false wins, then unknown. */
 function and(left: boolean | null, right: boolean | null): boolean | null {
   if (left === false || right === false) return false;
@@ -119,7 +125,7 @@ function not(value: boolean | null): boolean | null {
 /** Orders two non-null values of the same type: negative, zero or positive. */
 function compare(left: Exclude<Value, null>, right: Exclude<Value, null>): number {
   if (typeof left !== typeof right) {
-    throw new EvaluationError(`cannot compare ${typeof left} with ${typeof right}; check the expression with checkNames first`);
+    throw misuse(`cannot compare ${typeof left} with ${typeof right}`);
   }
   if (typeof left === "string") return compareCodePoints(left, right as string);
   const [a, b] = [Number(left), Number(right)];
@@ -144,15 +150,19 @@ function compareCodePoints(a: string, b: string): number {
 }
 
 function asNumber(value: Value): number {
-  if (typeof value !== "number") throw new EvaluationError(`expected a number but got ${JSON.stringify(value)}; check the expression with checkNames first`);
+  if (typeof value !== "number") throw misuse(`expected a number but got ${JSON.stringify(value)}`);
   return value;
 }
 
 function asBoolean(value: Value): boolean {
-  if (typeof value !== "boolean") throw new EvaluationError(`expected true or false but got ${JSON.stringify(value)}; check the expression with checkNames first`);
+  if (typeof value !== "boolean") throw misuse(`expected true or false but got ${JSON.stringify(value)}`);
   return value;
 }
 
 function asBooleanOrNull(value: Value): boolean | null {
   return value === null ? null : asBoolean(value);
+}
+
+function misuse(problem: string): EvaluationError {
+  return new EvaluationError(`${problem}; check the expression with checkNames before evaluating it`);
 }

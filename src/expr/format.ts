@@ -29,17 +29,20 @@ export function formatExpression(ast: Expr): string {
     case "unary": {
       if (ast.operator === "not") return `not ${operand(ast.operand, PRECEDENCE.not, "right")}`;
       // `-(-x)` rather than `--x`, which reads like an SQL comment.
-      const inner = ast.operand.kind === "unary" ? `(${formatExpression(ast.operand)})` : operand(ast.operand, PRECEDENCE.negation, "right");
-      return `-${inner}`;
+      if (ast.operand.kind === "unary") return `-(${formatExpression(ast.operand)})`;
+      return `-${operand(ast.operand, PRECEDENCE.negation, "right")}`;
     }
     case "binary": {
       const precedence = binaryPrecedence(ast.operator);
       return `${operand(ast.left, precedence, "left")} ${ast.operator} ${operand(ast.right, precedence, "right")}`;
     }
-    case "in":
-      return `${operand(ast.operand, PRECEDENCE.comparison, "left")} ${ast.negated ? "not in" : "in"} (${ast.items.map(formatExpression).join(", ")})`;
+    case "in": {
+      const items = ast.items.map(formatExpression).join(", ");
+      return `${operand(ast.operand, PRECEDENCE.comparison, "left")} ${ast.negated ? "not in" : "in"} (${items})`;
+    }
     case "between": {
-      const [value, low, high] = [ast.operand, ast.low, ast.high].map((part, i) => operand(part, PRECEDENCE.comparison, i === 0 ? "left" : "right"));
+      const value = operand(ast.operand, PRECEDENCE.comparison, "left");
+      const [low, high] = [ast.low, ast.high].map((bound) => operand(bound, PRECEDENCE.comparison, "right"));
       return `${value} ${ast.negated ? "not between" : "between"} ${low} and ${high}`;
     }
     case "isNull":
@@ -83,10 +86,12 @@ export function describeExpression(ast: Expr): string {
       return ast.name.replaceAll("_", " ").trim() || ast.name;
     case "unary":
       if (ast.operator === "-") return `-${prose(ast.operand, PRECEDENCE.negation, "right")}`;
-      return ast.operand.kind === "ident" || ast.operand.kind === "boolean" ? `not ${describeExpression(ast.operand)}` : `not (${describeExpression(ast.operand)})`;
+      if (ast.operand.kind === "ident" || ast.operand.kind === "boolean") return `not ${describeExpression(ast.operand)}`;
+      return `not (${describeExpression(ast.operand)})`;
     case "binary": {
       const precedence = binaryPrecedence(ast.operator);
-      return `${prose(ast.left, precedence, "left")} ${PROSE_OPERATORS[ast.operator]} ${prose(ast.right, precedence, "right")}`;
+      const [left, right] = [prose(ast.left, precedence, "left"), prose(ast.right, precedence, "right")];
+      return `${left} ${PROSE_OPERATORS[ast.operator]} ${right}`;
     }
     case "in": {
       const subject = prose(ast.operand, PRECEDENCE.comparison, "left");
@@ -95,7 +100,8 @@ export function describeExpression(ast: Expr): string {
       return `${subject} ${verb} ${items.join(", ")}`;
     }
     case "between": {
-      const [value, low, high] = [ast.operand, ast.low, ast.high].map((part, i) => prose(part, PRECEDENCE.comparison, i === 0 ? "left" : "right"));
+      const value = prose(ast.operand, PRECEDENCE.comparison, "left");
+      const [low, high] = [ast.low, ast.high].map((bound) => prose(bound, PRECEDENCE.comparison, "right"));
       return `${value} is ${ast.negated ? "not between" : "between"} ${low} and ${high}`;
     }
     case "isNull":

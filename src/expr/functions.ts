@@ -34,11 +34,6 @@ export interface FunctionSpec {
    * between -15 and 15, because the SQL dialects need a constant there: `round(x, 2)`.
    */
   constantDigitArgs?: readonly number[];
-  /**
-   * How many calls to this function may nest inside one another. Set where a dialect has to
-   * repeat the argument in its SQL, so that the SQL cannot grow exponentially.
-   */
-  maxNesting?: number;
   /** The reference semantics. Arguments have already been checked against `params`. */
   evaluate(args: readonly Value[]): Value;
 }
@@ -168,7 +163,7 @@ const SPECS: readonly FunctionSpec[] = [
     constantDigitArgs: [1],
     evaluate: strict((x: number, digits?: number) => roundDigits(x, digits)),
   },
-  { ...numeric("sqrt", "square root; null when x < 0", (x) => (x >= 0 ? Math.sqrt(x) : null)), maxNesting: 4 },
+  numeric("sqrt", "square root; null when x < 0", (x) => (x >= 0 ? Math.sqrt(x) : null)),
   {
     name: "starts_with",
     summary: "whether the first text starts with the second",

@@ -7,12 +7,14 @@
  * which fits anywhere, so one mistake is reported once rather than at every level above it.
  * The literal `null` has the type `"null"` and is accepted only where it means something: as
  * an item of an `in` list, as an argument of `coalesce`, and before `is [not] null`.
+ * The wording of every message is in `type-messages.ts`.
  */
-import type { BinaryOperator, Expr, ValueType } from "./ast.ts";
-import { didYouMean } from "./did-you-mean.ts";
+import type { BinaryOperator, CallExpression, Expr, ValueType } from "./ast.ts";
+import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import type { ExprError, ExprErrorCode } from "./expr-error.ts";
-import { formatExpression, formatName } from "./format.ts";
-import { describeArity, FUNCTIONS, lookupFunction, paramType, type FunctionSpec } from "./functions.ts";
+import { formatName } from "./format.ts";
+import { describeArity, FUNCTIONS, lookupFunction, paramType } from "./functions.ts";
+import * as say from "./type-messages.ts";
 
 export type InferredType = ValueType | "null" | "unknown";
 
@@ -21,38 +23,43 @@ export interface FeatureType {
   type: ValueType;
 }
 
+type Features = ReadonlyMap<string, FeatureType>;
+
+const ANY: readonly ValueType[] = ["number", "string", "boolean"];
+const ORDERED: readonly ValueType[] = ["number", "string"];
+
 /** The type of `ast`, or `undefined` when it has errors or is always null. */
-export function inferExpressionType(ast: Expr, features: ReadonlyMap<string, FeatureType>): ValueType | undefined {
+export function inferExpressionType(ast: Expr, features: Features): ValueType | undefined {
   let failed = false;
   const type = inferType(ast, features, () => {
     failed = true;
   });
-  return failed || type === "null" || type === "unknown" ? undefined : type;
+  return failed || !isKnown(type) ? undefined : type;
 }
 
 /** The type of `ast`, calling `report` for each problem found on the way, in tree order. */
-export function inferType(ast: Expr, features: ReadonlyMap<string, FeatureType>, report: (error: ExprError) => void): InferredType {
-  const problem = (code: ExprErrorCode, at: Expr, message: string, hint?: string): "unknown" => {
-    report(hint === undefined ? { code, message, start: at.loc.start, end: at.loc.end } : { code, message, hint, start: at.loc.start, end: at.loc.end });
+export function inferType(ast: Expr, features: Features, report: (error: ExprError) => void): InferredType {
+  const problem = (code: ExprErrorCode, at: Expr, [message, hint]: say.Wording): "unknown" => {
+    const { start, end } = at.loc;
+    report(hint === undefined ? { code, message, start, end } : { code, message, hint, start, end });
     return "unknown";
   };
 
   /**
-   * The type of `expr`, which should be one of `allowed`; `what` starts the message when it is
-   * not. A literal `null` is reported with `nullMessage`, or accepted when that is undefined.
+   * The type of `expr`, which should be one of `allowed`; `what` starts the message when it
+   * is not. A literal `null` is reported with `nullWording`, or accepted when that is absent.
    */
-  const expect = (expr: Expr, allowed: readonly ValueType[], what: string, nullMessage?: readonly [string, string]): InferredType => {
-    if (expr.kind === "null" && nullMessage !== undefined) return problem("always-null", expr, ...nullMessage);
+  const expect = (expr: Expr, allowed: readonly ValueType[], what: string, nullWording?: say.Wording): InferredType => {
+    if (expr.kind === "null" && nullWording !== undefined) return problem("always-null", expr, nullWording);
     const type = visit(expr);
-    if (type === "unknown" || type === "null" || allowed.includes(type)) return type;
-    return problem("type", expr, `${what}, but ${subject(expr)} is ${typeName(type)}`, typeHint(expr, type, allowed));
+    if (!isKnown(type) || allowed.includes(type)) return type;
+    return problem("type", expr, say.wrongType(what, expr, type, allowed));
   };
 
-  /** Checks that `right` has the same type as `left`; returns false after reporting that it has not. */
+  /** Whether `right` has the same type as `left`; reports it when not. */
   const sameType = (left: Expr, leftType: InferredType, right: Expr, rightType: InferredType): boolean => {
     if (!isKnown(leftType) || !isKnown(rightType) || leftType === rightType) return true;
-    const hint = leftType === "string" && right.kind === "number" ? `write the number as text: '${right.value}'` : "compare text with text, numbers with numbers, and true or false with true or false";
-    problem("type", right, `cannot compare ${subject(left)} (${typeName(leftType)}) with ${subject(right)} (${typeName(rightType)})`, hint);
+    problem("type", right, say.mismatch(left, leftType, right, rightType));
     return false;
   };
 
@@ -61,21 +68,19 @@ export function inferType(ast: Expr, features: ReadonlyMap<string, FeatureType>,
    * bounds of `between`): each must be one of `allowed`, and all must have one type. Reports
    * at most one type error, so `flag < true` is one mistake rather than two.
    */
-  const compared = (sides: readonly Expr[], allowed: readonly ValueType[], what: string, nullMessage: readonly [string, string]): void => {
-    const types = sides.map((side) => (side.kind === "null" ? problem("always-null", side, ...nullMessage) : visit(side)));
+  const compared = (sides: readonly Expr[], allowed: readonly ValueType[], what: string, nullWording: say.Wording): void => {
+    const types = sides.map((side) => (side.kind === "null" ? problem("always-null", side, nullWording) : visit(side)));
     const wrong = types.findIndex((type) => isKnown(type) && !allowed.includes(type));
     if (wrong !== -1) {
       const side = sides[wrong] as Expr;
-      problem("type", side, `${what}, but ${subject(side)} is ${typeName(types[wrong] as ValueType)}`);
+      problem("type", side, say.wrongType(what, side, types[wrong] as ValueType, allowed));
       return;
     }
     const first = types.findIndex(isKnown);
     if (first === -1) return;
-    sides.every((side, i) => i === first || sameType(sides[first] as Expr, types[first] as InferredType, side, types[i] as InferredType));
+    const [reference, referenceType] = [sides[first] as Expr, types[first] as InferredType];
+    sides.every((side, i) => i === first || sameType(reference, referenceType, side, types[i] as InferredType));
   };
-
-  /** How many calls to each function enclose the node being visited. */
-  const activeCalls = new Map<string, number>();
 
   const visit = (expr: Expr): InferredType => {
     switch (expr.kind) {
@@ -89,23 +94,24 @@ export function inferType(ast: Expr, features: ReadonlyMap<string, FeatureType>,
         const feature = features.get(expr.name);
         if (feature !== undefined) return feature.type;
         const suggestion = didYouMean(expr.name, features.keys());
-        const hint = suggestion === undefined ? "check the spelling against the declared features and columns" : `did you mean ${formatName(suggestion)}?`;
-        return problem("unknown-feature", expr, `unknown feature ${formatName(expr.name)}`, hint);
+        const shown = suggestion === undefined ? undefined : formatName(suggestion);
+        return problem("unknown-feature", expr, say.unknownFeature(formatName(expr.name), shown));
       }
       case "unary":
-        if (expr.operator === "-") {
-          return expect(expr.operand, ["number"], "'-' needs a number", nullWith("-")) === "unknown" ? "unknown" : "number";
+        if (expr.operator === "not") {
+          expect(expr.operand, ["boolean"], "'not' needs a condition (true or false)", say.nullWith("not"));
+          return "boolean";
         }
-        expect(expr.operand, ["boolean"], "'not' needs a condition (true or false)", nullWith("not"));
-        return "boolean";
+        const operand = expect(expr.operand, ["number"], "'-' needs a number", say.nullWith("-"));
+        return operand === "unknown" ? "unknown" : "number";
       case "binary":
         return visitBinary(expr.operator, expr.left, expr.right);
       case "in": {
-        const operandType = expect(expr.operand, ["number", "string", "boolean"], "'in'", nullWith("in"));
+        const operandType = expect(expr.operand, ANY, "'in'", say.nullWith("in"));
         let reference: readonly [Expr, InferredType] = [expr.operand, operandType];
         for (const item of expr.items) {
           if (item.kind === "null" && expr.negated) {
-            problem("always-null", item, "'not in' with null in the list is never true", "remove null from the list, and test for missing values with 'is null'");
+            problem("always-null", item, say.NULL_IN_NOT_IN);
             continue;
           }
           const itemType = visit(item);
@@ -115,95 +121,73 @@ export function inferType(ast: Expr, features: ReadonlyMap<string, FeatureType>,
         return "boolean";
       }
       case "between":
-        compared([expr.operand, expr.low, expr.high], ["number", "string"], "'between' compares numbers or text", nullWith("between"));
+        const what = "'between' compares numbers or text";
+        compared([expr.operand, expr.low, expr.high], ORDERED, what, say.nullWith("between"));
         return "boolean";
       case "isNull":
         visit(expr.operand);
         return "boolean";
       case "call":
-        return visitCall(expr.name, expr.args, expr);
+        return visitCall(expr);
     }
   };
 
   const visitBinary = (operator: BinaryOperator, left: Expr, right: Expr): InferredType => {
-    const sides = [left, right] as const;
     switch (operator) {
       case "and":
       case "or":
-        sides.forEach((side) => expect(side, ["boolean"], `'${operator}' joins conditions (true or false)`, nullWith(operator)));
+        for (const side of [left, right]) {
+          expect(side, ["boolean"], `'${operator}' joins conditions (true or false)`, say.nullWith(operator));
+        }
         return "boolean";
       case "+":
       case "-":
       case "*":
       case "/":
-      case "%":
-      {
-        const nullMessage = [`'${operator} null' always gives null`, "use coalesce(x, 0) to treat a missing value as 0"] as const;
-        const types = sides.map((side) => expect(side, ["number"], `'${operator}' needs numbers`, nullMessage));
+      case "%": {
+        const nullWording = say.nullInArithmetic(operator);
+        const types = [left, right].map((side) => expect(side, ["number"], `'${operator}' needs numbers`, nullWording));
         return types.includes("unknown") ? "unknown" : "number";
       }
       default: {
-        const ordered = operator !== "=" && operator !== "!=";
-        const allowed: ValueType[] = ordered ? ["number", "string"] : ["number", "string", "boolean"];
-        compared(sides, allowed, `'${operator}' compares numbers or text`, nullComparison(operator));
+        const allowed = operator === "=" || operator === "!=" ? ANY : ORDERED;
+        compared([left, right], allowed, `'${operator}' compares numbers or text`, say.nullComparison(operator));
         return "boolean";
       }
     }
   };
 
-  const visitCall = (name: string, args: readonly Expr[], call: Expr & { kind: "call" }): InferredType => {
+  const visitCall = (call: CallExpression): InferredType => {
+    const { name, args } = call;
     const spec = lookupFunction(name);
-    if (spec === undefined) {
+    if (spec === undefined || args.length < spec.minArgs || args.length > spec.maxArgs) {
       args.forEach(visit);
-      const suggestion = didYouMean(name, FUNCTIONS.keys());
+      if (spec !== undefined) {
+        return problem("arity", call, [`${name}() takes ${describeArity(spec)} but was given ${args.length}`]);
+      }
       const nameOnly = { ...call, loc: { start: call.loc.start, end: call.loc.start + name.length } };
-      const hint = suggestion === undefined ? `the functions are ${[...FUNCTIONS.keys()].join(", ")}` : `did you mean ${suggestion}()?`;
-      return problem("unknown-function", nameOnly, `unknown function ${name}()`, hint);
+      const known = [...FUNCTIONS.keys()];
+      return problem("unknown-function", nameOnly, say.unknownFunction(name, didYouMean(name, known), known));
     }
-    if (args.length < spec.minArgs || args.length > spec.maxArgs) {
-      args.forEach(visit);
-      return problem("arity", call, `${name}() takes ${describeArity(spec)} but was given ${args.length}`);
-    }
-    const nesting = (activeCalls.get(name) ?? 0) + 1;
-    if (spec.maxNesting !== undefined && nesting === spec.maxNesting + 1) {
-      problem("too-complex", call, `${name}() is nested more than ${spec.maxNesting} levels deep`, `simplify the expression, or compute part of it as a feature`);
-    }
-    activeCalls.set(name, nesting);
+    // Arguments typed "T" must all have one type, which is then the result's type.
     let shared: readonly [Expr, InferredType] | undefined;
     args.forEach((arg, index) => {
       const param = paramType(spec, index);
       if (spec.constantDigitArgs?.includes(index) && !isSmallWholeNumber(arg)) {
-        problem("type", arg, `argument ${index + 1} of ${name}() must be a whole number from -15 to 15 written out, such as 2`);
+        problem("type", arg, say.constantDigits(name, index + 1));
         return;
       }
-      const nullMessage = name === "coalesce" ? undefined : ([`${name}(null) always gives null`, "remove the null argument"] as const);
-      const type = expect(arg, param === "T" ? ["number", "string", "boolean"] : [param], `argument ${index + 1} of ${name}() must be ${param === "T" ? "a value" : typeName(param)}`, nullMessage);
+      const what = `argument ${index + 1} of ${name}() must be ${param === "T" ? "a value" : say.typeName(param)}`;
+      const nullWording = name === "coalesce" ? undefined : say.nullArgument(name);
+      const type = expect(arg, param === "T" ? ANY : [param], what, nullWording);
       if (param !== "T") return;
       if (shared !== undefined) sameType(shared[0], shared[1], arg, type);
       if (shared === undefined || !isKnown(shared[1])) shared = [arg, type];
     });
-    activeCalls.set(name, nesting - 1);
-    return returnType(spec, shared?.[1]);
+    return spec.returns === "T" ? (shared?.[1] ?? "unknown") : spec.returns;
   };
 
   return visit(ast);
-}
-
-const NULL_TEST_HINT = "test for missing values with 'is null' or 'is not null'";
-
-/** The message for a literal `null` used with `operator`, where the result can only be null. */
-function nullWith(operator: string): readonly [string, string] {
-  return [`null cannot be used with '${operator}': the result would always be null (unknown)`, NULL_TEST_HINT];
-}
-
-function nullComparison(operator: BinaryOperator): readonly [string, string] {
-  if (operator === "=") return ["'= null' is never true, because comparing with null gives null", "use 'is null' to find missing values"];
-  if (operator === "!=") return ["'!= null' is never true, because comparing with null gives null", "use 'is not null' to find present values"];
-  return [`'${operator} null' is never true, because comparing with null gives null`, NULL_TEST_HINT];
-}
-
-function returnType(spec: FunctionSpec, shared: InferredType | undefined): InferredType {
-  return spec.returns === "T" ? (shared ?? "unknown") : spec.returns;
 }
 
 function isKnown(type: InferredType): type is ValueType {
@@ -214,21 +198,4 @@ function isKnown(type: InferredType): type is ValueType {
 function isSmallWholeNumber(expr: Expr): boolean {
   const literal = expr.kind === "unary" && expr.operator === "-" ? expr.operand : expr;
   return literal.kind === "number" && Number.isInteger(literal.value) && Math.abs(literal.value) <= 15;
-}
-
-function typeName(type: ValueType): string {
-  return type === "number" ? "a number" : type === "string" ? "text" : "true or false";
-}
-
-/** How a sub-expression is named in a message: its canonical text, shortened if long. */
-function subject(expr: Expr): string {
-  const text = formatExpression(expr);
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
-}
-
-function typeHint(expr: Expr, type: ValueType, allowed: readonly ValueType[]): string | undefined {
-  if (!allowed.includes("boolean") || allowed.length > 1) return undefined;
-  if (type === "number") return `compare it to make a condition, as in ${subject(expr)} > 0`;
-  if (type === "string") return `compare it to make a condition, as in ${subject(expr)} = 'value'`;
-  return undefined;
 }

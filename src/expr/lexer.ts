@@ -103,7 +103,9 @@ export function tokenize(source: string): LexResult {
           `unterminated ${what} ${preview}: the opening ${ch} has no closing ${ch}`,
           start,
           start + 1,
-          ch === "'" ? "close the text with ', and write a quote inside text as ''" : 'close the name with ", and write a double quote inside a name as ""',
+          ch === "'"
+            ? "close the text with ', and write a quote inside text as ''"
+            : 'close the name with ", and write a double quote inside a name as ""',
         );
       }
       pos = quoted.end;
@@ -211,7 +213,8 @@ function unexpectedCharacter(
 ): LexResult {
   const codePoint = source.codePointAt(pos) ?? 0;
   const ch = String.fromCodePoint(codePoint);
-  const shown = codePoint < 0x20 || codePoint === 0x7f || /\s/.test(ch) ? `U+${codePoint.toString(16).toUpperCase().padStart(4, "0")}` : `'${ch}'`;
+  const invisible = codePoint < 0x20 || codePoint === 0x7f;
+  const shown = invisible ? `U+${codePoint.toString(16).toUpperCase().padStart(4, "0")}` : `'${ch}'`;
   const end = pos + ch.length;
   let hint: string | undefined;
   if ("‘’“”`´".includes(ch)) hint = `use straight quotes: ' around text and " around names`;

@@ -16,3 +16,9 @@ export const MAX_NESTING = 64;
  * 1,000 levels, and one tree level becomes at most four levels of emitted SQL.
  */
 export const MAX_TREE_DEPTH = 200;
+
+/**
+ * Deepest accepted nesting of sub-expressions that some dialect writes twice: divisors of
+ * `/` and `%`, and arguments of `sqrt`. See `check-sql-growth.ts`.
+ */
+export const MAX_REPEATED_NESTING = 6;

@@ -87,6 +87,8 @@ describe("parseExpression", () => {
     expect(parse("x between 1 and 5").loc).toEqual({ start: 0, end: 17 });
     expect(parse("x is not null").loc).toEqual({ start: 0, end: 13 });
     expect(parse("f()")).toMatchObject({ kind: "call", name: "f", args: [] });
+    expect(parse("a * (b + c)").loc).toEqual({ start: 0, end: 11 });
+    expect(parse("((a))").loc).toEqual({ start: 0, end: 5 });
   });
 
   it.each([

@@ -24,7 +24,8 @@ export interface ExpressionCheck {
 export function checkExpressions(workspace: Workspace, catalog: ReadonlyMap<string, CatalogEntry>): ExpressionCheck {
   const diagnostics: Diagnostic[] = [];
   const segmentExpressions = new Map<string, Expr>();
-  const check = (document: LoadedDocument<unknown>, path: readonly PathSegment[], source: string, names: ReadonlyMap<string, CatalogEntry>): Expr | undefined => {
+  /** `condition`: the expression selects rows or members, so it must be true or false. */
+  const check = (document: LoadedDocument<unknown>, path: readonly PathSegment[], source: string, names: ReadonlyMap<string, CatalogEntry>, condition = true): Expr | undefined => {
     const place = (error: ExprError): Diagnostic => {
       const text = scalarText(document, path);
       const span = text && text.value === source ? text.spanOf(error.start, error.end) : spanIn(document, path);
@@ -44,7 +45,7 @@ export function checkExpressions(workspace: Workspace, catalog: ReadonlyMap<stri
     }
     // Without a valid segmentation.yaml there are no known names; report syntax only.
     if (!workspace.config) return undefined;
-    const errors = checkNames(parsed.ast, names);
+    const errors = checkNames(parsed.ast, names, condition ? { expect: "boolean" } : {});
     diagnostics.push(...errors.map(place));
     return errors.length === 0 ? parsed.ast : undefined;
   };
@@ -64,7 +65,7 @@ export function checkExpressions(workspace: Workspace, catalog: ReadonlyMap<stri
       if (source.filter !== undefined) check(config, ["sources", name, "filter"], source.filter, columns);
       const read = new Map([...columns].filter(([column]) => source.columns[column]?.expression === undefined));
       for (const [column, spec] of Object.entries(source.columns)) {
-        if (spec.expression !== undefined) check(config, ["sources", name, "columns", column, "expression"], spec.expression, read);
+        if (spec.expression !== undefined) check(config, ["sources", name, "columns", column, "expression"], spec.expression, read, false);
       }
     }
     for (const [name, feature] of Object.entries(c.features)) {
@@ -73,7 +74,7 @@ export function checkExpressions(workspace: Workspace, catalog: ReadonlyMap<stri
       }
       if ("expression" in feature) {
         const others = new Map([...catalog].filter(([key]) => key !== name));
-        check(config, ["features", name, "expression"], feature.expression, others);
+        check(config, ["features", name, "expression"], feature.expression, others, false);
       }
     }
     const rfmNames = new Map(RFM_FEATURES.filter((f) => f.name !== "rfm_group").map((f) => [f.name, f]));

@@ -10,6 +10,8 @@
  *   `seg_arg`, would shadow a column of that name if the caller's column references are
  *   unqualified; qualify them with a table alias.
  * - `contains` becomes `STRPOS(…) > 0` (BigQuery's CONTAINS_SUBSTR ignores case).
+ * - The `SAFE.` prefix turns the error of `SQRT`, `LN` or `LOG10` on an out-of-domain
+ *   argument into NULL, without repeating the argument.
  */
 import type { Dialect } from "./dialect.ts";
 import { assertQuotable } from "./double-quote.ts";
@@ -18,6 +20,7 @@ import { standardCall } from "./standard-call.ts";
 
 export const bigquery: Dialect = {
   name: "bigquery",
+  doubleType: "FLOAT64",
   quoteIdent: (name) => {
     assertQuotable(name, "a name");
     return `\`${escapeBackslashed(name, "`")}\``;
@@ -31,6 +34,14 @@ export const bigquery: Dialect = {
     switch (name) {
       case "contains":
         return `(STRPOS(${args[0]}, ${args[1]}) > 0)`;
+      case "sqrt":
+        return `SAFE.SQRT(${args[0]})`;
+      case "ln":
+        return `SAFE.LN(${args[0]})`;
+      case "log10":
+        return `SAFE.LOG10(${args[0]})`;
+      case "log1p":
+        return `SAFE.LN(1.0 + ${args[0]})`;
       case "greatest":
         return `(SELECT MAX(seg_arg) FROM UNNEST([${args.join(", ")}]) AS seg_arg)`;
       case "least":

@@ -14,6 +14,8 @@ export type DialectName = "duckdb" | "postgres" | "bigquery" | "snowflake";
 
 export interface Dialect {
   name: DialectName;
+  /** The type name of an IEEE double, for casts: `DOUBLE`, `double precision`, `FLOAT64`, `FLOAT`. */
+  doubleType: string;
   /** A quoted identifier that means exactly `name`, whatever characters it contains. */
   quoteIdent(name: string): string;
   /** A string literal that means exactly `value`, whatever characters it contains. */
@@ -22,7 +24,7 @@ export interface Dialect {
   numberLiteral(value: number): string;
   /** A whitelisted function applied to emitted arguments, with Seg's semantics (`functions.ts`). */
   call(name: FunctionName, args: readonly string[]): string;
-  /** Floating-point division that gives NULL when `right` is zero. */
+  /** Floating-point division that gives NULL when `right` is zero (never an error). */
   divide(left: string, right: string): string;
   /** The remainder of `left / right` with the sign of `left`, NULL when `right` is zero. */
   modulo(left: string, right: string): string;

@@ -1,8 +1,13 @@
 /**
- * DuckDB, Seg's embedded engine. Every whitelisted function exists under its own name;
- * `GREATEST` and `LEAST` already skip NULLs; `%` on doubles is `fmod`. `/` already divides
- * as doubles, but the explicit cast keeps the SQL's meaning obvious and independent of
- * DuckDB's `integer_division` setting.
+ * DuckDB, Seg's embedded engine.
+ *
+ * - With its default `ieee_floating_point_ops`, DuckDB divides doubles by zero into Infinity
+ *   or NaN, hence NULLIF. DuckDB expands `NULLIF(a, b)` as a macro that repeats `a`, so a
+ *   divisor appears twice in the plan; the checker limits how deeply divisors nest
+ *   (`check-sql-growth.ts`).
+ * - The domain guards use `TRY(…)`, which turns the function's error on an out-of-domain
+ *   argument (`LN(0)`) into NULL without repeating the argument.
+ * - `GREATEST` and `LEAST` already skip NULLs.
  */
 import type { Dialect } from "./dialect.ts";
 import { doubleQuoteIdent, singleQuoteText } from "./double-quote.ts";
@@ -11,10 +16,25 @@ import { standardCall } from "./standard-call.ts";
 
 export const duckdb: Dialect = {
   name: "duckdb",
+  doubleType: "DOUBLE",
   quoteIdent: doubleQuoteIdent,
   stringLiteral: singleQuoteText,
   numberLiteral: (value) => sqlNumber(value, "DOUBLE"),
-  call: standardCall,
+  call: (name, args) => {
+    const [x] = args;
+    switch (name) {
+      case "sqrt":
+        return `TRY(SQRT(${x}))`;
+      case "ln":
+        return `TRY(LN(${x}))`;
+      case "log10":
+        return `TRY(LOG10(${x}))`;
+      case "log1p":
+        return `TRY(LN(1.0 + ${x}))`;
+      default:
+        return standardCall(name, args);
+    }
+  },
   divide: (left, right) => `(CAST(${left} AS DOUBLE) / NULLIF(${right}, 0))`,
   modulo: (left, right) => `(${left} % NULLIF(${right}, 0))`,
 };

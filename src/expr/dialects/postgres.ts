@@ -19,6 +19,7 @@ import { standardCall } from "./standard-call.ts";
 
 export const postgres: Dialect = {
   name: "postgres",
+  doubleType: "double precision",
   quoteIdent: doubleQuoteIdent,
   stringLiteral: (value) => {
     if (!value.includes("\\")) return singleQuoteText(value);
@@ -40,5 +41,6 @@ export const postgres: Dialect = {
     }
   },
   divide: (left, right) => `(CAST(${left} AS double precision) / NULLIF(${right}, 0))`,
-  modulo: (left, right) => `CAST(MOD(CAST(${left} AS numeric), NULLIF(CAST(${right} AS numeric), 0)) AS double precision)`,
+  modulo: (left, right) =>
+    `CAST(MOD(CAST(${left} AS numeric), NULLIF(CAST(${right} AS numeric), 0)) AS double precision)`,
 };

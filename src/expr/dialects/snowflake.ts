@@ -15,6 +15,7 @@ import { positiveOnly, standardCall } from "./standard-call.ts";
 
 export const snowflake: Dialect = {
   name: "snowflake",
+  doubleType: "FLOAT",
   quoteIdent: doubleQuoteIdent,
   stringLiteral: (value) => {
     assertQuotable(value, "text");

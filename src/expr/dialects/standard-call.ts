@@ -6,7 +6,11 @@
  * without repeating the argument where possible, so that nested calls do not make the SQL
  * grow exponentially: `NULLIF(GREATEST(x, 0), 0)` is `x` when `x > 0` and NULL otherwise
  * (NULL stays NULL). `sqrt` accepts 0, which that trick cannot tell from a negative, so it
- * repeats its argument in a CASE; the checker limits how deeply `sqrt` may nest.
+ * repeats its argument in a CASE; the checker limits how deeply that may nest
+ * (`check-sql-growth.ts`). `1.0 + x` rather than `1 + x` keeps an integer column from
+ * overflowing in `log1p`. Dialects
+ * with a way to catch the function's own error (DuckDB's `TRY`, BigQuery's `SAFE.`) use it
+ * instead.
  */
 import type { FunctionName } from "../functions.ts";
 
@@ -34,7 +38,7 @@ export function standardCall(name: FunctionName, args: readonly string[]): strin
     case "log10":
       return `LOG10(${positiveOnly(x)})`;
     case "log1p":
-      return `LN(1 + NULLIF(GREATEST(${x}, -1), -1))`;
+      return `LN(1.0 + NULLIF(GREATEST(${x}, -1), -1))`;
   }
 }
 
