@@ -16,10 +16,12 @@ import { inferExpressionType } from "../expr/infer-type.ts";
 import { parseExpression } from "../expr/parser.ts";
 import { checkExpressions } from "../lint/check-expressions.ts";
 import { runRules } from "../lint/run-rules.ts";
+import { suppressFindings, type SuppressedFinding } from "../lint/suppress-findings.ts";
 import { buildLock } from "../lock/build-lock.ts";
 import { compareLocks, type LockChange } from "../lock/compare-lock.ts";
 import type { Lock } from "../lock/lock.ts";
 import { readLock } from "../lock/lock-file.ts";
+import { previousClustersOf } from "../lock/previous-clusters.ts";
 import type { DataFacts, Facts } from "../rules/define-rule.ts";
 import { rules } from "../rules/index.ts";
 import { featureCatalog, type CatalogEntry } from "../workspace/feature-catalog.ts";
@@ -68,6 +70,8 @@ export interface DataResult {
 
 export interface CheckResult extends DefinitionsResult {
   counts: { error: number; warning: number; info: number };
+  /** Findings hidden by inline seg-disable directives or by seg-suppressions.json (not in `diagnostics` or `counts`). */
+  suppressed: SuppressedFinding[];
   /** Present when the data was recomputed (no definition errors, data not disabled). */
   data: DataResult | undefined;
 }
@@ -110,15 +114,19 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   };
   diagnostics.push(...runRules(rules, definitions.workspace, facts));
   const sorted = dedupe(diagnostics).sort(compareDiagnostics);
-  return { ...definitions, priorities: data?.priorities ?? definitions.priorities, diagnostics: sorted, counts: countBySeverity(sorted), data };
+  const { reported, suppressed } = suppressFindings(sorted, definitions.workspace, { asOf: definitions.asOf, ruleIds: rules.map((rule) => rule.id), complete: facts.data !== undefined });
+  return { ...definitions, priorities: data?.priorities ?? definitions.priorities, diagnostics: reported, counts: countBySeverity(reported), suppressed, data };
 }
 
 async function recompute(definitions: DefinitionsResult, options: CheckOptions): Promise<DataResult> {
   const { workspace } = definitions;
   const config = workspace.config!.value;
+  const read = readLock(workspace.root);
+  const previousClusters = read.status === "ok" ? previousClustersOf(read.lock) : undefined;
   const engine = await runEngine(workspace, definitions.catalog, definitions.expressions, {
     dataRoot: resolve(options.root, options.dataDir ?? "."),
     asOf: definitions.asOf,
+    ...(previousClusters ? { previousClusters } : {}),
     ...(options.progress ? { progress: options.progress } : {}),
   });
   const prioritization = config.prioritization;
@@ -131,8 +139,7 @@ async function recompute(definitions: DefinitionsResult, options: CheckOptions):
     scores: scoresWithDerived(s.value.scores ?? {}, prioritization!.factors, engine.schemes.find((m) => m.scheme === s.scheme)?.segments.find((m) => m.segment === s.value.id)),
   }));
   const priorities = prioritization ? prioritize(prioritization.factors, scoredSegments) : [];
-  const lock = buildLock({ config, segments: workspace.segments, asOf: definitions.asOf, engine, priorities, weights, clusters: null });
-  const read = readLock(workspace.root);
+  const lock = buildLock({ config, segments: workspace.segments, asOf: definitions.asOf, engine, priorities, weights });
   const stored: DataResult["stored"] = read.status === "ok" ? { status: "ok", lock: read.lock, changes: compareLocks(read.lock, lock) } : read;
   let sensitivity: Sensitivity | undefined;
   let quadrants: Record<string, Quadrant> = {};

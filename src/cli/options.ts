@@ -2,6 +2,7 @@
  * One option table per command drives parsing, --help and the README's command
  * reference, so the three cannot disagree.
  */
+import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import { UsageError } from "./usage-error.ts";
 
 export interface OptionSpec {
@@ -14,6 +15,8 @@ export interface OptionSpec {
   choices?: readonly string[];
   /** Value placeholder shown in help, e.g. DIR. */
   placeholder?: string;
+  /** A string option that may be given more than once; the values are joined with commas. */
+  repeatable?: boolean;
 }
 
 export interface CommandSpec {
@@ -61,7 +64,7 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArg
     const option = all.find((o) => o.name === name);
     if (!option) {
       const names = all.map((o) => o.name);
-      const close = names.find((n) => n.startsWith(name) || name.startsWith(n));
+      const close = names.find((n) => n.startsWith(name) || name.startsWith(n)) ?? didYouMean(name, names);
       throw new UsageError(`Unknown option --${name}.${close ? ` Did you mean --${close}?` : ""} Run seg ${spec.name} --help for the options.`);
     }
     if (option.type === "boolean") {
@@ -70,7 +73,7 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArg
       continue;
     }
     const value = eq !== -1 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined) throw new UsageError(`--${name} needs a value${option.placeholder ? ` (${option.placeholder})` : ""}.`);
+    if (value === undefined) throw new UsageError(`--${name} needs a value${option.choices ? ` (one of ${option.choices.join(", ")})` : option.placeholder ? ` (${option.placeholder})` : ""}.`);
     if (option.choices && !option.choices.includes(value)) {
       throw new UsageError(`--${name} must be one of ${option.choices.join(", ")}, not "${value}".`);
     }
@@ -79,7 +82,8 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArg
       if (!Number.isFinite(n) || value.trim() === "") throw new UsageError(`--${name} needs a number, not "${value}".`);
       options[option.name] = n;
     } else {
-      options[option.name] = value;
+      const previous = options[option.name];
+      options[option.name] = option.repeatable && typeof previous === "string" ? `${previous},${value}` : value;
     }
   }
   return { options, positionals };

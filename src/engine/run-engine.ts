@@ -8,11 +8,16 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { referencedNames } from "../expr/referenced-names.ts";
 import type { Expr } from "../expr/ast.ts";
 import type { CatalogEntry } from "../workspace/feature-catalog.ts";
+import { spanIn } from "../workspace/read-document.ts";
 import { indexSegments } from "../workspace/segment-index.ts";
 import type { Workspace } from "../workspace/workspace.ts";
 import { runHypotheses, type HypothesisResult } from "./hypotheses.ts";
 import { evaluateIdsaa, type IdsaaResult } from "./idsaa.ts";
 import { buildFeatureTable } from "./build-feature-table.ts";
+import { CLUSTERS } from "./cluster/assign-sql.ts";
+import { clusterAgreement, type SchemeClusterAgreement } from "./cluster/cluster-agreement.ts";
+import { runClustering, type ClusteringResult } from "./cluster/run-clustering.ts";
+import type { PreviousClusters } from "./cluster/stable-ids.ts";
 import { openDatabase, type Database, type DatabaseOptions } from "./duckdb.ts";
 import { loadSources, type SourceStats } from "./load-sources.ts";
 import { assignMemberships } from "./membership.ts";
@@ -29,6 +34,8 @@ export interface EngineOptions extends DatabaseOptions {
   keepDatabase?: boolean;
   /** Folders the database may still write to after loading (exports). */
   writableDirectories?: readonly string[];
+  /** Clusters of the previous lock, so cluster ids stay stable. */
+  previousClusters?: PreviousClusters;
 }
 
 export interface EngineResult {
@@ -39,6 +46,7 @@ export interface EngineResult {
   /** IDSAA verdicts by "scheme/id". */
   idsaa: Record<string, IdsaaResult>;
   normalization: NormalizationCoverage[];
+  clustering: (ClusteringResult & { agreement: SchemeClusterAgreement | undefined }) | undefined;
   diagnostics: Diagnostic[];
   db?: Database;
 }
@@ -51,13 +59,30 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     const loaded = await loadSources(db, config, options.dataRoot);
     if (loaded.diagnostics.length > 0) {
       db.close();
-      return { sources: loaded.sources, members: 0, schemes: [], hypotheses: [], idsaa: {}, normalization: [], diagnostics: loaded.diagnostics };
+      return { sources: loaded.sources, members: 0, schemes: [], hypotheses: [], idsaa: {}, normalization: [], clustering: undefined, diagnostics: loaded.diagnostics };
     }
     await db.lockDown(options.writableDirectories);
     options.progress?.("Computing features");
     await buildFeatureTable(db, config.value, options.asOf);
+    let clustering: ClusteringResult | undefined;
+    if (config.value.clustering) {
+      options.progress?.("Clustering");
+      const fitted = await runClustering(db, config.value.clustering, {
+        ...(options.previousClusters ? { previous: options.previousClusters } : {}),
+        featureLabels: Object.fromEntries(Object.entries(config.value.features).flatMap(([name, f]) => (f.description ? [[name, name.replaceAll("_", " ")]] : []))),
+      });
+      if (fitted.status === "problem") {
+        db.close();
+        const diagnostic: Diagnostic = { ruleId: `clustering/${fitted.code}`, severity: "error", message: fitted.message, hint: fitted.hint, file: config.file.path, ...spanIn(config, ["clustering", ...fitted.path]) };
+        return { sources: loaded.sources, members: 0, schemes: [], hypotheses: [], idsaa: {}, normalization: [], clustering: undefined, diagnostics: [diagnostic] };
+      }
+      clustering = fitted;
+      await db.run(`CREATE OR REPLACE TABLE "features" AS SELECT f.*, c.cluster_id, c.cluster_name, c.outlier AS cluster_outlier FROM "features" f LEFT JOIN ${CLUSTERS} c USING ("member_id") ORDER BY "member_id"`);
+    }
     options.progress?.("Assigning segments");
     await assignMemberships(db, config.value, workspace.segments);
+    const scheme = config.value.clustering?.scheme;
+    const agreement = clustering && scheme ? await clusterAgreement(db, scheme) : undefined;
     options.progress?.("Measuring segments");
     const schemes = await computeSegmentMetrics(db, config.value, catalog);
     const members = schemes[0]?.population ?? Number((await db.all(`SELECT count(*) AS n FROM "members"`))[0]?.n ?? 0);
@@ -79,7 +104,7 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
       idsaa[`${segment.scheme}/${segment.value.id}`] = evaluateIdsaa(segment.value, metrics, ast ? referencedNames(ast) : [], config.value);
     }
     const normalization = await normalizationCoverage(db, config.value);
-    const result: EngineResult = { sources: loaded.sources, members, schemes, hypotheses, idsaa, normalization, diagnostics: [] };
+    const result: EngineResult = { sources: loaded.sources, members, schemes, hypotheses, idsaa, normalization, clustering: clustering ? { ...clustering, agreement } : undefined, diagnostics: [] };
     if (options.keepDatabase) return { ...result, db };
     db.close();
     return result;

@@ -1,11 +1,17 @@
-/** Machine-readable output: every diagnostic with its position, hint and data. */
+/**
+ * Machine-readable output: every diagnostic with its position, hint and data,
+ * the counts, and a summary of each rule that fired (description, default
+ * severity, hint) so a consumer needs no second source to explain a finding.
+ */
 import type { Formatter } from "./formatter.ts";
+import { ruleSummaries } from "./rule-summaries.ts";
 
 export const json: Formatter = (input) =>
   `${JSON.stringify(
     {
       asOf: input.asOf,
       counts: input.counts,
+      suppressed: input.suppressed ?? 0,
       diagnostics: input.diagnostics.map((d) => ({
         ruleId: d.ruleId,
         severity: d.severity,
@@ -18,6 +24,9 @@ export const json: Formatter = (input) =>
         ...(d.hint ? { hint: d.hint } : {}),
         ...(d.data ? { data: d.data } : {}),
       })),
+      rules: Object.fromEntries(
+        ruleSummaries(input, "found").map((r) => [r.id, { description: r.description, defaultSeverity: r.defaultSeverity, ...(r.hint ? { hint: r.hint } : {}) }]),
+      ),
     },
     null,
     2,

@@ -15,7 +15,6 @@ export interface LockInputs {
   engine: EngineResult;
   priorities: readonly PriorityRow[];
   weights: Record<string, number> | undefined;
-  clusters: Lock["clusters"];
 }
 
 export function buildLock(inputs: LockInputs): Lock {
@@ -46,9 +45,29 @@ export function buildLock(inputs: LockInputs): Lock {
     inputs: inputsOut,
     members: engine.members,
     schemes,
-    clusters: inputs.clusters,
+    clusters: lockClusters(engine),
     prioritization: inputs.weights
       ? { weights: Object.fromEntries(Object.entries(inputs.weights).map(([k, v]) => [k, roundTo(v, 6)])), segments: Object.fromEntries(scored.map((p) => [p.id, { total: roundTo(p.total, 6), rank: p.rank }])) }
       : null,
+  };
+}
+
+function lockClusters(engine: EngineResult): Lock["clusters"] {
+  const c = engine.clustering;
+  if (!c) return null;
+  const r9 = (x: number) => roundTo(x, 9);
+  return {
+    k: c.k,
+    features: [...c.features],
+    transform: c.transform.steps.map((step) => (step.kind === "log1p" ? { kind: "log1p" as const } : { kind: "standardize" as const, means: step.means.map(r9), sds: step.sds.map(r9) })),
+    centroids: c.clusters.map((cluster) => ({
+      id: cluster.id,
+      name: cluster.name,
+      size: cluster.size,
+      share: roundTo(cluster.share, 6),
+      centroid: Object.fromEntries(c.features.map((f, i) => [f, roundTo(cluster.centroidOriginal[i]!, 6)])),
+      transformed: cluster.centroid.map(r9),
+    })),
+    ari: c.agreement?.ari === null || c.agreement === undefined ? null : roundTo(c.agreement.ari, 6),
   };
 }

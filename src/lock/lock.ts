@@ -37,7 +37,22 @@ export const lockSchema = z.object({
     .object({
       k: z.number(),
       features: z.array(z.string()),
-      centroids: z.array(z.object({ id: z.number(), name: z.string(), size: z.number(), centroid: z.record(z.string(), z.number()) })),
+      /** The fitted transform, so the model can be applied elsewhere (seg compile). */
+      transform: z.array(z.union([z.object({ kind: z.literal("log1p") }), z.object({ kind: z.literal("standardize"), means: z.array(z.number()), sds: z.array(z.number()) })])),
+      centroids: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          size: z.number(),
+          share: z.number(),
+          /** Original feature units, by feature. */
+          centroid: z.record(z.string(), z.number()),
+          /** Transformed space, in feature order (what members are assigned by). */
+          transformed: z.array(z.number()),
+        }),
+      ),
+      /** Agreement with the rule segments of the clustering scheme. */
+      ari: z.number().nullable(),
     })
     .nullable(),
   prioritization: z

@@ -36,6 +36,11 @@ export const VALUE_TIER_FEATURE: CatalogEntry = {
   description: "high, mid or low, by percentile of the value measure.",
 };
 
+export const CLUSTER_FEATURES: readonly CatalogEntry[] = [
+  { name: "cluster_id", type: "string", kind: "behavioral", origin: "builtin", description: "The id of the member's nearest k-means cluster." },
+  { name: "cluster_name", type: "string", kind: "behavioral", origin: "builtin", description: "The descriptive name of the member's cluster." },
+];
+
 /** Names usable inside an expression evaluated on a source's own rows (filters, where of aggregates). */
 export function sourceColumnCatalog(config: Config, sourceName: string): Map<string, CatalogEntry> {
   const out = new Map<string, CatalogEntry>();
@@ -60,6 +65,7 @@ export function featureCatalog(config: Config, inferType: (expression: string, k
   }
   if (config.rfm) for (const entry of RFM_FEATURES) out.set(entry.name, entry);
   if (config.value_tiers) out.set(VALUE_TIER_FEATURE.name, VALUE_TIER_FEATURE);
+  if (config.clustering) for (const entry of CLUSTER_FEATURES) out.set(entry.name, entry);
   for (const [name, feature] of Object.entries(config.features)) {
     const description = feature.description ?? "";
     if ("aggregate" in feature) {

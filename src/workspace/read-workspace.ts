@@ -3,7 +3,7 @@
  * out of the model and reported; the rest is returned so later checks can still
  * run on what is valid.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { configSchema } from "../schema/config.ts";
@@ -38,7 +38,7 @@ export function readWorkspace(rootDir: string): ReadWorkspaceResult {
     diagnostics.push({
       ruleId: "workspace/no-config",
       severity: "error",
-      message: `No ${CONFIG_FILE} in ${root}.`,
+      message: noConfigMessage(root),
       hint: "Run seg check from a workspace folder, pass --root DIR, or create one with seg init.",
       file: CONFIG_FILE,
       line: 1,
@@ -72,6 +72,14 @@ export function readWorkspace(rootDir: string): ReadWorkspaceResult {
   const suppressions = files.suppressions ? readSuppressions(root, files.suppressions, diagnostics) : undefined;
 
   return { workspace: { root, config, segments, personas, hypotheses, reviews, suppressions }, diagnostics };
+}
+
+/** Say whether the folder itself is missing, so a mistyped --root is not mistaken for an empty workspace. */
+function noConfigMessage(root: string): string {
+  const stat = statSync(root, { throwIfNoEntry: false });
+  if (!stat) return `The workspace folder ${root} does not exist.`;
+  if (!stat.isDirectory()) return `The workspace ${root} is a file, not a folder.`;
+  return `No ${CONFIG_FILE} in ${root}.`;
 }
 
 function checkIdMatchesFile(document: LoadedDocument<{ id: string }>, path: string, diagnostics: Diagnostic[]): void {

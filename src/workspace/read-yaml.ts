@@ -4,7 +4,7 @@
  * user input. The parsed `yaml` Document is kept so later checks can point at
  * the node they are about.
  */
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Scalar } from "yaml";
+import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Alias, type Document, type Scalar } from "yaml";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { spanAt, type SourceFile } from "./source-file.ts";
 import { nodeSpan } from "./yaml-node-span.ts";
@@ -12,6 +12,12 @@ import { nodeSpan } from "./yaml-node-span.ts";
 export const MAX_YAML_BYTES = 1_000_000;
 export const MAX_ALIAS_COUNT = 100;
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+/**
+ * Characters YAML 1.2 does not allow in a stream (outside its printable set): C0
+ * controls other than tab and line breaks, DEL, C1 controls other than NEL, and the
+ * non-characters U+FFFE/U+FFFF. Random or binary bytes hit one at once.
+ */
+const NOT_YAML_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]/;
 
 export interface YamlText {
   file: SourceFile;
@@ -51,11 +57,33 @@ export function readYaml(input: YamlText): ParsedYaml {
     });
     return { doc: undefined, value: undefined, diagnostics };
   }
+  const control = NOT_YAML_TEXT.exec(text);
+  if (control) {
+    const code = control[0].codePointAt(0)!;
+    const name = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+    diagnostics.push({
+      ruleId: "yaml/syntax",
+      severity: "error",
+      message: code === 0 ? `The file contains a NUL byte (${name}); it looks like a binary file, not YAML text.` : `The file contains the control character ${name}, which YAML text may not hold.`,
+      hint: code === 0 ? "Replace it with the YAML text it should be, or move it out of the workspace folders." : `Delete the character (most editors do not show it), or write it as an escape such as "\\x${code.toString(16).padStart(2, "0")}" inside double quotes.`,
+      file: file.path,
+      ...spanAt(file, base + control.index, base + control.index + control[0].length),
+    });
+    return { doc: undefined, value: undefined, diagnostics };
+  }
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true, version: "1.2" });
+  // One mistake (say, a key indented one space too few) makes the parser complain several
+  // times on the same line; the first complaint is the one that names the cause.
+  const linesWithSyntaxError = new Set<number>();
   for (const error of [...doc.errors, ...doc.warnings]) {
     const duplicate = error.code === "DUPLICATE_KEY";
     const unclosed = /^Flow (sequence|mapping)/.exec(error.message) ? findUnclosedBracket(text, error.pos[0]) : undefined;
-    const [start, end] = duplicate ? keyRange(text, error.pos[0]) : unclosed !== undefined ? [unclosed, unclosed + 1] : error.pos;
+    const [start, end] = duplicate ? keyRange(text, error.pos[0]) : unclosed !== undefined ? [unclosed, unclosed + 1] : error.code === "BAD_INDENT" ? indentedRange(text, error.pos) : error.pos;
+    const span = spanAt(file, base + start, base + end);
+    if (!duplicate) {
+      if (linesWithSyntaxError.has(span.line)) continue;
+      linesWithSyntaxError.add(span.line);
+    }
     diagnostics.push({
       ruleId: duplicate ? "yaml/duplicate-key" : "yaml/syntax",
       severity: doc.errors.includes(error as never) ? "error" : "warning",
@@ -66,7 +94,7 @@ export function readYaml(input: YamlText): ParsedYaml {
           : firstSentence(error.message),
       hint: unclosed !== undefined ? "Close the bracket on the same line, or write the entries as an indented block list." : (YAML_HINTS[error.code] ?? "Fix the YAML syntax at this position."),
       file: file.path,
-      ...spanAt(file, base + start, base + end),
+      ...span,
     });
   }
   if (doc.errors.length > 0) return { doc, value: undefined, diagnostics };
@@ -95,12 +123,24 @@ export function readYaml(input: YamlText): ParsedYaml {
         message: `Aliases expand to too many nodes (limit ${MAX_ALIAS_COUNT} alias expansions).`,
         hint: "Write the repeated content out, or use fewer nested aliases.",
         file: file.path,
-        ...spanAt(file, base, base),
+        ...nodeSpan(file, firstAlias(doc), base),
       });
       return { doc, value: undefined, diagnostics };
     }
     throw error;
   }
+}
+
+/** Where the expansion starts: the first alias (*name) in the document. */
+function firstAlias(doc: Document.Parsed): Alias | undefined {
+  let found: Alias | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      found = node;
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 function findForbiddenKeys(root: unknown): Scalar[] {
@@ -120,6 +160,14 @@ function findForbiddenKeys(root: unknown): Scalar[] {
     }
   }
   return found.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0));
+}
+
+/** An indentation error points at the leading spaces; point at what they indent instead. */
+function indentedRange(text: string, [start, end]: readonly [number, number]): [number, number] {
+  let i = start;
+  while (text[i] === " ") i++;
+  if (i === start || text[i] === "\n" || text[i] === "\r" || i >= text.length) return [start, end];
+  return keyRange(text, i);
 }
 
 /** The whole key starting at `start`: up to the ':' that ends it on its line. */

@@ -8,6 +8,7 @@ import { existsSync, realpathSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
+import { discoverFiles } from "./discover.ts";
 import type { CatalogEntry } from "./feature-catalog.ts";
 import type { PathSegment } from "./locate.ts";
 import { spanIn, type LoadedDocument } from "./read-document.ts";
@@ -128,9 +129,15 @@ export function resolveReferences(workspace: Workspace, catalog: ReadonlyMap<str
   }
 
   const segmentNames = segments.names();
+  // A segment file that failed to validate is left out of the model and reported on its own;
+  // references to it are not broken, so they are not reported a second time in every file.
+  const unloaded = unloadedSegmentNames(workspace);
   const checkSegmentRefs = (doc: LoadedDocument<unknown>, refs: readonly string[], at: PathSegment) => {
     refs.forEach((ref, i) => {
-      if (!segments.resolve(ref)) unknown(doc, [at, i], "segment", ref, segmentNames);
+      if (segments.resolve(ref) || unloaded.has(ref)) return;
+      const suggestion = didYouMean(ref, segmentNames);
+      // Suggest any spelling (id or scheme/id); list only the bare ids, which are enough to refer to a segment.
+      unknown(doc, [at, i], "segment", ref, suggestion ? [suggestion] : segmentNames.filter((name) => !name.includes("/")));
     });
   };
   const personaIds = new Set<string>();
@@ -141,11 +148,27 @@ export function resolveReferences(workspace: Workspace, catalog: ReadonlyMap<str
   }
   for (const hypothesis of workspace.hypotheses) {
     checkSegmentRefs(hypothesis, hypothesis.value.segments, "segments");
+    // Without a valid segmentation.yaml no metric is known; its own errors say why.
+    if (!workspace.config) continue;
     const metrics = [...catalog.keys(), ...Object.keys(workspace.config?.value.metrics ?? {})];
     if (!metrics.includes(hypothesis.value.metric)) unknown(hypothesis, ["metric"], "metric", hypothesis.value.metric, metrics);
   }
   for (const review of workspace.reviews) checkSegmentRefs(review, review.value.segments, "segments");
   return out;
+}
+
+/** `id` and `scheme/id` of the segment files that exist but did not load (file name taken as the id). */
+function unloadedSegmentNames(workspace: Workspace): Set<string> {
+  const loaded = new Set(workspace.segments.map((segment) => segment.file.path));
+  const names = new Set<string>();
+  for (const path of discoverFiles(workspace.root).segments) {
+    if (loaded.has(path)) continue;
+    const [, scheme, file] = path.split("/");
+    const id = (file ?? "").replace(/\.ya?ml$/, "");
+    names.add(id);
+    names.add(`${scheme}/${id}`);
+  }
+  return names;
 }
 
 /** Data paths stay inside the workspace: no absolute paths, no `..` escapes, no symlinks out. */

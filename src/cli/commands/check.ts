@@ -1,36 +1,59 @@
-/** `seg check`: validate, recompute and lint the workspace; report findings. */
-import { resolve } from "node:path";
-import { writeFileSync } from "node:fs";
-import { check } from "../../api/check.ts";
-import { formatterNames, formatters } from "../../formatters/index.ts";
+/** `seg check`: validate, recompute and lint the workspace; report findings; keep the suppressions baseline. */
+import { appendFileSync, existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { check, type CheckResult } from "../../api/check.ts";
+import { updateSuppressionsFile } from "../../api/update-suppressions.ts";
+import { didYouMean } from "../../diagnostics/did-you-mean.ts";
+import type { FormatInput, FormatOptions } from "../../formatters/formatter.ts";
+import { STEP_SUMMARY_MAX_BYTES } from "../../formatters/github.ts";
+import { formatterNames, formatters, stepSummaries } from "../../formatters/index.ts";
+import { directiveChecks } from "../../lint/directives.ts";
+import { directiveDocuments } from "../../lint/suppress-findings.ts";
+import { suppressionChecks, type SuppressionsUpdate } from "../../lint/suppressions.ts";
+import { rules } from "../../rules/index.ts";
+import { VERSION } from "../../version.ts";
 import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
-import { UsageError } from "../usage-error.ts";
 import { parseDateOption } from "../parse-date-option.ts";
 import { progressReporter } from "../progress.ts";
+import { UsageError } from "../usage-error.ts";
 
 export const spec: CommandSpec = {
   name: "check",
   summary: "Validate the workspace, recompute what it states, run the rules and report findings.",
   usage: "seg check [options]",
   options: [
-    { name: "format", type: "string", choices: formatterNames, default: "stylish", description: "Output format." },
+    { name: "format", type: "string", choices: formatterNames, default: "stylish", description: "Output format (github: annotations, plus the step summary when $GITHUB_STEP_SUMMARY is set)." },
     { name: "output", type: "string", placeholder: "FILE", description: "Write the report to FILE instead of standard output." },
     { name: "max-warnings", type: "number", placeholder: "N", description: "Exit 1 when there are more than N warnings." },
+    { name: "fail-on", type: "string", choices: ["error", "warn"], default: "error", description: "Exit 1 on any error, or (warn) on any error or warning." },
     { name: "as-of", type: "string", placeholder: "YYYY-MM-DD", description: "The analysis date (overrides as_of in segmentation.yaml)." },
     { name: "quiet", type: "boolean", description: "Report errors only." },
     { name: "data-dir", type: "string", placeholder: "DIR", description: "Folder that source paths are relative to (default: the workspace), for data kept outside the repository." },
     { name: "no-data", type: "boolean", description: "Check definitions only; do not recompute from the data (skips lock and data-aware rules)." },
+    { name: "suppress-all", type: "boolean", description: "Accept every current error and warning of the rules: write their counts to seg-suppressions.json." },
+    { name: "suppress-rule", type: "string", placeholder: "RULE", repeatable: true, description: "Accept the current findings of RULE in seg-suppressions.json (repeatable, or comma-separated)." },
+    { name: "prune-suppressions", type: "boolean", description: "Lower counts in seg-suppressions.json to the current findings and remove entries with none left." },
   ],
-  examples: ["seg check", "seg check --format json --output report.json", "seg check --root examples/online-retail --max-warnings 0"],
+  examples: [
+    "seg check",
+    "seg check --format json --output report.json",
+    "seg check --root examples/online-retail --max-warnings 0",
+    "seg check --format sarif --output seg.sarif",
+    "seg check --suppress-rule stale-review",
+    "seg check --prune-suppressions",
+  ],
 };
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const root = resolve(io.cwd, (args.options.root as string | undefined) ?? ".");
   const asOf = parseDateOption(args.options["as-of"], "--as-of");
   if (args.positionals.length > 0) throw new UsageError(`seg check takes no arguments, got "${args.positionals.join(" ")}". Use --root DIR for a workspace elsewhere.`);
+  const maxWarnings = args.options["max-warnings"] as number | undefined;
+  if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new UsageError(`--max-warnings needs a whole number of 0 or more, not ${maxWarnings}.`);
+  const update = suppressionsUpdate(args);
   const progress = progressReporter(io);
-  const result = await check({
+  let result = await check({
     root,
     today: io.today(),
     ...(asOf ? { asOf } : {}),
@@ -39,21 +62,103 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     progress,
   });
   progress.done();
+  if (update) result = writeBaseline(result, update, io);
+  report(result, args, io);
+  return exitCode(result, args, io);
+}
+
+/** What --suppress-all, --suppress-rule and --prune-suppressions ask for, validated; undefined for none. */
+function suppressionsUpdate(args: ParsedArgs): SuppressionsUpdate | undefined {
+  const all = args.options["suppress-all"] === true;
+  const prune = args.options["prune-suppressions"] === true;
+  const listed = args.options["suppress-rule"] as string | undefined;
+  if (all && listed !== undefined) throw new UsageError("Use --suppress-all or --suppress-rule, not both: --suppress-all already covers every rule.");
+  const ids = (listed ?? "").split(",").map((id) => id.trim()).filter(Boolean);
+  if (listed !== undefined && ids.length === 0) throw new UsageError("--suppress-rule needs a rule id, e.g. --suppress-rule stale-review.");
+  const known = rules.map((rule) => rule.id);
+  for (const id of ids) {
+    if (known.includes(id)) continue;
+    const suggestion = didYouMean(id, known);
+    throw new UsageError(`--suppress-rule: unknown rule "${id}".${suggestion ? ` Did you mean "${suggestion}"?` : ""} The rules are: ${known.join(", ")}.`);
+  }
+  if (prune && args.options["no-data"] === true) throw new UsageError("--prune-suppressions needs the data: without it, data-aware rules do not run and their suppressions would look unused. Drop --no-data.");
+  if (!all && ids.length === 0 && !prune) return undefined;
+  return { add: all ? "all" : ids, prune };
+}
+
+function writeBaseline(result: CheckResult, update: SuppressionsUpdate, io: Io): CheckResult {
+  const outcome = updateSuppressionsFile(result, update);
+  if (outcome.status === "refused") {
+    io.stderr(`seg check: not updating the suppressions: ${outcome.reason}.\n`);
+    return outcome.result;
+  }
+  const shown = relative(io.cwd, outcome.path).startsWith("..") ? outcome.path : relative(io.cwd, outcome.path);
+  const what = `${outcome.findings} ${outcome.findings === 1 ? "finding" : "findings"} accepted in ${outcome.entries} ${outcome.entries === 1 ? "entry" : "entries"}`;
+  io.stderr(outcome.changed ? `seg check: wrote ${shown} (${what}).\n` : `seg check: ${shown} is up to date (${what}).\n`);
+  if (outcome.expired > 0) io.stderr(`seg check: ${outcome.expired} expired ${outcome.expired === 1 ? "entry no longer applies" : "entries no longer apply"}; extend its expires date with a reason, or fix the findings.\n`);
+  return outcome.result;
+}
+
+/** The workspace folder relative to the repository root (GitHub's checkout, else the current folder). */
+function pathPrefix(root: string, io: Io): string {
+  const base = io.env.GITHUB_WORKSPACE ? resolve(io.cwd, io.env.GITHUB_WORKSPACE) : io.cwd;
+  const rel = relative(base, root);
+  return rel.startsWith("..") || isAbsolute(rel) ? "" : rel.split(sep).join("/");
+}
+
+/** File texts for SARIF fingerprints: the loaded documents, and any other file a finding names. */
+function sources(result: CheckResult): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const document of [...directiveDocuments(result.workspace), ...(result.workspace.suppressions ? [result.workspace.suppressions] : [])]) out[document.file.path] = document.file.text;
+  for (const d of result.diagnostics) {
+    const full = join(result.root, d.file);
+    if (out[d.file] !== undefined || !existsSync(full) || !statSync(full).isFile() || statSync(full).size > 2_000_000) continue;
+    out[d.file] = readFileSync(full, "utf8");
+  }
+  return out;
+}
+
+function report(result: CheckResult, args: ParsedArgs, io: Io): void {
   const quiet = args.options.quiet === true;
-  const diagnostics = quiet ? result.diagnostics.filter((d) => d.severity === "error") : result.diagnostics;
   const format = (args.options.format as string | undefined) ?? "stylish";
-  const formatter = formatters[format]!;
   const output = args.options.output as string | undefined;
-  const text = formatter(
-    { root: result.root, asOf: result.asOf, diagnostics, counts: quiet ? { error: result.counts.error, warning: 0, info: 0 } : result.counts },
-    { color: output === undefined && useColor(io) },
-  );
+  const input: FormatInput = {
+    root: result.root,
+    asOf: result.asOf,
+    diagnostics: quiet ? result.diagnostics.filter((d) => d.severity === "error") : result.diagnostics,
+    counts: quiet ? { error: result.counts.error, warning: 0, info: 0 } : result.counts,
+    suppressed: result.suppressed.length,
+    rules: [...rules, ...suppressionChecks, ...directiveChecks],
+    sources: format === "sarif" ? sources(result) : {},
+    version: VERSION,
+  };
+  const summaryFile = io.env.GITHUB_STEP_SUMMARY ? resolve(io.cwd, io.env.GITHUB_STEP_SUMMARY) : undefined;
+  const summarize = stepSummaries[format];
+  const summaryBytes = summaryFile && summarize ? STEP_SUMMARY_MAX_BYTES - (existsSync(summaryFile) ? statSync(summaryFile).size : 0) : undefined;
+  const options: FormatOptions = {
+    color: output === undefined && useColor(io),
+    pathPrefix: pathPrefix(result.root, io),
+    ...(summaryBytes !== undefined && summaryBytes > 0 ? { stepSummaryBytes: summaryBytes } : {}),
+  };
+  const text = formatters[format]!(input, options);
   if (output !== undefined) writeFileSync(resolve(io.cwd, output), text);
   else io.stdout(text);
+  if (summaryFile && summarize && options.stepSummaryBytes !== undefined) {
+    const markdown = summarize(input, { ...options, stepSummaryBytes: options.stepSummaryBytes });
+    if (markdown !== undefined) appendFileSync(summaryFile, markdown);
+  }
+}
+
+function exitCode(result: CheckResult, args: ParsedArgs, io: Io): number {
+  const { error, warning } = result.counts;
+  if (error > 0) return 1;
+  if (args.options["fail-on"] === "warn" && warning > 0) {
+    io.stderr(`seg check: ${warning} ${warning === 1 ? "warning" : "warnings"} with --fail-on warn.\n`);
+    return 1;
+  }
   const maxWarnings = args.options["max-warnings"] as number | undefined;
-  if (result.counts.error > 0) return 1;
-  if (maxWarnings !== undefined && result.counts.warning > maxWarnings) {
-    io.stderr(`seg check: ${result.counts.warning} warnings exceed --max-warnings ${maxWarnings}.\n`);
+  if (maxWarnings !== undefined && warning > maxWarnings) {
+    io.stderr(`seg check: ${warning} warnings exceed --max-warnings ${maxWarnings}.\n`);
     return 1;
   }
   return 0;

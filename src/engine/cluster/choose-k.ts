@@ -3,7 +3,8 @@
  * record inertia (for the elbow chart) and silhouette (on the same row sample
  * for every k), and take the k with the highest silhouette, the smaller k on a tie.
  */
-import { fitKMeans, type KMeansFit } from "./kmeans.ts";
+import { fitKMeans } from "./kmeans.ts";
+import type { KMeansFit } from "./lloyd.ts";
 import type { Matrix } from "./matrix.ts";
 import { silhouetteScore } from "./silhouette.ts";
 
@@ -14,7 +15,7 @@ export interface KRange {
 
 export interface ChooseKOptions {
   seed: number;
-  /** k-means initializations per k (default 4). */
+  /** k-means initializations per k (default 10). */
   nInit?: number;
   /** Rows the silhouette is computed on (default 3,000). */
   silhouetteSample?: number;
@@ -35,24 +36,23 @@ export interface ChooseKResult {
   candidates: KCandidate[];
   /** The fit of the chosen k. */
   fit: KMeansFit;
+  /** Every fit, one per candidate. */
+  fits: KMeansFit[];
 }
 
 export function chooseK(matrix: Matrix, range: KRange, options: ChooseKOptions): ChooseKResult {
   if (range.min < 2 || range.max < range.min) throw new RangeError(`k range ${range.min}…${range.max} is not 2 ≤ min ≤ max`);
   if (range.max >= matrix.n) throw new RangeError(`k up to ${range.max} needs more than ${range.max} rows, got ${matrix.n}`);
   const candidates: KCandidate[] = [];
-  const fits = new Map<number, KMeansFit>();
+  const fits: KMeansFit[] = [];
   for (let k = range.min; k <= range.max; k++) {
     const fit = fitKMeans(matrix, k, { seed: options.seed, nInit: options.nInit });
     const silhouette = silhouetteScore(matrix, fit.labels, k, { seed: options.seed, sample: options.silhouetteSample });
     candidates.push({ k, inertia: fit.inertia, silhouette, iterations: fit.iterations, converged: fit.converged });
-    // Keep only the fit that can still win: labels are n integers per k.
-    const k0 = bestK(candidates);
-    for (const key of fits.keys()) if (key !== k0) fits.delete(key);
-    if (k0 === k) fits.set(k, fit);
+    fits.push(fit);
   }
   const k = bestK(candidates);
-  return { k, candidates, fit: fits.get(k)! };
+  return { k, candidates, fit: fits[k - range.min]!, fits };
 }
 
 /** The k with the highest silhouette; the smallest such k on a tie, and the smallest k when none is defined. */

@@ -1,8 +1,7 @@
 /**
- * Each clustering feature over every complete member (not just the fitting
- * sample), in original units: the minimum (log1p needs no negatives anywhere,
- * since every member is assigned in SQL) and the mean and standard deviation
- * that cluster names compare centroids with.
+ * The range of each clustering feature over every complete member, not just
+ * the fitting sample: log1p must meet no negative value anywhere, since every
+ * member is assigned in SQL.
  */
 import type { Database } from "../duckdb.ts";
 import { FEATURES, q } from "../sql-names.ts";
@@ -12,17 +11,14 @@ export interface FeatureSummary {
   feature: string;
   min: number | null;
   max: number | null;
-  mean: number | null;
-  /** Population standard deviation. */
-  sd: number | null;
 }
 
 export async function summarizeFeatures(db: Database, features: readonly string[], table = FEATURES): Promise<FeatureSummary[]> {
   const parts = features.flatMap((f, j) => {
     const x = `CAST(${q(f)} AS DOUBLE)`;
-    return [`min(${x}) AS ${q(`min${j}`)}`, `max(${x}) AS ${q(`max${j}`)}`, `avg(${x}) AS ${q(`mean${j}`)}`, `stddev_pop(${x}) AS ${q(`sd${j}`)}`];
+    return [`min(${x}) AS ${q(`min${j}`)}`, `max(${x}) AS ${q(`max${j}`)}`];
   });
   const row = (await db.all(`SELECT ${parts.join(", ")} FROM ${table} WHERE ${completeCondition(features)}`))[0] ?? {};
   const value = (key: string): number | null => (typeof row[key] === "number" ? row[key] : null);
-  return features.map((feature, j) => ({ feature, min: value(`min${j}`), max: value(`max${j}`), mean: value(`mean${j}`), sd: value(`sd${j}`) }));
+  return features.map((feature, j) => ({ feature, min: value(`min${j}`), max: value(`max${j}`) }));
 }

@@ -10,8 +10,20 @@
  * total squared centre shift is at most `tolerance`. An empty cluster takes the
  * row farthest from its centre.
  */
-import type { KMeansFit } from "./kmeans.ts";
 import type { Matrix } from "./matrix.ts";
+
+export interface KMeansFit {
+  k: number;
+  /** k × d, row-major, in the space of the input matrix. */
+  centroids: Float64Array;
+  /** Cluster index (0 … k−1) of each row. */
+  labels: Int32Array;
+  /** Sum of squared distances of rows to their centroid. */
+  inertia: number;
+  /** Lloyd iterations of the winning initialization. */
+  iterations: number;
+  converged: boolean;
+}
 
 /** Bounds are trusted only with this relative margin, so rounding can never skip a needed check. */
 const MARGIN = 1e-9;
@@ -31,7 +43,6 @@ export function lloyd(matrix: Matrix, initial: Float64Array, k: number, maxItera
 
   for (let i = 0; i < n; i++) scan(data, i, d, centroids, k, x, labels, upper, lower);
   let iterations = 0;
-  let strict = false;
   let converged = false;
   while (iterations < maxIterations) {
     iterations++;
@@ -61,7 +72,7 @@ export function lloyd(matrix: Matrix, initial: Float64Array, k: number, maxItera
     }
     [centroids, next] = [next, centroids];
     if (iterations > 1 && changed === 0 && relocated === 0) {
-      strict = converged = true;
+      converged = true;
       break;
     }
     if (shift <= tolerance) {
@@ -182,13 +193,19 @@ function relocateEmpty(matrix: Matrix, centroids: Float64Array, labels: Int32Arr
 /** Exact labels and inertia for the final centres. */
 function exactPass(matrix: Matrix, centroids: Float64Array, k: number, labels: Int32Array): { labels: Int32Array; inertia: number } {
   const { data, n, d } = matrix;
+  const x = new Float64Array(d);
   let inertia = 0;
   for (let i = 0; i < n; i++) {
     const row = i * d;
+    for (let j = 0; j < d; j++) x[j] = data[row + j]!;
     let best = 0;
     let bestDistance = Infinity;
-    for (let c = 0; c < k; c++) {
-      const s = squaredDistance(data, row, centroids, c * d, d);
+    for (let c = 0, centre = 0; c < k; c++, centre += d) {
+      let s = 0;
+      for (let j = 0; j < d; j++) {
+        const diff = x[j]! - centroids[centre + j]!;
+        s += diff * diff;
+      }
       if (s < bestDistance) {
         bestDistance = s;
         best = c;

@@ -40,18 +40,19 @@ export function nameClusters(input: NameInput): ClusterProfile[] {
   const phrase = (z: number[], j: number, first: boolean) => `${z[j]! > 0 ? (first ? "High" : "high") : first ? "Low" : "low"} ${label(input.features[j]!)}`;
   const nameWith = (p: { z: number[]; order: number[] }, count: number): { name: string; namedBy: number[] } => {
     if (Math.abs(p.z[p.order[0]!]!) < TYPICAL_Z) return { name: "Typical", namedBy: [] };
-    const named = p.order.slice(0, count).filter((j, i) => i < 1 || Math.abs(p.z[j]!) >= SECOND_FEATURE_Z || count > 2);
+    // The second feature needs |z| ≥ 0.5; further ones (only to tell clusters apart) ≥ 0.25.
+    const named = p.order.slice(0, count).filter((j, i) => i === 0 || Math.abs(p.z[j]!) >= (count > 2 ? TYPICAL_Z : SECOND_FEATURE_Z));
     return { name: named.map((j, i) => phrase(p.z, j, i === 0)).join(", "), namedBy: named };
   };
 
   const chosen = profiles.map((p) => nameWith(p, 2));
-  // Lengthen clashing names with further features, most extreme first.
+  // Lengthen clashing names with further features while that tells more of them apart.
   for (let count = 3; count <= input.features.length; count++) {
-    const clashes = duplicates(chosen.map((c) => c.name));
-    if (clashes.size === 0) break;
-    chosen.forEach((c, i) => {
-      if (clashes.has(c.name) && c.namedBy.length > 0) chosen[i] = nameWith(profiles[i]!, count);
-    });
+    const clashing = clashes(chosen.map((c) => c.name));
+    if (clashing.length === 0) break;
+    const longer = clashing.map((i) => nameWith(profiles[i]!, count));
+    if (new Set(longer.map((c) => c.name)).size <= new Set(clashing.map((i) => chosen[i]!.name)).size) continue;
+    clashing.forEach((i, t) => (chosen[i] = longer[t]!));
   }
   const seen = new Map<string, number>();
   return chosen.map((c, i) => {
@@ -61,12 +62,9 @@ export function nameClusters(input: NameInput): ClusterProfile[] {
   });
 }
 
-function duplicates(names: readonly string[]): Set<string> {
-  const seen = new Set<string>();
-  const out = new Set<string>();
-  for (const name of names) {
-    if (seen.has(name)) out.add(name);
-    seen.add(name);
-  }
-  return out;
+/** Indices of names that occur more than once. */
+function clashes(names: readonly string[]): number[] {
+  const counts = new Map<string, number>();
+  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return names.flatMap((name, i) => (counts.get(name)! > 1 ? [i] : []));
 }

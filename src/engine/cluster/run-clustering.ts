@@ -18,7 +18,7 @@ import { lockAgreement, type LockAgreement } from "./lock-agreement.ts";
 import { selectRows, type Matrix } from "./matrix.ts";
 import { nameClusters } from "./name-clusters.ts";
 import { findOutliers, tukeyFences, type Fence, type Outlier } from "./outliers.ts";
-import { readMatrix } from "./read-matrix.ts";
+import { readMatrix, type FeatureMatrix } from "./read-matrix.ts";
 import { featureSkewness, type FeatureSkewness } from "./skewness.ts";
 import { previousInCurrentSpace, stableClusterIds, type PreviousClusters } from "./stable-ids.ts";
 import { fitTransform, invertPoint, log1pProblem, type FittedTransform } from "./transform.ts";
@@ -28,7 +28,7 @@ export interface ClusteringOptions {
   previous?: PreviousClusters;
   /** Display labels of features, for cluster names. */
   featureLabels?: Record<string, string>;
-  /** k-means initializations per k (default 4). */
+  /** k-means initializations per k (default 10). */
   nInit?: number;
   /** Rows the silhouette is computed on (default 3,000). */
   silhouetteSample?: number;
@@ -45,7 +45,7 @@ export interface ClusterSummary {
   centroid: number[];
   /** The same centroid in original feature units. */
   centroidOriginal: number[];
-  /** z-score of the centroid against the population, per feature. */
+  /** z-score of the centroid against the fitted members (original units), per feature. */
   z: number[];
   /** Features the name was made from. */
   namedBy: string[];
@@ -62,7 +62,7 @@ export interface ClusteringResult {
   k: number;
   /** Inertia and silhouette for every k tried (elbow and silhouette charts). */
   candidates: KCandidate[];
-  /** Ordered by size, largest first. */
+  /** Largest first in the fitted rows (sizes here count every member, so near-ties may differ). */
   clusters: ClusterSummary[];
   /** Members in the features table. */
   members: number;
@@ -94,32 +94,17 @@ export interface ClusteringProblem {
 }
 
 export async function runClustering(db: Database, clustering: Clustering, options: ClusteringOptions = {}): Promise<ClusteringResult | ClusteringProblem> {
+  const prepared = await prepareRows(db, clustering);
+  if ("status" in prepared) return prepared;
+  const { read, transform, transformed, fences, outliers, fitRows, fitMatrix, maxK } = prepared;
   const { features, transform: names, seed } = clustering;
-  const summary = await summarizeFeatures(db, features);
-  const domain = log1pProblem(names, features, summary.map((s) => s.min));
-  if (domain) return { status: "problem", code: "log1p-domain", message: domain, hint: "Remove log1p from clustering.transform, or cluster on features that cannot be negative.", path: ["clustering", "transform", names.indexOf("log1p")] };
-
-  const read = await readMatrix(db, features, { sample: clustering.sample, seed });
-  const { transform, transformed } = fitTransform(read.matrix, features, names);
-  const fences = tukeyFences(transformed, features);
-  const { outliers, mask } = findOutliers(transformed, read.ids, fences);
-  const fitMatrix = selectRows(transformed, [...mask.keys()].filter((i) => mask[i] === 0));
-  const maxK = Math.min(clustering.k.max, fitMatrix.n - 1);
-  if (maxK < clustering.k.min) {
-    return {
-      status: "problem",
-      code: "too-few-members",
-      message: `k-means with k from ${clustering.k.min} needs more than ${clustering.k.min} members with all clustering features, but ${fitMatrix.n} remain (${read.incomplete} with a missing value, ${outliers.length} outliers).`,
-      hint: "Lower clustering.k.min, or fill in the missing feature values.",
-      path: ["clustering", "k", "min"],
-    };
-  }
 
   const chosen = chooseK(fitMatrix, { min: clustering.k.min, max: maxK }, { seed, nInit: options.nInit, silhouetteSample: options.silhouetteSample });
   const centroids = centroidsBySize(chosen.fit.centroids, chosen.fit.labels, chosen.k, fitMatrix.d);
   const stable = stableClusterIds(centroids.points, transform, options.previous);
   const originals = centroids.points.map((c) => invertPoint(transform, c));
-  const profiles = nameClusters({ features, centroids: originals, means: summary.map((s) => s.mean ?? 0), sds: summary.map((s) => s.sd ?? 0), labels: options.featureLabels });
+  const reference = meansAndSds(selectRows(read.matrix, fitRows));
+  const profiles = nameClusters({ features, centroids: originals, ...reference, labels: options.featureLabels });
   const ids = stable.matches.map((m) => m.id);
   await db.run(assignClustersSql({ transform, centroids: centroids.points, ids, names: profiles.map((p) => p.name), fences }));
   const sizes = await clusterSizes(db);
@@ -159,6 +144,52 @@ export async function runClustering(db: Database, clustering: Clustering, option
   };
 }
 
+/** What the lock keeps of a result so that the next run can keep its cluster ids. */
+export function toPreviousClusters(result: ClusteringResult): PreviousClusters {
+  return { features: [...result.features], clusters: result.clusters.map((c) => ({ id: c.id, name: c.name, centroid: [...c.centroidOriginal] })) };
+}
+
+interface PreparedRows {
+  read: FeatureMatrix;
+  transform: FittedTransform;
+  /** Every read row, transformed. */
+  transformed: Matrix;
+  fences: Fence[];
+  outliers: Outlier[];
+  /** Rows of `transformed` that k-means is fitted on (not outliers). */
+  fitRows: number[];
+  fitMatrix: Matrix;
+  /** The largest k the fitting rows allow within the declared range. */
+  maxK: number;
+}
+
+/** Read, check, transform and set outliers aside; or say why the data cannot be clustered as declared. */
+async function prepareRows(db: Database, clustering: Clustering): Promise<PreparedRows | ClusteringProblem> {
+  const { features, transform: names, seed } = clustering;
+  const summary = await summarizeFeatures(db, features);
+  const domain = log1pProblem(names, features, summary.map((s) => s.min));
+  if (domain) {
+    return { status: "problem", code: "log1p-domain", message: domain, hint: "Remove log1p from clustering.transform, or cluster on features that cannot be negative.", path: ["clustering", "transform", names.indexOf("log1p")] };
+  }
+  const read = await readMatrix(db, features, { sample: clustering.sample, seed });
+  const { transform, transformed } = fitTransform(read.matrix, features, names);
+  const fences = tukeyFences(transformed, features);
+  const { outliers, mask } = findOutliers(transformed, read.ids, fences);
+  const fitRows = [...mask.keys()].filter((i) => mask[i] === 0);
+  const fitMatrix = selectRows(transformed, fitRows);
+  const maxK = Math.min(clustering.k.max, fitMatrix.n - 1);
+  if (maxK < clustering.k.min) {
+    return {
+      status: "problem",
+      code: "too-few-members",
+      message: `k-means with k from ${clustering.k.min} needs more than ${clustering.k.min} members with all clustering features, but ${fitMatrix.n} remain (${read.incomplete} with a missing value, ${outliers.length} outliers).`,
+      hint: "Lower clustering.k.min, or fill in the missing feature values.",
+      path: ["clustering", "k", "min"],
+    };
+  }
+  return { read, transform, transformed, fences, outliers, fitRows, fitMatrix, maxK };
+}
+
 /** Centroids ordered by cluster size in the fit (largest first, then by coordinates), with labels renumbered to match. */
 function centroidsBySize(flat: Float64Array, labels: Int32Array, k: number, d: number): { points: number[][]; labels: Int32Array } {
   const counts = new Array<number>(k).fill(0);
@@ -168,6 +199,16 @@ function centroidsBySize(flat: Float64Array, labels: Int32Array, k: number, d: n
   const rank = new Int32Array(k);
   order.forEach((c, r) => (rank[c] = r));
   return { points: order.map((c) => points[c]!), labels: labels.map((label) => rank[label]!) };
+}
+
+/** Mean and population standard deviation per column. */
+function meansAndSds(matrix: Matrix): { means: number[]; sds: number[] } {
+  const { data, n, d } = matrix;
+  const means = new Array<number>(d).fill(0);
+  const sds = new Array<number>(d).fill(0);
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) means[j]! += data[i * d + j]! / n;
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) sds[j]! += (data[i * d + j]! - means[j]!) ** 2 / n;
+  return { means, sds: sds.map(Math.sqrt) };
 }
 
 function compareArrays(a: readonly number[], b: readonly number[]): number {

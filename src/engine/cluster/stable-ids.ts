@@ -66,7 +66,7 @@ export function stableClusterIds(centroids: readonly (readonly number[])[], tran
   return { matches, retired: previous.clusters.filter((p) => !kept.has(p.id)).map((p) => p.id) };
 }
 
-/** The previous centroids in the current transformed space, or null when the features differ. */
+/** The previous centroids in the current transformed space, or null when the features differ or a centroid cannot be transformed. */
 export function previousInCurrentSpace(previous: PreviousClusters, transform: FittedTransform): number[][] | null {
   const { features } = transform;
   if (previous.features.length !== features.length || !features.every((f) => previous.features.includes(f))) return null;
@@ -75,9 +75,8 @@ export function previousInCurrentSpace(previous: PreviousClusters, transform: Fi
   const points: number[][] = [];
   for (const cluster of previous.clusters) {
     const point = order.map((j) => cluster.centroid[j]!);
-    if (point.some((v) => !Number.isFinite(v))) return null;
-    // A centroid inverted from log1p space is ≥ 0 but for rounding (−1e-17).
-    points.push(transformPoint(transform, log1p ? point.map((v) => Math.max(v, 0)) : point));
+    if (point.some((v) => !Number.isFinite(v) || (log1p && v < 0))) return null;
+    points.push(transformPoint(transform, point));
   }
   return points;
 }

@@ -46,12 +46,16 @@ export function transformPoint(transform: FittedTransform, point: readonly numbe
   return Array.from(applyTransform(transform, matrix).data);
 }
 
-/** From transformed space back to original units (expm1 undoes log1p). */
+/**
+ * From transformed space back to original units (expm1 undoes log1p). log1p
+ * only ever saw values ≥ 0, so its inverse is kept ≥ 0 (a centroid at the
+ * minimum would otherwise come back as −1e-17).
+ */
 export function invertPoint(transform: FittedTransform, point: readonly number[]): number[] {
   const out = [...point];
   for (const step of [...transform.steps].reverse()) {
     for (let j = 0; j < out.length; j++) {
-      out[j] = step.kind === "log1p" ? Math.expm1(out[j]!) : out[j]! * step.sds[j]! + step.means[j]!;
+      out[j] = step.kind === "log1p" ? Math.max(0, Math.expm1(out[j]!)) : out[j]! * step.sds[j]! + step.means[j]!;
     }
   }
   return out;

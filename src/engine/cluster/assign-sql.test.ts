@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mulberry32 } from "../stats/seeded-random.ts";
+import { openDatabase, type Database } from "../duckdb.ts";
+import { assignClustersSql } from "./assign-sql.ts";
+import { fitKMeans } from "./kmeans.ts";
+import { toRows } from "./matrix.ts";
+import { tukeyFences } from "./outliers.ts";
+import { readMatrix } from "./read-matrix.ts";
+import { fitTransform } from "./transform.ts";
+
+let db: Database;
+beforeAll(async () => {
+  db = await openDatabase();
+  const random = mulberry32(5);
+  const rows = Array.from({ length: 400 }, (_, i) => `(${i}, ${Math.round(random() * 1000 * (1 + (i % 3)))}, ${(i % 3) * 10 + random()})`);
+  await db.run(`CREATE TABLE features AS SELECT * FROM (VALUES ${rows.join(", ")}, (400, NULL, 1.0), (401, 900000, 50000.0)) t(member_id, "it's spend", "x0")`);
+});
+afterAll(() => db.close());
+
+describe("assignClustersSql", () => {
+  it("assigns every member in SQL exactly as k-means labels the fitted rows", async () => {
+    const features = ["it's spend", "x0"];
+    const read = await readMatrix(db, features, { sample: 10_000, seed: 1 });
+    const { transform, transformed } = fitTransform(read.matrix, features, ["log1p", "standardize"]);
+    const fit = fitKMeans(transformed, 3, { seed: 1 });
+    const centroids = toRows({ data: fit.centroids, n: 3, d: 2 });
+    const fences = tukeyFences(transformed, features);
+    await db.run(assignClustersSql({ transform, centroids, ids: ["cluster-1", "cluster-2", "cluster-3"], names: ["A", "B", "C's"], fences }));
+
+    const rows = await db.all(`SELECT * FROM clusters ORDER BY member_id`);
+    expect(rows.length).toBe(402);
+    expect(Object.keys(rows[0]!)).toEqual(["member_id", "cluster_id", "cluster_name", "distance", "outlier"]);
+    const byId = new Map(rows.map((r) => [r.member_id, r]));
+    read.ids.forEach((id, i) => {
+      const row = byId.get(id)!;
+      expect(row.cluster_id).toBe(`cluster-${fit.labels[i]! + 1}`);
+      const c = centroids[fit.labels[i]!]!;
+      const x = [transformed.data[i * 2]!, transformed.data[i * 2 + 1]!];
+      expect(row.distance as number).toBeCloseTo(Math.hypot(x[0]! - c[0]!, x[1]! - c[1]!), 9);
+    });
+    expect(byId.get(2)!.cluster_name).toBe(["A", "B", "C's"][fit.labels[2]!]);
+    expect(byId.get(400)).toEqual({ member_id: 400, cluster_id: null, cluster_name: null, distance: null, outlier: null });
+    // Far out on both features.
+    expect(byId.get(401)!.outlier).toBe(true);
+    expect(rows.filter((r) => r.outlier === true).length).toBe(1);
+  });
+
+  it("takes the first centroid on a tie, as k-means does", async () => {
+    const { transform } = fitTransform({ data: Float64Array.from([0, 0, 2, 2]), n: 2, d: 2 }, ["it's spend", "x0"], []);
+    await db.run(assignClustersSql({ transform, centroids: [[1, 5], [1, 5]], ids: ["a", "b"], names: ["A", "B"], fences: [] }));
+    const ids = (await db.columns(`SELECT DISTINCT cluster_id FROM clusters WHERE cluster_id IS NOT NULL`)).cluster_id;
+    expect(ids).toEqual(["a"]);
+  });
+
+  it("refuses non-finite centroids and mismatched names", () => {
+    const { transform } = fitTransform({ data: Float64Array.from([0, 0, 2, 2]), n: 2, d: 2 }, ["a", "b"], []);
+    expect(() => assignClustersSql({ transform, centroids: [[Number.NaN, 1]], ids: ["a"], names: ["A"], fences: [] })).toThrow("cannot write NaN");
+    expect(() => assignClustersSql({ transform, centroids: [[1, 1]], ids: [], names: ["A"], fences: [] })).toThrow("one id and one name per centroid");
+  });
+});
