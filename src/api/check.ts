@@ -8,7 +8,7 @@ import { resolve } from "node:path";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { scoresWithDerived } from "../engine/derive-scores.ts";
 import { checkWeights, percentWeights, prioritize, type PriorityRow, type WeightCheck } from "../engine/prioritize.ts";
-import { runEngine, type EngineResult } from "../engine/run-engine.ts";
+import type { EngineResult } from "../engine/run-engine.ts";
 import { valueMeasure } from "../engine/segment-metrics.ts";
 import { valuePotentialQuadrants, weightSensitivity, type Quadrant, type Sensitivity } from "../engine/sensitivity.ts";
 import type { Expr } from "../expr/ast.ts";
@@ -121,6 +121,8 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
 async function recompute(definitions: DefinitionsResult, options: CheckOptions): Promise<DataResult> {
   const { workspace } = definitions;
   const config = workspace.config!.value;
+  // Loaded on demand: the DuckDB client is heavy, and --no-data or usage errors never need it.
+  const { runEngine } = await import("../engine/run-engine.ts");
   const read = readLock(workspace.root);
   const previousClusters = read.status === "ok" ? previousClustersOf(read.lock) : undefined;
   const engine = await runEngine(workspace, definitions.catalog, definitions.expressions, {
