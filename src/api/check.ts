@@ -169,6 +169,7 @@ function toDataFacts(data: DataResult): DataFacts {
     freshLock: data.lock,
     sensitivity: data.sensitivity,
     quadrants: data.quadrants,
+    ...(data.engine.clustering?.stability ? { clusters: data.engine.clustering.stability } : {}),
   };
 }
 

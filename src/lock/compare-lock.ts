@@ -57,7 +57,7 @@ export function compareLocks(stored: Lock, fresh: Lock): LockChange[] {
     for (const id of Object.keys(result.segments)) {
       const segment = `${scheme}/${id}`;
       const change = countChange(segment);
-      if (change && !redefined.has(segment)) changes.push({ message: `${segment} ${change.slice(6)}`, target: { segment } });
+      if (change && !redefined.has(segment)) changes.push({ message: `${segment}${change.replace(/^; it /, " ")}`, target: { segment } });
     }
   }
   if (changes.length === 0) changes.push({ message: stored.tool !== fresh.tool ? `the lock was written by ${stored.tool}; this is ${fresh.tool} and computes different results` : "recomputed results differ from the lock" });

@@ -18,6 +18,7 @@ import type { CatalogEntry } from "../workspace/feature-catalog.ts";
 import type { PathSegment } from "../workspace/locate.ts";
 import type { LoadedDocument } from "../workspace/read-document.ts";
 import type { LoadedSegment, Workspace } from "../workspace/workspace.ts";
+import type { ExampleData } from "./example-data.ts";
 
 /** What the engine computed before the rules run. Data-aware facts are optional. */
 export interface Facts {
@@ -44,10 +45,25 @@ export interface DataFacts {
   freshLock: Lock;
   sensitivity: Sensitivity | undefined;
   quadrants: Readonly<Record<string, Quadrant>>;
+  /** How the clustering compares with the lock's; absent until clusters are computed. */
+  clusters?: ClusterFacts;
+}
+
+export interface ClusterFacts {
+  /**
+   * Adjusted Rand index between each member's cluster now and under the lock's
+   * centroids; null when there is no previous clustering to compare with.
+   */
+  ari: number | null;
+  /** Members compared. */
+  rows: number;
 }
 
 export interface DocsExample {
-  /** Workspace-relative path, e.g. segments/market/smb.yaml. */
+  /**
+   * Workspace-relative path, e.g. segments/market/smb.yaml. For segmentation.yaml,
+   * the text holds only the sections that differ from the default workspace.
+   */
   file: string;
   text: string;
 }
@@ -58,6 +74,8 @@ export interface RuleDocs {
   bad: DocsExample[];
   /** The same files, fixed. */
   good: DocsExample[];
+  /** For data-aware rules: what the data measures under each example. */
+  data?: { bad?: ExampleData; good?: ExampleData };
 }
 
 export interface Finding {

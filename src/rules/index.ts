@@ -1,11 +1,58 @@
 /** Every rule, sorted by id. Adding a rule is one file and one line here. */
+import { accessible } from "./accessible.ts";
+import { actionable } from "./actionable.ts";
+import { clusterInstability } from "./cluster-instability.ts";
+import { convenienceSegment } from "./convenience-segment.ts";
 import type { Rule } from "./define-rule.ts";
+import { demographicsOnly } from "./demographics-only.ts";
+import { differentiable } from "./differentiable.ts";
+import { identifiable } from "./identifiable.ts";
 import { lockOutdated } from "./lock-outdated.ts";
+import { noNegativeSegment } from "./no-negative-segment.ts";
+import { oneSizeFitsAll } from "./one-size-fits-all.ts";
+import { orphanPersona } from "./orphan-persona.ts";
+import { personaTheater } from "./persona-theater.ts";
+import { phaseOrder } from "./phase-order.ts";
+import { proliferation } from "./proliferation.ts";
+import { proseDrift } from "./prose-drift.ts";
+import { segmentByWish } from "./segment-by-wish.ts";
+import { segmentCount } from "./segment-count.ts";
+import { sizeDrift } from "./size-drift.ts";
 import { staleData } from "./stale-data.ts";
+import { staleReview } from "./stale-review.ts";
 import { statedTotalMismatch } from "./stated-total-mismatch.ts";
+import { substantial } from "./substantial.ts";
+import { unassignedShare } from "./unassigned-share.ts";
+import { undifferentiated } from "./undifferentiated.ts";
 import { weightsSum } from "./weights-sum.ts";
 
-export const rules: readonly Rule<never>[] = [lockOutdated, staleData, statedTotalMismatch, weightsSum] as unknown as Rule<never>[];
+export const rules: readonly Rule<never>[] = [
+  accessible,
+  actionable,
+  clusterInstability,
+  convenienceSegment,
+  demographicsOnly,
+  differentiable,
+  identifiable,
+  lockOutdated,
+  noNegativeSegment,
+  oneSizeFitsAll,
+  orphanPersona,
+  personaTheater,
+  phaseOrder,
+  proliferation,
+  proseDrift,
+  segmentByWish,
+  segmentCount,
+  sizeDrift,
+  staleData,
+  staleReview,
+  statedTotalMismatch,
+  substantial,
+  unassignedShare,
+  undifferentiated,
+  weightsSum,
+] as unknown as Rule<never>[];
 
 export function findRule(id: string): Rule<never> | undefined {
   return rules.find((rule) => rule.id === id);

@@ -3,7 +3,7 @@ import { defineRule } from "./define-rule.ts";
 
 export const lockOutdated = defineRule({
   id: "lock-outdated",
-  description: "segments.lock.json matches what the definitions, weights and data produce today",
+  description: "The lock file (segments.lock.json) matches what the definitions, weights and data produce today",
   defaultSeverity: "error",
   options: z.strictObject({}),
   messages: {
@@ -15,8 +15,33 @@ export const lockOutdated = defineRule({
   docs: {
     rationale:
       "The lock records the sizes, shares, clusters and ranks the definitions produce on the data. When a definition, a weight or a data file changes without a new lock, the numbers people read in the playbook and in pull requests no longer describe reality.",
-    bad: [{ file: "segments/usage/heavy.yaml", text: "id: heavy\nname: Heavy users\nsummary: Accounts active most days.\nstatus: active\napproach: behavioral\ndefinition:\n  where: active_days_90d >= 30\nscores: { size: 5, fit: 5 }\n" }],
-    good: [],
+    bad: [
+      {
+        file: "segments/usage/heavy.yaml",
+        text: `id: heavy
+name: Heavy users
+summary: Accounts active on most days.
+status: active
+approach: behavioral
+definition:
+  where: active_days_90d >= 30
+`,
+      },
+    ],
+    good: [
+      {
+        file: "segments/usage/heavy.yaml",
+        text: `id: heavy
+name: Heavy users
+summary: Accounts active on most days.
+status: active
+approach: behavioral
+definition:
+  where: active_days_90d >= 30
+`,
+      },
+    ],
+    data: { bad: { lock: { changed: ["usage/heavy"] } }, good: { lock: "fresh" } },
   },
   check(context) {
     const data = context.facts.data;

@@ -5,7 +5,9 @@ export const staleData = defineRule({
   id: "stale-data",
   description: "The newest row of each timestamped source is recent enough relative to as_of",
   defaultSeverity: "warning",
-  options: z.strictObject({ days: z.number().int().positive().optional() }),
+  options: z.strictObject({
+    days: z.number().int().positive().optional().describe("Largest accepted age of the newest row, in days (default: review.freshness_days, 30)."),
+  }),
   messages: {
     stale: 'The newest row of source "{source}" is from {newest}, {age} days before {asOf}; the freshness limit is {days} days.',
   },
@@ -15,6 +17,7 @@ export const staleData = defineRule({
       "Segments computed from an old export describe customers as they were. A freshness limit makes stale data visible before anyone acts on it.",
     bad: [],
     good: [],
+    data: { bad: { sources: { events: { newest: "2026-08-14" } } }, good: { sources: { events: { newest: "2026-10-30" } } } },
   },
   check(context) {
     const data = context.facts.data;

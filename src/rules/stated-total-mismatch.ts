@@ -17,13 +17,31 @@ export const statedTotalMismatch = defineRule({
     bad: [
       {
         file: "segments/market/enterprise.yaml",
-        text: "id: enterprise\nname: Enterprise\nsummary: Large companies.\nstatus: active\napproach: firmographic\ndefinition:\n  where: employees >= 1000\nscores: { size: 9, fit: 6 }\nstated_total: 7.3\n",
+        text: `id: enterprise
+name: Enterprise
+summary: Large companies.
+status: active
+approach: firmographic
+definition:
+  where: employees >= 1000
+scores: { size: 9, fit: 6 }
+stated_total: 7.3
+`,
       },
     ],
     good: [
       {
         file: "segments/market/enterprise.yaml",
-        text: "id: enterprise\nname: Enterprise\nsummary: Large companies.\nstatus: active\napproach: firmographic\ndefinition:\n  where: employees >= 1000\nscores: { size: 9, fit: 6 }\nstated_total: 7.8\n",
+        text: `id: enterprise
+name: Enterprise
+summary: Large companies.
+status: active
+approach: firmographic
+definition:
+  where: employees >= 1000
+scores: { size: 9, fit: 6 }
+stated_total: 7.8
+`,
       },
     ],
   },

@@ -13,8 +13,28 @@ export const weightsSum = defineRule({
   docs: {
     rationale:
       "A weighted total only means something when the weights share one scale. Weights that sum to 105 inflate every total and make totals incomparable with last quarter's.",
-    bad: [{ file: "segmentation.yaml", text: "prioritization:\n  factors:\n    size: { label: Size, weight: 60, lens: demand }\n    fit: { label: Fit, weight: 50, lens: capacity }\n" }],
-    good: [{ file: "segmentation.yaml", text: "prioritization:\n  factors:\n    size: { label: Size, weight: 60, lens: demand }\n    fit: { label: Fit, weight: 40, lens: capacity }\n" }],
+    bad: [
+      {
+        file: "segmentation.yaml",
+        text: `prioritization:
+  schemes: [market]
+  factors:
+    size: { label: Size, weight: 60, lens: demand }
+    fit: { label: Fit, weight: 50, lens: capacity }
+`,
+      },
+    ],
+    good: [
+      {
+        file: "segmentation.yaml",
+        text: `prioritization:
+  schemes: [market]
+  factors:
+    size: { label: Size, weight: 60, lens: demand }
+    fit: { label: Fit, weight: 40, lens: capacity }
+`,
+      },
+    ],
   },
   check(context) {
     const config = context.workspace.config;

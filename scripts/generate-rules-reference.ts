@@ -1,0 +1,23 @@
+/**
+ * Regenerate docs/rules.md from the rule registry, so the reference cannot
+ * disagree with the rules' metadata. Run: node scripts/generate-rules-reference.ts [--check]
+ * With --check nothing is written; the exit code says whether the file is current.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { rules } from "../src/rules/index.ts";
+import { renderRulesReference } from "./rules-reference/render-rules-reference.ts";
+
+const TARGET = resolve(import.meta.dirname, "../docs/rules.md");
+
+const next = renderRulesReference(rules);
+const current = existsSync(TARGET) ? readFileSync(TARGET, "utf8") : undefined;
+if (process.argv.includes("--check")) {
+  if (current !== next) {
+    process.stderr.write("docs/rules.md is out of date: run node scripts/generate-rules-reference.ts\n");
+    process.exitCode = 1;
+  }
+} else if (current !== next) {
+  mkdirSync(dirname(TARGET), { recursive: true });
+  writeFileSync(TARGET, next);
+}

@@ -1,0 +1,54 @@
+/**
+ * Measured facts written by hand: what a rule's documentation examples and
+ * tests say the data looks like (sizes, features, the lock, clusters). The rule
+ * tester turns them into the `DataFacts` the engine would compute, so examples
+ * stay short and every number in them is visible.
+ */
+import type { HypothesisResult } from "../engine/hypotheses.ts";
+import type { IdsaaResult } from "../engine/idsaa.ts";
+
+export interface ExampleData {
+  /** Per scheme id: its population and what each segment measures. */
+  schemes?: Record<string, ExampleScheme>;
+  /** Per source name: its newest row (YYYY-MM-DD), for freshness checks. */
+  sources?: Record<string, { newest: string | null }>;
+  /**
+   * The lock on disk. "fresh" (the default) equals what the data produces;
+   * "missing"; { invalid: reason }; or an older lock described by how it differs.
+   */
+  lock?: "fresh" | "missing" | { invalid: string } | ExampleLock;
+  /** Cluster agreement with the lock (the `clusters` fact). */
+  clusters?: { ari: number | null; rows: number };
+  hypotheses?: HypothesisResult[];
+  /** IDSAA verdicts by "scheme/id"; by default computed from the scheme's measurements. */
+  idsaa?: Record<string, IdsaaResult>;
+}
+
+export interface ExampleScheme {
+  population: number;
+  /** By segment id. Segments left out were not measured. */
+  segments: Record<string, ExampleSegment>;
+  /** Members in no segment; defaults to population minus the segments' counts. */
+  unassigned?: number;
+  /** Overlapping schemes: members in both segments, by "a|b" with a < b. */
+  overlap?: Record<string, number>;
+}
+
+export interface ExampleSegment {
+  count: number;
+  value?: number | null;
+  valueShare?: number | null;
+  /** Declared metrics by name. */
+  metrics?: Record<string, number | null>;
+  /** Comparable features: mean and standard deviation over the segment's members. */
+  features?: Record<string, { mean: number; sd: number }>;
+}
+
+export interface ExampleLock {
+  /** The segments ("scheme/id") the lock knew; default: every current segment. */
+  segments?: string[];
+  /** The share the lock recorded, by "scheme/id". */
+  shares?: Record<string, number>;
+  /** Segments ("scheme/id") whose definition, order, status or scores changed since the lock. */
+  changed?: string[];
+}
