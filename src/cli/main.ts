@@ -4,6 +4,7 @@
  * as diagnostics (exit 1), usage mistakes as UsageError (exit 2), and anything
  * else is a bug: one line saying so, the stack only with --debug.
  */
+import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import type { Io } from "./io.ts";
 import { formatHelp, parseArgs, type CommandSpec, type ParsedArgs } from "./options.ts";
 import { UsageError } from "./usage-error.ts";
@@ -18,7 +19,11 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
   lock: { summary: "Recompute from the data and write segments.lock.json", load: () => import("./commands/lock.ts") },
   export: { summary: "Write members with segments and features (CSV, Parquet, JSON)", load: () => import("./commands/export.ts") },
   explain: { summary: "Show why a customer is in each segment", load: () => import("./commands/explain.ts") },
+  compile: { summary: "Write SQL (views or dbt models) that computes features and memberships in a warehouse", load: () => import("./commands/compile.ts") },
   build: { summary: "Check, then build the playbook site to dist/", load: () => import("./commands/build.ts") },
+  dev: { summary: "Preview the playbook locally, rebuilding when a file changes", load: () => import("./commands/dev.ts") },
+  diff: { summary: "Show what a change does: definitions, sizes, ranks, customer migration, findings", load: () => import("./commands/diff.ts") },
+  init: { summary: "Scaffold a new workspace with sample data and a GitHub workflow", load: () => import("./commands/init.ts") },
   schemas: { summary: "Write JSON Schema files for editors to schemas/", load: () => import("./commands/schemas.ts") },
 };
 
@@ -53,7 +58,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const command = COMMANDS[name];
   if (!command) {
     const names = Object.keys(COMMANDS);
-    const close = names.find((n) => n.startsWith(name.slice(0, 3)));
+    const close = didYouMean(name, names) ?? names.find((n) => n.startsWith(name.slice(0, 3)));
     io.stderr(`seg: unknown command "${name}".${close ? ` Did you mean "${close}"?` : ""} Run seg --help for the commands.\n`);
     return 2;
   }

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { featureSchema } from "../schema/feature.ts";
+import { personaSchema } from "../schema/persona.ts";
 import { segmentSchema } from "../schema/segment.ts";
 import type { Diagnostic } from "./diagnostic.ts";
 import { diagnosticsFromZod, type PathLocator } from "./from-zod.ts";
@@ -31,6 +32,17 @@ const segment = {
   definition: { where: "active_days_90d >= 40" },
 };
 const features = z.record(z.string(), featureSchema);
+const buyer = {
+  id: "ana",
+  name: "Analytical Ana",
+  kind: "buyer",
+  segments: ["heavy"],
+  buying_role: "champion",
+  role: "Analyst",
+  context: "Mid-size company",
+  goals: ["Ship"],
+  frustrations: ["Slowness"],
+};
 
 describe("diagnosticsFromZod", () => {
   it.each([
@@ -77,6 +89,12 @@ describe("diagnosticsFromZod", () => {
       [{ ruleId: "schema/invalid-value", message: '"stated_share" must not exceed 100% (got the text "150%").', hint: undefined }],
     ],
     [
+      "a share written as a whole percentage, naming both accepted forms",
+      segmentSchema,
+      { ...segment, stated_share: 42 },
+      [{ ruleId: "schema/invalid-value", message: '"stated_share" must be a fraction from 0 to 1, such as 0.42, or a percentage in quotes, such as "42%" (got the number 42).', hint: undefined }],
+    ],
+    [
       "a record key that breaks the key's pattern",
       segmentSchema,
       { ...segment, scores: { "market-size": 5 } },
@@ -99,6 +117,36 @@ describe("diagnosticsFromZod", () => {
           hint: 'Write "definition" with exactly one of cluster, rfm_group, where.',
         },
       ],
+    ],
+    [
+      "a missing text key, in plain words",
+      segmentSchema,
+      { ...segment, summary: undefined },
+      [{ ruleId: "schema/missing-key", message: 'The file is missing the required key "summary".', hint: "Add summary: (text)." }],
+    ],
+    [
+      "a list given as text once, as a wrong type (not also as too long)",
+      segmentSchema,
+      { ...segment, needs: "Workflows that keep working when a connected app changes its API" },
+      [{ ruleId: "schema/wrong-type", message: '"needs" must be a list, but is the text "Workflows that keep working when a conne…".', hint: "Write a list: one '- item' per line, or [a, b]." }],
+    ],
+    [
+      "a key a refinement requires, as a missing key with the schema's sentence",
+      personaSchema,
+      { ...buyer, buying_role: undefined },
+      [
+        {
+          ruleId: "schema/missing-key",
+          message: "A buyer persona needs a buying_role (decision-maker, champion, influencer, user or blocker).",
+          hint: "Add buying_role: (decision-maker | champion | influencer | user | blocker).",
+        },
+      ],
+    ],
+    [
+      "a misspelt key a refinement requires, once, as the unknown key",
+      personaSchema,
+      { ...buyer, buying_role: undefined, buyer_role: "champion" },
+      [{ ruleId: "schema/unknown-key", message: 'Unknown key "buyer_role" in the file.', hint: 'Did you mean "buying_role"?' }],
     ],
   ])("reports %s", (_case, schema, value, expected) => {
     expect(diagnose(schema, value)).toEqual(expected);

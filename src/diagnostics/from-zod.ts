@@ -6,7 +6,7 @@
 import { z } from "zod";
 import type { Diagnostic, Span } from "./diagnostic.ts";
 import { didYouMean } from "./did-you-mean.ts";
-import { isObjectUnionAt, keysAtPath, objectShapesAt, type ObjectShape } from "./schema-at-path.ts";
+import { describeShapes, haveDisjointKeys, isObjectUnionAt, keysAtPath, objectShapesAt, schemasAtPath } from "./schema-at-path.ts";
 
 type PathSegment = string | number;
 type Issue = z.core.$ZodIssue;
@@ -22,8 +22,17 @@ export interface PathLocator {
 
 export function diagnosticsFromZod(issues: readonly Issue[], schema: z.core.$ZodType, value: unknown, where: PathLocator): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const issue of issues) visit(issue, [], out, schema, value, where);
+  for (const issue of withoutEchoes(issues)) visit(issue, [], out, schema, value, where);
   return dropCascades(out);
+}
+
+/**
+ * zod may add length or format complaints about a value whose type is already wrong (a
+ * list given as text is also "too long"); the wrong type is the one thing to fix.
+ */
+function withoutEchoes(issues: readonly Issue[]): Issue[] {
+  const wrongType = new Set(issues.filter((i) => i.code === "invalid_type").map((i) => pathKey(i.path as PathSegment[])));
+  return issues.filter((i) => i.code === "invalid_type" || !wrongType.has(pathKey(i.path as PathSegment[])));
 }
 
 /**
@@ -74,7 +83,7 @@ function visit(issue: Issue, prefix: PathSegment[], out: Diagnostic[], schema: z
         if (fitting.length === 1) {
           const result = z.safeParse(fitting[0]!.schema, actual);
           if (!result.success) {
-            for (const inner of result.error.issues) visit(inner, path, out, schema, value, where);
+            for (const inner of withoutEchoes(result.error.issues)) visit(inner, path, out, schema, value, where);
             return;
           }
         }
@@ -120,12 +129,12 @@ function visit(issue: Issue, prefix: PathSegment[], out: Diagnostic[], schema: z
         if (unknown.length > 0) return;
       }
       const best = pickBranch(issue.errors as Issue[][], path);
-      for (const inner of best) visit(inner, path, out, schema, value, where);
+      for (const inner of withoutEchoes(best)) visit(inner, path, out, schema, value, where);
       return;
     }
     case "invalid_type": {
       if (actual === undefined) {
-        missing(path, issue.expected);
+        missing(path, kindOfValue(issue.expected));
       } else {
         at(path, "schema/wrong-type", `${capital(name)} must be ${article(issue.expected)}, but is ${describeValue(actual)}.`, hintForType(issue.expected, actual));
       }
@@ -157,6 +166,13 @@ function visit(issue: Issue, prefix: PathSegment[], out: Diagnostic[], schema: z
       return;
     }
     default: {
+      // A refinement that asks for a key (a buyer persona needs a buying_role) is a missing key,
+      // so a misspelt key stands in for it as it does for any required key.
+      if (issue.code === "custom" && actual === undefined && path.length > 0) {
+        const key = String(path[path.length - 1]);
+        at(path, "schema/missing-key", sentence(issue.message), `Add ${key}: (${expectedAt(schema, path)}).`, undefined, { missing: key, parent: pathKey(path.slice(0, -1)) });
+        return;
+      }
       const message = friendlyMessage(issue);
       at(path, "schema/invalid-value", `${capital(name)} ${message}${actual === undefined || isPlainObject(actual) || Array.isArray(actual) ? "" : ` (got ${describeValue(actual)})`}.`);
     }
@@ -197,26 +213,28 @@ function friendlyMessage(issue: Issue): string {
   }
 }
 
-/** Whether no key appears in two shapes: then a value must pick exactly one (like a segment definition). */
-function haveDisjointKeys(shapes: readonly ObjectShape[]): boolean {
-  const seen = new Set<string>();
-  for (const shape of shapes) {
-    for (const key of shape.keys) {
-      if (seen.has(key)) return false;
-      seen.add(key);
-    }
-  }
-  return shapes.length > 1;
-}
-
-/** "source + aggregate; source + column; expression": the required keys of each shape. */
-function describeShapes(shapes: readonly ObjectShape[]): string {
-  return shapes.map((shape) => (shape.required.length > 0 ? shape.required : shape.keys).join(" + ")).join("; ");
-}
-
 /** "a", "a and b", "a, b and c". */
 function listWords(words: readonly string[]): string {
   return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+}
+
+/** What a key expects, for "Add key: (…)": its enum values, or the kind of value. */
+function expectedAt(schema: z.core.$ZodType, path: readonly PathSegment[]): string {
+  const def = schemasAtPath(schema, path)[0]?._zod.def as { type: string; entries?: Record<string, string> } | undefined;
+  if (def?.type === "enum" && def.entries) return Object.values(def.entries).join(" | ");
+  return kindOfValue(def?.type ?? "value");
+}
+
+/** The kind of value a key takes, short enough for "Add key: (…)". */
+function kindOfValue(type: string): string {
+  const words: Record<string, string> = { object: "a mapping", record: "a mapping", array: "a list", string: "text", number: "a number", boolean: "true or false" };
+  return words[type] ?? type;
+}
+
+/** A schema's own message as a sentence: capital first letter, final period. */
+function sentence(message: string): string {
+  const text = message.trim().replace(/\.$/, "");
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
 function pathKey(path: readonly PathSegment[]): string {

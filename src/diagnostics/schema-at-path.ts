@@ -96,3 +96,20 @@ export function objectShapesAt(root: AnySchema, path: readonly PathSegment[]): O
       return { schema, keys, required: keys.filter((key) => shape[key]!._zod.optin !== "optional") };
     });
 }
+
+/** Whether no key appears in two shapes: then a value must pick exactly one (like a segment definition). */
+export function haveDisjointKeys(shapes: readonly ObjectShape[]): boolean {
+  const seen = new Set<string>();
+  for (const shape of shapes) {
+    for (const key of shape.keys) {
+      if (seen.has(key)) return false;
+      seen.add(key);
+    }
+  }
+  return shapes.length > 1;
+}
+
+/** "source + aggregate; source + column; expression": the required keys of each shape. */
+export function describeShapes(shapes: readonly ObjectShape[]): string {
+  return shapes.map((shape) => (shape.required.length > 0 ? shape.required : shape.keys).join(" + ")).join("; ");
+}

@@ -9,7 +9,7 @@ export const clusteringSchema = z
     transform: z.array(z.enum(["log1p", "standardize"])).default(["standardize"]).describe("Applied in order before fitting."),
     k: z
       .strictObject({ min: z.number().int().min(2).max(50), max: z.number().int().min(2).max(50) })
-      .refine((k) => k.min <= k.max, { message: "min must not exceed max", path: ["min"] })
+      .refine((k) => k.min <= k.max, { message: "must not exceed k.max", path: ["min"] })
       .default({ min: 2, max: 8 })
       .describe("The range of cluster counts tried; k is chosen by silhouette."),
     seed: z.number().int().min(0).default(42).describe("Seed for k-means++ and sampling."),

@@ -100,8 +100,8 @@ describe("configSchema", () => {
         [{ path: "sources.accounts.columns.account_id.type", code: "invalid_value" }],
       ],
       ["a scheme without a label", withConfig({ schemes: { usage: {} } }), [{ path: "schemes.usage.label", code: "invalid_type" }]],
-      ["a k range upside down", withConfig({ clustering: { features: ["x"], k: { min: 5, max: 3 } } }), [{ path: "clustering.k.min", code: "custom", message: "min must not exceed max" }]],
-      ["value tiers with low above high", withConfig({ value_tiers: { low: 0.9, high: 0.8 } }), [{ path: "value_tiers.low", code: "custom", message: "low must be below high" }]],
+      ["a k range upside down", withConfig({ clustering: { features: ["x"], k: { min: 5, max: 3 } } }), [{ path: "clustering.k.min", code: "custom", message: "must not exceed k.max" }]],
+      ["value tiers with low above high", withConfig({ value_tiers: { low: 0.9, high: 0.8 } }), [{ path: "value_tiers.low", code: "custom", message: "must be below value_tiers.high" }]],
       [
         "a factor weight over 100",
         withConfig({ prioritization: { schemes: ["usage"], factors: { size: { label: "Size", weight: 101, lens: "demand" } } } }),

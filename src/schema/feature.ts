@@ -77,7 +77,7 @@ export const valueTiersSchema = z
     high: z.number().gt(0).lt(1).default(0.8).describe("Percentile at or above which a member is high value (default 0.8: the top 20%)."),
     low: z.number().gt(0).lt(1).default(0.5).describe("Percentile below which a member is low value (default 0.5)."),
   })
-  .refine((v) => v.low < v.high, { message: "low must be below high", path: ["low"] })
+  .refine((v) => v.low < v.high, { message: "must be below value_tiers.high", path: ["low"] })
   .describe("High / mid / low value tiers by percentile.");
 
 export type Feature = z.infer<typeof featureSchema>;

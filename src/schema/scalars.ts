@@ -40,7 +40,7 @@ export const isoDateSchema = z
 /** A share of the population: 0.15 or "15%". Normalized to a fraction. */
 export const shareSchema = z
   .union([
-    z.number().min(0).max(1),
+    z.number().min(0).max(1, { message: 'must be a fraction from 0 to 1, such as 0.42, or a percentage in quotes, such as "42%"' }),
     z
       .string()
       .regex(/^\d+(?:\.\d+)?\s*%$/, { message: 'must be a fraction like 0.15 or a percentage like "15%"' })
