@@ -32,8 +32,8 @@ export function checkExpressions(workspace: Workspace, catalog: ReadonlyMap<stri
       return {
         ruleId: error.code === "unknown-feature" ? "unknown-reference" : `expr/${error.code}`,
         severity: "error",
-        message: error.message,
-        ...(error.hint ? { hint: error.hint } : {}),
+        message: sentence(error.message),
+        ...(error.hint ? { hint: sentence(error.hint) } : {}),
         file: document.file.path,
         ...span,
       };
@@ -83,4 +83,15 @@ export function checkExpressions(workspace: Workspace, catalog: ReadonlyMap<stri
     }
   }
   return { diagnostics, segmentExpressions };
+}
+
+/**
+ * Expression errors are written as clauses ("unknown feature x"); diagnostics
+ * are sentences. Capitalize a leading word (not a function name like round())
+ * and end with a full stop.
+ */
+function sentence(text: string): string {
+  const first = /^[a-z][a-z-]*(?=[\s,;:]|$)/.exec(text);
+  const capitalized = first ? `${text[0]!.toUpperCase()}${text.slice(1)}` : text;
+  return /[.!?]$/.test(capitalized) ? capitalized : `${capitalized}.`;
 }
