@@ -4,7 +4,8 @@
  * number from the data, compare with the lock, and run the rules. Options in,
  * result out; nothing is printed and nothing exits.
  */
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
+import { fileCache } from "../engine/file-cache.ts";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { scoresWithDerived } from "../engine/derive-scores.ts";
 import { checkWeights, percentWeights, prioritize, type PriorityRow, type WeightCheck } from "../engine/prioritize.ts";
@@ -43,7 +44,12 @@ export interface CheckOptions {
   data?: boolean;
   /** Reports long steps. */
   progress?: (step: string) => void;
+  /** Remember k-means fits in .seg-cache/ (default true). */
+  cache?: boolean;
 }
+
+/** Where Seg keeps what it can recompute (gitignored). */
+export const CACHE_DIR = ".seg-cache";
 
 export interface DefinitionsResult {
   root: string;
@@ -129,6 +135,7 @@ async function recompute(definitions: DefinitionsResult, options: CheckOptions):
     dataRoot: resolve(options.root, options.dataDir ?? "."),
     asOf: definitions.asOf,
     ...(previousClusters ? { previousClusters } : {}),
+    ...(options.cache !== false ? { fitCache: fileCache(join(workspace.root, CACHE_DIR, "clustering.json")) } : {}),
     ...(options.progress ? { progress: options.progress } : {}),
   });
   const prioritization = config.prioritization;

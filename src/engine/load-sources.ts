@@ -56,17 +56,26 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     }
     const raw = q(`raw_${name}`);
     const format = source.format ?? (/\.parquet$/i.test(source.path) ? "parquet" : "csv");
-    try {
-      await db.run(
-        format === "parquet"
-          ? `CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT * FROM read_parquet(${lit(file)})`
-          : `CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT * FROM read_csv(${lit(file)}, header = true, all_varchar = true)`,
-      );
-    } catch (error) {
-      report(["sources", name, "path"], "source/unreadable", `Source "${name}" could not be read as ${format.toUpperCase()}: ${firstLine(error)}.`, format === "csv" ? "Check that the file is comma-separated text with a header row (gzip is fine)." : "Check that the file is a valid Parquet file.");
+    // CSV is read as text (faster than type sniffing here, and bad values can then
+    // be found precisely); Parquet keeps its own types.
+    const reads = format === "parquet" ? [`read_parquet(${lit(file)})`] : [`read_csv(${lit(file)}, header = true, all_varchar = true)`];
+    let readError: unknown;
+    for (const read of reads) {
+      try {
+        await db.run(`CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT * FROM ${read}`);
+        readError = undefined;
+        break;
+      } catch (error) {
+        readError = error;
+      }
+    }
+    if (readError !== undefined) {
+      report(["sources", name, "path"], "source/unreadable", `Source "${name}" could not be read as ${format.toUpperCase()}: ${firstLine(readError)}.`, format === "csv" ? "Check that the file is comma-separated text with a header row (gzip is fine)." : "Check that the file is a valid Parquet file.");
       continue;
     }
-    const columnsInFile = (await db.all(`SELECT column_name FROM (DESCRIBE ${raw})`)).map((r) => String(r.column_name));
+    const described = await db.all(`SELECT column_name, column_type FROM (DESCRIBE ${raw})`);
+    const columnsInFile = described.map((r) => String(r.column_name));
+    const textColumns = new Set(described.filter((r) => r.column_type === "VARCHAR").map((r) => String(r.column_name)));
     const rowsRead = Number((await db.all(`SELECT count(*) AS n FROM ${raw}`))[0]?.n ?? 0);
     let broken = false;
     for (const [column, spec] of Object.entries(source.columns)) {
@@ -83,11 +92,11 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
       report(["sources", name, "path"], "source/empty", `Source "${name}" (${source.path}) has no rows.`, "Point the source at a file with data, or remove the source.");
       continue;
     }
-    if (format === "csv") broken = await checkValues(db, raw, name, source, report);
+    broken = await checkValues(db, raw, name, source, textColumns, report);
     if (broken) continue;
 
     const table = sourceTable(name);
-    await db.run(`CREATE OR REPLACE TABLE ${table} AS ${typedSelect(raw, source, format)}`);
+    await db.run(`CREATE OR REPLACE TABLE ${table} AS ${typedSelect(raw, source, textColumns)}`);
     await db.run(`DROP TABLE ${raw}`);
     const rows = Number((await db.all(`SELECT count(*) AS n FROM ${table}`))[0]?.n ?? 0);
     if (rows === 0) {
@@ -108,8 +117,9 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
 }
 
 /** Report the first values of each column that do not parse as the declared type. */
-async function checkValues(db: Database, raw: string, name: string, source: Source, report: (path: readonly PathSegment[], ruleId: string, message: string, hint: string, data?: Record<string, unknown>) => void): Promise<boolean> {
-  const typed = Object.entries(source.columns).filter(([, spec]) => spec.expression === undefined && spec.type !== "string");
+async function checkValues(db: Database, raw: string, name: string, source: Source, textColumns: ReadonlySet<string>, report: (path: readonly PathSegment[], ruleId: string, message: string, hint: string, data?: Record<string, unknown>) => void): Promise<boolean> {
+  // Only columns the file holds as text can hold values that do not parse.
+  const typed = Object.entries(source.columns).filter(([column, spec]) => spec.expression === undefined && spec.type !== "string" && textColumns.has(spec.from ?? column));
   if (typed.length === 0) return false;
   const counts = typed.map(([column, spec]) => `count(*) FILTER (WHERE ${badValue(q(spec.from ?? column), spec.type)}) AS ${q(column)}`);
   const [row] = await db.all(`SELECT ${counts.join(", ")} FROM ${raw}`);
@@ -130,11 +140,11 @@ function badValue(column: string, type: string): string {
   return `${column} IS NOT NULL AND trim(${column}) <> '' AND TRY_CAST(trim(${column}) AS ${sqlType(type)}) IS NULL`;
 }
 
-function typedSelect(raw: string, source: Source, format: string): string {
+function typedSelect(raw: string, source: Source, textColumns: ReadonlySet<string>): string {
   const read = Object.entries(source.columns).filter(([, spec]) => spec.expression === undefined);
   const derived = Object.entries(source.columns).filter(([, spec]) => spec.expression !== undefined);
   const cast = (column: string, type: string, from: string) =>
-    format === "csv"
+    textColumns.has(from)
       ? `TRY_CAST(nullif(trim(${q(from)}), '') AS ${sqlType(type)}) AS ${q(column)}`
       : `TRY_CAST(${q(from)} AS ${sqlType(type)}) AS ${q(column)}`;
   const typed = `SELECT ${read.map(([column, spec]) => cast(column, spec.type, spec.from ?? column)).join(", ")} FROM ${raw}`;

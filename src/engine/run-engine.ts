@@ -17,6 +17,7 @@ import { buildFeatureTable } from "./build-feature-table.ts";
 import { CLUSTERS } from "./cluster/assign-sql.ts";
 import { clusterAgreement, type SchemeClusterAgreement } from "./cluster/cluster-agreement.ts";
 import { runClustering, type ClusteringResult } from "./cluster/run-clustering.ts";
+import type { FitCache } from "./cluster/fit-cache.ts";
 import type { PreviousClusters } from "./cluster/stable-ids.ts";
 import { openDatabase, type Database, type DatabaseOptions } from "./duckdb.ts";
 import { loadSources, type SourceStats } from "./load-sources.ts";
@@ -36,6 +37,8 @@ export interface EngineOptions extends DatabaseOptions {
   writableDirectories?: readonly string[];
   /** Clusters of the previous lock, so cluster ids stay stable. */
   previousClusters?: PreviousClusters;
+  /** Remembers k-means fits between runs. */
+  fitCache?: FitCache;
 }
 
 export interface EngineResult {
@@ -69,6 +72,7 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
       options.progress?.("Clustering");
       const fitted = await runClustering(db, config.value.clustering, {
         ...(options.previousClusters ? { previous: options.previousClusters } : {}),
+        ...(options.fitCache ? { cache: options.fitCache } : {}),
         featureLabels: Object.fromEntries(Object.entries(config.value.features).flatMap(([name, f]) => (f.description ? [[name, name.replaceAll("_", " ")]] : []))),
       });
       if (fitted.status === "problem") {

@@ -13,6 +13,7 @@ import type { Clustering } from "../../schema/clustering.ts";
 import type { Database } from "../duckdb.ts";
 import { assignClustersSql, CLUSTERS } from "./assign-sql.ts";
 import { chooseK, type KCandidate } from "./choose-k.ts";
+import { fitKey, isCachedFit, type CachedFit, type FitCache } from "./fit-cache.ts";
 import { summarizeFeatures } from "./feature-summary.ts";
 import { lockAgreement, type LockAgreement } from "./lock-agreement.ts";
 import { selectRows, type Matrix } from "./matrix.ts";
@@ -32,6 +33,8 @@ export interface ClusteringOptions {
   nInit?: number;
   /** Rows the silhouette is computed on (default 3,000). */
   silhouetteSample?: number;
+  /** Remembers fits by the content they were fitted on (warm re-runs skip the k search). */
+  cache?: FitCache;
 }
 
 export interface ClusterSummary {
@@ -97,10 +100,10 @@ export async function runClustering(db: Database, clustering: Clustering, option
   const prepared = await prepareRows(db, clustering);
   if ("status" in prepared) return prepared;
   const { read, transform, transformed, fences, outliers, fitRows, fitMatrix, maxK } = prepared;
-  const { features, transform: names, seed } = clustering;
+  const { features, transform: names } = clustering;
 
-  const chosen = chooseK(fitMatrix, { min: clustering.k.min, max: maxK }, { seed, nInit: options.nInit, silhouetteSample: options.silhouetteSample });
-  const centroids = centroidsBySize(chosen.fit.centroids, chosen.fit.labels, chosen.k, fitMatrix.d);
+  const chosen = fitOrRecall(fitMatrix, clustering, maxK, options);
+  const centroids = { points: chosen.points, labels: Int32Array.from(chosen.labels) };
   const stable = stableClusterIds(centroids.points, transform, options.previous);
   const originals = centroids.points.map((c) => invertPoint(transform, c));
   const reference = meansAndSds(selectRows(read.matrix, fitRows));
@@ -142,6 +145,18 @@ export async function runClustering(db: Database, clustering: Clustering, option
     recommendations: skewness.filter((s) => s.recommendLog1p).map((s) => `"${s.feature}" is skewed (${s.skewness!.toFixed(2)}): list log1p first in clustering.transform.`),
     stability: stability(fitMatrix, centroids.labels, ids, transform, options.previous, stable.retired),
   };
+}
+
+/** Fit k-means for every k, or recall the fit of the same matrix and settings. */
+function fitOrRecall(fitMatrix: Matrix, clustering: Clustering, maxK: number, options: ClusteringOptions): CachedFit {
+  const key = options.cache ? fitKey(fitMatrix, clustering, { maxK, nInit: options.nInit ?? null, silhouetteSample: options.silhouetteSample ?? null }) : undefined;
+  const recalled = key ? options.cache!.get(key) : undefined;
+  if (isCachedFit(recalled)) return recalled;
+  const chosen = chooseK(fitMatrix, { min: clustering.k.min, max: maxK }, { seed: clustering.seed, nInit: options.nInit, silhouetteSample: options.silhouetteSample });
+  const centroids = centroidsBySize(chosen.fit.centroids, chosen.fit.labels, chosen.k, fitMatrix.d);
+  const fit: CachedFit = { k: chosen.k, candidates: chosen.candidates, points: centroids.points, labels: Array.from(centroids.labels) };
+  if (key) options.cache!.set(key, fit);
+  return fit;
 }
 
 /** What the lock keeps of a result so that the next run can keep its cluster ids. */
