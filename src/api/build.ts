@@ -1,13 +1,27 @@
 /**
  * `seg build` as a library call: check the workspace and, only when it has no
  * errors, build the playbook with Astro into a scratch folder that replaces the
- * output folder in one rename. A failed build leaves the previous site as it was.
+ * output folder in one rename. A failed build leaves the previous site as it
+ * was, and nothing half-built is ever left where the site goes.
+ *
+ * Before Astro runs, persona and review bodies are held to a whitelist
+ * (Markdown and <Metric/> only; see site/model/check-markdown-bodies.ts): MDX
+ * is code, and nothing in a workspace is executed. Their problems count as
+ * errors like any other.
+ *
+ * Astro records anonymous telemetry from every programmatic build unless
+ * ASTRO_TELEMETRY_DISABLED is set; the seg CLI sets it, library callers
+ * should too.
  */
-import { existsSync, renameSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { playbookConfig } from "../site/astro-config.ts";
+import { checkMarkdownBodies } from "../site/model/check-markdown-bodies.ts";
 import { buildSiteModel } from "../site/model/site-model.ts";
-import { segPlaybook } from "../site/integration.ts";
-import { check, type CheckOptions, type CheckResult } from "./check.ts";
+import { check, countBySeverity, type CheckOptions, type CheckResult } from "./check.ts";
 
 export interface BuildOptions extends CheckOptions {
   /** Output folder, relative to the workspace (default dist). */
@@ -24,36 +38,57 @@ export interface BuildResult {
   check: CheckResult;
   /** Absolute output folder when the site was built, else undefined. */
   outDir: string | undefined;
+  /** HTML pages written. */
+  pages: number;
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const result = await check(options);
-  if (result.counts.error > 0) return { check: result, outDir: undefined };
-  const root = result.root;
-  const outDir = resolve(root, options.outDir ?? "dist");
-  const scratch = join(dirname(outDir), `.${pathName(outDir)}.building`);
+  const checked = await check(options);
+  if (checked.counts.error > 0) return { check: checked, outDir: undefined, pages: 0 };
+  const bodies = checkMarkdownBodies(checked.workspace.personas, checked.workspace.reviews);
+  const result = bodies.length > 0 ? withDiagnostics(checked, bodies) : checked;
+  if (result.counts.error > 0) return { check: result, outDir: undefined, pages: 0 };
+
+  options.progress?.("Rendering charts");
+  const model = await buildSiteModel(result, { base: options.base });
+  const outDir = resolve(result.root, options.outDir ?? "dist");
+  const scratch = join(dirname(outDir), `.${baseName(outDir)}.building`);
+  const cacheDir = astroCacheDir(result.root);
   rmSync(scratch, { recursive: true, force: true });
+  options.progress?.("Building pages");
   const { build: astroBuild } = await import("astro");
   try {
-    await astroBuild({
-      root,
-      outDir: scratch,
-      logLevel: options.logLevel ?? "warn",
-      ...(options.site ? { site: options.site } : {}),
-      ...(options.base ? { base: options.base } : {}),
-      integrations: [segPlaybook({ model: buildSiteModel(result) })],
-    });
+    await astroBuild(playbookConfig({ root: result.root, outDir: scratch, cacheDir, model, site: options.site, base: options.base, logLevel: options.logLevel }));
   } catch (error) {
     rmSync(scratch, { recursive: true, force: true });
     throw error;
   }
   const previous = `${scratch}.previous`;
+  rmSync(previous, { recursive: true, force: true });
   if (existsSync(outDir)) renameSync(outDir, previous);
   renameSync(scratch, outDir);
   rmSync(previous, { recursive: true, force: true });
-  return { check: result, outDir };
+  return { check: result, outDir, pages: countPages(outDir) };
 }
 
-function pathName(path: string): string {
+/**
+ * Astro's cache (content store, Vite's) outside the workspace, one per
+ * workspace and kept between builds: Astro may still be writing to it just
+ * after a build returns.
+ */
+function astroCacheDir(root: string): string {
+  return join(tmpdir(), "seg-astro-cache", createHash("sha256").update(root).digest("hex").slice(0, 16));
+}
+
+function withDiagnostics(result: CheckResult, extra: Diagnostic[]): CheckResult {
+  const diagnostics = [...result.diagnostics, ...extra].sort(compareDiagnostics);
+  return { ...result, diagnostics, counts: countBySeverity(diagnostics) };
+}
+
+function countPages(dir: string): number {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".html")).length;
+}
+
+function baseName(path: string): string {
   return path.split(/[\\/]/).filter(Boolean).pop() ?? "dist";
 }

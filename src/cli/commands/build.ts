@@ -5,6 +5,8 @@ import { stylish } from "../../formatters/stylish.ts";
 import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
+import { progressReporter } from "../progress.ts";
+import { UsageError } from "../usage-error.ts";
 
 export const spec: CommandSpec = {
   name: "build",
@@ -13,7 +15,7 @@ export const spec: CommandSpec = {
   options: [
     { name: "out", type: "string", placeholder: "DIR", default: "dist", description: "Output folder, relative to the workspace." },
     { name: "site", type: "string", placeholder: "URL", description: "The site's public URL (for canonical links), e.g. https://acme.github.io." },
-    { name: "base", type: "string", placeholder: "PATH", description: "Base path when the site is not served at the root, e.g. /playbook." },
+    { name: "base", type: "string", placeholder: "PATH", description: "Base path when the site is not served at the root, e.g. /playbook for a GitHub Pages project site." },
     { name: "as-of", type: "string", placeholder: "YYYY-MM-DD", description: "The analysis date (overrides as_of in segmentation.yaml)." },
   ],
   examples: ["seg build", "seg build --base /playbook --site https://acme.github.io"],
@@ -22,16 +24,23 @@ export const spec: CommandSpec = {
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const root = resolve(io.cwd, (args.options.root as string | undefined) ?? ".");
   const asOf = parseDateOption(args.options["as-of"], "--as-of");
+  const site = siteOption(args.options.site as string | undefined);
+  const base = baseOption(args.options.base as string | undefined);
+  // Astro would otherwise post anonymous telemetry from every build.
+  process.env.ASTRO_TELEMETRY_DISABLED ??= "1";
   const started = Date.now();
+  const progress = progressReporter(io);
   const result = await build({
     root,
     today: io.today(),
     ...(asOf ? { asOf } : {}),
     ...(args.options.out ? { outDir: args.options.out as string } : {}),
-    ...(args.options.site ? { site: args.options.site as string } : {}),
-    ...(args.options.base ? { base: args.options.base as string } : {}),
-    logLevel: args.options.debug ? "info" : "warn",
-  });
+    ...(site ? { site } : {}),
+    ...(base ? { base } : {}),
+    // Astro's warnings are about Astro's internals, which a workspace cannot act on; --debug shows them.
+    logLevel: args.options.debug ? "info" : "error",
+    progress,
+  }).finally(() => progress.done());
   const color = useColor(io);
   if (!result.outDir) {
     io.stderr(stylish({ root: result.check.root, asOf: result.check.asOf, diagnostics: result.check.diagnostics, counts: result.check.counts }, { color }));
@@ -39,6 +48,30 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     return 1;
   }
   const { warning } = result.check.counts;
-  io.stdout(`Built the playbook to ${relative(io.cwd, result.outDir) || "."} in ${((Date.now() - started) / 1000).toFixed(1)} s${warning ? ` (${warning} warning${warning === 1 ? "" : "s"}; run seg check to see them)` : ""}.\n`);
+  const where = relative(io.cwd, result.outDir) || ".";
+  io.stdout(`Built the playbook (${result.pages} pages) to ${where} in ${((Date.now() - started) / 1000).toFixed(1)} s${warning ? ` (${warning} warning${warning === 1 ? "" : "s"}; run seg check to see them)` : ""}.\n`);
   return 0;
+}
+
+export function siteOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`--site needs an absolute URL such as https://acme.github.io, not "${value}".`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new UsageError(`--site needs an http(s) URL, not "${value}".`);
+  return url.href.replace(/\/$/, "");
+}
+
+/** "/playbook", "playbook" and "/playbook/" all mean the site lives under /playbook. */
+export function baseOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim().replace(/^\/+|\/+$/g, "");
+  if (trimmed === "") return undefined;
+  if (!/^[A-Za-z0-9._~\-/]+$/.test(trimmed) || trimmed.split("/").some((p) => p === "." || p === "..")) {
+    throw new UsageError(`--base needs a path such as /playbook, not "${value}".`);
+  }
+  return `/${trimmed}`;
 }

@@ -1,88 +1,167 @@
 /**
- * The playbook's page data, computed once from a check result. Components only
- * render it. Plain JSON: it crosses into Astro through a virtual module.
+ * The playbook's page data, computed once from a check result: every page's
+ * numbers, words and links, the charts rendered to SVG, the search index and
+ * the values `<Metric>` binds to. Components only render it. Plain JSON: it
+ * crosses into Astro through the virtual module `virtual:seg/model`.
+ *
+ * `buildSiteModel` is long because it is one object literal: each field says
+ * which builder (one file each, next to this one) computes it.
  */
 import type { CheckResult } from "../../api/check.ts";
-import { describeExpression, formatExpression } from "../../expr/format.ts";
-import type { Config } from "../../schema/config.ts";
-import type { Persona } from "../../schema/persona.ts";
-import type { Segment } from "../../schema/segment.ts";
+import { rules as ruleRegistry } from "../../rules/index.ts";
+import type { Goals } from "../../schema/goals.ts";
+import { VERSION } from "../../version.ts";
+import { buildSearchIndex, plainText, type SearchEntry } from "../search/search-index.ts";
+import type { RenderedChart } from "../charts/chart.ts";
+import { clientScript, type ClientScript } from "../client/client-script.ts";
+import { buildClusters, clusterInput, type ClustersInput, type ClustersPage } from "./clusters-page.ts";
+import { buildHealth, type HealthPage } from "./health-page.ts";
+import { buildHypotheses, type SiteHypothesis } from "./hypothesis-pages.ts";
+import { metricValues, type MetricValue } from "./metric-values.ts";
+import { buildPersonas, groupPersonas, type PersonaGroup, type SitePersona } from "./persona-pages.ts";
+import { buildPrioritization, type PrioritizationPage } from "./prioritization-page.ts";
+import { renderSiteCharts } from "./render-site-charts.ts";
+import { buildReviews, type SiteReview } from "./review-notes.ts";
+import { buildRules, type SiteRule } from "./rules-page.ts";
+import { buildSegments, finite, type SiteSegment } from "./segment-pages.ts";
 
-export interface SiteSegment {
-  id: string;
-  scheme: string;
-  file: string;
-  order: number;
-  segment: Segment;
-  /** The definition as canonical text and as prose. */
-  definitionText: string;
-  definitionProse: string;
-  priority: { total: number; totalRounded: number; rank: number; lenses: Record<string, number> } | undefined;
-  personas: string[];
-  findings: { severity: string; message: string; ruleId: string; line: number }[];
+export interface SitePage {
+  title: string;
+  url: string;
+  description: string;
 }
 
-export interface SitePersona {
+export interface SiteScheme {
   id: string;
-  file: string;
-  persona: Persona;
-  segments: { id: string; name: string }[];
-  body: string;
+  label: string;
+  description: string | null;
+  exclusive: boolean;
+  segments: string[];
+  /** Members in no segment of the scheme. */
+  unassigned: { count: number; share: number } | null;
+  overlaps: { a: string; b: string; count: number }[];
+  chart: string | null;
 }
 
 export interface SiteModel {
   title: string;
-  description: string | undefined;
+  description: string | null;
   asOf: string;
-  goals: Config["goals"] | undefined;
-  schemes: { id: string; label: string; description: string | undefined; exclusive: boolean; segments: string[] }[];
+  version: string;
+  /** The base path without a trailing slash: "" or e.g. "/playbook". */
+  base: string;
+  /** What one member is, plural: accounts, customers, users. */
+  unit: string;
+  goals: Goals | null;
+  data: {
+    members: number;
+    sources: { name: string; path: string; rows: number; newest: string | null; oldest: string | null }[];
+    normalization: { feature: string; column: string; share: number; mapped: number; total: number; unmapped: { value: string; count: number }[] }[];
+  } | null;
+  pages: SitePage[];
+  schemes: SiteScheme[];
   segments: Record<string, SiteSegment>;
+  segmentOrder: string[];
   personas: SitePersona[];
-  factors: { name: string; label: string; weight: number; lens: string }[];
-  health: { errors: number; warnings: number; infos: number };
+  personaGroups: PersonaGroup[];
+  prioritization: PrioritizationPage | null;
+  hypotheses: SiteHypothesis[];
+  reviews: SiteReview[];
+  clusters: ClustersPage;
+  health: HealthPage;
+  rules: SiteRule[];
+  /** `<Metric>` values: segment id → metric name → value. */
+  metrics: Record<string, Record<string, MetricValue>>;
+  charts: Record<string, RenderedChart>;
+  search: SearchEntry[];
+  /** The site's one script, served as a file. */
+  script: ClientScript;
 }
 
-export function buildSiteModel(result: CheckResult): SiteModel {
+export interface SiteModelOptions {
+  /** Base path the site is served under, e.g. /playbook. */
+  base?: string | undefined;
+  /** Clustering output; defaults to what the check result carries. */
+  clusters?: ClustersInput;
+}
+
+export async function buildSiteModel(result: CheckResult, options: SiteModelOptions = {}): Promise<SiteModel> {
   const config = result.workspace.config?.value;
-  const priority = new Map(result.priorities.map((p) => [`${p.scheme}/${p.id}`, p]));
-  const segments: Record<string, SiteSegment> = {};
-  const bySchemeOrder = [...result.workspace.segments].sort((a, b) => a.scheme.localeCompare(b.scheme) || (a.value.order ?? 1e9) - (b.value.order ?? 1e9) || a.value.id.localeCompare(b.value.id));
-  bySchemeOrder.forEach((s, i) => {
-    const definition = s.value.definition;
-    const parsed = "where" in definition ? result.expressions.get(s.file.path) : undefined;
-    const p = priority.get(`${s.scheme}/${s.value.id}`);
-    segments[s.value.id] = {
-      id: s.value.id,
-      scheme: s.scheme,
-      file: s.file.path,
-      order: i,
-      segment: s.value,
-      definitionText: "where" in definition ? (parsed ? formatExpression(parsed) : definition.where) : "cluster" in definition ? `cluster ${definition.cluster}` : `RFM group ${definition.rfm_group}`,
-      definitionProse: "where" in definition ? (parsed ? describeExpression(parsed) : definition.where) : "cluster" in definition ? `Members of the computed cluster “${definition.cluster}”.` : `Members of the RFM group “${definition.rfm_group}”.`,
-      priority: p && !Number.isNaN(p.total) ? { total: p.total, totalRounded: p.totalRounded, rank: p.rank, lenses: p.lenses } : undefined,
-      personas: result.workspace.personas.filter((pe) => pe.value.segments.some((ref) => ref === s.value.id || ref === `${s.scheme}/${s.value.id}`)).map((pe) => pe.value.id),
-      findings: result.diagnostics.filter((d) => d.file === s.file.path).map((d) => ({ severity: d.severity, message: d.message, ruleId: d.ruleId, line: d.line })),
-    };
-  });
-  const nameOf = (ref: string) => {
-    const id = ref.includes("/") ? ref.split("/")[1]! : ref;
-    return { id, name: segments[id]?.segment.name ?? id };
-  };
-  return {
+  const segmentList = buildSegments(result);
+  const personas = buildPersonas(result);
+  const engine = result.data?.engine;
+  const priorityRows = new Map(result.priorities.map((p) => [p.id, p]));
+  const model: SiteModel = {
     title: config?.name ?? "Segmentation playbook",
-    description: config?.description,
+    description: config?.description ?? null,
     asOf: result.asOf,
-    goals: config?.goals,
-    schemes: Object.entries(config?.schemes ?? {}).map(([id, scheme]) => ({
-      id,
-      label: scheme.label,
-      description: scheme.description,
-      exclusive: scheme.exclusive,
-      segments: Object.values(segments).filter((s) => s.scheme === id).map((s) => s.id),
-    })),
-    segments,
-    personas: result.workspace.personas.map((p) => ({ id: p.value.id, file: p.file.path, persona: p.value, segments: p.value.segments.map(nameOf), body: p.body?.text ?? "" })),
-    factors: Object.entries(config?.prioritization?.factors ?? {}).map(([name, f]) => ({ name, label: f.label, weight: f.weight, lens: f.lens })),
-    health: { errors: result.counts.error, warnings: result.counts.warning, infos: result.counts.info },
+    version: VERSION,
+    base: (options.base ?? "").replace(/^\/*/, "/").replace(/\/+$/, ""),
+    unit: `${config?.goals.scope.unit ?? "account"}s`,
+    goals: config?.goals ?? null,
+    data: engine
+      ? {
+          members: engine.members,
+          sources: engine.sources.map((s) => ({ name: s.name, path: s.path, rows: s.rows, newest: s.newest, oldest: s.oldest })),
+          normalization: engine.normalization.map((n) => ({ feature: n.feature, column: n.column, share: n.share, mapped: n.mapped, total: n.total, unmapped: n.unmapped })),
+        }
+      : null,
+    pages: [],
+    schemes: Object.entries(config?.schemes ?? {}).map(([id, scheme]) => {
+      const metrics = engine?.schemes.find((m) => m.scheme === id);
+      const rest = metrics?.segments.find((m) => m.segment === null);
+      return {
+        id,
+        label: scheme.label,
+        description: scheme.description ?? null,
+        exclusive: scheme.exclusive,
+        segments: segmentList.filter((s) => s.scheme === id).map((s) => s.id),
+        unassigned: metrics ? { count: rest?.count ?? 0, share: finite(rest?.share) ?? 0 } : null,
+        overlaps: Object.entries(metrics?.overlap ?? {}).map(([pair, count]) => {
+          const [a = "", b = ""] = pair.split("|");
+          return { a, b, count };
+        }),
+        chart: null,
+      };
+    }),
+    segments: Object.fromEntries(segmentList.map((s) => [s.id, s])),
+    segmentOrder: segmentList.map((s) => s.id),
+    personas,
+    personaGroups: groupPersonas(segmentList, personas),
+    prioritization: buildPrioritization(result, segmentList) ?? null,
+    hypotheses: buildHypotheses(result),
+    reviews: buildReviews(result),
+    clusters: buildClusters(result, options.clusters ?? clusterInput(result)),
+    health: buildHealth(result, segmentList, personas),
+    rules: buildRules(ruleRegistry, config),
+    metrics: Object.fromEntries(
+      segmentList.map((s) => {
+        const m = engine?.schemes.find((x) => x.scheme === s.scheme)?.segments.find((x) => x.segment === s.id);
+        return [s.id, metricValues(m, priorityRows.get(s.id), config, engine !== undefined)];
+      }),
+    ),
+    charts: {},
+    search: [],
+    script: clientScript(),
   };
+  model.pages = sitePages(model);
+  model.charts = await renderSiteCharts(model);
+  const bodies = new Map([...result.workspace.personas, ...result.workspace.reviews].map((d) => [d.file.path, plainText(d.body?.text ?? "")]));
+  model.search = buildSearchIndex(model, bodies);
+  return model;
+}
+
+function sitePages(model: SiteModel): SitePage[] {
+  return [
+    { title: "Overview", url: "/", description: "Goals, segments at a glance, health and data as of the analysis date." },
+    { title: "Segments", url: "/segments/", description: "Every segment with its size, value, priority and validation." },
+    { title: "Personas", url: "/personas/", description: "Enterprise and buyer personas by segment and buying-team role." },
+    ...(model.prioritization ? [{ title: "Prioritization", url: "/prioritization/", description: "Weighted scores, lenses, sensitivity, value × potential and the plan of attack." }] : []),
+    { title: "Clusters", url: "/clusters/", description: "Statistical clusters: choice of k, profiles and agreement with the rule-based segments." },
+    { title: "Hypotheses", url: "/hypotheses/", description: "Testable statements and what the data says about them." },
+    { title: "Health", url: "/health/", description: "Findings, reviews due, data freshness and suppressions." },
+    { title: "Reviews", url: "/reviews/", description: "Dated review notes, decisions and frontline feedback." },
+    { title: "Rules", url: "/rules/", description: "The anti-pattern rules Seg checks, with examples." },
+    { title: "Method", url: "/method/", description: "Segments, personas and ICPs; how segments are found, validated and prioritized." },
+  ];
 }

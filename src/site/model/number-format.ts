@@ -1,0 +1,61 @@
+/**
+ * How numbers read on the playbook: shares as percentages with one decimal,
+ * counts with thousands separators, money-like values compactly (12.3M), and
+ * p-values the way a statistician writes them. Missing values read "—".
+ */
+
+const MISSING = "—";
+
+export function formatPercent(x: number | null | undefined, digits = 1): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return MISSING;
+  return `${(x * 100).toFixed(digits)}%`;
+}
+
+export function formatCount(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return MISSING;
+  return Math.round(x).toLocaleString("en-US");
+}
+
+/** A number with at most `digits` decimals, separators, and no trailing zeros beyond what is needed. */
+export function formatNumber(x: number | null | undefined, digits = 2): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return MISSING;
+  return x.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+}
+
+/** A number with exactly `digits` decimals (for columns that must line up). */
+export function formatFixed(x: number | null | undefined, digits = 2): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return MISSING;
+  return x.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
+
+/** Large amounts compactly: 15,434,823 → 15.4M; small ones in full. */
+export function formatAmount(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return MISSING;
+  const abs = Math.abs(x);
+  if (abs < 10_000) return formatNumber(x, abs < 100 ? 2 : 0);
+  return x.toLocaleString("en-US", { notation: "compact", maximumFractionDigits: 1 });
+}
+
+export function formatPValue(p: number | null | undefined): string {
+  if (p === null || p === undefined || !Number.isFinite(p)) return MISSING;
+  return p < 0.0001 ? "< 0.0001" : p.toFixed(4);
+}
+
+/** "p = 0.0123" or "p < 0.0001". */
+export function formatPEquals(p: number | null | undefined): string {
+  const text = formatPValue(p);
+  return text.startsWith("<") ? `p ${text}` : `p = ${text}`;
+}
+
+/** A signed effect size: +0.53, −1.92. */
+export function formatSigned(x: number | null | undefined, digits = 2): string {
+  if (x === null || x === undefined || Number.isNaN(x)) return MISSING;
+  if (!Number.isFinite(x)) return x > 0 ? "+∞" : "−∞";
+  const text = Math.abs(x).toFixed(digits);
+  return x > 0 ? `+${text}` : x < 0 ? `−${text}` : text;
+}
+
+/** Whole days between two YYYY-MM-DD dates (later minus earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

@@ -1,0 +1,64 @@
+/**
+ * Build every chart the pages show from the page data, render each to SVG, and
+ * record on the page data which chart belongs where. Runs once per build.
+ */
+import type { ChartSpec, RenderedChart } from "../charts/chart.ts";
+import { clusterAgreementChart } from "../charts/cluster-agreement.ts";
+import { clusterProfilesChart } from "../charts/cluster-profiles.ts";
+import { hypothesisGroupsChart } from "../charts/hypothesis-groups.ts";
+import { kElbowChart } from "../charts/k-elbow.ts";
+import { kSilhouetteChart } from "../charts/k-silhouette.ts";
+import { priorityBreakdownChart } from "../charts/priority-breakdown.ts";
+import { rankStabilityChart } from "../charts/rank-stability.ts";
+import { renderChart } from "../charts/render-chart.ts";
+import { schemeSizesChart } from "../charts/scheme-sizes.ts";
+import { segmentProfileChart } from "../charts/segment-profile.ts";
+import { segmentShareChart } from "../charts/segment-share.ts";
+import { valuePotentialChart } from "../charts/value-potential.ts";
+import { VERDICT_LABELS } from "./labels.ts";
+import type { SiteModel } from "./site-model.ts";
+
+export async function renderSiteCharts(model: SiteModel): Promise<Record<string, RenderedChart>> {
+  const specs: ChartSpec[] = [];
+  const add = (spec: ChartSpec): string => {
+    specs.push(spec);
+    return spec.id;
+  };
+  for (const scheme of model.schemes) {
+    const segments = scheme.segments.map((id) => model.segments[id]!).filter((s) => s.size);
+    if (segments.length === 0) continue;
+    scheme.chart = add(
+      schemeSizesChart({
+        scheme: scheme.id,
+        label: scheme.label,
+        segments: segments.map((s) => ({ name: s.segment.name, count: s.size!.count, share: s.size!.share, valueShare: s.size!.valueShare })),
+      }),
+    );
+    const rows = segments.map((s) => ({ id: s.id, name: s.segment.name, count: s.size!.count, share: s.size!.share }));
+    if (scheme.unassigned && scheme.unassigned.count > 0) rows.push({ id: "", name: "(in no segment)", count: scheme.unassigned.count, share: scheme.unassigned.share });
+    for (const s of segments) {
+      s.charts.share = add(segmentShareChart({ segmentId: s.id, segmentName: s.segment.name, schemeLabel: scheme.label, rows: rows.map((r) => ({ ...r, current: r.id === s.id })), statedShare: s.size!.statedShare ?? undefined }));
+      if (s.profile.some((p) => p.d !== null)) s.charts.profile = add(segmentProfileChart(s.id, s.segment.name, s.profile));
+    }
+  }
+  const p = model.prioritization;
+  if (p && p.rows.length > 0) {
+    p.charts.breakdown = add(priorityBreakdownChart({ factors: p.factors, rows: p.rows }));
+    if (p.quadrantPoints) p.charts.quadrant = add(valuePotentialChart(p.quadrantPoints));
+    if (p.sensitivity) p.charts.stability = add(rankStabilityChart({ draws: p.sensitivity.draws, rows: p.sensitivity.stability.map((s) => ({ name: s.name, rank: s.rank, stability: s.share })) }));
+  }
+  for (const h of model.hypotheses) {
+    if (h.groups.length !== 2) continue;
+    h.chart = add(hypothesisGroupsChart({ id: h.id, metric: h.metric, proportions: h.kind === "difference-of-proportions", verdict: (VERDICT_LABELS[h.verdict] ?? h.verdict).toLowerCase(), groups: h.groups }));
+  }
+  const c = model.clusters;
+  if (c.status === "fitted") {
+    c.charts.silhouette = add(kSilhouetteChart(c.candidates));
+    c.charts.elbow = add(kElbowChart(c.candidates));
+    c.charts.profiles = add(clusterProfilesChart({ features: c.features, clusters: c.clusters.map((x) => ({ name: x.name, z: x.z, original: x.original })) }));
+    if (c.agreement) c.charts.agreement = add(clusterAgreementChart(c.agreement));
+  }
+  const rendered: Record<string, RenderedChart> = {};
+  for (const spec of specs) rendered[spec.id] = await renderChart(spec);
+  return rendered;
+}

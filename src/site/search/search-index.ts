@@ -1,0 +1,84 @@
+/**
+ * The site search index: one entry per page, segment, persona, hypothesis and
+ * review note, written to /search.json at build time. The client script
+ * filters it in the browser; there is no search service.
+ */
+import type { SiteModel } from "../model/site-model.ts";
+
+export interface SearchEntry {
+  /** Title. */
+  t: string;
+  /** Site path (without the base). */
+  u: string;
+  /** Kind: Segment, Persona, Hypothesis, Review, Page. */
+  k: string;
+  /** One-line summary shown under the title. */
+  s: string;
+  /** Further searchable text, lowercased. */
+  x: string;
+}
+
+const MAX_TEXT = 4000;
+
+export function buildSearchIndex(model: SiteModel, bodies: ReadonlyMap<string, string>): SearchEntry[] {
+  const entry = (t: string, u: string, k: string, s: string, parts: (string | null | undefined)[]): SearchEntry => ({
+    t,
+    u,
+    k,
+    s: clip(s, 200),
+    x: clip(parts.filter(Boolean).join(" ").replace(/\s+/g, " ").toLowerCase(), MAX_TEXT),
+  });
+  const out: SearchEntry[] = model.pages.map((p) => entry(p.title, p.url, "Page", p.description, []));
+  for (const s of model.segmentOrder.map((id) => model.segments[id]!)) {
+    const g = s.segment;
+    out.push(
+      entry(g.name, s.url, `Segment · ${s.schemeLabel}`, g.summary, [
+        s.id,
+        s.definition.prose,
+        g.value_proposition,
+        ...(g.needs ?? []),
+        ...(g.behaviors ?? []),
+        g.gtm?.messaging,
+        ...(g.gtm?.tactics ?? []),
+        ...(g.gtm?.channels ?? []),
+        ...(g.sales_playbook?.triggers ?? []),
+        ...(g.sales_playbook?.discovery_questions ?? []),
+        g.owner,
+      ]),
+    );
+  }
+  for (const p of model.personas) {
+    const q = p.persona;
+    out.push(
+      entry(q.name, p.url, `Persona · ${p.roleLabel}`, q.role ? `${q.role} — ${q.context}` : q.context, [
+        p.id,
+        ...p.segments.map((s) => s.name),
+        q.quote,
+        ...q.goals,
+        ...q.frustrations,
+        ...(q.behaviors ?? []),
+        ...(q.informs ?? []),
+        bodies.get(p.file),
+      ]),
+    );
+  }
+  for (const h of model.hypotheses) out.push(entry(h.statement, `/hypotheses/#${h.id}`, "Hypothesis", h.summary ?? h.statement, [h.id, h.metric, h.rationale, ...h.segments.map((s) => s.name)]));
+  for (const r of model.reviews) out.push(entry(r.title, `/reviews/#${r.entry}`, `Review · ${r.date}`, r.decisions[0] ?? `${r.author}, ${r.date}`, [r.author, ...r.decisions, bodies.get(r.file)]));
+  return out;
+}
+
+/** Markdown to searchable words: no syntax, no components. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/```[\s\S]*?```/g, " ")
+    .replace(/<[^>]*>/g, " ")
+    .replace(/\{\/\*[\s\S]*?\*\/\}/g, " ")
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/[#>*_`~|-]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
