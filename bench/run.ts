@@ -1,0 +1,185 @@
+/**
+ * `npm run bench`: every benchmark of DESIGN §9, each result kept in
+ * bench/results/<name>.json, and BENCHMARKS.md rewritten from all of them with
+ * the machine's details. Timings are whole processes under /usr/bin/time
+ * (median of several runs after a warm-up), never inside unit tests.
+ *
+ *   node bench/run.ts [--only online-retail,kmeans,large,check,site-build] [--runs N]
+ *
+ * The large end-to-end run generates 10,000,000 invoices (once, into the temp
+ * folder) and takes minutes; --only lets the others be rerun without it.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { join, resolve } from "node:path";
+import { generateLarge, LARGE_DATA } from "./generate-large.ts";
+import { generateSegmentsWorkspace } from "./generate-segments.ts";
+import { describeMachine, PYTHON } from "./machine.ts";
+import { lastJson, measure, median, type Measurement } from "./measure.ts";
+import { renderBenchmarks } from "./render-benchmarks.ts";
+
+const REPO = resolve(import.meta.dirname, "..");
+const RESULTS = join(REPO, "bench/results");
+const NODE = process.execPath;
+const RETAIL_DATA = resolve(REPO, "../shared/data/online-retail");
+
+const BENCHMARKS: Record<string, (runs: number) => Promise<object> | object> = {
+  "online-retail": onlineRetail,
+  kmeans,
+  large,
+  check,
+  "site-build": siteBuild,
+};
+
+const args = process.argv.slice(2);
+const only = optionValue("--only")?.split(",");
+const runs = Number(optionValue("--runs") ?? 5);
+const machine = await describeMachine();
+mkdirSync(RESULTS, { recursive: true });
+for (const [name, bench] of Object.entries(BENCHMARKS)) {
+  if (only && !only.includes(name)) continue;
+  process.stderr.write(`bench: ${name}…\n`);
+  const started = Date.now();
+  const loadBefore = loadavg()[0]!;
+  const result = await bench(runs);
+  // The 1-minute load average before and after: on a shared machine, the context every figure needs.
+  const load = [loadBefore, loadavg()[0]!].map((x) => Math.round(x * 10) / 10);
+  writeFileSync(join(RESULTS, `${name}.json`), `${JSON.stringify({ name, date: new Date().toISOString().slice(0, 10), load, machine, result }, null, 2)}\n`);
+  process.stderr.write(`bench: ${name} done in ${Math.round((Date.now() - started) / 1000)} s\n`);
+}
+writeFileSync(join(REPO, "BENCHMARKS.md"), renderBenchmarks(RESULTS));
+process.stderr.write("bench: wrote BENCHMARKS.md\n");
+
+function optionValue(name: string): string | undefined {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+}
+
+function timing(m: Measurement) {
+  return { runs: m.runs, seconds: m.seconds, peakMb: m.peakMb, medianSeconds: m.medianSeconds, medianPeakMb: m.medianPeakMb };
+}
+
+/** Online Retail through Seg and through pandas + scikit-learn, alternating, and whether the numbers agree. */
+function onlineRetail(runs: number) {
+  const data = join(RETAIL_DATA, "online_retail.csv.gz");
+  if (!existsSync(data)) return { skipped: `${data} not found` };
+  const dir = join(RESULTS, ".online-retail");
+  mkdirSync(dir, { recursive: true });
+  try {
+    // Alternate the two (A B A B …, the first pair a warm-up), so a change in the machine's load hits both alike.
+    const segRuns: Measurement[] = [];
+    const pandasRuns: Measurement[] = [];
+    for (let i = 0; i <= runs; i++) {
+      const a = measure(NODE, [join(REPO, "bench/online-retail-seg.ts"), RETAIL_DATA, join(dir, "seg.csv")], { runs: 1, warmup: 0 });
+      const b = measure(PYTHON, ["-W", "ignore", join(REPO, "bench/online-retail-pandas.py"), data, join(dir, "pandas.csv")], { runs: 1, warmup: 0 });
+      if (i > 0) segRuns.push(a), pandasRuns.push(b);
+    }
+    const seg = combine(segRuns);
+    const pandas = combine(pandasRuns);
+    const pairRatios = segRuns.map((a, i) => a.medianSeconds / pandasRuns[i]!.medianSeconds);
+    type Figures = { rows: number; customers: number; fitted: number; k: number; candidates: { k: number; inertia: number; silhouette: number }[]; memberships: Record<string, number> };
+    const a = lastJson<Figures>(seg.stdout);
+    const b = lastJson<Figures>(pandas.stdout);
+    const relative = (x: number, y: number) => Math.abs(x - y) / Math.abs(y);
+    const perK = a.candidates.map((c, i) => ({ k: c.k, inertia: [c.inertia, b.candidates[i]!.inertia], silhouette: [c.silhouette, b.candidates[i]!.silhouette], inertiaDiff: relative(c.inertia, b.candidates[i]!.inertia), silhouetteDiff: relative(c.silhouette, b.candidates[i]!.silhouette) }));
+    return {
+      seg: timing(seg),
+      pandas: timing(pandas),
+      ratio: median(pairRatios),
+      pairRatios,
+      agreement: {
+        rows: [a.rows, b.rows],
+        customers: [a.customers, b.customers],
+        fitted: [a.fitted, b.fitted],
+        k: [a.k, b.k],
+        rfmMismatches: rfmMismatches(join(dir, "seg.csv"), join(dir, "pandas.csv")),
+        membershipsEqual: JSON.stringify(sorted(a.memberships)) === JSON.stringify(sorted(b.memberships)),
+        memberships: a.memberships,
+        perK,
+        maxInertiaDiff: Math.max(...perK.map((p) => p.inertiaDiff)),
+        maxSilhouetteDiff: Math.max(...perK.map((p) => p.silhouetteDiff)),
+      },
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Single-run measurements as one: every run's figures, medians over them, the last stdout. */
+function combine(list: readonly Measurement[]): Measurement {
+  const seconds = list.map((m) => m.medianSeconds);
+  const peakMb = list.map((m) => m.medianPeakMb);
+  return { command: list[0]!.command, runs: list.length, seconds, peakMb, medianSeconds: median(seconds), medianPeakMb: median(peakMb), stdout: list[list.length - 1]!.stdout };
+}
+
+function rfmMismatches(segFile: string, pandasFile: string): number {
+  const read = (file: string) => readFileSync(file, "utf8").trim().split("\n").slice(1).map((line) => line.split(",").map(Number));
+  const a = read(segFile);
+  const b = read(pandasFile);
+  if (a.length !== b.length) return Math.max(a.length, b.length);
+  return a.filter((row, i) => row.some((v, j) => (j === 3 ? Math.abs(v - b[i]![j]!) > 1e-6 * Math.max(1, Math.abs(v)) : v !== b[i]![j]))).length;
+}
+
+function sorted(record: Record<string, number>): [string, number][] {
+  return Object.entries(record).sort(([x], [y]) => (x < y ? -1 : 1));
+}
+
+/** bench/kmeans.ts (1,000,000 × 8, k = 5, ours and scikit-learn's Lloyd), several times; per-fit medians. */
+function kmeans(runs: number) {
+  const rows: { engine: string; nInit: number; seconds: number; inertia: number; iterations: number }[] = [];
+  const times: { total: number; peakMb: number }[] = [];
+  for (let i = 0; i < Math.min(runs, 3); i++) {
+    const m = measure(NODE, [join(REPO, "bench/kmeans.ts")], { runs: 1, warmup: 0 });
+    times.push({ total: m.medianSeconds, peakMb: m.medianPeakMb });
+    for (const line of m.stdout.split("\n")) {
+      const match = /^(seg|scikit-learn)\s+(\d+)\s+([\d.]+)\s+([\d.]+)\s+(\d+)$/.exec(line.trim());
+      if (match) rows.push({ engine: match[1]!, nInit: Number(match[2]), seconds: Number(match[3]), inertia: Number(match[4]), iterations: Number(match[5]) });
+    }
+  }
+  const summary = [...new Set(rows.map((r) => `${r.engine}/${r.nInit}`))].map((key) => {
+    const [engine, nInit] = key.split("/");
+    const mine = rows.filter((r) => r.engine === engine && r.nInit === Number(nInit));
+    return { engine, nInit: Number(nInit), medianSeconds: median(mine.map((r) => r.seconds)), secondsPerFit: median(mine.map((r) => r.seconds)) / Number(nInit), inertia: mine[0]!.inertia, iterations: mine.map((r) => r.iterations) };
+  });
+  return { n: 1_000_000, d: 8, k: 5, runs: times.length, rows, summary };
+}
+
+/** Generate 10,000,000 invoices once, then the whole recompute with a DuckDB memory limit. */
+async function large() {
+  const started = performance.now();
+  const generated = existsSync(join(LARGE_DATA, "invoices.parquet")) ? { dir: LARGE_DATA, reused: true } : { ...(await generateLarge(LARGE_DATA)), reused: false };
+  const generateSeconds = (performance.now() - started) / 1000;
+  const memoryLimit = "4GB";
+  const m = measure(NODE, [join(REPO, "bench/large-pipeline.ts"), LARGE_DATA, memoryLimit, "2"], { runs: 1, warmup: 0 });
+  return { generated, generateSeconds, pipeline: timing(m), figures: lastJson<object>(m.stdout) };
+}
+
+/** `seg check` on the example (warm: after a first run) and on a workspace with 1,000 more segments. */
+function check(runs: number) {
+  const cli = join(REPO, "bin/seg.js");
+  const example = measure(NODE, [cli, "check", "--root", REPO, "--format", "json"], { runs, allowExit: [0, 1] });
+  const generated = generateSegmentsWorkspace(1000);
+  try {
+    const many = measure(NODE, [cli, "check", "--root", generated, "--format", "json"], { runs: Math.min(runs, 3), allowExit: [0, 1] });
+    const diagnostics = (m: Measurement) => (JSON.parse(m.stdout) as { diagnostics?: unknown[] }).diagnostics?.length ?? null;
+    return { example: { ...timing(example), diagnostics: diagnostics(example) }, segments1000: { ...timing(many), diagnostics: diagnostics(many) } };
+  } finally {
+    rmSync(generated, { recursive: true, force: true });
+  }
+}
+
+/** The site engineer's bench/site-build.ts (100 segments, 300 personas): its `seg build` seconds, and the whole process. */
+function siteBuild(runs: number) {
+  const script = join(REPO, "bench/site-build.ts");
+  if (!existsSync(script)) return { skipped: "bench/site-build.ts is not there yet" };
+  const processes: Measurement[] = [];
+  const buildSeconds: number[] = [];
+  let figures: Record<string, unknown> = {};
+  for (let i = 0; i < Math.min(runs, 3); i++) {
+    const m = measure(NODE, [script], { runs: 1, warmup: i === 0 ? 1 : 0 });
+    figures = lastJson<Record<string, unknown>>(m.stdout);
+    buildSeconds.push(Number(figures.seconds));
+    processes.push(m);
+  }
+  return { buildSeconds, medianBuildSeconds: median(buildSeconds), process: { seconds: processes.map((m) => m.medianSeconds), peakMb: processes.map((m) => m.medianPeakMb) }, figures };
+}

@@ -1,0 +1,30 @@
+/**
+ * An attribute feature (features/attribute) over the accounts row `a`: the
+ * column as is, free text mapped to the first category with a matching keyword
+ * or regular expression, or a number put in the first bucket it is below.
+ */
+import type { AttributePlan } from "../plan.ts";
+import type { SqlTarget } from "../sql/sql-target.ts";
+import { caseSql } from "./case-sql.ts";
+
+export function attributeSql(feature: AttributePlan, target: SqlTarget): string {
+  const { dialect } = target;
+  const column = `a.${dialect.quoteIdent(feature.column)}`;
+  if (feature.normalize) {
+    const asText = target.trim(`CAST(${column} AS ${target.type("string")})`);
+    const text = `lower(${asText})`;
+    const whens = feature.normalize.categories.flatMap((category) => {
+      const tests = [
+        ...category.keywords.map((keyword) => dialect.call("contains", [text, dialect.stringLiteral(keyword)])),
+        ...category.regex.map((pattern) => target.matchesRegex(text, pattern)),
+      ];
+      return tests.length > 0 ? [`WHEN ${tests.join(" OR ")} THEN ${dialect.stringLiteral(category.label)}`] : [];
+    });
+    return caseSql([`WHEN ${column} IS NULL OR ${asText} = '' THEN NULL`, ...whens], dialect.stringLiteral(feature.normalize.otherwise));
+  }
+  if (feature.buckets) {
+    const whens = feature.buckets.map((b) => (b.below !== undefined ? `WHEN ${column} < ${dialect.numberLiteral(b.below)} THEN ${dialect.stringLiteral(b.label)}` : `WHEN TRUE THEN ${dialect.stringLiteral(b.label)}`));
+    return caseSql([`WHEN ${column} IS NULL THEN NULL`, ...whens]);
+  }
+  return column;
+}

@@ -1,0 +1,86 @@
+/**
+ * The features relation (build-feature-table): one row per member with the
+ * accounts columns, the declared features, RFM values and scores, computed
+ * features, the RFM group and the value tier, in the engine's column order.
+ * Steps: the sources, the members, one step per aggregate feature, RFM, the
+ * joined base row, then one step per layer that reads the layer before.
+ */
+import { emitSql } from "../../expr/emit-sql.ts";
+import { MEMBER_ID, type CompilePlan } from "../plan.ts";
+import type { SqlTarget } from "../sql/sql-target.ts";
+import { aggregateSql } from "./aggregate-sql.ts";
+import { attributeSql } from "./attribute-sql.ts";
+import type { Cte, Query } from "./query.ts";
+import { quintileScoreSql, rfmGroupSql, rfmReferenceSql, rfmValuesSql } from "./rfm-sql.ts";
+import { sourceCtes } from "./source-ctes.ts";
+import { valueTierSql } from "./value-tier-sql.ts";
+
+export function featuresQuery(plan: CompilePlan, target: SqlTarget): Query {
+  const { dialect } = target;
+  const q = dialect.quoteIdent;
+  const member = q(MEMBER_ID);
+  const ctes: Cte[] = [];
+  const sourceStep = new Map<string, string>();
+  plan.sources.forEach((source, i) => {
+    const name = `source_${i + 1}`;
+    sourceStep.set(source.name, name);
+    ctes.push(...sourceCtes(source, name, target));
+  });
+  const step = (source: string) => sourceStep.get(source) ?? missing(source);
+
+  const pop = plan.population;
+  ctes.push({ name: "members", sql: `SELECT DISTINCT s.${q(pop.column)} AS ${member}\nFROM ${step(pop.source)} s\nWHERE s.${q(pop.column)} IS NOT NULL` });
+
+  const select = [`m.${member}`];
+  const joins: string[] = [];
+  if (pop.accounts) {
+    for (const column of pop.accountColumns) select.push(`a.${q(column)}`);
+    joins.push(`LEFT JOIN ${step(pop.source)} a ON a.${q(pop.column)} = m.${member}`);
+  }
+  plan.features.forEach((feature, i) => {
+    if (feature.kind === "attribute") {
+      select.push(`${attributeSql(feature, target)} AS ${q(feature.name)}`);
+      return;
+    }
+    const name = `feature_${i + 1}`;
+    ctes.push({ name, sql: aggregateSql(feature, step(feature.source), plan.asOf, target) });
+    joins.push(`LEFT JOIN ${name} ON ${name}.${member} = m.${member}`);
+    const value = `${name}.${q("value")}`;
+    select.push(`${feature.fallback === null ? value : `coalesce(${value}, ${dialect.numberLiteral(feature.fallback)})`} AS ${q(feature.name)}`);
+  });
+  if (plan.rfm) {
+    const source = step(plan.rfm.source);
+    let reference: string | undefined;
+    if (plan.rfm.reference === "newest-plus-one-day") {
+      reference = "rfm_reference";
+      ctes.push({ name: reference, sql: rfmReferenceSql(plan.rfm, source, target) });
+    }
+    ctes.push({ name: "rfm_values", sql: rfmValuesSql(plan.rfm, source, reference, plan.asOf, target) });
+    joins.push(`LEFT JOIN rfm_values rfm ON rfm.${member} = m.${member}`);
+    const zero = (column: string, as = column) => `coalesce(rfm.${q(column)}, 0) AS ${q(as)}`;
+    select.push(`rfm.${q("recency_days")}`, zero("frequency"), zero("monetary"), `rfm.${q("tenure_days")}`, zero("monetary", "ltv"));
+  }
+  ctes.push({ name: "base", sql: `SELECT\n  ${select.join(",\n  ")}\nFROM members m${joins.map((j) => `\n${j}`).join("")}` });
+
+  let last = "base";
+  const layer = (name: string, columns: string[]) => {
+    ctes.push({ name, sql: `SELECT\n  t.*,\n  ${columns.join(",\n  ")}\nFROM ${last} t` });
+    last = name;
+  };
+  if (plan.rfm) {
+    const bought = (column: string) => `CASE WHEN t.${q("frequency")} > 0 THEN t.${q(column)} END`;
+    layer("scored", [
+      `${quintileScoreSql(bought("recency_days"), true, pop, target)} AS ${q("r_score")}`,
+      `${quintileScoreSql(bought("frequency"), false, pop, target)} AS ${q("f_score")}`,
+      `${quintileScoreSql(bought("monetary"), false, pop, target)} AS ${q("m_score")}`,
+    ]);
+  }
+  plan.computed.forEach((feature, i) => layer(`computed_${i + 1}`, [`${emitSql(feature.expression, dialect, (name) => `t.${q(name)}`)} AS ${q(feature.name)}`]));
+  if (plan.rfm) layer("grouped", [`${rfmGroupSql(plan.rfm, target)} AS ${q("rfm_group")}`]);
+  if (plan.valueTier) layer("tiered", [`${valueTierSql(plan.valueTier, target)} AS ${q("value_tier")}`]);
+  return { ctes, select: `SELECT *\nFROM ${last}` };
+}
+
+function missing(source: string): never {
+  throw new Error(`source ${source} is used but was not planned`);
+}
