@@ -2,9 +2,10 @@
  * Read and write segments.lock.json. Writes are atomic: a temporary file in the
  * same folder renamed over the old one, so a crash never leaves half a lock.
  */
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { lockSchema, type Lock } from "./lock.ts";
+import { writeIfChanged } from "../workspace/write-if-changed.ts";
 import { stableJson } from "./stable-json.ts";
 
 export const LOCK_FILE = "segments.lock.json";
@@ -28,15 +29,5 @@ export function readLock(root: string): ReadLockResult {
 
 export function writeLock(root: string, lock: Lock): { path: string; changed: boolean } {
   const path = join(root, LOCK_FILE);
-  const text = stableJson(lock);
-  const previous = existsSync(path) ? readFileSync(path, "utf8") : undefined;
-  if (previous === text) return { path, changed: false };
-  const temporary = `${path}.tmp`;
-  try {
-    writeFileSync(temporary, text);
-    renameSync(temporary, path);
-  } finally {
-    rmSync(temporary, { force: true });
-  }
-  return { path, changed: true };
+  return { path, changed: writeIfChanged(path, stableJson(lock)) };
 }
