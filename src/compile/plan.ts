@@ -8,6 +8,8 @@
  * computed features, RFM groups, value tiers, nearest-centroid clusters
  * (cluster/assign-sql) and memberships (membership).
  */
+import { usageIntensityFeature } from "../engine/features/usage-intensity.ts";
+import { usageSource } from "../workspace/feature-catalog.ts";
 import type { Expr } from "../expr/ast.ts";
 import { parseExpression } from "../expr/parser.ts";
 import { schemeSegments } from "../engine/membership.ts";
@@ -114,6 +116,8 @@ export function buildPlan(config: Config, segments: readonly LoadedSegment[], as
     }
     return [];
   });
+  const usage = usageSource(config);
+  if (usage !== undefined && !config.features.usage_intensity) features.push(aggregatePlan("usage_intensity", usageIntensityFeature(usage), config, asOf));
   const rfm = config.rfm ? rfmPlan(config.rfm, config) : undefined;
   const used = new Set([population.source, ...features.flatMap((f) => (f.kind === "aggregate" ? [f.source] : [])), ...(rfm ? [rfm.source] : [])]);
   return {
@@ -159,7 +163,7 @@ function populationPlan(config: Config): PopulationPlan {
 
 function aggregatePlan(name: string, feature: AggregateFeature, config: Config, asOf: string): AggregatePlan {
   const source = config.sources[feature.source]!;
-  const fallback = feature.default !== undefined ? feature.default : ["count", "count_distinct", "count_distinct_days", "sum"].includes(feature.aggregate) ? 0 : null;
+  const fallback = feature.default !== undefined ? feature.default : ["count", "count_distinct", "count_distinct_days", "events_per_active_day", "sum"].includes(feature.aggregate) ? 0 : null;
   return {
     kind: "aggregate",
     name,

@@ -11,6 +11,8 @@ import { attributeFeatureSql } from "./features/attribute.ts";
 import { compileExpression } from "./features/compile-expression.ts";
 import { quintileScore, rfmGroupSql, rfmValuesSql } from "./features/rfm.ts";
 import { valueTierSql } from "./features/value-tiers.ts";
+import { usageSource } from "../workspace/feature-catalog.ts";
+import { usageIntensityFeature } from "./features/usage-intensity.ts";
 import { population } from "./population.ts";
 import { FEATURES, MEMBER_ID, MEMBERS, num, q, sourceTable } from "./sql-names.ts";
 
@@ -37,6 +39,11 @@ export async function buildFeatureTable(db: Database, config: Config, asOf: stri
     } else if ("column" in feature) {
       select.push(`${attributeFeatureSql(feature)} AS ${q(name)}`);
     }
+  }
+  const usage = usageSource(config);
+  if (usage !== undefined && !config.features.usage_intensity) {
+    joins.push(`LEFT JOIN (${aggregateFeatureSql(usageIntensityFeature(usage), config.sources[usage]!, asOf)}) usage ON usage.${q(MEMBER_ID)} = m.${q(MEMBER_ID)}`);
+    select.push("coalesce(usage.value, 0) AS usage_intensity");
   }
   if (config.rfm) {
     joins.push(`LEFT JOIN (${rfmValuesSql(config.rfm, config, asOf)}) rfm ON rfm.${q(MEMBER_ID)} = m.${q(MEMBER_ID)}`);

@@ -7,8 +7,8 @@ import { nameSchema, textSchema } from "./scalars.ts";
 import { columnKindSchema } from "./source.ts";
 
 export const aggregateSchema = z
-  .enum(["count", "count_distinct", "count_distinct_days", "sum", "avg", "min", "max", "days_since_last", "days_since_first"])
-  .describe("How related rows are aggregated per member.");
+  .enum(["count", "count_distinct", "count_distinct_days", "events_per_active_day", "sum", "avg", "min", "max", "days_since_last", "days_since_first"])
+  .describe("How related rows are aggregated per member (events_per_active_day: rows divided by distinct days with rows).");
 
 export const categorySchema = z.strictObject({
   keywords: z.array(z.string().min(1).max(200)).optional().describe("Case-insensitive substrings; any match maps the value to this category."),

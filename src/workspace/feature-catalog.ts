@@ -36,6 +36,19 @@ export const VALUE_TIER_FEATURE: CatalogEntry = {
   description: "high, mid or low, by percentile of the value measure.",
 };
 
+export const USAGE_INTENSITY: CatalogEntry = {
+  name: "usage_intensity",
+  type: "number",
+  kind: "behavioral",
+  origin: "builtin",
+  description: "Events per active day over the 90 days before as_of (from the first events source); 0 without activity.",
+};
+
+/** The events source usage intensity is measured on: the first one with a customer and a timestamp. */
+export function usageSource(config: Config): string | undefined {
+  return Object.entries(config.sources).find(([, s]) => s.kind === "events" && s.customer !== undefined && s.timestamp !== undefined)?.[0];
+}
+
 export const CLUSTER_FEATURES: readonly CatalogEntry[] = [
   { name: "cluster_id", type: "string", kind: "behavioral", origin: "builtin", description: "The id of the member's nearest k-means cluster." },
   { name: "cluster_name", type: "string", kind: "behavioral", origin: "builtin", description: "The descriptive name of the member's cluster." },
@@ -66,6 +79,7 @@ export function featureCatalog(config: Config, inferType: (expression: string, k
   if (config.rfm) for (const entry of RFM_FEATURES) out.set(entry.name, entry);
   if (config.value_tiers) out.set(VALUE_TIER_FEATURE.name, VALUE_TIER_FEATURE);
   if (config.clustering) for (const entry of CLUSTER_FEATURES) out.set(entry.name, entry);
+  if (usageSource(config) !== undefined && !config.features[USAGE_INTENSITY.name]) out.set(USAGE_INTENSITY.name, USAGE_INTENSITY);
   for (const [name, feature] of Object.entries(config.features)) {
     const description = feature.description ?? "";
     if ("aggregate" in feature) {

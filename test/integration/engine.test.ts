@@ -161,6 +161,11 @@ describe("features", () => {
     expect([rows.a1!.size, rows.a2!.size, rows.a3!.size, rows.a4!.size]).toEqual(["small", "mid", "large", null]);
   });
 
+  it("measures usage intensity as events per active day over the last 90 days", () => {
+    // a1: 4 events on 3 days within 90 days (2026-09-01 is inside the window).
+    expect([rows.a1!.usage_intensity, rows.a2!.usage_intensity, rows.a4!.usage_intensity]).toEqual([4 / 3, 1, 0]);
+  });
+
   it("computes expression features over other features", () => {
     expect([rows.a1!.churned, rows.a3!.churned]).toEqual([false, true]);
     expect([rows.a1!.busy, rows.a2!.busy]).toEqual([true, false]);

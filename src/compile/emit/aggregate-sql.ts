@@ -31,6 +31,8 @@ function aggregateValue(feature: AggregatePlan, column: string | undefined, ts: 
       return `count(DISTINCT ${required(column)})`;
     case "count_distinct_days":
       return `count(DISTINCT CAST(${required(column ?? ts)} AS DATE))`;
+    case "events_per_active_day":
+      return `CAST(count(*) AS ${target.dialect.doubleType}) / nullif(count(DISTINCT CAST(${required(column ?? ts)} AS DATE)), 0)`;
     case "sum":
       return `sum(${required(column)})`;
     case "avg":

@@ -25,6 +25,8 @@ function aggregateExpression(aggregate: AggregateFeature["aggregate"], column: s
       return `count(DISTINCT ${column})`;
     case "count_distinct_days":
       return `count(DISTINCT CAST(${column ?? ts} AS DATE))`;
+    case "events_per_active_day":
+      return `count(*) * 1.0 / nullif(count(DISTINCT CAST(${column ?? ts} AS DATE)), 0)`;
     case "sum":
       return `sum(${column})`;
     case "avg":
@@ -43,5 +45,5 @@ function aggregateExpression(aggregate: AggregateFeature["aggregate"], column: s
 /** The value for members without rows: 0 for counts and sums unless declared. */
 export function aggregateDefault(feature: AggregateFeature): number | null {
   if (feature.default !== undefined) return feature.default;
-  return ["count", "count_distinct", "count_distinct_days", "sum"].includes(feature.aggregate) ? 0 : null;
+  return ["count", "count_distinct", "count_distinct_days", "events_per_active_day", "sum"].includes(feature.aggregate) ? 0 : null;
 }
