@@ -46,6 +46,10 @@ export interface CheckOptions {
   progress?: (step: string) => void;
   /** Remember k-means fits in .seg-cache/ (default true). */
   cache?: boolean;
+  /** DuckDB threads (default: all cores). */
+  threads?: number;
+  /** DuckDB memory limit, e.g. "4GB"; beyond it DuckDB spills to disk. */
+  memoryLimit?: string;
 }
 
 /** Where Seg keeps what it can recompute (gitignored). */
@@ -135,6 +139,8 @@ async function recompute(definitions: DefinitionsResult, options: CheckOptions):
     dataRoot: resolve(options.root, options.dataDir ?? "."),
     asOf: definitions.asOf,
     ...(previousClusters ? { previousClusters } : {}),
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
+    ...(options.memoryLimit !== undefined ? { memoryLimit: options.memoryLimit } : {}),
     ...(options.cache !== false ? { fitCache: fileCache(join(workspace.root, CACHE_DIR, "clustering.json")) } : {}),
     ...(options.progress ? { progress: options.progress } : {}),
   });

@@ -30,6 +30,8 @@ export const spec: CommandSpec = {
     { name: "as-of", type: "string", placeholder: "YYYY-MM-DD", description: "The analysis date (overrides as_of in segmentation.yaml)." },
     { name: "quiet", type: "boolean", description: "Report errors only." },
     { name: "data-dir", type: "string", placeholder: "DIR", description: "Folder that source paths are relative to (default: the workspace), for data kept outside the repository." },
+    { name: "threads", type: "number", placeholder: "N", description: "DuckDB threads (default: all cores)." },
+    { name: "memory-limit", type: "string", placeholder: "SIZE", description: "DuckDB memory limit, e.g. 4GB; larger data spills to disk." },
     { name: "no-data", type: "boolean", description: "Check definitions only; do not recompute from the data (skips lock and data-aware rules)." },
     { name: "suppress-all", type: "boolean", description: "Accept every current error and warning of the rules: write their counts to seg-suppressions.json." },
     { name: "suppress-rule", type: "string", placeholder: "RULE", repeatable: true, description: "Accept the current findings of RULE in seg-suppressions.json (repeatable, or comma-separated)." },
@@ -59,6 +61,8 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     ...(asOf ? { asOf } : {}),
     ...(args.options["data-dir"] ? { dataDir: resolve(io.cwd, args.options["data-dir"] as string) } : {}),
     data: args.options["no-data"] !== true,
+    ...(args.options.threads !== undefined ? { threads: args.options.threads as number } : {}),
+    ...(args.options["memory-limit"] !== undefined ? { memoryLimit: args.options["memory-limit"] as string } : {}),
     progress,
   });
   progress.done();

@@ -15,6 +15,8 @@ export const spec: CommandSpec = {
   options: [
     { name: "as-of", type: "string", placeholder: "YYYY-MM-DD", description: "The analysis date (overrides as_of in segmentation.yaml)." },
     { name: "data-dir", type: "string", placeholder: "DIR", description: "Folder that source paths are relative to (default: the workspace)." },
+    { name: "threads", type: "number", placeholder: "N", description: "DuckDB threads (default: all cores)." },
+    { name: "memory-limit", type: "string", placeholder: "SIZE", description: "DuckDB memory limit, e.g. 4GB; larger data spills to disk." },
   ],
   examples: ["seg lock", "seg lock --root examples/online-retail --data-dir ../shared/data/online-retail"],
 };
@@ -28,6 +30,8 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     today: io.today(),
     ...(asOf ? { asOf } : {}),
     ...(args.options["data-dir"] ? { dataDir: resolve(io.cwd, args.options["data-dir"] as string) } : {}),
+    ...(args.options.threads !== undefined ? { threads: args.options.threads as number } : {}),
+    ...(args.options["memory-limit"] !== undefined ? { memoryLimit: args.options["memory-limit"] as string } : {}),
     progress,
   });
   progress.done();
