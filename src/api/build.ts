@@ -17,11 +17,9 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { playbookConfig } from "../site/astro-config.ts";
-import { checkMarkdownBodies } from "../site/model/check-markdown-bodies.ts";
 import { buildSiteModel } from "../site/model/site-model.ts";
-import { check, countBySeverity, type CheckOptions, type CheckResult } from "./check.ts";
+import { check, type CheckOptions, type CheckResult } from "./check.ts";
 
 export interface BuildOptions extends CheckOptions {
   /** Output folder, relative to the workspace (default dist). */
@@ -43,10 +41,8 @@ export interface BuildResult {
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const checked = await check(options);
-  if (checked.counts.error > 0) return { check: checked, outDir: undefined, pages: 0 };
-  const bodies = checkMarkdownBodies(checked.workspace.personas, checked.workspace.reviews);
-  const result = bodies.length > 0 ? withDiagnostics(checked, bodies) : checked;
+  // The check includes the MDX body whitelist (lint/check-markdown-bodies.ts).
+  const result = await check(options);
   if (result.counts.error > 0) return { check: result, outDir: undefined, pages: 0 };
 
   options.progress?.("Rendering charts");
@@ -78,11 +74,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
  */
 function astroCacheDir(root: string): string {
   return join(tmpdir(), "seg-astro-cache", createHash("sha256").update(root).digest("hex").slice(0, 16));
-}
-
-function withDiagnostics(result: CheckResult, extra: Diagnostic[]): CheckResult {
-  const diagnostics = [...result.diagnostics, ...extra].sort(compareDiagnostics);
-  return { ...result, diagnostics, counts: countBySeverity(diagnostics) };
 }
 
 function countPages(dir: string): number {

@@ -16,6 +16,7 @@ import type { Expr } from "../expr/ast.ts";
 import { inferExpressionType } from "../expr/infer-type.ts";
 import { parseExpression } from "../expr/parser.ts";
 import { checkExpressions } from "../lint/check-expressions.ts";
+import { checkMarkdownBodies } from "../lint/check-markdown-bodies.ts";
 import { runRules } from "../lint/run-rules.ts";
 import { suppressFindings, type SuppressedFinding } from "../lint/suppress-findings.ts";
 import { buildLock } from "../lock/build-lock.ts";
@@ -100,6 +101,8 @@ export function checkDefinitions(options: CheckOptions): DefinitionsResult {
   diagnostics.push(...resolveReferences(workspace, catalog, resolve(options.root, options.dataDir ?? ".")));
   const expressions = checkExpressions(workspace, catalog);
   diagnostics.push(...expressions.diagnostics);
+  // Persona and review bodies are MDX, which is code: only Markdown and <Metric/> are allowed.
+  diagnostics.push(...checkMarkdownBodies(workspace.personas, workspace.reviews));
   const { weights, priorities, diagnostics: priorityDiagnostics } = recomputePriorities(workspace);
   diagnostics.push(...priorityDiagnostics);
   return { root: workspace.root, asOf, workspace, diagnostics, catalog, expressions: expressions.segmentExpressions, weights, priorities };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { LoadedDocument } from "../../workspace/read-document.ts";
-import { createSourceFile } from "../../workspace/source-file.ts";
+import type { LoadedDocument } from "../workspace/read-document.ts";
+import { createSourceFile } from "../workspace/source-file.ts";
 import { checkBody } from "./check-markdown-bodies.ts";
 
 /** A persona or review file: frontmatter, then the body under test. */

@@ -10,9 +10,9 @@
  * rule's business.
  */
 import { markdownToMdast, mdxToMdast } from "satteri";
-import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
-import type { LoadedDocument } from "../../workspace/read-document.ts";
-import { positionAt, spanAt } from "../../workspace/source-file.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { LoadedDocument } from "../workspace/read-document.ts";
+import { positionAt, spanAt } from "../workspace/source-file.ts";
 
 interface Node {
   type: string;
