@@ -6,6 +6,7 @@
  * into an independent child seed, so every account and every file draws from its own stream:
  * changing how tickets are generated never shifts the events of any account.
  */
+import { mulberry32 } from "../../src/engine/stats/seeded-random.ts";
 
 export type Random = {
   /** Uniform in [0, 1). */
@@ -50,14 +51,7 @@ export function deriveSeed(seed: number, ...labels: (string | number)[]): number
 
 /** A Random seeded by `seed`, or by `seed` and labels through `deriveSeed`. */
 export function createRandom(seed: number, ...labels: (string | number)[]): Random {
-  let state = (labels.length > 0 ? deriveSeed(seed, ...labels) : seed) >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(labels.length > 0 ? deriveSeed(seed, ...labels) : seed);
   const normal = (mean: number, sd: number): number => {
     const u = 1 - next();
     const v = next();
