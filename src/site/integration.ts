@@ -5,6 +5,7 @@
  * starts, by `seg build`.
  */
 import mdx from "@astrojs/mdx";
+import { extname } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import type { SiteModel } from "./model/site-model.ts";
@@ -13,6 +14,8 @@ const VIRTUAL_ID = "virtual:seg/model";
 /** Imports of Astro's runtime from workspace files resolve from here when the workspace has no Astro of its own. */
 const SEG_IMPORTER = fileURLToPath(import.meta.url);
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
+/** Route scripts sit beside this module: .ts in a checkout, .js in the published package (see scripts/build-package.ts). */
+const SCRIPT_EXT = extname(SEG_IMPORTER);
 
 interface PluginResolver {
   resolve(source: string, importer: string, options: object): Promise<{ id: string } | null>;
@@ -37,9 +40,9 @@ export const ROUTES: readonly { pattern: string; entrypoint: string; when?: (mod
   { pattern: "/rules", entrypoint: "rules.astro" },
   { pattern: "/method", entrypoint: "method.astro" },
   { pattern: "/search", entrypoint: "search.astro" },
-  { pattern: "/search.json", entrypoint: "search-index.ts" },
-  { pattern: "/charts/[id].svg", entrypoint: "chart-svg.ts" },
-  { pattern: "/_seg/[file]", entrypoint: "client-script.ts" },
+  { pattern: "/search.json", entrypoint: `search-index${SCRIPT_EXT}` },
+  { pattern: "/charts/[id].svg", entrypoint: `chart-svg${SCRIPT_EXT}` },
+  { pattern: "/_seg/[file]", entrypoint: `client-script${SCRIPT_EXT}` },
   { pattern: "/404", entrypoint: "404.astro" },
 ];
 
@@ -65,13 +68,15 @@ export function segPlaybook(options: PlaybookOptions): AstroIntegration {
             },
             plugins: [
               {
-                // Compiled MDX imports astro/jsx-runtime and friends from the persona's own folder; a workspace
-                // that is not a Node project (or that runs a globally installed seg) has none, so fall back to Seg's.
+                // Astro's entry points resolve from the workspace, and compiled MDX imports astro/jsx-runtime and
+                // friends from the persona's own folder. A workspace that is not a Node project (or that runs a
+                // globally installed seg) has no Astro of its own, so both fall back to the Astro Seg depends on.
                 name: "seg-astro-runtime",
                 enforce: "pre" as const,
                 async resolveId(this: PluginResolver, source: string, importer: string | undefined, options: object) {
-                  if (!importer || !/^(?:astro|@astrojs\/[^/]+)(?:\/|$)/.test(source)) return null;
-                  return (await this.resolve(source, importer, { ...options, skipSelf: true })) ?? (await this.resolve(source, SEG_IMPORTER, { ...options, skipSelf: true }));
+                  if (!/^(?:astro|@astrojs\/[^/]+)(?:\/|$)/.test(source)) return null;
+                  const own = await this.resolve(source, importer ?? SEG_IMPORTER, { ...options, skipSelf: true });
+                  return own ?? (importer ? await this.resolve(source, SEG_IMPORTER, { ...options, skipSelf: true }) : null);
                 },
               },
               {

@@ -2,6 +2,7 @@
 import { relative, resolve } from "node:path";
 import { build } from "../../api/build.ts";
 import { stylish } from "../../formatters/stylish.ts";
+import { DATA_DIR_OPTION, dataOptionValues, ENGINE_OPTIONS } from "../data-options.ts";
 import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
@@ -17,8 +18,10 @@ export const spec: CommandSpec = {
     { name: "site", type: "string", placeholder: "URL", description: "The site's public URL (for canonical links), e.g. https://acme.github.io." },
     { name: "base", type: "string", placeholder: "PATH", description: "Base path when the site is not served at the root, e.g. /playbook for a GitHub Pages project site." },
     { name: "as-of", type: "string", placeholder: "YYYY-MM-DD", description: "The analysis date (overrides as_of in segmentation.yaml)." },
+    DATA_DIR_OPTION,
+    ...ENGINE_OPTIONS,
   ],
-  examples: ["seg build", "seg build --base /playbook --site https://acme.github.io"],
+  examples: ["seg build", "seg build --base /playbook --site https://acme.github.io", "seg build --root examples/online-retail --data-dir ../shared/data/online-retail"],
 };
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
@@ -34,6 +37,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     root,
     today: io.today(),
     ...(asOf ? { asOf } : {}),
+    ...dataOptionValues(args, io),
     ...(args.options.out ? { outDir: args.options.out as string } : {}),
     ...(site ? { site } : {}),
     ...(base ? { base } : {}),

@@ -12,6 +12,7 @@ import { directiveDocuments } from "../../lint/suppress-findings.ts";
 import { suppressionChecks, type SuppressionsUpdate } from "../../lint/suppressions.ts";
 import { rules } from "../../rules/index.ts";
 import { VERSION } from "../../version.ts";
+import { DATA_DIR_OPTION, dataOptionValues, ENGINE_OPTIONS } from "../data-options.ts";
 import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
@@ -29,9 +30,8 @@ export const spec: CommandSpec = {
     { name: "fail-on", type: "string", choices: ["error", "warn"], default: "error", description: "Exit 1 on any error, or (warn) on any error or warning." },
     { name: "as-of", type: "string", placeholder: "YYYY-MM-DD", description: "The analysis date (overrides as_of in segmentation.yaml)." },
     { name: "quiet", type: "boolean", description: "Report errors only." },
-    { name: "data-dir", type: "string", placeholder: "DIR", description: "Folder that source paths are relative to (default: the workspace), for data kept outside the repository." },
-    { name: "threads", type: "number", placeholder: "N", description: "DuckDB threads (default: all cores)." },
-    { name: "memory-limit", type: "string", placeholder: "SIZE", description: "DuckDB memory limit, e.g. 4GB; larger data spills to disk." },
+    DATA_DIR_OPTION,
+    ...ENGINE_OPTIONS,
     { name: "no-data", type: "boolean", description: "Check definitions only; do not recompute from the data (skips lock and data-aware rules)." },
     { name: "suppress-all", type: "boolean", description: "Accept every current error and warning of the rules: write their counts to seg-suppressions.json." },
     { name: "suppress-rule", type: "string", placeholder: "RULE", repeatable: true, description: "Accept the current findings of RULE in seg-suppressions.json (repeatable, or comma-separated)." },
@@ -59,10 +59,8 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     root,
     today: io.today(),
     ...(asOf ? { asOf } : {}),
-    ...(args.options["data-dir"] ? { dataDir: resolve(io.cwd, args.options["data-dir"] as string) } : {}),
+    ...dataOptionValues(args, io),
     data: args.options["no-data"] !== true,
-    ...(args.options.threads !== undefined ? { threads: args.options.threads as number } : {}),
-    ...(args.options["memory-limit"] !== undefined ? { memoryLimit: args.options["memory-limit"] as string } : {}),
     progress,
   });
   progress.done();

@@ -4,6 +4,7 @@ import { countBySeverity } from "../../api/check.ts";
 import { explain } from "../../api/explain.ts";
 import type { Clause } from "../../engine/explain-member.ts";
 import { stylish } from "../../formatters/stylish.ts";
+import { DATA_DIR_OPTION, dataOptionValues } from "../data-options.ts";
 import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
@@ -17,7 +18,7 @@ export const spec: CommandSpec = {
   options: [
     { name: "format", type: "string", choices: ["text", "json"], default: "text", description: "Output format." },
     { name: "as-of", type: "string", placeholder: "YYYY-MM-DD", description: "The analysis date (overrides as_of)." },
-    { name: "data-dir", type: "string", placeholder: "DIR", description: "Folder that source paths are relative to." },
+    DATA_DIR_OPTION,
   ],
   examples: ["seg explain ACC-00042", "seg explain 12346 --root examples/online-retail --format json"],
 };
@@ -32,7 +33,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     today: io.today(),
     memberId,
     ...(asOf ? { asOf } : {}),
-    ...(args.options["data-dir"] ? { dataDir: resolve(io.cwd, args.options["data-dir"] as string) } : {}),
+    ...dataOptionValues(args, io),
   });
   const color = useColor(io);
   if (!result.explanation) {

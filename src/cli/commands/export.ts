@@ -4,6 +4,7 @@ import { countBySeverity } from "../../api/check.ts";
 import { exportWorkspace } from "../../api/export.ts";
 import type { ExportFormat } from "../../engine/export-members.ts";
 import { stylish } from "../../formatters/stylish.ts";
+import { DATA_DIR_OPTION, dataOptionValues } from "../data-options.ts";
 import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
@@ -19,7 +20,7 @@ export const spec: CommandSpec = {
     { name: "format", type: "string", choices: ["csv", "parquet", "json"], description: "File format (default: from the file extension, else csv)." },
     { name: "columns", type: "string", placeholder: "A,B", description: "Feature columns to include, comma-separated (default: all)." },
     { name: "as-of", type: "string", placeholder: "YYYY-MM-DD", description: "The analysis date (overrides as_of)." },
-    { name: "data-dir", type: "string", placeholder: "DIR", description: "Folder that source paths are relative to." },
+    DATA_DIR_OPTION,
   ],
   examples: ["seg export --out members.csv", "seg export --out members.parquet --columns monetary,value_tier"],
 };
@@ -41,7 +42,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       format,
       ...(columns ? { columns } : {}),
       ...(asOf ? { asOf } : {}),
-      ...(args.options["data-dir"] ? { dataDir: resolve(io.cwd, args.options["data-dir"] as string) } : {}),
+      ...dataOptionValues(args, io),
       progress,
     });
   } catch (error) {

@@ -3,6 +3,7 @@ import { relative, resolve } from "node:path";
 import { lock } from "../../api/lock.ts";
 import { stylish } from "../../formatters/stylish.ts";
 import { countBySeverity } from "../../api/check.ts";
+import { DATA_DIR_OPTION, dataOptionValues, ENGINE_OPTIONS } from "../data-options.ts";
 import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
@@ -14,9 +15,8 @@ export const spec: CommandSpec = {
   usage: "seg lock [options]",
   options: [
     { name: "as-of", type: "string", placeholder: "YYYY-MM-DD", description: "The analysis date (overrides as_of in segmentation.yaml)." },
-    { name: "data-dir", type: "string", placeholder: "DIR", description: "Folder that source paths are relative to (default: the workspace)." },
-    { name: "threads", type: "number", placeholder: "N", description: "DuckDB threads (default: all cores)." },
-    { name: "memory-limit", type: "string", placeholder: "SIZE", description: "DuckDB memory limit, e.g. 4GB; larger data spills to disk." },
+    DATA_DIR_OPTION,
+    ...ENGINE_OPTIONS,
   ],
   examples: ["seg lock", "seg lock --root examples/online-retail --data-dir ../shared/data/online-retail"],
 };
@@ -29,9 +29,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     root,
     today: io.today(),
     ...(asOf ? { asOf } : {}),
-    ...(args.options["data-dir"] ? { dataDir: resolve(io.cwd, args.options["data-dir"] as string) } : {}),
-    ...(args.options.threads !== undefined ? { threads: args.options.threads as number } : {}),
-    ...(args.options["memory-limit"] !== undefined ? { memoryLimit: args.options["memory-limit"] as string } : {}),
+    ...dataOptionValues(args, io),
     progress,
   });
   progress.done();

@@ -3,11 +3,12 @@
  * existing site stays as it was, a fresh workspace gets no dist/), and a valid
  * one is built into dist/ by a real Astro build.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runSeg } from "../../support/run-seg.ts";
-import { BASE_FILES, BASE_SEGMENT, tempWorkspace } from "../../support/temp-workspace.ts";
+import { BASE_SEGMENT, tempWorkspace } from "../../support/temp-workspace.ts";
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -49,22 +50,21 @@ describe("seg build refuses a workspace with errors", () => {
 });
 
 describe("seg build on a valid workspace", () => {
-  it("replaces dist/ with the built playbook", () => {
-    // Astro resolves its own modules from the workspace, as in a project that installed seg,
-    // so this workspace lives inside the repository (node_modules/.cache is ignored by git).
-    const parent = resolve(import.meta.dirname, "../../../node_modules/.cache");
-    mkdirSync(parent, { recursive: true });
-    const root = mkdtempSync(join(parent, "seg-build-"));
-    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-    for (const [path, text] of Object.entries(BASE_FILES)) {
-      mkdirSync(dirname(join(root, path)), { recursive: true });
-      writeFileSync(join(root, path), text);
-    }
+  it("replaces dist/ with the built playbook, reading the data from --data-dir", () => {
+    // A workspace outside the repository with no node_modules: Astro builds from Seg's own.
+    const ws = tempWorkspace({});
+    cleanups.push(ws.remove);
+    const root = ws.root;
+    const dataDir = mkdtempSync(join(tmpdir(), "seg-build-data-"));
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    renameSync(join(root, "data"), join(dataDir, "data"));
+    expect(runSeg(["lock"], { cwd: root }).stderr).toContain("does not exist");
+
     mkdirSync(join(root, "dist"));
     writeFileSync(join(root, "dist/index.html"), MARKER);
 
-    expect(runSeg(["lock"], { cwd: root }).status).toBe(0);
-    const run = runSeg(["build"], { cwd: root });
+    expect(runSeg(["lock", "--data-dir", dataDir], { cwd: root }).status).toBe(0);
+    const run = runSeg(["build", "--data-dir", dataDir], { cwd: root });
     expect(run.stderr).not.toMatch(/internal error|^\s{4}at /m);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^Built the playbook .*to dist in [\d.]+ s/);

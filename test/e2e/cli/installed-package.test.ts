@@ -1,0 +1,152 @@
+/**
+ * Seg as users get it: `npm pack` (which compiles src/ to lib/ in prepack),
+ * unpacked into node_modules/seg the way `npm install` lays it out, with its
+ * dependencies beside it. Node refuses to strip types under node_modules, so
+ * every command here proves the package runs without its TypeScript sources.
+ *
+ * Two installs are exercised: a workspace that lists seg in its devDependencies
+ * and runs `npx seg …` (the GitHub workflow `seg init` writes), and a global
+ * install run against a workspace with no node_modules of its own, which Astro
+ * must still build from the Astro that Seg depends on.
+ */
+import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { delimiter, dirname, join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const ROOT = resolve(import.meta.dirname, "../../..");
+const VERSION = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version;
+/** Node 24 first on PATH, as `npm run` and a user's setup-node give it, for the bin's `#!/usr/bin/env node`. */
+const ENV = { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ""}`, NO_COLOR: "1", CI: "1", ASTRO_TELEMETRY_DISABLED: "1" };
+
+let scratch: string;
+let packed: string[];
+/** A global install: <scratch>/global/node_modules/seg. */
+let globalSeg: string;
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function spawn(command: string, args: readonly string[], cwd: string): Run {
+  const result: SpawnSyncReturns<string> = spawnSync(command, args, { cwd, env: ENV, encoding: "utf8", timeout: 240_000 });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Lays the unpacked package out as `npm install` does: node_modules/seg, its dependencies beside it, node_modules/.bin/seg. */
+function install(unpacked: string, into: string): string {
+  const modules = join(into, "node_modules");
+  mkdirSync(join(modules, ".bin"), { recursive: true });
+  for (const entry of readdirSync(join(ROOT, "node_modules"))) {
+    if (entry === ".bin" || entry === "seg" || entry.startsWith(".")) continue;
+    symlinkSync(join(ROOT, "node_modules", entry), join(modules, entry), "dir");
+  }
+  const seg = join(modules, "seg");
+  cpSync(unpacked, seg, { recursive: true });
+  chmodSync(join(seg, "bin/seg.js"), 0o755);
+  symlinkSync("../seg/bin/seg.js", join(modules, ".bin/seg"));
+  return seg;
+}
+
+beforeAll(() => {
+  scratch = mkdtempSync(join(tmpdir(), "seg-package-"));
+  const pack = spawn("npm", ["pack", "--json", "--pack-destination", scratch], ROOT);
+  expect(pack.status, pack.stderr).toBe(0);
+  const [report] = JSON.parse(pack.stdout.slice(pack.stdout.indexOf("["))) as { filename: string; files: { path: string }[] }[];
+  packed = report!.files.map((f) => f.path).sort();
+  const unpacked = join(scratch, "unpacked");
+  mkdirSync(unpacked);
+  const untar = spawn("tar", ["-xzf", join(scratch, report!.filename), "-C", unpacked, "--strip-components=1"], scratch);
+  expect(untar.status, untar.stderr).toBe(0);
+  globalSeg = install(unpacked, join(scratch, "global"));
+}, 240_000);
+
+afterAll(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+describe("the packed package", () => {
+  it("ships compiled JavaScript, the site's Astro files and the template, and no TypeScript sources", () => {
+    expect(packed.filter((f) => f.startsWith("src/") || f.startsWith("test/"))).toEqual([]);
+    expect(packed.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
+    for (const file of ["bin/seg.js", "lib/index.js", "lib/index.d.ts", "lib/cli/main.js", "lib/site/content.config.js", "lib/site/routes/index.astro", "lib/site/routes/search-index.js", "lib/site/client/playbook.js", "lib/site/styles/global.css", "templates/basic/segmentation.yaml", "schemas/segment.schema.json", "README.md"]) {
+      expect(packed).toContain(file);
+    }
+  });
+
+  it("imports no .ts module from its JavaScript or Astro files", () => {
+    const lib = join(globalSeg, "lib");
+    const importsTs = /(?:\bfrom\s*|\bimport\s*\(\s*)["']\.{1,2}\/[^"']*\.ts["']/;
+    const offenders = readdirSync(lib, { recursive: true, encoding: "utf8" })
+      .filter((f) => /\.(js|astro|mdx)$/.test(f))
+      .filter((f) => importsTs.test(readFileSync(join(lib, f), "utf8")));
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe("npx seg in a workspace that installs seg", () => {
+  let workspace: string;
+
+  beforeAll(() => {
+    const init = spawn(process.execPath, [join(globalSeg, "bin/seg.js"), "init", "playbook"], scratch);
+    expect(init.status, init.stderr).toBe(0);
+    workspace = join(scratch, "playbook");
+    install(join(scratch, "unpacked"), workspace);
+  });
+
+  it("reports its version and help from node_modules", () => {
+    const version = spawn("npx", ["--no-install", "seg", "--version"], workspace);
+    expect(version.stdout.trim()).toBe(VERSION);
+    const help = spawn("npx", ["--no-install", "seg", "check", "--help"], workspace);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain("Usage: seg check [options]");
+  });
+
+  it("locks, checks clean, reports for GitHub and builds the playbook", () => {
+    const lock = spawn("npx", ["--no-install", "seg", "lock"], workspace);
+    expect(lock.status, lock.stderr).toBe(0);
+    expect(lock.stdout).toContain("Wrote segments.lock.json — 300 members");
+
+    const check = spawn("npx", ["--no-install", "seg", "check", "--format", "github"], workspace);
+    expect(check.status, check.stderr).toBe(0);
+
+    const build = spawn("npx", ["--no-install", "seg", "build"], workspace);
+    expect(build.status, build.stderr).toBe(0);
+    expect(build.stdout).toMatch(/^Built the playbook \(\d+ pages\) to dist in/);
+    expect(readFileSync(join(workspace, "dist/index.html"), "utf8")).toContain("Loyal");
+    expect(existsSync(join(workspace, "dist/personas/loyal-lee/index.html"))).toBe(true);
+  });
+
+  it("serves the public API to library callers", () => {
+    const script = [
+      'import { check, formatterNames, rules, VERSION } from "seg";',
+      'const result = await check({ root: ".", today: "2026-11-01", data: false });',
+      "console.log(JSON.stringify({ version: VERSION, errors: result.counts.error, rules: rules.length > 20, formats: formatterNames }));",
+    ].join("\n");
+    const run = spawn(process.execPath, ["--input-type=module", "-e", script], workspace);
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ version: VERSION, errors: 0, rules: true, formats: ["github", "json", "markdown", "sarif", "stylish"] });
+  });
+});
+
+describe("a global install run against a workspace with no node_modules", () => {
+  it("locks and builds with the Astro that Seg depends on", () => {
+    const bin = join(globalSeg, "bin/seg.js");
+    const init = spawn(process.execPath, [bin, "init", "bare"], scratch);
+    expect(init.status, init.stderr).toBe(0);
+    const workspace = join(scratch, "bare");
+    expect(existsSync(join(workspace, "node_modules"))).toBe(false);
+
+    const lock = spawn(process.execPath, [bin, "lock", "--root", workspace], scratch);
+    expect(lock.status, lock.stderr).toBe(0);
+    const build = spawn(process.execPath, [bin, "build", "--root", workspace], scratch);
+    expect(build.status, build.stderr).toBe(0);
+    expect(build.stderr).toBe("");
+    expect(readdirSync(join(workspace, "dist")).filter((f) => f.endsWith(".html"))).toEqual(["404.html", "index.html"]);
+    expect(readFileSync(join(workspace, "dist/segments/loyal/index.html"), "utf8")).toContain("Loyal");
+  });
+});
