@@ -5,6 +5,12 @@
 // types from files under node_modules.
 import { existsSync } from "node:fs";
 
+const [major, minor] = process.versions.node.split(".").map(Number);
+if (major < 22 || (major === 22 && minor < 18)) {
+  process.stderr.write(`seg needs Node.js 22.18 or newer; this is ${process.version}. Install a current Node (e.g. 24) and run seg again.\n`);
+  process.exit(2);
+}
+
 const sources = new URL("../src/cli/main.ts", import.meta.url);
 const base = existsSync(sources) ? "../src/cli/" : "../lib/cli/";
 const ext = existsSync(sources) ? ".ts" : ".js";
