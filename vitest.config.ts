@@ -6,5 +6,6 @@ export default defineConfig({
     exclude: ["node_modules", "dist", "test/fixtures/**"],
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    globalSetup: ["test/support/cache-dir-setup.ts"],
   },
 });

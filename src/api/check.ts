@@ -4,14 +4,16 @@
  * number from the data, compare with the lock, and run the rules. Options in,
  * result out; nothing is printed and nothing exits.
  */
-import { join, resolve } from "node:path";
-import { fileCache } from "../engine/file-cache.ts";
+import { resolve } from "node:path";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { cacheDirectory } from "../engine/cache-dir.ts";
 import { scoresWithDerived } from "../engine/derive-scores.ts";
+import { fitFileCache } from "../engine/fit-file-cache.ts";
 import { checkWeights, percentWeights, prioritize, type PriorityRow, type WeightCheck } from "../engine/prioritize.ts";
-import type { EngineResult } from "../engine/run-engine.ts";
+import type { EngineOptions, EngineResult } from "../engine/run-engine.ts";
 import { valueMeasure } from "../engine/segment-metrics.ts";
 import { valuePotentialQuadrants, weightSensitivity, type Quadrant, type Sensitivity } from "../engine/sensitivity.ts";
+import { sourceFileCache } from "../engine/source-cache.ts";
 import type { Expr } from "../expr/ast.ts";
 import { inferExpressionType } from "../expr/infer-type.ts";
 import { parseExpression } from "../expr/parser.ts";
@@ -22,7 +24,7 @@ import { suppressFindings, type SuppressedFinding } from "../lint/suppress-findi
 import { buildLock } from "../lock/build-lock.ts";
 import { compareLocks, type LockChange } from "../lock/compare-lock.ts";
 import type { Lock } from "../lock/lock.ts";
-import { readLock } from "../lock/lock-file.ts";
+import { readLock, type ReadLockResult } from "../lock/lock-file.ts";
 import { previousClustersOf } from "../lock/previous-clusters.ts";
 import type { DataFacts, Facts } from "../rules/define-rule.ts";
 import { rules } from "../rules/index.ts";
@@ -45,7 +47,7 @@ export interface CheckOptions {
   data?: boolean;
   /** Reports long steps. */
   progress?: (step: string) => void;
-  /** Remember k-means fits in .seg-cache/ (default true). */
+  /** Keep typed sources and k-means fits in the user cache folder between runs (default true; see engine/cache-dir.ts). */
   cache?: boolean;
   /** DuckDB threads (default: all cores). */
   threads?: number;
@@ -54,7 +56,6 @@ export interface CheckOptions {
 }
 
 /** Where Seg keeps what it can recompute (gitignored). */
-export const CACHE_DIR = ".seg-cache";
 
 export interface DefinitionsResult {
   root: string;
@@ -137,16 +138,7 @@ async function recompute(definitions: DefinitionsResult, options: CheckOptions):
   // Loaded on demand: the DuckDB client is heavy, and --no-data or usage errors never need it.
   const { runEngine } = await import("../engine/run-engine.ts");
   const read = readLock(workspace.root);
-  const previousClusters = read.status === "ok" ? previousClustersOf(read.lock) : undefined;
-  const engine = await runEngine(workspace, definitions.catalog, definitions.expressions, {
-    dataRoot: resolve(options.root, options.dataDir ?? "."),
-    asOf: definitions.asOf,
-    ...(previousClusters ? { previousClusters } : {}),
-    ...(options.threads !== undefined ? { threads: options.threads } : {}),
-    ...(options.memoryLimit !== undefined ? { memoryLimit: options.memoryLimit } : {}),
-    ...(options.cache !== false ? { fitCache: fileCache(join(workspace.root, CACHE_DIR, "clustering.json")) } : {}),
-    ...(options.progress ? { progress: options.progress } : {}),
-  });
+  const engine = await runEngine(workspace, definitions.catalog, definitions.expressions, engineOptions(definitions, options, read));
   const prioritization = config.prioritization;
   const weights = prioritization && definitions.weights?.scale !== "invalid" ? percentWeights(prioritization.factors) : undefined;
   const scored = prioritization ? workspace.segments.filter((s) => prioritization.schemes.includes(s.scheme) && s.value.status !== "retired") : [];
@@ -172,6 +164,26 @@ async function recompute(definitions: DefinitionsResult, options: CheckOptions):
     }
   }
   return { engine, lock, stored, sensitivity, quadrants, priorities };
+}
+
+/**
+ * How every command runs the engine on a checked workspace: data root, as-of
+ * date, the stored lock's clusters (so cluster ids stay stable), machine limits,
+ * progress, and the fit and source caches in the user's cache folder unless
+ * the caller turned caching off.
+ */
+export function engineOptions(definitions: DefinitionsResult, options: CheckOptions, read: ReadLockResult = readLock(definitions.workspace.root)): EngineOptions {
+  const previousClusters = read.status === "ok" ? previousClustersOf(read.lock) : undefined;
+  const cacheDir = options.cache === false ? undefined : cacheDirectory();
+  return {
+    dataRoot: resolve(options.root, options.dataDir ?? "."),
+    asOf: definitions.asOf,
+    ...(previousClusters ? { previousClusters } : {}),
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
+    ...(options.memoryLimit !== undefined ? { memoryLimit: options.memoryLimit } : {}),
+    ...(cacheDir ? { fitCache: fitFileCache(cacheDir), sourceCache: sourceFileCache(cacheDir) } : {}),
+    ...(options.progress ? { progress: options.progress } : {}),
+  };
 }
 
 function toDataFacts(data: DataResult): DataFacts {

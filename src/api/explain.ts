@@ -1,9 +1,8 @@
 /** `seg explain` as a library call: recompute, then explain one member. */
-import { resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { explainMember, type Explanation } from "../engine/explain-member.ts";
 import { runEngine } from "../engine/run-engine.ts";
-import { checkDefinitions, type CheckOptions } from "./check.ts";
+import { checkDefinitions, engineOptions, type CheckOptions } from "./check.ts";
 
 export interface ExplainResult {
   diagnostics: Diagnostic[];
@@ -16,8 +15,7 @@ export async function explain(options: CheckOptions & { memberId: string }): Pro
   const errors = definitions.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0 || !definitions.workspace.config) return { diagnostics: errors, explanation: undefined, asOf: definitions.asOf };
   const engine = await runEngine(definitions.workspace, definitions.catalog, definitions.expressions, {
-    dataRoot: resolve(options.root, options.dataDir ?? "."),
-    asOf: definitions.asOf,
+    ...engineOptions(definitions, options),
     keepDatabase: true,
   });
   if (!engine.db) return { diagnostics: engine.diagnostics, explanation: undefined, asOf: definitions.asOf };

@@ -8,7 +8,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { exportMembers, exportQuery, type ExportFormat } from "../engine/export-members.ts";
 import { runEngine } from "../engine/run-engine.ts";
-import { checkDefinitions, type CheckOptions } from "./check.ts";
+import { checkDefinitions, engineOptions, type CheckOptions } from "./check.ts";
 
 export interface ExportOptions extends CheckOptions {
   out: string;
@@ -33,11 +33,9 @@ export async function exportWorkspace(options: ExportOptions): Promise<ExportRes
   mkdirSync(dirname(file), { recursive: true });
   const partial = join(dirname(file), `.${basename(file)}.partial`);
   const engine = await runEngine(definitions.workspace, definitions.catalog, definitions.expressions, {
-    dataRoot: resolve(options.root, options.dataDir ?? "."),
-    asOf: definitions.asOf,
+    ...engineOptions(definitions, options),
     keepDatabase: true,
     writableDirectories: [dirname(file)],
-    ...(options.progress ? { progress: options.progress } : {}),
   });
   if (!engine.db) return { diagnostics: engine.diagnostics, rows: 0, file: undefined };
   try {

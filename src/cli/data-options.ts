@@ -17,12 +17,14 @@ export const DATA_DIR_OPTION: OptionSpec = {
 export const ENGINE_OPTIONS: readonly OptionSpec[] = [
   { name: "threads", type: "number", placeholder: "N", description: "DuckDB threads (default: all cores)." },
   { name: "memory-limit", type: "string", placeholder: "SIZE", description: "DuckDB memory limit, e.g. 4GB; larger data spills to disk." },
+  { name: "no-cache", type: "boolean", description: "Neither read nor write Seg's cache of typed sources and k-means fits ($SEG_CACHE_DIR, else ~/.cache/seg)." },
 ];
 
 export interface DataOptionValues {
   dataDir?: string;
   threads?: number;
   memoryLimit?: string;
+  cache?: false;
 }
 
 /** The values of --data-dir (resolved against the current folder), --threads and --memory-limit that were given. */
@@ -34,5 +36,6 @@ export function dataOptionValues(args: ParsedArgs, io: Io): DataOptionValues {
     ...(dataDir ? { dataDir: resolve(io.cwd, dataDir) } : {}),
     ...(threads !== undefined ? { threads } : {}),
     ...(memoryLimit !== undefined ? { memoryLimit } : {}),
+    ...(args.options["no-cache"] === true ? { cache: false as const } : {}),
   };
 }

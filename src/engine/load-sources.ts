@@ -18,6 +18,7 @@ import type { Source } from "../schema/source.ts";
 import type { PathSegment } from "../workspace/locate.ts";
 import { spanIn, type LoadedDocument } from "../workspace/read-document.ts";
 import type { Database } from "./duckdb.ts";
+import { sourceKey, type SourceCache } from "./source-cache.ts";
 import { lit, q, sourceTable, sqlType } from "./sql-names.ts";
 
 export interface SourceStats {
@@ -41,10 +42,13 @@ export interface LoadResult {
 }
 
 const MAX_BAD_EXAMPLES = 3;
+/** CSV files up to this size are worth a typed copy in the cache; Parquet reads fast as it is. */
+const MAX_CACHED_BYTES = 256 * 1024 * 1024;
 
-export async function loadSources(db: Database, config: LoadedDocument<Config>, dataRoot: string): Promise<LoadResult> {
+export async function loadSources(db: Database, config: LoadedDocument<Config>, dataRoot: string, cache?: SourceCache): Promise<LoadResult> {
   const diagnostics: Diagnostic[] = [];
   const sources: SourceStats[] = [];
+  const duckdbVersion = cache ? String((await db.all("SELECT library_version AS v FROM pragma_version()"))[0]?.v) : "";
   const report = (path: readonly PathSegment[], ruleId: string, message: string, hint: string, data?: Record<string, unknown>) =>
     diagnostics.push({ ruleId, severity: "error", message, hint, file: config.file.path, ...spanIn(config, path), ...(data ? { data } : {}) });
 
@@ -55,7 +59,16 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
       continue;
     }
     const raw = q(`raw_${name}`);
+    const table = sourceTable(name);
     const format = source.format ?? (/\.parquet$/i.test(source.path) ? "parquet" : "csv");
+    const { sha256, bytes } = await hashFile(file);
+    const cacheable = cache !== undefined && format === "csv" && bytes <= MAX_CACHED_BYTES;
+    const key = cacheable ? sourceKey(sha256, source, format, duckdbVersion) : "";
+    const cached = cacheable ? await cache.restore(db, key, table) : undefined;
+    if (cached) {
+      sources.push({ name, path: source.path, sha256, bytes, ...cached });
+      continue;
+    }
     // CSV is read as text (faster than type sniffing here, and bad values can then
     // be found precisely); Parquet keeps its own types.
     const reads = format === "parquet" ? [`read_parquet(${lit(file)})`] : [`read_csv(${lit(file)}, header = true, all_varchar = true)`];
@@ -95,7 +108,6 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     broken = await checkValues(db, raw, name, source, textColumns, report);
     if (broken) continue;
 
-    const table = sourceTable(name);
     await db.run(`CREATE OR REPLACE TABLE ${table} AS ${typedSelect(raw, source, textColumns)}`);
     await db.run(`DROP TABLE ${raw}`);
     const rows = Number((await db.all(`SELECT count(*) AS n FROM ${table}`))[0]?.n ?? 0);
@@ -110,8 +122,8 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
       newest = (range?.newest as string | null) ?? null;
       oldest = (range?.oldest as string | null) ?? null;
     }
-    const { sha256, bytes } = await hashFile(file);
     sources.push({ name, path: source.path, sha256, bytes, rowsRead, rows, newest, oldest });
+    if (cacheable) await cache.save(db, key, table, { rowsRead, rows, newest, oldest });
   }
   return { sources, diagnostics };
 }

@@ -21,6 +21,7 @@ import type { FitCache } from "./cluster/fit-cache.ts";
 import type { PreviousClusters } from "./cluster/stable-ids.ts";
 import { openDatabase, type Database, type DatabaseOptions } from "./duckdb.ts";
 import { loadSources, type SourceStats } from "./load-sources.ts";
+import type { SourceCache } from "./source-cache.ts";
 import { assignMemberships } from "./membership.ts";
 import { normalizationCoverage, type NormalizationCoverage } from "./normalization-coverage.ts";
 import { computeSegmentMetrics, type SchemeMetrics } from "./segment-metrics.ts";
@@ -39,6 +40,8 @@ export interface EngineOptions extends DatabaseOptions {
   previousClusters?: PreviousClusters;
   /** Remembers k-means fits between runs. */
   fitCache?: FitCache;
+  /** Remembers typed sources between runs. */
+  sourceCache?: SourceCache;
 }
 
 export interface EngineResult {
@@ -59,7 +62,7 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
   const db = await openDatabase(options);
   try {
     options.progress?.("Loading sources");
-    const loaded = await loadSources(db, config, options.dataRoot);
+    const loaded = await loadSources(db, config, options.dataRoot, options.sourceCache);
     if (loaded.diagnostics.length > 0) {
       db.close();
       return { sources: loaded.sources, members: 0, schemes: [], hypotheses: [], idsaa: {}, normalization: [], clustering: undefined, diagnostics: loaded.diagnostics };

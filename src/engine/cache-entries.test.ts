@@ -1,0 +1,80 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { cacheEntries } from "./cache-entries.ts";
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function scratch(): string {
+  const dir = mkdtempSync(join(tmpdir(), "seg-cache-entries-"));
+  dirs.push(dir);
+  return dir;
+}
+
+const text = (content: string) => (tmp: string) => writeFileSync(tmp, content);
+
+describe("cacheEntries", () => {
+  it("stores an entry's files under its key and finds it only when every file is there", () => {
+    const dir = join(scratch(), "entries");
+    const entries = cacheEntries(dir, 4);
+    expect(entries.has("a", ["json"])).toBe(false);
+    entries.put("a", [{ ext: "json", write: text("{}") }, { ext: "bin", write: text("data") }]);
+    expect(entries.has("a", ["json", "bin"])).toBe(true);
+    expect(readFileSync(entries.path("a", "bin"), "utf8")).toBe("data");
+    rmSync(entries.path("a", "bin"));
+    expect(entries.has("a", ["json", "bin"])).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("keeps the most recently used entries and removes the rest", () => {
+    const dir = scratch();
+    const entries = cacheEntries(dir, 2);
+    const age = (key: string, seconds: number) => utimesSync(entries.path(key, "json"), new Date(Date.now() - seconds * 1000), new Date(Date.now() - seconds * 1000));
+    entries.put("old", [{ ext: "json", write: text("1") }]);
+    age("old", 30);
+    entries.put("used", [{ ext: "json", write: text("2") }]);
+    age("used", 60);
+    expect(entries.has("used", ["json"])).toBe(true); // a hit makes it the most recent
+    entries.put("new", [{ ext: "json", write: text("3") }]);
+    expect(readdirSync(dir).sort()).toEqual(["new.json", "used.json"]);
+  });
+
+  it("writes nothing in place when a file fails to write, and removes its partial files", async () => {
+    const dir = scratch();
+    const entries = cacheEntries(dir, 4);
+    await entries.putAsync("k", [
+      { ext: "json", write: async (tmp) => writeFileSync(tmp, "{}") },
+      {
+        ext: "parquet",
+        write: async () => {
+          throw new Error("disk full");
+        },
+      },
+    ]);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("clears temporary files left by a process that died mid-write", () => {
+    const dir = scratch();
+    const orphan = join(dir, "x.json.123-abcd.tmp");
+    writeFileSync(orphan, "half");
+    utimesSync(orphan, new Date(Date.now() - 2 * 3600_000), new Date(Date.now() - 2 * 3600_000));
+    const fresh = join(dir, "y.json.456-abcd.tmp");
+    writeFileSync(fresh, "being written");
+    cacheEntries(dir, 4).put("z", [{ ext: "json", write: text("{}") }]);
+    expect(existsSync(orphan)).toBe(false);
+    expect(existsSync(fresh)).toBe(true);
+  });
+
+  it("behaves as empty when the folder cannot be made", () => {
+    const blocker = join(scratch(), "a-file");
+    writeFileSync(blocker, "not a folder");
+    const entries = cacheEntries(join(blocker, "sub"), 4);
+    expect(() => entries.put("k", [{ ext: "json", write: text("{}") }])).not.toThrow();
+    expect(entries.has("k", ["json"])).toBe(false);
+  });
+});

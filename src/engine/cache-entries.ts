@@ -1,0 +1,95 @@
+/**
+ * One folder of cache entries, each a few files named `<key>.<ext>`. Files are
+ * written to unique temporary names and renamed into place, so readers (other
+ * seg processes included) see whole files or none. Beyond `keep` entries the
+ * least recently used go. Every failure only costs time: a cache that cannot be
+ * read or written behaves as empty.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
+import { join } from "node:path";
+
+export interface CacheFile<W> {
+  ext: string;
+  /** Writes the file's content to `tmpPath`. */
+  write: (tmpPath: string) => W;
+}
+
+export interface CacheEntries {
+  /** Path of the entry's file with this extension. */
+  path(key: string, ext: string): string;
+  /** True when every listed file of the entry exists; marks the entry as used. */
+  has(key: string, exts: readonly string[]): boolean;
+  put(key: string, files: readonly CacheFile<void>[]): void;
+  putAsync(key: string, files: readonly CacheFile<Promise<void>>[]): Promise<void>;
+}
+
+/** Temporary files older than this are left over from a process that died mid-write. */
+const ORPHAN_MS = 60 * 60 * 1000;
+
+export function cacheEntries(dir: string, keep: number): CacheEntries {
+  const path = (key: string, ext: string) => join(dir, `${key}.${ext}`);
+  const staging = (key: string, files: readonly { ext: string }[]) => {
+    mkdirSync(dir, { recursive: true });
+    const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
+    return files.map((file) => ({ tmp: `${path(key, file.ext)}.${tag}.tmp`, final: path(key, file.ext) }));
+  };
+  const commit = (moves: readonly { tmp: string; final: string }[]) => {
+    for (const { tmp, final } of moves) renameSync(tmp, final);
+    prune(dir, keep);
+  };
+  const discard = (moves: readonly { tmp: string }[]) => {
+    for (const { tmp } of moves) rmSync(tmp, { force: true });
+  };
+  return {
+    path,
+    has(key, exts) {
+      try {
+        if (!exts.every((ext) => existsSync(path(key, ext)))) return false;
+        const now = new Date();
+        for (const ext of exts) utimesSync(path(key, ext), now, now);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    put(key, files) {
+      let moves: { tmp: string; final: string }[] = [];
+      try {
+        moves = staging(key, files);
+        files.forEach((file, i) => file.write(moves[i]!.tmp));
+        commit(moves);
+      } catch {
+        discard(moves);
+      }
+    },
+    async putAsync(key, files) {
+      let moves: { tmp: string; final: string }[] = [];
+      try {
+        moves = staging(key, files);
+        for (const [i, file] of files.entries()) await file.write(moves[i]!.tmp);
+        commit(moves);
+      } catch {
+        discard(moves);
+      }
+    },
+  };
+}
+
+/** Removes the least recently used entries beyond `keep` (an entry is the files sharing a key), and orphaned temporary files. */
+function prune(dir: string, keep: number): void {
+  const used = new Map<string, number>();
+  const now = Date.now();
+  for (const name of readdirSync(dir)) {
+    const mtime = statSync(join(dir, name)).mtimeMs;
+    if (name.endsWith(".tmp")) {
+      if (now - mtime > ORPHAN_MS) rmSync(join(dir, name), { force: true });
+      continue;
+    }
+    const key = name.slice(0, name.indexOf("."));
+    used.set(key, Math.max(used.get(key) ?? 0, mtime));
+  }
+  const stale = new Set([...used].sort((a, b) => b[1] - a[1]).slice(keep).map(([key]) => key));
+  if (stale.size === 0) return;
+  for (const name of readdirSync(dir)) if (!name.endsWith(".tmp") && stale.has(name.slice(0, name.indexOf(".")))) rmSync(join(dir, name), { force: true });
+}

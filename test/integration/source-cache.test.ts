@@ -1,0 +1,104 @@
+/**
+ * The cache of typed sources and k-means fits, through `check` as users run
+ * it: a second run reads what the first kept and computes the same result to
+ * the byte; any change to a file's bytes or to a source's declaration misses;
+ * data with problems is never kept; `cache: false` touches nothing.
+ */
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { check, type CheckResult } from "../../src/api/check.ts";
+import { stableJson } from "../../src/lock/stable-json.ts";
+import { BASE_CONFIG, tempWorkspace } from "../support/temp-workspace.ts";
+
+let cacheDir: string;
+let previous: string | undefined;
+const cleanups: (() => void)[] = [];
+
+beforeEach(() => {
+  previous = process.env.SEG_CACHE_DIR;
+  cacheDir = mkdtempSync(join(tmpdir(), "seg-source-cache-"));
+  process.env.SEG_CACHE_DIR = cacheDir;
+});
+afterEach(() => {
+  if (previous === undefined) delete process.env.SEG_CACHE_DIR;
+  else process.env.SEG_CACHE_DIR = previous;
+  rmSync(cacheDir, { recursive: true, force: true });
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+function workspace(files: Record<string, string | null> = {}): string {
+  const ws = tempWorkspace(files);
+  cleanups.push(ws.remove);
+  return ws.root;
+}
+
+const run = (root: string, cache = true) => check({ root, today: "2026-11-01", cache });
+const sourceEntries = () => (existsSync(join(cacheDir, "sources")) ? readdirSync(join(cacheDir, "sources")).sort() : []);
+
+/** What a run computed, without the parts that name where the workspace is. */
+function outcome(result: CheckResult): string {
+  return stableJson({ diagnostics: result.diagnostics.map((d) => ({ ...d })), sources: result.data?.engine.sources, lock: result.data?.lock, schemes: result.data?.engine.schemes });
+}
+
+describe("the source cache", () => {
+  it("keeps each CSV source once and gives the same result from it as without a cache", async () => {
+    const root = workspace();
+    const uncached = await run(root, false);
+    expect(sourceEntries()).toEqual([]);
+    const first = await run(root);
+    const entries = sourceEntries();
+    expect(entries.filter((f) => f.endsWith(".parquet"))).toHaveLength(2);
+    expect(entries.filter((f) => f.endsWith(".json"))).toHaveLength(2);
+
+    const past = new Date("2026-01-01T00:00:00Z");
+    for (const file of entries) utimesSync(join(cacheDir, "sources", file), past, past);
+    const second = await run(root);
+    expect(sourceEntries()).toEqual(entries);
+    // Every entry was read: a hit marks it as used.
+    for (const file of entries) expect(statSync(join(cacheDir, "sources", file)).mtimeMs).toBeGreaterThan(past.getTime());
+
+    expect(outcome(first)).toBe(outcome(uncached));
+    expect(outcome(second)).toBe(outcome(uncached));
+    expect(second.data?.engine.sources.map((s) => [s.name, s.rowsRead, s.rows])).toEqual([
+      ["accounts", 2, 2],
+      ["events", 1, 1],
+    ]);
+  });
+
+  it("misses when the file's bytes change, and reads the new data", async () => {
+    const root = workspace();
+    await run(root);
+    const before = sourceEntries();
+    writeFileSync(join(root, "data/accounts.csv"), "account_id,employees,region,plan\nA1,10,EMEA,free\nA2,2000,NA,growth\nA3,40,APAC,free\n");
+    const result = await run(root);
+    expect(result.data?.engine.sources.find((s) => s.name === "accounts")?.rows).toBe(3);
+    expect(result.data?.engine.members).toBe(3);
+    const added = sourceEntries().filter((f) => !before.includes(f));
+    expect(added.map((f) => f.split(".").pop()).sort()).toEqual(["json", "parquet"]);
+  });
+
+  it("misses when the source's declaration changes", async () => {
+    const root = workspace();
+    await run(root);
+    const before = sourceEntries();
+    writeFileSync(join(root, "segmentation.yaml"), BASE_CONFIG.replace("employees: { type: integer, kind: firmographic }", "employees: { type: number, kind: firmographic }"));
+    await run(root);
+    expect(sourceEntries().filter((f) => !before.includes(f))).toHaveLength(2);
+  });
+
+  it("never keeps a source whose values do not parse", async () => {
+    const root = workspace({ "data/accounts.csv": "account_id,employees,region,plan\nA1,ten,EMEA,free\n" });
+    const result = await run(root);
+    expect(result.diagnostics.map((d) => d.ruleId)).toContain("source/bad-value");
+    // Only events, which loaded cleanly, is kept.
+    expect(sourceEntries().filter((f) => f.endsWith(".parquet"))).toHaveLength(1);
+    expect(result.data?.engine.sources.map((s) => s.name)).toEqual(["events"]);
+  });
+
+  it("writes nothing with the cache turned off", async () => {
+    await run(workspace(), false);
+    expect(readdirSync(cacheDir)).toEqual([]);
+  });
+});
