@@ -76,6 +76,7 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
       const fitted = await runClustering(db, config.value.clustering, {
         ...(options.previousClusters ? { previous: options.previousClusters } : {}),
         ...(options.fitCache ? { cache: options.fitCache } : {}),
+        ...(options.threads !== undefined ? { threads: options.threads } : {}),
         featureLabels: Object.fromEntries(Object.entries(config.value.features).flatMap(([name, f]) => (f.description ? [[name, name.replaceAll("_", " ")]] : []))),
       });
       if (fitted.status === "problem") {

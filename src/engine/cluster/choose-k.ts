@@ -41,18 +41,35 @@ export interface ChooseKResult {
 }
 
 export function chooseK(matrix: Matrix, range: KRange, options: ChooseKOptions): ChooseKResult {
+  checkRange(matrix, range);
+  const tried: TriedK[] = [];
+  for (let k = range.min; k <= range.max; k++) tried.push(tryK(matrix, k, options));
+  return choose(tried);
+}
+
+export function checkRange(matrix: Matrix, range: KRange): void {
   if (range.min < 2 || range.max < range.min) throw new RangeError(`k range ${range.min}…${range.max} is not 2 ≤ min ≤ max`);
   if (range.max >= matrix.n) throw new RangeError(`k up to ${range.max} needs more than ${range.max} rows, got ${matrix.n}`);
-  const candidates: KCandidate[] = [];
-  const fits: KMeansFit[] = [];
-  for (let k = range.min; k <= range.max; k++) {
-    const fit = fitKMeans(matrix, k, { seed: options.seed, nInit: options.nInit });
-    const silhouette = silhouetteScore(matrix, fit.labels, k, { seed: options.seed, sample: options.silhouetteSample });
-    candidates.push({ k, inertia: fit.inertia, silhouette, iterations: fit.iterations, converged: fit.converged });
-    fits.push(fit);
-  }
+}
+
+export interface TriedK {
+  fit: KMeansFit;
+  candidate: KCandidate;
+}
+
+/** One k: its k-means fit and silhouette. Each k depends only on the matrix and the options, so any k can run anywhere. */
+export function tryK(matrix: Matrix, k: number, options: ChooseKOptions): TriedK {
+  const fit = fitKMeans(matrix, k, { seed: options.seed, nInit: options.nInit });
+  const silhouette = silhouetteScore(matrix, fit.labels, k, { seed: options.seed, sample: options.silhouetteSample });
+  return { fit, candidate: { k, inertia: fit.inertia, silhouette, iterations: fit.iterations, converged: fit.converged } };
+}
+
+/** The result from every k tried, in ascending k. */
+export function choose(tried: readonly TriedK[]): ChooseKResult {
+  const sorted = [...tried].sort((a, b) => a.candidate.k - b.candidate.k);
+  const candidates = sorted.map((t) => t.candidate);
   const k = bestK(candidates);
-  return { k, candidates, fit: fits[k - range.min]!, fits };
+  return { k, candidates, fit: sorted.find((t) => t.candidate.k === k)!.fit, fits: sorted.map((t) => t.fit) };
 }
 
 /** The k with the highest silhouette; the smallest such k on a tie, and the smallest k when none is defined. */

@@ -12,7 +12,8 @@
 import type { Clustering } from "../../schema/clustering.ts";
 import type { Database } from "../duckdb.ts";
 import { assignClustersSql, CLUSTERS } from "./assign-sql.ts";
-import { chooseK, type KCandidate } from "./choose-k.ts";
+import type { KCandidate } from "./choose-k.ts";
+import { chooseKInParallel } from "./choose-k-parallel.ts";
 import { fitKey, isCachedFit, type CachedFit, type FitCache } from "./fit-cache.ts";
 import { summarizeFeatures } from "./feature-summary.ts";
 import { lockAgreement, type LockAgreement } from "./lock-agreement.ts";
@@ -35,6 +36,8 @@ export interface ClusteringOptions {
   silhouetteSample?: number;
   /** Remembers fits by the content they were fitted on (warm re-runs skip the k search). */
   cache?: FitCache;
+  /** Threads the k search may use (default: all cores); the result does not depend on it. */
+  threads?: number;
 }
 
 export interface ClusterSummary {
@@ -102,7 +105,7 @@ export async function runClustering(db: Database, clustering: Clustering, option
   const { read, transform, transformed, fences, outliers, fitRows, fitMatrix, maxK } = prepared;
   const { features, transform: names } = clustering;
 
-  const chosen = fitOrRecall(fitMatrix, clustering, maxK, options);
+  const chosen = await fitOrRecall(fitMatrix, clustering, maxK, options);
   const centroids = { points: chosen.points, labels: Int32Array.from(chosen.labels) };
   const stable = stableClusterIds(centroids.points, transform, options.previous);
   const originals = centroids.points.map((c) => invertPoint(transform, c));
@@ -148,11 +151,11 @@ export async function runClustering(db: Database, clustering: Clustering, option
 }
 
 /** Fit k-means for every k, or recall the fit of the same matrix and settings. */
-function fitOrRecall(fitMatrix: Matrix, clustering: Clustering, maxK: number, options: ClusteringOptions): CachedFit {
+async function fitOrRecall(fitMatrix: Matrix, clustering: Clustering, maxK: number, options: ClusteringOptions): Promise<CachedFit> {
   const key = options.cache ? fitKey(fitMatrix, clustering, { maxK, nInit: options.nInit ?? null, silhouetteSample: options.silhouetteSample ?? null }) : undefined;
   const recalled = key ? options.cache!.get(key) : undefined;
   if (isCachedFit(recalled)) return recalled;
-  const chosen = chooseK(fitMatrix, { min: clustering.k.min, max: maxK }, { seed: clustering.seed, nInit: options.nInit, silhouetteSample: options.silhouetteSample });
+  const chosen = await chooseKInParallel(fitMatrix, { min: clustering.k.min, max: maxK }, { seed: clustering.seed, nInit: options.nInit, silhouetteSample: options.silhouetteSample }, options.threads);
   const centroids = centroidsBySize(chosen.fit.centroids, chosen.fit.labels, chosen.k, fitMatrix.d);
   const fit: CachedFit = { k: chosen.k, candidates: chosen.candidates, points: centroids.points, labels: Array.from(centroids.labels) };
   if (key) options.cache!.set(key, fit);

@@ -1,0 +1,67 @@
+/**
+ * chooseK on several cores: every k of the range is an independent fit (its
+ * own seeded initializations, its own silhouette), so worker threads take the
+ * ks from a queue, largest first, over one shared copy of the matrix. The
+ * result is chooseK's to the bit; only the wall time changes. Small matrices,
+ * one thread, or a worker that cannot start run chooseK in this thread.
+ */
+import { availableParallelism } from "node:os";
+import { extname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { checkRange, choose, chooseK, type ChooseKOptions, type ChooseKResult, type KRange, type TriedK } from "./choose-k.ts";
+import type { Matrix } from "./matrix.ts";
+import type { TryKWorkerData } from "./try-k-worker.ts";
+
+/** Below this many matrix cells per k, starting workers costs more than it saves. */
+const MIN_CELLS = 20_000;
+/** The worker sits beside this module: .ts in a checkout, .js in the published package. */
+const WORKER = new URL(`./try-k-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
+
+export async function chooseKInParallel(matrix: Matrix, range: KRange, options: ChooseKOptions, threads = availableParallelism()): Promise<ChooseKResult> {
+  checkRange(matrix, range);
+  const ks = Array.from({ length: range.max - range.min + 1 }, (_, i) => range.max - i);
+  if (Math.min(threads, ks.length) < 2 || matrix.n * matrix.d < MIN_CELLS) return chooseK(matrix, range, options);
+  try {
+    return choose(await tryKInWorkers(matrix, ks, options, threads));
+  } catch {
+    // A worker that cannot start or dies leaves the same work to this thread.
+    return chooseK(matrix, range, options);
+  }
+}
+
+/** Fits the given ks on up to `threads` worker threads (largest k first, as given). */
+export async function tryKInWorkers(matrix: Matrix, ks: readonly number[], options: ChooseKOptions, threads: number): Promise<TriedK[]> {
+  const shared = new SharedArrayBuffer(matrix.data.byteLength);
+  new Float64Array(shared).set(matrix.data);
+  const workerData: TryKWorkerData = { data: shared, n: matrix.n, d: matrix.d, options };
+  const pool = Array.from({ length: Math.max(1, Math.min(threads, ks.length)) }, () => new Worker(WORKER, { workerData }));
+  try {
+    return await runQueue(pool, ks);
+  } finally {
+    await Promise.all(pool.map((worker) => worker.terminate()));
+  }
+}
+
+function runQueue(pool: readonly Worker[], ks: readonly number[]): Promise<TriedK[]> {
+  const queue = [...ks];
+  const tried: TriedK[] = [];
+  return new Promise((resolve, reject) => {
+    const feed = (worker: Worker) => {
+      const k = queue.shift();
+      if (k !== undefined) worker.postMessage(k);
+    };
+    for (const worker of pool) {
+      worker.on("message", (result: TriedK) => {
+        tried.push(result);
+        if (tried.length === ks.length) resolve(tried);
+        else feed(worker);
+      });
+      worker.once("error", reject);
+      worker.once("exit", (code) => {
+        if (tried.length < ks.length) reject(new Error(`k-means worker exited with code ${code}`));
+      });
+      feed(worker);
+    }
+  });
+}
