@@ -3,9 +3,10 @@
  * subprocess: exit 0 with usage text for --help, exit 2 with one line naming the
  * mistake (and the likely intended word) for usage errors, and never a stack trace.
  */
+import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMMANDS } from "../../../src/cli/main.ts";
-import { runSeg, type SegRun } from "../../support/run-seg.ts";
+import { runSeg, SEG_BIN, type SegRun } from "../../support/run-seg.ts";
 import { tempWorkspace, type TempWorkspace } from "../../support/temp-workspace.ts";
 
 let ws: TempWorkspace;
@@ -92,5 +93,20 @@ describe("no stack traces", () => {
     expect(run.status).not.toBe(0);
     expect(`${run.stdout}${run.stderr}`).not.toMatch(STACK_FRAME);
     expect(run.stderr).not.toContain("internal error");
+  });
+});
+
+describe("an older Node.js", () => {
+  // The machines' own Node is 20; Seg needs 22.18 (type stripping). Any node on PATH older than that will do.
+  const old = spawnSync("/usr/bin/node", ["--version"], { encoding: "utf8" });
+  const version = old.status === 0 ? old.stdout.trim() : undefined;
+  const [major = 0, minor = 0] = (version?.match(/^v(\d+)\.(\d+)/) ?? []).slice(1).map(Number);
+  const tooOld = version !== undefined && (major < 22 || (major === 22 && minor < 18));
+  const reason = tooOld ? undefined : `/usr/bin/node is ${version ?? "missing"}, not older than 22.18`;
+  it.skipIf(reason)(reason ? `is told which Node to install — skipped: ${reason}` : "is told which Node to install, with exit 2 and no stack trace", () => {
+    const run = spawnSync("/usr/bin/node", [SEG_BIN, "check"], { cwd: ws.root, encoding: "utf8" });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`seg needs Node.js 22.18 or newer; this is ${version}. Install a current Node (e.g. 24) and run seg again.\n`);
+    expect(run.stdout).toBe("");
   });
 });
