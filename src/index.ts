@@ -3,15 +3,16 @@
  * the same calls the CLI makes. Nothing here prints or exits; format results
  * with a formatter and decide the exit code yourself.
  *
- *   import { check, formatters } from "seg";
+ *   import { check, formatCheck } from "seg";
  *   const result = await check({ root: ".", today: new Date().toISOString().slice(0, 10) });
- *   console.log(formatters.stylish!(result, { color: false }));
+ *   process.stdout.write(formatCheck(result, "stylish"));
  */
 export { build, type BuildOptions, type BuildResult } from "./api/build.ts";
 export { check, checkDefinitions, countBySeverity, type CheckOptions, type CheckResult, type DataResult, type DefinitionsResult } from "./api/check.ts";
 export { compile, type CompileOptions, type CompileResult } from "./api/compile.ts";
 export { diff, type DiffOptions } from "./api/diff.ts";
 export { explain, type ExplainResult } from "./api/explain.ts";
+export { checkReportInput, formatCheck, type ReportOptions } from "./api/format-check.ts";
 export { exportWorkspace, type ExportOptions, type ExportResult } from "./api/export.ts";
 export { lockHistory, type LockHistoryResult } from "./api/history.ts";
 export { init, templateNames, type InitOptions, type InitResult } from "./api/init.ts";

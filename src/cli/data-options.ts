@@ -6,6 +6,7 @@
 import { resolve } from "node:path";
 import type { Io } from "./io.ts";
 import type { OptionSpec, ParsedArgs } from "./options.ts";
+import { UsageError } from "./usage-error.ts";
 
 export const DATA_DIR_OPTION: OptionSpec = {
   name: "data-dir",
@@ -27,15 +28,31 @@ export interface DataOptionValues {
   cache?: false;
 }
 
-/** The values of --data-dir (resolved against the current folder), --threads and --memory-limit that were given. */
+/** DuckDB needs some room of its own before any data arrives. */
+const MIN_MEMORY_BYTES = 64 * 1024 ** 2;
+const UNITS: Record<string, number> = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3, tib: 1024 ** 4 };
+
+/** The values of --data-dir (resolved against the current folder), --threads, --memory-limit and --no-cache that were given, checked. */
 export function dataOptionValues(args: ParsedArgs, io: Io): DataOptionValues {
   const dataDir = args.options["data-dir"] as string | undefined;
   const threads = args.options.threads as number | undefined;
   const memoryLimit = args.options["memory-limit"] as string | undefined;
+  if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 1024)) {
+    throw new UsageError(`--threads needs a whole number of 1 or more, not ${threads}.`);
+  }
+  if (memoryLimit !== undefined) checkMemoryLimit(memoryLimit);
   return {
     ...(dataDir ? { dataDir: resolve(io.cwd, dataDir) } : {}),
     ...(threads !== undefined ? { threads } : {}),
     ...(memoryLimit !== undefined ? { memoryLimit } : {}),
     ...(args.options["no-cache"] === true ? { cache: false as const } : {}),
   };
+}
+
+/** "4GB", "512MB", "1.5GiB": a size DuckDB understands, and at least 64 MiB. */
+function checkMemoryLimit(value: string): void {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]i?b|b)\s*$/i.exec(value);
+  if (!match) throw new UsageError(`--memory-limit needs a size such as 4GB or 512MB, not "${value}".`);
+  const bytes = Number(match[1]) * UNITS[match[2]!.toLowerCase()]!;
+  if (bytes < MIN_MEMORY_BYTES) throw new UsageError(`--memory-limit ${value} is too small for DuckDB to work in; give it at least 64MB.`);
 }

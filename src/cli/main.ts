@@ -81,6 +81,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stderr(`seg ${name}: could not ${e.syscall} ${e.path ?? ""}: ${e.code}.${debug ? `\n${err.stack}` : " Check the path and permissions (--debug shows details)."}\n`);
       return 2;
     }
+    if (/Out of Memory Error/i.test(err?.message ?? "")) {
+      io.stderr(`seg ${name}: DuckDB ran out of memory: ${String(err.message).split("\n")[0]} Raise --memory-limit (or leave it out: DuckDB then uses up to 80% of the machine's memory and spills the rest to disk).\n`);
+      return 2;
+    }
     io.stderr(`seg ${name}: internal error: ${err?.message ?? String(error)}. This is a bug in Seg; please report it${debug ? "" : " with the output of --debug"}.\n`);
     if (debug && err?.stack) io.stderr(`${err.stack}\n`);
     return 2;

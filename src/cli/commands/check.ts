@@ -1,17 +1,15 @@
 /** `seg check`: validate, recompute and lint the workspace; report findings; keep the suppressions baseline. */
-import { appendFileSync, existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { appendFileSync, existsSync, statSync, writeFileSync } from "node:fs";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import { check, type CheckResult } from "../../api/check.ts";
+import { checkReportInput } from "../../api/format-check.ts";
 import { updateSuppressionsFile } from "../../api/update-suppressions.ts";
 import { didYouMean } from "../../diagnostics/did-you-mean.ts";
-import type { FormatInput, FormatOptions } from "../../formatters/formatter.ts";
+import type { FormatOptions } from "../../formatters/formatter.ts";
 import { STEP_SUMMARY_MAX_BYTES } from "../../formatters/github.ts";
 import { formatterNames, formatters, stepSummaries } from "../../formatters/index.ts";
-import { directiveChecks } from "../../lint/directives.ts";
-import { directiveDocuments } from "../../lint/suppress-findings.ts";
-import { suppressionChecks, type SuppressionsUpdate } from "../../lint/suppressions.ts";
+import type { SuppressionsUpdate } from "../../lint/suppressions.ts";
 import { rules } from "../../rules/index.ts";
-import { VERSION } from "../../version.ts";
 import { DATA_DIR_OPTION, dataOptionValues, ENGINE_OPTIONS } from "../data-options.ts";
 import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
@@ -108,32 +106,11 @@ function pathPrefix(root: string, io: Io): string {
   return rel.startsWith("..") || isAbsolute(rel) ? "" : rel.split(sep).join("/");
 }
 
-/** File texts for SARIF fingerprints: the loaded documents, and any other file a finding names. */
-function sources(result: CheckResult): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const document of [...directiveDocuments(result.workspace), ...(result.workspace.suppressions ? [result.workspace.suppressions] : [])]) out[document.file.path] = document.file.text;
-  for (const d of result.diagnostics) {
-    const full = join(result.root, d.file);
-    if (out[d.file] !== undefined || !existsSync(full) || !statSync(full).isFile() || statSync(full).size > 2_000_000) continue;
-    out[d.file] = readFileSync(full, "utf8");
-  }
-  return out;
-}
-
 function report(result: CheckResult, args: ParsedArgs, io: Io): void {
   const quiet = args.options.quiet === true;
   const format = (args.options.format as string | undefined) ?? "stylish";
   const output = args.options.output as string | undefined;
-  const input: FormatInput = {
-    root: result.root,
-    asOf: result.asOf,
-    diagnostics: quiet ? result.diagnostics.filter((d) => d.severity === "error") : result.diagnostics,
-    counts: quiet ? { error: result.counts.error, warning: 0, info: 0 } : result.counts,
-    suppressed: result.suppressed.length,
-    rules: [...rules, ...suppressionChecks, ...directiveChecks],
-    sources: format === "sarif" ? sources(result) : {},
-    version: VERSION,
-  };
+  const input = checkReportInput(result, { quiet, sources: format === "sarif" });
   const summaryFile = io.env.GITHUB_STEP_SUMMARY ? resolve(io.cwd, io.env.GITHUB_STEP_SUMMARY) : undefined;
   const summarize = stepSummaries[format];
   const summaryBytes = summaryFile && summarize ? STEP_SUMMARY_MAX_BYTES - (existsSync(summaryFile) ? statSync(summaryFile).size : 0) : undefined;

@@ -30,7 +30,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (!out) throw new UsageError("--out FILE is required: where to write the export.");
   const root = resolve(io.cwd, (args.options.root as string | undefined) ?? ".");
   const asOf = parseDateOption(args.options["as-of"], "--as-of");
-  const format = ((args.options.format as string | undefined) ?? (/\.parquet$/i.test(out) ? "parquet" : /\.json$/i.test(out) ? "json" : "csv")) as ExportFormat;
+  const format = ((args.options.format as string | undefined) ?? formatOfFile(out)) as ExportFormat;
   const columns = (args.options.columns as string | undefined)?.split(",").map((c) => c.trim()).filter(Boolean);
   const progress = progressReporter(io);
   let result;
@@ -58,4 +58,11 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   }
   io.stdout(`Exported ${result.rows} members to ${relative(io.cwd, result.file) || result.file} (${format}).\n`);
   return 0;
+}
+
+/** The format a file name asks for; any other extension needs --format, so nothing lands in a file its name misdescribes. */
+function formatOfFile(out: string): ExportFormat {
+  const ext = /\.([^./\\]+)$/.exec(out)?.[1]?.toLowerCase();
+  if (ext === "csv" || ext === "parquet" || ext === "json") return ext;
+  throw new UsageError(`--out ${out}: exports are CSV, Parquet or JSON; name the file .csv, .parquet or .json, or say which with --format.`);
 }

@@ -123,13 +123,17 @@ describe("npx seg in a workspace that installs seg", () => {
 
   it("serves the public API to library callers", () => {
     const script = [
-      'import { check, formatterNames, rules, VERSION } from "seg";',
+      'import { check, formatCheck, formatterNames, rules, VERSION } from "seg";',
       'const result = await check({ root: ".", today: "2026-11-01", data: false });',
-      "console.log(JSON.stringify({ version: VERSION, errors: result.counts.error, rules: rules.length > 20, formats: formatterNames }));",
+      'const report = { stylish: formatCheck(result, "stylish"), json: JSON.parse(formatCheck(result, "json")) };',
+      "console.log(JSON.stringify({ version: VERSION, errors: result.counts.error, rules: rules.length > 20, formats: formatterNames, report }));",
     ].join("\n");
     const run = spawn(process.execPath, ["--input-type=module", "-e", script], workspace);
     expect(run.status, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({ version: VERSION, errors: 0, rules: true, formats: ["github", "json", "markdown", "sarif", "stylish"] });
+    const out = JSON.parse(run.stdout) as { report: { stylish: string; json: { suppressed: number } } };
+    expect(out).toMatchObject({ version: VERSION, errors: 0, rules: true, formats: ["github", "json", "markdown", "sarif", "stylish"] });
+    expect(out.report.stylish).toMatch(/^✔ No problems \(as of \d{4}-\d{2}-\d{2}\)\.\n$/);
+    expect(out.report.json.suppressed).toBe(0);
   });
 });
 

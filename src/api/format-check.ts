@@ -1,0 +1,56 @@
+/**
+ * A check result as a report, the way `seg check --format <name>` writes it:
+ * the formatter's input carries the counts, what was suppressed, the rules'
+ * metadata, Seg's version and (for SARIF fingerprints) the text of the files
+ * the findings name.
+ */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type { FormatInput, FormatOptions } from "../formatters/formatter.ts";
+import { formatters } from "../formatters/index.ts";
+import { directiveChecks } from "../lint/directives.ts";
+import { directiveDocuments } from "../lint/suppress-findings.ts";
+import { suppressionChecks } from "../lint/suppressions.ts";
+import { rules } from "../rules/index.ts";
+import { VERSION } from "../version.ts";
+import type { CheckResult } from "./check.ts";
+
+export interface ReportOptions {
+  /** Errors only. */
+  quiet?: boolean;
+  /** Include the text of the files findings name (SARIF fingerprints need them). */
+  sources?: boolean;
+}
+
+export function checkReportInput(result: CheckResult, options: ReportOptions = {}): FormatInput {
+  return {
+    root: result.root,
+    asOf: result.asOf,
+    diagnostics: options.quiet ? result.diagnostics.filter((d) => d.severity === "error") : result.diagnostics,
+    counts: options.quiet ? { error: result.counts.error, warning: 0, info: 0 } : result.counts,
+    suppressed: result.suppressed.length,
+    rules: [...rules, ...suppressionChecks, ...directiveChecks],
+    sources: options.sources ? findingSources(result) : {},
+    version: VERSION,
+  };
+}
+
+/** The report in one of the formats of `seg check --format` (stylish, json, github, sarif, markdown). */
+export function formatCheck(result: CheckResult, format: string, options: Partial<FormatOptions> & ReportOptions = {}): string {
+  const formatter = formatters[format];
+  if (!formatter) throw new RangeError(`unknown format "${format}"; use one of ${Object.keys(formatters).sort().join(", ")}`);
+  const { quiet, sources, ...formatOptions } = options;
+  return formatter(checkReportInput(result, { quiet, sources: sources ?? format === "sarif" }), { color: false, ...formatOptions });
+}
+
+/** File texts for SARIF fingerprints: the loaded documents, and any other file a finding names. */
+function findingSources(result: CheckResult): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const document of [...directiveDocuments(result.workspace), ...(result.workspace.suppressions ? [result.workspace.suppressions] : [])]) out[document.file.path] = document.file.text;
+  for (const d of result.diagnostics) {
+    const full = join(result.root, d.file);
+    if (out[d.file] !== undefined || !existsSync(full) || !statSync(full).isFile() || statSync(full).size > 2_000_000) continue;
+    out[d.file] = readFileSync(full, "utf8");
+  }
+  return out;
+}
