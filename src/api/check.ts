@@ -19,6 +19,7 @@ import { inferExpressionType } from "../expr/infer-type.ts";
 import { parseExpression } from "../expr/parser.ts";
 import { checkExpressions } from "../lint/check-expressions.ts";
 import { checkMarkdownBodies } from "../lint/check-markdown-bodies.ts";
+import { checkMetricTags } from "../lint/check-metric-tags.ts";
 import { runRules } from "../lint/run-rules.ts";
 import { suppressFindings, type SuppressedFinding } from "../lint/suppress-findings.ts";
 import { buildLock } from "../lock/build-lock.ts";
@@ -104,6 +105,7 @@ export function checkDefinitions(options: CheckOptions): DefinitionsResult {
   diagnostics.push(...expressions.diagnostics);
   // Persona and review bodies are MDX, which is code: only Markdown and <Metric/> are allowed.
   diagnostics.push(...checkMarkdownBodies(workspace.personas, workspace.reviews));
+  diagnostics.push(...checkMetricTags(workspace, catalog));
   const { weights, priorities, diagnostics: priorityDiagnostics } = recomputePriorities(workspace);
   diagnostics.push(...priorityDiagnostics);
   return { root: workspace.root, asOf, workspace, diagnostics, catalog, expressions: expressions.segmentExpressions, weights, priorities };

@@ -1,22 +1,19 @@
 import type { Document } from "yaml";
 import { z } from "zod";
-import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import { metricValue } from "../engine/derive-scores.ts";
 import type { PriorityRow } from "../engine/prioritize.ts";
 import type { SegmentMetrics } from "../engine/segment-metrics.ts";
 import type { Config } from "../schema/config.ts";
-import type { CatalogEntry } from "../workspace/feature-catalog.ts";
 import type { LoadedDocument } from "../workspace/read-document.ts";
 import { indexSegments } from "../workspace/segment-index.ts";
 import { defineRule, type Finding } from "./define-rule.ts";
 import { measuredSegment } from "./facts/measured-segment.ts";
 import { percent, points } from "./format/percent.ts";
 import { findMetricTags, type MetricTag } from "./mdx/metric-tags.ts";
+import { RFM_TAG_FEATURES, tagMetricNames } from "./mdx/tag-metrics.ts";
 import { parseQuantity, type Quantity } from "./mdx/parse-quantity.ts";
 
-/** What a tag may bind besides declared metrics and numeric features (the site's <Metric> offers the same). */
-const BUILT_IN = ["share", "value_share", "count", "value", "priority", "rank"];
-const RFM = ["recency_days", "frequency", "monetary"];
+const RFM: readonly string[] = RFM_TAG_FEATURES;
 
 export const proseDrift = defineRule({
   id: "prose-drift",
@@ -79,15 +76,14 @@ Teams like Hana's are <Metric segment="heavy" metric="share" expected="15%" tole
       for (const tag of findMetricTags(persona.body.text)) {
         const at = atTag(persona, persona.body.start + tag.start, persona.body.start + tag.end);
         const bad = (problem: string, hint?: string) => context.report({ messageId: "badTag", ...at, data: { problem }, ...(hint ? { hint } : {}) });
-        const binding = readBinding(tag, config, context.facts.catalog);
+        // A tag without expected only shows the live number, so nothing can drift; a tag naming a segment or
+        // metric that does not exist is an error of the definition checks (lint/check-metric-tags.ts).
+        if (tag.attributes.expected === undefined) continue;
+        const segment = index.resolve(tag.attributes.segment ?? "");
+        if (!segment || !tagMetricNames(config, context.facts.catalog).includes(tag.attributes.metric ?? "")) continue;
+        const binding = readBinding(tag, config);
         if ("problem" in binding) {
           bad(binding.problem);
-          continue;
-        }
-        const segment = index.resolve(binding.segment);
-        if (!segment) {
-          const suggestion = didYouMean(binding.segment, index.names());
-          bad(`names the segment "${binding.segment}", which does not exist`, suggestion ? `Did you mean "${suggestion}"?` : undefined);
           continue;
         }
         const row = context.facts.priorities.find((p) => p.scheme === segment.scheme && p.id === segment.value.id);
@@ -121,17 +117,12 @@ interface Binding {
   fraction: boolean;
 }
 
-/** The tag's attributes, checked and read; or what is wrong with them. */
-function readBinding(tag: MetricTag, config: Config, catalog: ReadonlyMap<string, CatalogEntry>): Binding | { problem: string } {
+/** The expected number and tolerance of a tag whose segment and metric exist; or what is wrong with them. */
+function readBinding(tag: MetricTag, config: Config): Binding | { problem: string } {
   if (tag.expressions.length > 0) return { problem: `writes ${tag.expressions.join(", ")} as an expression; Seg never evaluates MDX, so write the value in quotes` };
   const { segment, metric, expected: expectedText, tolerance: toleranceText } = tag.attributes;
-  for (const [name, value] of [["segment", segment], ["metric", metric], ["expected", expectedText]] as const) {
-    if (value === undefined || value.trim() === "") return { problem: `has no ${name} attribute` };
-  }
+  if (expectedText === undefined || expectedText.trim() === "") return { problem: "has an empty expected attribute" };
   const declared = config.metrics[metric!];
-  const feature = catalog.get(metric!) ?? (config.rfm && metric!.startsWith("median_") ? catalog.get(metric!.slice("median_".length)) : undefined);
-  const known = BUILT_IN.includes(metric!) || declared !== undefined || (feature !== undefined && feature.type !== "string");
-  if (!known) return { problem: `asks for the metric "${metric}", which is not share, value_share, count, value, priority, rank, a numeric feature or a metric declared in segmentation.yaml` };
   const fraction = metric === "share" || metric === "value_share" || declared?.aggregate === "share" || declared?.format === "percent";
   const expected = parseQuantity(expectedText!);
   if (!expected) return { problem: `has expected="${expectedText}", which is not a number (write 15%, 1,234 or 0.42)` };
