@@ -28,7 +28,7 @@ import type { Lock } from "../lock/lock.ts";
 import { readLock, type ReadLockResult } from "../lock/lock-file.ts";
 import { previousClustersOf } from "../lock/previous-clusters.ts";
 import type { DataFacts, Facts } from "../rules/define-rule.ts";
-import { rules } from "../rules/index.ts";
+import { rules, suppressibleRuleIds } from "../rules/index.ts";
 import { featureCatalog, type CatalogEntry } from "../workspace/feature-catalog.ts";
 import { spanIn } from "../workspace/read-document.ts";
 import { readWorkspace } from "../workspace/read-workspace.ts";
@@ -130,7 +130,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   };
   diagnostics.push(...runRules(rules, definitions.workspace, facts));
   const sorted = dedupe(diagnostics).sort(compareDiagnostics);
-  const { reported, suppressed } = suppressFindings(sorted, definitions.workspace, { asOf: definitions.asOf, ruleIds: rules.map((rule) => rule.id), complete: facts.data !== undefined });
+  const { reported, suppressed } = suppressFindings(sorted, definitions.workspace, { asOf: definitions.asOf, ruleIds: suppressibleRuleIds, complete: facts.data !== undefined });
   return { ...definitions, priorities: data?.priorities ?? definitions.priorities, diagnostics: reported, counts: countBySeverity(reported), suppressed, data };
 }
 

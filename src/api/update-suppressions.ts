@@ -6,7 +6,7 @@
 import { compareDiagnostics } from "../diagnostics/diagnostic.ts";
 import { applySuppressions, countSuppressions, isBaselineCandidate, updateSuppressions, type SuppressionsUpdate } from "../lint/suppressions.ts";
 import { writeSuppressions } from "../lint/write-suppressions.ts";
-import { rules } from "../rules/index.ts";
+import { suppressibleRuleIds } from "../rules/index.ts";
 import { suppressionsSchema } from "../schema/suppressions.ts";
 import { SUPPRESSIONS_FILE } from "../workspace/discover.ts";
 import { readDocument } from "../workspace/read-document.ts";
@@ -27,7 +27,7 @@ export function updateSuppressionsFile(result: CheckResult, update: Suppressions
   if (update.prune && !complete) {
     return { status: "refused", reason: "pruning needs a check with the data (data-aware rules did not run, so their suppressions cannot be judged); fix the errors that stop the recompute, and do not pass --no-data", result };
   }
-  const ruleIds = new Set(rules.map((rule) => rule.id));
+  const ruleIds = new Set(suppressibleRuleIds);
   const candidates = [...result.diagnostics, ...result.suppressed.filter((s) => s.by === "baseline").map((s) => s.diagnostic)]
     .filter((d) => isBaselineCandidate(d, ruleIds))
     .sort(compareDiagnostics);

@@ -20,6 +20,13 @@ function run(text: string, findings: Diagnostic[], path = FILE) {
 }
 
 describe("inline directives", () => {
+  it("cannot disable a rule whose findings may only be fixed", () => {
+    const text = "id: smb\n# seg-disable-next-line lock-outdated -- later\nname: SMB\n";
+    const outcome = applyDirectives([loadedDocument(FILE, text)], [finding("lock-outdated", 3)], RULES, { fixOnly: new Map([["lock-outdated", "Run seg lock."]]) });
+    expect(outcome.reported.map((d) => d.ruleId)).toEqual(["lock-outdated"]);
+    expect(outcome.diagnostics.map((d) => [d.ruleId, d.line, d.message, d.hint])).toEqual([["directives/unknown-rule", 2, "lock-outdated findings cannot be disabled, only fixed.", "Run seg lock."]]);
+  });
+
   it("seg-disable-next-line hides the named rules on the next line that has content", () => {
     const text = "id: smb\n# seg-disable-next-line stale-review, segment-count -- owner on leave\n\n# another comment\nlast_reviewed: 2024-01-01\nname: SMB\n";
     expect(run(text, [finding("stale-review", 5), finding("segment-count", 5), finding("stale-review", 6), finding("stated-total-mismatch", 5)])).toEqual({

@@ -129,11 +129,12 @@ function covers(directive: Directive, d: Diagnostic): boolean {
 /**
  * Hide the findings that directives cover, and report directives without a
  * reason, naming no rule or an unknown one, or suppressing nothing.
- * `ruleIds` are the ids a directive may name (the registered rules);
+ * `ruleIds` are the ids a directive may name (the suppressible rules);
+ * `fixOnly` maps the rules no directive may name to the hint of each;
  * `complete: false` says some rules may not have run (no data), so nothing is
  * reported unused.
  */
-export function applyDirectives(documents: readonly LoadedDocument<unknown>[], findings: readonly Diagnostic[], ruleIds: readonly string[], options: { complete?: boolean } = {}): DirectiveOutcome {
+export function applyDirectives(documents: readonly LoadedDocument<unknown>[], findings: readonly Diagnostic[], ruleIds: readonly string[], options: { complete?: boolean; fixOnly?: ReadonlyMap<string, string> } = {}): DirectiveOutcome {
   const directives = documents.flatMap(parseDirectives);
   const known = new Set(ruleIds);
   const used = new Set<string>();
@@ -157,7 +158,10 @@ export function applyDirectives(documents: readonly LoadedDocument<unknown>[], f
       diagnostics.push(at(directive.span, "directives/missing-reason", `This ${name} directive gives no reason.`, `Add the reason after two dashes: # ${name} ${directive.rules.map((r) => r.id).join(", ") || "<rule>"} -- <reason>.`));
     }
     for (const rule of directive.rules) {
-      if (!known.has(rule.id)) {
+      const fixOnly = options.fixOnly?.get(rule.id);
+      if (fixOnly !== undefined) {
+        diagnostics.push(at(rule.span, "directives/unknown-rule", `${rule.id} findings cannot be disabled, only fixed.`, fixOnly));
+      } else if (!known.has(rule.id)) {
         const suggestion = didYouMean(rule.id, known);
         diagnostics.push(at(rule.span, "directives/unknown-rule", `Unknown rule "${rule.id}" in a ${name} directive.`, suggestion ? `Did you mean "${suggestion}"?` : HINTS.unknownRule));
       } else if (options.complete !== false && !used.has(`${i}:${rule.id}`)) {

@@ -32,6 +32,16 @@ const apply = (findings: Diagnostic[], asOf = "2026-11-01") => applySuppressions
 const where = (ds: Diagnostic[]) => ds.map((d) => `${d.ruleId}@${d.file}:${d.line}`);
 
 describe("applySuppressions", () => {
+  it("hides nothing for a rule whose findings may not be accepted, and says so at the entry", () => {
+    const text = `{\n  "version": 1,\n  "suppressions": {\n    "segmentation.yaml": {\n      "lock-outdated": { "count": 1 }\n    }\n  }\n}\n`;
+    const stale = finding("lock-outdated", 1, "segmentation.yaml", "error");
+    const outcome = applySuppressions([stale], loadedDocument<Suppressions>("seg-suppressions.json", text), { asOf: "2026-11-01", ruleIds: RULES });
+    expect(outcome.reported).toEqual([stale]);
+    expect(outcome.diagnostics.map((d) => [d.ruleId, d.line, d.column, d.message])).toEqual([
+      ["suppressions/not-accepted", 5, 24, "seg-suppressions.json cannot accept lock-outdated findings (in segmentation.yaml): lock-outdated is not a rule whose findings may be accepted, so none are hidden."],
+    ]);
+  });
+
   it("hides up to count findings per file and rule", () => {
     const outcome = apply([finding("stale-review", 3), finding("stale-review", 9), finding("stale-review", 1, ENT), finding("stale-review", 2, ENT), finding("stale-review", 3, ENT)]);
     expect(where(outcome.suppressed)).toEqual([`stale-review@${SMB}:3`, `stale-review@${SMB}:9`, `stale-review@${ENT}:1`, `stale-review@${ENT}:2`, `stale-review@${ENT}:3`]);

@@ -1,8 +1,9 @@
 /**
  * The suppressions baseline (seg-suppressions.json): per file and rule, up to
  * `count` error and warning findings are accepted and not reported. An entry
- * past its `expires` date no longer applies and is reported; so is an entry
- * that accepts more findings than there are. `updateSuppressions` computes the
+ * past its `expires` date no longer applies and is reported; so are an entry
+ * that accepts more findings than there are, and one for a rule whose findings
+ * may only be fixed (lock-outdated) or that does not exist. `updateSuppressions` computes the
  * next baseline for --suppress-all, --suppress-rule and --prune-suppressions.
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -20,12 +21,14 @@ export interface SuppressionOutcome {
 const HINTS = {
   expired: "Fix the findings, or extend expires with a reason why they are still accepted.",
   unused: "Run seg check --prune-suppressions to lower the count or remove the entry.",
+  notAccepted: "Remove the entry and fix the findings (seg check --prune-suppressions removes it).",
 };
 
 /** The checks this module reports, for formatters that describe them. */
 export const suppressionChecks = [
   { id: "suppressions/expired", description: "Suppressions in seg-suppressions.json are within their expiry date", defaultSeverity: "warning", hint: HINTS.expired },
   { id: "suppressions/unused", description: "Suppressions in seg-suppressions.json match findings that still exist", defaultSeverity: "warning", hint: HINTS.unused },
+  { id: "suppressions/not-accepted", description: "Suppressions in seg-suppressions.json name rules whose findings may be accepted", defaultSeverity: "warning", hint: HINTS.notAccepted },
 ] as const;
 
 /** Placeholder reason for entries written by --suppress-all and --suppress-rule. */
@@ -68,6 +71,10 @@ export function applySuppressions(
   for (const [file, rules] of Object.entries(baseline.value.suppressions)) {
     for (const [rule, entry] of Object.entries(rules)) {
       const found = groups.get(file)?.get(rule) ?? [];
+      if (!options.ruleIds.has(rule)) {
+        report(["suppressions", file, rule], "suppressions/not-accepted", `seg-suppressions.json cannot accept ${rule} findings (in ${file}): ${rule} is not a rule whose findings may be accepted, so none are hidden.`, HINTS.notAccepted, { file, rule });
+        continue;
+      }
       if (entry.expires !== undefined && entry.expires < options.asOf) {
         report(["suppressions", file, rule, "expires"], "suppressions/expired", `The suppression of ${rule} in ${file} expired on ${entry.expires}; its ${found.length} ${found.length === 1 ? "finding is" : "findings are"} reported again.`, HINTS.expired, { file, rule, expires: entry.expires, found: found.length });
         continue;

@@ -103,6 +103,11 @@ export interface Rule<Options = Record<string, unknown>> {
   messages: Record<string, string>;
   hint: string;
   docs: RuleDocs;
+  /**
+   * False for a rule whose findings must be fixed, never accepted: neither
+   * seg-suppressions.json nor a seg-disable directive can hide them.
+   */
+  suppressible?: false;
   check(context: RuleContext<Options>): void;
 }
 

@@ -54,6 +54,9 @@ export const rules: readonly Rule<never>[] = [
   weightsSum,
 ] as unknown as Rule<never>[];
 
+/** Ids of the rules whose findings a baseline entry or a seg-disable directive may accept. */
+export const suppressibleRuleIds: readonly string[] = rules.filter((rule) => rule.suppressible !== false).map((rule) => rule.id);
+
 export function findRule(id: string): Rule<never> | undefined {
   return rules.find((rule) => rule.id === id);
 }

@@ -12,6 +12,8 @@ export const lockOutdated = defineRule({
     changed: "segments.lock.json is out of date: {change}.",
   },
   hint: "Run seg lock and commit segments.lock.json with your change.",
+  // A baseline would hide the next stale lock too: the lock is what reviewers read.
+  suppressible: false,
   docs: {
     rationale:
       "The lock records the sizes, shares, clusters and ranks the definitions produce on the data. When a definition, a weight or a data file changes without a new lock, the numbers people read in the playbook and in pull requests no longer describe reality.",

@@ -52,6 +52,7 @@ describe("seg check exit codes", () => {
     [["--fail-on", "info"], '--fail-on must be one of error, warn, not "info".'],
     [["--suppress-rule", "stale-dta"], '--suppress-rule: unknown rule "stale-dta". Did you mean "stale-data"?'],
     [["--suppress-all", "--suppress-rule", "weights-sum"], "Use --suppress-all or --suppress-rule, not both"],
+    [["--suppress-rule", "lock-outdated"], "--suppress-rule: lock-outdated findings cannot be accepted, only fixed: Run seg lock and commit segments.lock.json with your change."],
   ])("exits 2 on a usage mistake: %j", (args, message) => {
     workspace({});
     const run = seg(args);
@@ -121,18 +122,21 @@ describe("seg check suppressions", () => {
     const file = join(ws!.root, "seg-suppressions.json");
     expect(check().stdout).toContain("✖ 3 problems (3 errors, 0 warnings)");
 
+    // lock-outdated is never accepted: the missing lock stays an error until seg lock writes one.
     const suppress = check(["--suppress-all"]);
-    expect(suppress).toMatchObject({ status: 0, stdout: "✔ No problems (as of 2026-11-01; 3 suppressed).\n" });
-    expect(suppress.stderr).toBe("seg check: wrote seg-suppressions.json (3 findings accepted in 3 entries).\n");
+    expect(suppress.status).toBe(1);
+    expect(suppress.stdout).toContain("✖ 1 problem (1 error, 0 warnings) · 2 suppressed");
+    expect(suppress.stdout).toContain("There is no segments.lock.json");
+    expect(suppress.stderr).toBe("seg check: wrote seg-suppressions.json (2 findings accepted in 2 entries).\n");
     expect(JSON.parse(readFileSync(file, "utf8"))).toEqual({
       version: 1,
       suppressions: {
-        "segmentation.yaml": { "lock-outdated": { count: 1, reason: "baseline" } },
         "segments/usage/heavy.yaml": { "stated-total-mismatch": { count: 1, reason: "baseline" } },
         "segments/usage/light.yaml": { "stated-total-mismatch": { count: 1, reason: "baseline" } },
       },
     });
-    expect(check()).toMatchObject({ status: 0, stdout: "✔ No problems (as of 2026-11-01; 3 suppressed).\n" });
+    expect(runSeg(["lock"], { cwd: ws!.root }).status).toBe(0);
+    expect(check()).toMatchObject({ status: 0, stdout: "✔ No problems (as of 2026-11-01; 2 suppressed).\n" });
 
     writeFileSync(join(ws!.root, "segments/usage/light.yaml"), BASE_SEGMENT.replace("id: heavy", "id: light"));
     const stale = check();
@@ -141,8 +145,8 @@ describe("seg check suppressions", () => {
     expect(stale.stdout).toContain("→ Run seg check --prune-suppressions to lower the count or remove the entry.");
 
     expect(seg(["--prune-suppressions"])).toMatchObject({ status: 2, stderr: expect.stringContaining("--prune-suppressions needs the data") });
-    expect(check(["--prune-suppressions"])).toMatchObject({ status: 0, stdout: "✔ No problems (as of 2026-11-01; 2 suppressed).\n" });
-    expect(Object.keys(JSON.parse(readFileSync(file, "utf8")).suppressions)).toEqual(["segmentation.yaml", "segments/usage/heavy.yaml"]);
+    expect(check(["--prune-suppressions"])).toMatchObject({ status: 0, stdout: "✔ No problems (as of 2026-11-01; 1 suppressed).\n" });
+    expect(Object.keys(JSON.parse(readFileSync(file, "utf8")).suppressions)).toEqual(["segments/usage/heavy.yaml"]);
     expect(existsSync(`${file}.tmp`)).toBe(false);
 
     writeFileSync(join(ws!.root, "segments/usage/light.yaml"), misstated("light"));
