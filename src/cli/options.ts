@@ -30,7 +30,7 @@ export interface CommandSpec {
 }
 
 export const COMMON_OPTIONS: readonly OptionSpec[] = [
-  { name: "root", type: "string", placeholder: "DIR", description: "Workspace folder (default: the current folder)." },
+  { name: "root", type: "string", placeholder: "DIR", description: "Workspace folder (default: the current folder, or the nearest folder above it with segmentation.yaml)." },
   { name: "debug", type: "boolean", description: "Show stack traces of internal errors." },
   { name: "help", type: "boolean", description: "Show this help." },
 ];

@@ -1,5 +1,5 @@
 /** `seg build`: check, then build the playbook site; refuses to publish a workspace with errors. */
-import { relative, resolve } from "node:path";
+import { relative } from "node:path";
 import { build } from "../../api/build.ts";
 import { stylish } from "../../formatters/stylish.ts";
 import { DATA_DIR_OPTION, dataOptionValues, ENGINE_OPTIONS } from "../data-options.ts";
@@ -8,6 +8,7 @@ import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
 import { progressReporter } from "../progress.ts";
 import { UsageError } from "../usage-error.ts";
+import { workspaceRoot } from "../workspace-root.ts";
 
 export const spec: CommandSpec = {
   name: "build",
@@ -25,7 +26,7 @@ export const spec: CommandSpec = {
 };
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
-  const root = resolve(io.cwd, (args.options.root as string | undefined) ?? ".");
+  const root = workspaceRoot(args, io);
   const asOf = parseDateOption(args.options["as-of"], "--as-of");
   const site = siteOption(args.options.site as string | undefined);
   const base = baseOption(args.options.base as string | undefined);

@@ -16,6 +16,7 @@ import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
 import { progressReporter } from "../progress.ts";
 import { UsageError } from "../usage-error.ts";
+import { workspaceRoot } from "../workspace-root.ts";
 
 export const spec: CommandSpec = {
   name: "check",
@@ -46,7 +47,7 @@ export const spec: CommandSpec = {
 };
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
-  const root = resolve(io.cwd, (args.options.root as string | undefined) ?? ".");
+  const root = workspaceRoot(args, io);
   const asOf = parseDateOption(args.options["as-of"], "--as-of");
   if (args.positionals.length > 0) throw new UsageError(`seg check takes no arguments, got "${args.positionals.join(" ")}". Use --root DIR for a workspace elsewhere.`);
   const maxWarnings = args.options["max-warnings"] as number | undefined;

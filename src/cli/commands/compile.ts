@@ -11,6 +11,7 @@ import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
 import { UsageError } from "../usage-error.ts";
+import { workspaceRoot } from "../workspace-root.ts";
 
 export const spec: CommandSpec = {
   name: "compile",
@@ -43,7 +44,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const schema = schemaText !== undefined ? tableParts(schemaText) : undefined;
   if (schemaText !== undefined && (!schema || schema.length > 2)) throw new UsageError(`--schema takes schema or database.schema, not "${schemaText}".`);
   if (schema && target === "dbt") throw new UsageError("--schema is for views; dbt models go where the dbt project puts them.");
-  const root = resolve(io.cwd, (args.options.root as string | undefined) ?? ".");
+  const root = workspaceRoot(args, io);
   const asOf = parseDateOption(args.options["as-of"], "--as-of");
 
   const result = compile({ root, today: io.today(), target, tables: tables.tables, ...(dialect ? { dialect } : {}), ...(schema ? { schema } : {}), ...(asOf ? { asOf } : {}) });

@@ -10,6 +10,7 @@ import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
 import { progressReporter } from "../progress.ts";
 import { UsageError } from "../usage-error.ts";
+import { workspaceRoot } from "../workspace-root.ts";
 
 export const spec: CommandSpec = {
   name: "diff",
@@ -55,7 +56,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   let result;
   try {
     result = await diff({
-      root: resolve(io.cwd, (args.options.root as string | undefined) ?? "."),
+      root: workspaceRoot(args, io),
       base,
       ...(args.options.head !== undefined ? { head: args.options.head as string } : {}),
       data: ((args.options.data as string | undefined) ?? "head") as "head" | "base" | "each",

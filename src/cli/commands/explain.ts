@@ -1,5 +1,4 @@
 /** `seg explain <customer-id>`: which clause put a customer in each segment, with the values it read. */
-import { resolve } from "node:path";
 import { countBySeverity } from "../../api/check.ts";
 import { explain } from "../../api/explain.ts";
 import type { Clause } from "../../engine/explain-member.ts";
@@ -9,6 +8,7 @@ import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
 import { UsageError } from "../usage-error.ts";
+import { workspaceRoot } from "../workspace-root.ts";
 
 export const spec: CommandSpec = {
   name: "explain",
@@ -26,7 +26,7 @@ export const spec: CommandSpec = {
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const [memberId, ...extra] = args.positionals;
   if (memberId === undefined || extra.length > 0) throw new UsageError("give exactly one customer id, e.g. seg explain ACC-00042.");
-  const root = resolve(io.cwd, (args.options.root as string | undefined) ?? ".");
+  const root = workspaceRoot(args, io);
   const asOf = parseDateOption(args.options["as-of"], "--as-of");
   const result = await explain({
     root,

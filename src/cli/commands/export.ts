@@ -10,6 +10,7 @@ import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
 import { progressReporter } from "../progress.ts";
 import { UsageError } from "../usage-error.ts";
+import { workspaceRoot } from "../workspace-root.ts";
 
 export const spec: CommandSpec = {
   name: "export",
@@ -28,7 +29,7 @@ export const spec: CommandSpec = {
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const out = args.options.out as string | undefined;
   if (!out) throw new UsageError("--out FILE is required: where to write the export.");
-  const root = resolve(io.cwd, (args.options.root as string | undefined) ?? ".");
+  const root = workspaceRoot(args, io);
   const asOf = parseDateOption(args.options["as-of"], "--as-of");
   const format = ((args.options.format as string | undefined) ?? formatOfFile(out)) as ExportFormat;
   const columns = (args.options.columns as string | undefined)?.split(",").map((c) => c.trim()).filter(Boolean);

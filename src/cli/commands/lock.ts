@@ -1,5 +1,5 @@
 /** `seg lock`: recompute from the data and write segments.lock.json. */
-import { relative, resolve } from "node:path";
+import { relative } from "node:path";
 import { lock } from "../../api/lock.ts";
 import { stylish } from "../../formatters/stylish.ts";
 import { countBySeverity } from "../../api/check.ts";
@@ -8,6 +8,7 @@ import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
 import { progressReporter } from "../progress.ts";
+import { workspaceRoot } from "../workspace-root.ts";
 
 export const spec: CommandSpec = {
   name: "lock",
@@ -22,7 +23,7 @@ export const spec: CommandSpec = {
 };
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
-  const root = resolve(io.cwd, (args.options.root as string | undefined) ?? ".");
+  const root = workspaceRoot(args, io);
   const asOf = parseDateOption(args.options["as-of"], "--as-of");
   const progress = progressReporter(io);
   const result = await lock({

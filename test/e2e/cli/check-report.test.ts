@@ -32,19 +32,26 @@ interface JsonReport {
 }
 
 describe("a folder that is not a workspace", () => {
-  it("exits 1 and says there is no segmentation.yaml and what to do", () => {
+  it("exits 2 and says there is no segmentation.yaml and what to do", () => {
     workspace({ "segmentation.yaml": null });
     const run = seg("check", "--no-data");
-    expect(run.status).toBe(1);
-    expect(run.stdout).toContain(`error    No segmentation.yaml in ${ws!.root}.  workspace/no-config`);
-    expect(run.stdout).toContain("→ Run seg check from a workspace folder, pass --root DIR, or create one with seg init.");
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe("seg check: there is no segmentation.yaml in . or the folders above it. Run seg in a workspace folder (the one with segmentation.yaml), pass --root DIR, or create one with seg init.\n");
   });
 
-  it("exits 1 and says when the --root folder does not exist", () => {
+  it("finds the workspace from a folder inside it", () => {
     workspace();
-    const run = seg("check", "--no-data", "--root", "no-such-folder");
-    expect(run.status).toBe(1);
-    expect(run.stdout).toContain(`The workspace folder ${join(ws!.root, "no-such-folder")} does not exist.`);
+    const inside = runSeg(["check", "--no-data"], { cwd: join(ws!.root, "segments/usage") });
+    expect(inside.status).toBe(0);
+    expect(inside.stdout).toContain("segments/usage/heavy.yaml\n");
+    expect(inside.stdout).toBe(seg("check", "--no-data").stdout);
+  });
+
+  it("exits 2 and says when the --root folder does not exist or holds no workspace", () => {
+    workspace();
+    expect(seg("check", "--no-data", "--root", "no-such-folder")).toMatchObject({ status: 2, stderr: expect.stringContaining("seg check: --root no-such-folder: there is no such folder.") });
+    expect(seg("check", "--no-data", "--root", "segments")).toMatchObject({ status: 2, stderr: "seg check: --root segments has no segmentation.yaml. The workspace above it is . (pass --root .).\n" });
   });
 });
 
