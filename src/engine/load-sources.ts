@@ -58,6 +58,10 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
       report(["sources", name, "path"], "source/missing-file", `The data file "${source.path}" of source "${name}" does not exist.`, "Check the path (relative to the workspace, or to --data-dir), or generate the data.");
       continue;
     }
+    if (statSync(file).size === 0) {
+      report(["sources", name, "path"], "source/empty", `The data file "${source.path}" of source "${name}" is empty (0 bytes).`, "Export the data again: the file needs a header row and at least one row.");
+      continue;
+    }
     const raw = q(`raw_${name}`);
     const table = sourceTable(name);
     const format = source.format ?? (/\.parquet$/i.test(source.path) ? "parquet" : "csv");

@@ -39,7 +39,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       `Created a Seg workspace in ${shown} (${result.files.length} files).`,
       "",
       "Next:",
-      `  ${cd}git init && npm install`,
+      `  ${cd}git init -b main && npm install`,
       "  npx seg lock      # recompute and write segments.lock.json",
       "  npx seg check     # validate, recompute and lint",
       "  npx seg build     # the playbook site, in dist/",

@@ -1,0 +1,39 @@
+/**
+ * Data files that cannot be used are reported once, at the source's path in
+ * segmentation.yaml, saying what is wrong with the file and what to do.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { check } from "../../src/api/check.ts";
+import { tempWorkspace } from "../support/temp-workspace.ts";
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+async function dataProblems(files: Record<string, string | null>) {
+  const ws = tempWorkspace(files);
+  cleanups.push(ws.remove);
+  const result = await check({ root: ws.root, today: "2026-11-01", cache: false });
+  return result.diagnostics.filter((d) => d.ruleId.startsWith("source/")).map((d) => ({ ruleId: d.ruleId, file: d.file, line: d.line, message: d.message }));
+}
+
+describe("unusable data files", () => {
+  it("an empty file: one finding that says it is empty", async () => {
+    expect(await dataProblems({ "data/accounts.csv": "" })).toEqual([
+      { ruleId: "source/empty", file: "segmentation.yaml", line: 13, message: 'The data file "data/accounts.csv" of source "accounts" is empty (0 bytes).' },
+    ]);
+  });
+
+  it("a header without rows", async () => {
+    expect(await dataProblems({ "data/accounts.csv": "account_id,employees,region,plan\n" })).toEqual([
+      { ruleId: "source/empty", file: "segmentation.yaml", line: 13, message: 'Source "accounts" (data/accounts.csv) has no rows.' },
+    ]);
+  });
+
+  it("values that do not parse, with their lines", async () => {
+    const [problem, ...rest] = await dataProblems({ "data/accounts.csv": "account_id,employees,region,plan\nA1,10,EMEA,free\nA2,lots,NA,growth\n" });
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({ ruleId: "source/bad-value", message: 'Column "employees" of source "accounts" is declared integer, but 1 value in data/accounts.csv does not parse: "lots" (line 3).' });
+  });
+});
