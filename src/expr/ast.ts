@@ -49,13 +49,14 @@ export interface NullLiteral {
 
 /**
  * A reference to a feature by name: `active_days_90d`, or `"weird name"` when the name is not
- * a plain identifier or is a keyword. `name` is the unquoted name; whether the user quoted it
- * is not kept, because it does not change the meaning.
+ * a plain identifier or is a keyword. `name` is the unquoted name; `quoted` changes no meaning
+ * and is kept only so that an unknown "starter" can be told apart as a text value meant.
  */
 export interface Identifier {
   kind: "ident";
   name: string;
   loc: Loc;
+  quoted?: true;
 }
 
 export type UnaryOperator = "not" | "-";

@@ -48,6 +48,7 @@ describe("checkNames", () => {
     const error = only("actve_days_90d > 1 and plan = 'x'");
     expect(error).toMatchObject({ code: "unknown-feature", text: "actve_days_90d", message: "unknown feature actve_days_90d", hint: "did you mean active_days_90d?" });
     expect(only(`"weird nme" > 1`)).toMatchObject({ message: `unknown feature "weird nme"`, hint: `did you mean "weird name"?` });
+    expect(only(`plan = "starter"`)).toMatchObject({ message: `unknown feature "starter"`, hint: "double quotes name a feature; write text in single quotes: 'starter'" });
     expect(only("revenue > 1").hint).toBe("check the spelling against the declared features and columns");
   });
 

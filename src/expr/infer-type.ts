@@ -95,7 +95,7 @@ export function inferType(ast: Expr, features: Features, report: (error: ExprErr
         if (feature !== undefined) return feature.type;
         const suggestion = didYouMean(expr.name, features.keys());
         const shown = suggestion === undefined ? undefined : formatName(suggestion);
-        return problem("unknown-feature", expr, say.unknownFeature(formatName(expr.name), shown));
+        return problem("unknown-feature", expr, say.unknownFeature(formatName(expr.name), shown, expr.quoted ? expr.name : undefined));
       }
       case "unary":
         if (expr.operator === "not") {

@@ -77,7 +77,7 @@ describe("parseExpression", () => {
 
   it("keeps names case-sensitive and reads quoted names, including keywords", () => {
     expect(withoutLoc(parse('"in" = Plan'))).toEqual({ kind: "binary", operator: "=", left: { kind: "ident", name: "in" }, right: { kind: "ident", name: "Plan" } });
-    expect(parse('"weird ""name"""')).toEqual({ kind: "ident", name: 'weird "name"', loc: { start: 0, end: 16 } });
+    expect(parse('"weird ""name"""')).toEqual({ kind: "ident", name: 'weird "name"', loc: { start: 0, end: 16 }, quoted: true });
   });
 
   it("spans calls, lists and between from their first to their last character", () => {

@@ -230,7 +230,7 @@ class Parser extends TokenCursor {
           const hint = "write the function name without quotes, as in round(x)";
           this.fail(token, `a function name cannot be quoted: ${token.text}`, hint);
         }
-        return this.node({ kind: "ident", name: token.value, loc: span(token, token) }, token);
+        return this.node({ kind: "ident", name: token.value, loc: span(token, token), quoted: true }, token);
       case "word":
         if (token.keyword === "true" || token.keyword === "false") {
           this.next();

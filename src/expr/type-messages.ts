@@ -4,7 +4,7 @@
  * hint says what to write instead.
  */
 import type { BinaryOperator, Expr, ValueType } from "./ast.ts";
-import { formatExpression } from "./format.ts";
+import { formatExpression, quoteText } from "./format.ts";
 
 /** A message and its hint. */
 export type Wording = readonly [message: string, hint?: string];
@@ -61,8 +61,10 @@ export function nullArgument(name: string): Wording {
   return [`${name}(null) always gives null`, "remove the null argument"];
 }
 
-export function unknownFeature(name: string, suggestion: string | undefined): Wording {
+/** `doubleQuoted`: the name as written in double quotes, which name a feature; a text value takes single quotes. */
+export function unknownFeature(name: string, suggestion: string | undefined, doubleQuoted?: string): Wording {
   if (suggestion !== undefined) return [`unknown feature ${name}`, `did you mean ${suggestion}?`];
+  if (doubleQuoted !== undefined) return [`unknown feature "${doubleQuoted}"`, `double quotes name a feature; write text in single quotes: ${quoteText(doubleQuoted)}`];
   return [`unknown feature ${name}`, "check the spelling against the declared features and columns"];
 }
 
