@@ -53,11 +53,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   rmSync(scratch, { recursive: true, force: true });
   options.progress?.("Building pages");
   const { build: astroBuild } = await import("astro");
+  // Astro writes generated types to <root>/.astro; a workspace that did not have the folder gets none left behind.
+  const dotAstro = join(result.root, ".astro");
+  const keepDotAstro = existsSync(dotAstro);
   try {
     await astroBuild(playbookConfig({ root: result.root, outDir: scratch, cacheDir, model, site: options.site, base: options.base, logLevel: options.logLevel }));
   } catch (error) {
     rmSync(scratch, { recursive: true, force: true });
     throw error;
+  } finally {
+    if (!keepDotAstro) rmSync(dotAstro, { recursive: true, force: true });
   }
   const previous = `${scratch}.previous`;
   rmSync(previous, { recursive: true, force: true });

@@ -4,6 +4,7 @@
  * `public/` there is published), and this folder is Astro's srcDir (so the
  * content collections and routes come from Seg, not from the workspace).
  */
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroInlineConfig } from "astro";
 import { segPlaybook } from "./integration.ts";
@@ -31,6 +32,8 @@ export function playbookConfig(options: PlaybookConfigOptions): AstroInlineConfi
     trailingSlash: "ignore",
     build: { format: "directory" },
     devToolbar: { enabled: false },
+    // Vite's cache would otherwise go to <workspace>/node_modules/.vite, which a workspace of YAML and data does not have.
+    vite: { cacheDir: join(options.cacheDir, "vite") },
     ...(options.site ? { site: options.site } : {}),
     ...(options.base ? { base: options.base } : {}),
     integrations: [segPlaybook({ model: options.model })],

@@ -71,6 +71,8 @@ describe("seg build on a valid workspace", () => {
     const index = readFileSync(join(root, "dist/index.html"), "utf8");
     expect(index).not.toContain(MARKER);
     expect(index).toContain("Test segmentation");
+    // Nothing of Astro's or Vite's is left in a workspace that had none of it.
+    expect(readdirSync(root).filter((name) => name === ".astro" || name === "node_modules")).toEqual([]);
     expect(leftovers(root)).toEqual([]);
   });
 });
