@@ -17,7 +17,8 @@ export interface ClustersInput {
 }
 
 export type ClustersPage =
-  | { status: "not-configured" }
+  /** `example`: a clustering section written for this workspace (its first scheme, up to three numeric features). */
+  | { status: "not-configured"; example: { scheme: string | undefined; features: string[] } }
   | { status: "not-computed"; features: string[] }
   | { status: "problem"; features: string[]; message: string; hint: string }
   | {
@@ -46,7 +47,11 @@ const LISTED_OUTLIERS = 50;
 export function buildClusters(result: CheckResult, input: ClustersInput | undefined): ClustersPage {
   const config = result.workspace.config?.value;
   const clustering = config?.clustering;
-  if (!clustering) return { status: "not-configured" };
+  if (!clustering) {
+    const numeric = [...result.catalog.values()].filter((entry) => entry.type === "number" && entry.origin !== "column").map((entry) => entry.name);
+    const fallback = [...result.catalog.values()].filter((entry) => entry.type === "number").map((entry) => entry.name);
+    return { status: "not-configured", example: { scheme: Object.keys(config?.schemes ?? {})[0], features: (numeric.length >= 2 ? numeric : fallback).slice(0, 3) } };
+  }
   if (!input) return { status: "not-computed", features: clustering.features };
   const c = input.clustering;
   if (c.status === "problem") return { status: "problem", features: clustering.features, message: c.message, hint: c.hint };
