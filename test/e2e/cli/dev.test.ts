@@ -1,0 +1,158 @@
+/**
+ * `seg dev` as a subprocess: it serves the playbook and keeps it in step with
+ * the workspace through the edits real tools make (a file replaced by rename,
+ * as sed -i, editors and os.replace do, again and again; a plain append; a
+ * folder made after the start), refuses a busy port before it builds, and takes
+ * build's data and engine options.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { appendFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { runSeg, SEG_BIN } from "../../support/run-seg.ts";
+import { BASE_SEGMENT, tempWorkspace } from "../../support/temp-workspace.ts";
+
+const cleanups: (() => void | Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** Builds take seconds each, more on a busy machine. */
+const BUILD_TIMEOUT_MS = 90_000;
+
+/** The segment with its summary last, as a block, so an appended indented line extends the summary. */
+const segment = (summary: string) => `${BASE_SEGMENT.replace(/^summary: .*\n/m, "")}summary: |-\n  ${summary}\n`;
+
+interface DevServer {
+  url: string;
+  output(): string;
+}
+
+/** Start seg dev on a free port and wait until it serves; it is stopped after the test. */
+async function startDev(args: readonly string[], cwd: string): Promise<DevServer> {
+  const child: ChildProcess = spawn(process.execPath, [SEG_BIN, "dev", "--port", "0", ...args], { cwd, env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  cleanups.push(async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill("SIGTERM");
+    const killer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    await exited;
+    clearTimeout(killer);
+  });
+  const output = () => `${stdout}${stderr ? `\n[stderr]\n${stderr}` : ""}`;
+  const url = await poll(async () => /Serving the playbook at (http:\/\/\S+) /.exec(stdout)?.[1] ?? (child.exitCode !== null ? fail(output()) : undefined), output);
+  return { url, output };
+}
+
+function fail(output: string): never {
+  throw new Error(`seg dev exited:\n${output}`);
+}
+
+/** Poll until `get` returns a value, or fail after BUILD_TIMEOUT_MS showing seg dev's output. */
+async function poll<T>(get: () => Promise<T | undefined>, output: () => string): Promise<T> {
+  const deadline = Date.now() + BUILD_TIMEOUT_MS;
+  for (;;) {
+    const value = await get();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out; seg dev printed:\n${output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** Wait until the page at `path` contains `text`. */
+async function served(dev: DevServer, path: string, text: string): Promise<string> {
+  return poll(async () => {
+    const response = await fetch(new URL(path, dev.url)).catch(() => undefined);
+    const html = response?.ok ? await response.text() : "";
+    return html.includes(text) ? html : undefined;
+  }, () => `${dev.output()}\n(waiting for "${text}" on ${path})`);
+}
+
+/** The "Changed: …" lines seg dev printed so far. */
+const changes = (dev: DevServer) => dev.output().split("\n").filter((line) => line.startsWith("Changed:"));
+
+/** Replace a file the way sed -i, editors' safe write and os.replace do: write a temporary file beside it, rename it over. */
+function replaceByRename(file: string, text: string, tempName: string): void {
+  const temp = join(file, "..", tempName);
+  writeFileSync(temp, text);
+  renameSync(temp, file);
+}
+
+describe("seg dev", () => {
+  it("rebuilds after every rename-replacement of a file, a plain append, and files in a folder made after the start", async () => {
+    const ws = tempWorkspace({ "segments/usage/heavy.yaml": segment("Accounts active most days.") });
+    cleanups.push(ws.remove);
+    expect(runSeg(["lock"], { cwd: ws.root }).status).toBe(0);
+    const dev = await startDev(["--root", ws.root], ws.root);
+    const file = join(ws.root, "segments/usage/heavy.yaml");
+    await served(dev, "segments/heavy/", "Accounts active most days.");
+
+    // sed -i's way, then the backup and swap file an editor keeps: the log names the segment, never the others.
+    replaceByRename(file, segment("First replacement."), "sedAb12Cd");
+    writeFileSync(`${file}~`, segment("Accounts active most days."));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    writeFileSync(join(ws.root, "segments/usage/.heavy.yaml.swp"), "vim swap");
+    await served(dev, "segments/heavy/", "First replacement.");
+    expect(changes(dev)).toEqual(["Changed: segments/usage/heavy.yaml. Rebuilding…"]);
+    replaceByRename(file, segment("Second replacement."), "heavy.yaml.tmp");
+    await served(dev, "segments/heavy/", "Second replacement.");
+    appendFileSync(file, "  Appended line.\n");
+    await served(dev, "segments/heavy/", "Appended line.");
+    expect(changes(dev)).toEqual(Array(3).fill("Changed: segments/usage/heavy.yaml. Rebuilding…"));
+
+    mkdirSync(join(ws.root, "reviews"));
+    writeFileSync(join(ws.root, "reviews/2026-10-20-dev-check.md"), "---\ndate: 2026-10-20\ntitle: Watcher check\nauthor: Ana\n---\n\nA note.\n");
+    await served(dev, "reviews/", "Watcher check");
+    writeFileSync(join(ws.root, "reviews/2026-10-20-dev-check.md"), "---\ndate: 2026-10-20\ntitle: Watcher check, revised\nauthor: Ana\n---\n\nA note.\n");
+    await served(dev, "reviews/", "Watcher check, revised");
+    expect(changes(dev).slice(3)).toEqual(Array(2).fill("Changed: reviews/2026-10-20-dev-check.md. Rebuilding…"));
+    expect(dev.output()).not.toMatch(/sedAb12Cd|heavy\.yaml(\.tmp|\.swp|~)|Build failed|Not rebuilt/);
+  }, 600_000);
+
+  it("refuses a port in use before it builds, saying what to do", async () => {
+    // A workspace that would build, so nothing but the port stops seg dev.
+    const ws = tempWorkspace();
+    cleanups.push(ws.remove);
+    expect(runSeg(["lock"], { cwd: ws.root }).status).toBe(0);
+    const other: Server = createServer();
+    await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
+    cleanups.push(() => new Promise<void>((resolve) => other.close(() => resolve())));
+    const port = (other.address() as { port: number }).port;
+
+    const run = runSeg(["dev", "--port", String(port)], { cwd: ws.root });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`seg dev: port ${port} on 127.0.0.1 is in use. Stop the other server or pick another port with --port (0 picks a free one).\n`);
+    expect(run.stdout).toBe("");
+  });
+
+  it("checks --threads and --memory-limit as seg build does, before it builds", () => {
+    const ws = tempWorkspace();
+    cleanups.push(ws.remove);
+    const threads = runSeg(["dev", "--port", "0", "--threads", "0"], { cwd: ws.root });
+    expect(threads.status).toBe(2);
+    expect(threads.stderr).toBe("seg dev: --threads needs a whole number of 1 or more, not 0.\n");
+    const memory = runSeg(["dev", "--port", "0", "--memory-limit", "lots"], { cwd: ws.root });
+    expect(memory.status).toBe(2);
+    expect(memory.stderr).toMatch(/^seg dev: --memory-limit needs a size such as 4GB/);
+    expect(`${threads.stdout}${memory.stdout}`).toBe("");
+  });
+
+  it("reads the data from --data-dir and passes --threads, --memory-limit and --no-cache to the build", async () => {
+    const ws = tempWorkspace();
+    cleanups.push(ws.remove);
+    const dataDir = mkdtempSync(join(tmpdir(), "seg-dev-data-"));
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    renameSync(join(ws.root, "data"), join(dataDir, "data"));
+    expect(runSeg(["lock", "--data-dir", dataDir], { cwd: ws.root }).status).toBe(0);
+
+    const dev = await startDev(["--data-dir", dataDir, "--threads", "1", "--memory-limit", "512MB", "--no-cache"], ws.root);
+    await served(dev, "", "Test segmentation");
+    expect(dev.output()).not.toMatch(/does not exist|Build failed/);
+  }, 300_000);
+});
