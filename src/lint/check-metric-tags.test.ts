@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { PERSONA_FILE, personaFile } from "../../test/support/persona-file.ts";
 import { tempWorkspace } from "../../test/support/temp-workspace.ts";
 import { checkDefinitions } from "../api/check.ts";
 
@@ -7,19 +8,8 @@ afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
 
-const FILE = "personas/hands-on-hana.mdx";
-const persona = (body: string) => `---
-id: hands-on-hana
-name: Hands-on Hana
-kind: enterprise
-segments: [heavy]
-context: A team that runs its operations on the product.
-goals: [Ship faster]
-frustrations: [Rate limits during bulk runs]
----
-
-${body}
-`;
+const FILE = PERSONA_FILE;
+const persona = (body: string) => personaFile(body);
 
 function tagFindings(body: string) {
   const ws = tempWorkspace({ [FILE]: persona(body) });

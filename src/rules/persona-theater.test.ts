@@ -1,19 +1,9 @@
+import { PERSONA_FILE, personaFile } from "../../test/support/persona-file.ts";
 import { ruleTester } from "../../test/support/rule-tester.ts";
 import { personaTheater } from "./persona-theater.ts";
 
-const persona = (extra: string) => `---
-id: hands-on-hana
-name: Hands-on Hana
-kind: enterprise
-segments: [heavy]
-context: A team that runs its operations on the product.
-goals: [Ship faster]
-frustrations: [Rate limits during bulk runs]
-${extra}---
-
-Body.
-`;
-const FILE = "personas/hands-on-hana.mdx";
+const persona = (extra: string) => personaFile("Body.", extra);
+const FILE = PERSONA_FILE;
 const INFORMS = "informs: [API quota tiers]\n";
 
 ruleTester.run(personaTheater, {

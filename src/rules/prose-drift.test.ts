@@ -1,20 +1,10 @@
+import { PERSONA_FILE, personaFile } from "../../test/support/persona-file.ts";
 import { ruleTester } from "../../test/support/rule-tester.ts";
 import type { ExampleData } from "./example-data.ts";
 import { proseDrift } from "./prose-drift.ts";
 
-const persona = (body: string) => `---
-id: hands-on-hana
-name: Hands-on Hana
-kind: enterprise
-segments: [heavy]
-context: A team that runs its operations on the product.
-goals: [Ship faster]
-frustrations: [Rate limits during bulk runs]
----
-
-${body}
-`;
-const FILE = "personas/hands-on-hana.mdx";
+const persona = (body: string) => personaFile(body);
+const FILE = PERSONA_FILE;
 const usage = (heavy: number, extra: Partial<{ value: number; valueShare: number; metrics: Record<string, number> }> = {}): ExampleData => ({
   schemes: { usage: { population: 1000, segments: { heavy: { count: heavy, ...extra }, light: { count: 1000 - heavy } } } },
 });
