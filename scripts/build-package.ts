@@ -46,5 +46,6 @@ export function rewriteTsImports(code: string): string {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { modules, assets } = buildPackage();
-  console.log(`Built ${relative(process.cwd(), LIB) || "lib"}: ${modules} modules, ${assets} assets.`);
+  // stderr: npm pack --json prints its report on stdout, after this script runs.
+  process.stderr.write(`Built ${relative(process.cwd(), LIB) || "lib"}: ${modules} modules, ${assets} assets.\n`);
 }
