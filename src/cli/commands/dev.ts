@@ -28,7 +28,7 @@ import { baseOption } from "./build.ts";
 
 export const spec: CommandSpec = {
   name: "dev",
-  summary: "Preview the playbook locally and rebuild it when a workspace file changes.",
+  summary: "Preview the playbook locally and rebuild it when a workspace file changes. Data under a --data-dir outside the workspace is read again at each rebuild, but changes there do not start one.",
   usage: "seg dev [options]",
   options: [
     { name: "port", type: "number", placeholder: "PORT", default: 4321, description: "Port to serve on (0 picks a free one)." },
