@@ -16,9 +16,8 @@ if (major < 22 || (major === 22 && minor < 18)) {
 // third of the start-up: compiling and type-stripping some 300 modules on every run.
 module.enableCompileCache?.();
 
-const sources = new URL("../src/cli/main.ts", import.meta.url);
-const base = existsSync(sources) ? "../src/cli/" : "../lib/cli/";
-const ext = existsSync(sources) ? ".ts" : ".js";
+const checkout = existsSync(new URL("../src/cli/main.ts", import.meta.url));
+const [base, ext] = checkout ? ["../src/cli/", ".ts"] : ["../lib/cli/", ".js"];
 const { processIo } = await import(new URL(`${base}io${ext}`, import.meta.url).href);
 const { main } = await import(new URL(`${base}main${ext}`, import.meta.url).href);
 

@@ -56,8 +56,6 @@ export interface CheckOptions {
   memoryLimit?: string;
 }
 
-/** Where Seg keeps what it can recompute (gitignored). */
-
 export interface DefinitionsResult {
   root: string;
   asOf: string;

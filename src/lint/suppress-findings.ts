@@ -8,10 +8,7 @@ import type { LoadedDocument } from "../workspace/read-document.ts";
 import type { Workspace } from "../workspace/workspace.ts";
 import { applyDirectives } from "./directives.ts";
 import { applySuppressions } from "./suppressions.ts";
-import { rules } from "../rules/index.ts";
-
-/** Rules whose findings no directive may hide, with what to do instead. */
-const FIX_ONLY: ReadonlyMap<string, string> = new Map(rules.filter((rule) => rule.suppressible === false).map((rule) => [rule.id, rule.hint]));
+import { fixOnlyRules } from "../rules/index.ts";
 
 export interface SuppressedFinding {
   by: "directive" | "baseline";
@@ -32,7 +29,7 @@ export function directiveDocuments(workspace: Workspace): LoadedDocument<unknown
 /** `complete`: every rule ran, data-aware ones included (false when the data was not recomputed). */
 export function suppressFindings(findings: readonly Diagnostic[], workspace: Workspace, options: { asOf: string; ruleIds: readonly string[]; complete: boolean }): SuppressFindingsResult {
   const { asOf, ruleIds, complete } = options;
-  const inline = applyDirectives(directiveDocuments(workspace), findings, ruleIds, { complete, fixOnly: FIX_ONLY });
+  const inline = applyDirectives(directiveDocuments(workspace), findings, ruleIds, { complete, fixOnly: fixOnlyRules });
   const baseline = applySuppressions(inline.reported, workspace.suppressions, { asOf, ruleIds: new Set(ruleIds), complete });
   return {
     reported: [...baseline.reported, ...inline.diagnostics, ...baseline.diagnostics].sort(compareDiagnostics),

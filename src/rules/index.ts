@@ -57,6 +57,9 @@ export const rules: readonly Rule<never>[] = [
 /** Ids of the rules whose findings a baseline entry or a seg-disable directive may accept. */
 export const suppressibleRuleIds: readonly string[] = rules.filter((rule) => rule.suppressible !== false).map((rule) => rule.id);
 
+/** The rules whose findings may only be fixed, each with its hint (what to do instead). */
+export const fixOnlyRules: ReadonlyMap<string, string> = new Map(rules.filter((rule) => rule.suppressible === false).map((rule) => [rule.id, rule.hint]));
+
 export function findRule(id: string): Rule<never> | undefined {
   return rules.find((rule) => rule.id === id);
 }

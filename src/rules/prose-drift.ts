@@ -13,7 +13,6 @@ import { findMetricTags, type MetricTag } from "./mdx/metric-tags.ts";
 import { RFM_TAG_FEATURES, tagMetricNames } from "./mdx/tag-metrics.ts";
 import { parseQuantity, type Quantity } from "./mdx/parse-quantity.ts";
 
-const RFM: readonly string[] = RFM_TAG_FEATURES;
 
 export const proseDrift = defineRule({
   id: "prose-drift",
@@ -71,6 +70,7 @@ Teams like Hana's are <Metric segment="heavy" metric="share" expected="15%" tole
     const config = context.workspace.config?.value;
     if (!config) return;
     const index = indexSegments(context.workspace);
+    const metricNames = tagMetricNames(config, context.facts.catalog);
     for (const persona of context.workspace.personas) {
       if (!persona.body) continue;
       for (const tag of findMetricTags(persona.body.text)) {
@@ -80,7 +80,7 @@ Teams like Hana's are <Metric segment="heavy" metric="share" expected="15%" tole
         // metric that does not exist is an error of the definition checks (lint/check-metric-tags.ts).
         if (tag.attributes.expected === undefined) continue;
         const segment = index.resolve(tag.attributes.segment ?? "");
-        if (!segment || !tagMetricNames(config, context.facts.catalog).includes(tag.attributes.metric ?? "")) continue;
+        if (!segment || !metricNames.includes(tag.attributes.metric ?? "")) continue;
         const binding = readBinding(tag, config);
         if ("problem" in binding) {
           bad(binding.problem);
@@ -142,8 +142,8 @@ function boundValue(metric: string, metrics: SegmentMetrics | undefined, row: Pr
   if (metric === "priority") return row && Number.isFinite(row.total) ? row.total : null;
   if (metric === "rank") return row && row.rank > 0 ? row.rank : null;
   if (!metrics) return null;
-  if (metric.startsWith("median_") && RFM.includes(metric.slice(7))) return metrics.rfm?.[metric.slice(7)]?.median ?? null;
-  if (RFM.includes(metric) && metrics.rfm?.[metric]) return metrics.rfm[metric]!.mean;
+  if (metric.startsWith("median_") && RFM_TAG_FEATURES.includes(metric.slice(7))) return metrics.rfm?.[metric.slice(7)]?.median ?? null;
+  if (RFM_TAG_FEATURES.includes(metric) && metrics.rfm?.[metric]) return metrics.rfm[metric]!.mean;
   const value = metricValue(metrics, metric);
   if (value !== null || metric in metrics.metrics) return value;
   const compared = metrics.comparisons.find((c) => c.feature === metric);

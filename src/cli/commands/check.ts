@@ -9,7 +9,7 @@ import type { FormatOptions } from "../../formatters/formatter.ts";
 import { STEP_SUMMARY_MAX_BYTES } from "../../formatters/github.ts";
 import { formatterNames, formatters, stepSummaries } from "../../formatters/index.ts";
 import type { SuppressionsUpdate } from "../../lint/suppressions.ts";
-import { rules, suppressibleRuleIds } from "../../rules/index.ts";
+import { fixOnlyRules, suppressibleRuleIds } from "../../rules/index.ts";
 import { DATA_DIR_OPTION, dataOptionValues, ENGINE_OPTIONS } from "../data-options.ts";
 import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
@@ -79,8 +79,8 @@ function suppressionsUpdate(args: ParsedArgs): SuppressionsUpdate | undefined {
   const known = [...suppressibleRuleIds];
   for (const id of ids) {
     if (known.includes(id)) continue;
-    const rule = rules.find((r) => r.id === id);
-    if (rule) throw new UsageError(`--suppress-rule: ${id} findings cannot be accepted, only fixed: ${rule.hint}`);
+    const fix = fixOnlyRules.get(id);
+    if (fix !== undefined) throw new UsageError(`--suppress-rule: ${id} findings cannot be accepted, only fixed: ${fix}`);
     const suggestion = didYouMean(id, known);
     throw new UsageError(`--suppress-rule: unknown rule "${id}".${suggestion ? ` Did you mean "${suggestion}"?` : ""} The rules are: ${known.join(", ")}.`);
   }

@@ -8,7 +8,7 @@ import type { Config } from "../../schema/config.ts";
 import type { CatalogEntry } from "../../workspace/feature-catalog.ts";
 
 export const BUILT_IN_TAG_METRICS = ["share", "value_share", "count", "value", "priority", "rank"] as const;
-export const RFM_TAG_FEATURES = ["recency_days", "frequency", "monetary"] as const;
+export const RFM_TAG_FEATURES: readonly string[] = ["recency_days", "frequency", "monetary"];
 
 /** Every metric name a tag may use, for checks and did-you-mean. */
 export function tagMetricNames(config: Config, catalog: ReadonlyMap<string, CatalogEntry>): string[] {
