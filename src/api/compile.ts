@@ -4,8 +4,6 @@
  * segments.lock.json, and render it as SQL views for one warehouse or as dbt
  * models. Options in, files out; nothing is written here.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { clusterModelFromLock, type ClusterModel } from "../compile/cluster-model.ts";
 import type { CompileTarget } from "../compile/compile-target.ts";
@@ -15,10 +13,11 @@ import { renderViews } from "../compile/render-views.ts";
 import { sourceTableParts, type SourceTables } from "../compile/source-tables.ts";
 import { sqlTargets } from "../compile/sql/targets.ts";
 import type { DialectName } from "../expr/dialects/dialect.ts";
-import { LOCK_FILE } from "../lock/lock-file.ts";
+import { LOCK_FILE, MAX_LOCK_BYTES } from "../lock/lock-file.ts";
 import { VERSION } from "../version.ts";
 import { spanIn } from "../workspace/read-document.ts";
 import type { Workspace } from "../workspace/workspace.ts";
+import { entryExists, readWorkspaceFile } from "../workspace/workspace-file.ts";
 import { checkDefinitions, type CheckOptions } from "./check.ts";
 
 export interface CompileOptions extends Pick<CheckOptions, "root" | "asOf" | "today"> {
@@ -110,10 +109,11 @@ function clusterModel(workspace: Workspace, catalog: ReadonlyMap<string, unknown
  * across lock versions that agree on it (see cluster-model.ts).
  */
 function readLockClusters(root: string): { status: "missing" } | { status: "invalid" } | { status: "ok"; clusters: unknown } {
-  const path = join(root, LOCK_FILE);
-  if (!existsSync(path)) return { status: "missing" };
+  if (!entryExists(root, LOCK_FILE)) return { status: "missing" };
+  const read = readWorkspaceFile(root, LOCK_FILE, { limit: MAX_LOCK_BYTES });
+  if (!read.ok) return { status: "invalid" };
   try {
-    const json = JSON.parse(readFileSync(path, "utf8")) as unknown;
+    const json = JSON.parse(read.bytes.toString("utf8")) as unknown;
     return { status: "ok", clusters: json !== null && typeof json === "object" ? (json as { clusters?: unknown }).clusters : undefined };
   } catch {
     return { status: "invalid" };

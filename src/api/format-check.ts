@@ -4,8 +4,6 @@
  * metadata, Seg's version and (for SARIF fingerprints) the text of the files
  * the findings name.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
 import type { FormatInput, FormatOptions } from "../formatters/formatter.ts";
 import { formatters } from "../formatters/index.ts";
 import { directiveChecks } from "../lint/directives.ts";
@@ -13,6 +11,7 @@ import { directiveDocuments } from "../lint/suppress-findings.ts";
 import { suppressionChecks } from "../lint/suppressions.ts";
 import { rules } from "../rules/index.ts";
 import { VERSION } from "../version.ts";
+import { readWorkspaceFile } from "../workspace/workspace-file.ts";
 import type { CheckResult } from "./check.ts";
 
 export interface ReportOptions {
@@ -48,9 +47,10 @@ function findingSources(result: CheckResult): Record<string, string> {
   const out: Record<string, string> = {};
   for (const document of [...directiveDocuments(result.workspace), ...(result.workspace.suppressions ? [result.workspace.suppressions] : [])]) out[document.file.path] = document.file.text;
   for (const d of result.diagnostics) {
-    const full = join(result.root, d.file);
-    if (out[d.file] !== undefined || !existsSync(full) || !statSync(full).isFile() || statSync(full).size > 2_000_000) continue;
-    out[d.file] = readFileSync(full, "utf8");
+    if (out[d.file] !== undefined) continue;
+    // Through the workspace gate: a finding about a link that leads outside must not carry the target's text.
+    const read = readWorkspaceFile(result.root, d.file, { limit: 2_000_000 });
+    if (read.ok) out[d.file] = read.bytes.toString("utf8");
   }
   return out;
 }

@@ -6,8 +6,7 @@
  * in segmentation.yaml.
  */
 import { createHash } from "node:crypto";
-import { createReadStream, existsSync, statSync } from "node:fs";
-import { resolve } from "node:path";
+import { createReadStream } from "node:fs";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import { duckdb } from "../expr/dialects/duckdb.ts";
@@ -15,8 +14,10 @@ import { emitSql } from "../expr/emit-sql.ts";
 import { parseExpression } from "../expr/parser.ts";
 import type { Config } from "../schema/config.ts";
 import type { Source } from "../schema/source.ts";
+import { checkDataFile } from "../workspace/data-file.ts";
 import type { PathSegment } from "../workspace/locate.ts";
 import { spanIn, type LoadedDocument } from "../workspace/read-document.ts";
+import { duckdbFilePath } from "./duckdb-file-path.ts";
 import type { Database } from "./duckdb.ts";
 import { sourceKey, type SourceCache } from "./source-cache.ts";
 import { lit, q, sourceTable, sqlType } from "./sql-names.ts";
@@ -53,12 +54,14 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     diagnostics.push({ ruleId, severity: "error", message, hint, file: config.file.path, ...spanIn(config, path), ...(data ? { data } : {}) });
 
   for (const [name, source] of Object.entries(config.value.sources)) {
-    const file = resolve(dataRoot, source.path);
-    if (!existsSync(file) || !statSync(file).isFile()) {
-      report(["sources", name, "path"], "source/missing-file", `The data file "${source.path}" of source "${name}" does not exist.`, "Check the path (relative to the workspace, or to --data-dir), or generate the data.");
+    // Only the checked file, by its real path, is ever opened (no glob, no link out, no dot-folder).
+    const checked = checkDataFile(dataRoot, source.path);
+    if (!checked.ok) {
+      report(["sources", name, "path"], checked.problem === "missing" ? "source/missing-file" : "source/path", checked.message, checked.hint);
       continue;
     }
-    if (statSync(file).size === 0) {
+    const file = checked.realPath;
+    if (checked.size === 0) {
       report(["sources", name, "path"], "source/empty", `The data file "${source.path}" of source "${name}" is empty (0 bytes).`, "Export the data again: the file needs a header row and at least one row.");
       continue;
     }
@@ -75,7 +78,7 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     }
     // CSV is read as text (faster than type sniffing here, and bad values can then
     // be found precisely); Parquet keeps its own types.
-    const reads = format === "parquet" ? [`read_parquet(${lit(file)})`] : [`read_csv(${lit(file)}, header = true, all_varchar = true)`];
+    const reads = format === "parquet" ? [`read_parquet(${lit(duckdbFilePath(file))})`] : [`read_csv(${lit(duckdbFilePath(file))}, header = true, all_varchar = true)`];
     let readError: unknown;
     for (const read of reads) {
       try {

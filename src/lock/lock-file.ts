@@ -2,8 +2,9 @@
  * Read and write segments.lock.json. Writes are atomic: a temporary file in the
  * same folder renamed over the old one, so a crash never leaves half a lock.
  */
-import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { decodeUtf8 } from "../workspace/decode-utf8.ts";
+import { entryExists, readWorkspaceFile } from "../workspace/workspace-file.ts";
 import { lockSchema, type Lock } from "./lock.ts";
 import { writeIfChanged } from "../workspace/write-if-changed.ts";
 import { stableJson } from "./stable-json.ts";
@@ -12,10 +13,16 @@ export const LOCK_FILE = "segments.lock.json";
 
 export type ReadLockResult = { status: "missing" } | { status: "invalid"; message: string } | { status: "ok"; lock: Lock; text: string };
 
+/** Locks past this size are refused unread (a real lock is a few hundred KB). */
+export const MAX_LOCK_BYTES = 256 * 1024 * 1024;
+
 export function readLock(root: string): ReadLockResult {
-  const path = join(root, LOCK_FILE);
-  if (!existsSync(path)) return { status: "missing" };
-  const text = readFileSync(path, "utf8");
+  if (!entryExists(root, LOCK_FILE)) return { status: "missing" };
+  const read = readWorkspaceFile(root, LOCK_FILE, { limit: MAX_LOCK_BYTES });
+  if (!read.ok) return { status: "invalid", message: read.message.replace(/^The file "[^"]*" /, "") };
+  const decoded = decodeUtf8(read.bytes);
+  if (!decoded.ok) return { status: "invalid", message: "not UTF-8 text" };
+  const text = decoded.text;
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -2,9 +2,13 @@
  * Find the files of a workspace by convention: segmentation.yaml,
  * segments/<scheme>/*.yaml, personas/*.mdx, hypotheses/*.yaml, reviews/*.md and
  * the suppressions file. Paths come back workspace-relative, sorted.
+ *
+ * Dot entries (`.git`, `.draft.yaml`, editor swap files) are never content.
+ * A content folder that is a link leading outside the workspace is not
+ * listed; it comes back in `linkedFolders` so it can be reported.
  */
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { isAbsolute, join, relative, sep } from "node:path";
 
 export const CONFIG_FILE = "segmentation.yaml";
 export const SUPPRESSIONS_FILE = "seg-suppressions.json";
@@ -18,39 +22,55 @@ export interface WorkspaceFiles {
   hypotheses: string[];
   reviews: string[];
   suppressions: string | undefined;
+  /** Content folders that are links leading outside the workspace (not read). */
+  linkedFolders: string[];
 }
 
 export function discoverFiles(root: string): WorkspaceFiles {
+  const linkedFolders: string[] = [];
+  const folder = (rel: string): boolean => {
+    const full = join(root, rel);
+    if (!isDir(full)) return false;
+    if (insideRoot(root, full)) return true;
+    linkedFolders.push(rel);
+    return false;
+  };
   const segments: string[] = [];
-  const segmentsDir = join(root, "segments");
-  if (isDir(segmentsDir)) {
-    for (const scheme of sortedEntries(segmentsDir)) {
-      if (!isDir(join(segmentsDir, scheme))) continue;
-      for (const name of sortedEntries(join(segmentsDir, scheme))) {
+  if (folder("segments")) {
+    for (const scheme of sortedEntries(join(root, "segments"))) {
+      if (!folder(`segments/${scheme}`)) continue;
+      for (const name of sortedEntries(join(root, "segments", scheme))) {
         if (/\.ya?ml$/.test(name)) segments.push(`segments/${scheme}/${name}`);
       }
     }
   }
+  const filesIn = (dir: string, pattern: RegExp): string[] =>
+    folder(dir)
+      ? sortedEntries(join(root, dir))
+          .filter((name) => pattern.test(name))
+          .map((name) => `${dir}/${name}`)
+      : [];
   return {
-    config: existsSync(join(root, CONFIG_FILE)) ? CONFIG_FILE : undefined,
+    config: exists(join(root, CONFIG_FILE)) ? CONFIG_FILE : undefined,
     segments,
-    personas: filesIn(root, "personas", /\.mdx?$/),
-    hypotheses: filesIn(root, "hypotheses", /\.ya?ml$/),
-    reviews: filesIn(root, "reviews", /\.mdx?$/),
-    suppressions: existsSync(join(root, SUPPRESSIONS_FILE)) ? SUPPRESSIONS_FILE : undefined,
+    personas: filesIn("personas", /\.mdx?$/),
+    hypotheses: filesIn("hypotheses", /\.ya?ml$/),
+    reviews: filesIn("reviews", /\.mdx?$/),
+    suppressions: exists(join(root, SUPPRESSIONS_FILE)) ? SUPPRESSIONS_FILE : undefined,
+    linkedFolders,
   };
 }
 
-function filesIn(root: string, dir: string, pattern: RegExp): string[] {
-  const full = join(root, dir);
-  if (!isDir(full)) return [];
-  return sortedEntries(full)
-    .filter((name) => pattern.test(name) && !name.startsWith("."))
-    .map((name) => `${dir}/${name}`);
+/** Folder entries, sorted, without dot entries. */
+function sortedEntries(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => !name.startsWith("."))
+    .sort();
 }
 
-function sortedEntries(dir: string): string[] {
-  return readdirSync(dir).sort();
+/** Present as an entry, even as a dangling link (which the reader then reports). */
+function exists(path: string): boolean {
+  return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
 }
 
 function isDir(path: string): boolean {
@@ -59,4 +79,9 @@ function isDir(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+function insideRoot(root: string, full: string): boolean {
+  const rel = relative(realpathSync(root), realpathSync(full));
+  return rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }

@@ -3,16 +3,15 @@
  * against its zod schema, and keep the parsed tree so any later finding can be
  * placed at file:line:col.
  */
-import { readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
 import type { Document } from "yaml";
 import type { z } from "zod";
 import type { Diagnostic, Span } from "../diagnostics/diagnostic.ts";
 import { diagnosticsFromZod } from "../diagnostics/from-zod.ts";
 import { locateKey, spanOfPath, type PathSegment } from "./locate.ts";
 import { splitFrontmatter } from "./read-frontmatter.ts";
+import { readWorkspaceText } from "./read-workspace-text.ts";
 import { MAX_YAML_BYTES, readYaml } from "./read-yaml.ts";
-import { createSourceFile, spanAt, type SourceFile } from "./source-file.ts";
+import { spanAt, type SourceFile } from "./source-file.ts";
 import { nodeSpan } from "./yaml-node-span.ts";
 
 export const MAX_MARKDOWN_BYTES = 2_000_000;
@@ -43,26 +42,10 @@ export function readDocument<S extends z.ZodType>(
   schema: S,
   kind: "yaml" | "frontmatter",
 ): DocumentReadResult<z.output<S>> {
-  const full = join(root, relPath);
   const limit = kind === "yaml" ? MAX_YAML_BYTES : MAX_MARKDOWN_BYTES;
-  const size = statSync(full).size;
-  if (size > limit) {
-    const file = createSourceFile(relPath, "");
-    return {
-      document: undefined,
-      diagnostics: [
-        {
-          ruleId: "yaml/too-large",
-          severity: "error",
-          message: `The file is ${size} bytes; Seg reads ${kind === "yaml" ? "YAML" : "Markdown"} files of at most ${limit} bytes.`,
-          hint: "Split it into smaller files, or move data into a CSV or Parquet source.",
-          file: relPath,
-          ...spanAt(file, 0, 0),
-        },
-      ],
-    };
-  }
-  const file = createSourceFile(relPath, readFileSync(full, "utf8"));
+  const loaded = readWorkspaceText(root, relPath, limit, kind === "yaml" ? "YAML" : "Markdown");
+  if (!loaded.file) return { document: undefined, diagnostics: loaded.diagnostics };
+  const file = loaded.file;
   let base = 0;
   let yamlText = file.text;
   let body: LoadedDocument<unknown>["body"];

@@ -3,8 +3,8 @@
  * out of the model and reported; the rest is returned so later checks can still
  * run on what is valid.
  */
-import { readFileSync, statSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import { statSync } from "node:fs";
+import { basename, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { configSchema } from "../schema/config.ts";
 import { hypothesisSchema } from "../schema/hypothesis.ts";
@@ -14,7 +14,9 @@ import { segmentSchema } from "../schema/segment.ts";
 import { suppressionsSchema } from "../schema/suppressions.ts";
 import { CONFIG_FILE, discoverFiles } from "./discover.ts";
 import { readDocument, spanIn, type LoadedDocument } from "./read-document.ts";
-import { createSourceFile, spanAt } from "./source-file.ts";
+import { readWorkspaceText } from "./read-workspace-text.ts";
+import { MAX_YAML_BYTES } from "./read-yaml.ts";
+import { spanAt } from "./source-file.ts";
 import type { LoadedSegment, Workspace } from "./workspace.ts";
 
 export interface ReadWorkspaceResult {
@@ -41,6 +43,20 @@ export function readWorkspace(rootDir: string): ReadWorkspaceResult {
       message: noConfigMessage(root),
       hint: "Run seg check from a workspace folder, pass --root DIR, or create one with seg init.",
       file: CONFIG_FILE,
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+    });
+  }
+
+  for (const folder of files.linkedFolders) {
+    diagnostics.push({
+      ruleId: "workspace/unsafe-path",
+      severity: "error",
+      message: `The folder ${folder}/ is a link that leads outside the workspace; Seg reads nothing outside it.`,
+      hint: "Replace the link with the folder itself.",
+      file: folder,
       line: 1,
       column: 1,
       endLine: 1,
@@ -98,18 +114,21 @@ function checkIdMatchesFile(document: LoadedDocument<{ id: string }>, path: stri
 
 /** The suppressions file is JSON; JSON is YAML, so the same reader gives positions. */
 function readSuppressions(root: string, path: string, diagnostics: Diagnostic[]): LoadedDocument<import("../schema/suppressions.ts").Suppressions> | undefined {
-  const text = readFileSync(join(root, path), "utf8");
+  const loaded = readWorkspaceText(root, path, MAX_YAML_BYTES, "JSON");
+  if (!loaded.file) {
+    diagnostics.push(...loaded.diagnostics);
+    return undefined;
+  }
   try {
-    JSON.parse(text);
+    JSON.parse(loaded.file.text);
   } catch (error) {
-    const file = createSourceFile(path, text);
     diagnostics.push({
       ruleId: "json/syntax",
       severity: "error",
       message: `The suppressions file is not valid JSON: ${(error as Error).message}.`,
       hint: "Regenerate it with seg check --suppress-all, or fix the JSON by hand.",
       file: path,
-      ...spanAt(file, 0, 0),
+      ...spanAt(loaded.file, 0, 0),
     });
     return undefined;
   }

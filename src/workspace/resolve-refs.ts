@@ -4,10 +4,9 @@
  * features, schemes and factors; ids unique; data paths inside the workspace.
  * Every broken link is reported at the node that holds it, with a suggestion.
  */
-import { existsSync, realpathSync } from "node:fs";
-import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
+import { checkDataFile } from "./data-file.ts";
 import { discoverFiles } from "./discover.ts";
 import type { CatalogEntry } from "./feature-catalog.ts";
 import type { PathSegment } from "./locate.ts";
@@ -171,24 +170,8 @@ function unloadedSegmentNames(workspace: Workspace): Set<string> {
   return names;
 }
 
-/** Data paths stay inside the workspace: no absolute paths, no `..` escapes, no symlinks out. */
+/** Data paths name one regular file inside the workspace (or --data-dir): no glob, no `..`, no dot-folder, no link out. */
 function checkDataPath(root: string, path: string, report: (message: string, hint: string) => void): void {
-  if (isAbsolute(path) || /^[a-zA-Z]:[\\/]/.test(path)) {
-    report(`The data path "${path}" is absolute; paths are relative to the workspace.`, "Write the path relative to the workspace, or pass --data-dir for data kept elsewhere.");
-    return;
-  }
-  const full = resolve(root, path);
-  const rel = relative(root, full);
-  if (rel === "" || rel.startsWith(`..${sep}`) || rel === ".." || isAbsolute(rel)) {
-    report(`The data path "${path}" leaves the workspace.`, "Keep data inside the workspace, or pass --data-dir for data kept elsewhere.");
-    return;
-  }
-  if (!existsSync(full)) {
-    report(`The data file "${path}" does not exist.`, "Check the path, or generate the data (see the workspace README).");
-    return;
-  }
-  const real = relative(realpathSync(root), realpathSync(full));
-  if (real.startsWith(`..${sep}`) || real === ".." || isAbsolute(real)) {
-    report(`The data path "${path}" is a link that leads outside the workspace.`, "Copy the file into the workspace, or pass --data-dir.");
-  }
+  const checked = checkDataFile(root, path);
+  if (!checked.ok) report(checked.message, checked.hint);
 }
