@@ -1,13 +1,14 @@
 /**
  * `seg export` as a library call: recompute and write members with their
- * segments and features. The file appears only when complete (written beside
- * the target, then renamed).
+ * segments and features. The file appears only when complete (written into a
+ * fresh folder beside the target, then renamed), and never through a link.
  */
-import { mkdirSync, renameSync, rmSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { exportMembers, exportQuery, type ExportFormat } from "../engine/export-members.ts";
 import { runEngine } from "../engine/run-engine.ts";
+import { assertWritableTarget, replaceFileAtomically } from "../workspace/write-file-safely.ts";
 import { checkDefinitions, engineOptions, type CheckOptions } from "./check.ts";
 
 export interface ExportOptions extends CheckOptions {
@@ -31,19 +32,22 @@ export async function exportWorkspace(options: ExportOptions): Promise<ExportRes
   if (unknown.length > 0) throw new Error(`unknown column${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}; known: ${[...definitions.catalog.keys()].join(", ")}`);
   const file = resolve(options.out);
   mkdirSync(dirname(file), { recursive: true });
-  const partial = join(dirname(file), `.${basename(file)}.partial`);
+  assertWritableTarget(file);
   const engine = await runEngine(definitions.workspace, definitions.catalog, definitions.expressions, {
     ...engineOptions(definitions, options),
     keepDatabase: true,
     writableDirectories: [dirname(file)],
   });
   if (!engine.db) return { diagnostics: engine.diagnostics, rows: 0, file: undefined };
+  const db = engine.db;
   try {
-    const rows = await exportMembers(engine.db, exportQuery(definitions.workspace.config.value, definitions.catalog, options.format, options.columns), partial, options.format);
-    renameSync(partial, file);
+    let rows = 0;
+    // DuckDB writes into a fresh folder beside the target; the file is renamed into place only when complete.
+    await replaceFileAtomically(file, async (temporary) => {
+      rows = await exportMembers(db, exportQuery(definitions.workspace.config!.value, definitions.catalog, options.format, options.columns), temporary, options.format);
+    });
     return { diagnostics: [], rows, file };
   } finally {
-    rmSync(partial, { force: true });
-    engine.db.close();
+    db.close();
   }
 }

@@ -71,14 +71,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     return await module.run(args, io);
   } catch (error) {
-    if (error instanceof UsageError) {
+    // UsageError, and the errors of lower layers that carry an exit code (FileError, GitError).
+    if (error instanceof UsageError || (error instanceof Error && typeof (error as { exitCode?: unknown }).exitCode === "number")) {
       io.stderr(`seg ${name}: ${error.message}\n`);
-      return error.exitCode;
+      return (error as UsageError).exitCode;
     }
     const err = error as Error;
     if (err && typeof err === "object" && "code" in err && typeof (err as NodeJS.ErrnoException).code === "string" && (err as NodeJS.ErrnoException).syscall) {
       const e = err as NodeJS.ErrnoException;
-      io.stderr(`seg ${name}: could not ${e.syscall} ${e.path ?? ""}: ${e.code}.${debug ? `\n${err.stack}` : " Check the path and permissions (--debug shows details)."}\n`);
+      // Node leaves the path out of some errors (a read of a folder, a write to a full disk); say so rather than print an empty name.
+      const where = e.path ? ` ${e.path}` : " a file";
+      io.stderr(`seg ${name}: could not ${e.syscall}${where}: ${e.code}.${debug ? `\n${err.stack}` : " Check the path and permissions (--debug shows details)."}\n`);
       return 2;
     }
     if (/Out of Memory Error/i.test(err?.message ?? "")) {

@@ -1,18 +1,13 @@
 /**
- * Write a workspace file atomically (a temporary file in the same folder renamed
- * over the old one), and only when its content changes, so a crash never
- * leaves half a file and an unchanged file keeps its timestamp.
+ * Write a workspace file only when its content changes (an unchanged file keeps
+ * its timestamp), never through a link and never half: see write-file-safely.ts.
  */
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { lstatSync, readFileSync } from "node:fs";
+import { writeFileSafely } from "./write-file-safely.ts";
 
 export function writeIfChanged(path: string, text: string): boolean {
-  if (existsSync(path) && readFileSync(path, "utf8") === text) return false;
-  const temporary = `${path}.tmp`;
-  try {
-    writeFileSync(temporary, text);
-    renameSync(temporary, path);
-  } finally {
-    rmSync(temporary, { force: true });
-  }
+  // Only a regular file is compared; a link or anything else is refused by the write.
+  if (lstatSync(path, { throwIfNoEntry: false })?.isFile() && readFileSync(path, "utf8") === text) return false;
+  writeFileSafely(path, text);
   return true;
 }

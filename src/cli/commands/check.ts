@@ -1,5 +1,5 @@
 /** `seg check`: validate, recompute and lint the workspace; report findings; keep the suppressions baseline. */
-import { appendFileSync, existsSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, statSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { check, type CheckResult } from "../../api/check.ts";
 import { checkReportInput } from "../../api/format-check.ts";
@@ -17,6 +17,7 @@ import { parseDateOption } from "../parse-date-option.ts";
 import { progressReporter } from "../progress.ts";
 import { UsageError } from "../usage-error.ts";
 import { workspaceRoot } from "../workspace-root.ts";
+import { writeOutputFile } from "../../workspace/write-file-safely.ts";
 
 export const spec: CommandSpec = {
   name: "check",
@@ -123,7 +124,7 @@ function report(result: CheckResult, args: ParsedArgs, io: Io): void {
     ...(summaryBytes !== undefined && summaryBytes > 0 ? { stepSummaryBytes: summaryBytes } : {}),
   };
   const text = formatters[format]!(input, options);
-  if (output !== undefined) writeFileSync(resolve(io.cwd, output), text);
+  if (output !== undefined) writeOutputFile(resolve(io.cwd, output), text);
   else io.stdout(text);
   if (summaryFile && summarize && options.stepSummaryBytes !== undefined) {
     const markdown = summarize(input, { ...options, stepSummaryBytes: options.stepSummaryBytes });

@@ -1,5 +1,5 @@
 /** `seg compile`: SQL that computes features, clusters and memberships in a warehouse, or dbt models. */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { compile } from "../../api/compile.ts";
 import { countBySeverity } from "../../api/check.ts";
@@ -12,6 +12,7 @@ import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
 import { UsageError } from "../usage-error.ts";
 import { workspaceRoot } from "../workspace-root.ts";
+import { writeFileSafely } from "../../workspace/write-file-safely.ts";
 
 export const spec: CommandSpec = {
   name: "compile",
@@ -66,7 +67,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   for (const file of result.files) {
     const path = resolve(folder, file.path);
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, file.text);
+    writeFileSafely(path, file.text);
   }
   io.stdout(`Wrote ${result.files.map((f) => relative(io.cwd, resolve(folder, f.path)) || f.path).join(", ")} (${target}${dialect ? `, ${dialect}` : ""}).\n`);
   return 0;

@@ -1,5 +1,4 @@
 /** `seg diff`: what a change does to definitions, sizes, ranks, memberships and findings, for a PR comment or the terminal. */
-import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { diff } from "../../api/diff.ts";
 import { evaluateFailOn, FAIL_ON_CONDITIONS, parseFailOn, type FailOnCondition } from "../../diff/fail-on.ts";
@@ -11,6 +10,7 @@ import { parseDateOption } from "../parse-date-option.ts";
 import { progressReporter } from "../progress.ts";
 import { UsageError } from "../usage-error.ts";
 import { workspaceRoot } from "../workspace-root.ts";
+import { writeOutputFile } from "../../workspace/write-file-safely.ts";
 
 export const spec: CommandSpec = {
   name: "diff",
@@ -74,7 +74,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const output = args.options.output as string | undefined;
   const format = (args.options.format as string | undefined) ?? "stylish";
   const text = diffFormatters[format]!(result, { color: output === undefined && useColor(io) });
-  if (output !== undefined) writeFileSync(resolve(io.cwd, output), text);
+  if (output !== undefined) writeOutputFile(resolve(io.cwd, output), text);
   else io.stdout(text);
   const reasons = failOn ? evaluateFailOn(failOn, result) : [];
   if (reasons.length > 0) {
