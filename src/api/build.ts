@@ -18,7 +18,9 @@ import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { playbookConfig } from "../site/astro-config.ts";
+import { checkOutputFolder, markOutputFolder } from "../site/output-folder.ts";
 import { buildSiteModel } from "../site/model/site-model.ts";
+import { discoverFiles } from "../workspace/discover.ts";
 import { check, type CheckOptions, type CheckResult } from "./check.ts";
 
 export interface BuildOptions extends CheckOptions {
@@ -45,9 +47,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const result = await check(options);
   if (result.counts.error > 0) return { check: result, outDir: undefined, pages: 0 };
 
+  const outDir = resolve(result.root, options.outDir ?? "dist");
+  checkOutputFolder(result.root, outDir, workspaceFilesOf(result));
   options.progress?.("Rendering charts");
   const model = await buildSiteModel(result, { base: options.base });
-  const outDir = resolve(result.root, options.outDir ?? "dist");
   const scratch = join(dirname(outDir), `.${baseName(outDir)}.building`);
   const cacheDir = astroCacheDir(result.root);
   rmSync(scratch, { recursive: true, force: true });
@@ -64,6 +67,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } finally {
     if (!keepDotAstro) rmSync(dotAstro, { recursive: true, force: true });
   }
+  markOutputFolder(scratch);
   const previous = `${scratch}.previous`;
   rmSync(previous, { recursive: true, force: true });
   if (existsSync(outDir)) renameSync(outDir, previous);
@@ -79,6 +83,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
  */
 function astroCacheDir(root: string): string {
   return join(tmpdir(), "seg-astro-cache", createHash("sha256").update(root).digest("hex").slice(0, 16));
+}
+
+/** The files a build must leave alone: every file of the workspace and its data files. */
+function workspaceFilesOf(result: CheckResult): string[] {
+  const files = discoverFiles(result.root);
+  const data = Object.values(result.workspace.config?.value.sources ?? {}).map((source) => source.path.replace(/^\.\//, ""));
+  return [files.config, files.suppressions, ...files.segments, ...files.personas, ...files.hypotheses, ...files.reviews, ...data].filter((f): f is string => f !== undefined);
 }
 
 function countPages(dir: string): number {

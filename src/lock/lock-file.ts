@@ -19,7 +19,8 @@ export const MAX_LOCK_BYTES = 256 * 1024 * 1024;
 export function readLock(root: string): ReadLockResult {
   if (!entryExists(root, LOCK_FILE)) return { status: "missing" };
   const read = readWorkspaceFile(root, LOCK_FILE, { limit: MAX_LOCK_BYTES });
-  if (!read.ok) return { status: "invalid", message: read.message.replace(/^The file "[^"]*" /, "") };
+  // The message reads "segments.lock.json is {message}."; it names no link target.
+  if (!read.ok) return { status: "invalid", message: read.problem === "folder" ? "a folder, not a file" : read.problem === "too-large" ? `over ${MAX_LOCK_BYTES} bytes` : read.problem === "missing" ? "a link to a file that does not exist" : "a link that leads outside the workspace or into a dot-folder; Seg reads nothing there" };
   const decoded = decodeUtf8(read.bytes);
   if (!decoded.ok) return { status: "invalid", message: "not UTF-8 text" };
   const text = decoded.text;
