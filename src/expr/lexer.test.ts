@@ -92,6 +92,18 @@ describe("tokenize", () => {
     expect(lexError("'abc").hint).toMatch(/write a quote inside text as ''/);
   });
 
+  it.each([
+    ["frequency >= 8 -- regulars", 15, 17, /SQL comment/, /YAML comment/],
+    ["frequency >= 8 /* regulars */", 15, 17, /SQL comment/, /YAML comment/],
+    ["frequency::integer >= 8", 9, 11, /SQL cast/, /type declared in the source/],
+    ["8--3", 1, 3, /SQL comment/, /- \(-x\)/],
+  ])("says SQL syntax in %j is not part of the language, at [%i, %i)", (source, start, end, message, hint) => {
+    const error = lexError(source);
+    expect(error).toMatchObject({ code: "syntax", start, end });
+    expect(error.message).toMatch(message);
+    expect(error.hint).toMatch(hint);
+  });
+
   it("ends every token list with an end token at the source length", () => {
     expect(tokens("  ")).toEqual([{ kind: "end", text: "", start: 2, end: 2 }]);
   });

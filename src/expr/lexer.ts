@@ -46,6 +46,25 @@ const MISTAKEN_OPERATORS: ReadonlyArray<readonly [string, string]> = [
   ["|", "'|' is not an operator; use 'or'"],
 ];
 
+/** SQL syntax that is not part of the expression language, with what to write instead. */
+const SQL_SYNTAX: ReadonlyArray<readonly [string, string, string]> = [
+  [
+    "--",
+    "'--' starts a SQL comment, and SQL comments are not part of the expression language",
+    "write the expression alone; to explain it, put a YAML comment (# …) on its own line above the key. For minus a negative number write - (-x)",
+  ],
+  [
+    "/*",
+    "'/* */' is a SQL comment, and SQL comments are not part of the expression language",
+    "write the expression alone; to explain it, put a YAML comment (# …) on its own line above the key",
+  ],
+  [
+    "::",
+    "'::' is a SQL cast, and casts are not part of the expression language",
+    "columns already have the type declared in the source (change type: there); to round, use round(x), and compare text with text",
+  ],
+];
+
 const NUMBER = /(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?/y;
 const NUMBER_RUN = /[0-9A-Za-z_.]+/y;
 const WORD = /[A-Za-z_][A-Za-z0-9_]*/y;
@@ -148,6 +167,10 @@ export function tokenize(source: string): LexResult {
       pos += 2;
       tokens.push({ kind: "punct", value: twoPunct, text: two, start, end: pos });
       continue;
+    }
+    const sql = SQL_SYNTAX.find(([op]) => source.startsWith(op, pos));
+    if (sql !== undefined) {
+      return fail(sql[1], start, start + sql[0].length, sql[2]);
     }
     const mistaken = MISTAKEN_OPERATORS.find(([op]) => source.startsWith(op, pos));
     if (mistaken !== undefined) {

@@ -148,7 +148,7 @@ describe("parseExpression", () => {
   });
 
   it("refuses deep nesting of not, minus and calls without overflowing the stack", () => {
-    for (const source of ["not ".repeat(5000) + "a", "-".repeat(5000) + "a", "abs(".repeat(3000) + "a" + ")".repeat(3000), "(".repeat(9000)]) {
+    for (const source of ["not ".repeat(5000) + "a", "- ".repeat(5000) + "a", "abs(".repeat(3000) + "a" + ")".repeat(3000), "(".repeat(9000)]) {
       expect(parseError(source).code).toBe("too-complex");
     }
   });

@@ -11,6 +11,8 @@ import { nodeSpan } from "./yaml-node-span.ts";
 
 export const MAX_YAML_BYTES = 1_000_000;
 export const MAX_ALIAS_COUNT = 100;
+/** Deepest nesting of mappings and lists read; Seg's own files nest a handful of levels. */
+export const MAX_YAML_NESTING = 64;
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 /**
  * Characters YAML 1.2 does not allow in a stream (outside its printable set): C0
@@ -72,6 +74,21 @@ export function readYaml(input: YamlText): ParsedYaml {
     return { doc: undefined, value: undefined, diagnostics };
   }
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true, version: "1.2" });
+  const exhausted = doc.errors.find((error) => error.code === "RESOURCE_EXHAUSTION" || /call stack/i.test(error.message));
+  if (exhausted) return { doc: undefined, value: undefined, diagnostics: [nestingDiagnostic(input, exhausted.pos[0])] };
+  const second = doc.errors.find((error) => error.code === "MULTIPLE_DOCS");
+  if (second) {
+    const [start, end] = second.pos;
+    diagnostics.push({
+      ruleId: "yaml/syntax",
+      severity: "error",
+      message: "A second YAML document starts here (after ---); a Seg file holds exactly one document.",
+      hint: "Remove the --- line and what follows it, or move the second document into a file of its own.",
+      file: file.path,
+      ...spanAt(file, base + start, base + Math.max(start + 3, Math.min(end, start + 3))),
+    });
+    return { doc: undefined, value: undefined, diagnostics };
+  }
   // One mistake (say, a key indented one space too few) makes the parser complain several
   // times on the same line; the first complaint is the one that names the cause.
   const linesWithSyntaxError = new Set<number>();
@@ -116,6 +133,7 @@ export function readYaml(input: YamlText): ParsedYaml {
     const value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     return { doc, value, diagnostics };
   } catch (error) {
+    if (error instanceof RangeError && /call stack/i.test(error.message)) return { doc, value: undefined, diagnostics: [nestingDiagnostic(input, 0)] };
     if (error instanceof ReferenceError || error instanceof RangeError) {
       diagnostics.push({
         ruleId: "yaml/alias-limit",
@@ -129,6 +147,62 @@ export function readYaml(input: YamlText): ParsedYaml {
     }
     throw error;
   }
+}
+
+/**
+ * The file nests deeper than any parser should follow (250,000 '[' in a row, or
+ * a list indented thousands of levels). Reported where the nesting passes
+ * MAX_YAML_NESTING levels, found by a scan of brackets and indentation, else
+ * where the parser gave up.
+ */
+function nestingDiagnostic(input: YamlText, fallback: number): Diagnostic {
+  const at = deepestStart(input.text) ?? fallback;
+  return {
+    ruleId: "yaml/nesting-limit",
+    severity: "error",
+    message: `The YAML nests more than ${MAX_YAML_NESTING} levels deep here; Seg reads files nested at most ${MAX_YAML_NESTING} levels.`,
+    hint: "Flatten the structure: Seg files nest a few levels at most. Check for brackets that are opened and never closed.",
+    file: input.file.path,
+    ...spanAt(input.file, input.base + at, input.base + at + 1),
+  };
+}
+
+/** The first bracket past MAX_YAML_NESTING open ones, or the first line indented past twice that many spaces. */
+function deepestStart(text: string): number | undefined {
+  let depth = 0;
+  let quote: string | undefined;
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "\n") {
+      lineStart = true;
+      indent = 0;
+      quote = undefined;
+      continue;
+    }
+    if (lineStart) {
+      if (c === " " || c === "-") {
+        indent++;
+        if (indent > 2 * MAX_YAML_NESTING) return i;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (quote) {
+      if (c === quote) quote = undefined;
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === "#" && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const nl = text.indexOf("\n", i);
+      i = nl === -1 ? text.length : nl - 1;
+    } else if (c === "[" || c === "{") {
+      depth++;
+      if (depth > MAX_YAML_NESTING) return i;
+    } else if ((c === "]" || c === "}") && depth > 0) depth--;
+  }
+  return undefined;
 }
 
 /** Where the expansion starts: the first alias (*name) in the document. */
