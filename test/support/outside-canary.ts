@@ -5,9 +5,9 @@
  * subprocesses, and returns what each printed and wrote.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { expect } from "vitest";
 import { runSeg, type SegRun } from "./run-seg.ts";
 
@@ -20,6 +20,8 @@ export interface OutsideCanary {
   secretFile: string;
   /** A file that must never change. */
   keepFile: string;
+  /** Plant another file (say, a passwd look-alike holding the secret) at `relPath` in `dir`; returns its path. */
+  add(relPath: string, text: string): string;
   /** Asserts the keep file and the folder's entries are as planted, and the secret is in none of `outputs`. */
   assertUntouched(outputs: readonly string[]): void;
   remove(): void;
@@ -35,7 +37,8 @@ export function plantOutsideCanary(): OutsideCanary {
   writeFileSync(secretFile, `account_id,employees,region,plan\n${secret},10,EMEA,free\n${secret}B,20,NA,growth\n`);
   const keepFile = join(dir, "keep.txt");
   writeFileSync(keepFile, KEEP_TEXT);
-  const entries = readdirSync(dir).sort();
+  const list = () => readdirSync(dir, { recursive: true, encoding: "utf8" }).sort();
+  let entries = list();
   return {
     dir,
     secret,
@@ -43,8 +46,15 @@ export function plantOutsideCanary(): OutsideCanary {
     keepFile,
     assertUntouched(outputs) {
       expect(readFileSync(keepFile, "utf8"), "the file outside the workspace changed").toBe(KEEP_TEXT);
-      expect(readdirSync(dir).sort(), "files appeared in the folder outside the workspace").toEqual(entries);
+      expect(list(), "files appeared in the folder outside the workspace").toEqual(entries);
       for (const output of outputs) expect(output, "the secret from outside the workspace was printed or written").not.toContain(secret);
+    },
+    add(relPath, text) {
+      const file = join(dir, relPath);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, text);
+      entries = list();
+      return file;
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };

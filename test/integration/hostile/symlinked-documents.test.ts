@@ -29,9 +29,7 @@ function setUp(): { root: string; outside: OutsideCanary; cacheDir: string } {
 
 /** The secret as a passwd line: what `evil.yaml → /etc/passwd` printed. */
 function passwdLike(outside: OutsideCanary): string {
-  const file = join(outside.dir, "passwd");
-  writeFileSync(file, `root:x:0:0:${outside.secret}:/root:/bin/bash\n`);
-  return file;
+  return outside.add("passwd", `root:x:0:0:${outside.secret}:/root:/bin/bash\n`);
 }
 
 describe("workspace files that are links leading outside", () => {
@@ -93,9 +91,7 @@ describe("workspace files that are links leading outside", () => {
 
   it("a scheme folder that is a link outside is reported and not listed", () => {
     const { root, outside, cacheDir } = setUp();
-    const folder = join(outside.dir, "schemes");
-    mkdirSync(folder);
-    writeFileSync(join(folder, `${outside.secret}.yaml`), `id: ${outside.secret}\n`);
+    const folder = join(outside.add(`schemes/${outside.secret}.yaml`, `id: ${outside.secret}\n`), "..");
     symlinkSync(folder, join(root, "segments/evil"));
     const run = runSeg(["check", "--format", "json"], { cwd: root, env: { SEG_CACHE_DIR: cacheDir } });
     outside.assertUntouched([run.stdout, run.stderr]);
