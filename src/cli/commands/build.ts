@@ -15,7 +15,14 @@ export const spec: CommandSpec = {
   summary: "Check the workspace, then build the playbook site. Nothing is published when the check finds errors.",
   usage: "seg build [options]",
   options: [
-    { name: "out", type: "string", placeholder: "DIR", default: "dist", description: "Output folder, relative to the workspace." },
+    {
+      name: "out",
+      type: "string",
+      placeholder: "DIR",
+      default: "dist",
+      description:
+        "Output folder, relative to the workspace; the build replaces it whole. Refused (exit 2): the workspace, a folder containing it, a link, a dot-folder, a folder holding workspace files, and a non-empty folder outside the workspace that seg build did not write (it marks its sites with a .seg-build file).",
+    },
     { name: "site", type: "string", placeholder: "URL", description: "The site's public URL (for canonical links), e.g. https://acme.github.io." },
     { name: "base", type: "string", placeholder: "PATH", description: "Base path when the site is not served at the root, e.g. /playbook for a GitHub Pages project site." },
     { name: "as-of", type: "string", placeholder: "YYYY-MM-DD", description: "The analysis date (overrides as_of in segmentation.yaml)." },
