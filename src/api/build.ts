@@ -18,7 +18,7 @@ import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { playbookConfig } from "../site/astro-config.ts";
-import { checkOutputFolder, markOutputFolder } from "../site/output-folder.ts";
+import { checkAstroFolder, checkOutputFolder, markOutputFolder } from "../site/output-folder.ts";
 import { buildSiteModel } from "../site/model/site-model.ts";
 import { discoverFiles } from "../workspace/discover.ts";
 import { check, type CheckOptions, type CheckResult } from "./check.ts";
@@ -49,6 +49,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const outDir = resolve(result.root, options.outDir ?? "dist");
   checkOutputFolder(result.root, outDir, workspaceFilesOf(result));
+  checkAstroFolder(result.root);
   options.progress?.("Rendering charts");
   const model = await buildSiteModel(result, { base: options.base });
   const scratch = join(dirname(outDir), `.${baseName(outDir)}.building`);

@@ -8,7 +8,8 @@
  * - outside the workspace: only an empty or missing folder, or one an earlier
  *   `seg build` wrote (it holds the marker file `.seg-build`).
  *
- * A refusal is a FileError (exit 2) that names the folder and the rule.
+ * A refusal is a FileError (exit 2) that names the folder and the rule. A
+ * `.astro` link in the workspace, which Astro would write through, is refused too.
  */
 import { lstatSync, readdirSync, realpathSync, writeFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
@@ -46,6 +47,16 @@ export function checkOutputFolder(root: string, outDir: string, readFiles: reado
   const entries = readdirSync(outDir);
   if (entries.length > 0 && !entries.includes(BUILD_MARKER)) {
     refuse(`the folder is outside the workspace, is not empty and was not written by seg build (it has no ${BUILD_MARKER} file); the build would replace it.`, "Give an empty or new folder, or one an earlier seg build wrote.");
+  }
+}
+
+/**
+ * Astro writes generated files to `<workspace>/.astro`; a committed link there
+ * would have it write outside the workspace.
+ */
+export function checkAstroFolder(root: string): void {
+  if (lstatSync(join(root, ".astro"), { throwIfNoEntry: false })?.isSymbolicLink()) {
+    throw new FileError(`${join(root, ".astro")} is a link; the build writes there and Seg does not write through links. Remove the link.`);
   }
 }
 
