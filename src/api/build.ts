@@ -19,6 +19,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { playbookConfig } from "../site/astro-config.ts";
 import { buildSiteModel } from "../site/model/site-model.ts";
+import { relativizeLinks } from "../site/relative-links.ts";
 import { check, type CheckOptions, type CheckResult } from "./check.ts";
 
 export interface BuildOptions extends CheckOptions {
@@ -64,6 +65,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } finally {
     if (!keepDotAstro) rmSync(dotAstro, { recursive: true, force: true });
   }
+  // Links relative to each page, so the site also works opened from disk (a downloaded CI artifact).
+  relativizeLinks(scratch, options.base ?? "/");
   const previous = `${scratch}.previous`;
   rmSync(previous, { recursive: true, force: true });
   if (existsSync(outDir)) renameSync(outDir, previous);

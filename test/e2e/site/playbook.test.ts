@@ -220,7 +220,7 @@ describe.skipIf(reason !== undefined)("the playbook in Chromium", () => {
         const response = await fetch(new URL(url.pathname, server.url));
         if (response.status !== 200) broken.push(`${path} → ${ref} (${response.status})`);
         const fragment = url.hash.slice(1);
-        if (fragment && url.pathname.endsWith("/")) {
+        if (fragment && (url.pathname.endsWith("/") || url.pathname.endsWith(".html"))) {
           const target = readFileSync(fileOf(site.outDir, BASE, url.pathname), "utf8");
           if (!target.includes(`id="${fragment}"`)) broken.push(`${path} → ${ref} (no #${fragment})`);
         }
