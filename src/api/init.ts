@@ -16,7 +16,7 @@
  * New files are created exclusively (never through a link put there
  * meanwhile); replaced ones are written beside and renamed over.
  */
-import { copyFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from "node:fs";
+import { constants, copyFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateJsonSchemas } from "../schema/json-schema.ts";
@@ -109,7 +109,10 @@ export function init(options: InitOptions): InitResult {
   const planned: Planned[] = [];
   for (const file of wanted) {
     const blocked = blockedBy(root, file.path);
-    if (blocked?.kind === "symlink") symlinks.push(blocked.path);
+    if (blocked?.kind === "symlink") {
+      symlinks.push(blocked.path);
+      continue;
+    }
     if (blocked?.kind === "not-a-folder") return { status: "not-a-folder", root, path: join(root, ...blocked.path.split("/")) };
     const stat = statOrUndefined(join(root, ...file.path.split("/")), lstatSync);
     if (stat === undefined) {
@@ -213,7 +216,7 @@ function write(root: string, file: Planned): void {
   const full = join(root, ...parts);
   // "wx" creates the file or fails: it never opens an existing file or follows a link.
   const target = file.action === "create" ? full : `${full}.seg-init-${process.pid}`;
-  if (file.copyFrom !== undefined) copyFileSync(file.copyFrom, target, 1 /* COPYFILE_EXCL */);
+  if (file.copyFrom !== undefined) copyFileSync(file.copyFrom, target, constants.COPYFILE_EXCL);
   else writeFileSync(target, file.content, { flag: "wx" });
   if (target !== full) renameSync(target, full);
 }

@@ -22,7 +22,7 @@ describe("relativizeLinks", () => {
   it("makes site-absolute references relative to each page and names folders' index.html", () => {
     const root = site({
       "index.html": '<a href="/playbook/">Home</a><a href="/playbook/segments/loyal/#size">Loyal</a><link rel="stylesheet" href="/playbook/_astro/a.css">',
-      "segments/loyal/index.html": '<a href="/playbook">Home</a> <a href="/playbook/segments">All</a> <img src="/playbook/charts/x.svg"> <form action="/playbook/search/"></form> <div data-index="/playbook/search.json"></div>',
+      "segments/loyal/index.html": '<a href="/playbook">Home</a> <a href="/playbook/segments">All</a> <img src="/playbook/charts/x.svg"> <form action="/playbook/search/"></form> <div data-index="/playbook/search.json" data-base="/playbook/"></div>',
       "segments/index.html": "",
       "search/index.html": "",
       "404.html": '<a href="/playbook/">Home</a>',
@@ -31,7 +31,7 @@ describe("relativizeLinks", () => {
     expect(relativizeLinks(root, "/playbook")).toBe(3);
     expect(readFileSync(join(root, "index.html"), "utf8")).toBe('<a href="index.html">Home</a><a href="segments/loyal/index.html#size">Loyal</a><link rel="stylesheet" href="_astro/a.css">');
     expect(readFileSync(join(root, "segments/loyal/index.html"), "utf8")).toBe(
-      '<a href="../../index.html">Home</a> <a href="../index.html">All</a> <img src="../../charts/x.svg"> <form action="../../search/index.html"></form> <div data-index="../../search.json"></div>',
+      '<a href="../../index.html">Home</a> <a href="../index.html">All</a> <img src="../../charts/x.svg"> <form action="../../search/index.html"></form> <div data-index="../../search.json" data-base="/playbook/"></div>',
     );
     expect(readFileSync(join(root, "_astro/a.css"), "utf8")).toBe("body { background: url(../charts/bg.svg) }");
     // Servers send 404.html at any depth: it keeps its site-absolute links.

@@ -15,7 +15,8 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, posix, sep } from "node:path";
 
-const ATTRIBUTE = /(\s(?:href|src|poster|action|data-[\w-]+)=)(["'])(\/(?!\/)[^"']*)\2/g;
+/** data-index names the search index a page fetches; data-base stays absolute: the search script prefixes site-absolute hits with it. */
+const ATTRIBUTE = /(\s(?:href|src|poster|action|data-index)=)(["'])(\/(?!\/)[^"']*)\2/g;
 const CSS_URL = /url\((["']?)(\/(?!\/)[^"')]*)\1\)/g;
 
 /**
