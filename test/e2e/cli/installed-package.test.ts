@@ -33,8 +33,8 @@ interface Run {
   stderr: string;
 }
 
-function spawn(command: string, args: readonly string[], cwd: string): Run {
-  const result: SpawnSyncReturns<string> = spawnSync(command, args, { cwd, env: ENV, encoding: "utf8", timeout: 240_000 });
+function spawn(command: string, args: readonly string[], cwd: string, timeout = 240_000): Run {
+  const result: SpawnSyncReturns<string> = spawnSync(command, args, { cwd, env: ENV, encoding: "utf8", timeout });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -112,7 +112,8 @@ describe("npm publish --dry-run", () => {
 
 describe("a bare repository that installs the packed tarball as the README says", () => {
   let app: string;
-  const npm = (args: string[], cwd: string) => spawn("npm", [...args, "--no-audit", "--no-fund", "--prefer-offline"], cwd);
+  /** Installs fetch what npm's cache lacks from the registry, as a user's would: allow them time on a cold cache. */
+  const npm = (args: string[], cwd: string) => spawn("npm", [...args, "--no-audit", "--no-fund", "--prefer-offline"], cwd, 540_000);
 
   beforeAll(() => {
     app = join(scratch, "app");
