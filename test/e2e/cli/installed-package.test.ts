@@ -107,7 +107,7 @@ describe("npm publish --dry-run", () => {
     for (const file of [manifest.bin.seg!, main.types, main.default, "README.md", "package.json"]) expect(files).toContain(file.replace(/^\.\//, ""));
     // Only tests and benchmarks use ml-kmeans.
     expect(Object.keys(manifest.dependencies)).not.toContain("ml-kmeans");
-  });
+  }, 300_000);
 });
 
 describe("a bare repository that installs the packed tarball as the README says", () => {
@@ -138,7 +138,7 @@ describe("a bare repository that installs the packed tarball as the README says"
     const build = spawn("npx", ["--no-install", "seg", "build"], app);
     expect(build.status, build.stderr).toBe(0);
     expect(existsSync(join(app, "dist/segments/loyal/index.html"))).toBe(true);
-  });
+  }, 300_000);
 
   it("CI installs a clone of it with npm ci --ignore-scripts and checks it as the workflow does", () => {
     const clone = join(scratch, "ci-clone");
