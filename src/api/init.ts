@@ -108,36 +108,11 @@ export function init(options: InitOptions): InitResult {
   const conflicts: string[] = [];
   const planned: Planned[] = [];
   for (const file of wanted) {
-    const blocked = blockedBy(root, file.path);
-    if (blocked?.kind === "symlink") {
-      symlinks.push(blocked.path);
-      continue;
-    }
-    if (blocked?.kind === "not-a-folder") return { status: "not-a-folder", root, path: join(root, ...blocked.path.split("/")) };
-    const stat = statOrUndefined(join(root, ...file.path.split("/")), lstatSync);
-    if (stat === undefined) {
-      planned.push({ ...file, action: "create" });
-    } else if (stat.isSymbolicLink()) {
-      symlinks.push(file.path);
-    } else if (!stat.isFile()) {
-      return { status: "not-a-folder", root, path: join(root, ...file.path.split("/")) };
-    } else if (file.path === "package.json") {
-      const merged = mergePackageJson(existingPackage ?? "", JSON.parse(String(file.content)) as { scripts: Record<string, string>; devDependencies: { seg: string } });
-      if (!merged.ok) return { status: "invalid-package-json", root, message: `package.json: ${merged.message}` };
-      planned.push({ path: file.path, content: merged.text, action: merged.changed ? "merge" : "keep", added: merged.added, keptScripts: merged.keptScripts });
-    } else if (file.path === ".gitignore") {
-      const current = readFileSync(join(root, ".gitignore"), "utf8");
-      const have = new Set(current.split(/\r?\n/).map(ignoreEntry));
-      const missing = String(file.content).split("\n").filter((line) => line.trim() !== "" && !have.has(ignoreEntry(line)));
-      const text = `${current}${current === "" || current.endsWith("\n") ? "" : "\n"}${missing.map((line) => `${line}\n`).join("")}`;
-      planned.push({ path: file.path, content: text, action: missing.length > 0 ? "merge" : "keep", added: missing });
-    } else if (options.force) {
-      planned.push({ ...file, action: "replace" });
-    } else if (file.path === "README.md") {
-      planned.push({ ...file, action: "keep" });
-    } else {
-      conflicts.push(file.path);
-    }
+    const decision = planFile(root, file, existingPackage, options.force === true);
+    if (decision.kind === "symlink") symlinks.push(decision.path);
+    else if (decision.kind === "conflict") conflicts.push(file.path);
+    else if (decision.kind === "stop") return decision.result;
+    else planned.push(decision.file);
   }
   if (symlinks.length > 0) return { status: "symlink", root, paths: [...new Set(symlinks)].sort() };
   if (conflicts.length > 0) return { status: "conflict", root, files: conflicts.sort() };
@@ -155,6 +130,39 @@ export function init(options: InitOptions): InitResult {
     keptScripts: planned.find((f) => f.path === "package.json")?.keptScripts ?? {},
     ...(seg ? { seg } : {}),
   };
+}
+
+type Decision =
+  | { kind: "write"; file: Planned }
+  | { kind: "symlink"; path: string }
+  | { kind: "conflict" }
+  | { kind: "stop"; result: InitResult };
+
+/** What to do with one file of the template in `root`, given what is there. */
+function planFile(root: string, file: Omit<Planned, "action">, existingPackage: string | undefined, force: boolean): Decision {
+  const blocked = blockedBy(root, file.path);
+  if (blocked?.kind === "symlink") return { kind: "symlink", path: blocked.path };
+  if (blocked?.kind === "not-a-folder") return { kind: "stop", result: { status: "not-a-folder", root, path: join(root, ...blocked.path.split("/")) } };
+  const full = join(root, ...file.path.split("/"));
+  const stat = statOrUndefined(full, lstatSync);
+  if (stat === undefined) return { kind: "write", file: { ...file, action: "create" } };
+  if (stat.isSymbolicLink()) return { kind: "symlink", path: file.path };
+  if (!stat.isFile()) return { kind: "stop", result: { status: "not-a-folder", root, path: full } };
+  if (file.path === "package.json") {
+    const merged = mergePackageJson(existingPackage ?? "", JSON.parse(String(file.content)) as { scripts: Record<string, string>; devDependencies: { seg: string } });
+    if (!merged.ok) return { kind: "stop", result: { status: "invalid-package-json", root, message: `package.json: ${merged.message}` } };
+    return { kind: "write", file: { path: file.path, content: merged.text, action: merged.changed ? "merge" : "keep", added: merged.added, keptScripts: merged.keptScripts } };
+  }
+  if (file.path === ".gitignore") {
+    const current = readFileSync(full, "utf8");
+    const have = new Set(current.split(/\r?\n/).map(ignoreEntry));
+    const missing = String(file.content).split("\n").filter((line) => line.trim() !== "" && !have.has(ignoreEntry(line)));
+    const text = `${current}${current === "" || current.endsWith("\n") ? "" : "\n"}${missing.map((line) => `${line}\n`).join("")}`;
+    return { kind: "write", file: { path: file.path, content: text, action: missing.length > 0 ? "merge" : "keep", added: missing } };
+  }
+  if (force) return { kind: "write", file: { ...file, action: "replace" } };
+  if (file.path === "README.md") return { kind: "write", file: { ...file, action: "keep" } };
+  return { kind: "conflict" };
 }
 
 /** The seg spec for a fresh package.json in `root`; a tarball outside the workspace is copied to vendor/. */
