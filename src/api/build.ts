@@ -20,6 +20,7 @@ import { dirname, join, resolve } from "node:path";
 import { playbookConfig } from "../site/astro-config.ts";
 import { checkAstroFolder, checkOutputFolder, markOutputFolder } from "../site/output-folder.ts";
 import { buildSiteModel } from "../site/model/site-model.ts";
+import { relativizeLinks } from "../site/relative-links.ts";
 import { discoverFiles } from "../workspace/discover.ts";
 import { check, type CheckOptions, type CheckResult } from "./check.ts";
 
@@ -68,6 +69,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } finally {
     if (!keepDotAstro) rmSync(dotAstro, { recursive: true, force: true });
   }
+  // Links relative to each page, so the site also works opened from disk (a downloaded CI artifact).
+  relativizeLinks(scratch, options.base ?? "/");
   markOutputFolder(scratch);
   const previous = `${scratch}.previous`;
   rmSync(previous, { recursive: true, force: true });

@@ -22,6 +22,7 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
   compile: { summary: "Write SQL (views or dbt models) that computes features and memberships in a warehouse", load: () => import("./commands/compile.ts") },
   build: { summary: "Check, then build the playbook site to dist/", load: () => import("./commands/build.ts") },
   dev: { summary: "Preview the playbook locally, rebuilding when a file changes", load: () => import("./commands/dev.ts") },
+  preview: { summary: "Serve the built playbook (dist/) locally", load: () => import("./commands/preview.ts") },
   diff: { summary: "Show what a change does: definitions, sizes, ranks, customer migration, findings", load: () => import("./commands/diff.ts") },
   init: { summary: "Scaffold a new workspace with sample data and a GitHub workflow", load: () => import("./commands/init.ts") },
   schemas: { summary: "Write JSON Schema files for editors to schemas/", load: () => import("./commands/schemas.ts") },

@@ -26,6 +26,7 @@ export const spec: CommandSpec = {
   options: [
     { name: "format", type: "string", choices: formatterNames, default: "stylish", description: "Output format (github: annotations, plus the step summary when $GITHUB_STEP_SUMMARY is set)." },
     { name: "output", type: "string", placeholder: "FILE", description: "Write the report to FILE instead of standard output." },
+    { name: "sarif-output", type: "string", placeholder: "FILE", description: "Also write the report as SARIF to FILE, from the same run (e.g. --format github --sarif-output seg.sarif in CI)." },
     { name: "max-warnings", type: "number", placeholder: "N", description: "Exit 1 when there are more than N warnings." },
     { name: "fail-on", type: "string", choices: ["error", "warn"], default: "error", description: "Exit 1 on any error, or (warn) on any error or warning." },
     { name: "as-of", type: "string", placeholder: "YYYY-MM-DD", description: "The analysis date (overrides as_of in segmentation.yaml)." },
@@ -42,6 +43,7 @@ export const spec: CommandSpec = {
     "seg check --format json --output report.json",
     "seg check --root examples/online-retail --max-warnings 0",
     "seg check --format sarif --output seg.sarif",
+    "seg check --format github --sarif-output seg.sarif",
     "seg check --suppress-rule stale-review",
     "seg check --prune-suppressions",
   ],
@@ -126,6 +128,11 @@ function report(result: CheckResult, args: ParsedArgs, io: Io): void {
   const text = formatters[format]!(input, options);
   if (output !== undefined) writeOutputFile(resolve(io.cwd, output), text);
   else io.stdout(text);
+  const sarifOutput = args.options["sarif-output"] as string | undefined;
+  if (sarifOutput !== undefined) {
+    const sarifInput = format === "sarif" ? input : checkReportInput(result, { quiet, sources: true });
+    writeFileSync(resolve(io.cwd, sarifOutput), formatters.sarif!(sarifInput, { color: false, pathPrefix: options.pathPrefix }));
+  }
   if (summaryFile && summarize && options.stepSummaryBytes !== undefined) {
     const markdown = summarize(input, { ...options, stepSummaryBytes: options.stepSummaryBytes });
     if (markdown !== undefined) appendFileSync(summaryFile, markdown);

@@ -114,6 +114,21 @@ describe("seg check --format sarif --output", () => {
   });
 });
 
+describe("seg check --format github --sarif-output", () => {
+  it("annotates and writes the same findings as SARIF in one run", () => {
+    workspace({ "segments/usage/heavy.yaml": misstated("heavy") });
+    const run = seg(["--format", "github", "--sarif-output", "seg.sarif"]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^::error file=segments\/usage\/heavy\.yaml,line=\d+,.*stated-total-mismatch/m);
+    const log = JSON.parse(readFileSync(join(ws!.root, "seg.sarif"), "utf8")) as { version: string; runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    expect(log.version).toBe("2.1.0");
+    expect(log.runs[0]!.results.map((r) => [r.ruleId, r.locations[0]!.physicalLocation.artifactLocation.uri])).toEqual([["stated-total-mismatch", "segments/usage/heavy.yaml"]]);
+    const alone = seg(["--format", "sarif", "--output", "alone.sarif"]);
+    expect(alone.status).toBe(1);
+    expect(readFileSync(join(ws!.root, "seg.sarif"), "utf8")).toBe(readFileSync(join(ws!.root, "alone.sarif"), "utf8"));
+  });
+});
+
 describe("seg check suppressions", () => {
   it("--suppress-all accepts the current findings, --prune-suppressions drops what is fixed", () => {
     // With the data (pruning needs every rule to have run): no lock yet, so lock-outdated fires too.

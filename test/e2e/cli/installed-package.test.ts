@@ -12,7 +12,7 @@
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { delimiter, dirname, join, resolve } from "node:path";
+import { basename, delimiter, dirname, join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
@@ -22,6 +22,8 @@ const ENV = { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${p
 
 let scratch: string;
 let packed: string[];
+/** The tarball `npm pack` wrote. */
+let tarball: string;
 /** A global install: <scratch>/global/node_modules/seg. */
 let globalSeg: string;
 
@@ -31,8 +33,8 @@ interface Run {
   stderr: string;
 }
 
-function spawn(command: string, args: readonly string[], cwd: string): Run {
-  const result: SpawnSyncReturns<string> = spawnSync(command, args, { cwd, env: ENV, encoding: "utf8", timeout: 240_000 });
+function spawn(command: string, args: readonly string[], cwd: string, timeout = 240_000): Run {
+  const result: SpawnSyncReturns<string> = spawnSync(command, args, { cwd, env: ENV, encoding: "utf8", timeout });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -58,6 +60,7 @@ beforeAll(() => {
   expect(pack.status, pack.stderr).toBe(0);
   const [report] = JSON.parse(pack.stdout.slice(pack.stdout.indexOf("["))) as { filename: string; files: { path: string }[] }[];
   packed = report!.files.map((f) => f.path).sort();
+  tarball = join(scratch, report!.filename);
   const unpacked = join(scratch, "unpacked");
   mkdirSync(unpacked);
   const untar = spawn("tar", ["-xzf", join(scratch, report!.filename), "-C", unpacked, "--strip-components=1"], scratch);
@@ -85,6 +88,75 @@ describe("the packed package", () => {
       .filter((f) => /\.(js|astro|mdx)$/.test(f))
       .filter((f) => importsTs.test(readFileSync(join(lib, f), "utf8")));
     expect(offenders).toEqual([]);
+  });
+});
+
+describe("npm publish --dry-run", () => {
+  it("is clean: no manifest fixes, the bin, exports, types, engines and README in the package", () => {
+    // lib/ is built by the pack above; --ignore-scripts skips building it again.
+    const publish = spawn("npm", ["publish", "--dry-run", "--json", "--ignore-scripts"], ROOT);
+    expect(publish.status, publish.stderr).toBe(0);
+    // npm always says a real publish needs a login; nothing else may be warned about.
+    expect(publish.stderr.split("\n").filter((line) => /warn/i.test(line) && !/requires you to be logged in/.test(line))).toEqual([]);
+    const report = Object.values(JSON.parse(publish.stdout.slice(publish.stdout.indexOf("{"))) as Record<string, { files: { path: string }[] }>)[0]!;
+    const files = report.files.map((f) => f.path);
+    const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { bin: Record<string, string>; exports: Record<string, { types: string; default: string } | string>; engines: { node: string }; dependencies: Record<string, string> };
+    expect(manifest.bin).toEqual({ seg: "bin/seg.js" });
+    expect(manifest.engines.node).toMatch(/^>=\d+/);
+    const main = manifest.exports["."] as { types: string; default: string };
+    for (const file of [manifest.bin.seg!, main.types, main.default, "README.md", "package.json"]) expect(files).toContain(file.replace(/^\.\//, ""));
+    // Only tests and benchmarks use ml-kmeans.
+    expect(Object.keys(manifest.dependencies)).not.toContain("ml-kmeans");
+  }, 300_000);
+});
+
+describe("a bare repository that installs the packed tarball as the README says", () => {
+  let app: string;
+  /** Installs fetch what npm's cache lacks from the registry, as a user's would: allow them time on a cold cache. */
+  const npm = (args: string[], cwd: string) => spawn("npm", [...args, "--no-audit", "--no-fund", "--prefer-offline"], cwd, 540_000);
+
+  beforeAll(() => {
+    app = join(scratch, "app");
+    mkdirSync(join(app, "vendor"), { recursive: true });
+    cpSync(tarball, join(app, "vendor", basename(tarball)));
+    const installed = npm(["install", "--save-dev", `./vendor/${basename(tarball)}`], app);
+    expect(installed.status, installed.stderr).toBe(0);
+  }, 600_000);
+
+  it("seg init keeps the file: spec, and the workspace locks, checks and builds with npx seg", () => {
+    const spec = `file:vendor/${basename(tarball)}`;
+    expect(JSON.parse(readFileSync(join(app, "package.json"), "utf8")).devDependencies.seg).toBe(spec);
+    const init = spawn("npx", ["--no-install", "seg", "init"], app);
+    expect(init.status, init.stderr).toBe(0);
+    expect(init.stdout).toContain("Added to package.json: script check, script lock, script build, script preview, script diff.");
+    expect(JSON.parse(readFileSync(join(app, "package.json"), "utf8")).devDependencies).toEqual({ seg: spec });
+
+    const lock = spawn("npx", ["--no-install", "seg", "lock"], app);
+    expect(lock.status, lock.stderr).toBe(0);
+    const check = spawn("npx", ["--no-install", "seg", "check"], app);
+    expect(check.status, check.stdout + check.stderr).toBe(0);
+    const build = spawn("npx", ["--no-install", "seg", "build"], app);
+    expect(build.status, build.stderr).toBe(0);
+    expect(existsSync(join(app, "dist/segments/loyal/index.html"))).toBe(true);
+  }, 300_000);
+
+  it("CI installs a clone of it with npm ci --ignore-scripts and checks it as the workflow does", () => {
+    const clone = join(scratch, "ci-clone");
+    cpSync(app, clone, { recursive: true, filter: (source) => !/[\\/](node_modules|dist)$/.test(source) });
+    const ci = npm(["ci", "--ignore-scripts"], clone);
+    expect(ci.status, ci.stderr).toBe(0);
+    const check = spawn("npx", ["--no-install", "seg", "check", "--data-dir", ".", "--format", "github", "--sarif-output", "seg.sarif"], clone);
+    expect(check.status, check.stdout + check.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(clone, "seg.sarif"), "utf8")).version).toBe("2.1.0");
+  }, 600_000);
+
+  it("seg init elsewhere vendors the tarball it was installed from", () => {
+    const init = spawn("npx", ["--no-install", "seg", "init", "../elsewhere"], app);
+    expect(init.status, init.stderr).toBe(0);
+    expect(init.stdout).toContain(`Copied the Seg tarball it was installed from to vendor/${basename(tarball)}`);
+    const elsewhere = join(scratch, "elsewhere");
+    expect(JSON.parse(readFileSync(join(elsewhere, "package.json"), "utf8")).devDependencies).toEqual({ seg: `file:vendor/${basename(tarball)}` });
+    expect(readFileSync(join(elsewhere, "vendor", basename(tarball)))).toEqual(readFileSync(tarball));
   });
 });
 

@@ -79,13 +79,13 @@ describe.skipIf(reason !== undefined)("the playbook in Chromium", () => {
   it("navigates from the overview to a segment and on to one of its personas", async () => {
     const { page } = await open("");
     await page.getByRole("link", { name: "Power Users", exact: true }).first().click();
-    await page.waitForURL(/\/playbook\/segments\/power-users\/$/);
+    await page.waitForURL(/\/playbook\/segments\/power-users\/(index\.html)?$/);
     await expect(page.locator("h1").textContent()).resolves.toBe("Power Users");
     await expect(page.locator("#idsaa").count()).resolves.toBe(1);
     await expect(page.locator(".scorecard tbody tr").count()).resolves.toBe(5);
     await expect(page.locator(".definition").textContent()).resolves.toContain("active_days_90d >= 40");
     await page.locator("#personas").locator("..").getByRole("link", { name: "Scaling Sarah" }).click();
-    await page.waitForURL(/\/playbook\/personas\/scaling-sarah\/$/);
+    await page.waitForURL(/\/playbook\/personas\/scaling-sarah\/(index\.html)?$/);
     await expect(page.locator("h1").textContent()).resolves.toBe("Scaling Sarah");
     await page.close();
   });
@@ -129,7 +129,7 @@ describe.skipIf(reason !== undefined)("the playbook in Chromium", () => {
     const { page: plain } = await open("", noScript);
     await plain.locator("#site-search").fill("enterprise");
     await plain.locator("form[role=search] button[type=submit]").click();
-    await plain.waitForURL(/\/playbook\/search\/\?q=enterprise$/);
+    await plain.waitForURL(/\/playbook\/search\/(index\.html)?\?q=enterprise$/);
     const all = await plain.locator("li[data-u]").count();
     expect(all).toBeGreaterThan(20);
     await noScript.close();
@@ -220,7 +220,7 @@ describe.skipIf(reason !== undefined)("the playbook in Chromium", () => {
         const response = await fetch(new URL(url.pathname, server.url));
         if (response.status !== 200) broken.push(`${path} → ${ref} (${response.status})`);
         const fragment = url.hash.slice(1);
-        if (fragment && url.pathname.endsWith("/")) {
+        if (fragment && (url.pathname.endsWith("/") || url.pathname.endsWith(".html"))) {
           const target = readFileSync(fileOf(site.outDir, BASE, url.pathname), "utf8");
           if (!target.includes(`id="${fragment}"`)) broken.push(`${path} → ${ref} (no #${fragment})`);
         }
