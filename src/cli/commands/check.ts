@@ -131,7 +131,7 @@ function report(result: CheckResult, args: ParsedArgs, io: Io): void {
   const sarifOutput = args.options["sarif-output"] as string | undefined;
   if (sarifOutput !== undefined) {
     const sarifInput = format === "sarif" ? input : checkReportInput(result, { quiet, sources: true });
-    writeFileSync(resolve(io.cwd, sarifOutput), formatters.sarif!(sarifInput, { color: false, pathPrefix: options.pathPrefix }));
+    writeOutputFile(resolve(io.cwd, sarifOutput), formatters.sarif!(sarifInput, { color: false, pathPrefix: options.pathPrefix }));
   }
   if (summaryFile && summarize && options.stepSummaryBytes !== undefined) {
     const markdown = summarize(input, { ...options, stepSummaryBytes: options.stepSummaryBytes });
