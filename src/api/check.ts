@@ -124,7 +124,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     expressions: definitions.expressions,
     weights: definitions.weights,
     priorities: data?.priorities ?? definitions.priorities,
-    data: data && data.engine.diagnostics.length === 0 ? toDataFacts(data) : undefined,
+    data: data && !data.engine.diagnostics.some((d) => d.severity === "error") ? toDataFacts(data) : undefined,
   };
   diagnostics.push(...runRules(rules, definitions.workspace, facts));
   const sorted = dedupe(diagnostics).sort(compareDiagnostics);

@@ -1,0 +1,21 @@
+/**
+ * A problem a data check found in one source, addressed by its path in
+ * segmentation.yaml (e.g. sources.customers.key); load-sources turns the path
+ * into a position once.
+ */
+import type { Severity } from "../diagnostics/diagnostic.ts";
+import type { PathSegment } from "../workspace/locate.ts";
+
+export interface SourceFinding {
+  ruleId: string;
+  severity: Severity;
+  path: readonly PathSegment[];
+  message: string;
+  hint: string;
+  data?: Record<string, unknown>;
+}
+
+/** "1 value" / "3 values", with thousands separators. */
+export function counted(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? singular : plural}`;
+}
