@@ -195,7 +195,7 @@ async function runTests(db: Database, input: ColumnTypeInput, from: string, posi
     const shown = examples.map((e) => `"${String(e.v)}" (${input.rowLabel(Number(e.r))})`).join(", ");
     const first = examples[0] ? input.rowLabel(Number(examples[0].r)) : undefined;
     const { message, hint } = test.describe(n, shown, extra);
-    findings.push({ ruleId: test.ruleId, severity: "error", path: test.path, message, hint, data: { column: test.column, count: n, first, examples: examples.map((e) => ({ value: String(e.v), at: input.rowLabel(Number(e.r)) })) } });
+    findings.push({ ruleId: test.ruleId, severity: "error", path: test.path, message, hint, data: { source: input.name, column: test.column, count: n, first, examples: examples.map((e) => ({ value: String(e.v), at: input.rowLabel(Number(e.r)) })) } });
   }
   return findings;
 }

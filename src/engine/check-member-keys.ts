@@ -11,7 +11,7 @@
 import type { Source } from "../schema/source.ts";
 import { DATA_CHECKS } from "./data-checks.ts";
 import type { Database } from "./duckdb.ts";
-import { counted, type SourceFinding } from "./source-finding.ts";
+import { counted, joinLabels, type SourceFinding } from "./source-finding.ts";
 import { q } from "./sql-names.ts";
 import { ROW_POSITION } from "./typed-source.ts";
 
@@ -59,7 +59,7 @@ export async function checkMemberKeys(db: Database, input: MemberKeyInput): Prom
   const label = input.rowLabel;
   const shown = top.map((t) => {
     const lines = label && t.positions ? String(t.positions).split(",").map((p) => label(Number(p))) : [];
-    return `"${String(t.k)}" ×${Number(t.n).toLocaleString("en-US")}${lines.length > 0 ? ` (${lines.join(", ")}${Number(t.n) > lines.length ? ", …" : ""})` : ""}`;
+    return `"${String(t.k)}" ×${Number(t.n).toLocaleString("en-US")}${lines.length > 0 ? ` (${joinLabels(lines)}${Number(t.n) > lines.length ? ", …" : ""})` : ""}`;
   });
   return [
     {

@@ -19,3 +19,10 @@ export interface SourceFinding {
 export function counted(n: number, singular: string, plural = `${singular}s`): string {
   return `${n.toLocaleString("en-US")} ${n === 1 ? singular : plural}`;
 }
+
+/** ["line 2", "line 5"] → "lines 2, 5"; mixed or single labels are joined as they are. */
+export function joinLabels(labels: readonly string[]): string {
+  const word = labels[0]?.split(" ")[0];
+  if (labels.length > 1 && word && labels.every((l) => l.startsWith(`${word} `))) return `${word}s ${labels.map((l) => l.slice(word.length + 1)).join(", ")}`;
+  return labels.join(", ");
+}
