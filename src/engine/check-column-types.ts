@@ -167,7 +167,7 @@ function derivedTests({ name, source }: ColumnTypeInput): Test[] {
         value: `CAST(${e} AS VARCHAR)`,
         bad: `${e} IS NOT NULL AND (${bad})`,
         describe: (n: number, shown: string) => ({
-          message: `Column "${column}" of source "${name}" is declared ${spec.type}, but its expression gives ${counted(n, "value")} that ${n === 1 ? "is not" : "are not"} ${spec.type === "integer" ? "whole numbers" : spec.type === "number" ? "finite numbers" : `of type ${spec.type}`}: ${shown}.`,
+          message: `Column "${column}" of source "${name}" is declared ${spec.type}, but its expression gives ${counted(n, "value")} that ${n === 1 ? "is not" : "are not"} ${spec.type === "integer" ? (n === 1 ? "a whole number" : "whole numbers") : spec.type === "number" ? (n === 1 ? "a finite number" : "finite numbers") : `of type ${spec.type}`}: ${shown}.`,
           hint: spec.type === "integer" ? "Declare the column as number, or round in the expression with round(...)." : "Change the expression or the declared type so they agree.",
         }),
       };

@@ -24,7 +24,7 @@ export interface MemberKeyInput {
   table: string;
   /** Set when the table still has its row positions: how to name one ("line 12"). */
   rowLabel?: (rowid: number) => string;
-  /** The column RFM counts orders by, when it reads this source. */
+  /** The order column RFM declares (rfm.order) when it reads this source: rows that share it are lines of one order. */
   orderColumn?: string;
 }
 

@@ -81,7 +81,7 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
       continue;
     }
     const { sha256, bytes } = inspected;
-    const orderColumn = rfm?.source === name ? (rfm.order ?? source.key) : undefined;
+    const orderColumn = rfm?.source === name ? rfm.order : undefined;
     const cacheable = cache !== undefined && format === "csv" && bytes <= MAX_CACHED_BYTES;
     const key = cacheable ? sourceKey(sha256, source, format, duckdbVersion) : "";
     const cached = cacheable ? await cache.restore(db, key, table) : undefined;
