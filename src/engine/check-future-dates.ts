@@ -8,7 +8,7 @@
 import type { Source } from "../schema/source.ts";
 import { DATA_CHECKS } from "./data-checks.ts";
 import type { Database } from "./duckdb.ts";
-import { counted, type SourceFinding } from "./source-finding.ts";
+import { counted, ofRows, type SourceFinding } from "./source-finding.ts";
 import { lit, q } from "./sql-names.ts";
 
 export interface FutureDatesInput {
@@ -34,7 +34,7 @@ export async function checkFutureDates(db: Database, { name, source, table, asOf
       ruleId: DATA_CHECKS.futureDates.id,
       severity: "warning",
       path: ["sources", name, "timestamp"],
-      message: `Source "${name}" has ${counted(n, "row")} of ${total.toLocaleString("en-US")} in ${source.path} dated after as_of ${asOf} (the latest ${latest}); windows, recency and tenure end at as_of, so ${n === 1 ? "it counts" : "they count"} nowhere.`,
+      message: `Source "${name}" has ${counted(n, "row")} ${ofRows(total, source.filter !== undefined)} in ${source.path} dated after as_of ${asOf} (the latest ${latest}); windows, recency and tenure end at as_of, so ${n === 1 ? "it counts" : "they count"} nowhere.`,
       hint: DATA_CHECKS.futureDates.hint,
       data: { source: name, column: source.timestamp, count: n, latest, asOf },
     },

@@ -11,7 +11,7 @@
 import type { Source } from "../schema/source.ts";
 import { DATA_CHECKS } from "./data-checks.ts";
 import type { Database } from "./duckdb.ts";
-import { counted, joinLabels, type SourceFinding } from "./source-finding.ts";
+import { counted, joinLabels, ofRows, type SourceFinding } from "./source-finding.ts";
 import { q } from "./sql-names.ts";
 import { ROW_POSITION } from "./typed-source.ts";
 
@@ -32,8 +32,9 @@ export async function checkMemberKeys(db: Database, input: MemberKeyInput): Prom
   const { name, source, table } = input;
   if (source.columns[source.key]?.row_number) return [];
   const members = source.kind === "accounts";
-  // Rows that are lines of an order share its id: declared by rfm.order naming the key.
-  if (!members && (source.kind !== "transactions" || input.orderColumn === source.key)) return [];
+  if (!members && source.kind !== "transactions") return [];
+  // Rows that are lines of an order share its id (rfm.order names the key): only exact copies are repeats.
+  if (!members && input.orderColumn === source.key) return duplicateRows(db, input);
   const key = q(source.key);
   const repeats = `SELECT ${key} AS k, count(*) AS n${input.rowLabel ? `, min(${q(ROW_POSITION)}) AS first, array_to_string(min(${q(ROW_POSITION)}, ${TOP}), ',') AS positions` : ""} FROM ${table} WHERE ${key} IS NOT NULL GROUP BY ${key} HAVING count(*) > 1`;
   const [totals] = await db.all(`SELECT count(*) AS keys, coalesce(sum(n), 0) AS rows, coalesce(sum(n - 1), 0) AS extra FROM (${repeats})`);
@@ -49,7 +50,7 @@ export async function checkMemberKeys(db: Database, input: MemberKeyInput): Prom
         ruleId: DATA_CHECKS.duplicateId.id,
         severity: "warning",
         path: ["sources", name, "key"],
-        message: `Id "${source.key}" of source "${name}" repeats: ${counted(keys, "id")} ${keys === 1 ? "appears" : "appear"} more than once in ${source.path} (${counted(extra, "extra row")} of ${tableRows.toLocaleString("en-US")}), so their amounts count more than once.`,
+        message: `Id "${source.key}" of source "${name}" repeats: ${counted(keys, "id")} ${keys === 1 ? "appears" : "appear"} more than once in ${source.path} (${counted(extra, "extra row")} ${ofRows(tableRows, source.filter !== undefined)}), so their amounts count more than once.`,
         hint: DATA_CHECKS.duplicateId.hint,
         data: { source: name, column: source.key, keys, rows, extra },
       },
@@ -66,7 +67,7 @@ export async function checkMemberKeys(db: Database, input: MemberKeyInput): Prom
       ruleId: DATA_CHECKS.duplicateKey.id,
       severity: "error",
       path: ["sources", name, "key"],
-      message: `Key "${source.key}" of source "${name}" is not unique: ${counted(keys, "key")} ${keys === 1 ? "repeats" : "repeat"} in ${source.path}, on ${rows.toLocaleString("en-US")} of its ${tableRows.toLocaleString("en-US")} rows; most frequent: ${shown.join(", ")}.`,
+      message: `Key "${source.key}" of source "${name}" is not unique: ${counted(keys, "key")} ${keys === 1 ? "repeats" : "repeat"} in ${source.path}, on ${rows.toLocaleString("en-US")} rows ${ofRows(tableRows, source.filter !== undefined)}; most frequent: ${shown.join(", ")}.`,
       hint: DATA_CHECKS.duplicateKey.hint,
       data: {
         source: name,
@@ -75,6 +76,27 @@ export async function checkMemberKeys(db: Database, input: MemberKeyInput): Prom
         rows,
         top: top.map((t) => ({ key: String(t.k), count: Number(t.n), ...(label && t.positions ? { at: String(t.positions).split(",").map((p) => label(Number(p))) } : {}) })),
       },
+    },
+  ];
+}
+
+/** Rows of a transactions source that copy an earlier row in every declared column. */
+async function duplicateRows(db: Database, { name, source, table }: MemberKeyInput): Promise<SourceFinding[]> {
+  // A row_number column tells every row apart; the others say what the row holds.
+  const columns = Object.entries(source.columns).filter(([, spec]) => !spec.row_number).map(([column]) => q(column)).join(", ");
+  const [row] = await db.all(`SELECT coalesce(sum(copies - 1), 0) AS extra FROM (SELECT count(*) AS copies FROM ${table} GROUP BY ${columns} HAVING count(*) > 1)`);
+  const extra = Number(row?.extra ?? 0);
+  if (extra === 0) return [];
+  const [all] = await db.all(`SELECT count(*) AS n FROM ${table}`);
+  const total = Number(all?.n ?? 0);
+  return [
+    {
+      ruleId: DATA_CHECKS.duplicateId.id,
+      severity: "warning",
+      path: ["sources", name, "key"],
+      message: `Source "${name}" has ${counted(extra, "row")} ${ofRows(total, source.filter !== undefined)} in ${source.path} that ${extra === 1 ? "copies" : "copy"} an earlier row in every declared column (same ${source.key}), so ${extra === 1 ? "its amount counts" : "their amounts count"} twice.`,
+      hint: "Remove the copies from the data, or add a filter if they are meant to be left out.",
+      data: { source: name, column: source.key, extra, exact: true },
     },
   ];
 }

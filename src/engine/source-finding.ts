@@ -26,3 +26,8 @@ export function joinLabels(labels: readonly string[]): string {
   if (labels.length > 1 && word && labels.every((l) => l.startsWith(`${word} `))) return `${word}s ${labels.map((l) => l.slice(word.length + 1)).join(", ")}`;
   return labels.join(", ");
 }
+
+/** "of 440" / "of the 34,072 its filter keeps": checks on the typed table see the rows the filter kept. */
+export function ofRows(total: number, filtered: boolean): string {
+  return filtered ? `of the ${total.toLocaleString("en-US")} its filter keeps` : `of ${total.toLocaleString("en-US")}`;
+}
