@@ -25,7 +25,8 @@ export interface DataFileFacts {
 /** How much of the start of a CSV is kept to read its header row. */
 const MAX_HEADER_BYTES = 1024 * 1024;
 
-export async function inspectDataFile(path: string, format: "csv" | "parquet"): Promise<DataFileFacts> {
+/** `hashOnly`: just the sha256 and size (enough to look the source up in the cache). */
+export async function inspectDataFile(path: string, format: "csv" | "parquet", options: { hashOnly?: boolean } = {}): Promise<DataFileFacts> {
   const hash = createHash("sha256");
   let bytes = 0;
   // Every byte passes the hash on its way to the gunzip and UTF-8 checks.
@@ -38,7 +39,7 @@ export async function inspectDataFile(path: string, format: "csv" | "parquet"): 
       },
     }),
   );
-  if (format === "parquet") {
+  if (format === "parquet" || options.hashOnly) {
     for await (const _chunk of hashed) {
       // Hashing only.
     }

@@ -75,22 +75,24 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     const raw = q(`raw_${name}`);
     const table = sourceTable(name);
     const format = source.format ?? (/\.parquet$/i.test(source.path) ? "parquet" : "csv");
+    const orderColumn = rfm?.source === name ? rfm.order : undefined;
+    // A cached source was read and checked before: its bytes only need hashing.
+    const hashed = cache !== undefined && format === "csv" ? await inspectDataFile(file, format, { hashOnly: true }) : undefined;
+    const cacheable = hashed !== undefined && hashed.bytes <= MAX_CACHED_BYTES;
+    const key = cacheable ? sourceKey(hashed.sha256, source, format, duckdbVersion) : "";
+    const cached = cacheable ? await cache!.restore(db, key, table) : undefined;
+    if (cached && hashed) {
+      // Errors are never cached; warnings are measured again on the typed table.
+      reportAll([...(await checkMemberKeys(db, { name, source, table, ...(orderColumn ? { orderColumn } : {}) })), ...(asOf ? await checkFutureDates(db, { name, source, table, asOf }) : [])]);
+      sources.push({ name, path: source.path, sha256: hashed.sha256, bytes: hashed.bytes, ...cached });
+      continue;
+    }
     const inspected = await inspectDataFile(file, format);
     if (inspected.problem) {
       reportAll([fileProblem(name, source.path, inspected.problem)]);
       continue;
     }
     const { sha256, bytes } = inspected;
-    const orderColumn = rfm?.source === name ? rfm.order : undefined;
-    const cacheable = cache !== undefined && format === "csv" && bytes <= MAX_CACHED_BYTES;
-    const key = cacheable ? sourceKey(sha256, source, format, duckdbVersion) : "";
-    const cached = cacheable ? await cache.restore(db, key, table) : undefined;
-    if (cached) {
-      // Errors are never cached; warnings are measured again on the typed table.
-      reportAll([...(await checkMemberKeys(db, { name, source, table, ...(orderColumn ? { orderColumn } : {}) })), ...(asOf ? await checkFutureDates(db, { name, source, table, asOf }) : [])]);
-      sources.push({ name, path: source.path, sha256, bytes, ...cached });
-      continue;
-    }
     // CSV is read as text with the header's names (no sniffing; bad values can then be
     // found precisely); Parquet keeps its own types.
     const header = inspected.header;
@@ -162,7 +164,8 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
       oldest = (range?.oldest as string | null) ?? null;
     }
     sources.push({ name, path: source.path, sha256, bytes, rowsRead, rows, newest, oldest });
-    if (cacheable) await cache.save(db, key, table, { rowsRead, rows, newest, oldest });
+    // Kept only if the bytes read are the bytes the key was made from.
+    if (cacheable && sha256 === hashed.sha256) await cache!.save(db, key, table, { rowsRead, rows, newest, oldest });
   }
   return { sources, diagnostics };
 }
