@@ -21,8 +21,19 @@ async function table(keys: (string | null)[]): Promise<string> {
 }
 
 describe("checkMemberKeys", () => {
-  it("finds nothing when every member key is unique (blank keys are not repeats)", async () => {
-    expect(await checkMemberKeys(db, { name: "accounts", source: source("accounts"), table: await table(["a", "b", null, null]), rowLabel: line })).toEqual([]);
+  it("finds nothing when every member key is unique", async () => {
+    expect(await checkMemberKeys(db, { name: "accounts", source: source("accounts"), table: await table(["a", "b", "c"]), rowLabel: line })).toEqual([]);
+  });
+
+  it("blank keys are not repeats, but rows left out of the members: a warning with their lines", async () => {
+    expect(await checkMemberKeys(db, { name: "accounts", source: source("accounts"), table: await table(["a", null, "b", null]), rowLabel: line })).toEqual([
+      expect.objectContaining({
+        ruleId: "data/missing-key",
+        severity: "warning",
+        path: ["sources", "accounts", "key"],
+        message: 'Source "accounts" has 2 rows of 4 in data/x.csv with an empty id (lines 3, 5); they are not members and count nowhere.',
+      }),
+    ]);
   });
 
   it("reports repeated member keys with the most frequent, their counts and first lines", async () => {

@@ -36,10 +36,11 @@ export async function checkMemberKeys(db: Database, input: MemberKeyInput): Prom
   // Rows that are lines of an order share its id (rfm.order names the key): only exact copies are repeats.
   if (!members && input.orderColumn === source.key) return duplicateRows(db, input);
   const key = q(source.key);
+  const missing = members ? await missingKeys(db, input) : [];
   const repeats = `SELECT ${key} AS k, count(*) AS n${input.rowLabel ? `, min(${q(ROW_POSITION)}) AS first, array_to_string(min(${q(ROW_POSITION)}, ${TOP}), ',') AS positions` : ""} FROM ${table} WHERE ${key} IS NOT NULL GROUP BY ${key} HAVING count(*) > 1`;
   const [totals] = await db.all(`SELECT count(*) AS keys, coalesce(sum(n), 0) AS rows, coalesce(sum(n - 1), 0) AS extra FROM (${repeats})`);
   const keys = Number(totals?.keys ?? 0);
-  if (keys === 0) return [];
+  if (keys === 0) return missing;
   const rows = Number(totals?.rows ?? 0);
   const extra = Number(totals?.extra ?? 0);
   const [all] = await db.all(`SELECT count(*) AS n FROM ${table}`);
@@ -63,6 +64,7 @@ export async function checkMemberKeys(db: Database, input: MemberKeyInput): Prom
     return `"${String(t.k)}" ×${Number(t.n).toLocaleString("en-US")}${lines.length > 0 ? ` (${joinLabels(lines)}${Number(t.n) > lines.length ? ", …" : ""})` : ""}`;
   });
   return [
+    ...missing,
     {
       ruleId: DATA_CHECKS.duplicateKey.id,
       severity: "error",
@@ -97,6 +99,25 @@ async function duplicateRows(db: Database, { name, source, table }: MemberKeyInp
       message: `Source "${name}" has ${counted(extra, "row")} ${ofRows(total, source.filter !== undefined)} in ${source.path} that ${extra === 1 ? "copies" : "copy"} an earlier row in every declared column (same ${source.key}), so ${extra === 1 ? "its amount counts" : "their amounts count"} twice.`,
       hint: "Remove the copies from the data, or add a filter if they are meant to be left out.",
       data: { source: name, column: source.key, extra, exact: true },
+    },
+  ];
+}
+
+/** Accounts rows without a key are not members: say how many are left out, and where. */
+async function missingKeys(db: Database, { name, source, table, rowLabel }: MemberKeyInput): Promise<SourceFinding[]> {
+  const key = q(source.key);
+  const [row] = await db.all(`SELECT count(*) FILTER (WHERE ${key} IS NULL) AS n, count(*) AS total${rowLabel ? `, array_to_string(min(${q(ROW_POSITION)}, ${TOP}) FILTER (WHERE ${key} IS NULL), ',') AS positions` : ""} FROM ${table}`);
+  const n = Number(row?.n ?? 0);
+  if (n === 0) return [];
+  const lines = rowLabel && row?.positions ? String(row.positions).split(",").map((p) => rowLabel(Number(p))) : [];
+  return [
+    {
+      ruleId: DATA_CHECKS.missingKey.id,
+      severity: "warning",
+      path: ["sources", name, "key"],
+      message: `Source "${name}" has ${counted(n, "row")} ${ofRows(Number(row?.total ?? 0), source.filter !== undefined)} in ${source.path} with an empty ${source.key}${lines.length > 0 ? ` (${joinLabels(lines)}${n > lines.length ? ", …" : ""})` : ""}; ${n === 1 ? "it is" : "they are"} not members and count nowhere.`,
+      hint: DATA_CHECKS.missingKey.hint,
+      data: { source: name, column: source.key, count: n },
     },
   ];
 }

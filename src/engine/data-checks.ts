@@ -23,6 +23,13 @@ export const DATA_CHECKS = {
     suppressible: false,
     hint: "Point key: at a column that identifies one row, remove the duplicate rows, or number the rows with a row_number: true column.",
   },
+  missingKey: {
+    id: "data/missing-key",
+    description: "Every row of the accounts source has a member key",
+    severity: "warning",
+    suppressible: true,
+    hint: "Fill in the key, or filter the rows out with the source's filter: so leaving them out is a decision.",
+  },
   duplicateId: {
     id: "data/duplicate-id",
     description: "Transaction ids do not repeat",
