@@ -48,4 +48,10 @@ describe("headerProblem", () => {
     expect(headerProblem(["a", "b", "a"])).toBe('its header row names the column "a" twice');
     expect(headerProblem(["a", "b"])).toBeUndefined();
   });
+
+  it("says when a file is separated by something other than commas", () => {
+    expect(headerProblem(["a;b;c"])).toBe('its header row has no comma but ";": Seg reads comma-separated files (convert it, e.g. with csvformat or a spreadsheet\'s CSV export)');
+    expect(headerProblem(["a\tb"])).toMatch(/no comma but tabs/);
+    expect(headerProblem(["id"])).toBeUndefined();
+  });
 });

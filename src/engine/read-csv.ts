@@ -15,6 +15,8 @@ export function readCsvSql(file: string, header: readonly string[]): string {
 
 /** Why a header row cannot name the columns: empty or repeated names. */
 export function headerProblem(header: readonly string[]): string | undefined {
+  const separator = header.length === 1 ? [";", "\t", "|"].find((c) => header[0]!.includes(c)) : undefined;
+  if (separator) return `its header row has no comma but ${separator === "\t" ? "tabs" : `"${separator}"`}: Seg reads comma-separated files (convert it, e.g. with csvformat or a spreadsheet's CSV export)`;
   const empty = header.findIndex((name) => name.trim() === "");
   if (empty !== -1) return `its header row has no name for column ${empty + 1}`;
   const seen = new Set<string>();
