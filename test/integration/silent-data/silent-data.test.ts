@@ -7,8 +7,13 @@
  * errors are the only error.
  */
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { compile } from "../../../src/api/compile.ts";
+import { explain } from "../../../src/api/explain.ts";
+import { exportWorkspace } from "../../../src/api/export.ts";
 import { dataPath, missingData } from "../../support/shared-data.ts";
+import { tempWorkspace } from "../../support/temp-workspace.ts";
 import { checkFiles, EXAMPLE_CONFIG, exampleData, exampleFiles, removeWorkspaces, replaceLine, type Checked } from "./silent-data-workspace.ts";
 
 afterAll(removeWorkspaces);
@@ -155,6 +160,26 @@ schemes:
     ]);
     const second = await checkFiles(files);
     expect(JSON.stringify(second.result.data?.lock)).toBe(JSON.stringify(first.result.data?.lock));
+  });
+
+  it("export writes the row numbers as member ids, explain says which row of the file a member is, compile warns that the warehouse needs the column", async () => {
+    const ws = tempWorkspace({ "segmentation.yaml": config("client_no"), ...segments, "data/wholesale.csv": csv() }, {});
+    try {
+      const out = join(ws.root, "out/members.csv");
+      const exported = await exportWorkspace({ root: ws.root, today: "2026-11-01", cache: false, out, format: "csv" });
+      expect(exported.rows).toBe(440);
+      const lines = readFileSync(out, "utf8").trim().split("\n");
+      expect(lines[0]).toMatch(/^member_id,segment_channel,client_no,Channel,Region,Fresh,/);
+      // Line 6 of the file is the 5th client: Channel 2, Region 3, Fresh 22615.
+      expect(csv().split("\n")[5]).toMatch(/^2,3,22615,/);
+      expect(lines[5]).toMatch(/^5,retail,5,2,3,22615,/);
+      const explained = await explain({ root: ws.root, today: "2026-11-01", cache: false, memberId: "5" });
+      expect(explained.explanation?.position).toEqual({ source: "clients", path: "data/wholesale.csv", row: 5, key: "client_no" });
+      const compiled = compile({ root: ws.root, today: "2026-11-01", target: "duckdb" });
+      expect(compiled.diagnostics.map((d) => [d.ruleId, d.severity, d.line])).toEqual([["compile/row-number-key", "warning", 17]]);
+    } finally {
+      ws.remove();
+    }
   });
 });
 
