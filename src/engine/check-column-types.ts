@@ -5,6 +5,8 @@
  * column, NaN or Infinity (or 1e309, which overflows to it) in a number column,
  * and a derived column whose expression does not give its declared type. Each
  * is a finding at the declaration with the count and the first data lines.
+ * (readTests is one switch over the declared types, kept whole so that each
+ * type's test and message read side by side.)
  */
 import type { Source } from "../schema/source.ts";
 import { DATA_CHECKS } from "./data-checks.ts";

@@ -90,9 +90,11 @@ describe("data findings through the CLI", () => {
     const ws = tempWorkspace({ ...exampleFiles(changed) }, {});
     try {
       const json = runSeg(["check", "--format", "json"], { cwd: ws.root, env: { SEG_CACHE_DIR: `${ws.root}/.cache` } });
-      const report = JSON.parse(json.stdout) as { diagnostics?: { ruleId: string }[]; results?: { diagnostics: { ruleId: string }[] }[] };
-      expect(json.stdout).toContain('"ruleId": "data/future-dates"');
-      expect(report).toBeTypeOf("object");
+      const report = JSON.parse(json.stdout) as { diagnostics: { ruleId: string; file: string; line: number; data?: Record<string, unknown> }[]; rules: Record<string, { description: string }> };
+      expect(report.diagnostics.filter((d) => d.ruleId.startsWith("data/"))).toEqual([
+        expect.objectContaining({ ruleId: "data/future-dates", file: "segmentation.yaml", line: 25, data: { source: "invoices", column: "invoice_date", count: 1, latest: "2999-01-01", asOf: "2026-11-01" } }),
+      ]);
+      expect(report.rules["data/future-dates"]?.description).toBe("Timestamps are not after the analysis date (as_of)");
       const sarif = runSeg(["check", "--format", "sarif"], { cwd: ws.root, env: { SEG_CACHE_DIR: `${ws.root}/.cache` } });
       const rules = (JSON.parse(sarif.stdout) as { runs: { tool: { driver: { rules: { id: string; shortDescription?: { text: string } }[] } } }[] }).runs[0]!.tool.driver.rules;
       expect(rules.find((r) => r.id === "data/future-dates")?.shortDescription?.text).toBe("Timestamps are not after the analysis date (as_of)");
