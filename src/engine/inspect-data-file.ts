@@ -73,6 +73,25 @@ export async function inspectDataFile(path: string, format: "csv" | "parquet", o
   return { sha256: hash.digest("hex"), bytes, ...(header ? { header } : {}), ...(problem ? { problem } : {}) };
 }
 
+/** The header row of a CSV (plain or gzip), reading only as far as its first line. */
+export async function readCsvHeader(path: string): Promise<string[] | undefined> {
+  const gzipped = await startsWithGzipMagic(path);
+  const raw = createReadStream(path);
+  const text = gzipped ? raw.pipe(createGunzip()) : raw;
+  let head: Buffer = Buffer.alloc(0);
+  try {
+    for await (const chunk of text) {
+      head = Buffer.concat([head, (chunk as Buffer).subarray(0, MAX_HEADER_BYTES - head.length)]);
+      if (head.includes(10) || head.includes(13) || head.length >= MAX_HEADER_BYTES) break;
+    }
+  } catch {
+    // A broken stream is reported by inspectDataFile; whatever was read may still hold the header.
+  } finally {
+    raw.destroy();
+  }
+  return headerFields(head);
+}
+
 async function startsWithGzipMagic(path: string): Promise<boolean> {
   for await (const chunk of createReadStream(path, { start: 0, end: 1 })) {
     const b = chunk as Buffer;

@@ -19,7 +19,7 @@ import { checkFutureDates } from "./check-future-dates.ts";
 import { checkMemberKeys } from "./check-member-keys.ts";
 import { DATA_CHECKS } from "./data-checks.ts";
 import type { Database } from "./duckdb.ts";
-import { inspectDataFile, type FileProblem } from "./inspect-data-file.ts";
+import { inspectDataFile, readCsvHeader, type FileProblem } from "./inspect-data-file.ts";
 import { headerProblem, raggedRow, readCsvSql } from "./read-csv.ts";
 import { sourceKey, type SourceCache } from "./source-cache.ts";
 import type { SourceFinding } from "./source-finding.ts";
@@ -87,15 +87,9 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
       sources.push({ name, path: source.path, sha256: hashed.sha256, bytes: hashed.bytes, ...cached });
       continue;
     }
-    const inspected = await inspectDataFile(file, format);
-    if (inspected.problem) {
-      reportAll([fileProblem(name, source.path, inspected.problem)]);
-      continue;
-    }
-    const { sha256, bytes } = inspected;
     // CSV is read as text with the header's names (no sniffing; bad values can then be
     // found precisely); Parquet keeps its own types.
-    const header = inspected.header;
+    const header = format === "csv" ? await readCsvHeader(file) : undefined;
     if (format === "csv") {
       const problem = header ? headerProblem(header) : "it has no complete header row";
       if (problem) {
@@ -104,9 +98,26 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
       }
     }
     const read = format === "parquet" ? `read_parquet(${lit(file)})` : readCsvSql(file, header!);
+    // The pass over the bytes (hash, gzip, UTF-8) runs in JavaScript while DuckDB reads in its own threads.
+    const inspecting = inspectDataFile(file, format);
+    // Handled below, once DuckDB is done; a rejection meanwhile is not "unhandled".
+    inspecting.catch(() => undefined);
+    let readError: unknown;
     try {
       await db.run(`CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT * FROM ${read}`);
     } catch (error) {
+      readError = error;
+    }
+    const inspected = await inspecting;
+    // A broken gzip stream or bytes that are not UTF-8 explain any read error: reported first.
+    if (inspected.problem) {
+      await db.run(`DROP TABLE IF EXISTS ${raw}`);
+      reportAll([fileProblem(name, source.path, inspected.problem)]);
+      continue;
+    }
+    const { sha256, bytes } = inspected;
+    if (readError !== undefined) {
+      const error = readError;
       const ragged = format === "csv" ? raggedRow(error) : undefined;
       if (ragged) {
         reportAll([
