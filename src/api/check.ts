@@ -113,7 +113,8 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   const definitions = checkDefinitions(options);
   const diagnostics = [...definitions.diagnostics];
   let data: DataResult | undefined;
-  const blocked = diagnostics.some((d) => d.severity === "error");
+  let blocked = diagnostics.some((d) => d.severity === "error");
+  if (blocked && options.data !== false && definitions.workspace.config) blocked = await contractsFirst(definitions, options, diagnostics);
   if (!blocked && options.data !== false && definitions.workspace.config) {
     data = await recompute(definitions, options);
     diagnostics.push(...data.engine.diagnostics);
@@ -124,12 +125,32 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     expressions: definitions.expressions,
     weights: definitions.weights,
     priorities: data?.priorities ?? definitions.priorities,
-    data: data && data.engine.diagnostics.length === 0 ? toDataFacts(data) : undefined,
+    data: data && !data.engine.diagnostics.some((d) => d.severity === "error") ? toDataFacts(data) : undefined,
   };
   diagnostics.push(...runRules(rules, definitions.workspace, facts));
   const sorted = dedupe(diagnostics).sort(compareDiagnostics);
   const { reported, suppressed } = suppressFindings(sorted, definitions.workspace, { asOf: definitions.asOf, ruleIds: suppressibleRuleIds, complete: facts.data !== undefined });
   return { ...definitions, priorities: data?.priorities ?? definitions.priorities, diagnostics: reported, counts: countBySeverity(reported), suppressed, data };
+}
+
+/**
+ * When every error is an expression type error, a wrongly declared column type
+ * may be the cause: check the data against the declarations first, report a
+ * mismatch, and drop the expression errors it explains. Returns whether errors remain.
+ */
+async function contractsFirst(definitions: DefinitionsResult, options: CheckOptions, diagnostics: Diagnostic[]): Promise<boolean> {
+  const errors = diagnostics.filter((d) => d.severity === "error");
+  if (!errors.every((d) => d.ruleId === "expr/type")) return true;
+  const { checkSourceContracts } = await import("../engine/check-source-contracts.ts");
+  const found = await checkSourceContracts(definitions.workspace.config!, resolve(options.root, options.dataDir ?? "."), {
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
+    ...(options.memoryLimit !== undefined ? { memoryLimit: options.memoryLimit } : {}),
+  });
+  if (found.diagnostics.length === 0) return true;
+  const explained = (d: Diagnostic) => d.ruleId === "expr/type" && [...found.names].some((name) => new RegExp(`(^|[^A-Za-z0-9_])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}([^A-Za-z0-9_]|$)`).test(d.message));
+  const kept = diagnostics.filter((d) => !explained(d));
+  diagnostics.splice(0, diagnostics.length, ...kept, ...found.diagnostics);
+  return true;
 }
 
 async function recompute(definitions: DefinitionsResult, options: CheckOptions): Promise<DataResult> {

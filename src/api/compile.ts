@@ -57,6 +57,20 @@ export function compile(options: CompileOptions): CompileResult {
   }
   const cluster = config ? clusterModel(definitions.workspace, definitions.catalog) : { model: undefined, diagnostics: [] };
   diagnostics.push(...cluster.diagnostics);
+  // A warehouse table has no file order: the row number must arrive as a column.
+  for (const [name, source] of Object.entries(config?.sources ?? {})) {
+    for (const [column, spec] of Object.entries(source.columns)) {
+      if (!spec.row_number || !definitions.workspace.config) continue;
+      diagnostics.push({
+        ruleId: "compile/row-number-key",
+        severity: "warning",
+        message: `Column "${column}" of source "${name}" numbers the rows of ${source.path} by position; a warehouse table has no row order, so the compiled SQL reads "${column}" as a column of the table.`,
+        hint: `Load the file with its row numbers in a column named ${column} (1 for the first data row), so the ids match seg export.`,
+        file: definitions.workspace.config.file.path,
+        ...spanIn(definitions.workspace.config, ["sources", name, "columns", column, "row_number"]),
+      });
+    }
+  }
   if (!config || diagnostics.some((d) => d.severity === "error")) return { ...base, diagnostics, usage: undefined };
 
   const plan = buildPlan(config, definitions.workspace.segments, definitions.asOf, cluster.model);

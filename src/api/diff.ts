@@ -93,7 +93,7 @@ async function runSide(
 ): Promise<Side> {
   const result = await check({ root, today: options.today, dataDir: data.dir, ...(options.asOf ? { asOf: options.asOf } : {}), ...(progress ? { progress } : {}) });
   let memberships: Memberships | undefined;
-  if (result.data && result.data.engine.diagnostics.length === 0) {
+  if (result.data && !result.data.engine.diagnostics.some((d) => d.severity === "error")) {
     progress?.("Reading memberships");
     // The same inputs as the check's recompute, previous clusters included, so cluster ids agree.
     const stored = readLock(root);
@@ -101,7 +101,7 @@ async function runSide(
     const read = await recomputeMemberships(result.workspace, result.catalog, result.expressions, { dataRoot: data.dir, asOf: result.asOf, ...(previousClusters ? { previousClusters } : {}) });
     memberships = read.memberships;
   }
-  const blocking = result.data ? result.data.engine.diagnostics : result.diagnostics.filter((d) => d.severity === "error");
+  const blocking = result.data ? result.data.engine.diagnostics.filter((d) => d.severity === "error") : result.diagnostics.filter((d) => d.severity === "error");
   return {
     info: {
       ...revision,

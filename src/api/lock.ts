@@ -18,7 +18,7 @@ export interface LockResult {
 export async function lock(options: CheckOptions): Promise<LockResult> {
   const result = await check({ ...options, data: true });
   const blocking = result.diagnostics.filter((d) => d.severity === "error" && d.ruleId !== "lock-outdated");
-  if (blocking.length > 0 || !result.data || result.data.engine.diagnostics.length > 0) {
+  if (blocking.length > 0 || !result.data || result.data.engine.diagnostics.some((d) => d.severity === "error")) {
     return { check: result, blocking, written: undefined };
   }
   const written = writeLock(result.root, result.data.lock);

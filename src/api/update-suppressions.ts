@@ -23,7 +23,7 @@ export function updateSuppressionsFile(result: CheckResult, update: Suppressions
     return { status: "refused", reason: `${SUPPRESSIONS_FILE} has errors (${broken.message}); fix them, or delete the file, before updating it`, result };
   }
   // As check() decides: data-aware rules ran only when the data was recomputed without errors.
-  const complete = result.data !== undefined && result.data.engine.diagnostics.length === 0;
+  const complete = result.data !== undefined && !result.data.engine.diagnostics.some((d) => d.severity === "error");
   if (update.prune && !complete) {
     return { status: "refused", reason: "pruning needs a check with the data (data-aware rules did not run, so their suppressions cannot be judged); fix the errors that stop the recompute, and do not pass --no-data", result };
   }

@@ -12,6 +12,7 @@ import { referencedNames } from "../expr/referenced-names.ts";
 import type { Workspace } from "../workspace/workspace.ts";
 import type { Database, Row } from "./duckdb.ts";
 import { MEMBERSHIPS, schemeSegments } from "./membership.ts";
+import { population } from "./population.ts";
 import { FEATURES, lit, MEMBER_ID, q } from "./sql-names.ts";
 
 export interface Clause {
@@ -44,6 +45,8 @@ export interface SchemeExplanation {
 
 export interface Explanation {
   memberId: string;
+  /** When members are keyed by their row in the file (a row_number: true key column): where that row is. */
+  position?: { source: string; path: string; row: number; key: string };
   features: Row;
   schemes: SchemeExplanation[];
 }
@@ -72,7 +75,10 @@ export async function explainMember(db: Database, workspace: Workspace, expressi
       return { id: segment.value.id, name: segment.value.name, matched, note: `cluster is ${String(row.cluster_name ?? row.cluster_id)}` };
     }),
   }));
-  return { memberId: String(row[MEMBER_ID]), features: row, schemes };
+  const accounts = population(config).accounts;
+  const key = accounts ? config.sources[accounts]!.key : undefined;
+  const position = accounts && key && config.sources[accounts]!.columns[key]?.row_number ? { source: accounts, path: config.sources[accounts]!.path, row: Number(row[MEMBER_ID]), key } : undefined;
+  return { memberId: String(row[MEMBER_ID]), ...(position ? { position } : {}), features: row, schemes };
 }
 
 function explainClause(ast: Expr, row: Row): Clause {

@@ -1,26 +1,30 @@
 /**
  * Load every declared source into DuckDB without passing rows through
  * JavaScript: read the file as text columns, check that declared columns exist
- * and that their values parse, then keep a typed table with derived columns
- * computed and the filter applied. Problems are reported at the source's lines
- * in segmentation.yaml.
+ * and that their values have the declared types (check-column-types), then
+ * keep a typed table with derived columns computed and the filter applied, and
+ * check its keys (check-member-keys) and dates (check-future-dates) before
+ * anything joins on it. Problems are reported at the source's lines in
+ * segmentation.yaml; the data file's lines are named in the message.
  */
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
-import { duckdb } from "../expr/dialects/duckdb.ts";
-import { emitSql } from "../expr/emit-sql.ts";
-import { parseExpression } from "../expr/parser.ts";
 import type { Config } from "../schema/config.ts";
-import type { Source } from "../schema/source.ts";
 import { checkDataFile } from "../workspace/data-file.ts";
 import type { PathSegment } from "../workspace/locate.ts";
 import { spanIn, type LoadedDocument } from "../workspace/read-document.ts";
+import { checkColumnTypes } from "./check-column-types.ts";
+import { checkFutureDates } from "./check-future-dates.ts";
+import { checkMemberKeys } from "./check-member-keys.ts";
+import { DATA_CHECKS } from "./data-checks.ts";
 import { duckdbFilePath } from "./duckdb-file-path.ts";
 import type { Database } from "./duckdb.ts";
+import { inspectDataFile, readCsvHeader, type FileProblem } from "./inspect-data-file.ts";
+import { headerProblem, raggedRow, readCsvSql } from "./read-csv.ts";
 import { sourceKey, type SourceCache } from "./source-cache.ts";
-import { lit, q, sourceTable, sqlType } from "./sql-names.ts";
+import type { SourceFinding } from "./source-finding.ts";
+import { lit, q, sourceTable } from "./sql-names.ts";
+import { ROW_POSITION, typedSourceSql } from "./typed-source.ts";
 
 export interface SourceStats {
   name: string;
@@ -42,16 +46,21 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
-const MAX_BAD_EXAMPLES = 3;
 /** CSV files up to this size are worth a typed copy in the cache; Parquet reads fast as it is. */
 const MAX_CACHED_BYTES = 256 * 1024 * 1024;
 
-export async function loadSources(db: Database, config: LoadedDocument<Config>, dataRoot: string, cache?: SourceCache): Promise<LoadResult> {
+/** `asOf` (YYYY-MM-DD): rows dated after it are reported (check-future-dates). */
+export async function loadSources(db: Database, config: LoadedDocument<Config>, dataRoot: string, cache?: SourceCache, asOf?: string): Promise<LoadResult> {
   const diagnostics: Diagnostic[] = [];
   const sources: SourceStats[] = [];
   const duckdbVersion = cache ? String((await db.all("SELECT library_version AS v FROM pragma_version()"))[0]?.v) : "";
   const report = (path: readonly PathSegment[], ruleId: string, message: string, hint: string, data?: Record<string, unknown>) =>
     diagnostics.push({ ruleId, severity: "error", message, hint, file: config.file.path, ...spanIn(config, path), ...(data ? { data } : {}) });
+  const reportAll = (findings: readonly SourceFinding[]) => {
+    for (const f of findings) diagnostics.push({ ruleId: f.ruleId, severity: f.severity, message: f.message, hint: f.hint, file: config.file.path, ...spanIn(config, f.path), ...(f.data ? { data: f.data } : {}) });
+    return findings.some((f) => f.severity === "error");
+  };
+  const rfm = config.value.rfm;
 
   for (const [name, source] of Object.entries(config.value.sources)) {
     // Only the checked file, by its real path, is ever opened (no glob, no link out, no dot-folder).
@@ -68,29 +77,64 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     const raw = q(`raw_${name}`);
     const table = sourceTable(name);
     const format = source.format ?? (/\.parquet$/i.test(source.path) ? "parquet" : "csv");
-    const { sha256, bytes } = await hashFile(file);
-    const cacheable = cache !== undefined && format === "csv" && bytes <= MAX_CACHED_BYTES;
-    const key = cacheable ? sourceKey(sha256, source, format, duckdbVersion) : "";
-    const cached = cacheable ? await cache.restore(db, key, table) : undefined;
-    if (cached) {
-      sources.push({ name, path: source.path, sha256, bytes, ...cached });
+    const orderColumn = rfm?.source === name ? rfm.order : undefined;
+    // A cached source was read and checked before: its bytes only need hashing.
+    const hashed = cache !== undefined && format === "csv" ? await inspectDataFile(file, format, { hashOnly: true }) : undefined;
+    const cacheable = hashed !== undefined && hashed.bytes <= MAX_CACHED_BYTES;
+    const key = cacheable ? sourceKey(hashed.sha256, source, format, duckdbVersion) : "";
+    const cached = cacheable ? await cache!.restore(db, key, table) : undefined;
+    if (cached && hashed) {
+      // Errors are never cached; warnings are measured again on the typed table.
+      reportAll([...(await checkMemberKeys(db, { name, source, table, ...(orderColumn ? { orderColumn } : {}) })), ...(asOf ? await checkFutureDates(db, { name, source, table, asOf }) : [])]);
+      sources.push({ name, path: source.path, sha256: hashed.sha256, bytes: hashed.bytes, ...cached });
       continue;
     }
-    // CSV is read as text (faster than type sniffing here, and bad values can then
-    // be found precisely); Parquet keeps its own types.
-    const reads = format === "parquet" ? [`read_parquet(${lit(duckdbFilePath(file))})`] : [`read_csv(${lit(duckdbFilePath(file))}, header = true, all_varchar = true)`];
-    let readError: unknown;
-    for (const read of reads) {
-      try {
-        await db.run(`CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT * FROM ${read}`);
-        readError = undefined;
-        break;
-      } catch (error) {
-        readError = error;
+    // CSV is read as text with the header's names (no sniffing; bad values can then be
+    // found precisely); Parquet keeps its own types.
+    const header = format === "csv" ? await readCsvHeader(file) : undefined;
+    if (format === "csv") {
+      const problem = header ? headerProblem(header) : "it has no complete header row";
+      if (problem) {
+        report(["sources", name, "path"], "source/unreadable", `Source "${name}" could not be read as CSV: ${problem}.`, "The first line must name every column once, separated by commas.");
+        continue;
       }
     }
+    const read = format === "parquet" ? `read_parquet(${lit(duckdbFilePath(file))})` : readCsvSql(duckdbFilePath(file), header!);
+    // The pass over the bytes (hash, gzip, UTF-8) runs in JavaScript while DuckDB reads in its own threads.
+    const inspecting = inspectDataFile(file, format);
+    // Handled below, once DuckDB is done; a rejection meanwhile is not "unhandled".
+    inspecting.catch(() => undefined);
+    let readError: unknown;
+    try {
+      await db.run(`CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT * FROM ${read}`);
+    } catch (error) {
+      readError = error;
+    }
+    const inspected = await inspecting;
+    // A broken gzip stream or bytes that are not UTF-8 explain any read error: reported first.
+    if (inspected.problem) {
+      await db.run(`DROP TABLE IF EXISTS ${raw}`);
+      reportAll([fileProblem(name, source.path, inspected.problem)]);
+      continue;
+    }
+    const { sha256, bytes } = inspected;
     if (readError !== undefined) {
-      report(["sources", name, "path"], "source/unreadable", `Source "${name}" could not be read as ${format.toUpperCase()}: ${firstLine(readError)}.`, format === "csv" ? "Check that the file is comma-separated text with a header row (gzip is fine)." : "Check that the file is a valid Parquet file.");
+      const error = readError;
+      const ragged = format === "csv" ? raggedRow(error) : undefined;
+      if (ragged) {
+        reportAll([
+          {
+            ruleId: DATA_CHECKS.malformed.id,
+            severity: "error",
+            path: ["sources", name, "path"],
+            message: `Row ${ragged.line - 1} (line ${ragged.line}) of ${source.path} has ${ragged.fields} ${ragged.fields === 1 ? "field" : "fields"}, expected ${ragged.expected} (one per header column).`,
+            hint: "Quote values that contain commas, and give every row one field per header column.",
+            data: { line: ragged.line, fields: ragged.fields, expected: ragged.expected },
+          },
+        ]);
+      } else {
+        report(["sources", name, "path"], "source/unreadable", `Source "${name}" could not be read as ${format.toUpperCase()}: ${firstLine(error)}.`, format === "csv" ? "Check that the file is comma-separated text with a header row (gzip is fine)." : "Check that the file is a valid Parquet file.");
+      }
       continue;
     }
     const described = await db.all(`SELECT column_name, column_type FROM (DESCRIBE ${raw})`);
@@ -99,7 +143,7 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     const rowsRead = Number((await db.all(`SELECT count(*) AS n FROM ${raw}`))[0]?.n ?? 0);
     let broken = false;
     for (const [column, spec] of Object.entries(source.columns)) {
-      if (spec.expression !== undefined) continue;
+      if (spec.expression !== undefined || spec.row_number) continue;
       const fileColumn = spec.from ?? column;
       if (!columnsInFile.includes(fileColumn)) {
         const suggestion = didYouMean(fileColumn, columnsInFile);
@@ -112,16 +156,19 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
       report(["sources", name, "path"], "source/empty", `Source "${name}" (${source.path}) has no rows.`, "Point the source at a file with data, or remove the source.");
       continue;
     }
-    broken = await checkValues(db, raw, name, source, textColumns, report);
-    if (broken) continue;
+    const rowLabel = format === "csv" ? (rowid: number) => `line ${rowid + 2}` : (rowid: number) => `row ${rowid + 1}`;
+    if (reportAll(await checkColumnTypes(db, { name, source, raw, textColumns, rowLabel }))) continue;
 
-    await db.run(`CREATE OR REPLACE TABLE ${table} AS ${typedSelect(raw, source, textColumns)}`);
+    await db.run(`CREATE OR REPLACE TABLE ${table} AS ${typedSourceSql(raw, source, textColumns)}`);
     await db.run(`DROP TABLE ${raw}`);
     const rows = Number((await db.all(`SELECT count(*) AS n FROM ${table}`))[0]?.n ?? 0);
     if (rows === 0) {
       report(["sources", name, source.filter !== undefined ? "filter" : "path"], "source/empty", `Source "${name}" has ${rowsRead} rows but none is left after its filter.`, "Check the filter: it must be true for the rows to keep.");
       continue;
     }
+    const keyErrors = reportAll([...(await checkMemberKeys(db, { name, source, table, rowLabel, ...(orderColumn ? { orderColumn } : {}) })), ...(asOf ? await checkFutureDates(db, { name, source, table, asOf }) : [])]);
+    await db.run(`ALTER TABLE ${table} DROP COLUMN ${q(ROW_POSITION)}`);
+    if (keyErrors) continue;
     let newest: string | null = null;
     let oldest: string | null = null;
     if (source.timestamp !== undefined) {
@@ -130,60 +177,32 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
       oldest = (range?.oldest as string | null) ?? null;
     }
     sources.push({ name, path: source.path, sha256, bytes, rowsRead, rows, newest, oldest });
-    if (cacheable) await cache.save(db, key, table, { rowsRead, rows, newest, oldest });
+    // Kept only if the bytes read are the bytes the key was made from.
+    if (cacheable && sha256 === hashed.sha256) await cache!.save(db, key, table, { rowsRead, rows, newest, oldest });
   }
   return { sources, diagnostics };
 }
 
-/** Report the first values of each column that do not parse as the declared type. */
-async function checkValues(db: Database, raw: string, name: string, source: Source, textColumns: ReadonlySet<string>, report: (path: readonly PathSegment[], ruleId: string, message: string, hint: string, data?: Record<string, unknown>) => void): Promise<boolean> {
-  // Only columns the file holds as text can hold values that do not parse.
-  const typed = Object.entries(source.columns).filter(([column, spec]) => spec.expression === undefined && spec.type !== "string" && textColumns.has(spec.from ?? column));
-  if (typed.length === 0) return false;
-  const counts = typed.map(([column, spec]) => `count(*) FILTER (WHERE ${badValue(q(spec.from ?? column), spec.type)}) AS ${q(column)}`);
-  const [row] = await db.all(`SELECT ${counts.join(", ")} FROM ${raw}`);
-  let broken = false;
-  for (const [column, spec] of typed) {
-    const bad = Number(row?.[column] ?? 0);
-    if (bad === 0) continue;
-    broken = true;
-    const fileColumn = q(spec.from ?? column);
-    const examples = await db.all(`SELECT rowid AS r, ${fileColumn} AS v FROM ${raw} WHERE ${badValue(fileColumn, spec.type)} ORDER BY rowid LIMIT ${MAX_BAD_EXAMPLES}`);
-    const shown = examples.map((e) => `"${String(e.v)}" (line ${Number(e.r) + 2})`).join(", ");
-    report(["sources", name, "columns", column, "type"], "source/bad-value", `Column "${column}" of source "${name}" is declared ${spec.type}, but ${bad} value${bad === 1 ? "" : "s"} in ${source.path} ${bad === 1 ? "does" : "do"} not parse: ${shown}.`, `Fix the data, or declare the column as string and normalize it with a feature.`, { bad });
+/** A file that cannot be read as it is: a truncated gzip stream, bytes that are not UTF-8. */
+function fileProblem(name: string, path: string, problem: FileProblem): SourceFinding {
+  if (problem.kind === "truncated-gzip") {
+    return {
+      ruleId: DATA_CHECKS.malformed.id,
+      severity: "error",
+      path: ["sources", name, "path"],
+      message: `The gzip stream of ${path} (source "${name}") is truncated or corrupt (${problem.message}): its end is missing, so rows would be lost.`,
+      hint: "Copy or export the file again, and check it with gzip -t.",
+    };
   }
-  return broken;
-}
-
-function badValue(column: string, type: string): string {
-  return `${column} IS NOT NULL AND trim(${column}) <> '' AND TRY_CAST(trim(${column}) AS ${sqlType(type)}) IS NULL`;
-}
-
-function typedSelect(raw: string, source: Source, textColumns: ReadonlySet<string>): string {
-  const read = Object.entries(source.columns).filter(([, spec]) => spec.expression === undefined);
-  const derived = Object.entries(source.columns).filter(([, spec]) => spec.expression !== undefined);
-  const cast = (column: string, type: string, from: string) =>
-    textColumns.has(from)
-      ? `TRY_CAST(nullif(trim(${q(from)}), '') AS ${sqlType(type)}) AS ${q(column)}`
-      : `TRY_CAST(${q(from)} AS ${sqlType(type)}) AS ${q(column)}`;
-  const typed = `SELECT ${read.map(([column, spec]) => cast(column, spec.type, spec.from ?? column)).join(", ")} FROM ${raw}`;
-  const expr = (text: string) => {
-    const parsed = parseExpression(text);
-    if (!parsed.ok) throw new Error(`expression failed to parse after validation: ${parsed.error.message}`);
-    return emitSql(parsed.ast, duckdb, (n) => q(n));
+  const byte = `0x${problem.byte.toString(16).toUpperCase().padStart(2, "0")}`;
+  return {
+    ruleId: DATA_CHECKS.encoding.id,
+    severity: "error",
+    path: ["sources", name, "path"],
+    message: `${path} (source "${name}") is not UTF-8: byte ${byte} at line ${problem.line}, column ${problem.column} is not a valid UTF-8 character.`,
+    hint: `Convert the file to UTF-8, e.g. iconv -f LATIN1 -t UTF-8 ${path.split("/").pop()} > ${(path.split("/").pop() ?? "").replace(/(\.csv)?(\.gz)?$/i, "")}.utf8.csv (use the file's real encoding; LATIN1 and WINDOWS-1252 are common).`,
+    data: { line: problem.line, column: problem.column, byte: problem.byte },
   };
-  const withDerived = derived.length === 0 ? typed : `SELECT *, ${derived.map(([column, spec]) => `CAST(${expr(spec.expression!)} AS ${sqlType(spec.type)}) AS ${q(column)}`).join(", ")} FROM (${typed})`;
-  return source.filter !== undefined ? `SELECT * FROM (${withDerived}) WHERE ${expr(source.filter)}` : withDerived;
-}
-
-async function hashFile(path: string): Promise<{ sha256: string; bytes: number }> {
-  const hash = createHash("sha256");
-  let bytes = 0;
-  for await (const chunk of createReadStream(path)) {
-    hash.update(chunk as Buffer);
-    bytes += (chunk as Buffer).length;
-  }
-  return { sha256: hash.digest("hex"), bytes };
 }
 
 function firstLine(error: unknown): string {

@@ -62,8 +62,9 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
   const db = await openDatabase(options);
   try {
     options.progress?.("Loading sources");
-    const loaded = await loadSources(db, config, options.dataRoot, options.sourceCache);
-    if (loaded.diagnostics.length > 0) {
+    const loaded = await loadSources(db, config, options.dataRoot, options.sourceCache, options.asOf);
+    // Data warnings (repeated transaction ids, future dates) are reported; errors stop the recompute.
+    if (loaded.diagnostics.some((d) => d.severity === "error")) {
       db.close();
       return { sources: loaded.sources, members: 0, schemes: [], hypotheses: [], idsaa: {}, normalization: [], clustering: undefined, diagnostics: loaded.diagnostics };
     }
@@ -112,7 +113,7 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
       idsaa[`${segment.scheme}/${segment.value.id}`] = evaluateIdsaa(segment.value, metrics, ast ? referencedNames(ast) : [], config.value);
     }
     const normalization = await normalizationCoverage(db, config.value);
-    const result: EngineResult = { sources: loaded.sources, members, schemes, hypotheses, idsaa, normalization, clustering: clustering ? { ...clustering, agreement } : undefined, diagnostics: [] };
+    const result: EngineResult = { sources: loaded.sources, members, schemes, hypotheses, idsaa, normalization, clustering: clustering ? { ...clustering, agreement } : undefined, diagnostics: loaded.diagnostics };
     if (options.keepDatabase) return { ...result, db };
     db.close();
     return result;

@@ -32,7 +32,8 @@ export interface SourceCache {
 const KEEP = 48;
 
 export function sourceKey(fileSha256: string, source: Source, format: string, duckdbVersion: string): string {
-  return cacheKey("source", fileSha256, format, duckdbVersion, source);
+  // "strict": CSV read with the header's names and no sniffing, values checked before casting.
+  return cacheKey("source", "strict", fileSha256, format, duckdbVersion, source);
 }
 
 export function sourceFileCache(cacheDir: string): SourceCache {

@@ -3,6 +3,7 @@
  * input, plus a plain entry for any id that shows up in the findings without
  * metadata (built-in checks such as schema/unknown-key).
  */
+import { dataChecks } from "../engine/data-checks.ts";
 import type { FormatInput, RuleSummary } from "./formatter.ts";
 
 const NAMESPACES: Record<string, string> = {
@@ -13,11 +14,14 @@ const NAMESPACES: Record<string, string> = {
   workspace: "The workspace has the files Seg needs",
   prioritization: "Prioritized segments are fully scored",
   source: "Data sources load and hold the declared columns",
+  data: "The data holds what its declaration says",
   suppressions: "The suppressions baseline is current",
   directives: "Inline seg-disable directives are valid and used",
 };
 
 function fallback(id: string, input: FormatInput): RuleSummary {
+  const check = dataChecks.find((c) => c.id === id);
+  if (check) return { id, description: check.description, defaultSeverity: check.severity, hint: check.hint };
   const first = input.diagnostics.find((d) => d.ruleId === id);
   const namespace = id.includes("/") ? id.slice(0, id.indexOf("/")) : "";
   return {

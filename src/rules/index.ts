@@ -25,6 +25,7 @@ import { substantial } from "./substantial.ts";
 import { unassignedShare } from "./unassigned-share.ts";
 import { undifferentiated } from "./undifferentiated.ts";
 import { weightsSum } from "./weights-sum.ts";
+import { dataChecks } from "../engine/data-checks.ts";
 
 export const rules: readonly Rule<never>[] = [
   accessible,
@@ -54,11 +55,17 @@ export const rules: readonly Rule<never>[] = [
   weightsSum,
 ] as unknown as Rule<never>[];
 
-/** Ids of the rules whose findings a baseline entry or a seg-disable directive may accept. */
-export const suppressibleRuleIds: readonly string[] = rules.filter((rule) => rule.suppressible !== false).map((rule) => rule.id);
+/** Ids of the rules (and data checks) whose findings a baseline entry or a seg-disable directive may accept. */
+export const suppressibleRuleIds: readonly string[] = [
+  ...rules.filter((rule) => rule.suppressible !== false).map((rule) => rule.id),
+  ...dataChecks.filter((check) => check.suppressible).map((check) => check.id),
+];
 
-/** The rules whose findings may only be fixed, each with its hint (what to do instead). */
-export const fixOnlyRules: ReadonlyMap<string, string> = new Map(rules.filter((rule) => rule.suppressible === false).map((rule) => [rule.id, rule.hint]));
+/** The rules (and data checks) whose findings may only be fixed, each with its hint (what to do instead). */
+export const fixOnlyRules: ReadonlyMap<string, string> = new Map([
+  ...rules.filter((rule) => rule.suppressible === false).map((rule): [string, string] => [rule.id, rule.hint]),
+  ...dataChecks.filter((check) => !check.suppressible).map((check): [string, string] => [check.id, check.hint]),
+]);
 
 export function findRule(id: string): Rule<never> | undefined {
   return rules.find((rule) => rule.id === id);

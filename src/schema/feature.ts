@@ -3,6 +3,7 @@
  * normalizations of free text or numbers into discrete categories.
  */
 import { z } from "zod";
+import { regexProblem } from "./regex-problem.ts";
 import { nameSchema, textSchema } from "./scalars.ts";
 import { columnKindSchema } from "./source.ts";
 
@@ -12,7 +13,19 @@ export const aggregateSchema = z
 
 export const categorySchema = z.strictObject({
   keywords: z.array(z.string().min(1).max(200)).optional().describe("Case-insensitive substrings; any match maps the value to this category."),
-  regex: z.array(z.string().min(1).max(500)).optional().describe("Case-insensitive regular expressions (RE2-compatible subset)."),
+  regex: z
+    .array(
+      z
+        .string()
+        .min(1)
+        .max(500)
+        .superRefine((pattern, ctx) => {
+          const problem = regexProblem(pattern);
+          if (problem) ctx.addIssue({ code: "custom", message: `is not a valid regular expression: ${problem}` });
+        }),
+    )
+    .optional()
+    .describe("Case-insensitive regular expressions (RE2-compatible subset)."),
 });
 
 export const bucketSchema = z.strictObject({

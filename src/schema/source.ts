@@ -24,7 +24,18 @@ export const columnSchema = z.strictObject({
     .max(10000)
     .optional()
     .describe("Compute the column from the file's other declared columns instead of reading it, e.g. Quantity * UnitPrice."),
+  row_number: z
+    .literal(true)
+    .optional()
+    .describe(
+      "Number the rows by their position in the file (1 for the first data row) instead of reading the column: a key for files without an id column. Type integer; stable as long as the file's rows keep their order.",
+    ),
   description: textSchema.optional(),
+}).superRefine((column, ctx) => {
+  if (!column.row_number) return;
+  if (column.type !== "integer") ctx.addIssue({ code: "custom", path: ["type"], message: "must be integer for a row_number column (rows are numbered 1, 2, 3, …)" });
+  if (column.from !== undefined) ctx.addIssue({ code: "custom", path: ["from"], message: "cannot be combined with row_number: the column is numbered, not read from the file" });
+  if (column.expression !== undefined) ctx.addIssue({ code: "custom", path: ["expression"], message: "cannot be combined with row_number: a column is either numbered or computed" });
 });
 
 export const sourceSchema = z.strictObject({
@@ -35,7 +46,9 @@ export const sourceSchema = z.strictObject({
     .describe("File path relative to the workspace (CSV, CSV.gz or Parquet). Paths may not leave the workspace; use --data-dir for data kept elsewhere."),
   kind: sourceKindSchema,
   format: z.enum(["csv", "parquet"]).optional().describe("Overrides the format guessed from the file extension."),
-  key: nameSchema.describe("The column that identifies a row (for accounts: the member id)."),
+  key: nameSchema.describe(
+    "The column that identifies a row (for accounts: the member id; it must be unique). A file without an id column can declare one with row_number: true.",
+  ),
   customer: nameSchema.optional().describe("The column that links a row to its account/customer (all kinds but accounts)."),
   timestamp: nameSchema.optional().describe("The column with the row's date or time (transactions, events, tickets, surveys)."),
   amount: nameSchema.optional().describe("The money column (transactions)."),

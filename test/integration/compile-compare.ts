@@ -34,7 +34,8 @@ export async function engineTables(root: string, dataRoot: string): Promise<Engi
   const config = definitions.workspace.config!;
   const db = await openDatabase();
   try {
-    expect((await loadSources(db, config, dataRoot)).diagnostics).toEqual([]);
+    // Data warnings (Online Retail has exact copies of order lines) do not stop the comparison.
+    expect((await loadSources(db, config, dataRoot)).diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     await buildFeatureTable(db, config.value, definitions.asOf);
     const columns = (await db.all(`SELECT column_name, column_type AS data_type FROM (DESCRIBE "features")`)).map((r) => ({ name: String(r.column_name), type: String(r.data_type) }));
     const features = await readFeatures(db, "features", columns);

@@ -91,7 +91,7 @@ describe("the source cache", () => {
   it("never keeps a source whose values do not parse", async () => {
     const root = workspace({ "data/accounts.csv": "account_id,employees,region,plan\nA1,ten,EMEA,free\n" });
     const result = await run(root);
-    expect(result.diagnostics.map((d) => d.ruleId)).toContain("source/bad-value");
+    expect(result.diagnostics.map((d) => d.ruleId)).toContain("data/type-mismatch");
     // Only events, which loaded cleanly, is kept.
     expect(sourceEntries().filter((f) => f.endsWith(".parquet"))).toHaveLength(1);
     expect(result.data?.engine.sources.map((s) => s.name)).toEqual(["events"]);

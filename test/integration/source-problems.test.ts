@@ -15,7 +15,7 @@ async function dataProblems(files: Record<string, string | null>) {
   const ws = tempWorkspace(files);
   cleanups.push(ws.remove);
   const result = await check({ root: ws.root, today: "2026-11-01", cache: false });
-  return result.diagnostics.filter((d) => d.ruleId.startsWith("source/")).map((d) => ({ ruleId: d.ruleId, file: d.file, line: d.line, message: d.message }));
+  return result.diagnostics.filter((d) => (d.ruleId.startsWith("source/") || d.ruleId.startsWith("data/"))).map((d) => ({ ruleId: d.ruleId, file: d.file, line: d.line, message: d.message }));
 }
 
 describe("unusable data files", () => {
@@ -34,6 +34,6 @@ describe("unusable data files", () => {
   it("values that do not parse, with their lines", async () => {
     const [problem, ...rest] = await dataProblems({ "data/accounts.csv": "account_id,employees,region,plan\nA1,10,EMEA,free\nA2,lots,NA,growth\n" });
     expect(rest).toEqual([]);
-    expect(problem).toMatchObject({ ruleId: "source/bad-value", message: 'Column "employees" of source "accounts" is declared integer, but 1 value in data/accounts.csv does not parse: "lots" (line 3).' });
+    expect(problem).toMatchObject({ ruleId: "data/type-mismatch", message: 'Column "employees" of source "accounts" is declared integer, but 1 value in data/accounts.csv does not parse: "lots" (line 3).' });
   });
 });

@@ -51,6 +51,10 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   }
   const mark = (v: unknown) => (v === true ? (color ? "\u001b[32m✓\u001b[0m" : "✓") : v === false ? (color ? "\u001b[31m✗\u001b[0m" : "✗") : "?");
   const lines = [`Customer ${e.memberId} (as of ${result.asOf})`];
+  if (e.position) {
+    const csv = !/\.parquet$/i.test(e.position.path);
+    lines.push(`Keyed by position: row ${e.position.row} of ${e.position.path}${csv ? ` (line ${e.position.row + 1})` : ""}, numbered by ${e.position.source}.${e.position.key} (row_number: true).`);
+  }
   for (const scheme of e.schemes) {
     lines.push("", `${scheme.scheme} → ${scheme.assigned.length ? scheme.assigned.join(", ") : "no segment"}`);
     let decided = false;

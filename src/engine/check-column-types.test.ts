@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sourceSchema, type Source } from "../schema/source.ts";
+import { checkColumnTypes } from "./check-column-types.ts";
+import { openDatabase, type Database } from "./duckdb.ts";
+
+let db: Database;
+beforeAll(async () => {
+  db = await openDatabase({ threads: 1 });
+});
+afterAll(() => db.close());
+
+/** A raw table of text values, one column, as a CSV source is read. */
+async function check(type: string, values: (string | null)[], extra: Record<string, unknown> = {}) {
+  const rows = values.map((v) => `(${v === null ? "NULL" : `'${v.replaceAll("'", "''")}'`})`).join(", ");
+  await db.run(`CREATE OR REPLACE TABLE raw AS SELECT * FROM (VALUES ${rows}) v(x)`);
+  const source: Source = sourceSchema.parse({ path: "data/x.csv", kind: "accounts", key: "x", columns: { x: { type }, ...extra } });
+  return checkColumnTypes(db, { name: "s", source, raw: "raw", textColumns: new Set(["x"]), rowLabel: (r) => `line ${r + 2}` });
+}
+
+describe("checkColumnTypes", () => {
+  it("accepts values of the declared types, blanks included", async () => {
+    expect(await check("integer", ["1", " -20 ", "30.0", "", null])).toEqual([]);
+    expect(await check("number", ["1.5", "-2e3", "7"])).toEqual([]);
+    expect(await check("boolean", ["true", "No", "1", "f"])).toEqual([]);
+    expect(await check("date", ["2026-01-31", "2026-02-01 00:00:00"])).toEqual([]);
+    expect(await check("timestamp", ["2026-01-31 10:30:00", "2026-01-31"])).toEqual([]);
+  });
+
+  it("a decimal in an integer column is an error, never rounded", async () => {
+    const [finding] = await check("integer", ["30", "29.85", "56.95", "12"]);
+    expect(finding).toMatchObject({
+      ruleId: "data/type-mismatch",
+      path: ["sources", "s", "columns", "x", "type"],
+      message: 'Column "x" of source "s" is declared integer, but 2 values in data/x.csv are not whole numbers: "29.85" (line 3), "56.95" (line 4).',
+      hint: "Declare the column as number: Seg checks types and never rounds a value.",
+      data: { count: 2, first: "line 3" },
+    });
+  });
+
+  it("integer spellings DuckDB would read but a person would not write are errors", async () => {
+    const [finding] = await check("integer", ["0x10", "1_000", "1e3", "lots"]);
+    expect(finding?.message).toBe('Column "x" of source "s" is declared integer, but 4 values in data/x.csv do not parse: "0x10" (line 2), "1_000" (line 3), "1e3" (line 4).');
+  });
+
+  it("text in a date column, and a time of day in a date column", async () => {
+    expect((await check("date", ["2026-01-01", "soon"]))[0]?.message).toBe('Column "x" of source "s" is declared date, but 1 value in data/x.csv is not a date (YYYY-MM-DD): "soon" (line 3).');
+    expect((await check("date", ["2026-01-01 10:30:00"]))[0]?.message).toBe('Column "x" of source "s" is declared date, but 1 value in data/x.csv has a time of day: "2026-01-01 10:30:00" (line 2).');
+  });
+
+  it("an unknown word in a boolean column", async () => {
+    const [finding] = await check("boolean", ["yes", "maybe"]);
+    expect(finding).toMatchObject({ ruleId: "data/type-mismatch", message: 'Column "x" of source "s" is declared boolean, but 1 value in data/x.csv does not parse: "maybe" (line 3).' });
+  });
+
+  it("NaN, Infinity and a number too large for a double are non-finite", async () => {
+    const [finding, ...rest] = await check("number", ["1.5", "NaN", "Infinity", "1e309", "-inf"]);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({
+      ruleId: "data/non-finite",
+      message: 'Column "x" of source "s" holds 4 values in data/x.csv that are not finite numbers (NaN, Infinity, or too large for a double): "NaN" (line 3), "Infinity" (line 4), "1e309" (line 5).',
+      data: { count: 4 },
+    });
+  });
+
+  it("a derived column whose expression does not give its declared type", async () => {
+    const findings = await check("number", ["1.5", "2.25"], { y: { type: "integer", expression: "x * 2" } });
+    expect(findings).toEqual([
+      expect.objectContaining({
+        ruleId: "data/type-mismatch",
+        path: ["sources", "s", "columns", "y", "expression"],
+        message: 'Column "y" of source "s" is declared integer, but its expression gives 1 value that is not a whole number: "4.5" (line 3).',
+      }),
+    ]);
+  });
+});

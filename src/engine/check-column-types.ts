@@ -1,0 +1,203 @@
+/**
+ * Every declared column type is checked against the values, never cast into
+ * shape: a decimal in an integer column (29.85 would become 30), text in a
+ * date column, a time of day in a date column, an unknown word in a boolean
+ * column, NaN or Infinity (or 1e309, which overflows to it) in a number column,
+ * and a derived column whose expression does not give its declared type. Each
+ * is a finding at the declaration with the count and the first data lines.
+ * (readTests is one switch over the declared types, kept whole so that each
+ * type's test and message read side by side.)
+ */
+import type { Source } from "../schema/source.ts";
+import { DATA_CHECKS } from "./data-checks.ts";
+import type { Database } from "./duckdb.ts";
+import { compileExpression } from "./features/compile-expression.ts";
+import { counted, type SourceFinding } from "./source-finding.ts";
+import { q, sqlType } from "./sql-names.ts";
+import { readColumnsSql, ROW_POSITION } from "./typed-source.ts";
+
+const MAX_EXAMPLES = 3;
+
+export interface ColumnTypeInput {
+  name: string;
+  source: Source;
+  /** The table the file was read into (CSV: every column text). */
+  raw: string;
+  /** File columns held as text. */
+  textColumns: ReadonlySet<string>;
+  /** Where a raw row sits, for messages: "line 12" (CSV) or "row 11" (Parquet). */
+  rowLabel: (rowid: number) => string;
+}
+
+interface Test {
+  column: string;
+  path: (string | number)[];
+  /** SQL true for an offending row; `value` is the expression shown. */
+  bad: string;
+  value: string;
+  ruleId: string;
+  describe: (count: number, shown: string, extra: Record<string, number>) => { message: string; hint: string };
+  /** Extra counts among the offending rows, e.g. how many are numbers at all. */
+  extra?: Record<string, string>;
+}
+
+export async function checkColumnTypes(db: Database, input: ColumnTypeInput): Promise<SourceFinding[]> {
+  const { name, source } = input;
+  const findings = await runTests(db, input, input.raw, "rowid", readTests(input));
+  if (findings.length > 0) return findings;
+  // Derived columns are checked on typed inputs, so only once the inputs are right.
+  const derived = derivedTests(input);
+  if (derived.length === 0) return [];
+  try {
+    return await runTests(db, input, `(${readColumnsSql(input.raw, source, input.textColumns)})`, q(ROW_POSITION), derived);
+  } catch (error) {
+    const [column] = Object.entries(source.columns).find(([, spec]) => spec.expression !== undefined)!;
+    return [
+      {
+        ruleId: DATA_CHECKS.typeMismatch.id,
+        severity: "error",
+        path: ["sources", name, "columns", column, "expression"],
+        message: `The derived columns of source "${name}" cannot be computed: ${String((error as Error)?.message ?? error).split("\n")[0]}.`,
+        hint: "Check the expressions against the types of the columns they read.",
+      },
+    ];
+  }
+}
+
+function readTests({ name, source, textColumns }: ColumnTypeInput): Test[] {
+  const tests: Test[] = [];
+  for (const [column, spec] of Object.entries(source.columns)) {
+    if (spec.expression !== undefined || spec.row_number || spec.type === "string") continue;
+    const from = spec.from ?? column;
+    const text = textColumns.has(from);
+    const v = text ? `trim(${q(from)})` : q(from);
+    const present = text ? `${q(from)} IS NOT NULL AND trim(${q(from)}) <> ''` : `${q(from)} IS NOT NULL`;
+    const path = ["sources", name, "columns", column, "type"];
+    const declared = `Column "${column}" of source "${name}" is declared ${spec.type}, but`;
+    const inFile = `in ${source.path}`;
+    switch (spec.type) {
+      case "integer":
+        tests.push({
+          column,
+          path,
+          ruleId: DATA_CHECKS.typeMismatch.id,
+          value: q(from),
+          bad: `${present} AND (${notWhole(v, text)})`,
+          extra: { numbers: `TRY_CAST(${v} AS DOUBLE) IS NOT NULL` },
+          describe: (n, shown, extra) =>
+            extra.numbers === n
+              ? { message: `${declared} ${counted(n, "value")} ${inFile} ${n === 1 ? "is not a whole number" : "are not whole numbers"}: ${shown}.`, hint: "Declare the column as number: Seg checks types and never rounds a value." }
+              : { message: `${declared} ${counted(n, "value")} ${inFile} ${n === 1 ? "does" : "do"} not parse: ${shown}.`, hint: "Fix the data, or declare the column as string and normalize it with a feature." },
+        });
+        break;
+      case "number":
+        tests.push({
+          column,
+          path,
+          ruleId: DATA_CHECKS.typeMismatch.id,
+          value: q(from),
+          bad: `${present} AND TRY_CAST(${v} AS DOUBLE) IS NULL`,
+          describe: (n, shown) => ({ message: `${declared} ${counted(n, "value")} ${inFile} ${n === 1 ? "does" : "do"} not parse: ${shown}.`, hint: "Fix the data, or declare the column as string and normalize it with a feature." }),
+        });
+        tests.push({
+          column,
+          path,
+          ruleId: DATA_CHECKS.nonFinite.id,
+          value: q(from),
+          bad: `${present} AND (isnan(TRY_CAST(${v} AS DOUBLE)) OR isinf(TRY_CAST(${v} AS DOUBLE)))`,
+          describe: (n, shown) => ({
+            message: `Column "${column}" of source "${name}" holds ${counted(n, "value")} ${inFile} that ${n === 1 ? "is not a finite number" : "are not finite numbers"} (NaN, Infinity, or too large for a double): ${shown}.`,
+            hint: DATA_CHECKS.nonFinite.hint,
+          }),
+        });
+        break;
+      case "date":
+        tests.push({
+          column,
+          path,
+          ruleId: DATA_CHECKS.typeMismatch.id,
+          value: q(from),
+          // DuckDB casts "2024-01-01 10:30" to a date by dropping the time: a date column holds dates only.
+          bad: `${present} AND (TRY_CAST(${v} AS DATE) IS NULL OR TRY_CAST(${v} AS TIMESTAMP) IS DISTINCT FROM CAST(TRY_CAST(${v} AS DATE) AS TIMESTAMP))`,
+          extra: { timestamps: `TRY_CAST(${v} AS TIMESTAMP) IS NOT NULL` },
+          describe: (n, shown, extra) =>
+            extra.timestamps === n
+              ? { message: `${declared} ${counted(n, "value")} ${inFile} ${n === 1 ? "has" : "have"} a time of day: ${shown}.`, hint: "Declare the column as timestamp: Seg does not drop the time of a value." }
+              : { message: `${declared} ${counted(n, "value")} ${inFile} ${n === 1 ? "is not a date" : "are not dates"} (YYYY-MM-DD): ${shown}.`, hint: "Fix the data, or declare the column with the type its values have." },
+        });
+        break;
+      default:
+        tests.push({
+          column,
+          path,
+          ruleId: DATA_CHECKS.typeMismatch.id,
+          value: q(from),
+          bad: `${present} AND TRY_CAST(${v} AS ${sqlType(spec.type)}) IS NULL`,
+          describe: (n, shown) => ({
+            message: `${declared} ${counted(n, "value")} ${inFile} ${n === 1 ? "does" : "do"} not parse: ${shown}.`,
+            hint: spec.type === "boolean" ? "Write true/false, yes/no, y/n, t/f or 1/0, or declare the column as string and normalize it with a feature." : "Fix the data, or declare the column as string and normalize it with a feature.",
+          }),
+        });
+    }
+  }
+  return tests;
+}
+
+/** Values an integer column may not hold: anything but whole numbers (12 and 12.0 are fine). */
+function notWhole(v: string, text: boolean): string {
+  const whole = `TRY_CAST(${v} AS BIGINT) IS NOT NULL AND TRY_CAST(${v} AS DOUBLE) = TRY_CAST(TRY_CAST(${v} AS BIGINT) AS DOUBLE)`;
+  // As text, only plain digits: DuckDB also reads 0x10, 1_000 and 1e3 as integers.
+  return text ? `NOT (regexp_full_match(${v}, '[+-]?[0-9]+(\\.0*)?') AND ${whole})` : `NOT (${whole})`;
+}
+
+function derivedTests({ name, source }: ColumnTypeInput): Test[] {
+  return Object.entries(source.columns)
+    .filter(([, spec]) => spec.expression !== undefined && spec.type !== "string")
+    .map(([column, spec]) => {
+      const e = `(${compileExpression(spec.expression!)})`;
+      const double = `TRY_CAST(${e} AS DOUBLE)`;
+      const bad =
+        spec.type === "integer"
+          ? `TRY_CAST(${e} AS BIGINT) IS NULL OR ${double} IS DISTINCT FROM TRY_CAST(TRY_CAST(${e} AS BIGINT) AS DOUBLE)`
+          : spec.type === "number"
+            ? `${double} IS NULL OR isnan(${double}) OR isinf(${double})`
+            : `TRY_CAST(${e} AS ${sqlType(spec.type)}) IS NULL`;
+      return {
+        column,
+        path: ["sources", name, "columns", column, "expression"],
+        ruleId: DATA_CHECKS.typeMismatch.id,
+        value: `CAST(${e} AS VARCHAR)`,
+        bad: `${e} IS NOT NULL AND (${bad})`,
+        describe: (n: number, shown: string) => ({
+          message: `Column "${column}" of source "${name}" is declared ${spec.type}, but its expression gives ${counted(n, "value")} that ${n === 1 ? "is not" : "are not"} ${spec.type === "integer" ? (n === 1 ? "a whole number" : "whole numbers") : spec.type === "number" ? (n === 1 ? "a finite number" : "finite numbers") : `of type ${spec.type}`}: ${shown}.`,
+          hint: spec.type === "integer" ? "Declare the column as number, or round in the expression with round(...)." : "Change the expression or the declared type so they agree.",
+        }),
+      };
+    });
+}
+
+async function runTests(db: Database, input: ColumnTypeInput, from: string, position: string, tests: readonly Test[]): Promise<SourceFinding[]> {
+  if (tests.length === 0) return [];
+  const counts = tests.map((t, i) => `count(*) FILTER (WHERE ${t.bad}) AS ${q(`t${i}`)}`);
+  const [row] = await db.all(`SELECT ${counts.join(", ")} FROM ${from}`);
+  const findings: SourceFinding[] = [];
+  // One finding per column: a type mismatch is reported before a non-finite value of the same column.
+  const reported = new Set<string>();
+  for (const [i, test] of tests.entries()) {
+    const n = Number(row?.[`t${i}`] ?? 0);
+    if (n === 0 || reported.has(test.column)) continue;
+    reported.add(test.column);
+    const extras = Object.entries(test.extra ?? {});
+    const examples = await db.all(`SELECT ${position} AS r, ${test.value} AS v FROM ${from} WHERE ${test.bad} ORDER BY ${position} LIMIT ${MAX_EXAMPLES}`);
+    const extra: Record<string, number> = {};
+    if (extras.length > 0) {
+      const [sums] = await db.all(`SELECT ${extras.map(([key, sql]) => `count(*) FILTER (WHERE ${sql}) AS ${q(key)}`).join(", ")} FROM ${from} WHERE ${test.bad}`);
+      for (const [key] of extras) extra[key] = Number(sums?.[key] ?? 0);
+    }
+    const shown = examples.map((e) => `"${String(e.v)}" (${input.rowLabel(Number(e.r))})`).join(", ");
+    const first = examples[0] ? input.rowLabel(Number(examples[0].r)) : undefined;
+    const { message, hint } = test.describe(n, shown, extra);
+    findings.push({ ruleId: test.ruleId, severity: "error", path: test.path, message, hint, data: { source: input.name, column: test.column, count: n, first, examples: examples.map((e) => ({ value: String(e.v), at: input.rowLabel(Number(e.r)) })) } });
+  }
+  return findings;
+}

@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sourceSchema } from "../schema/source.ts";
+import { checkFutureDates } from "./check-future-dates.ts";
+import { openDatabase, type Database } from "./duckdb.ts";
+
+let db: Database;
+beforeAll(async () => {
+  db = await openDatabase({ threads: 1 });
+  await db.run(`CREATE TABLE t AS SELECT * FROM (VALUES (TIMESTAMP '2026-10-31 23:59:00'), (TIMESTAMP '2026-11-01 12:00:00'), (TIMESTAMP '2026-11-02 00:00:00'), (TIMESTAMP '2999-01-01 00:00:00')) v("at")`);
+});
+afterAll(() => db.close());
+
+const source = (timestamp?: string) => sourceSchema.parse({ path: "data/inv.csv", kind: "transactions", key: "at", customer: "at", ...(timestamp ? { timestamp } : {}), columns: { at: { type: "timestamp" } } });
+
+describe("checkFutureDates", () => {
+  it("counts rows dated after the as-of day, with the latest", async () => {
+    expect(await checkFutureDates(db, { name: "invoices", source: source("at"), table: "t", asOf: "2026-11-01" })).toEqual([
+      {
+        ruleId: "data/future-dates",
+        severity: "warning",
+        path: ["sources", "invoices", "timestamp"],
+        message: 'Source "invoices" has 2 rows of 4 in data/inv.csv dated after as_of 2026-11-01 (the latest 2999-01-01); windows, recency and tenure end at as_of, so they count nowhere.',
+        hint: "Correct the dates, or move as_of (or --as-of) to the date the data runs to.",
+        data: { source: "invoices", column: "at", count: 2, latest: "2999-01-01", asOf: "2026-11-01" },
+      },
+    ]);
+  });
+
+  it("finds nothing when the data ends by as_of, or when the source has no timestamp", async () => {
+    expect(await checkFutureDates(db, { name: "invoices", source: source("at"), table: "t", asOf: "2999-01-01" })).toEqual([]);
+    expect(await checkFutureDates(db, { name: "invoices", source: source(), table: "t", asOf: "2020-01-01" })).toEqual([]);
+  });
+});

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sourceSchema } from "../schema/source.ts";
+import { checkMemberKeys } from "./check-member-keys.ts";
+import { openDatabase, type Database } from "./duckdb.ts";
+import { ROW_POSITION } from "./typed-source.ts";
+
+let db: Database;
+beforeAll(async () => {
+  db = await openDatabase({ threads: 1 });
+});
+afterAll(() => db.close());
+
+const line = (rowid: number) => `line ${rowid + 2}`;
+const source = (kind: string, key = "id", extra: Record<string, unknown> = {}) =>
+  sourceSchema.parse({ path: "data/x.csv", kind, key, customer: kind === "accounts" ? undefined : "cust", columns: { id: { type: "string" }, cust: { type: "string" }, n: { type: "integer", row_number: true } }, ...extra });
+
+async function table(keys: (string | null)[]): Promise<string> {
+  const values = keys.map((k, i) => `(${i}, ${k === null ? "NULL" : `'${k}'`}, 'c')`).join(", ");
+  await db.run(`CREATE OR REPLACE TABLE t AS SELECT * FROM (VALUES ${values}) v(${ROW_POSITION}, id, cust)`);
+  return "t";
+}
+
+describe("checkMemberKeys", () => {
+  it("finds nothing when every member key is unique", async () => {
+    expect(await checkMemberKeys(db, { name: "accounts", source: source("accounts"), table: await table(["a", "b", "c"]), rowLabel: line })).toEqual([]);
+  });
+
+  it("blank keys are not repeats, but rows left out of the members: a warning with their lines", async () => {
+    expect(await checkMemberKeys(db, { name: "accounts", source: source("accounts"), table: await table(["a", null, "b", null]), rowLabel: line })).toEqual([
+      expect.objectContaining({
+        ruleId: "data/missing-key",
+        severity: "warning",
+        path: ["sources", "accounts", "key"],
+        message: 'Source "accounts" has 2 rows of 4 in data/x.csv with an empty id (lines 3, 5); they are not members and count nowhere.',
+      }),
+    ]);
+  });
+
+  it("reports repeated member keys with the most frequent, their counts and first lines", async () => {
+    const [finding, ...rest] = await checkMemberKeys(db, { name: "accounts", source: source("accounts"), table: await table(["3", "3", "1", "3", "2", "1", "3", "4", "2"]), rowLabel: line });
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({
+      ruleId: "data/duplicate-key",
+      severity: "error",
+      path: ["sources", "accounts", "key"],
+      message: 'Key "id" of source "accounts" is not unique: 3 keys repeat in data/x.csv, on 8 rows of 9; most frequent: "3" ×4 (lines 2, 3, 5, …), "1" ×2 (lines 4, 7), "2" ×2 (lines 6, 10).',
+      data: { keys: 3, rows: 8, top: [{ key: "3", count: 4, at: ["line 2", "line 3", "line 5"] }, { key: "1", count: 2 }, { key: "2", count: 2 }] },
+    });
+  });
+
+  it("warns about repeated transaction ids with the count", async () => {
+    const findings = await checkMemberKeys(db, { name: "invoices", source: source("transactions"), table: await table(["i1", "i2", "i2", "i3", "i3", "i3"]) });
+    expect(findings).toEqual([
+      expect.objectContaining({
+        ruleId: "data/duplicate-id",
+        severity: "warning",
+        message: 'Id "id" of source "invoices" repeats: 2 ids appear more than once in data/x.csv (3 extra rows of 6), so their amounts count more than once.',
+        data: { source: "invoices", column: "id", keys: 2, rows: 5, extra: 3 },
+      }),
+    ]);
+  });
+
+  it("accepts repeats of a transaction id that rfm.order declares as the order of line rows, but not exact copies", async () => {
+    expect(await checkMemberKeys(db, { name: "invoices", source: source("transactions"), table: await table(["i1", "i1"]), orderColumn: "id" })).toEqual([
+      expect.objectContaining({
+        ruleId: "data/duplicate-id",
+        message: 'Source "invoices" has 1 row of 2 in data/x.csv that copies an earlier row in every declared column (same id), so its amount counts twice.',
+      }),
+    ]);
+    await db.run(`CREATE OR REPLACE TABLE t AS SELECT * FROM (VALUES (0, 'i1', 'a'), (1, 'i1', 'b')) v(${ROW_POSITION}, id, cust)`);
+    expect(await checkMemberKeys(db, { name: "invoices", source: source("transactions"), table: "t", orderColumn: "id" })).toEqual([]);
+  });
+
+  it("does not check events, whose key need not be unique, nor row-number keys", async () => {
+    expect(await checkMemberKeys(db, { name: "events", source: source("events"), table: await table(["u1", "u1"]) })).toEqual([]);
+    expect(await checkMemberKeys(db, { name: "accounts", source: source("accounts", "n"), table: await table(["a", "a"]) })).toEqual([]);
+  });
+});

@@ -1,0 +1,33 @@
+/**
+ * A problem a data check found in one source, addressed by its path in
+ * segmentation.yaml (e.g. sources.customers.key); load-sources turns the path
+ * into a position once.
+ */
+import type { Severity } from "../diagnostics/diagnostic.ts";
+import type { PathSegment } from "../workspace/locate.ts";
+
+export interface SourceFinding {
+  ruleId: string;
+  severity: Severity;
+  path: readonly PathSegment[];
+  message: string;
+  hint: string;
+  data?: Record<string, unknown>;
+}
+
+/** "1 value" / "3 values", with thousands separators. */
+export function counted(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? singular : plural}`;
+}
+
+/** ["line 2", "line 5"] → "lines 2, 5"; mixed or single labels are joined as they are. */
+export function joinLabels(labels: readonly string[]): string {
+  const word = labels[0]?.split(" ")[0];
+  if (labels.length > 1 && word && labels.every((l) => l.startsWith(`${word} `))) return `${word}s ${labels.map((l) => l.slice(word.length + 1)).join(", ")}`;
+  return labels.join(", ");
+}
+
+/** "of 440" / "of the 34,072 its filter keeps": checks on the typed table see the rows the filter kept. */
+export function ofRows(total: number, filtered: boolean): string {
+  return filtered ? `of the ${total.toLocaleString("en-US")} its filter keeps` : `of ${total.toLocaleString("en-US")}`;
+}

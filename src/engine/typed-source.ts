@@ -1,0 +1,36 @@
+/**
+ * The SQL that turns a source's raw table (the file as read) into its typed
+ * table: declared columns cast to their types, row-number keys filled from the
+ * row's position in the file, derived columns computed, the filter applied.
+ * The raw table keeps the file's order, so `rowid` is the data row's position
+ * (0-based) and `rowid + 2` its line in a CSV with a header and no quoted line
+ * breaks. The casts are safe only after check-column-types found nothing.
+ */
+import type { Source } from "../schema/source.ts";
+import { compileExpression } from "./features/compile-expression.ts";
+import { q, sqlType } from "./sql-names.ts";
+
+/** The raw row's position (0-based), kept while checks need to name lines. */
+export const ROW_POSITION = "__seg_row";
+
+/** The typed value of one declared (non-derived) column. */
+export function typedColumnSql(column: string, source: Source, textColumns: ReadonlySet<string>): string {
+  const spec = source.columns[column]!;
+  if (spec.row_number) return "CAST(rowid + 1 AS BIGINT)";
+  const from = spec.from ?? column;
+  return textColumns.has(from) ? `TRY_CAST(nullif(trim(${q(from)}), '') AS ${sqlType(spec.type)})` : `TRY_CAST(${q(from)} AS ${sqlType(spec.type)})`;
+}
+
+/** Declared columns typed, plus the row position: what derived columns and the filter read. */
+export function readColumnsSql(raw: string, source: Source, textColumns: ReadonlySet<string>): string {
+  const read = Object.entries(source.columns).filter(([, spec]) => spec.expression === undefined);
+  return `SELECT rowid AS ${q(ROW_POSITION)}, ${read.map(([column]) => `${typedColumnSql(column, source, textColumns)} AS ${q(column)}`).join(", ")} FROM ${raw}`;
+}
+
+/** The whole typed source, with the row position column (drop it when done). */
+export function typedSourceSql(raw: string, source: Source, textColumns: ReadonlySet<string>): string {
+  const typed = readColumnsSql(raw, source, textColumns);
+  const derived = Object.entries(source.columns).filter(([, spec]) => spec.expression !== undefined);
+  const withDerived = derived.length === 0 ? typed : `SELECT *, ${derived.map(([column, spec]) => `CAST(${compileExpression(spec.expression!)} AS ${sqlType(spec.type)}) AS ${q(column)}`).join(", ")} FROM (${typed})`;
+  return source.filter !== undefined ? `SELECT * FROM (${withDerived}) WHERE ${compileExpression(source.filter)}` : withDerived;
+}
