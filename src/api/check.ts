@@ -102,7 +102,7 @@ export function checkDefinitions(options: CheckOptions): DefinitionsResult {
   const expressions = checkExpressions(workspace, catalog);
   diagnostics.push(...expressions.diagnostics);
   // Persona and review bodies are MDX, which is code: only Markdown and <Metric/> are allowed.
-  diagnostics.push(...checkMarkdownBodies(workspace.personas, workspace.reviews));
+  diagnostics.push(...checkMarkdownBodies(workspace.personas, workspace.reviews, workspace.root));
   diagnostics.push(...checkMetricTags(workspace, catalog));
   const { weights, priorities, diagnostics: priorityDiagnostics } = recomputePriorities(workspace);
   diagnostics.push(...priorityDiagnostics);
