@@ -67,7 +67,7 @@ describe("checkBody", () => {
   });
 
   it("accepts http(s), mailto and relative links, and images that are real image files in the workspace", () => {
-    expect(persona("[a](https://example.com) [b](http://x.y) [c](mailto:a@b.c) [d](../segments/) [e](#top) <https://x.y>\n\n![Lee](./lee.png) ![Plain](plain.svg) ![Remote](https://example.com/a.png)\n")).toEqual([]);
+    expect(persona("[a](https://example.com) [b](http://x.y) [c](mailto:a@b.c) [d](../segments/) [e](#top)\n\n![Lee](./lee.png) ![Plain](plain.svg) ![Remote](https://example.com/a.png)\n")).toEqual([]);
     expect(review("[ref]: HTTPS://example.com\n\nSee [the doc][ref] and ![Lee](../personas/lee.png).\n")).toEqual([]);
   });
 
