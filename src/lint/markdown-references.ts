@@ -54,10 +54,14 @@ export function markdownReferences(tree: MdastNode): MarkdownReference[] {
   return out;
 }
 
-/** `text` with each of `drop` replaced by the part it keeps. */
+/**
+ * `text` with each of `drop` replaced by the part it keeps. One nested inside
+ * another is left for the next pass, which sees what the outer one kept.
+ */
 export function withoutReferences(text: string, drop: readonly MarkdownReference[]): string {
+  const outermost = drop.filter((r) => !drop.some((o) => o !== r && o.start <= r.start && r.end <= o.end));
   let out = text;
-  for (const reference of [...drop].sort((a, b) => b.start - a.start)) {
+  for (const reference of [...outermost].sort((a, b) => b.start - a.start)) {
     const kept = reference.keep ? text.slice(reference.keep.start, reference.keep.end) : "";
     out = out.slice(0, reference.start) + kept + out.slice(reference.end);
   }

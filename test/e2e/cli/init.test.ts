@@ -35,7 +35,7 @@ describe("seg init", () => {
     expect(created.status).toBe(0);
     expect(created.stdout).toContain("Created a Seg workspace in playbook (12 files).");
     const root = join(scratch, "playbook");
-    expect(readdirSync(root).sort()).toEqual([".github", ".gitignore", "README.md", "astro.config.mjs", "data", "hypotheses", "package.json", "personas", "segmentation.yaml", "segments"]);
+    expect(readdirSync(root).sort()).toEqual([".github", ".gitignore", "README.md", "data", "hypotheses", "package.json", "personas", "segmentation.yaml", "segments"]);
     expect(readdirSync(join(root, "segments/lifecycle")).sort()).toEqual(["loyal.yaml", "occasional.yaml"]);
     expect(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).devDependencies.seg).toMatch(/^\^\d+\.\d+\.\d+$/);
 
