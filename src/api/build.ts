@@ -49,12 +49,14 @@ export interface BuildResult {
   outDir: string | undefined;
   /** HTML pages written. */
   pages: number;
+  /** The base path the site was built for (the option, else site.base in segmentation.yaml), e.g. /playbook. */
+  base: string | undefined;
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   // The check includes the MDX body whitelist (lint/check-markdown-bodies.ts).
   const result = await check(options);
-  if (result.counts.error > 0) return { check: result, outDir: undefined, pages: 0 };
+  if (result.counts.error > 0) return { check: result, outDir: undefined, pages: 0, base: undefined };
 
   options.progress?.("Rendering charts");
   const hosting = result.workspace.config?.value.site;
@@ -82,7 +84,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (existsSync(outDir)) renameSync(outDir, previous);
   renameSync(scratch, outDir);
   rmSync(previous, { recursive: true, force: true });
-  return { check: result, outDir, pages: countPages(outDir) };
+  return { check: result, outDir, pages: countPages(outDir), base };
 }
 
 /** What the stage holds: persona and review files with refused links dropped, their images, public/'s whitelisted files. */

@@ -69,7 +69,7 @@ describe.skipIf(reason !== undefined)("the Content-Security-Policy in Chromium",
   it("lets the site's own script run, and no injected script or javascript: link", async () => {
     const { page, errors } = await open("/search/?q=heavy");
     // The playbook's script fills the search box from the query: it ran under the policy.
-    await expect.poll(() => page.locator("#site-search").inputValue()).toBe("heavy");
+    await page.waitForFunction("document.querySelector('[data-search-page] input[type=search]')?.value === 'heavy'");
     expect(errors).toEqual([]);
     // Browser code as text: the test files are typechecked without the DOM library.
     const ran = await page.evaluate(`(async () => {
@@ -96,8 +96,7 @@ describe.skipIf(reason !== undefined)("the Content-Security-Policy in Chromium",
 
   it("renders a persona's local image", async () => {
     const { page, errors } = await open("/personas/hands-on-hana/");
-    const image = page.getByAltText("Hana at her desk");
-    await expect.poll(() => image.evaluate((img) => (img as unknown as { complete: boolean; naturalWidth: number }).complete && (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(1);
+    await page.waitForFunction("(() => { const img = document.querySelector('img[alt=\"Hana at her desk\"]'); return img !== null && img.complete && img.naturalWidth === 1; })()");
     expect(errors).toEqual([]);
     await page.close();
   });

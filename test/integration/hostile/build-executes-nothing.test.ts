@@ -18,7 +18,7 @@ import { plantCanary, type Canary } from "../../support/hostile-canary.ts";
 import { personaFile, PERSONA_FILE } from "../../support/persona-file.ts";
 import { runSeg } from "../../support/run-seg.ts";
 import { withSegDev } from "../../support/run-seg-dev.ts";
-import { tempWorkspace, type TempWorkspace } from "../../support/temp-workspace.ts";
+import { BASE_CONFIG, tempWorkspace, type TempWorkspace } from "../../support/temp-workspace.ts";
 
 let canary: Canary;
 let workspace: TempWorkspace;
@@ -63,7 +63,12 @@ function expectNothingRanOrLeaked(outputs: string[]): void {
 
 describe("seg build on a workspace full of config files and code", () => {
   it("builds the playbook with Seg's configuration and runs none of them", async () => {
-    workspace = tempWorkspace({ ...hostileConfigFiles(canary), [PERSONA_FILE]: personaFile("Hana's team ships weekly. [Docs](https://example.com).\n") });
+    workspace = tempWorkspace({
+      ...hostileConfigFiles(canary),
+      // Hosting options come from segmentation.yaml, not from an Astro config.
+      "segmentation.yaml": `${BASE_CONFIG}site:\n  url: https://acme.github.io\n  base: /playbook\n`,
+      [PERSONA_FILE]: personaFile("Hana's team ships weekly. [Docs](https://example.com).\n"),
+    });
     // A .astro folder planted with code, and Astro's folder names linked out of the workspace.
     mkdirSync(join(workspace.root, ".astro"));
     writeFileSync(join(workspace.root, ".astro/content-modules.mjs"), canary.esm("dot-astro"));
@@ -82,7 +87,10 @@ describe("seg build on a workspace full of config files and code", () => {
     expect(canary.filesWithSecret(dist)).toEqual([]);
     // Nothing of public/ that could run is published, and no page came from the workspace's src/.
     for (const file of ["evil.js", "evil.mjs", "evil/index.html"]) expect(existsSync(join(dist, file)), file).toBe(false);
-    expect(readFileSync(join(dist, "index.html"), "utf8")).not.toContain("__owned");
+    const home = readFileSync(join(dist, "index.html"), "utf8");
+    expect(home).not.toContain("__owned");
+    expect(home).toContain('<link rel="canonical" href="https://acme.github.io/playbook/"');
+    expect(home).toContain('href="/playbook/segments/"');
     // The planted .astro was neither loaded nor written to.
     expect(readdirSync(join(workspace.root, ".astro")).sort()).toEqual(["content-modules.mjs", "data-store.json"]);
   });
@@ -101,7 +109,7 @@ describe("seg build on a workspace full of config files and code", () => {
     workspace = tempWorkspace({ ...hostileConfigFiles(canary), [PERSONA_FILE]: personaFile("Hana's chart:\n\n![chart](./helper.js)\n") });
     const run = runSeg(["build", "--as-of", "2026-11-01"], { cwd: workspace.root });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/personas\/hands-on-hana\.mdx\n\s+13:1\s+error\s+"\.\/helper\.js" is not an image/);
+    expect(run.stderr).toMatch(/^personas\/hands-on-hana\.mdx\n(?:\s+.*\n)*?\s+13:1\s+error\s+"\.\/helper\.js" is not an image.*markdown\/image$/m);
     expect(run.stderr).toContain("not published");
     expect(run.stderr).not.toMatch(/internal error|This is a bug/);
     expectNothingRanOrLeaked([run.stdout, run.stderr]);
