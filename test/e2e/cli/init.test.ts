@@ -33,7 +33,7 @@ describe("seg init", () => {
     const created = seg(scratch, "init", "playbook");
     expect(created.stderr).toBe("");
     expect(created.status).toBe(0);
-    expect(created.stdout).toContain("Created a Seg workspace in playbook (12 files).");
+    expect(created.stdout).toContain("Created a Seg workspace in playbook (11 files).");
     const root = join(scratch, "playbook");
     expect(readdirSync(root).sort()).toEqual([".github", ".gitignore", "README.md", "data", "hypotheses", "package.json", "personas", "segmentation.yaml", "segments"]);
     expect(readdirSync(join(root, "segments/lifecycle")).sort()).toEqual(["loyal.yaml", "occasional.yaml"]);
