@@ -6,7 +6,8 @@
  * out of it; a canary folder outside the workspace must stay free of markers,
  * and its secret must appear in no output.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { check } from "../../../src/api/check.ts";
@@ -100,9 +101,16 @@ describe("seg build on a workspace full of config files and code", () => {
     symlinkSync(canary.dir, join(workspace.root, ".astro"));
     await lock({ root: workspace.root, today: "2026-11-01" });
     const before = readdirSync(canary.dir).sort();
-    const run = runSeg(["build", "--as-of", "2026-11-01"], { cwd: workspace.root });
-    expect(run.status, run.stderr).toBe(0);
-    expect(readdirSync(canary.dir).sort()).toEqual(before);
+    // Astro puts its prerendered chunks in <cwd>/.astro when the site goes outside the current folder.
+    const out = mkdtempSync(join(tmpdir(), "seg-out-"));
+    try {
+      const run = runSeg(["build", "--as-of", "2026-11-01", "--out", out], { cwd: workspace.root });
+      expect(run.status, run.stderr).toBe(0);
+      expect(existsSync(join(out, "index.html"))).toBe(true);
+      expect(readdirSync(canary.dir).sort()).toEqual(before);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   it("refuses a Markdown image that points at code, at its line, without running it", async () => {
