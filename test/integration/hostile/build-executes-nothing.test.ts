@@ -6,7 +6,7 @@
  * out of it; a canary folder outside the workspace must stay free of markers,
  * and its secret must appear in no output.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -101,6 +101,8 @@ describe("seg build on a workspace full of config files and code", () => {
     symlinkSync(canary.dir, join(workspace.root, ".astro"));
     await lock({ root: workspace.root, today: "2026-11-01" });
     const before = readdirSync(canary.dir).sort();
+    // A folder's modification time changes when an entry is created in it, even one removed again.
+    const modified = statSync(canary.dir).mtimeMs;
     // Astro puts its prerendered chunks in <cwd>/.astro when the site goes outside the current folder.
     const out = mkdtempSync(join(tmpdir(), "seg-out-"));
     try {
@@ -108,6 +110,7 @@ describe("seg build on a workspace full of config files and code", () => {
       expect(run.status, run.stderr).toBe(0);
       expect(existsSync(join(out, "index.html"))).toBe(true);
       expect(readdirSync(canary.dir).sort()).toEqual(before);
+      expect(statSync(canary.dir).mtimeMs).toBe(modified);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
