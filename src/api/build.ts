@@ -5,22 +5,33 @@
  * was, and nothing half-built is ever left where the site goes.
  *
  * Before Astro runs, persona and review bodies are held to a whitelist
- * (Markdown and <Metric/> only; see site/model/check-markdown-bodies.ts): MDX
- * is code, and nothing in a workspace is executed. Their problems count as
- * errors like any other.
+ * (Markdown and <Metric/> only, links and images to a publishing policy; see
+ * lint/check-markdown-bodies.ts): MDX is code, and nothing in a workspace is
+ * executed. Their problems count as errors like any other.
+ *
+ * Astro never sees the workspace: it builds from a stage (site/stage.ts), a
+ * fresh folder outside the workspace with the validated persona and review
+ * files, their images and the whitelisted public/ files, with Seg's own
+ * configuration only (site/astro-config.ts). So no astro.config.*,
+ * vite.config.*, postcss.config.*, .env or .astro of the workspace is read,
+ * run or written. `site` and `base` come from the options, else from
+ * `site:` in segmentation.yaml.
  *
  * Astro records anonymous telemetry from every programmatic build unless
  * ASTRO_TELEMETRY_DISABLED is set; the seg CLI sets it, library callers
  * should too.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { checkPublicFolder } from "../lint/check-public-folder.ts";
+import { publishableBody } from "../lint/publishable-body.ts";
 import { playbookConfig } from "../site/astro-config.ts";
-import { checkAstroFolder, checkOutputFolder, markOutputFolder } from "../site/output-folder.ts";
+import { checkOutputFolder, markOutputFolder } from "../site/output-folder.ts";
 import { buildSiteModel } from "../site/model/site-model.ts";
 import { relativizeLinks } from "../site/relative-links.ts";
+import { stagePlaybook } from "../site/stage.ts";
 import { discoverFiles } from "../workspace/discover.ts";
 import { check, type CheckOptions, type CheckResult } from "./check.ts";
 
@@ -41,43 +52,65 @@ export interface BuildResult {
   outDir: string | undefined;
   /** HTML pages written. */
   pages: number;
+  /** The base path the site was built for (the option, else site.base in segmentation.yaml), e.g. /playbook. */
+  base: string | undefined;
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   // The check includes the MDX body whitelist (lint/check-markdown-bodies.ts).
   const result = await check(options);
-  if (result.counts.error > 0) return { check: result, outDir: undefined, pages: 0 };
+  if (result.counts.error > 0) return { check: result, outDir: undefined, pages: 0, base: undefined };
 
   const outDir = resolve(result.root, options.outDir ?? "dist");
   checkOutputFolder(result.root, outDir, workspaceFilesOf(result));
-  checkAstroFolder(result.root);
   options.progress?.("Rendering charts");
-  const model = await buildSiteModel(result, { base: options.base });
+  const hosting = result.workspace.config?.value.site;
+  const site = options.site ?? hosting?.url?.replace(/\/+$/, "");
+  const base = options.base ?? sitePathBase(hosting?.base);
+  const model = await buildSiteModel(result, { base });
   const scratch = join(dirname(outDir), `.${baseName(outDir)}.building`);
   const cacheDir = astroCacheDir(result.root);
   rmSync(scratch, { recursive: true, force: true });
   options.progress?.("Building pages");
   const { build: astroBuild } = await import("astro");
-  // Astro writes generated types to <root>/.astro; a workspace that did not have the folder gets none left behind.
-  const dotAstro = join(result.root, ".astro");
-  const keepDotAstro = existsSync(dotAstro);
+  const stageParent = mkdtempSync(join(tmpdir(), "seg-stage-"));
   try {
-    await astroBuild(playbookConfig({ root: result.root, outDir: scratch, cacheDir, model, site: options.site, base: options.base, logLevel: options.logLevel }));
+    const stage = stagePlaybook(stageParent, stageInput(result));
+    await astroBuild(playbookConfig({ stage, workspace: result.root, outDir: scratch, cacheDir, model, site, base, logLevel: options.logLevel }));
   } catch (error) {
     rmSync(scratch, { recursive: true, force: true });
     throw error;
   } finally {
-    if (!keepDotAstro) rmSync(dotAstro, { recursive: true, force: true });
+    rmSync(stageParent, { recursive: true, force: true });
   }
   // Links relative to each page, so the site also works opened from disk (a downloaded CI artifact).
-  relativizeLinks(scratch, options.base ?? "/");
+  relativizeLinks(scratch, base ?? "/");
   markOutputFolder(scratch);
   const previous = `${scratch}.previous`;
   rmSync(previous, { recursive: true, force: true });
   if (existsSync(outDir)) renameSync(outDir, previous);
   renameSync(scratch, outDir);
   rmSync(previous, { recursive: true, force: true });
-  return { check: result, outDir, pages: countPages(outDir) };
+  return { check: result, outDir, pages: countPages(outDir), base };
+}
+
+/** What the stage holds: persona and review files with refused links dropped, their images, public/'s whitelisted files. */
+function stageInput(result: CheckResult) {
+  const documents = new Map<string, string>();
+  const copies: string[] = [];
+  for (const document of [...result.workspace.personas, ...result.workspace.reviews]) {
+    const body = publishableBody(document, result.root);
+    documents.set(document.file.path, body.text);
+    copies.push(...body.images);
+  }
+  copies.push(...checkPublicFolder(result.root).files);
+  return { root: result.root, documents, copies };
+}
+
+/** "playbook", "/playbook/" → "/playbook"; "" or "/" → no base. */
+function sitePathBase(base: string | undefined): string | undefined {
+  const trimmed = base?.replace(/^\/+|\/+$/g, "");
+  return trimmed ? `/${trimmed}` : undefined;
 }
 
 /**

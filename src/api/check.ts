@@ -20,6 +20,7 @@ import { parseExpression } from "../expr/parser.ts";
 import { checkExpressions } from "../lint/check-expressions.ts";
 import { checkMarkdownBodies } from "../lint/check-markdown-bodies.ts";
 import { checkMetricTags } from "../lint/check-metric-tags.ts";
+import { checkPublicFolder } from "../lint/check-public-folder.ts";
 import { runRules } from "../lint/run-rules.ts";
 import { suppressFindings, type SuppressedFinding } from "../lint/suppress-findings.ts";
 import { buildLock } from "../lock/build-lock.ts";
@@ -102,8 +103,10 @@ export function checkDefinitions(options: CheckOptions): DefinitionsResult {
   const expressions = checkExpressions(workspace, catalog);
   diagnostics.push(...expressions.diagnostics);
   // Persona and review bodies are MDX, which is code: only Markdown and <Metric/> are allowed.
-  diagnostics.push(...checkMarkdownBodies(workspace.personas, workspace.reviews));
+  diagnostics.push(...checkMarkdownBodies(workspace.personas, workspace.reviews, workspace.root));
   diagnostics.push(...checkMetricTags(workspace, catalog));
+  // public/ is published as it is, so what it may hold is limited; the rest is named, never silently dropped.
+  diagnostics.push(...checkPublicFolder(workspace.root).diagnostics);
   const { weights, priorities, diagnostics: priorityDiagnostics } = recomputePriorities(workspace);
   diagnostics.push(...priorityDiagnostics);
   return { root: workspace.root, asOf, workspace, diagnostics, catalog, expressions: expressions.segmentExpressions, weights, priorities };

@@ -1,4 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import type { LoadedDocument } from "../workspace/read-document.ts";
 import { createSourceFile } from "../workspace/source-file.ts";
 import { checkBody } from "./check-markdown-bodies.ts";
@@ -10,8 +13,23 @@ function document(path: string, body: string): LoadedDocument<unknown> {
   return { file: createSourceFile(path, text), doc: undefined, base: 4, value: {}, body: { start: head.length, text: body } };
 }
 
-const persona = (body: string) => checkBody(document("personas/x.mdx", body), "persona");
-const review = (body: string) => checkBody(document("reviews/2026-10-01-x.md", body), "review note");
+/** A workspace holding the files the image cases point at, and a secret outside it. */
+const outside = mkdtempSync(join(tmpdir(), "seg-outside-"));
+const root = join(outside, "workspace");
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==", "base64");
+mkdirSync(join(root, "personas"), { recursive: true });
+writeFileSync(join(root, "personas/lee.png"), PNG);
+writeFileSync(join(root, "personas/helper.js"), "export default 1;\n");
+writeFileSync(join(root, "personas/fake.png"), "export default 1;\n");
+writeFileSync(join(root, "personas/plain.svg"), '<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>');
+writeFileSync(join(root, "personas/active.svg"), '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>');
+writeFileSync(join(outside, "secret.png"), PNG);
+symlinkSync(join(outside, "secret.png"), join(root, "personas/linked.png"));
+symlinkSync(outside, join(root, "elsewhere"));
+afterAll(() => rmSync(outside, { recursive: true, force: true }));
+
+const persona = (body: string) => checkBody(document("personas/x.mdx", body), "persona", root);
+const review = (body: string) => checkBody(document("reviews/2026-10-01-x.md", body), "review note", root);
 
 describe("checkBody", () => {
   it("accepts Markdown, comments and <Metric> with quoted attributes", () => {
@@ -46,5 +64,27 @@ describe("checkBody", () => {
   it("refuses raw HTML and any component in review notes", () => {
     expect(review("Met on Tuesday.\n\n<iframe src=\"https://example.com\"></iframe>\n").map((d) => d.ruleId)).toEqual(["markdown/raw-html"]);
     expect(review("Plain **Markdown** is fine.\n")).toEqual([]);
+  });
+
+  it("accepts http(s), mailto and relative links, and images that are real image files in the workspace", () => {
+    expect(persona("[a](https://example.com) [b](http://x.y) [c](mailto:a@b.c) [d](../segments/) [e](#top)\n\n![Lee](./lee.png) ![Plain](plain.svg) ![Remote](https://example.com/a.png)\n")).toEqual([]);
+    expect(review("[ref]: HTTPS://example.com\n\nSee [the doc][ref] and ![Lee](../personas/lee.png).\n")).toEqual([]);
+  });
+
+  it("refuses link schemes that run code, however they are written, at the link's position", () => {
+    const cases = ["[a](javascript:alert(1))", "[a](JavaScript:alert(1))", "[a](jav&#x61;script:alert(1))", "[a](jav&amp;#x61;script:alert(1))", "[a](java%73cript:alert(1))", "[a](data:text/html,<b>x</b>)", "[a](vbscript:msgbox)", "[a](\tjavascript:alert(1))", "[a](file:///etc/passwd)"];
+    for (const link of cases) expect(review(`Text.\n\nSee ${link} now.\n`), link).toMatchObject([{ ruleId: "markdown/link-scheme", severity: "error", line: 6, column: 5 }]);
+    expect(review("<javascript:alert(1)>\n")).toMatchObject([{ ruleId: "markdown/link-scheme", line: 4, column: 1 }]);
+    expect(review("See [it][x].\n\n[x]: javascript:alert(1)\n")).toMatchObject([{ ruleId: "markdown/link-scheme", line: 6, column: 1 }]);
+  });
+
+  it("refuses images that are not image files inside the workspace, without echoing their content", () => {
+    const found = (target: string) => persona(`Intro.\n\n![x](${target})\n`);
+    for (const target of ["./helper.js", "../../../../etc/passwd", "./fake.png", "./linked.png", "../elsewhere/secret.png", "./missing.png", "./lee.png?raw", "/etc/passwd", "./active.svg", "data:image/png;base64,AAAA", "javascript:alert(1)"]) {
+      const diagnostics = found(target);
+      expect(diagnostics, target).toMatchObject([{ ruleId: "markdown/image", severity: "error", file: "personas/x.mdx", line: 6, column: 1 }]);
+      expect(diagnostics[0]!.message).not.toContain("export default");
+    }
+    expect(persona("![x][img]\n\n[img]: ./helper.js\n")).toMatchObject([{ ruleId: "markdown/image", line: 6, column: 1 }]);
   });
 });

@@ -8,27 +8,51 @@
  * an error at file:line:col; none is thrown. Whether a <Metric> names a real
  * segment and metric, and whether its number still holds, is the prose-drift
  * rule's business.
+ *
+ * Links and images are held to the publishing policy too: links to http:,
+ * https:, mailto: or a relative path only (link-target.ts), images to http(s)
+ * or a real image file inside the workspace (local-image.ts). A Markdown image
+ * is an import when the site is built, so this is what keeps workspace files
+ * that are not images from ever reaching the bundler.
  */
-import { markdownToMdast, mdxToMdast } from "satteri";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { LoadedDocument } from "../workspace/read-document.ts";
 import { positionAt, spanAt } from "../workspace/source-file.ts";
+import { classifyLinkTarget, ALLOWED_SCHEMES } from "./link-target.ts";
+import { resolveLocalImage } from "./local-image.ts";
+import { markdownReferences, parseBody, walk, type MarkdownReference, type MdastNode as Node } from "./markdown-references.ts";
 
-interface Node {
-  type: string;
-  name?: string | null;
-  value?: unknown;
-  attributes?: { type: string; name?: string; value?: unknown }[];
-  children?: Node[];
-  position?: { start: { offset: number }; end: { offset: number } };
+export function checkMarkdownBodies(personas: readonly LoadedDocument<unknown>[], reviews: readonly LoadedDocument<unknown>[], root: string): Diagnostic[] {
+  return [...personas.flatMap((p) => checkBody(p, "persona", root)), ...reviews.flatMap((r) => checkBody(r, "review note", root))];
 }
 
-export function checkMarkdownBodies(personas: readonly LoadedDocument<unknown>[], reviews: readonly LoadedDocument<unknown>[]): Diagnostic[] {
-  return [...personas.flatMap((p) => checkBody(p, "persona")), ...reviews.flatMap((r) => checkBody(r, "review note"))];
+export interface ReferenceProblem {
+  ruleId: "markdown/link-scheme" | "markdown/image";
+  message: string;
+  hint: string;
+}
+
+/** Why the playbook would not publish this link or image target, or undefined when it would. */
+export function referenceProblem(reference: MarkdownReference, documentPath: string, root: string): ReferenceProblem | undefined {
+  const target = classifyLinkTarget(reference.url);
+  if (reference.role === "link") {
+    if (target.kind !== "refused") return undefined;
+    return {
+      ruleId: "markdown/link-scheme",
+      message: `A link to a ${target.scheme}: URL is not published: it could run code or open a forged page when a reader clicks it.`,
+      hint: `Link with ${ALLOWED_SCHEMES.map((s) => `${s}:`).join(", ")} or a relative path.`,
+    };
+  }
+  if (target.kind === "refused" || (target.kind === "external" && target.scheme === "mailto")) {
+    return { ruleId: "markdown/image", message: `An image from a ${target.scheme}: URL is not published.`, hint: "Use an image file in the workspace (./lee.png) or an https: URL." };
+  }
+  if (target.kind === "external") return undefined;
+  const image = resolveLocalImage(root, documentPath, target.path);
+  return image.ok ? undefined : { ruleId: "markdown/image", message: image.message, hint: image.hint };
 }
 
 /** One body. Personas may use <Metric/>; review notes no component at all. */
-export function checkBody(document: LoadedDocument<unknown>, kind: "persona" | "review note"): Diagnostic[] {
+export function checkBody(document: LoadedDocument<unknown>, kind: "persona" | "review note", root: string): Diagnostic[] {
   const body = document.body;
   if (!body || body.text.trim() === "") return [];
   const mdx = document.file.path.endsWith(".mdx");
@@ -40,7 +64,7 @@ export function checkBody(document: LoadedDocument<unknown>, kind: "persona" | "
   };
   let tree: Node;
   try {
-    tree = (mdx ? mdxToMdast(body.text) : markdownToMdast(body.text)) as unknown as Node;
+    tree = parseBody(body.text, mdx);
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     const at = /^(\d+):(\d+):\s*/.exec(text);
@@ -61,6 +85,10 @@ export function checkBody(document: LoadedDocument<unknown>, kind: "persona" | "
     return out;
   }
   walk(tree, (node) => visit(node, mdx, kind, report));
+  for (const reference of markdownReferences(tree)) {
+    const problem = referenceProblem(reference, document.file.path, root);
+    if (problem) report(reference.node, problem.ruleId, problem.message, problem.hint);
+  }
   return out;
 }
 
@@ -104,9 +132,4 @@ function checkElement(node: Node, kind: "persona" | "review note", report: Repor
 
 function isComment(expression: string): boolean {
   return /^\s*\/\*[\s\S]*?\*\/\s*$/.test(expression) && !expression.trim().slice(2, -2).includes("*/");
-}
-
-function walk(node: Node, fn: (node: Node) => void): void {
-  fn(node);
-  for (const child of node.children ?? []) walk(child, fn);
 }

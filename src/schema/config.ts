@@ -10,6 +10,7 @@ import { goalsSchema } from "./goals.ts";
 import { prioritizationSchema } from "./prioritization.ts";
 import { ruleOverrideSchema, rulesConfigSchema } from "./rule-setting.ts";
 import { idSchema, isoDateSchema, nameSchema, textSchema } from "./scalars.ts";
+import { siteSchema } from "./site.ts";
 import { sourceSchema } from "./source.ts";
 
 export const schemeSchema = z.strictObject({
@@ -66,6 +67,7 @@ export const configSchema = z
     prioritization: prioritizationSchema.optional(),
     rules: rulesConfigSchema.default({}),
     overrides: z.array(ruleOverrideSchema).default([]).describe("Rule settings for files matching globs, applied in order after rules."),
+    site: siteSchema.optional(),
   })
   .describe("Seg workspace configuration (segmentation.yaml).");
 

@@ -1,17 +1,29 @@
 /**
- * The Astro configuration Seg builds the playbook with. The workspace is
- * Astro's root (so `astro.config.mjs` there can set hosting options and
- * `public/` there is published), and this folder is Astro's srcDir (so the
- * content collections and routes come from Seg, not from the workspace).
+ * The Astro configuration Seg builds the playbook with, and all of it: Seg
+ * owns the configuration, so nothing of the workspace is loaded as config.
+ * Astro's root is the stage (site/stage.ts: a fresh folder outside the
+ * workspace holding only the validated persona and review files, their images
+ * and the whitelisted public/ files), with no Astro config file
+ * (`configFile: false`), an explicit empty PostCSS config (so no
+ * postcss.config.* or tailwind.config.* is searched for), no .env files, and
+ * Astro's and Vite's caches outside the workspace. This folder is Astro's
+ * srcDir, so the content collections and routes come from Seg.
+ *
+ * Images go through Astro's passthrough image service: they are published as
+ * they are, without a native image library.
  */
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroInlineConfig } from "astro";
+import { passthroughImageService } from "astro/config";
 import { segPlaybook } from "./integration.ts";
 import type { SiteModel } from "./model/site-model.ts";
 
 export interface PlaybookConfigOptions {
-  root: string;
+  /** The stage folder (site/stage.ts), never the workspace. */
+  stage: string;
+  /** The workspace, whose files are never loaded as modules (see integration.ts). */
+  workspace: string;
   outDir: string;
   /** Astro's cache folder (content layer store, Vite cache). */
   cacheDir: string;
@@ -23,19 +35,28 @@ export interface PlaybookConfigOptions {
 
 export function playbookConfig(options: PlaybookConfigOptions): AstroInlineConfig {
   return {
-    root: options.root,
+    configFile: false,
+    root: options.stage,
     srcDir: fileURLToPath(new URL("./", import.meta.url)),
+    publicDir: join(options.stage, "public"),
     outDir: options.outDir,
     cacheDir: options.cacheDir,
     logLevel: options.logLevel ?? "warn",
     output: "static",
     trailingSlash: "ignore",
-    build: { format: "directory" },
+    // The prerendered chunks go here, not into <cwd>/.astro (see the seg-static adapter in integration.ts).
+    build: { format: "directory", server: join(options.stage, ".server") },
     devToolbar: { enabled: false },
-    // Vite's cache would otherwise go to <workspace>/node_modules/.vite, which a workspace of YAML and data does not have.
-    vite: { cacheDir: join(options.cacheDir, "vite") },
+    image: { service: passthroughImageService() },
+    vite: {
+      // Vite's cache would otherwise go to <root>/node_modules/.vite.
+      cacheDir: join(options.cacheDir, "vite"),
+      // An inline PostCSS config: Vite then searches for no postcss.config.* (nor, through it, tailwind.config.*).
+      css: { postcss: { plugins: [] } },
+      envDir: false,
+    },
     ...(options.site ? { site: options.site } : {}),
     ...(options.base ? { base: options.base } : {}),
-    integrations: [segPlaybook({ model: options.model })],
+    integrations: [segPlaybook({ model: options.model, stage: options.stage, workspace: options.workspace, cacheDir: options.cacheDir })],
   };
 }

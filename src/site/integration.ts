@@ -3,9 +3,16 @@
  * playbook's routes and hands the precomputed page data to them through the
  * virtual module `virtual:seg/model`. Page data is computed once, before Astro
  * starts, by `seg build`.
+ *
+ * It also keeps the bundler to Seg's own files: the seg-workspace-guard plugin
+ * refuses to load any module that is not in the stage (site/stage.ts), Seg's
+ * own code, the packages Seg depends on, or Astro's cache, so a workspace file
+ * (or any file of the machine) can never be imported, parsed or run, whatever
+ * slipped past `seg check`. Astro's runtime always comes from Seg's own
+ * dependencies, never from a node_modules the workspace brings.
  */
 import mdx from "@astrojs/mdx";
-import { extname } from "node:path";
+import { extname, isAbsolute, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import type { SiteModel } from "./model/site-model.ts";
@@ -23,6 +30,34 @@ interface PluginResolver {
 
 export interface PlaybookOptions {
   model: SiteModel;
+  /** The folder Astro builds from. */
+  stage: string;
+  /** The workspace: nothing in it is loaded as a module. */
+  workspace: string;
+  /** Astro's cache folder (its generated modules are loaded from there). */
+  cacheDir: string;
+}
+
+/** Seg's package folder: its own code (src/ in a checkout, lib/ when installed) and dependencies. */
+const SEG_PACKAGE = fileURLToPath(new URL("../../", import.meta.url));
+
+/** Why a module may be loaded, or undefined when it may not: inside the stage, Seg's code, a dependency, or Astro's cache. */
+export function mayLoad(path: string, options: Pick<PlaybookOptions, "stage" | "workspace" | "cacheDir">): boolean {
+  if (inside(path, options.stage) || inside(path, options.cacheDir)) return true;
+  for (const own of ["src", "lib", "node_modules"]) if (inside(path, `${SEG_PACKAGE}${own}`)) return true;
+  // Dependencies installed beside Seg (hoisted by npm), but never a node_modules of the workspace's own.
+  return path.split(sep).includes("node_modules") && !inside(path, options.workspace);
+}
+
+function inside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+}
+
+/** The file a module id names, or undefined for virtual modules. */
+function fileOf(id: string): string | undefined {
+  const path = id.replace(/^\0/, "").replace(/[?#].*$/, "").replace(/^\/@fs(?=\/)/, "");
+  return isAbsolute(path) ? path : undefined;
 }
 
 /** URL pattern → route file in routes/. */
@@ -50,6 +85,16 @@ export function segPlaybook(options: PlaybookOptions): AstroIntegration {
   return {
     name: "seg-playbook",
     hooks: {
+      // Astro writes the prerendered chunks beside outDir only when outDir is under the current folder, and
+      // otherwise into <cwd>/.astro, which can be a workspace's (or a link out of it). A static adapter that
+      // keeps the build's server folder (set to the stage in astro-config.ts) keeps them in the stage instead.
+      "astro:config:done": ({ setAdapter }) => {
+        setAdapter({
+          name: "seg-static",
+          supportedAstroFeatures: { staticOutput: "stable" },
+          adapterFeatures: { buildOutput: "static", preserveBuildServerDir: true },
+        });
+      },
       "astro:config:setup": ({ config, injectRoute, updateConfig }) => {
         if (!config.integrations.some((i) => i.name === "@astrojs/mdx")) updateConfig({ integrations: [mdx()] });
         for (const route of ROUTES) {
@@ -68,15 +113,24 @@ export function segPlaybook(options: PlaybookOptions): AstroIntegration {
             },
             plugins: [
               {
-                // Astro's entry points resolve from the workspace, and compiled MDX imports astro/jsx-runtime and
-                // friends from the persona's own folder. A workspace that is not a Node project (or that runs a
-                // globally installed seg) has no Astro of its own, so both fall back to the Astro Seg depends on.
+                // Astro's entry points resolve from the root (the stage), and compiled MDX imports astro/jsx-runtime
+                // and friends from the persona's own folder. Neither has an Astro: both resolve to the one Seg
+                // depends on, never to one a workspace could bring.
                 name: "seg-astro-runtime",
                 enforce: "pre" as const,
-                async resolveId(this: PluginResolver, source: string, importer: string | undefined, options: object) {
+                async resolveId(this: PluginResolver, source: string, _importer: string | undefined, options: object) {
                   if (!/^(?:astro|@astrojs\/[^/]+)(?:\/|$)/.test(source)) return null;
-                  const own = await this.resolve(source, importer ?? SEG_IMPORTER, { ...options, skipSelf: true });
-                  return own ?? (importer ? await this.resolve(source, SEG_IMPORTER, { ...options, skipSelf: true }) : null);
+                  return this.resolve(source, SEG_IMPORTER, { ...options, skipSelf: true });
+                },
+              },
+              {
+                name: "seg-workspace-guard",
+                enforce: "pre" as const,
+                load(id: string) {
+                  const file = fileOf(id);
+                  if (file === undefined || mayLoad(file, options)) return null;
+                  const shown = inside(file, options.workspace) ? relative(options.workspace, file).split(sep).join("/") : "a file outside the workspace";
+                  throw new Error(`Seg does not load ${shown} into the playbook: only persona and review files, the images they show and public/ files checked by seg check are published.`);
                 },
               },
               {

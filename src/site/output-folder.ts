@@ -50,16 +50,6 @@ export function checkOutputFolder(root: string, outDir: string, readFiles: reado
   }
 }
 
-/**
- * Astro writes generated files to `<workspace>/.astro`; a committed link there
- * would have it write outside the workspace.
- */
-export function checkAstroFolder(root: string): void {
-  if (lstatSync(join(root, ".astro"), { throwIfNoEntry: false })?.isSymbolicLink()) {
-    throw new FileError(`${join(root, ".astro")} is a link; the build writes there and Seg does not write through links. Remove the link.`);
-  }
-}
-
 /** Mark a freshly built site as Seg's, before it takes the output folder's place. */
 export function markOutputFolder(dir: string): void {
   writeFileSync(join(dir, BUILD_MARKER), "Built by seg build. seg build replaces this whole folder; do not keep other files here.\n", { flag: "wx" });

@@ -9,6 +9,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, sep } from "node:path";
+import { allowScriptHash, scriptHash } from "./content-security-policy.ts";
 
 export interface StaticServerOptions {
   /** The built site. May be replaced between requests (rebuilds rename folders). */
@@ -50,7 +51,10 @@ const TYPES: Record<string, string> = {
 };
 
 const RELOAD_PATH = "/__seg/reload";
-const RELOAD_SCRIPT = `<script>new EventSource(${JSON.stringify(RELOAD_PATH)}).onmessage = () => location.reload();</script>`;
+const RELOAD_CODE = `new EventSource(${JSON.stringify(RELOAD_PATH)}).onmessage = () => location.reload();`;
+const RELOAD_SCRIPT = `<script>${RELOAD_CODE}</script>`;
+/** The pages' Content-Security-Policy allows scripts by hash; the live-reload script's is added to it. */
+const RELOAD_HASH = scriptHash(RELOAD_CODE);
 
 export async function serveStatic(options: StaticServerOptions): Promise<StaticServer> {
   const base = `/${(options.base ?? "").replace(/^\/+|\/+$/g, "")}/`.replace("//", "/");
@@ -125,7 +129,8 @@ export async function serveStatic(options: StaticServerOptions): Promise<StaticS
     const headers = { "content-type": type, "cache-control": "no-cache", "x-content-type-options": "nosniff" };
     if (options.liveReload && type.startsWith("text/html")) {
       const html = readFileSync(file, "utf8");
-      const body = html.includes("</body>") ? html.replace("</body>", `${RELOAD_SCRIPT}</body>`) : html + RELOAD_SCRIPT;
+      const allowed = html.replace(/(<meta http-equiv="Content-Security-Policy" content=")([^"]*)"/i, (_, start: string, policy: string) => `${start}${allowScriptHash(policy, RELOAD_HASH)}"`);
+      const body = allowed.includes("</body>") ? allowed.replace("</body>", `${RELOAD_SCRIPT}</body>`) : allowed + RELOAD_SCRIPT;
       response.writeHead(status, headers);
       response.end(head ? undefined : body);
       return;

@@ -58,9 +58,12 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 
   const scratch = mkdtempSync(join(tmpdir(), "seg-dev-"));
   const outDir = join(scratch, "site");
+  // The base path may also come from site.base in segmentation.yaml; the server follows what was built.
+  let builtBase = base;
   const rebuild = builder(
     { root, outDir, today: io.today(), ...(asOf ? { asOf } : {}), ...(base ? { base } : {}), ...dataOptions, logLevel: args.options.debug ? "info" : "error" },
     io,
+    (built) => (builtBase ??= built),
   );
 
   // Watch from before the first build, so an edit made while it runs is not missed.
@@ -99,7 +102,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     return stop(1);
   }
   try {
-    server = await serveStatic({ dir: outDir, base: base ?? "/", host, port, liveReload: true });
+    server = await serveStatic({ dir: outDir, base: builtBase ?? "/", host, port, liveReload: true });
   } catch (error) {
     await stop(2);
     throw listenProblem(error, host, port) ?? error;
@@ -117,7 +120,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 }
 
 /** One build into the dev folder, reported on one line, or with the errors that kept the last good site up; true when it built. */
-function builder(options: BuildOptions, io: Io): () => Promise<boolean> {
+function builder(options: BuildOptions, io: Io, onBase: (base: string | undefined) => void): () => Promise<boolean> {
   const color = useColor(io);
   return async () => {
     const started = Date.now();
@@ -128,6 +131,7 @@ function builder(options: BuildOptions, io: Io): () => Promise<boolean> {
         io.stderr(`Not rebuilt: fix the ${result.check.counts.error} error${result.check.counts.error === 1 ? "" : "s"} above; still serving the last good build.\n`);
         return false;
       }
+      onBase(result.base);
       io.stdout(`Built ${result.pages} pages in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
       return true;
     } catch (error) {

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSeg } from "../../support/run-seg.ts";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
-const WORKSPACE = ["segmentation.yaml", "segments", "personas", "hypotheses", "reviews", "data", "segments.lock.json", "astro.config.mjs"];
+const WORKSPACE = ["segmentation.yaml", "segments", "personas", "hypotheses", "reviews", "data", "segments.lock.json"];
 const RULE = "segments/lifecycle/power-users.yaml";
 
 let repo: string;

@@ -43,12 +43,12 @@ describe("seg init", () => {
     const created = seg(scratch, "init", "playbook");
     expect(created.stderr).toBe("");
     expect(created.status).toBe(0);
-    expect(created.stdout).toContain("Created a Seg workspace in playbook (18 files written).");
+    expect(created.stdout).toContain("Created a Seg workspace in playbook (17 files written).");
     // Run from a checkout, Seg cannot tell whether a registry has it: it says how to vendor it.
     expect(created.stdout).toContain("package.json asks for seg ^0.1.0: Seg runs from");
     expect(created.stdout).toContain("npm install --save-dev ./vendor/seg-<version>.tgz");
     const root = join(scratch, "playbook");
-    expect(readdirSync(root).sort()).toEqual([".github", ".gitignore", "README.md", "astro.config.mjs", "data", "hypotheses", "package.json", "personas", "schemas", "segmentation.yaml", "segments"]);
+    expect(readdirSync(root).sort()).toEqual([".github", ".gitignore", "README.md", "data", "hypotheses", "package.json", "personas", "schemas", "segmentation.yaml", "segments"]);
     expect(readdirSync(join(root, "segments/lifecycle")).sort()).toEqual(["loyal.yaml", "occasional.yaml"]);
     expect(JSON.parse(readFileSync(join(root, "package.json"), "utf8"))).toMatchObject({ name: "playbook", devDependencies: { seg: "^0.1.0" } });
 

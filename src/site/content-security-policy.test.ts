@@ -1,0 +1,20 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { allowScriptHash, contentSecurityPolicy, scriptHash } from "./content-security-policy.ts";
+
+describe("contentSecurityPolicy", () => {
+  it("allows scripts by hash only and refuses plugins, frames and <base>", () => {
+    const hash = scriptHash("console.log(1)");
+    expect(hash).toBe(`sha256-${createHash("sha256").update("console.log(1)").digest("base64")}`);
+    const policy = contentSecurityPolicy([hash]);
+    expect(policy).toContain(`script-src '${hash}';`);
+    expect(policy).not.toMatch(/script-src[^;]*(unsafe-inline|'self'|\*)/);
+    for (const directive of ["default-src 'none'", "object-src 'none'", "base-uri 'none'", "frame-src 'none'", "form-action 'self'"]) expect(policy).toContain(directive);
+    expect(contentSecurityPolicy([])).toContain("script-src 'none'");
+  });
+
+  it("adds one more script hash for seg dev", () => {
+    expect(allowScriptHash(contentSecurityPolicy(["sha256-a"]), "sha256-b")).toContain("script-src 'sha256-b' 'sha256-a';");
+    expect(allowScriptHash(contentSecurityPolicy([]), "sha256-b")).toContain("script-src 'sha256-b';");
+  });
+});
