@@ -30,7 +30,7 @@ export function expectClustersPage(site: WorkspaceSite): void {
   expect(c, "the engine fitted clusters").toBeDefined();
   expect(lock, "the lock records clusters").not.toBeNull();
   const html = builtPage(site.outDir, "clusters");
-  expect(textOf(html)).not.toContain("no clustering results");
+  expect(textOf(html)).not.toContain("no clusters to show");
 
   // k chosen: the stat and the k table agree with the lock, and k has the highest silhouette.
   expect(figureText(html, "k")).toMatch(new RegExp(`^Clusters ${lock!.k} chosen from`));
