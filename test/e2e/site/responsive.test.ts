@@ -103,7 +103,7 @@ describe.skipIf(reason !== undefined)("the playbook at 390 and 1280 px", () => {
       const titles = ["Overview", "Segments", "Personas", "Prioritization", "Clusters", "Hypotheses", "Health", "Reviews", "Rules", "Method"];
       await expect(links.allTextContents()).resolves.toEqual(titles);
       await expect(nav.isVisible()).resolves.toBe(false);
-      await page.getByText("Menu", { exact: true }).click();
+      await page.locator("label[for=nav-toggle]").click();
       for (const title of titles) {
         const box = await nav.getByRole("link", { name: title, exact: true }).boundingBox();
         expect(box, title).not.toBeNull();
