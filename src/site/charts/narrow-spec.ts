@@ -9,9 +9,9 @@ import type { TopLevelSpec } from "vega-lite";
 import { CHART_CONFIG } from "./chart-theme.ts";
 
 /** Plot width of a narrow chart; labels and legend come on top. */
-export const NARROW_PLOT_WIDTH = 180;
+export const NARROW_PLOT_WIDTH = 170;
 /** Longest axis label in a narrow chart, in pixels. */
-export const NARROW_LABEL_LIMIT = 100;
+export const NARROW_LABEL_LIMIT = 120;
 /** Narrowest step of a per-item axis. */
 const NARROW_MIN_STEP = 22;
 
