@@ -94,6 +94,19 @@ describe.skipIf(reason !== undefined)("the playbook at 390 and 1280 px", () => {
     }, SLOW);
   }
 
+  it("fits the prioritization matrix, the segments index and the cluster tables at 1280 px without scrolling", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const scrolling: string[] = [];
+    for (const path of ["segments/", "prioritization/", "clusters/"]) {
+      const page = await open(context, path);
+      const wraps = (await page.evaluate(`[...document.querySelectorAll(".table-wrap")].filter((w) => !w.closest("details")).map((w) => [w.getAttribute("aria-label"), w.scrollWidth, w.clientWidth])`)) as [string, number, number][];
+      for (const [label, scroll, client] of wraps) if (scroll > client) scrolling.push(`/${path} ${label}: ${scroll} px in ${client} px`);
+      await page.close();
+    }
+    await context.close();
+    expect(scrolling).toEqual([]);
+  }, SLOW);
+
   for (const javaScriptEnabled of [true, false]) {
     it(`reaches every page from the menu at 390 px ${javaScriptEnabled ? "with" : "without"} JavaScript`, async () => {
       const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled });
