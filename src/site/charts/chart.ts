@@ -32,6 +32,10 @@ export interface RenderedChart {
   width: number;
   height: number;
   svg: string;
+  /** Smallest font size in the SVG, in its own pixels (null without text). */
+  minFontSize: number | null;
+  /** The phone variant (narrow-spec.ts), when the chart is wider than a phone's column. */
+  narrow: { path: string; width: number; height: number; svg: string; minFontSize: number | null } | null;
   /** What vega-lite warned about while compiling (a chart spec bug when not empty). */
   warnings: string[];
 }

@@ -3,7 +3,7 @@
  * feature, as Cohen's d (segment mean minus rest mean, in pooled standard
  * deviations). Bars to the right: higher than the rest.
  */
-import { formatNumber, formatPValue, formatSigned } from "../model/number-format.ts";
+import { formatNumber, formatPValue, formatPercent, formatSigned } from "../model/number-format.ts";
 import type { ChartSpec } from "./chart.ts";
 import { COLORS } from "./chart-theme.ts";
 
@@ -18,6 +18,8 @@ export interface ProfileRow {
   /** Significant and |d| ≥ 0.5: a difference that matters. */
   substantial: boolean;
   inDefinition: boolean;
+  /** A yes/no feature: its mean is a share, shown as a percentage. */
+  share?: boolean;
 }
 
 export function segmentProfileChart(segmentId: string, segmentName: string, rows: readonly ProfileRow[]): ChartSpec {
@@ -32,7 +34,7 @@ export function segmentProfileChart(segmentId: string, segmentName: string, rows
     title: `How ${segmentName} differ from everyone else`,
     description:
       `Diverging bars of the effect size (Cohen's d, clamped to ±3) for ${values.length} features, comparing ${segmentName} with all other members; bars right of zero are higher than the rest, features used in the definition are grey. ` +
-      (strongest ? `Outside its definition, the largest difference is ${strongest.feature}: ${formatNumber(strongest.segmentMean)} against ${formatNumber(strongest.restMean)} (d = ${formatSigned(strongest.d)}).` : ""),
+      (strongest ? `Outside its definition, the largest difference is ${strongest.feature}: ${meanText(strongest, strongest.segmentMean)} against ${meanText(strongest, strongest.restMean)} (d = ${formatSigned(strongest.d)}).` : ""),
     spec: {
       width: 300,
       height: { step: 22 },
@@ -51,7 +53,12 @@ export function segmentProfileChart(segmentId: string, segmentName: string, rows
     },
     table: {
       columns: [{ label: "Feature" }, { label: "Segment mean", numeric: true }, { label: "Rest mean", numeric: true }, { label: "d", numeric: true }, { label: "p", numeric: true }],
-      rows: rows.map((r) => [r.inDefinition ? `${r.feature} (in the definition)` : r.feature, formatNumber(r.segmentMean), formatNumber(r.restMean), formatSigned(r.d), formatPValue(r.p)]),
+      rows: rows.map((r) => [r.inDefinition ? `${r.feature} (in the definition)` : r.feature, meanText(r, r.segmentMean), meanText(r, r.restMean), formatSigned(r.d), formatPValue(r.p)]),
     },
   };
+}
+
+/** A mean as the reader expects it: a share of yes/no as a percentage, anything else as a number. */
+export function meanText(row: Pick<ProfileRow, "share">, mean: number | null): string {
+  return row.share ? formatPercent(mean) : formatNumber(mean);
 }

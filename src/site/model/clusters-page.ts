@@ -1,16 +1,23 @@
 /**
  * Page data for the clusters page, from the engine's clustering result when
- * there is one: how k was chosen (silhouette and elbow), the centroid
- * profiles, agreement with the rule-based segments, stability against the
- * lock, and the outliers set aside. Without clustering in segmentation.yaml the
- * page says so; with clustering configured but no result, it says that.
+ * there is one: how k was chosen (silhouette and inertia for every k), the
+ * sizes and centroid profiles, the members set aside and why, the skewness of
+ * each feature with the log-transform recommendation, agreement with the
+ * rule-based segments (contingency table and adjusted Rand index), and
+ * stability against the lock. Without clustering in segmentation.yaml the page
+ * says so; with clustering configured but no result (no data recomputed), it
+ * says that.
+ *
+ * The contract with the engine is typed end to end: `clusterInput` takes
+ * `EngineResult["clustering"]` from the check result as it is.
  */
 import type { CheckResult } from "../../api/check.ts";
 import type { SchemeClusterAgreement } from "../../engine/cluster/cluster-agreement.ts";
+import { OUTLIER_MIN_FEATURES } from "../../engine/cluster/outliers.ts";
 import type { ClusteringProblem, ClusteringResult } from "../../engine/cluster/run-clustering.ts";
 import type { KCandidateRow } from "../charts/k-silhouette.ts";
 
-/** What the engine provides; `data.clusters` is read through `clusterInput`. */
+/** What the engine provides (`data.engine.clustering`), read through `clusterInput`. */
 export interface ClustersInput {
   clustering: ClusteringResult | ClusteringProblem;
   agreement: SchemeClusterAgreement | null;
@@ -33,8 +40,14 @@ export type ClustersPage =
       incomplete: number;
       sampled: boolean;
       fitted: number;
-      outliers: { members: number; listed: { memberId: string; features: string[] }[]; total: number };
-      agreement: { scheme: string; schemeLabel: string; ari: number | null; members: number; overlapping: number; rows: string[]; columns: string[]; counts: number[][] } | null;
+      outliers: { members: number; listed: { memberId: string; features: string[] }[]; total: number; byFeature: { feature: string; count: number }[] };
+      /** Members kept out of fitting, one row per reason (counts from the engine result). */
+      setAside: { reason: string; count: number; assigned: boolean }[];
+      /** Skewness per feature before and after the transform, and whether log1p is recommended. */
+      skewness: { feature: string; skewness: number | null; transformedSkewness: number | null; recommendLog1p: boolean }[];
+      /** True when the declared transform already takes log1p. */
+      logApplied: boolean;
+      agreement: { scheme: string; schemeLabel: string; ari: number | null; members: number; overlapping: number; rows: string[]; columns: string[]; counts: number[][]; rowTotals: number[]; columnTotals: number[] } | null;
       stability: { ari: number | null; sameIdShare: number | null; retired: string[] } | null;
       recommendations: string[];
       /** Segments defined as a cluster. */
@@ -69,7 +82,18 @@ export function buildClusters(result: CheckResult, input: ClustersInput | undefi
     incomplete: c.incomplete,
     sampled: c.sampled,
     fitted: c.fitted,
-    outliers: { members: c.outlierMembers, total: c.outliers.length, listed: c.outliers.slice(0, LISTED_OUTLIERS).map((o) => ({ memberId: String(o.memberId), features: o.features })) },
+    outliers: {
+      members: c.outlierMembers,
+      total: c.outliers.length,
+      listed: c.outliers.slice(0, LISTED_OUTLIERS).map((o) => ({ memberId: String(o.memberId), features: o.features })),
+      byFeature: c.features.map((feature) => ({ feature, count: c.outliers.filter((o) => o.features.includes(feature)).length })),
+    },
+    setAside: [
+      { reason: "A clustering feature is missing or not a finite number", count: c.incomplete, assigned: false },
+      { reason: `Outside Tukey's fences on ${OUTLIER_MIN_FEATURES} or more features${c.sampled ? " (counted in the whole population; the fit used a sample)" : ""}`, count: c.outlierMembers, assigned: true },
+    ],
+    skewness: c.skewness.map((s) => ({ feature: s.feature, skewness: s.skewness, transformedSkewness: s.transformedSkewness, recommendLog1p: s.recommendLog1p })),
+    logApplied: clustering.transform.includes("log1p"),
     agreement: input.agreement
       ? {
           scheme: input.agreement.scheme,
@@ -80,6 +104,8 @@ export function buildClusters(result: CheckResult, input: ClustersInput | undefi
           rows: input.agreement.table.rows.map((r) => result.workspace.segments.find((s) => s.value.id === r)?.value.name ?? r),
           columns: input.agreement.table.columns.map((id) => names.get(id) ?? id),
           counts: input.agreement.table.counts,
+          rowTotals: input.agreement.table.counts.map((row) => row.reduce((a, b) => a + b, 0)),
+          columnTotals: input.agreement.table.columns.map((_, j) => input.agreement!.table.counts.reduce((sum, row) => sum + (row[j] ?? 0), 0)),
         }
       : null,
     stability: c.stability ? { ari: c.stability.ari, sameIdShare: c.stability.sameIdShare, retired: c.stability.retired } : null,
@@ -90,15 +116,13 @@ export function buildClusters(result: CheckResult, input: ClustersInput | undefi
 }
 
 /**
- * Read the engine's clustering output from the check result. The engine adds
- * it as `data.clusters`; until it does (or when clustering did not run) this
- * returns undefined and the page explains why.
+ * The engine's clustering output as the check result carries it: the fitted
+ * model with its agreement with the clustering scheme. Undefined when the
+ * data was not recomputed or clustering is not configured.
  */
 export function clusterInput(result: CheckResult): ClustersInput | undefined {
-  const raw = (result.data as { clusters?: unknown } | undefined)?.clusters;
-  if (!raw || typeof raw !== "object") return undefined;
-  const value = raw as Partial<ClustersInput> & Partial<ClusteringResult | ClusteringProblem> & { result?: ClusteringResult | ClusteringProblem; agreement?: SchemeClusterAgreement | null };
-  const clustering = value.clustering ?? value.result ?? ("status" in value ? (value as ClusteringResult | ClusteringProblem) : undefined);
-  if (!clustering || (clustering.status !== "fitted" && clustering.status !== "problem")) return undefined;
-  return { clustering, agreement: value.agreement ?? null };
+  const clustering = result.data?.engine.clustering;
+  if (!clustering) return undefined;
+  const { agreement, ...fitted } = clustering;
+  return { clustering: fitted, agreement: agreement ?? null };
 }

@@ -30,7 +30,7 @@ export interface SiteSegment {
   definition: { kind: "where" | "cluster" | "rfm_group"; text: string; prose: string; features: string[] };
   size: { count: number; share: number; value: number | null; valueShare: number | null; statedShare: number | null; gap: number | null } | undefined;
   priority:
-    | { total: number; totalRounded: number; rank: number; statedTotal: number | null; lenses: Record<string, number>; quadrant: string | null; quadrantLabel: string | null; stability: number | null }
+    | { total: number; totalRounded: number; rank: number; statedTotal: number | null; lenses: Record<string, number>; quadrant: string | null; quadrantLabel: string | null; quadrantDescription: string | null; stability: number | null }
     | undefined;
   idsaa: { id: string; label: string; question: string; pass: boolean; detail: string; evidence: string | null }[] | undefined;
   idsaaPassed: number | null;
@@ -82,10 +82,11 @@ export function buildSegments(result: CheckResult): SiteSegment[] {
           significant: p !== null && p < alpha,
           substantial: d !== null && p !== null && Math.abs(d) >= 0.5 && p < alpha,
           inDefinition: definition.features.includes(c.feature),
+          share: result.catalog.get(c.feature)?.type === "boolean",
         };
       }),
       rfm: Object.entries(metrics?.rfm ?? {}).map(([feature, v]) => ({ feature, mean: finite(v.mean), median: finite(v.median) })),
-      kpis: (s.value.gtm?.kpis ?? []).map((k) => ({ name: k.name, target: k.target === undefined ? null : String(k.target), metric: k.metric ?? null, current: k.metric ? currentValue(metrics, k.metric, config?.metrics) : null })),
+      kpis: (s.value.gtm?.kpis ?? []).map((k) => ({ name: k.name, target: k.target === undefined ? null : String(k.target), metric: k.metric ?? null, current: k.metric ? currentValue(metrics, k.metric, config?.metrics, result.catalog.get(k.metric)?.type === "boolean") : null })),
       review: reviewOf(s.value.last_reviewed, result.asOf, config?.review.cadence_days ?? 90),
       personas: result.workspace.personas.filter((p) => refersTo(p.value.segments)).map((p) => p.value.id),
       hypotheses: result.workspace.hypotheses.filter((h) => refersTo(h.value.segments)).map((h) => h.value.id),
@@ -141,6 +142,7 @@ function priorityOf(result: CheckResult, s: LoadedSegment, row: PriorityRow | un
     lenses: row.lenses,
     quadrant,
     quadrantLabel: quadrant ? QUADRANT_LABELS[quadrant].label : null,
+    quadrantDescription: quadrant ? QUADRANT_LABELS[quadrant].description : null,
     stability: result.data?.sensitivity?.rankStability[s.value.id] ?? null,
   };
 }
@@ -152,7 +154,7 @@ function idsaaOf(result: CheckResult, s: LoadedSegment): Pick<SiteSegment, "idsa
   return { idsaa, idsaaPassed: idsaa.filter((c) => c.pass).length };
 }
 
-function currentValue(metrics: SchemeMetrics["segments"][number] | undefined, metric: string, declared: Record<string, { aggregate: string; format: string }> | undefined): string | null {
+function currentValue(metrics: SchemeMetrics["segments"][number] | undefined, metric: string, declared: Record<string, { aggregate: string; format: string }> | undefined, shareFeature = false): string | null {
   if (!metrics) return null;
   if (metric in metrics.metrics) {
     const v = metrics.metrics[metric] ?? null;
@@ -160,7 +162,7 @@ function currentValue(metrics: SchemeMetrics["segments"][number] | undefined, me
     return d?.format === "percent" || d?.aggregate === "share" ? formatPercent(v) : formatNumber(v, 2);
   }
   const c = metrics.comparisons.find((x) => x.feature === metric);
-  return c && c.segment.n > 0 ? formatNumber(c.segment.mean, 2) : null;
+  return c && c.segment.n > 0 ? (shareFeature ? formatPercent(c.segment.mean) : formatNumber(c.segment.mean, 2)) : null;
 }
 
 function reviewOf(lastReviewed: string | undefined, asOf: string, cadence: number): SiteSegment["review"] {
