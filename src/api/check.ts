@@ -59,6 +59,8 @@ export interface CheckOptions {
 export interface DefinitionsResult {
   root: string;
   asOf: string;
+  /** Today's date (YYYY-MM-DD), what freshness and review cadence are measured against. */
+  today: string;
   workspace: Workspace;
   diagnostics: Diagnostic[];
   catalog: ReadonlyMap<string, CatalogEntry>;
@@ -106,7 +108,7 @@ export function checkDefinitions(options: CheckOptions): DefinitionsResult {
   diagnostics.push(...checkMetricTags(workspace, catalog));
   const { weights, priorities, diagnostics: priorityDiagnostics } = recomputePriorities(workspace);
   diagnostics.push(...priorityDiagnostics);
-  return { root: workspace.root, asOf, workspace, diagnostics, catalog, expressions: expressions.segmentExpressions, weights, priorities };
+  return { root: workspace.root, asOf, today: options.today, workspace, diagnostics, catalog, expressions: expressions.segmentExpressions, weights, priorities };
 }
 
 export async function check(options: CheckOptions): Promise<CheckResult> {
@@ -120,6 +122,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   }
   const facts: Facts = {
     asOf: definitions.asOf,
+    today: definitions.today,
     catalog: definitions.catalog,
     expressions: definitions.expressions,
     weights: definitions.weights,

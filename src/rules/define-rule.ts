@@ -24,6 +24,8 @@ import type { ExampleData } from "./example-data.ts";
 export interface Facts {
   /** The analysis date, YYYY-MM-DD. */
   asOf: string;
+  /** Today's date, YYYY-MM-DD: what freshness and review cadence are measured against. */
+  today: string;
   catalog: ReadonlyMap<string, CatalogEntry>;
   /** Parsed `where:` expressions by segment file path. */
   expressions: ReadonlyMap<string, Expr>;
@@ -85,6 +87,11 @@ export interface Finding {
   data: Record<string, string | number>;
   /** Overrides the rule's hint for this finding. */
   hint?: string;
+  /**
+   * The least severity of this finding, above the rule's configured one (data
+   * past stale-data's error_after_days is an error whenever the rule is on).
+   */
+  severity?: Severity;
 }
 
 export interface RuleContext<Options> {
