@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkDefinitions } from "../../src/api/check.ts";
 import { compile } from "../../src/api/compile.ts";
+import type { NormalizationCoverage } from "../../src/engine/normalization-coverage.ts";
 import { runEngine } from "../../src/engine/run-engine.ts";
 import { runSeg } from "../support/run-seg.ts";
 import { dataPath, missingData } from "../support/shared-data.ts";
@@ -28,6 +29,7 @@ describe.runIf(!missing)("a feature named like its column", () => {
 
   let columns: string[];
   let first: Record<string, unknown> | undefined;
+  let normalization: NormalizationCoverage[];
   beforeAll(async () => {
     const definitions = checkDefinitions({ root: NAMED_LIKE_COLUMNS, today: "2026-11-23", dataDir: DATA });
     expect(definitions.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
@@ -35,14 +37,20 @@ describe.runIf(!missing)("a feature named like its column", () => {
     try {
       columns = (await engine.db!.all(`SELECT column_name FROM (DESCRIBE "features")`)).map((r) => String(r.column_name));
       [first] = await engine.db!.all(`SELECT * FROM "features" WHERE member_id = '7590-VHVEG'`);
+      normalization = engine.normalization;
     } finally {
       engine.db!.close();
     }
   });
 
   it("puts each name in the features table once, holding the feature", () => {
-    expect(columns).toEqual(["member_id", "customerID", "PaymentMethod", "tenure", "monthly_charges", "contract", "pays_by_check"]);
-    expect(first).toMatchObject({ tenure: 1, monthly_charges: 29.85, contract: "Month-to-month", pays_by_check: true });
+    expect(columns).toEqual(["member_id", "customerID", "PaymentMethod", "tenure", "monthly_charges", "contract", "internetservice", "pays_by_check"]);
+    expect(first).toMatchObject({ tenure: 1, monthly_charges: 29.85, contract: "Month-to-month", internetservice: "dsl", pays_by_check: true });
+  });
+
+  it("reports the normalization of a column the feature replaces, from the source's raw text", () => {
+    // pandas: InternetService is Fiber optic 3096, DSL 2421, No 1526.
+    expect(normalization).toEqual([{ feature: "internetservice", column: "InternetService", total: 7043, mapped: 5517, share: 5517 / 7043, unmapped: [{ value: "No", count: 1526 }] }]);
   });
 
   it("explains a customer with the feature values by name", () => {
@@ -61,8 +69,8 @@ describe.runIf(!missing)("a feature named like its column", () => {
     expect(result.status).toBe(0);
     const lines = readFileSync(file, "utf8").trim().split("\n");
     expect(lines).toHaveLength(7044);
-    expect(lines[0]).toBe("member_id,segment_contract,customerID,PaymentMethod,tenure,monthly_charges,contract,pays_by_check");
-    expect(lines.find((l) => l.startsWith("7590-VHVEG,"))).toBe("7590-VHVEG,monthly-new,7590-VHVEG,Electronic check,1,29.85,Month-to-month,true");
+    expect(lines[0]).toBe("member_id,segment_contract,customerID,PaymentMethod,tenure,monthly_charges,contract,internetservice,pays_by_check");
+    expect(lines.find((l) => l.startsWith("7590-VHVEG,"))).toBe("7590-VHVEG,monthly-new,7590-VHVEG,Electronic check,1,29.85,Month-to-month,dsl,true");
   });
 
   it.each(["duckdb", "postgres", "bigquery", "snowflake"] as const)("selects each name once in the %s features view", (target) => {
@@ -71,7 +79,7 @@ describe.runIf(!missing)("a feature named like its column", () => {
     const base = /base AS \(\n\s+SELECT\n([\s\S]*?)\n\s+FROM members m/.exec(compiled.files[0]!.text)?.[1];
     expect(base).toBeDefined();
     const names = base!.split(",\n").map((line) => /(?:AS |\.)([`"]?)(\w+)\1\s*$/.exec(line.trim())?.[2]?.toLowerCase());
-    expect(names).toEqual(["member_id", "customerid", "paymentmethod", "tenure", "monthly_charges", "contract"]);
+    expect(names).toEqual(["member_id", "customerid", "paymentmethod", "tenure", "monthly_charges", "contract", "internetservice"]);
   });
 
   it("selects each name once in the dbt features model", () => {
