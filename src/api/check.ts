@@ -27,7 +27,7 @@ import { compareLocks, type LockChange } from "../lock/compare-lock.ts";
 import type { Lock } from "../lock/lock.ts";
 import { readLock, type ReadLockResult } from "../lock/lock-file.ts";
 import { previousClustersOf } from "../lock/previous-clusters.ts";
-import type { DataFacts, Facts } from "../rules/define-rule.ts";
+import type { DataFacts, Facts, SetAsideFacts } from "../rules/define-rule.ts";
 import { rules, suppressibleRuleIds } from "../rules/index.ts";
 import { featureCatalog, type CatalogEntry } from "../workspace/feature-catalog.ts";
 import { spanIn } from "../workspace/read-document.ts";
@@ -201,7 +201,15 @@ function toDataFacts(data: DataResult): DataFacts {
     sensitivity: data.sensitivity,
     quadrants: data.quadrants,
     ...(data.engine.clustering?.stability ? { clusters: data.engine.clustering.stability } : {}),
+    coverage: data.engine.coverage,
+    ...(data.engine.clustering ? { setAside: setAsideFacts(data.engine.clustering) } : {}),
   };
+}
+
+function setAsideFacts(clustering: NonNullable<EngineResult["clustering"]>): SetAsideFacts {
+  const outlierFeatures: Record<string, number> = Object.fromEntries(clustering.features.map((f) => [f, 0]));
+  for (const outlier of clustering.outliers) for (const feature of outlier.features) outlierFeatures[feature]!++;
+  return { members: clustering.members, outliers: clustering.outlierMembers, missing: clustering.incomplete, outlierFeatures };
 }
 
 /** Score every segment of the prioritized schemes that is still in play. */

@@ -42,10 +42,21 @@ export interface SchemeExplanation {
   segments: SegmentExplanation[];
 }
 
+export interface ClusterExplanation {
+  /** fitted: k-means was fitted on the member (or on a sample it resembles); outlier: outside the Tukey
+   * fences of two or more transformed features, set aside from fitting and assigned to its nearest
+   * cluster; missing: a clustering feature has no value, so no cluster. */
+  status: "fitted" | "outlier" | "missing";
+  id: string | null;
+  name: string | null;
+}
+
 export interface Explanation {
   memberId: string;
   features: Row;
   schemes: SchemeExplanation[];
+  /** How clustering treated the member; absent without clustering. */
+  cluster?: ClusterExplanation;
 }
 
 export async function explainMember(db: Database, workspace: Workspace, expressions: ReadonlyMap<string, Expr>, memberId: string): Promise<Explanation | undefined> {
@@ -72,7 +83,11 @@ export async function explainMember(db: Database, workspace: Workspace, expressi
       return { id: segment.value.id, name: segment.value.name, matched, note: `cluster is ${String(row.cluster_name ?? row.cluster_id)}` };
     }),
   }));
-  return { memberId: String(row[MEMBER_ID]), features: row, schemes };
+  const explanation: Explanation = { memberId: String(row[MEMBER_ID]), features: row, schemes };
+  if (config.clustering && typeof row.cluster_status === "string") {
+    explanation.cluster = { status: row.cluster_status as ClusterExplanation["status"], id: row.cluster_id === null ? null : String(row.cluster_id), name: row.cluster_name === null ? null : String(row.cluster_name) };
+  }
+  return explanation;
 }
 
 function explainClause(ast: Expr, row: Row): Clause {

@@ -26,10 +26,11 @@ export function definitionHashes(config: Config, segments: readonly LoadedSegmen
 }
 
 /**
- * Descriptions and labels are prose, and freshness thresholds (sources) say
- * when to refresh the data: editing them does not change results.
+ * Descriptions and labels are prose, freshness thresholds (sources) say when to
+ * refresh the data, and max_missing_share (thresholds) when to warn about
+ * missing values: editing them does not change results.
  */
-const NOT_RESULTS = new Set(["description", "label", "freshness"]);
+const NOT_RESULTS = new Set(["description", "label", "freshness", "max_missing_share"]);
 
 function stripDescriptions(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stripDescriptions);

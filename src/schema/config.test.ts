@@ -31,7 +31,7 @@ describe("configSchema", () => {
     it("fills in every default", () => {
       const config = parsed(configSchema, minimal);
       expect(config.review).toEqual({ cadence_days: 90 });
-      expect(config.thresholds).toEqual({ substantial_share: 0.03, stated_share_tolerance: 0.05, alpha: 0.05 });
+      expect(config.thresholds).toEqual({ substantial_share: 0.03, stated_share_tolerance: 0.05, alpha: 0.05, max_missing_share: 0.05 });
       expect(config.features).toEqual({});
       expect(config.rules).toEqual({});
       expect(config.overrides).toEqual([]);
@@ -43,7 +43,7 @@ describe("configSchema", () => {
     it("fills the defaults a partial section leaves out", () => {
       const config = parsed(configSchema, withConfig({ review: { freshness_days: 7 }, thresholds: { alpha: 0.01 } }));
       expect(config.review).toEqual({ cadence_days: 90, freshness_days: 7 });
-      expect(config.thresholds).toEqual({ substantial_share: 0.03, stated_share_tolerance: 0.05, alpha: 0.01 });
+      expect(config.thresholds).toEqual({ substantial_share: 0.03, stated_share_tolerance: 0.05, alpha: 0.01, max_missing_share: 0.05 });
     });
 
     it("takes freshness thresholds for the workspace and per source", () => {

@@ -52,6 +52,12 @@ export const thresholdsSchema = z
     substantial_share: z.number().min(0).max(1).default(0.03).describe("A segment smaller than this share of its scheme is not substantial."),
     stated_share_tolerance: z.number().min(0).max(1).default(0.05).describe("Largest accepted gap between a stated and a measured share (absolute, 0.05 = 5 points)."),
     alpha: z.number().gt(0).lt(1).default(0.05).describe("Significance level for differentiation tests."),
+    max_missing_share: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.05)
+      .describe("Largest share of members that may lack a value for a feature before feature-coverage warns (default 0.05); any gap below it is reported as info."),
   })
   .describe("Thresholds used by validation and rules.");
 
@@ -65,7 +71,7 @@ export const configSchema = z
       .describe("The date the analysis is as of (recency, windows, staleness). Fix it for reproducible builds; --as-of overrides; defaults to today."),
     goals: goalsSchema,
     review: reviewSchema.default({ cadence_days: 90 }),
-    thresholds: thresholdsSchema.default({ substantial_share: 0.03, stated_share_tolerance: 0.05, alpha: 0.05 }),
+    thresholds: thresholdsSchema.default({ substantial_share: 0.03, stated_share_tolerance: 0.05, alpha: 0.05, max_missing_share: 0.05 }),
     sources: z.record(nameSchema, sourceSchema).describe("Data sources by name."),
     features: z.record(nameSchema, featureSchema).default({}).describe("Declared features by name."),
     metrics: z.record(nameSchema, metricSchema).default({}).describe("Per-segment metrics computed from features, e.g. churn_rate: { feature: churned, aggregate: share }."),
