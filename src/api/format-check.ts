@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { FormatInput, FormatOptions } from "../formatters/formatter.ts";
+import type { FormatInput, FormatOptions, ReportedHypothesis } from "../formatters/formatter.ts";
 import { formatters } from "../formatters/index.ts";
 import { directiveChecks } from "../lint/directives.ts";
 import { directiveDocuments } from "../lint/suppress-findings.ts";
@@ -32,7 +32,16 @@ export function checkReportInput(result: CheckResult, options: ReportOptions = {
     rules: [...rules, ...suppressionChecks, ...directiveChecks],
     sources: options.sources ? findingSources(result) : {},
     version: VERSION,
+    ...(result.data ? { hypotheses: reportedHypotheses(result) } : {}),
   };
+}
+
+/** The engine's hypothesis results with the file, statement, metric and segments of each. */
+function reportedHypotheses(result: CheckResult): ReportedHypothesis[] {
+  return (result.data?.engine.hypotheses ?? []).flatMap((h) => {
+    const document = result.workspace.hypotheses.find((d) => d.value.id === h.id);
+    return document ? [{ ...h, file: document.file.path, statement: document.value.statement, metric: document.value.metric, segments: document.value.segments }] : [];
+  });
 }
 
 /** The report in one of the formats of `seg check --format` (stylish, json, github, sarif, markdown). */

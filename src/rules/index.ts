@@ -8,6 +8,8 @@ import type { Rule } from "./define-rule.ts";
 import { demographicsOnly } from "./demographics-only.ts";
 import { differentiable } from "./differentiable.ts";
 import { featureCoverage } from "./feature-coverage.ts";
+import { hypothesisRejected } from "./hypothesis-rejected.ts";
+import { hypothesisResult } from "./hypothesis-result.ts";
 import { identifiable } from "./identifiable.ts";
 import { lockOutdated } from "./lock-outdated.ts";
 import { noNegativeSegment } from "./no-negative-segment.ts";
@@ -37,6 +39,8 @@ export const rules: readonly Rule<never>[] = [
   demographicsOnly,
   differentiable,
   featureCoverage,
+  hypothesisRejected,
+  hypothesisResult,
   identifiable,
   lockOutdated,
   noNegativeSegment,
