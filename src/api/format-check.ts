@@ -32,8 +32,15 @@ export function checkReportInput(result: CheckResult, options: ReportOptions = {
     rules: [...rules, ...suppressionChecks, ...directiveChecks],
     sources: options.sources ? findingSources(result) : {},
     version: VERSION,
-    ...(result.data ? { hypotheses: reportedHypotheses(result) } : {}),
+    ...(result.data ? { metrics: populationMetrics(result), hypotheses: reportedHypotheses(result) } : {}),
   };
+}
+
+/** Each declared metric over the whole population. */
+function populationMetrics(result: CheckResult): NonNullable<FormatInput["metrics"]> {
+  const values = result.data?.engine.schemes[0]?.populationMetrics ?? {};
+  const declared = result.workspace.config?.value.metrics ?? {};
+  return Object.fromEntries(Object.entries(declared).map(([name, m]) => [name, { label: m.label, feature: m.feature, aggregate: m.aggregate, value: values[name] ?? null }]));
 }
 
 /** The engine's hypothesis results with the file, statement, metric and segments of each. */

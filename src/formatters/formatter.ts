@@ -37,6 +37,8 @@ export interface FormatInput {
   version?: string;
   /** Each hypothesis tested on the data, with its verdict and statistics (absent when the data was not recomputed). */
   hypotheses?: readonly ReportedHypothesis[];
+  /** Declared metrics over the whole population (absent when the data was not recomputed). */
+  metrics?: Readonly<Record<string, { label: string; feature: string; aggregate: string; value: number | null }>>;
 }
 
 /** A hypothesis result with the file and statement it comes from. */

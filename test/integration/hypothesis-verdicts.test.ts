@@ -3,7 +3,8 @@
  * Telco data: "month-to-month customers churn less than the others" is
  * rejected (z = 34.0, the pooled two-proportion z pandas computes), a warning
  * at the hypothesis' statement; the supported one is information; and
- * --format json carries a hypotheses array with the numbers.
+ * --format json carries a hypotheses array with the numbers, and the declared
+ * metrics over the whole population.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { check, type CheckResult } from "../../src/api/check.ts";
@@ -32,6 +33,8 @@ sources:
       Churn: { type: string, kind: behavioral }
 features:
   churned: { expression: Churn = 'Yes' }
+metrics:
+  churn_rate: { label: Churn rate, feature: churned, aggregate: share, format: percent }
 schemes:
   contract:
     label: Contract
@@ -85,6 +88,12 @@ describe.runIf(!missing)("hypothesis verdicts on Telco", () => {
       }),
       expect.objectContaining({ ruleId: "hypothesis-result", severity: "info", file: "hypotheses/monthly-churn-more.yaml", line: 2, column: 12, data: expect.objectContaining({ verdict: "supported" }) }),
     ]);
+  });
+
+  it("gives declared metrics over the whole population in --format json", () => {
+    const report = JSON.parse(formatCheck(result, "json"));
+    // pandas: 1655 + 214 of 7043 customers churned.
+    expect(report.metrics).toEqual({ churn_rate: { label: "Churn rate", feature: "churned", aggregate: "share", value: (reference.monthly[0] + reference.others[0]) / 7043 } });
   });
 
   it("lists every hypothesis with its statistics in --format json", () => {
