@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     globalSetup: ["test/support/cache-dir-setup.ts"],
+    // Freshness is measured against today's date; seg run as a subprocess reads it from here, so tests do not age.
+    env: { SEG_TODAY: "2026-11-23" },
   },
 });

@@ -28,7 +28,7 @@ import { compareLocks, type LockChange } from "../lock/compare-lock.ts";
 import type { Lock } from "../lock/lock.ts";
 import { readLock, type ReadLockResult } from "../lock/lock-file.ts";
 import { previousClustersOf } from "../lock/previous-clusters.ts";
-import type { DataFacts, Facts } from "../rules/define-rule.ts";
+import type { DataFacts, Facts, SetAsideFacts } from "../rules/define-rule.ts";
 import { rules, suppressibleRuleIds } from "../rules/index.ts";
 import { featureCatalog, type CatalogEntry } from "../workspace/feature-catalog.ts";
 import { spanIn } from "../workspace/read-document.ts";
@@ -60,6 +60,8 @@ export interface CheckOptions {
 export interface DefinitionsResult {
   root: string;
   asOf: string;
+  /** Today's date (YYYY-MM-DD), what freshness and review cadence are measured against. */
+  today: string;
   workspace: Workspace;
   diagnostics: Diagnostic[];
   catalog: ReadonlyMap<string, CatalogEntry>;
@@ -109,7 +111,7 @@ export function checkDefinitions(options: CheckOptions): DefinitionsResult {
   diagnostics.push(...checkPublicFolder(workspace.root).diagnostics);
   const { weights, priorities, diagnostics: priorityDiagnostics } = recomputePriorities(workspace);
   diagnostics.push(...priorityDiagnostics);
-  return { root: workspace.root, asOf, workspace, diagnostics, catalog, expressions: expressions.segmentExpressions, weights, priorities };
+  return { root: workspace.root, asOf, today: options.today, workspace, diagnostics, catalog, expressions: expressions.segmentExpressions, weights, priorities };
 }
 
 export async function check(options: CheckOptions): Promise<CheckResult> {
@@ -124,6 +126,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   }
   const facts: Facts = {
     asOf: definitions.asOf,
+    today: definitions.today,
     catalog: definitions.catalog,
     expressions: definitions.expressions,
     weights: definitions.weights,
@@ -222,7 +225,15 @@ function toDataFacts(data: DataResult): DataFacts {
     sensitivity: data.sensitivity,
     quadrants: data.quadrants,
     ...(data.engine.clustering?.stability ? { clusters: data.engine.clustering.stability } : {}),
+    coverage: data.engine.coverage,
+    ...(data.engine.clustering ? { setAside: setAsideFacts(data.engine.clustering) } : {}),
   };
+}
+
+function setAsideFacts(clustering: NonNullable<EngineResult["clustering"]>): SetAsideFacts {
+  const outlierFeatures: Record<string, number> = Object.fromEntries(clustering.features.map((f) => [f, 0]));
+  for (const outlier of clustering.outliers) for (const feature of outlier.features) outlierFeatures[feature]!++;
+  return { members: clustering.members, outliers: clustering.outlierMembers, missing: clustering.incomplete, outlierFeatures };
 }
 
 /** Score every segment of the prioritized schemes that is still in play. */

@@ -14,6 +14,7 @@ import { diffDefinitions } from "../diff/definition-diff.ts";
 import { hasChanges, type DataMode, type DiffResult, type DiffSide, type SchemeDiff } from "../diff/diff-result.ts";
 import { extractRevision } from "../diff/extract-revision.ts";
 import { diffFindings } from "../diff/findings-diff.ts";
+import { diffHypotheses } from "../diff/hypothesis-diff.ts";
 import { existsAt, findRepository, repositoryPath, resolveCommit } from "../diff/git.ts";
 import { GitError } from "../diff/git-error.ts";
 import { diffMetrics } from "../diff/metric-diff.ts";
@@ -144,6 +145,7 @@ function compare(base: Side, head: Side, mode: DataMode): DiffResult {
     schemes,
     clusters: diffClusters(base.result?.data?.lock.clusters, head.result?.data?.lock.clusters),
     findings: diffFindings(base.result?.diagnostics ?? [], head.result?.diagnostics ?? []),
+    hypotheses: diffHypotheses(base.result?.data?.engine.hypotheses, head.result?.data?.engine.hypotheses),
   };
   return { ...result, changed: hasChanges(result) };
 }

@@ -6,7 +6,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { exportMembers, exportQuery, type ExportFormat } from "../engine/export-members.ts";
+import { exportableColumns, exportMembers, exportQuery, type ExportFormat } from "../engine/export-members.ts";
 import { runEngine } from "../engine/run-engine.ts";
 import { assertWritableTarget, replaceFileAtomically } from "../workspace/write-file-safely.ts";
 import { checkDefinitions, engineOptions, type CheckOptions } from "./check.ts";
@@ -28,8 +28,9 @@ export async function exportWorkspace(options: ExportOptions): Promise<ExportRes
   const definitions = checkDefinitions(options);
   const errors = definitions.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0 || !definitions.workspace.config) return { diagnostics: errors, rows: 0, file: undefined };
-  const unknown = (options.columns ?? []).filter((c) => !definitions.catalog.has(c));
-  if (unknown.length > 0) throw new Error(`unknown column${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}; known: ${[...definitions.catalog.keys()].join(", ")}`);
+  const known = exportableColumns(definitions.workspace.config.value, definitions.catalog);
+  const unknown = (options.columns ?? []).filter((c) => !known.includes(c));
+  if (unknown.length > 0) throw new Error(`unknown column${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}; known: ${known.join(", ")}`);
   const file = resolve(options.out);
   mkdirSync(dirname(file), { recursive: true });
   assertWritableTarget(file);

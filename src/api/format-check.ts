@@ -4,7 +4,9 @@
  * metadata, Seg's version and (for SARIF fingerprints) the text of the files
  * the findings name.
  */
-import type { FormatInput, FormatOptions } from "../formatters/formatter.ts";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type { FormatInput, FormatOptions, ReportedHypothesis } from "../formatters/formatter.ts";
 import { formatters } from "../formatters/index.ts";
 import { directiveChecks } from "../lint/directives.ts";
 import { directiveDocuments } from "../lint/suppress-findings.ts";
@@ -31,7 +33,23 @@ export function checkReportInput(result: CheckResult, options: ReportOptions = {
     rules: [...rules, ...suppressionChecks, ...directiveChecks],
     sources: options.sources ? findingSources(result) : {},
     version: VERSION,
+    ...(result.data ? { metrics: populationMetrics(result), hypotheses: reportedHypotheses(result) } : {}),
   };
+}
+
+/** Each declared metric over the whole population. */
+function populationMetrics(result: CheckResult): NonNullable<FormatInput["metrics"]> {
+  const values = result.data?.engine.schemes[0]?.populationMetrics ?? {};
+  const declared = result.workspace.config?.value.metrics ?? {};
+  return Object.fromEntries(Object.entries(declared).map(([name, m]) => [name, { label: m.label, feature: m.feature, aggregate: m.aggregate, value: values[name] ?? null }]));
+}
+
+/** The engine's hypothesis results with the file, statement, metric and segments of each. */
+function reportedHypotheses(result: CheckResult): ReportedHypothesis[] {
+  return (result.data?.engine.hypotheses ?? []).flatMap((h) => {
+    const document = result.workspace.hypotheses.find((d) => d.value.id === h.id);
+    return document ? [{ ...h, file: document.file.path, statement: document.value.statement, metric: document.value.metric, segments: document.value.segments }] : [];
+  });
 }
 
 /** The report in one of the formats of `seg check --format` (stylish, json, github, sarif, markdown). */

@@ -1,7 +1,9 @@
 /**
  * `seg lock` as a library call: recompute and write segments.lock.json. Refuses
  * (writes nothing) while the workspace has errors other than the stale lock
- * itself, so a lock always describes a valid workspace.
+ * itself, so a lock always describes a valid workspace. Stale data and overdue
+ * reviews are measured against today's date, which the lock does not depend
+ * on, so they do not stop it either.
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { writeLock } from "../lock/lock-file.ts";
@@ -15,9 +17,11 @@ export interface LockResult {
   written: { path: string; changed: boolean; lock: Lock } | undefined;
 }
 
+const NOT_BLOCKING = new Set(["lock-outdated", "stale-data", "stale-review"]);
+
 export async function lock(options: CheckOptions): Promise<LockResult> {
   const result = await check({ ...options, data: true });
-  const blocking = result.diagnostics.filter((d) => d.severity === "error" && d.ruleId !== "lock-outdated");
+  const blocking = result.diagnostics.filter((d) => d.severity === "error" && !NOT_BLOCKING.has(d.ruleId));
   if (blocking.length > 0 || !result.data || result.data.engine.diagnostics.some((d) => d.severity === "error")) {
     return { check: result, blocking, written: undefined };
   }

@@ -3,13 +3,15 @@
  * terminals, the environment, the working directory and the clock. Tests pass
  * their own.
  */
+import { parseDateOption } from "./parse-date-option.ts";
+
 export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
   isTTY: boolean;
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
-  /** Today's date, YYYY-MM-DD. */
+  /** Today's date, YYYY-MM-DD: $SEG_TODAY when set (to reproduce a past run), else the clock. */
   today(): string;
 }
 
@@ -20,7 +22,7 @@ export function processIo(): Io {
     isTTY: Boolean(process.stdout.isTTY),
     env: process.env,
     cwd: process.cwd(),
-    today: () => new Date().toISOString().slice(0, 10),
+    today: () => parseDateOption(process.env.SEG_TODAY || undefined, "SEG_TODAY") ?? new Date().toISOString().slice(0, 10),
   };
 }
 

@@ -9,7 +9,7 @@
  * (cluster/assign-sql) and memberships (membership).
  */
 import { usageIntensityFeature } from "../engine/features/usage-intensity.ts";
-import { usageSource } from "../workspace/feature-catalog.ts";
+import { carriedAccountColumns, usageSource } from "../workspace/feature-catalog.ts";
 import type { Expr } from "../expr/ast.ts";
 import { parseExpression } from "../expr/parser.ts";
 import { schemeSegments } from "../engine/membership.ts";
@@ -154,7 +154,7 @@ function populationPlan(config: Config): PopulationPlan {
   const accounts = Object.entries(config.sources).find(([, s]) => s.kind === "accounts")?.[0];
   if (accounts) {
     const source = config.sources[accounts]!;
-    return { source: accounts, column: source.key, type: source.columns[source.key]?.type ?? "string", accounts: true, accountColumns: Object.keys(source.columns).filter((c) => c !== MEMBER_ID) };
+    return { source: accounts, column: source.key, type: source.columns[source.key]?.type ?? "string", accounts: true, accountColumns: carriedAccountColumns(config, accounts) };
   }
   const rfm = config.rfm!;
   const source = config.sources[rfm.source]!;

@@ -11,7 +11,7 @@ import { attributeFeatureSql } from "./features/attribute.ts";
 import { compileExpression } from "./features/compile-expression.ts";
 import { quintileScore, rfmGroupSql, rfmValuesSql } from "./features/rfm.ts";
 import { valueTierSql } from "./features/value-tiers.ts";
-import { usageSource } from "../workspace/feature-catalog.ts";
+import { carriedAccountColumns, usageSource } from "../workspace/feature-catalog.ts";
 import { usageIntensityFeature } from "./features/usage-intensity.ts";
 import { population } from "./population.ts";
 import { FEATURES, MEMBER_ID, MEMBERS, num, q, sourceTable } from "./sql-names.ts";
@@ -24,9 +24,7 @@ export async function buildFeatureTable(db: Database, config: Config, asOf: stri
   const joins: string[] = [];
   if (pop.accounts) {
     const source = config.sources[pop.accounts]!;
-    for (const column of Object.keys(source.columns)) {
-      if (column !== MEMBER_ID) select.push(`a.${q(column)}`);
-    }
+    for (const column of carriedAccountColumns(config, pop.accounts)) select.push(`a.${q(column)}`);
     joins.push(`LEFT JOIN ${sourceTable(pop.accounts)} a ON a.${q(source.key)} = m.${q(MEMBER_ID)}`);
   }
   let j = 0;

@@ -43,12 +43,23 @@ export interface SchemeExplanation {
   segments: SegmentExplanation[];
 }
 
+export interface ClusterExplanation {
+  /** fitted: k-means was fitted on the member (or on a sample it resembles); outlier: outside the Tukey
+   * fences of two or more transformed features, set aside from fitting and assigned to its nearest
+   * cluster; missing: a clustering feature has no value, so no cluster. */
+  status: "fitted" | "outlier" | "missing";
+  id: string | null;
+  name: string | null;
+}
+
 export interface Explanation {
   memberId: string;
   /** When members are keyed by their row in the file (a row_number: true key column): where that row is. */
   position?: { source: string; path: string; row: number; key: string };
   features: Row;
   schemes: SchemeExplanation[];
+  /** How clustering treated the member; absent without clustering. */
+  cluster?: ClusterExplanation;
 }
 
 export async function explainMember(db: Database, workspace: Workspace, expressions: ReadonlyMap<string, Expr>, memberId: string): Promise<Explanation | undefined> {
@@ -78,7 +89,11 @@ export async function explainMember(db: Database, workspace: Workspace, expressi
   const accounts = population(config).accounts;
   const key = accounts ? config.sources[accounts]!.key : undefined;
   const position = accounts && key && config.sources[accounts]!.columns[key]?.row_number ? { source: accounts, path: config.sources[accounts]!.path, row: Number(row[MEMBER_ID]), key } : undefined;
-  return { memberId: String(row[MEMBER_ID]), ...(position ? { position } : {}), features: row, schemes };
+  const explanation: Explanation = { memberId: String(row[MEMBER_ID]), ...(position ? { position } : {}), features: row, schemes };
+  if (config.clustering && typeof row.cluster_status === "string") {
+    explanation.cluster = { status: row.cluster_status as ClusterExplanation["status"], id: row.cluster_id === null ? null : String(row.cluster_id), name: row.cluster_name === null ? null : String(row.cluster_name) };
+  }
+  return explanation;
 }
 
 function explainClause(ast: Expr, row: Row): Clause {

@@ -12,6 +12,14 @@ import { FEATURES, lit, MEMBER_ID, q } from "./sql-names.ts";
 
 export type ExportFormat = "csv" | "parquet" | "json";
 
+/** The value of cluster_status: fitted, outlier (set aside from fitting, assigned to the nearest cluster) or missing (no cluster). */
+export const CLUSTER_STATUS = "cluster_status";
+
+/** Every column an export may hold besides member_id and the segments: the catalog's, and cluster_status with clustering. */
+export function exportableColumns(config: Config, catalog: ReadonlyMap<string, CatalogEntry>): string[] {
+  return [...catalog.keys(), ...(config.clustering ? [CLUSTER_STATUS] : [])];
+}
+
 export function exportQuery(config: Config, catalog: ReadonlyMap<string, CatalogEntry>, format: ExportFormat, columns: readonly string[] | undefined): string {
   const safe = (expression: string, type: string) =>
     format === "csv" && type === "string" ? `CASE WHEN regexp_matches(CAST(${expression} AS VARCHAR), '^[=+\\-@\\t\\r]') THEN '''' || CAST(${expression} AS VARCHAR) ELSE CAST(${expression} AS VARCHAR) END` : expression;
@@ -19,8 +27,9 @@ export function exportQuery(config: Config, catalog: ReadonlyMap<string, Catalog
     const agg = s.exclusive ? "max(m.segment)" : "string_agg(m.segment, ';' ORDER BY m.segment)";
     return `(SELECT ${agg} FROM ${MEMBERSHIPS} m WHERE m.scheme = ${lit(scheme)} AND m.${q(MEMBER_ID)} = f.${q(MEMBER_ID)}) AS ${q(`segment_${scheme}`)}`;
   });
-  const wanted = columns ?? [...catalog.keys()];
-  const features = wanted.filter((name) => catalog.has(name)).map((name) => `${safe(`f.${q(name)}`, catalog.get(name)!.type)} AS ${q(name)}`);
+  const exportable = new Set(exportableColumns(config, catalog));
+  const wanted = (columns ?? [...exportable]).filter((name) => exportable.has(name));
+  const features = wanted.map((name) => `${safe(`f.${q(name)}`, catalog.get(name)?.type ?? "string")} AS ${q(name)}`);
   return `SELECT ${safe(`CAST(f.${q(MEMBER_ID)} AS VARCHAR)`, "string")} AS ${q(MEMBER_ID)}, ${[...schemes, ...features].join(", ")} FROM ${FEATURES} f ORDER BY f.${q(MEMBER_ID)}`;
 }
 

@@ -5,7 +5,8 @@
  */
 import type { Config } from "../schema/config.ts";
 import type { Database } from "./duckdb.ts";
-import { FEATURES, lit, q } from "./sql-names.ts";
+import { carriedAccountColumns } from "../workspace/feature-catalog.ts";
+import { FEATURES, lit, MEMBER_ID, q, sourceTable } from "./sql-names.ts";
 
 export interface NormalizationCoverage {
   feature: string;
@@ -22,12 +23,14 @@ export async function normalizationCoverage(db: Database, config: Config): Promi
   const out: NormalizationCoverage[] = [];
   for (const [name, feature] of Object.entries(config.features)) {
     if (!("column" in feature) || !("normalize" in feature) || !feature.normalize) continue;
-    const raw = q(feature.column);
+    // A feature named like its column replaces it in the features table; the raw text is then read from the source.
+    const carried = carriedAccountColumns(config, feature.source).includes(feature.column);
+    const from = carried ? `${FEATURES} f` : `${FEATURES} f JOIN ${sourceTable(feature.source)} a ON a.${q(config.sources[feature.source]!.key)} = f.${q(MEMBER_ID)}`;
+    const raw = `${carried ? "f" : "a"}.${q(feature.column)}`;
+    const value = `f.${q(name)}`;
     const otherwise = lit(feature.normalize.otherwise);
-    const [totals] = await db.all(`SELECT count(${q(name)}) AS total, count(*) FILTER (WHERE ${q(name)} IS NOT NULL AND ${q(name)} <> ${otherwise}) AS mapped FROM ${FEATURES}`);
-    const unmapped = await db.all(
-      `SELECT trim(CAST(${raw} AS VARCHAR)) AS value, count(*) AS n FROM ${FEATURES} WHERE ${q(name)} = ${otherwise} GROUP BY 1 ORDER BY n DESC, value LIMIT 5`,
-    );
+    const [totals] = await db.all(`SELECT count(${value}) AS total, count(*) FILTER (WHERE ${value} IS NOT NULL AND ${value} <> ${otherwise}) AS mapped FROM ${FEATURES} f`);
+    const unmapped = await db.all(`SELECT trim(CAST(${raw} AS VARCHAR)) AS value, count(*) AS n FROM ${from} WHERE ${value} = ${otherwise} GROUP BY 1 ORDER BY n DESC, value LIMIT 5`);
     const total = Number(totals?.total ?? 0);
     const mapped = Number(totals?.mapped ?? 0);
     out.push({ feature: name, column: feature.column, total, mapped, share: total > 0 ? mapped / total : 1, unmapped: unmapped.map((u) => ({ value: String(u.value), count: Number(u.n) })) });

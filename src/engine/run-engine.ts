@@ -23,6 +23,7 @@ import { openDatabase, type Database, type DatabaseOptions } from "./duckdb.ts";
 import { loadSources, type SourceStats } from "./load-sources.ts";
 import type { SourceCache } from "./source-cache.ts";
 import { assignMemberships } from "./membership.ts";
+import { featureCoverage, type FeatureCoverage } from "./feature-coverage.ts";
 import { normalizationCoverage, type NormalizationCoverage } from "./normalization-coverage.ts";
 import { computeSegmentMetrics, type SchemeMetrics } from "./segment-metrics.ts";
 
@@ -52,6 +53,8 @@ export interface EngineResult {
   /** IDSAA verdicts by "scheme/id". */
   idsaa: Record<string, IdsaaResult>;
   normalization: NormalizationCoverage[];
+  /** Members with a value for each declared feature. */
+  coverage: FeatureCoverage[];
   clustering: (ClusteringResult & { agreement: SchemeClusterAgreement | undefined }) | undefined;
   diagnostics: Diagnostic[];
   db?: Database;
@@ -66,7 +69,7 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     // Data warnings (repeated transaction ids, future dates) are reported; errors stop the recompute.
     if (loaded.diagnostics.some((d) => d.severity === "error")) {
       db.close();
-      return { sources: loaded.sources, members: 0, schemes: [], hypotheses: [], idsaa: {}, normalization: [], clustering: undefined, diagnostics: loaded.diagnostics };
+      return { sources: loaded.sources, members: 0, schemes: [], hypotheses: [], idsaa: {}, normalization: [], coverage: [], clustering: undefined, diagnostics: loaded.diagnostics };
     }
     await db.lockDown(options.writableDirectories);
     options.progress?.("Computing features");
@@ -83,10 +86,13 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
       if (fitted.status === "problem") {
         db.close();
         const diagnostic: Diagnostic = { ruleId: `clustering/${fitted.code}`, severity: "error", message: fitted.message, hint: fitted.hint, file: config.file.path, ...spanIn(config, ["clustering", ...fitted.path]) };
-        return { sources: loaded.sources, members: 0, schemes: [], hypotheses: [], idsaa: {}, normalization: [], clustering: undefined, diagnostics: [diagnostic] };
+        return { sources: loaded.sources, members: 0, schemes: [], hypotheses: [], idsaa: {}, normalization: [], coverage: [], clustering: undefined, diagnostics: [diagnostic] };
       }
       clustering = fitted;
-      await db.run(`CREATE OR REPLACE TABLE "features" AS SELECT f.*, c.cluster_id, c.cluster_name, c.outlier AS cluster_outlier FROM "features" f LEFT JOIN ${CLUSTERS} c USING ("member_id") ORDER BY "member_id"`);
+      // cluster_status says how clustering treated the member: fitted on, set aside as an outlier (then assigned to
+      // its nearest cluster), or left without a cluster for a missing value.
+      const status = `CASE WHEN c.cluster_id IS NULL THEN 'missing' WHEN c.outlier THEN 'outlier' ELSE 'fitted' END`;
+      await db.run(`CREATE OR REPLACE TABLE "features" AS SELECT f.*, c.cluster_id, c.cluster_name, c.outlier AS cluster_outlier, ${status} AS cluster_status FROM "features" f LEFT JOIN ${CLUSTERS} c USING ("member_id") ORDER BY "member_id"`);
     }
     options.progress?.("Assigning segments");
     await assignMemberships(db, config.value, workspace.segments);
@@ -113,7 +119,8 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
       idsaa[`${segment.scheme}/${segment.value.id}`] = evaluateIdsaa(segment.value, metrics, ast ? referencedNames(ast) : [], config.value);
     }
     const normalization = await normalizationCoverage(db, config.value);
-    const result: EngineResult = { sources: loaded.sources, members, schemes, hypotheses, idsaa, normalization, clustering: clustering ? { ...clustering, agreement } : undefined, diagnostics: loaded.diagnostics };
+    const coverage = await featureCoverage(db, config.value, catalog);
+    const result: EngineResult = { sources: loaded.sources, members, schemes, hypotheses, idsaa, normalization, coverage, clustering: clustering ? { ...clustering, agreement } : undefined, diagnostics: loaded.diagnostics };
     if (options.keepDatabase) return { ...result, db };
     db.close();
     return result;

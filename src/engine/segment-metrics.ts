@@ -38,6 +38,8 @@ export interface SchemeMetrics {
   segments: SegmentMetrics[];
   /** Overlapping schemes: members in both segments, by "a|b". */
   overlap: Record<string, number>;
+  /** Declared metrics over the whole population, for comparison with each segment's. */
+  populationMetrics?: Record<string, number | null>;
 }
 
 export function valueMeasure(config: Config): string | undefined {
@@ -77,7 +79,8 @@ export async function computeSegmentMetrics(db: Database, config: Config, catalo
   for (const scheme of Object.keys(config.schemes)) {
     const rows = await db.all(`SELECT m.segment, ${columns.join(", ")} FROM ${MEMBERSHIPS} m JOIN ${FEATURES} f USING (${q(MEMBER_ID)}) WHERE m.scheme = ${lit(scheme)} GROUP BY m.segment ORDER BY m.segment NULLS LAST`);
     const segments = rows.map((row) => toSegmentMetrics(scheme, row, totals!, population, config, comparable, measure));
-    out.push({ scheme, population, segments, overlap: config.schemes[scheme]!.exclusive ? {} : await overlap(db, scheme) });
+    const populationMetrics = Object.fromEntries(Object.keys(config.metrics).map((name) => [name, nullableNumber(totals?.[`metric_${name}`])]));
+    out.push({ scheme, population, segments, overlap: config.schemes[scheme]!.exclusive ? {} : await overlap(db, scheme), populationMetrics });
   }
   return out;
 }

@@ -19,6 +19,8 @@ export interface RuleSummary {
   };
 }
 
+import type { HypothesisResult } from "../engine/hypotheses.ts";
+
 export interface FormatInput {
   /** Absolute workspace folder. */
   root: string;
@@ -33,7 +35,14 @@ export interface FormatInput {
   sources?: Readonly<Record<string, string>>;
   /** Seg's version. */
   version?: string;
+  /** Each hypothesis tested on the data, with its verdict and statistics (absent when the data was not recomputed). */
+  hypotheses?: readonly ReportedHypothesis[];
+  /** Declared metrics over the whole population (absent when the data was not recomputed). */
+  metrics?: Readonly<Record<string, { label: string; feature: string; aggregate: string; value: number | null }>>;
 }
+
+/** A hypothesis result with the file and statement it comes from. */
+export type ReportedHypothesis = HypothesisResult & { file: string; statement: string; metric: string; segments: readonly string[] };
 
 export interface FormatOptions {
   color: boolean;

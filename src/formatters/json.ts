@@ -24,6 +24,8 @@ export const json: Formatter = (input) =>
         ...(d.hint ? { hint: d.hint } : {}),
         ...(d.data ? { data: d.data } : {}),
       })),
+      ...(input.metrics ? { metrics: input.metrics } : {}),
+      ...(input.hypotheses ? { hypotheses: input.hypotheses } : {}),
       rules: Object.fromEntries(
         ruleSummaries(input, "found").map((r) => [r.id, { description: r.description, defaultSeverity: r.defaultSeverity, ...(r.hint ? { hint: r.hint } : {}) }]),
       ),

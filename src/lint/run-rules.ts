@@ -3,7 +3,7 @@
  * path into file:line:col. Invalid rule options in segmentation.yaml are
  * reported at the option's node.
  */
-import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { Diagnostic, Severity } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import { diagnosticsFromZod } from "../diagnostics/from-zod.ts";
 import { formatMessage, type Facts, type Rule } from "../rules/define-rule.ts";
@@ -12,6 +12,8 @@ import { spanIn } from "../workspace/read-document.ts";
 import { nodeSpan } from "../workspace/yaml-node-span.ts";
 import type { Workspace } from "../workspace/workspace.ts";
 import { effectiveSetting } from "./rule-config.ts";
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 export function runRules(registry: readonly Rule<never>[], workspace: Workspace, facts: Facts): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -47,7 +49,7 @@ export function runRules(registry: readonly Rule<never>[], workspace: Workspace,
         if (setting.severity === "off") return;
         out.push({
           ruleId: rule.id,
-          severity: setting.severity,
+          severity: finding.severity && SEVERITY_RANK[finding.severity] > SEVERITY_RANK[setting.severity] ? finding.severity : setting.severity,
           message: formatMessage(rule.messages[finding.messageId] ?? finding.messageId, finding.data),
           hint: finding.hint ?? rule.hint,
           file,

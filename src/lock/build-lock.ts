@@ -46,6 +46,7 @@ export function buildLock(inputs: LockInputs): Lock {
     members: engine.members,
     schemes,
     clusters: lockClusters(engine),
+    coverage: Object.fromEntries(engine.coverage.map((c) => [c.feature, { values: c.values, missing: c.missing, share: roundTo(c.share, 6) }])),
     prioritization: inputs.weights
       ? { weights: Object.fromEntries(Object.entries(inputs.weights).map(([k, v]) => [k, roundTo(v, 6)])), segments: Object.fromEntries(scored.map((p) => [p.id, { total: roundTo(p.total, 6), rank: p.rank }])) }
       : null,
@@ -69,5 +70,6 @@ function lockClusters(engine: EngineResult): Lock["clusters"] {
       transformed: cluster.centroid.map(r9),
     })),
     ari: c.agreement?.ari === null || c.agreement === undefined ? null : roundTo(c.agreement.ari, 6),
+    setAside: { outliers: c.outlierMembers, missing: c.incomplete },
   };
 }

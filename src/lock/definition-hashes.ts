@@ -25,12 +25,18 @@ export function definitionHashes(config: Config, segments: readonly LoadedSegmen
   return { config: configHashes, segments: segmentHashes };
 }
 
-/** Descriptions and labels are prose; editing them does not change results. */
+/**
+ * Descriptions and labels are prose, freshness thresholds (sources) say when to
+ * refresh the data, and max_missing_share (thresholds) when to warn about
+ * missing values: editing them does not change results.
+ */
+const NOT_RESULTS = new Set(["description", "label", "freshness", "max_missing_share"]);
+
 function stripDescriptions(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stripDescriptions);
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(value)) if (key !== "description" && key !== "label") out[key] = stripDescriptions(v);
+    for (const [key, v] of Object.entries(value)) if (!NOT_RESULTS.has(key)) out[key] = stripDescriptions(v);
     return out;
   }
   return value;

@@ -53,8 +53,16 @@ export const lockSchema = z.object({
       ),
       /** Agreement with the rule segments of the clustering scheme. */
       ari: z.number().nullable(),
+      /**
+       * Members k-means was not fitted on: outliers (outside the Tukey fences of two or
+       * more transformed features; still assigned to their nearest cluster) and members
+       * with a missing or non-finite clustering feature (no cluster).
+       */
+      setAside: z.object({ outliers: z.number(), missing: z.number() }).optional(),
     })
     .nullable(),
+  /** Members with a value for each declared feature (the others are left out of its averages, tiers and tests). */
+  coverage: z.record(z.string(), z.object({ values: z.number(), missing: z.number(), share: z.number() })).optional(),
   prioritization: z
     .object({
       weights: z.record(z.string(), z.number()),

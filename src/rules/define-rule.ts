@@ -5,6 +5,7 @@
  */
 import type { z } from "zod";
 import type { Severity } from "../diagnostics/diagnostic.ts";
+import type { FeatureCoverage } from "../engine/feature-coverage.ts";
 import type { HypothesisResult } from "../engine/hypotheses.ts";
 import type { IdsaaResult } from "../engine/idsaa.ts";
 import type { SourceStats } from "../engine/load-sources.ts";
@@ -24,6 +25,8 @@ import type { ExampleData } from "./example-data.ts";
 export interface Facts {
   /** The analysis date, YYYY-MM-DD. */
   asOf: string;
+  /** Today's date, YYYY-MM-DD: what freshness and review cadence are measured against. */
+  today: string;
   catalog: ReadonlyMap<string, CatalogEntry>;
   /** Parsed `where:` expressions by segment file path. */
   expressions: ReadonlyMap<string, Expr>;
@@ -47,6 +50,21 @@ export interface DataFacts {
   quadrants: Readonly<Record<string, Quadrant>>;
   /** How the clustering compares with the lock's; absent until clusters are computed. */
   clusters?: ClusterFacts;
+  /** Members with a value for each declared feature. */
+  coverage?: readonly FeatureCoverage[];
+  /** Members clustering set aside; absent without clustering. */
+  setAside?: SetAsideFacts;
+}
+
+export interface SetAsideFacts {
+  /** Members in the features table. */
+  members: number;
+  /** Outside the Tukey fences of two or more transformed clustering features: not fitted, assigned to the nearest cluster. */
+  outliers: number;
+  /** With a missing or non-finite clustering feature: no cluster. */
+  missing: number;
+  /** The clustering features, and how many of the listed outliers lie outside each one's fences. */
+  outlierFeatures: Readonly<Record<string, number>>;
 }
 
 export interface ClusterFacts {
@@ -85,6 +103,11 @@ export interface Finding {
   data: Record<string, string | number>;
   /** Overrides the rule's hint for this finding. */
   hint?: string;
+  /**
+   * The least severity of this finding, above the rule's configured one (data
+   * past stale-data's error_after_days is an error whenever the rule is on).
+   */
+  severity?: Severity;
 }
 
 export interface RuleContext<Options> {

@@ -20,6 +20,10 @@ export interface ExampleData {
   /** Cluster agreement with the lock (the `clusters` fact). */
   clusters?: { ari: number | null; rows: number };
   hypotheses?: HypothesisResult[];
+  /** Per declared feature: members with a value, of how many. */
+  coverage?: Record<string, { values: number; members: number }>;
+  /** Members clustering set aside (the `setAside` fact). */
+  setAside?: { members: number; outliers: number; missing: number; outlierFeatures?: Record<string, number> };
   /** IDSAA verdicts by "scheme/id"; by default computed from the scheme's measurements. */
   idsaa?: Record<string, IdsaaResult>;
 }

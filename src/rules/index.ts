@@ -2,10 +2,14 @@
 import { accessible } from "./accessible.ts";
 import { actionable } from "./actionable.ts";
 import { clusterInstability } from "./cluster-instability.ts";
+import { clusteringSetAside } from "./clustering-set-aside.ts";
 import { convenienceSegment } from "./convenience-segment.ts";
 import type { Rule } from "./define-rule.ts";
 import { demographicsOnly } from "./demographics-only.ts";
 import { differentiable } from "./differentiable.ts";
+import { featureCoverage } from "./feature-coverage.ts";
+import { hypothesisRejected } from "./hypothesis-rejected.ts";
+import { hypothesisResult } from "./hypothesis-result.ts";
 import { identifiable } from "./identifiable.ts";
 import { lockOutdated } from "./lock-outdated.ts";
 import { noNegativeSegment } from "./no-negative-segment.ts";
@@ -31,9 +35,13 @@ export const rules: readonly Rule<never>[] = [
   accessible,
   actionable,
   clusterInstability,
+  clusteringSetAside,
   convenienceSegment,
   demographicsOnly,
   differentiable,
+  featureCoverage,
+  hypothesisRejected,
+  hypothesisResult,
   identifiable,
   lockOutdated,
   noNegativeSegment,

@@ -1,20 +1,29 @@
 import { z } from "zod";
+import { freshnessLimits } from "../workspace/freshness-limits.ts";
 import { defineRule } from "./define-rule.ts";
+
+const DAY = 86_400_000;
 
 export const staleData = defineRule({
   id: "stale-data",
-  description: "The newest row of each timestamped source is recent enough relative to as_of",
+  description: "The newest row of each timestamped source is recent enough, measured against today's date",
   defaultSeverity: "warning",
   options: z.strictObject({
-    days: z.number().int().positive().optional().describe("Largest accepted age of the newest row, in days (default: review.freshness_days, 30)."),
+    days: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe("Days after which the newest row is stale, for sources without their own freshness (default: review.freshness.warn_after_days, else review.freshness_days, else 30)."),
   }),
   messages: {
-    stale: 'The newest row of source "{source}" is from {newest}, {age} days before {asOf}; the freshness limit is {days} days.',
+    stale: 'The newest row of source "{source}" is from {newest}, {age} days before today ({today}); it should be at most {days} days old.',
+    pastErrorLimit: 'The newest row of source "{source}" is from {newest}, {age} days before today ({today}), past its error limit of {days} days.',
   },
-  hint: "Refresh the data export, or raise review.freshness_days if this source is updated less often.",
+  hint: "Refresh the data export, or set freshness: { warn_after_days, error_after_days } on the source if it is updated less often.",
   docs: {
     rationale:
-      "Segments computed from an old export describe customers as they were. A freshness limit makes stale data visible before anyone acts on it.",
+      "Segments computed from an old export describe customers as they were. Freshness is measured against today's date, not as_of (which a workspace pins for reproducible numbers), so CI turns red as the data ages. Thresholds work like dbt's source freshness: warn_after_days gives a warning, error_after_days an error, set for the workspace under review.freshness or per source.",
     bad: [],
     good: [],
     data: { bad: { sources: { events: { newest: "2026-08-14" } } }, good: { sources: { events: { newest: "2026-10-30" } } } },
@@ -23,14 +32,18 @@ export const staleData = defineRule({
     const data = context.facts.data;
     const config = context.workspace.config;
     if (!data || !config) return;
-    const limit = context.options.days ?? config.value.review.freshness_days;
-    const asOf = Date.parse(`${context.facts.asOf}T00:00:00Z`);
+    const today = Date.parse(`${context.facts.today}T00:00:00Z`);
     for (const source of data.sources) {
       if (!source.newest) continue;
-      const newest = Date.parse(`${source.newest.slice(0, 10)}T00:00:00Z`);
-      const age = Math.floor((asOf - newest) / 86_400_000);
-      if (age > limit) {
-        context.report({ messageId: "stale", document: config, path: ["sources", source.name, "path"], data: { source: source.name, newest: source.newest.slice(0, 10), age, asOf: context.facts.asOf, days: limit } });
+      const newest = source.newest.slice(0, 10);
+      const age = Math.floor((today - Date.parse(`${newest}T00:00:00Z`)) / DAY);
+      const limits = freshnessLimits(config.value, source.name, context.options.days);
+      const figures = { source: source.name, newest, age, today: context.facts.today };
+      const path = ["sources", source.name, "path"];
+      if (limits.errorAfterDays !== undefined && age > limits.errorAfterDays) {
+        context.report({ messageId: "pastErrorLimit", document: config, path, severity: "error", data: { ...figures, days: limits.errorAfterDays } });
+      } else if (age > limits.warnAfterDays) {
+        context.report({ messageId: "stale", document: config, path, data: { ...figures, days: limits.warnAfterDays } });
       }
     }
   },

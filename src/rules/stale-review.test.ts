@@ -26,6 +26,7 @@ ruleTester.run(staleReview, {
     { name: "a longer cadence set by option", files: { [SEGMENT]: segment("2026-05-01") }, options: { days: 200 } },
     { name: "a longer cadence set in segmentation.yaml", files: { [SEGMENT]: segment("2026-05-01"), "segmentation.yaml": "review:\n  cadence_days: 200\n" } },
     { name: "a missing date accepted by option", files: { [SEGMENT]: segment(undefined) }, options: { requireDate: false } },
+    { name: "a later as_of does not age a review: only today's date does", files: { [SEGMENT]: segment("2026-08-03") }, asOf: "2027-06-01", today: "2026-11-01" },
     { name: "a persona reviewed last month", files: { "personas/hands-on-hana.mdx": persona("2026-10-01") } },
   ],
   invalid: [
@@ -35,10 +36,10 @@ ruleTester.run(staleReview, {
       errors: [{ messageId: "overdue", file: SEGMENT, line: 8, column: 16, data: { age: 91, days: 90 } }],
     },
     {
-      name: "a segment stale relative to a later as-of date",
+      name: "a segment overdue by today's date while as_of stays pinned",
       files: { [SEGMENT]: segment("2026-06-01") },
-      asOf: "2026-12-20",
-      errors: [{ messageId: "overdue", file: SEGMENT, line: 8, column: 16, message: "Heavy users was last reviewed on 2026-06-01, 202 days before 2026-12-20; the review cadence is 90 days." }],
+      today: "2026-12-20",
+      errors: [{ messageId: "overdue", file: SEGMENT, line: 8, column: 16, message: "Heavy users was last reviewed on 2026-06-01, 202 days before today (2026-12-20); the review cadence is 90 days." }],
     },
     {
       name: "a segment that was never reviewed",

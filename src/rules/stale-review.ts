@@ -6,14 +6,14 @@ const DAY = 86_400_000;
 
 export const staleReview = defineRule({
   id: "stale-review",
-  description: "Segments and personas are reviewed within their cadence",
+  description: "Segments and personas are reviewed within their cadence, counted to today's date",
   defaultSeverity: "warning",
   options: z.strictObject({
     days: z.number().int().positive().optional().describe("Largest accepted age of last_reviewed, in days (default: review.cadence_days, 90)."),
     requireDate: z.boolean().default(true).describe("Also report segments and personas that have no last_reviewed at all."),
   }),
   messages: {
-    overdue: "{name} was last reviewed on {date}, {age} days before {asOf}; the review cadence is {days} days.",
+    overdue: "{name} was last reviewed on {date}, {age} days before today ({today}); the review cadence is {days} days.",
     neverReviewed: "{name} has no last_reviewed date, so nobody can tell whether it still describes the customers.",
   },
   hint: "Review it with its owner and the frontline teams (a note in reviews/ helps), then update last_reviewed.",
@@ -53,15 +53,16 @@ last_reviewed: 2026-10-14
     const config = context.workspace.config;
     if (!config) return;
     const days = context.options.days ?? config.value.review.cadence_days;
-    const asOf = Date.parse(`${context.facts.asOf}T00:00:00Z`);
+    // Reviews age with the calendar, not with the analysis date a workspace pins.
+    const today = Date.parse(`${context.facts.today}T00:00:00Z`);
     const check = (document: LoadedDocument<{ name: string; last_reviewed?: string | undefined }>) => {
       const date = document.value.last_reviewed;
       if (date === undefined) {
         if (context.options.requireDate) context.report({ messageId: "neverReviewed", document, path: ["id"], data: { name: document.value.name } });
         return;
       }
-      const age = Math.floor((asOf - Date.parse(`${date}T00:00:00Z`)) / DAY);
-      if (age > days) context.report({ messageId: "overdue", document, path: ["last_reviewed"], data: { name: document.value.name, date, age, asOf: context.facts.asOf, days } });
+      const age = Math.floor((today - Date.parse(`${date}T00:00:00Z`)) / DAY);
+      if (age > days) context.report({ messageId: "overdue", document, path: ["last_reviewed"], data: { name: document.value.name, date, age, today: context.facts.today, days } });
     };
     for (const segment of context.segmentsOf()) if (segment.value.status !== "retired") check(segment);
     for (const persona of context.workspace.personas) check(persona);

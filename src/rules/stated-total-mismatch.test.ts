@@ -22,5 +22,10 @@ ruleTester.run(statedTotalMismatch, {
       files: { [FILE]: startups("7") },
       errors: [{ messageId: "mismatch", file: FILE, line: 9, column: 15, data: { stated: 7, recomputed: "7.8" } }],
     },
+    {
+      name: "a stated total that would change the rank says so",
+      files: { [FILE]: startups("2") },
+      errors: [{ messageId: "mismatchRank", file: FILE, line: 9, column: 15, message: "Startups states a total of 2, but its scores give 7.8 (size 7×60 + fit 9×40, ÷ 100), which ranks it 1st in the market scheme, not 3rd." }],
+    },
   ],
 });

@@ -9,6 +9,7 @@ export const statedTotalMismatch = defineRule({
   options: z.strictObject({}),
   messages: {
     mismatch: "{name} states a total of {stated}, but its scores give {recomputed} ({formula}).",
+    mismatchRank: "{name} states a total of {stated}, but its scores give {recomputed} ({formula}), which ranks it {rank} in the {scheme} scheme, not {statedRank}.",
   },
   hint: "Set stated_total to the recomputed value, or remove it and let Seg show the total.",
   docs: {
@@ -56,12 +57,22 @@ stated_total: 7.8
       if (statedTotalAgrees(stated, row.total)) continue;
       const weightSum = Object.values(factors).reduce((s, f) => s + f.weight, 0);
       const terms = Object.entries(factors).map(([name, f]) => `${name} ${row.scores[name]}×${f.weight}`);
-      context.report({
-        messageId: "mismatch",
-        document: segment,
-        path: ["stated_total"],
-        data: { name: segment.value.name, stated, recomputed: String(row.total), formula: `${terms.join(" + ")}, ÷ ${weightSum}` },
-      });
+      // The rank the stated total would give among the scheme's recomputed totals: what the mistake changes.
+      const others = context.facts.priorities.filter((r) => r.scheme === row.scheme && r.id !== row.id && !Number.isNaN(r.total));
+      const statedRank = 1 + others.filter((r) => r.total > stated + 1e-9).length;
+      const data = { name: segment.value.name, stated, recomputed: String(row.total), formula: `${terms.join(" + ")}, ÷ ${weightSum}` };
+      if (statedRank !== row.rank) {
+        context.report({ messageId: "mismatchRank", document: segment, path: ["stated_total"], data: { ...data, scheme: row.scheme, rank: ordinal(row.rank), statedRank: ordinal(statedRank) } });
+      } else {
+        context.report({ messageId: "mismatch", document: segment, path: ["stated_total"], data });
+      }
     }
   },
 });
+
+/** 1 → "1st", 2 → "2nd", 11 → "11th". */
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th";
+  return `${n}${suffix}`;
+}

@@ -30,8 +30,8 @@ describe("configSchema", () => {
 
     it("fills in every default", () => {
       const config = parsed(configSchema, minimal);
-      expect(config.review).toEqual({ cadence_days: 90, freshness_days: 30 });
-      expect(config.thresholds).toEqual({ substantial_share: 0.03, stated_share_tolerance: 0.05, alpha: 0.05 });
+      expect(config.review).toEqual({ cadence_days: 90 });
+      expect(config.thresholds).toEqual({ substantial_share: 0.03, stated_share_tolerance: 0.05, alpha: 0.05, max_missing_share: 0.05 });
       expect(config.features).toEqual({});
       expect(config.rules).toEqual({});
       expect(config.overrides).toEqual([]);
@@ -43,7 +43,13 @@ describe("configSchema", () => {
     it("fills the defaults a partial section leaves out", () => {
       const config = parsed(configSchema, withConfig({ review: { freshness_days: 7 }, thresholds: { alpha: 0.01 } }));
       expect(config.review).toEqual({ cadence_days: 90, freshness_days: 7 });
-      expect(config.thresholds).toEqual({ substantial_share: 0.03, stated_share_tolerance: 0.05, alpha: 0.01 });
+      expect(config.thresholds).toEqual({ substantial_share: 0.03, stated_share_tolerance: 0.05, alpha: 0.01, max_missing_share: 0.05 });
+    });
+
+    it("takes freshness thresholds for the workspace and per source", () => {
+      const config = parsed(configSchema, withConfig({ review: { freshness: { warn_after_days: 14, error_after_days: 60 } }, sources: { accounts: { ...minimal.sources.accounts, freshness: { warn_after_days: 3 } } } }));
+      expect(config.review.freshness).toEqual({ warn_after_days: 14, error_after_days: 60 });
+      expect(config.sources.accounts!.freshness).toEqual({ warn_after_days: 3 });
     });
 
     it("keeps an overlapping scheme overlapping", () => {
@@ -90,6 +96,8 @@ describe("configSchema", () => {
       ["an as_of that is not a date", withConfig({ as_of: "2026-13-01" }), [{ path: "as_of", code: "custom", message: "is not a real calendar date" }]],
       ["a review cadence of zero days", withConfig({ review: { cadence_days: 0 } }), [{ path: "review.cadence_days", code: "too_small" }]],
       ["a review cadence in fractional days", withConfig({ review: { cadence_days: 7.5 } }), [{ path: "review.cadence_days", code: "invalid_type" }]],
+      ["an error limit below the warning limit", withConfig({ review: { freshness: { warn_after_days: 30, error_after_days: 7 } } }), [{ path: "review.freshness.error_after_days", code: "custom" }]],
+      ["an unknown freshness key", withConfig({ sources: { accounts: { ...minimal.sources.accounts, freshness: { warn_after: 7 } } } }), [{ path: "sources.accounts.freshness", code: "unrecognized_keys" }]],
       ["an alpha of 1", withConfig({ thresholds: { alpha: 1 } }), [{ path: "thresholds.alpha", code: "too_big" }]],
       ["a source name with a dash", withConfig({ sources: { "crm-accounts": minimal.sources.accounts } }), [{ path: "sources.crm-accounts", code: "invalid_key" }]],
       ["a scheme id with capitals", withConfig({ schemes: { Usage: { label: "Usage" } } }), [{ path: "schemes.Usage", code: "invalid_key" }]],

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { clusteringSchema } from "./clustering.ts";
+import { freshnessSchema } from "./freshness.ts";
 import { featureSchema, rfmSchema, valueTiersSchema } from "./feature.ts";
 import { goalsSchema } from "./goals.ts";
 import { prioritizationSchema } from "./prioritization.ts";
@@ -34,15 +35,30 @@ export const metricSchema = z.strictObject({
 export const reviewSchema = z
   .strictObject({
     cadence_days: z.number().int().positive().max(3650).default(90).describe("Segments and personas are reviewed at least this often (default 90 days: quarterly)."),
-    freshness_days: z.number().int().positive().max(3650).default(30).describe("The newest data row may be at most this old relative to as_of."),
+    freshness_days: z
+      .number()
+      .int()
+      .positive()
+      .max(3650)
+      .optional()
+      .describe("Shorthand for freshness.warn_after_days (kept for older workspaces)."),
+    freshness: freshnessSchema
+      .optional()
+      .describe("The default freshness of every timestamped source, measured against today's date: warn after 30 days unless set. A source's own freshness overrides it."),
   })
-  .describe("Review cadence and data freshness.");
+  .describe("Review cadence and data freshness. Both are measured against today's date, not as_of.");
 
 export const thresholdsSchema = z
   .strictObject({
     substantial_share: z.number().min(0).max(1).default(0.03).describe("A segment smaller than this share of its scheme is not substantial."),
     stated_share_tolerance: z.number().min(0).max(1).default(0.05).describe("Largest accepted gap between a stated and a measured share (absolute, 0.05 = 5 points)."),
     alpha: z.number().gt(0).lt(1).default(0.05).describe("Significance level for differentiation tests."),
+    max_missing_share: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.05)
+      .describe("Largest share of members that may lack a value for a feature before feature-coverage warns (default 0.05); any gap below it is reported as info."),
   })
   .describe("Thresholds used by validation and rules.");
 
@@ -55,8 +71,8 @@ export const configSchema = z
       .optional()
       .describe("The date the analysis is as of (recency, windows, staleness). Fix it for reproducible builds; --as-of overrides; defaults to today."),
     goals: goalsSchema,
-    review: reviewSchema.default({ cadence_days: 90, freshness_days: 30 }),
-    thresholds: thresholdsSchema.default({ substantial_share: 0.03, stated_share_tolerance: 0.05, alpha: 0.05 }),
+    review: reviewSchema.default({ cadence_days: 90 }),
+    thresholds: thresholdsSchema.default({ substantial_share: 0.03, stated_share_tolerance: 0.05, alpha: 0.05, max_missing_share: 0.05 }),
     sources: z.record(nameSchema, sourceSchema).describe("Data sources by name."),
     features: z.record(nameSchema, featureSchema).default({}).describe("Declared features by name."),
     metrics: z.record(nameSchema, metricSchema).default({}).describe("Per-segment metrics computed from features, e.g. churn_rate: { feature: churned, aggregate: share }."),

@@ -33,8 +33,16 @@ export const bucketSchema = z.strictObject({
   below: z.number().optional().describe("Upper bound (exclusive). Omit on the last bucket."),
 });
 
+const maxMissingShare = z
+  .number()
+  .min(0)
+  .max(1)
+  .optional()
+  .describe("Largest share of members that may lack a value for this feature before feature-coverage warns (default: thresholds.max_missing_share).");
+
 const featureBase = {
   description: textSchema.optional(),
+  max_missing_share: maxMissingShare,
   kind: columnKindSchema.optional().describe("What the feature describes; defaults to the source column's kind, or behavioral for aggregates."),
   source: nameSchema.describe("The source the feature reads."),
 };
@@ -63,6 +71,7 @@ export const aggregateFeatureSchema = z.strictObject({
 
 export const computedFeatureSchema = z.strictObject({
   description: textSchema.optional(),
+  max_missing_share: maxMissingShare,
   kind: columnKindSchema.optional().describe("What the feature describes (default behavioral)."),
   expression: z.string().min(1).max(10000).describe("An expression over other features and account columns, e.g. churned_on is not null."),
 });

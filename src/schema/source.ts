@@ -1,5 +1,6 @@
 /** A declared data source: a CSV, CSV.gz or Parquet file and how its columns map. */
 import { z } from "zod";
+import { freshnessSchema } from "./freshness.ts";
 import { nameSchema, textSchema } from "./scalars.ts";
 
 export const sourceKindSchema = z
@@ -54,6 +55,7 @@ export const sourceSchema = z.strictObject({
   amount: nameSchema.optional().describe("The money column (transactions)."),
   filter: z.string().min(1).max(10000).optional().describe("An expression over this source's columns; rows where it is not true are dropped."),
   columns: z.record(nameSchema, columnSchema).describe("The columns used, by name."),
+  freshness: freshnessSchema.optional().describe("How old this source's newest row may be, in days before today; overrides review.freshness field by field."),
   description: textSchema.optional(),
 });
 

@@ -54,6 +54,38 @@ export const CLUSTER_FEATURES: readonly CatalogEntry[] = [
   { name: "cluster_name", type: "string", kind: "behavioral", origin: "builtin", description: "The descriptive name of the member's cluster." },
 ];
 
+/** The member id column every features table starts with. */
+const MEMBER_ID = "member_id";
+
+/**
+ * Names the features table gives to something computed (declared features and
+ * built-ins), rather than to an accounts column.
+ */
+export function computedNames(config: Config): string[] {
+  const names = [MEMBER_ID, ...Object.keys(config.features)];
+  if (config.rfm) names.push(...RFM_FEATURES.map((f) => f.name));
+  if (config.value_tiers) names.push(VALUE_TIER_FEATURE.name);
+  if (config.clustering) names.push(...CLUSTER_FEATURES.map((f) => f.name), ...CLUSTER_INTERNAL_COLUMNS);
+  if (usageSource(config) !== undefined) names.push(USAGE_INTENSITY.name);
+  return names;
+}
+
+/** Columns the engine adds to the features table for clustering that expressions do not use. */
+export const CLUSTER_INTERNAL_COLUMNS: readonly string[] = ["cluster_outlier", "cluster_status"];
+
+/**
+ * The accounts columns the features table carries, in declaration order: every
+ * column but those a declared feature or built-in of the same name replaces
+ * (`monthly_charges: { column: monthly_charges }`, or `channel` for a column
+ * `Channel`). Names are compared ignoring case, as DuckDB, BigQuery and
+ * Snowflake compare column names, so one table never holds both and every
+ * target gives the same columns.
+ */
+export function carriedAccountColumns(config: Config, sourceName: string): string[] {
+  const taken = new Set(computedNames(config).map((name) => name.toLowerCase()));
+  return Object.keys(config.sources[sourceName]?.columns ?? {}).filter((column) => !taken.has(column.toLowerCase()));
+}
+
 /** Names usable inside an expression evaluated on a source's own rows (filters, where of aggregates). */
 export function sourceColumnCatalog(config: Config, sourceName: string): Map<string, CatalogEntry> {
   const out = new Map<string, CatalogEntry>();
@@ -74,7 +106,8 @@ export function featureCatalog(config: Config, inferType: (expression: string, k
   const out = new Map<string, CatalogEntry>();
   for (const [sourceName, source] of Object.entries(config.sources)) {
     if (source.kind !== "accounts") continue;
-    for (const entry of sourceColumnCatalog(config, sourceName).values()) out.set(entry.name, entry);
+    const carried = new Set(carriedAccountColumns(config, sourceName));
+    for (const entry of sourceColumnCatalog(config, sourceName).values()) if (carried.has(entry.name)) out.set(entry.name, entry);
   }
   if (config.rfm) for (const entry of RFM_FEATURES) out.set(entry.name, entry);
   if (config.value_tiers) out.set(VALUE_TIER_FEATURE.name, VALUE_TIER_FEATURE);

@@ -1,7 +1,8 @@
 /**
  * The workspaces the compile tests run: the example at the repository root,
- * Online Retail (when the shared data is there) and the compile fixture, whose
- * text is hostile where users may write text and whose lock holds clusters.
+ * Online Retail (when the shared data is there), the compile fixture, whose
+ * text is hostile where users may write text and whose lock holds clusters, and
+ * Telco with features named like the columns they read.
  */
 import { resolve } from "node:path";
 import type { Row } from "../../src/engine/duckdb.ts";
@@ -9,6 +10,8 @@ import { dataPath, missingData } from "../support/shared-data.ts";
 
 const REPO = resolve(import.meta.dirname, "../..");
 export const FIXTURE = resolve(REPO, "test/fixtures/compile/workspace");
+/** Telco with features named like their columns (tenure, monthly_charges, contract for Contract). */
+export const NAMED_LIKE_COLUMNS = resolve(REPO, "test/fixtures/compile/feature-named-like-column");
 
 export interface CompileCase {
   name: string;
@@ -45,5 +48,12 @@ export const COMPILE_CASES: CompileCase[] = [
       row("interests", "c5", null),
       row("interests", "c6", "new-ones"),
     ],
+  },
+  {
+    name: "features named like their columns (Telco)",
+    schema: "named_like_columns",
+    root: NAMED_LIKE_COLUMNS,
+    dataRoot: dataPath("telco-churn"),
+    missing: missingData("telco-churn", "Telco-Customer-Churn.csv"),
   },
 ];

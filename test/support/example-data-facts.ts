@@ -5,6 +5,7 @@
  * `seg lock` builds it, then compared with the stored one.
  */
 import type { DefinitionsResult } from "../../src/api/check.ts";
+import type { FeatureCoverage } from "../../src/engine/feature-coverage.ts";
 import { evaluateIdsaa, type IdsaaResult } from "../../src/engine/idsaa.ts";
 import type { SourceStats } from "../../src/engine/load-sources.ts";
 import { percentWeights } from "../../src/engine/prioritize.ts";
@@ -47,17 +48,26 @@ export function exampleDataFacts(example: ExampleData, definitions: DefinitionsR
   }
   Object.assign(idsaa, example.idsaa);
   const hypotheses = example.hypotheses ?? [];
+  const coverage: FeatureCoverage[] = Object.entries(example.coverage ?? {}).map(([feature, c]) => {
+    const spec = config.features[feature];
+    if (!spec) throw new Error(`example coverage names the feature "${feature}", which segmentation.yaml does not declare`);
+    const origin: FeatureCoverage["origin"] =
+      "aggregate" in spec ? { kind: "aggregate", source: spec.source, column: spec.column } : "column" in spec ? { kind: "column", source: spec.source, column: spec.column } : { kind: "expression" };
+    return { feature, members: c.members, values: c.values, missing: c.members - c.values, share: c.members > 0 ? c.values / c.members : 1, origin };
+  });
   const weights = config.prioritization && definitions.weights?.scale !== "invalid" ? percentWeights(config.prioritization.factors) : undefined;
   const freshLock = buildLock({
     config,
     segments: workspace.segments,
     asOf: definitions.asOf,
-    engine: { sources, members, schemes, hypotheses, idsaa, normalization: [], clustering: undefined, diagnostics: [] },
+    engine: { sources, members, schemes, hypotheses, idsaa, normalization: [], coverage, clustering: undefined, diagnostics: [] },
     priorities: definitions.priorities,
     weights,
   });
   const data: DataFacts = { members, sources, schemes, hypotheses, idsaa, lock: storedLock(example.lock ?? "fresh", freshLock), freshLock, sensitivity: undefined, quadrants: {} };
   if (example.clusters) data.clusters = example.clusters;
+  data.coverage = coverage;
+  if (example.setAside) data.setAside = { outlierFeatures: {}, ...example.setAside };
   return data;
 }
 

@@ -34,6 +34,8 @@ export interface RuleTestCase {
   files?: Record<string, string | null>;
   /** The analysis date (default: as_of of segmentation.yaml, 2026-11-01). */
   asOf?: string;
+  /** Today's date, what freshness is measured against (default: the analysis date). */
+  today?: string;
   /** The rule's options, as written under `rules:` in segmentation.yaml (they replace a setting the case's file makes). */
   options?: Record<string, unknown>;
   /** What the data measures; without it the rule runs as under `seg check --no-data`. */
@@ -49,6 +51,8 @@ export interface ExpectedFinding {
   data?: Record<string, string | number>;
   /** The exact message, when the wording matters. */
   message?: string;
+  /** The severity, when a finding can be more severe than the rule's setting. */
+  severity?: "error" | "warning" | "info";
 }
 
 export interface InvalidRuleTestCase extends RuleTestCase {
@@ -88,6 +92,7 @@ export class RuleTester {
                 column: finding.column,
                 ...(wanted?.data ? { data: Object.fromEntries(Object.keys(wanted.data).map((k) => [k, finding.data?.[k]])) } : {}),
                 ...(wanted?.message !== undefined ? { message: finding.message } : {}),
+                ...(wanted?.severity !== undefined ? { severity: finding.severity } : {}),
               };
             });
             expect(actual, findings.map(describeFinding).join("\n")).toEqual(expected);
@@ -125,6 +130,7 @@ export function lintCase<Options>(rule: Rule<Options>, testCase: RuleTestCase): 
     }
     const facts: Facts = {
       asOf: definitions.asOf,
+      today: testCase.today ?? definitions.asOf,
       catalog: definitions.catalog,
       expressions: definitions.expressions,
       weights: definitions.weights,

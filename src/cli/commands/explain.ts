@@ -1,7 +1,7 @@
 /** `seg explain <customer-id>`: which clause put a customer in each segment, with the values it read. */
 import { countBySeverity } from "../../api/check.ts";
 import { explain } from "../../api/explain.ts";
-import type { Clause } from "../../engine/explain-member.ts";
+import type { Clause, Explanation } from "../../engine/explain-member.ts";
 import { stylish } from "../../formatters/stylish.ts";
 import { DATA_DIR_OPTION, dataOptionValues } from "../data-options.ts";
 import { useColor, type Io } from "../io.ts";
@@ -55,6 +55,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     const csv = !/\.parquet$/i.test(e.position.path);
     lines.push(`Keyed by position: row ${e.position.row} of ${e.position.path}${csv ? ` (line ${e.position.row + 1})` : ""}, numbered by ${e.position.source}.${e.position.key} (row_number: true).`);
   }
+  if (e.cluster) lines.push("", clusterLine(e.cluster));
   for (const scheme of e.schemes) {
     lines.push("", `${scheme.scheme} → ${scheme.assigned.length ? scheme.assigned.join(", ") : "no segment"}`);
     let decided = false;
@@ -68,6 +69,13 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   }
   io.stdout(`${lines.join("\n")}\n`);
   return 0;
+}
+
+function clusterLine(cluster: NonNullable<Explanation["cluster"]>): string {
+  const name = `${cluster.name ?? ""} (${cluster.id ?? ""})`;
+  if (cluster.status === "missing") return "cluster → none: a clustering feature has no value, so k-means set this customer aside (cluster_status missing)";
+  if (cluster.status === "outlier") return `cluster → ${name}: set aside as an outlier (outside the Tukey fences of two or more clustering features), not fitted on, assigned to its nearest cluster (cluster_status outlier)`;
+  return `cluster → ${name} (cluster_status fitted)`;
 }
 
 function renderClause(clause: Clause, indent: string, lines: string[], mark: (v: unknown) => string): void {

@@ -100,6 +100,16 @@ describe("formatMarkdown", () => {
     expect(text).toContain("**Top movers**");
   });
 
+  it("shows hypothesis verdicts the change moves", () => {
+    const text = formatMarkdown({
+      ...hugeChange(1, 3),
+      hypotheses: [{ id: "monthly-churn-less", base: "inconclusive", head: "rejected", summary: "churned: Month to month 42.7% (n=3875) vs Committed 6.8% (n=3168); z = 34.00 → rejected at α = 0.05." }],
+    });
+    expect(text).toContain(
+      "**Hypothesis verdicts**\n\n| Hypothesis | Base | Head | Numbers (head) |\n|---|---|---|---|\n| <code>monthly-churn-less</code> | inconclusive | rejected | churned: Month to month 42.7% (n=3875) vs Committed 6.8% (n=3168); z = 34.00 → rejected at α = 0.05. |",
+    );
+  });
+
   it("marks a change with nothing to report so the workflow removes its comment", () => {
     const text = formatMarkdown({ ...hugeChange(1, 3), changed: false });
     expect(text).toBe(`${MARKER}\n${EMPTY_MARKER}\n### Seg diff: <code>main</code> (0123456) → working tree\n\nNo changes to segment definitions, sizes, memberships or findings.\n`);

@@ -90,6 +90,10 @@ function blocks(result: DiffResult, prepared: Prepared, rows: number): (() => st
     out.push(() => table(["Segment", "Customers", "Share", "Value share", "Rank"], prepared.changed, ({ scheme, m }) => [`${escapeText(m.name)} ${code(`${scheme}/${m.segment}`)}`, ...figureCells(m)], { limit: rows, align: "lrrrr" }));
   }
   if (result.findings.added.length > 0) out.push(() => `**New findings**\n\n${findingsTable(result.findings.added, rows)}`);
+  const verdicts = result.hypotheses ?? [];
+  if (verdicts.length > 0) {
+    out.push(() => `**Hypothesis verdicts**\n\n${table(["Hypothesis", "Base", "Head", "Numbers (head)"], verdicts, (v) => [code(v.id), v.base ?? "—", v.head ?? "—", escapeText(v.summary)], { limit: rows, align: "llll" })}`);
+  }
   for (const scheme of result.schemes) out.push(() => schemeSection(scheme, prepared.definitions.get(scheme.scheme) ?? [], prepared.movers.get(scheme.scheme) ?? [], rows));
   const config = result.definitions.config;
   if (config.length > 0) out.push(() => details(`<code>segmentation.yaml</code>: ${plural(config.length, "field")} changed`, fieldTable(config, rows)));

@@ -4,6 +4,7 @@
  * the lock matches the data.
  */
 import type { CheckResult } from "../../api/check.ts";
+import { DEFAULT_WARN_AFTER_DAYS, freshnessLimits } from "../../workspace/freshness-limits.ts";
 import { daysBetween } from "./number-format.ts";
 import type { SitePersona } from "./persona-pages.ts";
 import type { SiteSegment } from "./segment-pages.ts";
@@ -15,8 +16,12 @@ export interface HealthPage {
   rules: { ruleId: string; severity: string; count: number }[];
   reviews: { kind: "Segment" | "Persona"; name: string; url: string; lastReviewed: string | null; age: number | null; overdue: boolean }[];
   cadence: number;
-  sources: { name: string; path: string; rows: number; newest: string | null; age: number | null; stale: boolean }[];
+  /** Age of each source's newest row today, against its freshness thresholds. */
+  sources: { name: string; path: string; rows: number; newest: string | null; age: number | null; warnAfterDays: number; errorAfterDays: number | null; stale: boolean }[];
+  /** The workspace's default warn_after_days. */
   freshness: number;
+  /** The date ages are counted to. */
+  today: string;
   suppressions: { file: string; ruleId: string; count: number; reason: string | null; expires: string | null; expired: boolean }[];
   lock: { status: "missing" | "invalid" | "ok" | "not-computed"; message: string | null; changes: string[] };
 }
@@ -24,7 +29,7 @@ export interface HealthPage {
 export function buildHealth(result: CheckResult, segments: readonly SiteSegment[], personas: readonly SitePersona[]): HealthPage {
   const config = result.workspace.config?.value;
   const cadence = config?.review.cadence_days ?? 90;
-  const freshness = config?.review.freshness_days ?? 30;
+  const freshness = config?.review.freshness?.warn_after_days ?? config?.review.freshness_days ?? DEFAULT_WARN_AFTER_DAYS;
   const pageOf = (file: string): { title: string; url: string | null } => {
     const s = segments.find((x) => x.file === file);
     if (s) return { title: `Segment: ${s.segment.name}`, url: s.url };
@@ -54,10 +59,12 @@ export function buildHealth(result: CheckResult, segments: readonly SiteSegment[
     cadence,
     sources: (result.data?.engine.sources ?? []).map((s) => {
       const newest = s.newest ? s.newest.slice(0, 10) : null;
-      const age = newest ? daysBetween(newest, result.asOf) : null;
-      return { name: s.name, path: s.path, rows: s.rows, newest, age, stale: age !== null && age > freshness };
+      const age = newest ? daysBetween(newest, result.today) : null;
+      const limits = config ? freshnessLimits(config, s.name) : { warnAfterDays: freshness, errorAfterDays: undefined };
+      return { name: s.name, path: s.path, rows: s.rows, newest, age, warnAfterDays: limits.warnAfterDays, errorAfterDays: limits.errorAfterDays ?? null, stale: age !== null && age > limits.warnAfterDays };
     }),
     freshness,
+    today: result.today,
     suppressions: Object.entries(result.workspace.suppressions?.value.suppressions ?? {}).flatMap(([file, rules]) =>
       Object.entries(rules).map(([ruleId, e]) => ({ file, ruleId, count: e.count, reason: e.reason ?? null, expires: e.expires ?? null, expired: e.expires !== undefined && e.expires < result.asOf })),
     ),

@@ -41,7 +41,7 @@ export function buildPersonas(result: CheckResult): SitePersona[] {
   return result.workspace.personas
     .map((p) => {
       const last = p.value.last_reviewed;
-      const age = last ? daysBetween(last, result.asOf) : 0;
+      const age = last ? daysBetween(last, result.today) : 0;
       return {
         id: p.value.id,
         file: p.file.path,

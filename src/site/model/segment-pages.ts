@@ -87,7 +87,7 @@ export function buildSegments(result: CheckResult): SiteSegment[] {
       }),
       rfm: Object.entries(metrics?.rfm ?? {}).map(([feature, v]) => ({ feature, mean: finite(v.mean), median: finite(v.median) })),
       kpis: (s.value.gtm?.kpis ?? []).map((k) => ({ name: k.name, target: k.target === undefined ? null : String(k.target), metric: k.metric ?? null, current: k.metric ? currentValue(metrics, k.metric, config?.metrics, result.catalog.get(k.metric)?.type === "boolean") : null })),
-      review: reviewOf(s.value.last_reviewed, result.asOf, config?.review.cadence_days ?? 90),
+      review: reviewOf(s.value.last_reviewed, result.today, config?.review.cadence_days ?? 90),
       personas: result.workspace.personas.filter((p) => refersTo(p.value.segments)).map((p) => p.value.id),
       hypotheses: result.workspace.hypotheses.filter((h) => refersTo(h.value.segments)).map((h) => h.value.id),
       reviews: result.workspace.reviews.filter((r) => refersTo(r.value.segments)).map((r) => r.file.path),
@@ -165,9 +165,10 @@ function currentValue(metrics: SchemeMetrics["segments"][number] | undefined, me
   return c && c.segment.n > 0 ? (shareFeature ? formatPercent(c.segment.mean) : formatNumber(c.segment.mean, 2)) : null;
 }
 
-function reviewOf(lastReviewed: string | undefined, asOf: string, cadence: number): SiteSegment["review"] {
+/** Reviews age with the calendar: counted to today's date, not as_of. */
+function reviewOf(lastReviewed: string | undefined, today: string, cadence: number): SiteSegment["review"] {
   if (!lastReviewed) return undefined;
-  const age = daysBetween(lastReviewed, asOf);
+  const age = daysBetween(lastReviewed, today);
   return { lastReviewed, age, cadence, overdue: age > cadence };
 }
 

@@ -39,7 +39,7 @@ beforeAll(() => {
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe("seg init", () => {
-  it("scaffolds a workspace that locks, checks clean and builds", () => {
+  it("scaffolds a workspace that locks, checks without errors or warnings and builds", () => {
     const created = seg(scratch, "init", "playbook");
     expect(created.stderr).toBe("");
     expect(created.status).toBe(0);
@@ -66,8 +66,10 @@ describe("seg init", () => {
     expect(lock.status).toBe(0);
     expect(existsSync(join(root, "segments.lock.json"))).toBe(true);
 
+    // Clean but for the verdict of its sample hypothesis, reported as information.
     const check = seg(root, "check");
-    expect(check.stdout).toContain("No problems");
+    expect(check.stdout).toContain('2:12  info     The data support the hypothesis loyal-spend-more ("Loyal accounts spend more per account than the other lifecycle segments.")');
+    expect(check.stdout).toContain("✖ 1 problem (0 errors, 0 warnings, 1 info)");
     expect(check.status).toBe(0);
 
     // The workspace has no node_modules: Astro builds from Seg's own (installed-package.test.ts runs the packed package).
