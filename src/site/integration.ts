@@ -41,10 +41,24 @@ export interface PlaybookOptions {
 /** Seg's package folder: its own code (src/ in a checkout, lib/ when installed) and dependencies. */
 const SEG_PACKAGE = fileURLToPath(new URL("../../", import.meta.url));
 
+/**
+ * The node_modules folder Seg is installed in (undefined in a checkout): npm hoists Seg's
+ * dependencies there. In a workspace that installed Seg, that is the workspace's own
+ * node_modules, written by the user's `npm ci`, not by the workspace's files.
+ */
+const SEG_INSTALL_FOLDER = installFolderOf(SEG_PACKAGE);
+
+function installFolderOf(packageFolder: string): string | undefined {
+  const parts = packageFolder.replace(/[\\/]+$/, "").split(sep);
+  const at = parts.lastIndexOf("node_modules");
+  return at === -1 ? undefined : parts.slice(0, at + 1).join(sep);
+}
+
 /** Why a module may be loaded, or undefined when it may not: inside the stage, Seg's code, a dependency, or Astro's cache. */
 export function mayLoad(path: string, options: Pick<PlaybookOptions, "stage" | "workspace" | "cacheDir">): boolean {
   if (inside(path, options.stage) || inside(path, options.cacheDir)) return true;
   for (const own of ["src", "lib", "node_modules"]) if (inside(path, `${SEG_PACKAGE}${own}`)) return true;
+  if (SEG_INSTALL_FOLDER !== undefined && inside(path, SEG_INSTALL_FOLDER)) return true;
   // Dependencies installed beside Seg (hoisted by npm), but never a node_modules of the workspace's own.
   return path.split(sep).includes("node_modules") && !inside(path, options.workspace);
 }

@@ -38,6 +38,16 @@ describe("relativizeLinks", () => {
     expect(readFileSync(join(root, "404.html"), "utf8")).toBe('<a href="/playbook/">Home</a>');
   });
 
+  it("relinks every candidate of a srcset and keeps its descriptors (the phone variants of charts)", () => {
+    const root = site({
+      "segments/loyal/index.html": '<picture><source media="(max-width: 40rem)" srcset="/playbook/charts/a--narrow.svg" width="298"><img src="/playbook/charts/a.svg"></picture><img srcset="/playbook/charts/b.png 1x, /playbook/charts/b@2x.png 2x, https://example.com/c.png 3x">',
+    });
+    expect(relativizeLinks(root, "/playbook")).toBe(1);
+    expect(readFileSync(join(root, "segments/loyal/index.html"), "utf8")).toBe(
+      '<picture><source media="(max-width: 40rem)" srcset="../../charts/a--narrow.svg" width="298"><img src="../../charts/a.svg"></picture><img srcset="../../charts/b.png 1x, ../../charts/b@2x.png 2x, https://example.com/c.png 3x">',
+    );
+  });
+
   it("leaves external, protocol-relative, fragment and out-of-base references alone", () => {
     const page = '<a href="https://example.com/">x</a><a href="//cdn.example/x.js">y</a><a href="#main">z</a><a href="/elsewhere/">w</a><a href="mailto:a@b.c">m</a>';
     const root = site({ "index.html": page });

@@ -17,6 +17,8 @@ import { join, posix, sep } from "node:path";
 
 /** data-index names the search index a page fetches; data-base stays absolute: the search script prefixes site-absolute hits with it. */
 const ATTRIBUTE = /(\s(?:href|src|poster|action|data-index)=)(["'])(\/(?!\/)[^"']*)\2/g;
+/** srcset holds a comma-separated list of "URL [descriptor]" candidates (the phone variants of charts). */
+const SRCSET = /(\ssrcset=)(["'])([^"']*)\2/g;
 const CSS_URL = /url\((["']?)(\/(?!\/)[^"')]*)\1\)/g;
 
 /**
@@ -33,7 +35,9 @@ export function relativizeLinks(dir: string, base = "/"): number {
     const text = readFileSync(join(dir, file), "utf8");
     const relink = (value: string) => relativeReference(dir, prefix, from, value) ?? value;
     const next = isHtml
-      ? text.replace(ATTRIBUTE, (_, attribute: string, quote: string, value: string) => `${attribute}${quote}${relink(value)}${quote}`)
+      ? text
+          .replace(ATTRIBUTE, (_, attribute: string, quote: string, value: string) => `${attribute}${quote}${relink(value)}${quote}`)
+          .replace(SRCSET, (_, attribute: string, quote: string, value: string) => `${attribute}${quote}${relinkSrcset(value, relink)}${quote}`)
       : text.replace(CSS_URL, (_, quote: string, value: string) => `url(${quote}${relink(value)}${quote})`);
     if (next !== text) {
       writeFileSync(join(dir, file), next);
@@ -41,6 +45,14 @@ export function relativizeLinks(dir: string, base = "/"): number {
     }
   }
   return changed;
+}
+
+/** Each candidate's URL of a srcset relinked; descriptors ("2x", "300w") kept. */
+function relinkSrcset(value: string, relink: (url: string) => string): string {
+  return value
+    .split(",")
+    .map((candidate) => candidate.replace(/^(\s*)(\/(?!\/)\S*)/, (_, space: string, url: string) => `${space}${relink(url)}`))
+    .join(",");
 }
 
 /** `value` (site-absolute) as seen from the folder `from` of the site, or undefined when it points outside the site. */

@@ -68,7 +68,7 @@ describe("seg init", () => {
 
     // Clean but for the verdict of its sample hypothesis, reported as information.
     const check = seg(root, "check");
-    expect(check.stdout).toContain('2:12  info     The data support the hypothesis loyal-spend-more ("Loyal accounts spend more per account than the other lifecycle segments.")');
+    expect(check.stdout).toContain('3:12  info     The data support the hypothesis loyal-spend-more ("Loyal accounts spend more per account than the other lifecycle segments.")');
     expect(check.stdout).toContain("✖ 1 problem (0 errors, 0 warnings, 1 info)");
     expect(check.status).toBe(0);
 
@@ -109,7 +109,7 @@ describe("seg init", () => {
     writeFileSync(join(dir, "segmentation.yaml"), "# ours\n");
     const refused = seg(dir, "init");
     expect(refused.status).toBe(2);
-    expect(refused.stderr).toMatch(/^seg init: \. already has \.github\/workflows\/seg\.yml, astro\.config\.mjs, .* and \d+ more\. Nothing was written\. Pass --force to replace them with the template's \(package\.json and \.gitignore are merged, never replaced\)\.\n$/);
+    expect(refused.stderr).toMatch(/^seg init: \. already has \.github\/workflows\/seg\.yml, data\/accounts\.csv, .* and \d+ more\. Nothing was written\. Pass --force to replace them with the template's \(package\.json and \.gitignore are merged, never replaced\)\.\n$/);
     expect(snapshot(dir)).toEqual({ ...before, "segmentation.yaml": "# ours\n" });
 
     // --force replaces them and lists every one; package.json keeps its seg spec all the same.

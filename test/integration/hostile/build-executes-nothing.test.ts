@@ -91,7 +91,9 @@ describe("seg build on a workspace full of config files and code", () => {
     const home = readFileSync(join(dist, "index.html"), "utf8");
     expect(home).not.toContain("__owned");
     expect(home).toContain('<link rel="canonical" href="https://acme.github.io/playbook/"');
-    expect(home).toContain('href="/playbook/segments/"');
+    // Links are relative to the page (the site also opens from disk); the search script keeps the base.
+    expect(home).toContain('href="segments/index.html"');
+    expect(home).toContain('data-base="/playbook"');
     // The planted .astro was neither loaded nor written to.
     expect(readdirSync(join(workspace.root, ".astro")).sort()).toEqual(["content-modules.mjs", "data-store.json"]);
   });
