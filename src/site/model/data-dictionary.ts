@@ -125,7 +125,7 @@ export function buildDictionary(result: CheckResult, segments: readonly SiteSegm
           description: spec ? entry.description || null : null,
           origin: spec ? ("aggregate" in spec ? "aggregate" : "column" in spec ? "attribute" : "expression") : "builtin",
           type: entry.type,
-          formula: spec ? formulaOf(spec, config) : entry.description,
+          formula: spec ? formulaOf(spec, config, entry.type) : entry.description,
           written: spec ? writtenText(document, entry.name) : null,
           coverage: coverageOf(coverage.get(entry.name)),
           segments: segments.filter((s) => s.definition.features.includes(entry.name)).map((s) => ({ id: s.id, name: s.segment.name, url: s.url })),
@@ -159,7 +159,7 @@ const AGGREGATES: Record<string, (column: string, source: string) => string> = {
   count: (_c, source) => `Number of ${source} rows`,
   count_distinct: (column, source) => `Number of different ${column} values among ${source} rows`,
   count_distinct_days: (column, source) => `Number of different days (by ${column}) with ${source} rows`,
-  events_per_active_day: (_c, source) => `${source} rows per day with any`,
+  events_per_active_day: (_c, source) => `Number of ${source} rows per day with at least one`,
   sum: (column, source) => `Sum of ${column} over ${source} rows`,
   avg: (column, source) => `Average ${column} over ${source} rows`,
   min: (column, source) => `Smallest ${column} among ${source} rows`,
@@ -169,18 +169,19 @@ const AGGREGATES: Record<string, (column: string, source: string) => string> = {
 };
 
 /** The formula in words: what is counted or read, from where, over which rows and window. */
-export function formulaOf(spec: Feature, config: Config): string {
+export function formulaOf(spec: Feature, config: Config, type: ValueType): string {
+  const unit = config.goals.scope.unit;
   if ("aggregate" in spec) {
     const source = config.sources[spec.source];
     const column = spec.column ?? source?.timestamp ?? "rows";
-    const parts = [`${AGGREGATES[spec.aggregate]!(column, spec.source)} per member`];
+    const parts = [`${AGGREGATES[spec.aggregate]!(column, spec.source)} per ${unit}`];
     if (spec.where) parts.push(`where ${inWords(spec.where)}`);
     if (spec.window_days) parts.push(`in the ${spec.window_days} days before the as-of date`);
     const fallback = spec.default ?? (["count", "count_distinct", "count_distinct_days", "sum"].includes(spec.aggregate) ? 0 : null);
-    return `${parts.join(", ")}; ${fallback === null ? "members without such rows have no value" : `members without such rows count ${fallback}`}.`;
+    return `${parts.join(", ")}; ${fallback === null ? `${unit}s without such rows have no value` : `${unit}s without such rows count ${fallback}`}.`;
   }
   if ("column" in spec) {
-    const read = `${spec.column} of ${spec.source}`;
+    const read = `The ${spec.column} column of ${spec.source}`;
     if (spec.normalize) {
       return `${read} mapped to ${Object.keys(spec.normalize.categories).join(", ")} by keywords and patterns (the first match wins), otherwise ${spec.normalize.otherwise}.`;
     }
@@ -189,7 +190,7 @@ export function formulaOf(spec: Feature, config: Config): string {
     }
     return `${read}, as it is.`;
   }
-  return `${inWords(spec.expression)}.`;
+  return type === "boolean" ? `Yes when ${inWords(spec.expression)}, otherwise no.` : `${inWords(spec.expression)}.`;
 }
 
 /** The feature's entry in segmentation.yaml, from its name to the end of its value, without the common indent. */

@@ -20,7 +20,7 @@ if (reason) console.warn(`[test/e2e/site] ${reason}`);
 
 const WIDTHS = [390, 1280] as const;
 const MIN_TEXT_PX = 11;
-const MAIN_PAGES = ["", "segments/", "segments/power-users/", "personas/", "personas/scaling-sarah/", "prioritization/", "clusters/", "hypotheses/", "health/", "reviews/", "rules/", "method/", "search/"];
+const MAIN_PAGES = ["", "segments/", "segments/power-users/", "personas/", "personas/scaling-sarah/", "prioritization/", "clusters/", "hypotheses/", "data/", "health/", "reviews/", "rules/", "method/", "search/"];
 const SLOW = 900_000;
 
 interface AxeResults {
