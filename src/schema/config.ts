@@ -76,6 +76,11 @@ export const configSchema = z
     sources: z.record(nameSchema, sourceSchema).describe("Data sources by name."),
     features: z.record(nameSchema, featureSchema).default({}).describe("Declared features by name."),
     metrics: z.record(nameSchema, metricSchema).default({}).describe("Per-segment metrics computed from features, e.g. churn_rate: { feature: churned, aggregate: share }."),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, { message: "must be a three-letter ISO 4217 code such as USD, EUR or GBP" })
+      .optional()
+      .describe("The currency of money values (ISO 4217, e.g. USD): metrics with format: currency show it, e.g. $80.25. Without it they show as plain numbers."),
     rfm: rfmSchema.optional(),
     value_tiers: valueTiersSchema.optional(),
     schemes: z.record(idSchema, schemeSchema).describe("Segmentation schemes by id; segments live in segments/<scheme>/."),

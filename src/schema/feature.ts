@@ -40,7 +40,10 @@ const maxMissingShare = z
   .optional()
   .describe("Largest share of members that may lack a value for this feature before feature-coverage warns (default: thresholds.max_missing_share).");
 
+const labelSchema = textSchema.optional().describe("How the feature is shown on the playbook, e.g. Active days (last 90 days). Defaults to its name in words.");
+
 const featureBase = {
+  label: labelSchema,
   description: textSchema.optional(),
   max_missing_share: maxMissingShare,
   kind: columnKindSchema.optional().describe("What the feature describes; defaults to the source column's kind, or behavioral for aggregates."),
@@ -70,6 +73,7 @@ export const aggregateFeatureSchema = z.strictObject({
 });
 
 export const computedFeatureSchema = z.strictObject({
+  label: labelSchema,
   description: textSchema.optional(),
   max_missing_share: maxMissingShare,
   kind: columnKindSchema.optional().describe("What the feature describes (default behavioral)."),

@@ -85,6 +85,7 @@ export const ROUTES: readonly { pattern: string; entrypoint: string; when?: (mod
   { pattern: "/clusters", entrypoint: "clusters.astro" },
   { pattern: "/hypotheses", entrypoint: "hypotheses.astro" },
   { pattern: "/health", entrypoint: "health.astro" },
+  { pattern: "/data", entrypoint: "data.astro" },
   { pattern: "/reviews", entrypoint: "reviews.astro" },
   { pattern: "/rules", entrypoint: "rules.astro" },
   { pattern: "/method", entrypoint: "method.astro" },

@@ -5,13 +5,13 @@
  * - `count`, `share`, `value`, `value_share`: size and value of the segment;
  * - `priority` (the recomputed weighted total) and `rank` for prioritized segments;
  * - `recency_days`, `frequency`, `monetary` (means) and `median_recency_days`, … when RFM is configured;
- * - each metric declared under `metrics:` in segmentation.yaml, in its declared format;
+ * - each metric declared under `metrics:` in segmentation.yaml, in its declared format (money in `currency:`);
  * - each compared feature by name: the segment's mean.
  */
 import type { PriorityRow } from "../../engine/prioritize.ts";
 import type { SegmentMetrics } from "../../engine/segment-metrics.ts";
 import type { Config } from "../../schema/config.ts";
-import { formatAmount, formatCount, formatNumber, formatPercent } from "./number-format.ts";
+import { formatAmount, formatCount, formatCurrency, formatNumber, formatPercent } from "./number-format.ts";
 
 export interface MetricValue {
   label: string;
@@ -43,7 +43,7 @@ export function metricValues(metrics: SegmentMetrics | undefined, priority: Prio
     }
     for (const [name, value] of Object.entries(metrics.metrics)) {
       const declared = config?.metrics[name];
-      const format = declared?.format === "percent" || declared?.aggregate === "share" ? (x: number | null) => formatPercent(x) : declared?.format === "currency" ? formatAmount : (x: number | null) => formatNumber(x, 2);
+      const format = declared?.format === "percent" || declared?.aggregate === "share" ? (x: number | null) => formatPercent(x) : declared?.format === "currency" ? (x: number | null) => (config?.currency ? formatCurrency(x, config.currency) : formatAmount(x)) : (x: number | null) => formatNumber(x, 2);
       put(name, declared?.label ?? name, value, format);
     }
   }

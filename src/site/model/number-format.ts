@@ -36,6 +36,13 @@ export function formatAmount(x: number | null | undefined): string {
   return x.toLocaleString("en-US", { notation: "compact", maximumFractionDigits: 1 });
 }
 
+/** Money in a currency (ISO 4217): $80.25; large amounts compactly, $15.4M. */
+export function formatCurrency(x: number | null | undefined, currency: string): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return MISSING;
+  const compact = Math.abs(x) >= 10_000;
+  return x.toLocaleString("en-US", { style: "currency", currency, ...(compact ? { notation: "compact", maximumFractionDigits: 1 } : {}) });
+}
+
 export function formatPValue(p: number | null | undefined): string {
   if (p === null || p === undefined || !Number.isFinite(p)) return MISSING;
   return p < 0.0001 ? "< 0.0001" : p.toFixed(4);

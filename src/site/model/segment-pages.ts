@@ -14,6 +14,7 @@ import { referencedNames } from "../../expr/referenced-names.ts";
 import type { Segment } from "../../schema/segment.ts";
 import type { LoadedSegment } from "../../workspace/workspace.ts";
 import type { ProfileRow } from "../charts/segment-profile.ts";
+import { dictionaryAnchor, featureLabel } from "./feature-label.ts";
 import { CRITERIA_LABELS, QUADRANT_LABELS } from "./labels.ts";
 import { formatNumber, formatPercent, daysBetween } from "./number-format.ts";
 import { toFinding, type SiteFinding } from "./site-finding.ts";
@@ -34,8 +35,9 @@ export interface SiteSegment {
     | undefined;
   idsaa: { id: string; label: string; question: string; pass: boolean; detail: string; evidence: string | null }[] | undefined;
   idsaaPassed: number | null;
-  profile: ProfileRow[];
-  rfm: { feature: string; mean: number | null; median: number | null }[];
+  /** Each compared feature with its label, its entry on the Data page, and how many members have a value. */
+  profile: (ProfileRow & { label: string; anchor: string; values: number; members: number })[];
+  rfm: { feature: string; label: string; anchor: string; mean: number | null; median: number | null }[];
   kpis: { name: string; target: string | null; metric: string | null; current: string | null }[];
   review: { lastReviewed: string; age: number; cadence: number; overdue: boolean } | undefined;
   personas: string[];
@@ -83,9 +85,13 @@ export function buildSegments(result: CheckResult): SiteSegment[] {
           substantial: d !== null && p !== null && Math.abs(d) >= 0.5 && p < alpha,
           inDefinition: definition.features.includes(c.feature),
           share: result.catalog.get(c.feature)?.type === "boolean",
+          label: featureLabel(c.feature, config),
+          anchor: dictionaryAnchor(c.feature, config, result.catalog),
+          values: c.segment.n,
+          members: metrics?.count ?? 0,
         };
       }),
-      rfm: Object.entries(metrics?.rfm ?? {}).map(([feature, v]) => ({ feature, mean: finite(v.mean), median: finite(v.median) })),
+      rfm: Object.entries(metrics?.rfm ?? {}).map(([feature, v]) => ({ feature, label: featureLabel(feature, config), anchor: dictionaryAnchor(feature, config, result.catalog), mean: finite(v.mean), median: finite(v.median) })),
       kpis: (s.value.gtm?.kpis ?? []).map((k) => ({ name: k.name, target: k.target === undefined ? null : String(k.target), metric: k.metric ?? null, current: k.metric ? currentValue(metrics, k.metric, config?.metrics, result.catalog.get(k.metric)?.type === "boolean") : null })),
       review: reviewOf(s.value.last_reviewed, result.today, config?.review.cadence_days ?? 90),
       personas: result.workspace.personas.filter((p) => refersTo(p.value.segments)).map((p) => p.value.id),

@@ -15,6 +15,7 @@ import { buildSearchIndex, plainText, type SearchEntry } from "../search/search-
 import type { RenderedChart } from "../charts/chart.ts";
 import { clientScript, type ClientScript } from "../client/client-script.ts";
 import { buildClusters, clusterInput, type ClustersInput, type ClustersPage } from "./clusters-page.ts";
+import { buildDictionary, type DataDictionary } from "./data-dictionary.ts";
 import { buildHealth, type HealthPage } from "./health-page.ts";
 import { buildHypotheses, type SiteHypothesis } from "./hypothesis-pages.ts";
 import { metricValues, type MetricValue } from "./metric-values.ts";
@@ -70,6 +71,8 @@ export interface SiteModel {
   clusters: ClustersPage;
   health: HealthPage;
   rules: SiteRule[];
+  /** The data dictionary: every source and feature. */
+  dictionary: DataDictionary;
   /** `<Metric>` values: segment id → metric name → value. */
   metrics: Record<string, Record<string, MetricValue>>;
   charts: Record<string, RenderedChart>;
@@ -134,6 +137,7 @@ export async function buildSiteModel(result: CheckResult, options: SiteModelOpti
     clusters: buildClusters(result, options.clusters ?? clusterInput(result)),
     health: buildHealth(result, segmentList, personas),
     rules: buildRules(ruleRegistry, config),
+    dictionary: buildDictionary(result, segmentList),
     metrics: Object.fromEntries(
       segmentList.map((s) => {
         const m = engine?.schemes.find((x) => x.scheme === s.scheme)?.segments.find((x) => x.segment === s.id);
@@ -159,6 +163,7 @@ function sitePages(model: SiteModel): SitePage[] {
     ...(model.prioritization ? [{ title: "Prioritization", url: "/prioritization/", description: "Weighted scores, lenses, sensitivity, value × potential and the plan of attack." }] : []),
     { title: "Clusters", url: "/clusters/", description: "Statistical clusters: choice of k, profiles and agreement with the rule-based segments." },
     { title: "Hypotheses", url: "/hypotheses/", description: "Testable statements and what the data says about them." },
+    { title: "Data", url: "/data/", description: "Every data source and feature: files, rows, dates, columns, formulas, coverage and where each is used." },
     { title: "Health", url: "/health/", description: "Findings, reviews due, data freshness and suppressions." },
     { title: "Reviews", url: "/reviews/", description: "Dated review notes, decisions and frontline feedback." },
     { title: "Rules", url: "/rules/", description: "The anti-pattern rules Seg checks, with examples." },

@@ -1,6 +1,6 @@
 /**
- * The site search index: one entry per page, segment, persona, hypothesis and
- * review note, written to /search.json at build time. The client script
+ * The site search index: one entry per page, segment, persona, hypothesis,
+ * review note, data source and feature, written to /search.json at build time. The client script
  * filters it in the browser; there is no search service.
  */
 import type { SiteModel } from "../model/site-model.ts";
@@ -10,7 +10,7 @@ export interface SearchEntry {
   t: string;
   /** Site path (without the base). */
   u: string;
-  /** Kind: Segment, Persona, Hypothesis, Review, Page. */
+  /** Kind: Segment, Persona, Hypothesis, Review, Feature, Data source, Page. */
   k: string;
   /** One-line summary shown under the title. */
   s: string;
@@ -63,6 +63,8 @@ export function buildSearchIndex(model: SiteModel, bodies: ReadonlyMap<string, s
     );
   }
   for (const h of model.hypotheses) out.push(entry(h.statement, `/hypotheses/#${h.id}`, "Hypothesis", h.summary ?? h.statement, [h.id, h.metric, h.rationale, ...h.segments.map((s) => s.name)]));
+  for (const s of model.dictionary.sources) out.push(entry(s.name, `/data/#${s.anchor}`, "Data source", s.description ?? s.path, [s.path, s.kind, ...s.columns.flatMap((c) => [c.name, c.description])]));
+  for (const f of model.dictionary.features) out.push(entry(f.label, `/data/#${f.anchor}`, "Feature", f.description ?? f.formula, [f.name, f.formula]));
   for (const r of model.reviews) out.push(entry(r.title, `/reviews/#${r.entry}`, `Review · ${r.date}`, r.decisions[0] ?? `${r.author}, ${r.date}`, [r.author, ...r.decisions, bodies.get(r.file)]));
   return out;
 }
