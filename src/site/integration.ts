@@ -69,6 +69,7 @@ export const ROUTES: readonly { pattern: string; entrypoint: string; when?: (mod
   { pattern: "/personas/[id]", entrypoint: "persona.astro" },
   { pattern: "/prioritization", entrypoint: "prioritization.astro", when: (model) => model.prioritization !== null },
   { pattern: "/clusters", entrypoint: "clusters.astro" },
+  { pattern: "/changes", entrypoint: "changes.astro" },
   { pattern: "/hypotheses", entrypoint: "hypotheses.astro" },
   { pattern: "/health", entrypoint: "health.astro" },
   { pattern: "/reviews", entrypoint: "reviews.astro" },
