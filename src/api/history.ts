@@ -25,9 +25,20 @@ export function lockHistory(root: string, options: HistoryOptions = {}): LockHis
     if (gitText(repository.top, ["rev-parse", "--is-shallow-repository"]).trim() === "true") {
       return { available: false, missing: "full-history", reason: "this is a shallow clone, which holds only the newest commits, so the lock's history is not here.", ...empty };
     }
+    if (!hasCommits(repository.top)) return { available: true, ...empty };
     return { available: true, ...readLockHistory(repository, LOCK_FILE, options) };
   } catch (error) {
     if (error instanceof GitError) return { available: false, missing: /not installed/.test(error.message) ? "git" : "repository", reason: error.message, ...empty };
     throw error;
+  }
+}
+
+/** A repository just created has no commits, and `git log` fails there. */
+function hasCommits(top: string): boolean {
+  try {
+    gitText(top, ["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]);
+    return true;
+  } catch {
+    return false;
   }
 }
