@@ -6,6 +6,7 @@
  * a plain folder.
  */
 import { resolve } from "node:path";
+import { readDefinitionHistory, type DefinitionHistory } from "../diff/definition-history.ts";
 import { findRepository, gitText } from "../diff/git.ts";
 import { GitError } from "../diff/git-error.ts";
 import { readLockHistory, type HistoryOptions, type LockHistory } from "../diff/lock-history.ts";
@@ -16,17 +17,20 @@ export type LockHistoryResult = LockHistory & {
   reason?: string;
   /** What the history needs: a git repository, git itself, or the full history (a shallow clone has one commit). */
   missing?: "repository" | "git" | "full-history";
+  /** For each commit whose lock records a changed segment definition, the fields of the definition that changed. */
+  definitionChanges: DefinitionHistory;
 };
 
 export function lockHistory(root: string, options: HistoryOptions = {}): LockHistoryResult {
-  const empty = { versions: [], segments: {}, unassigned: {}, clusters: {} };
+  const empty = { versions: [], segments: {}, unassigned: {}, clusters: {}, definitionChanges: new Map() };
   try {
     const repository = findRepository(resolve(root));
     if (gitText(repository.top, ["rev-parse", "--is-shallow-repository"]).trim() === "true") {
       return { available: false, missing: "full-history", reason: "this is a shallow clone, which holds only the newest commits, so the lock's history is not here.", ...empty };
     }
     if (!hasCommits(repository.top)) return { available: true, ...empty };
-    return { available: true, ...readLockHistory(repository, LOCK_FILE, options) };
+    const history = readLockHistory(repository, LOCK_FILE, options);
+    return { available: true, ...history, definitionChanges: readDefinitionHistory(repository, history.versions) };
   } catch (error) {
     if (error instanceof GitError) return { available: false, missing: /not installed/.test(error.message) ? "git" : "repository", reason: error.message, ...empty };
     throw error;

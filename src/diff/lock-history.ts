@@ -10,7 +10,8 @@
  * lock schema accepts, and keys are kept in Maps or prefixed, never used bare.
  */
 import { lockSchema, type Lock } from "../lock/lock.ts";
-import { git, gitText, repositoryPath, type Repository } from "./git.ts";
+import { gitText, repositoryPath, type Repository } from "./git.ts";
+import { readBlobs } from "./read-blobs.ts";
 
 export interface LockVersion {
   commit: string;
@@ -153,26 +154,4 @@ function parseLock(text: string | undefined): { lock: Lock } | { problem: string
   const parsed = lockSchema.safeParse(json);
   if (!parsed.success) return { problem: `not a Seg lock file (${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message})` };
   return { lock: parsed.data };
-}
-
-/** Read many `rev:path` objects in one `git cat-file --batch`; undefined for missing ones. */
-function readBlobs(cwd: string, objects: readonly string[]): (string | undefined)[] {
-  if (objects.length === 0) return [];
-  const out = git(cwd, ["cat-file", "--batch"], { input: `${objects.join("\n")}\n`, maxBuffer: 1024 * 1024 * 1024 });
-  const texts: (string | undefined)[] = [];
-  let at = 0;
-  for (let i = 0; i < objects.length; i++) {
-    const end = out.indexOf(0x0a, at);
-    const header = out.subarray(at, end).toString("utf8");
-    at = end + 1;
-    const match = /^\S+ blob (\d+)$/.exec(header);
-    if (!match) {
-      texts.push(undefined);
-      continue;
-    }
-    const size = Number(match[1]);
-    texts.push(out.subarray(at, at + size).toString("utf8"));
-    at += size + 1;
-  }
-  return texts;
 }

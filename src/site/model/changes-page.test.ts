@@ -59,8 +59,8 @@ describe("buildChanges", () => {
       expect(page.commits.map((c) => c.subject)).toEqual(["first", "second"]);
       const second = page.commits[1]!;
       expect(second.definitions).toEqual([
-        { key: "constructor/a", scheme: "constructor", id: "a", kind: "changed" },
-        { key: "constructor/b", scheme: "constructor", id: "b", kind: "added" },
+        { key: "constructor/a", scheme: "constructor", id: "a", kind: "changed", fields: [] },
+        { key: "constructor/b", scheme: "constructor", id: "b", kind: "added", fields: [] },
       ]);
       expect(new Map(second.segments).get("constructor/a")).toEqual({ count: 35, share: 0.35, valueShare: 35 / 60, delta: 15 });
       expect(new Map(second.segments).get("constructor/constructor")?.delta).toBe(-5);

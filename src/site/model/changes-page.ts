@@ -14,6 +14,7 @@
  * are held in Maps, never used as bare object keys.
  */
 import type { LockHistoryResult } from "../../api/history.ts";
+import type { FieldChange } from "../../diff/definition-diff.ts";
 import type { LockVersion } from "../../diff/lock-history.ts";
 
 export interface ChangesSegmentValue {
@@ -30,6 +31,8 @@ export interface ChangesDefinitionChange {
   scheme: string;
   id: string;
   kind: "added" | "removed" | "changed";
+  /** The definition's fields that changed (from the segment file at both commits), e.g. definition.where. */
+  fields: { path: string; before: string | null; after: string | null }[];
 }
 
 export interface ChangesSchemeMove {
@@ -106,7 +109,7 @@ export function buildChanges(history: LockHistoryResult | undefined, context: Ch
   let previous: LockVersion | undefined;
   for (const version of history.versions) {
     if (version.status !== "ok" || !version.summary) continue;
-    page.commits.push(commitOf(version, previous, counts));
+    page.commits.push(commitOf(version, previous, counts, history.definitionChanges.get(version.commit)));
     previous = version;
   }
   if (page.commits.length === 0) {
@@ -133,7 +136,7 @@ function segmentSeries(history: LockHistoryResult): Map<string, Map<string, Chan
   return byCommit;
 }
 
-function commitOf(version: LockVersion, previous: LockVersion | undefined, counts: Map<string, Map<string, ChangesSegmentValue>>): ChangesCommit {
+function commitOf(version: LockVersion, previous: LockVersion | undefined, counts: Map<string, Map<string, ChangesSegmentValue>>, fields: Map<string, FieldChange[]> | undefined): ChangesCommit {
   const summary = version.summary!;
   const before = previous ? (counts.get(previous.commit) ?? new Map<string, ChangesSegmentValue>()) : undefined;
   const now = counts.get(version.commit) ?? new Map<string, ChangesSegmentValue>();
@@ -155,7 +158,7 @@ function commitOf(version: LockVersion, previous: LockVersion | undefined, count
     ari: summary.ari,
     segments,
     schemes,
-    definitions: previous?.summary ? definitionChanges(previous.summary.definitions, summary.definitions) : [],
+    definitions: previous?.summary ? definitionChanges(previous.summary.definitions, summary.definitions, fields) : [],
     settings: previous?.summary ? changedKeys(previous.summary.config, summary.config) : [],
     data: previous?.summary ? changedKeys(previous.summary.inputs, summary.inputs) : [],
     first: previous === undefined,
@@ -181,7 +184,7 @@ function movedAtLeast(
   return Math.max(0, gained - Math.max(0, now.population - (old?.population ?? 0)));
 }
 
-function definitionChanges(before: Record<string, string>, after: Record<string, string>): ChangesDefinitionChange[] {
+function definitionChanges(before: Record<string, string>, after: Record<string, string>, fields: Map<string, FieldChange[]> | undefined): ChangesDefinitionChange[] {
   const old = new Map(Object.entries(before));
   const now = new Map(Object.entries(after));
   const changes: ChangesDefinitionChange[] = [];
@@ -191,11 +194,16 @@ function definitionChanges(before: Record<string, string>, after: Record<string,
   };
   for (const [key, hash] of now) {
     const was = old.get(key);
-    if (was === undefined) changes.push({ key, ...split(key), kind: "added" });
-    else if (was !== hash) changes.push({ key, ...split(key), kind: "changed" });
+    if (was === undefined) changes.push({ key, ...split(key), kind: "added", fields: [] });
+    else if (was !== hash) changes.push({ key, ...split(key), kind: "changed", fields: (fields?.get(key) ?? []).map((f) => ({ path: f.path, before: shown(f.before), after: shown(f.after) })) });
   }
-  for (const key of old.keys()) if (!now.has(key)) changes.push({ key, ...split(key), kind: "removed" });
+  for (const key of old.keys()) if (!now.has(key)) changes.push({ key, ...split(key), kind: "removed", fields: [] });
   return changes.sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/** A field's value as the page shows it: text as is, anything else as JSON; absent is null. */
+function shown(value: unknown): string | null {
+  return value === undefined ? null : typeof value === "string" ? value : JSON.stringify(value);
 }
 
 function changedKeys(before: Record<string, string>, after: Record<string, string>): string[] {

@@ -10,6 +10,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { builtPage, tableById, textOf } from "../../support/built-html.ts";
 import { runSeg } from "../../support/run-seg.ts";
 import { BASE_FILES, BASE_SEGMENT, tempWorkspace, type TempWorkspace } from "../../support/temp-workspace.ts";
@@ -134,6 +135,10 @@ describe("the Changes page", () => {
       expect(row[3]).toBe(String(gained));
     }
     expect(rowOf("Raise the heavy-user bar")[3]).toBe("2");
+    // The changed rule itself, read from the segment file at both commits.
+    const where = (sha: string) => (parse(git("show", `${sha}:segments/usage/heavy.yaml`)) as { definition: { where: string } }).definition.where;
+    expect(rowOf("Raise the heavy-user bar")[1]).toContain(`Heavy users: definition.where from ${where(revisions[0]!.sha)} to ${where(revisions[1]!.sha)}`);
+    expect(rowOf("Add light users")[1]).toContain(`Heavy users: definition.where from ${where(revisions[1]!.sha)} to ${where(revisions[2]!.sha)}`);
     expect(rowOf("Restore the lock")[1]).toBe("Nothing in the definitions, settings or data");
     expect(rowOf(revisions[0]!.subject)[1]).toBe("First committed version");
   });
