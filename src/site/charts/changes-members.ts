@@ -25,7 +25,7 @@ export function changesMembersChart(input: ChangesMembersInput): ChartSpec {
       data: { values: input.rows.map((r) => ({ version: r.version, segment: r.segment, members: r.count })) },
       mark: { type: "line", point: { filled: true, size: 40 } },
       encoding: {
-        x: { field: "version", type: "ordinal", sort: [...input.versions], axis: { labelAngle: -30, labelLimit: 160 }, title: "Lock version (commit date · commit)" },
+        x: { field: "version", type: "ordinal", sort: [...input.versions], axis: { labelAngle: -30, labelExpr: "split(datum.label, ' · ')[0]" }, title: "Commit date of the lock version" },
         y: { field: "members", type: "quantitative", title: "Members" },
         color: { field: "segment", type: "nominal", sort: segments, title: null },
       },

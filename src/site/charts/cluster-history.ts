@@ -16,7 +16,7 @@ export function clusterHistoryChart(metric: "k" | "ari", points: readonly { vers
       data: { values: points.map((p) => ({ version: p.version, value: p.value })) },
       mark: { type: "line", color: k ? COLORS.primary : COLORS.secondary, point: { filled: true, size: 50 } },
       encoding: {
-        x: { field: "version", type: "ordinal", sort: points.map((p) => p.version), axis: { labelAngle: -30, labelLimit: 160 }, title: "Lock version (commit date · commit)" },
+        x: { field: "version", type: "ordinal", sort: points.map((p) => p.version), axis: { labelAngle: -30, labelExpr: "split(datum.label, ' · ')[0]" }, title: "Commit date of the lock version" },
         y: { field: "value", type: "quantitative", scale: k ? { zero: false, padding: 12 } : { domain: [Math.min(0, ...points.map((p) => p.value)), 1] }, axis: k ? { tickMinStep: 1, format: "d" } : {}, title: k ? "k" : "ARI" },
       },
     },

@@ -25,7 +25,7 @@ export function segmentTrendChart(input: { segmentId: string; segmentName: strin
       data: { values: input.points.map((p) => ({ version: p.version, members: p.count })) },
       mark: { type: "line", color: COLORS.primary, point: { filled: true, size: 50 } },
       encoding: {
-        x: { field: "version", type: "ordinal", sort: order, axis: { labelAngle: -30, labelLimit: 160 }, title: "Lock version (commit date · commit)" },
+        x: { field: "version", type: "ordinal", sort: order, axis: { labelAngle: -30, labelExpr: "split(datum.label, ' · ')[0]" }, title: "Commit date of the lock version" },
         y: { field: "members", type: "quantitative", scale: { zero: false, padding: 12 }, title: "Members" },
       },
     },

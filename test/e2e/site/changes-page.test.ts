@@ -80,7 +80,8 @@ beforeAll(() => {
   html = builtPage(join(ws.root, "dist"), "changes/");
 }, 600_000);
 
-afterAll(() => ws?.remove());
+// SEG_KEEP_SITE=1 keeps the workspace and its built site for a look after the tests.
+afterAll(() => (process.env.SEG_KEEP_SITE ? console.warn(`kept ${ws.root}`) : ws?.remove()));
 
 const count = (lock: LockJson, id: string) => lock.schemes.usage?.segments[id]?.count;
 
