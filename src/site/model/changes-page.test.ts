@@ -18,7 +18,7 @@ function withFolder(run: (dir: string) => void): void {
 }
 
 /** A minimal valid lock with one scheme; ids are whatever the test gives, as a hostile history could. */
-function lockText(scheme: string, segments: Record<string, number>, hashes: Record<string, string>): string {
+function lockText(scheme: string, segments: Record<string, number>, hashes: Record<string, string>, clusters: { k: number; ari: number | null } | null = null): string {
   const population = 100;
   const assigned = Object.values(segments).reduce((a, b) => a + b, 0);
   return JSON.stringify({
@@ -35,7 +35,7 @@ function lockText(scheme: string, segments: Record<string, number>, hashes: Reco
         segments: Object.fromEntries(Object.entries(segments).map(([id, count]) => [id, { count, share: count / population, value: count * 2, valueShare: count / assigned }])),
       },
     },
-    clusters: null,
+    clusters: clusters && { ...clusters, features: [], transform: [], centroids: [] },
     prioritization: null,
   });
 }
@@ -49,14 +49,18 @@ describe("buildChanges", () => {
   it("compares consecutive locks, value shares included, and takes ids such as constructor as plain names", () => {
     withFolder((dir) => {
       execFileSync("git", ["init", "-q"], { cwd: dir });
-      writeFileSync(join(dir, "segments.lock.json"), lockText("constructor", { __proto__x: 0, constructor: 30, a: 20 }, { "constructor/constructor": "h1", "constructor/a": "h2" }));
+      writeFileSync(join(dir, "segments.lock.json"), lockText("constructor", { __proto__x: 0, constructor: 30, a: 20 }, { "constructor/constructor": "h1", "constructor/a": "h2" }, { k: 3, ari: 0.41 }));
       commitAll(dir, "first");
-      writeFileSync(join(dir, "segments.lock.json"), lockText("constructor", { constructor: 25, a: 35 }, { "constructor/constructor": "h1", "constructor/a": "h3", "constructor/b": "h4" }));
+      writeFileSync(join(dir, "segments.lock.json"), lockText("constructor", { constructor: 25, a: 35 }, { "constructor/constructor": "h1", "constructor/a": "h3", "constructor/b": "h4" }, { k: 4, ari: 0.62 }));
       commitAll(dir, "second");
       const page = buildChanges(lockHistory(dir), context);
       expect(page.status).toBe("available");
       expect(page.hasValue).toBe(true);
-      expect(page.commits.map((c) => c.subject)).toEqual(["first", "second"]);
+      expect(page.commits.map((c) => [c.subject, c.k, c.ari])).toEqual([
+        ["first", 3, 0.41],
+        ["second", 4, 0.62],
+      ]);
+      expect(page.hasClusters).toBe(true);
       const second = page.commits[1]!;
       expect(second.definitions).toEqual([
         { key: "constructor/a", scheme: "constructor", id: "a", kind: "changed", fields: [] },
