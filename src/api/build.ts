@@ -34,6 +34,7 @@ import { relativizeLinks } from "../site/relative-links.ts";
 import { stagePlaybook } from "../site/stage.ts";
 import { discoverFiles } from "../workspace/discover.ts";
 import { check, type CheckOptions, type CheckResult } from "./check.ts";
+import { lockHistory } from "./history.ts";
 
 export interface BuildOptions extends CheckOptions {
   /** Output folder, relative to the workspace (default dist). */
@@ -67,7 +68,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const hosting = result.workspace.config?.value.site;
   const site = options.site ?? hosting?.url?.replace(/\/+$/, "");
   const base = options.base ?? sitePathBase(hosting?.base);
-  const model = await buildSiteModel(result, { base });
+  const model = await buildSiteModel(result, { base, history: lockHistory(result.root) });
   const scratch = join(dirname(outDir), `.${baseName(outDir)}.building`);
   const cacheDir = astroCacheDir(result.root);
   rmSync(scratch, { recursive: true, force: true });

@@ -3,19 +3,20 @@
  * without touching the working tree, the index or any ref: `git archive` of the
  * workspace folder into a tar file, unpacked with `tar`. Data files come along
  * when they are committed (large files kept out of git are not, which is why
- * `seg diff` reads the head's data by default).
+ * `seg diff` reads the head's data by default). Filter drivers the repository's
+ * config defines are neutralized (git.ts), so unpacking runs nothing.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { git, type Repository } from "./git.ts";
+import { git, withoutFilterDrivers, type Repository } from "./git.ts";
 import { GitError } from "./git-error.ts";
 
 /** Unpack the workspace at `commit` under `into`; returns the workspace folder inside it. */
 export function extractRevision(repository: Repository, commit: string, into: string): string {
   mkdirSync(into, { recursive: true });
   const archive = join(into, ".seg-revision.tar");
-  git(repository.top, ["archive", "--format=tar", "-o", archive, commit, "--", ...(repository.prefix === "" ? [] : [repository.prefix])]);
+  git(repository.top, [...withoutFilterDrivers(repository.top), "archive", "--format=tar", "-o", archive, commit, "--", ...(repository.prefix === "" ? [] : [repository.prefix])]);
   try {
     execFileSync("tar", ["-x", "-f", archive, "-C", into], { stdio: ["ignore", "ignore", "pipe"] });
   } catch (error) {

@@ -2,6 +2,13 @@
  * The few git plumbing calls Seg needs, each one `git` with an argument array
  * (never a shell string), run in the workspace folder. Revisions are checked
  * before use, so user text can never be read as an option.
+ *
+ * A repository's own configuration is workspace content, and some settings
+ * make git run a program: core.fsmonitor (run by commands that look at the
+ * work tree), core.pager, diff.external and textconv drivers, hooks. Every
+ * call turns those off on the command line (which wins over any config file),
+ * ignores the system config, never prompts, and takes no optional locks, so
+ * reading history runs nothing a workspace names.
  */
 import { execFileSync } from "node:child_process";
 import { GitError } from "./git-error.ts";
@@ -13,15 +20,38 @@ export interface Repository {
   prefix: string;
 }
 
+/** Settings that stop git from running anything a repository's config names; first on every command line. */
+export const SAFE_GIT_OPTIONS: readonly string[] = [
+  "--no-pager",
+  "-c", "core.fsmonitor=false",
+  "-c", "core.hooksPath=/dev/null",
+  "-c", "core.pager=cat",
+  "-c", "core.sshCommand=ssh",
+  "-c", "core.untrackedCache=false",
+  "-c", "credential.helper=",
+  "-c", "protocol.ext.allow=never",
+];
+
+/** The environment git runs with: no system config, no prompts, no optional locks. */
+export function safeGitEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { ...env, GIT_CONFIG_NOSYSTEM: "1", GIT_TERMINAL_PROMPT: "0", GIT_OPTIONAL_LOCKS: "0", GIT_PAGER: "cat" };
+}
+
 /** Run git and return its standard output as a buffer; throws GitError with git's own message. */
-export function git(cwd: string, args: readonly string[], options: { maxBuffer?: number } = {}): Buffer {
+export function git(cwd: string, args: readonly string[], options: { maxBuffer?: number; input?: string } = {}): Buffer {
   try {
-    return execFileSync("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"], maxBuffer: options.maxBuffer ?? 256 * 1024 * 1024 });
+    return execFileSync("git", [...SAFE_GIT_OPTIONS, ...args], {
+      cwd,
+      env: safeGitEnvironment(),
+      input: options.input,
+      stdio: [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
+      maxBuffer: options.maxBuffer ?? 256 * 1024 * 1024,
+    });
   } catch (error) {
     const e = error as NodeJS.ErrnoException & { stderr?: Buffer; status?: number };
     if (e.code === "ENOENT") throw new GitError("git is not installed or not on PATH; seg diff and the history need it.");
     const detail = e.stderr?.toString("utf8").trim().split("\n")[0] ?? e.message;
-    throw new GitError(`git ${args[0]} failed: ${detail}`);
+    throw new GitError(`git ${args.find((a, i) => !a.startsWith("-") && args[i - 1] !== "-c") ?? args[0]} failed: ${detail}`);
   }
 }
 
@@ -67,4 +97,23 @@ export function existsAt(repository: Repository, commit: string, path: string): 
 /** A path inside the workspace, relative to the repository top. */
 export function repositoryPath(repository: Repository, path: string): string {
   return repository.prefix === "" ? path : `${repository.prefix}/${path}`;
+}
+
+/**
+ * `-c` settings that neutralize every filter driver the repository's config
+ * defines (filter.<name>.smudge/process run a program for each file git
+ * archive writes out, and .gitattributes in the tree picks them): smudge and
+ * clean become `cat`, the long-running process is unset. Reading config runs nothing.
+ */
+export function withoutFilterDrivers(cwd: string): string[] {
+  let listed: string;
+  try {
+    listed = git(cwd, ["config", "--null", "--name-only", "--get-regexp", "^filter\\."]).toString("utf8");
+  } catch {
+    return []; // no filter.* settings at all (git config exits 1)
+  }
+  const names = new Set(listed.split("\0").map((key) => /^filter\.(.+)\.[^.]+$/s.exec(key)?.[1]).filter((n): n is string => n !== undefined));
+  const unsafe = [...names].find((name) => name.includes("="));
+  if (unsafe !== undefined) throw new GitError(`the repository's git config defines a filter driver named "${unsafe}", which Seg cannot switch off; remove it (git config --remove-section) before seg diff.`);
+  return [...names].flatMap((name) => ["-c", `filter.${name}.smudge=cat`, "-c", `filter.${name}.clean=cat`, "-c", `filter.${name}.process=`, "-c", `filter.${name}.required=false`]);
 }

@@ -4,18 +4,41 @@
  * for all of them) and parsed with the lock schema, turned into time series per
  * segment (count, share, value, rank) and per cluster (size and centroid). The
  * playbook charts them; versions that do not parse are listed and skipped.
+ *
+ * Every version is hostile data: git runs with the hardened options of git.ts
+ * (nothing a repository's config names is run), the text must be JSON that the
+ * lock schema accepts, and keys are kept in Maps or prefixed, never used bare.
  */
-import { execFileSync } from "node:child_process";
 import { lockSchema, type Lock } from "../lock/lock.ts";
 import { gitText, repositoryPath, type Repository } from "./git.ts";
+import { readBlobs } from "./read-blobs.ts";
 
 export interface LockVersion {
   commit: string;
   /** Commit date, YYYY-MM-DD. */
   date: string;
+  /** The commit's subject line. */
+  subject: string;
   status: "ok" | "invalid";
   /** Why the version was skipped. */
   problem?: string;
+  /** What a version that parsed says, for comparing consecutive versions. */
+  summary?: LockSummary;
+}
+
+/** The parts of one lock the changes page compares between versions. */
+export interface LockSummary {
+  asOf: string;
+  /** Definition hash by "scheme/segment". */
+  definitions: Record<string, string>;
+  /** Hash by segmentation.yaml section (features, thresholds…). */
+  config: Record<string, string>;
+  /** sha256 by source. */
+  inputs: Record<string, string>;
+  /** By scheme: members in scope and members in no segment. */
+  schemes: Record<string, { population: number; unassigned: number }>;
+  k: number | null;
+  ari: number | null;
 }
 
 export interface SegmentPoint {
@@ -69,24 +92,22 @@ export interface HistoryOptions {
 
 export function readLockHistory(repository: Repository, lockFile: string, options: HistoryOptions = {}): LockHistory {
   const path = repositoryPath(repository, lockFile);
-  const log = gitText(repository.top, ["log", `--max-count=${options.limit ?? 500}`, "--format=%H%x09%cs", "--", path]);
+  const log = gitText(repository.top, ["log", `--max-count=${options.limit ?? 500}`, "--no-show-signature", "--format=%H %cs %s", "--", path]);
   const commits = log
     .split("\n")
-    .filter(Boolean)
-    .map((line) => {
-      const [commit, date] = line.split("\t") as [string, string];
-      return { commit, date };
-    })
+    .map((line) => /^([0-9a-f]{40,64}) (\d{4}-\d{2}-\d{2}) (.*)$/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map(([, commit, date, subject]) => ({ commit: commit!, date: date!, subject: subject! }))
     .reverse();
   const texts = readBlobs(repository.top, commits.map((c) => `${c.commit}:${path}`));
   const history: LockHistory = { versions: [], segments: {}, unassigned: {}, clusters: {} };
-  commits.forEach(({ commit, date }, i) => {
+  commits.forEach(({ commit, date, subject }, i) => {
     const parsed = parseLock(texts[i]);
     if ("problem" in parsed) {
-      history.versions.push({ commit, date, status: "invalid", problem: parsed.problem });
+      history.versions.push({ commit, date, subject, status: "invalid", problem: parsed.problem });
       return;
     }
-    history.versions.push({ commit, date, status: "ok" });
+    history.versions.push({ commit, date, subject, status: "ok", summary: summarize(parsed.lock) });
     addPoints(history, parsed.lock, commit, date);
   });
   return history;
@@ -95,13 +116,31 @@ export function readLockHistory(repository: Repository, lockFile: string, option
 function addPoints(history: LockHistory, lock: Lock, commit: string, date: string): void {
   const at = { commit, date, asOf: lock.asOf };
   for (const [scheme, result] of Object.entries(lock.schemes)) {
-    (history.unassigned[scheme] ??= []).push({ ...at, population: result.population, ...result.unassigned });
+    series(history.unassigned, scheme).push({ ...at, population: result.population, ...result.unassigned });
     for (const [id, s] of Object.entries(result.segments)) {
       const priority = lock.prioritization?.segments[id];
-      (history.segments[`${scheme}/${id}`] ??= []).push({ ...at, count: s.count, share: s.share, value: s.value, valueShare: s.valueShare, total: priority?.total ?? null, rank: priority?.rank ?? null });
+      series(history.segments, `${scheme}/${id}`).push({ ...at, count: s.count, share: s.share, value: s.value, valueShare: s.valueShare, total: priority?.total ?? null, rank: priority?.rank ?? null });
     }
   }
-  for (const c of lock.clusters?.centroids ?? []) (history.clusters[c.id] ??= []).push({ ...at, name: c.name, size: c.size, share: c.share, centroid: c.centroid });
+  for (const c of lock.clusters?.centroids ?? []) series(history.clusters, c.id).push({ ...at, name: c.name, size: c.size, share: c.share, centroid: c.centroid });
+}
+
+/** The series under `key`, created as an own property (a lock's ids are data: "__proto__" is just a name). */
+function series<T>(record: Record<string, T[]>, key: string): T[] {
+  if (!Object.hasOwn(record, key)) Object.defineProperty(record, key, { value: [], enumerable: true, writable: true, configurable: true });
+  return record[key]!;
+}
+
+function summarize(lock: Lock): LockSummary {
+  return {
+    asOf: lock.asOf,
+    definitions: { ...lock.hashes.segments },
+    config: { ...lock.hashes.config },
+    inputs: Object.fromEntries(Object.entries(lock.inputs).map(([name, input]) => [name, input.sha256])),
+    schemes: Object.fromEntries(Object.entries(lock.schemes).map(([id, s]) => [id, { population: s.population, unassigned: s.unassigned.count }])),
+    k: lock.clusters?.k ?? null,
+    ari: lock.clusters?.ari ?? null,
+  };
 }
 
 function parseLock(text: string | undefined): { lock: Lock } | { problem: string } {
@@ -115,26 +154,4 @@ function parseLock(text: string | undefined): { lock: Lock } | { problem: string
   const parsed = lockSchema.safeParse(json);
   if (!parsed.success) return { problem: `not a Seg lock file (${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message})` };
   return { lock: parsed.data };
-}
-
-/** Read many `rev:path` objects in one `git cat-file --batch`; undefined for missing ones. */
-function readBlobs(cwd: string, objects: readonly string[]): (string | undefined)[] {
-  if (objects.length === 0) return [];
-  const out = execFileSync("git", ["cat-file", "--batch"], { cwd, input: `${objects.join("\n")}\n`, maxBuffer: 1024 * 1024 * 1024, stdio: ["pipe", "pipe", "pipe"] });
-  const texts: (string | undefined)[] = [];
-  let at = 0;
-  for (let i = 0; i < objects.length; i++) {
-    const end = out.indexOf(0x0a, at);
-    const header = out.subarray(at, end).toString("utf8");
-    at = end + 1;
-    const match = /^\S+ blob (\d+)$/.exec(header);
-    if (!match) {
-      texts.push(undefined);
-      continue;
-    }
-    const size = Number(match[1]);
-    texts.push(out.subarray(at, at + size).toString("utf8"));
-    at += size + 1;
-  }
-  return texts;
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ChartSpec } from "./chart.ts";
+import { changesMembersChart } from "./changes-members.ts";
 import { clusterAgreementChart } from "./cluster-agreement.ts";
+import { clusterHistoryChart } from "./cluster-history.ts";
 import { clusterProfilesChart } from "./cluster-profiles.ts";
 import { hypothesisGroupsChart } from "./hypothesis-groups.ts";
 import { kElbowChart } from "./k-elbow.ts";
@@ -11,9 +13,11 @@ import { renderChart } from "./render-chart.ts";
 import { schemeSizesChart } from "./scheme-sizes.ts";
 import { segmentProfileChart } from "./segment-profile.ts";
 import { segmentShareChart } from "./segment-share.ts";
+import { segmentTrendChart } from "./segment-trend.ts";
 import { valuePotentialChart } from "./value-potential.ts";
 
 const HOSTILE = `<script>alert("x")</script> & Co`;
+const versions = ["2026-09-01 · 1a2b3c4", "2026-10-01 · 5d6e7f8", "2026-11-01 · 9a0b1c2"];
 const candidates = [2, 3, 4, 5].map((k) => ({ k, inertia: 1000 / k, silhouette: k === 3 ? 0.41 : 0.3, chosen: k === 3 }));
 
 /** One of each chart, with a segment name that must come out escaped. */
@@ -33,6 +37,10 @@ const CHARTS: ChartSpec[] = [
   kElbowChart(candidates),
   clusterProfilesChart({ features: ["a", "b"], clusters: [{ name: HOSTILE, z: [1.2, -0.4], original: [10, 2] }, { name: "Quiet", z: [-1, 0.3], original: [1, 3] }] }),
   clusterAgreementChart({ schemeLabel: "Lifecycle", ari: 0.67, rows: [HOSTILE, "Other"], columns: ["Busy", "Quiet"], counts: [[40, 2], [3, 55]] }),
+  segmentTrendChart({ segmentId: "a", segmentName: HOSTILE, points: versions.map((version, i) => ({ version, count: 5 - i })) }),
+  changesMembersChart({ index: 0, label: "Lifecycle", versions, rows: versions.flatMap((version, i) => [{ version, segment: HOSTILE, count: 5 - i }, { version, segment: "Other", count: 5 + i }]) }),
+  clusterHistoryChart("k", versions.map((version, i) => ({ version, value: 4 + i }))),
+  clusterHistoryChart("ari", versions.map((version, i) => ({ version, value: 0.5 + i / 10 }))),
 ];
 
 describe("charts", () => {

@@ -3,6 +3,9 @@
  * record on the page data which chart belongs where. Runs once per build.
  */
 import type { ChartSpec, RenderedChart } from "../charts/chart.ts";
+import { changesMembersChart } from "../charts/changes-members.ts";
+import { clusterHistoryChart } from "../charts/cluster-history.ts";
+import { segmentTrendChart } from "../charts/segment-trend.ts";
 import { clusterAgreementChart } from "../charts/cluster-agreement.ts";
 import { clusterProfilesChart } from "../charts/cluster-profiles.ts";
 import { hypothesisGroupsChart } from "../charts/hypothesis-groups.ts";
@@ -58,7 +61,39 @@ export async function renderSiteCharts(model: SiteModel): Promise<Record<string,
     c.charts.profiles = add(clusterProfilesChart({ features: c.features, clusters: c.clusters.map((x) => ({ name: x.name, z: x.z, original: x.original })) }));
     if (c.agreement) c.charts.agreement = add(clusterAgreementChart(c.agreement));
   }
+  addChangesCharts(model, add);
   const rendered: Record<string, RenderedChart> = {};
   for (const spec of specs) rendered[spec.id] = await renderChart(spec);
   return rendered;
+}
+
+/** The Changes page's charts (members per scheme, k, ARI) and each segment's trend, once the lock has two versions. */
+function addChangesCharts(model: SiteModel, add: (spec: ChartSpec) => string): void {
+  const changes = model.changes;
+  if (changes.commits.length < 2) return;
+  const label = (c: (typeof changes.commits)[number]) => `${c.date} · ${c.short}`;
+  const versions = changes.commits.map(label);
+  for (const [index, scheme] of changes.schemes.entries()) {
+    const rows = changes.commits.flatMap((c) => {
+      const at = new Map(c.segments);
+      return scheme.segments.flatMap((s) => {
+        const v = at.get(s.key);
+        return v ? [{ version: label(c), segment: s.name, count: v.count }] : [];
+      });
+    });
+    if (rows.length > 0) changes.charts.members[scheme.scheme] = add(changesMembersChart({ index, label: scheme.label, versions, rows }));
+  }
+  const kPoints = changes.commits.flatMap((c) => (c.k === null ? [] : [{ version: label(c), value: c.k }]));
+  if (kPoints.length > 1) changes.charts.k = add(clusterHistoryChart("k", kPoints));
+  const ariPoints = changes.commits.flatMap((c) => (c.ari === null ? [] : [{ version: label(c), value: c.ari }]));
+  if (ariPoints.length > 1) changes.charts.ari = add(clusterHistoryChart("ari", ariPoints));
+  for (const id of model.segmentOrder) {
+    const segment = model.segments[id]!;
+    const key = `${segment.scheme}/${segment.id}`;
+    const points = changes.commits.flatMap((c) => {
+      const v = new Map(c.segments).get(key);
+      return v ? [{ version: label(c), count: v.count }] : [];
+    });
+    if (points.length > 1) segment.charts.trend = add(segmentTrendChart({ segmentId: segment.id, segmentName: segment.segment.name, points }));
+  }
 }

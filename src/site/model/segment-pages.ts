@@ -44,7 +44,7 @@ export interface SiteSegment {
   hypotheses: string[];
   reviews: string[];
   findings: SiteFinding[];
-  charts: { share: string | null; profile: string | null };
+  charts: { share: string | null; profile: string | null; trend: string | null };
 }
 
 export function buildSegments(result: CheckResult): SiteSegment[] {
@@ -98,7 +98,7 @@ export function buildSegments(result: CheckResult): SiteSegment[] {
       hypotheses: result.workspace.hypotheses.filter((h) => refersTo(h.value.segments)).map((h) => h.value.id),
       reviews: result.workspace.reviews.filter((r) => refersTo(r.value.segments)).map((r) => r.file.path),
       findings: result.diagnostics.filter((d) => d.file === s.file.path).map(toFinding),
-      charts: { share: null, profile: null },
+      charts: { share: null, profile: null, trend: null },
     };
   });
 }

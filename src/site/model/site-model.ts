@@ -8,12 +8,14 @@
  * which builder (one file each, next to this one) computes it.
  */
 import type { CheckResult } from "../../api/check.ts";
+import type { LockHistoryResult } from "../../api/history.ts";
 import { rules as ruleRegistry } from "../../rules/index.ts";
 import type { Goals } from "../../schema/goals.ts";
 import { VERSION } from "../../version.ts";
 import { buildSearchIndex, plainText, type SearchEntry } from "../search/search-index.ts";
 import type { RenderedChart } from "../charts/chart.ts";
 import { clientScript, type ClientScript } from "../client/client-script.ts";
+import { buildChanges, type ChangesPage } from "./changes-page.ts";
 import { buildClusters, clusterInput, type ClustersInput, type ClustersPage } from "./clusters-page.ts";
 import { buildDictionary, type DataDictionary } from "./data-dictionary.ts";
 import { buildHealth, type HealthPage } from "./health-page.ts";
@@ -69,6 +71,7 @@ export interface SiteModel {
   hypotheses: SiteHypothesis[];
   reviews: SiteReview[];
   clusters: ClustersPage;
+  changes: ChangesPage;
   health: HealthPage;
   rules: SiteRule[];
   /** The data dictionary: every source and feature. */
@@ -86,6 +89,8 @@ export interface SiteModelOptions {
   base?: string | undefined;
   /** Clustering output; defaults to what the check result carries. */
   clusters?: ClustersInput;
+  /** The lock's git history (api/history.ts); without it the Changes page says the build was not given one. */
+  history?: LockHistoryResult;
 }
 
 export async function buildSiteModel(result: CheckResult, options: SiteModelOptions = {}): Promise<SiteModel> {
@@ -135,6 +140,10 @@ export async function buildSiteModel(result: CheckResult, options: SiteModelOpti
     hypotheses: buildHypotheses(result),
     reviews: buildReviews(result),
     clusters: buildClusters(result, options.clusters ?? clusterInput(result)),
+    changes: buildChanges(options.history, {
+      schemeLabels: new Map(Object.entries(config?.schemes ?? {}).map(([id, scheme]) => [id, scheme.label])),
+      segments: new Map(segmentList.map((s) => [`${s.scheme}/${s.id}`, { name: s.segment.name, url: s.url }])),
+    }),
     health: buildHealth(result, segmentList, personas),
     rules: buildRules(ruleRegistry, config),
     dictionary: buildDictionary(result, segmentList),
@@ -162,6 +171,7 @@ function sitePages(model: SiteModel): SitePage[] {
     { title: "Personas", url: "/personas/", description: "Enterprise and buyer personas by segment and buying-team role." },
     ...(model.prioritization ? [{ title: "Prioritization", url: "/prioritization/", description: "Weighted scores, lenses, sensitivity, value × potential and the plan of attack." }] : []),
     { title: "Clusters", url: "/clusters/", description: "Statistical clusters: choice of k, profiles and agreement with the rule-based segments." },
+    { title: "Changes", url: "/changes/", description: "Segment sizes, k and agreement over the committed versions of the lock, and what moved members." },
     { title: "Hypotheses", url: "/hypotheses/", description: "Testable statements and what the data says about them." },
     { title: "Data", url: "/data/", description: "Every data source and feature: files, rows, dates, columns, formulas, coverage and where each is used." },
     { title: "Health", url: "/health/", description: "Findings, reviews due, data freshness and suppressions." },

@@ -114,7 +114,7 @@ describe.skipIf(reason !== undefined)("the playbook at 390 and 1280 px", () => {
       const page = await open(context, "segments/power-users/");
       const nav = page.locator("nav#site-nav");
       const links = nav.locator("a");
-      const titles = ["Overview", "Segments", "Personas", "Prioritization", "Clusters", "Hypotheses", "Data", "Health", "Reviews", "Rules", "Method"];
+      const titles = ["Overview", "Segments", "Personas", "Prioritization", "Clusters", "Changes", "Hypotheses", "Data", "Health", "Reviews", "Rules", "Method"];
       await expect(links.allTextContents()).resolves.toEqual(titles);
       await expect(nav.isVisible()).resolves.toBe(false);
       await page.locator("label[for=nav-toggle]").click();
