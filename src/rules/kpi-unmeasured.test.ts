@@ -1,4 +1,5 @@
-import { ruleTester } from "../../test/support/rule-tester.ts";
+import { describe, expect, it } from "vitest";
+import { lintCase, ruleTester } from "../../test/support/rule-tester.ts";
 import { kpiUnmeasured } from "./kpi-unmeasured.ts";
 
 const segment = (kpi: string) => `id: heavy
@@ -57,4 +58,16 @@ ruleTester.run(kpiUnmeasured, {
       errors: [{ messageId: "noValue", file: SEGMENT, line: 10, column: 36, data: { count: 150, metric: "active_days_90d" } }],
     },
   ],
+});
+
+describe("kpi-unmeasured hints", () => {
+  it("suggests the metric or feature a misspelt name most likely meant", () => {
+    const [finding] = lintCase(kpiUnmeasured, { name: "typo", files: { [SEGMENT]: segment("{ name: Active days, metric: active_day_90d }") } });
+    expect(finding?.hint).toBe("Did you mean active_days_90d? Name a metric declared under metrics: in segmentation.yaml, or a numeric or boolean feature; leave metric out for a KPI measured outside Seg.");
+  });
+
+  it("suggests nothing when no name is close", () => {
+    const [finding] = lintCase(kpiUnmeasured, { name: "far", files: { [SEGMENT]: segment("{ name: Revenue, metric: net_revenue_retention }") } });
+    expect(finding?.hint).toBe(kpiUnmeasured.hint);
+  });
 });
