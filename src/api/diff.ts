@@ -19,6 +19,7 @@ import { existsAt, findRepository, repositoryPath, resolveCommit } from "../diff
 import { GitError } from "../diff/git-error.ts";
 import { diffMetrics } from "../diff/metric-diff.ts";
 import { migrationMatrix } from "../diff/migration-matrix.ts";
+import { diffPopulationMetrics } from "../diff/population-metric-diff.ts";
 import { recomputeMemberships, type Memberships } from "../diff/recompute-memberships.ts";
 import { readLock } from "../lock/lock-file.ts";
 import { previousClustersOf } from "../lock/previous-clusters.ts";
@@ -146,6 +147,10 @@ function compare(base: Side, head: Side, mode: DataMode): DiffResult {
     clusters: diffClusters(base.result?.data?.lock.clusters, head.result?.data?.lock.clusters),
     findings: diffFindings(base.result?.diagnostics ?? [], head.result?.diagnostics ?? []),
     hypotheses: diffHypotheses(base.result?.data?.engine.hypotheses, head.result?.data?.engine.hypotheses),
+    population: diffPopulationMetrics(
+      { config: base.result?.workspace.config?.value, schemes: base.memberships ? base.result?.data?.engine.schemes : undefined },
+      { config: head.result?.workspace.config?.value, schemes: head.memberships ? head.result?.data?.engine.schemes : undefined },
+    ),
   };
   return { ...result, changed: hasChanges(result) };
 }

@@ -6,6 +6,7 @@ import type { FindingsDiff } from "./findings-diff.ts";
 import type { HypothesisVerdictChange } from "./hypothesis-diff.ts";
 import { metricsChanged, type SchemeMetricChange } from "./metric-diff.ts";
 import type { Migration } from "./migration-matrix.ts";
+import { populationMetricChanged, type PopulationMetricChange } from "./population-metric-diff.ts";
 
 export type DataMode = "head" | "base" | "each";
 
@@ -39,6 +40,8 @@ export interface DiffResult {
   schemes: SchemeDiff[];
   clusters: ClusterDiff | null;
   findings: FindingsDiff;
+  /** Declared metrics over the whole population, base → head. */
+  population?: PopulationMetricChange[];
   /** Hypotheses whose verdict the change moves (both sides recomputed). */
   hypotheses?: HypothesisVerdictChange[];
   /** False when there is nothing to report (the PR comment is then removed). */
@@ -50,6 +53,7 @@ export function hasChanges(result: Omit<DiffResult, "changed">): boolean {
   if (d.segments.length + d.config.length + d.personas.length + d.hypotheses.length > 0) return true;
   if (result.findings.added.length + result.findings.fixed.length > 0) return true;
   if ((result.hypotheses?.length ?? 0) > 0) return true;
+  if ((result.population ?? []).some(populationMetricChanged)) return true;
   if (clustersChanged(result.clusters)) return true;
   if (result.base.recomputed !== result.head.recomputed) return true;
   return result.schemes.some((s) => s.segments.some(metricsChanged) || (s.migration?.moved ?? 0) + (s.migration?.added ?? 0) + (s.migration?.removed ?? 0) > 0);

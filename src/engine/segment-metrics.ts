@@ -30,6 +30,11 @@ export interface SegmentMetrics {
   /** Declared metrics by name. */
   metrics: Record<string, number | null>;
   comparisons: FeatureComparison[];
+  /**
+   * Every numeric and boolean feature: members with a value and their mean (a
+   * boolean's mean is the share of members for which it is true). KPIs read it.
+   */
+  features?: Record<string, { n: number; mean: number | null }>;
 }
 
 export interface SchemeMetrics {
@@ -71,6 +76,8 @@ export async function computeSegmentMetrics(db: Database, config: Config, catalo
     const agg = metric.aggregate === "share" ? `avg(CASE WHEN ${x} IS NULL THEN NULL WHEN ${x} <> 0 THEN 1.0 ELSE 0.0 END)` : metric.aggregate === "mean" ? `avg(${x})` : `${metric.aggregate}(${x})`;
     columns.push(`${agg} AS ${q(`metric_${name}`)}`);
   }
+  const measured = measuredFeatures(catalog);
+  measured.forEach((feature, i) => columns.push(`count(${num(feature)}) AS ${q(`f${i}_n`)}`, `avg(${num(feature)}) AS ${q(`f${i}_mean`)}`));
   comparable.forEach((feature, i) => columns.push(`count(${num(feature)}) AS ${q(`c${i}_n`)}`, `sum(${num(feature)}) AS ${q(`c${i}_s`)}`, `sum(${num(feature)} * ${num(feature)}) AS ${q(`c${i}_ss`)}`));
 
   const [totals] = await db.all(`SELECT ${columns.join(", ").replaceAll("m.member_id", `f.${q(MEMBER_ID)}`)} FROM ${FEATURES} f`);
@@ -78,14 +85,19 @@ export async function computeSegmentMetrics(db: Database, config: Config, catalo
   const out: SchemeMetrics[] = [];
   for (const scheme of Object.keys(config.schemes)) {
     const rows = await db.all(`SELECT m.segment, ${columns.join(", ")} FROM ${MEMBERSHIPS} m JOIN ${FEATURES} f USING (${q(MEMBER_ID)}) WHERE m.scheme = ${lit(scheme)} GROUP BY m.segment ORDER BY m.segment NULLS LAST`);
-    const segments = rows.map((row) => toSegmentMetrics(scheme, row, totals!, population, config, comparable, measure));
+    const segments = rows.map((row) => toSegmentMetrics(scheme, row, totals!, population, config, comparable, measure, measured));
     const populationMetrics = Object.fromEntries(Object.keys(config.metrics).map((name) => [name, nullableNumber(totals?.[`metric_${name}`])]));
     out.push({ scheme, population, segments, overlap: config.schemes[scheme]!.exclusive ? {} : await overlap(db, scheme), populationMetrics });
   }
   return out;
 }
 
-function toSegmentMetrics(scheme: string, row: Row, totals: Row, population: number, config: Config, comparable: string[], measure: string | undefined): SegmentMetrics {
+/** Numeric and boolean features (declared, built-in or account columns), sorted by name. */
+export function measuredFeatures(catalog: ReadonlyMap<string, CatalogEntry>): string[] {
+  return [...catalog.values()].filter((e) => e.type === "number" || e.type === "boolean").map((e) => e.name).sort();
+}
+
+function toSegmentMetrics(scheme: string, row: Row, totals: Row, population: number, config: Config, comparable: string[], measure: string | undefined, measured: string[]): SegmentMetrics {
   const n = Number(row.n);
   const value = measure ? nullableNumber(row.value) : null;
   const totalValue = measure ? nullableNumber(totals.value) : null;
@@ -114,6 +126,7 @@ function toSegmentMetrics(scheme: string, row: Row, totals: Row, population: num
       const tss = Number(totals[`c${i}_ss`] ?? 0);
       return { feature, segment: summary(sn, ss, sss), rest: summary(tn - sn, ts - ss, tss - sss) };
     }),
+    features: Object.fromEntries(measured.map((feature, i) => [feature, { n: Number(row[`f${i}_n`] ?? 0), mean: nullableNumber(row[`f${i}_mean`]) }])),
   };
 }
 

@@ -45,7 +45,7 @@ export interface ExampleSegment {
   /** Declared metrics by name. */
   metrics?: Record<string, number | null>;
   /** Comparable features: mean and standard deviation over the segment's members. */
-  features?: Record<string, { mean: number; sd: number }>;
+  features?: Record<string, { mean: number; sd: number; n?: number }>;
 }
 
 export interface ExampleLock {

@@ -11,6 +11,7 @@ import { featureCoverage } from "./feature-coverage.ts";
 import { hypothesisRejected } from "./hypothesis-rejected.ts";
 import { hypothesisResult } from "./hypothesis-result.ts";
 import { identifiable } from "./identifiable.ts";
+import { kpiUnmeasured } from "./kpi-unmeasured.ts";
 import { lockOutdated } from "./lock-outdated.ts";
 import { noNegativeSegment } from "./no-negative-segment.ts";
 import { oneSizeFitsAll } from "./one-size-fits-all.ts";
@@ -43,6 +44,7 @@ export const rules: readonly Rule<never>[] = [
   hypothesisRejected,
   hypothesisResult,
   identifiable,
+  kpiUnmeasured,
   lockOutdated,
   noNegativeSegment,
   oneSizeFitsAll,

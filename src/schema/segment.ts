@@ -14,7 +14,7 @@ export const definitionSchema = z
 
 export const kpiSchema = z.strictObject({
   name: textSchema,
-  metric: nameSchema.optional().describe("A computed metric the KPI tracks."),
+  metric: nameSchema.optional().describe("What the KPI tracks: a metric declared under metrics: in segmentation.yaml, or a numeric or boolean feature. The segment page shows the segment's value now (a boolean feature as a share); leave it out for a KPI measured outside Seg."),
   target: z.union([z.number(), textSchema]).optional(),
 });
 

@@ -25,7 +25,7 @@ export const RFM_FEATURES: readonly CatalogEntry[] = [
   { name: "m_score", type: "number", kind: "behavioral", origin: "builtin", description: "Monetary quintile score, 5 = highest spend." },
   { name: "rfm_group", type: "string", kind: "behavioral", origin: "builtin", description: "The named RFM group the member falls in." },
   { name: "tenure_days", type: "number", kind: "behavioral", origin: "builtin", description: "Days from the first purchase to the reference date." },
-  { name: "ltv", type: "number", kind: "behavioral", origin: "builtin", description: "Lifetime value: total amount to date." },
+  { name: "ltv", type: "number", kind: "behavioral", origin: "builtin", description: "Revenue to date: the total paid so far, equal to monetary. Not a projected lifetime value." },
 ];
 
 export const VALUE_TIER_FEATURE: CatalogEntry = {

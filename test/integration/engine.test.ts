@@ -210,6 +210,13 @@ describe("memberships and metrics", () => {
     expect(usage.segments.find((s) => s.segment === null)).toMatchObject({ count: 2, share: 0.4, metrics: { churn_rate: 0.5 } });
   });
 
+  it("gives every numeric and boolean feature's count of values and mean per segment (a boolean's mean is its share)", () => {
+    const unassigned = engine.schemes.find((s) => s.scheme === "usage")!.segments.find((s) => s.segment === null)!;
+    // Unassigned: a3 (churned, 5000 employees) and a4 (not churned, employees blank).
+    expect(unassigned.features).toMatchObject({ churned: { n: 2, mean: 0.5 }, employees: { n: 1, mean: 5000 } });
+    expect(unassigned.features).not.toHaveProperty("industry");
+  });
+
   it("reports how much free text the normalization mapped", () => {
     expect(engine.normalization).toEqual([{ feature: "industry", column: "industry_raw", total: 4, mapped: 3, share: 0.75, unmapped: [{ value: "Retail", count: 1 }] }]);
   });

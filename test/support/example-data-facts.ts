@@ -76,7 +76,7 @@ function schemeMetrics(scheme: string, spec: ExampleScheme, exclusive: boolean):
   const assigned = entries.reduce((sum, [, s]) => sum + s.count, 0);
   const unassigned = spec.unassigned ?? (exclusive ? spec.population - assigned : 0);
   if (unassigned < 0) throw new Error(`example scheme "${scheme}": segment counts add up to ${assigned}, more than its population of ${spec.population}`);
-  const summaries = new Map(entries.map(([id, s]) => [id, Object.entries(s.features ?? {}).map(([feature, f]) => ({ feature, summary: { n: s.count, mean: f.mean, variance: f.sd ** 2 } }))]));
+  const summaries = new Map(entries.map(([id, s]) => [id, Object.entries(s.features ?? {}).map(([feature, f]) => ({ feature, summary: { n: f.n ?? s.count, mean: f.mean, variance: f.sd ** 2 } }))]));
   const segments: SegmentMetrics[] = entries.map(([id, s]) => ({
     scheme,
     segment: id,
@@ -86,6 +86,7 @@ function schemeMetrics(scheme: string, spec: ExampleScheme, exclusive: boolean):
     valueShare: s.valueShare ?? null,
     rfm: null,
     metrics: s.metrics ?? {},
+    features: Object.fromEntries(Object.entries(s.features ?? {}).map(([feature, f]) => [feature, { n: f.n ?? s.count, mean: (f.n ?? s.count) > 0 ? f.mean : null }])),
     comparisons: (summaries.get(id) ?? []).map(({ feature, summary }): FeatureComparison => ({
       feature,
       segment: summary,

@@ -110,6 +110,23 @@ describe("formatMarkdown", () => {
     );
   });
 
+  it("shows declared metrics over the whole population next to the segment figures", () => {
+    const text = formatMarkdown({
+      ...hugeChange(1, 3),
+      population: [
+        { name: "average_nps", label: "Average NPS", format: "number", base: 7.0176, head: 7.0176 },
+        { name: "churn_rate", label: "Churn rate", format: "percent", base: 0.0603, head: 0.0712 },
+        { name: "new_metric", label: "New <b>metric</b>", format: "number", base: null, head: 12.5 },
+      ],
+    });
+    expect(text).toContain(
+      "**Population** (declared metrics over everyone)\n\n| Metric | Base | Head |\n|---|---:|---:|\n| Average NPS <code>average&#95;nps</code> | 7.02 | 7.02 |\n| Churn rate <code>churn&#95;rate</code> | 6.0% | 7.1% (+1.1 pts) |\n| New &lt;b&gt;metric&lt;/b&gt; <code>new&#95;metric</code> | — | 12.5 |",
+    );
+    // Right after the segment figures, before the findings.
+    expect(text.indexOf("| Segment | Customers |")).toBeLessThan(text.indexOf("**Population**"));
+    expect(text.indexOf("**Population**")).toBeLessThan(text.indexOf("**New findings**"));
+  });
+
   it("marks a change with nothing to report so the workflow removes its comment", () => {
     const text = formatMarkdown({ ...hugeChange(1, 3), changed: false });
     expect(text).toBe(`${MARKER}\n${EMPTY_MARKER}\n### Seg diff: <code>main</code> (0123456) → working tree\n\nNo changes to segment definitions, sizes, memberships or findings.\n`);

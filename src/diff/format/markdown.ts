@@ -11,9 +11,10 @@ import { clustersChanged } from "../cluster-diff.ts";
 import type { DocumentChange, FieldChange } from "../definition-diff.ts";
 import type { DiffResult, DiffSide, SchemeDiff } from "../diff-result.ts";
 import { metricsChanged, type SegmentMetricChange } from "../metric-diff.ts";
+import type { PopulationMetricChange } from "../population-metric-diff.ts";
 import { NOT_IN_DATA, topMovers, type MigrationCell } from "../migration-matrix.ts";
 import { code, details, escapeText, plural, table } from "./markdown-text.ts";
-import { beforeAfter, formatCount, formatFieldValue, formatPoints, formatShare, formatSignedCount } from "./numbers.ts";
+import { beforeAfter, formatAmount, formatCount, formatFieldValue, formatPoints, formatShare, formatSignedCount } from "./numbers.ts";
 
 /** Finds the comment to update. */
 export const MARKER = "<!-- seg-diff -->";
@@ -89,6 +90,8 @@ function blocks(result: DiffResult, prepared: Prepared, rows: number): (() => st
   if (prepared.changed.length > 0) {
     out.push(() => table(["Segment", "Customers", "Share", "Value share", "Rank"], prepared.changed, ({ scheme, m }) => [`${escapeText(m.name)} ${code(`${scheme}/${m.segment}`)}`, ...figureCells(m)], { limit: rows, align: "lrrrr" }));
   }
+  const population = result.population ?? [];
+  if (population.length > 0) out.push(() => populationTable(population));
   if (result.findings.added.length > 0) out.push(() => `**New findings**\n\n${findingsTable(result.findings.added, rows)}`);
   const verdicts = result.hypotheses ?? [];
   if (verdicts.length > 0) {
@@ -248,4 +251,12 @@ function dataNote(result: DiffResult): string {
         ? "Each side recomputed on its own data"
         : `Both sides recomputed on the ${result.base.data === "base" ? "base" : "head"}'s data`;
   return `${data}, ${asOf}.`;
+}
+
+/** Declared metrics over everyone, next to the segment figures: what each segment's change is read against. */
+function populationTable(population: readonly PopulationMetricChange[]): string {
+  const show = (m: PopulationMetricChange, x: number | null) => (x === null ? null : m.format === "percent" ? formatShare(x) : formatAmount(x));
+  const delta = (m: PopulationMetricChange) =>
+    m.base === null || m.head === null || Math.abs(m.head - m.base) < 1e-9 ? "" : m.format === "percent" ? ` (${formatPoints(m.head - m.base)})` : ` (${m.head > m.base ? "+" : "−"}${formatAmount(Math.abs(m.head - m.base))})`;
+  return `**Population** (declared metrics over everyone)\n\n${table(["Metric", "Base", "Head"], population, (m) => [`${escapeText(m.label)} ${code(m.name)}`, show(m, m.base) ?? "—", `${show(m, m.head) ?? "—"}${delta(m)}`], { limit: population.length, align: "lrr" })}`;
 }

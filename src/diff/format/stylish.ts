@@ -4,7 +4,8 @@ import type { DiffResult, DiffSide } from "../diff-result.ts";
 import { clustersChanged } from "../cluster-diff.ts";
 import { metricsChanged, type SegmentMetricChange } from "../metric-diff.ts";
 import { topMovers } from "../migration-matrix.ts";
-import { beforeAfter, formatCount, formatFieldValue, formatPoints, formatShare, formatSignedCount } from "./numbers.ts";
+import { populationMetricChanged } from "../population-metric-diff.ts";
+import { beforeAfter, formatAmount, formatCount, formatFieldValue, formatPoints, formatShare, formatSignedCount } from "./numbers.ts";
 
 const CODES = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1, underline: 4 } as const;
 const TOP_MOVERS = 5;
@@ -43,6 +44,12 @@ export function formatStylish(result: DiffResult, options: { color: boolean }): 
     } else if (m) {
       for (const f of m.flows.filter((f) => f.entered + f.left > 0)) lines.push(`  ${f.segment}: ${formatCount(f.entered)} entered, ${formatCount(f.left)} left`);
     }
+  }
+  const population = (result.population ?? []).filter(populationMetricChanged);
+  if (population.length > 0) lines.push("", paint("underline", "Population"));
+  for (const p of population) {
+    const show = (x: number | null) => (x === null ? null : p.format === "percent" ? formatShare(x) : formatAmount(x));
+    lines.push(`  ${p.label} ${paint("dim", `(${p.name})`)}  ${beforeAfter(show(p.base), show(p.head))}`);
   }
   if (clustersChanged(result.clusters)) {
     const c = result.clusters!;

@@ -6,6 +6,7 @@
  */
 import type { CheckResult } from "../../api/check.ts";
 import { CRITERIA } from "../../engine/idsaa.ts";
+import { kpiMeasure, kpiValue, type KpiMeasure } from "../../engine/kpi-value.ts";
 import type { PriorityRow } from "../../engine/prioritize.ts";
 import type { SchemeMetrics } from "../../engine/segment-metrics.ts";
 import { welchTest } from "../../engine/stats/two-sample.ts";
@@ -92,7 +93,7 @@ export function buildSegments(result: CheckResult): SiteSegment[] {
         };
       }),
       rfm: Object.entries(metrics?.rfm ?? {}).map(([feature, v]) => ({ feature, label: featureLabel(feature, config), anchor: dictionaryAnchor(feature, config, result.catalog), mean: finite(v.mean), median: finite(v.median) })),
-      kpis: (s.value.gtm?.kpis ?? []).map((k) => ({ name: k.name, target: k.target === undefined ? null : String(k.target), metric: k.metric ?? null, current: k.metric ? currentValue(metrics, k.metric, config?.metrics, result.catalog.get(k.metric)?.type === "boolean") : null })),
+      kpis: (s.value.gtm?.kpis ?? []).map((k) => kpiRow(k, kpiMeasure(k, config, result.catalog), metrics)),
       review: reviewOf(s.value.last_reviewed, result.today, config?.review.cadence_days ?? 90),
       personas: result.workspace.personas.filter((p) => refersTo(p.value.segments)).map((p) => p.value.id),
       hypotheses: result.workspace.hypotheses.filter((h) => refersTo(h.value.segments)).map((h) => h.value.id),
@@ -160,15 +161,22 @@ function idsaaOf(result: CheckResult, s: LoadedSegment): Pick<SiteSegment, "idsa
   return { idsaa, idsaaPassed: idsaa.filter((c) => c.pass).length };
 }
 
-function currentValue(metrics: SchemeMetrics["segments"][number] | undefined, metric: string, declared: Record<string, { aggregate: string; format: string }> | undefined, shareFeature = false): string | null {
-  if (!metrics) return null;
-  if (metric in metrics.metrics) {
-    const v = metrics.metrics[metric] ?? null;
-    const d = declared?.[metric];
-    return d?.format === "percent" || d?.aggregate === "share" ? formatPercent(v) : formatNumber(v, 2);
-  }
-  const c = metrics.comparisons.find((x) => x.feature === metric);
-  return c && c.segment.n > 0 ? (shareFeature ? formatPercent(c.segment.mean) : formatNumber(c.segment.mean, 2)) : null;
+/**
+ * A KPI with the segment's value now, formatted as its metric is: a share in
+ * percent (a numeric target of a share too), otherwise a number. A KPI measured
+ * outside Seg has no value here; one whose metric resolves to nothing is a
+ * kpi-unmeasured finding, listed with the segment's findings.
+ */
+function kpiRow(kpi: { name: string; metric?: string | undefined; target?: string | number | undefined }, measure: KpiMeasure, metrics: SchemeMetrics["segments"][number] | undefined): SiteSegment["kpis"][number] {
+  const percent = (measure.kind === "metric" || measure.kind === "feature") && measure.format === "percent";
+  const format = (x: number | null) => (percent ? formatPercent(x) : formatNumber(x, 2));
+  const { value } = kpiValue(measure, metrics);
+  return {
+    name: kpi.name,
+    target: kpi.target === undefined ? null : typeof kpi.target === "number" ? format(kpi.target) : kpi.target,
+    metric: kpi.metric ?? (measure.kind === "none" ? null : measure.name),
+    current: measure.kind === "metric" || measure.kind === "feature" ? (value === null ? null : format(value)) : null,
+  };
 }
 
 /** Reviews age with the calendar: counted to today's date, not as_of. */

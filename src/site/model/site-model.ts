@@ -21,6 +21,7 @@ import { buildDictionary, type DataDictionary } from "./data-dictionary.ts";
 import { buildHealth, type HealthPage } from "./health-page.ts";
 import { buildHypotheses, type SiteHypothesis } from "./hypothesis-pages.ts";
 import { metricValues, type MetricValue } from "./metric-values.ts";
+import { populationMetrics, type PopulationMetric } from "./population-metrics.ts";
 import { buildPersonas, groupPersonas, type PersonaGroup, type SitePersona } from "./persona-pages.ts";
 import { buildPrioritization, type PrioritizationPage } from "./prioritization-page.ts";
 import { renderSiteCharts } from "./render-site-charts.ts";
@@ -60,6 +61,8 @@ export interface SiteModel {
     members: number;
     sources: { name: string; path: string; rows: number; newest: string | null; oldest: string | null }[];
     normalization: { feature: string; column: string; share: number; mapped: number; total: number; unmapped: { value: string; count: number }[] }[];
+    /** Declared metrics over the whole population. */
+    population: PopulationMetric[];
   } | null;
   pages: SitePage[];
   schemes: SiteScheme[];
@@ -112,6 +115,7 @@ export async function buildSiteModel(result: CheckResult, options: SiteModelOpti
           members: engine.members,
           sources: engine.sources.map((s) => ({ name: s.name, path: s.path, rows: s.rows, newest: s.newest, oldest: s.oldest })),
           normalization: engine.normalization.map((n) => ({ feature: n.feature, column: n.column, share: n.share, mapped: n.mapped, total: n.total, unmapped: n.unmapped })),
+          population: populationMetrics(result),
         }
       : null,
     pages: [],

@@ -160,6 +160,11 @@ describe("seg diff --base main on a branch of the example", () => {
     for (const { from, to, count } of handMovers!) {
       expect(run.stdout).toContain(`| <code>${from}</code> | <code>${to}</code> | ${count.toLocaleString("en-US")} |`);
     }
+    // The example's declared metrics over everyone, next to the segment figures: moving
+    // members between segments leaves the population's churn (181 of 3,000) as it was.
+    expect(run.stdout).toContain("**Population** (declared metrics over everyone)");
+    expect(run.stdout).toContain("| Churn rate <code>churn&#95;rate</code> | 6.0% | 6.0% |");
+    expect(run.stdout.indexOf("| Segment | Customers |")).toBeLessThan(run.stdout.indexOf("**Population**"));
     expect(Buffer.byteLength(run.stdout)).toBeLessThan(65_536);
   });
 });
