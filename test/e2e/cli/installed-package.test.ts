@@ -104,7 +104,7 @@ describe("npm publish --dry-run", () => {
     expect(manifest.bin).toEqual({ seg: "bin/seg.js" });
     expect(manifest.engines.node).toMatch(/^>=\d+/);
     const main = manifest.exports["."] as { types: string; default: string };
-    for (const file of [manifest.bin.seg!, main.types, main.default, "README.md", "package.json"]) expect(files).toContain(file.replace(/^\.\//, ""));
+    for (const file of [manifest.bin.seg!, main.types, main.default, "README.md", "LICENSE", "package.json"]) expect(files).toContain(file.replace(/^\.\//, ""));
     // Only tests and benchmarks use ml-kmeans.
     expect(Object.keys(manifest.dependencies)).not.toContain("ml-kmeans");
   }, 300_000);
