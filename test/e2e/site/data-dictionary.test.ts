@@ -25,7 +25,6 @@ interface Written {
 }
 
 const config = parse(readFileSync(join(EXAMPLE, "segmentation.yaml"), "utf8")) as Written;
-const WITH_METRIC = `${readFileSync(join(EXAMPLE, "segmentation.yaml"), "utf8").trimEnd()}\nmetrics:\n  mean_nps: { label: Mean NPS, feature: nps }\n`;
 
 /** Each source's rows (after its filter) and dates, and each declared feature's members with a value, counted from the files. */
 const FILTERS: Record<string, string> = { invoices: "status = 'paid'" };
@@ -42,7 +41,7 @@ describe("the data dictionary of the example", () => {
   const one = async (sql: string) => (await db.runAndReadAll(sql)).getRowObjectsJson()[0]!;
 
   beforeAll(async () => {
-    site = await buildWorkspaceSite({ from: EXAMPLE, files: { "segmentation.yaml": WITH_METRIC }, today: "2026-11-01" });
+    site = await buildWorkspaceSite({ from: EXAMPLE, files: {}, today: "2026-11-01" });
     expect(site.result.outDir, site.result.check.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.file}:${d.line} ${d.message}`).join("\n")).toBeDefined();
     html = builtPage(site.outDir, "data");
     db = await (await DuckDBInstance.create(":memory:")).connect();
@@ -98,7 +97,7 @@ describe("the data dictionary of the example", () => {
     expect(tickets).toMatch(/Segments Struggling Accounts/);
     expect(tickets).toContain("Formula Number of tickets rows per account, in the 90 days before the as-of date");
     expect(tickets).toMatch(/Hypotheses .*support tickets/);
-    expect(sectionText(html, "feature-nps")).toMatch(/Metrics Mean NPS \( ?mean_nps ?\)/);
+    expect(sectionText(html, "feature-nps")).toMatch(/Metrics Average NPS \( ?average_nps ?\)/);
   });
 
   it("labels the metrics of a segment page and links each to its dictionary entry", () => {
