@@ -16,6 +16,7 @@
 import { readdirSync, statSync, watch, type FSWatcher } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { ignoredByWatch } from "./ignored-by-watch.ts";
+import { isInsideFolder } from "../workspace/is-inside-folder.ts";
 
 export interface WatchWorkspaceOptions {
   /** Called once per quiet spell with the workspace files (relative to the root, "/"-separated, sorted) added, changed or removed. */
@@ -73,7 +74,7 @@ class FolderWatches {
   }
 
   #ignored(rel: string): boolean {
-    return ignoredByWatch(rel) || this.#ignoredFolders.some((folder) => isInside(join(this.#base, rel), folder));
+    return ignoredByWatch(rel) || this.#ignoredFolders.some((folder) => isInsideFolder(join(this.#base, rel), folder));
   }
 
   #schedule(): void {
@@ -173,10 +174,6 @@ function folderIdentity(path: string): string | undefined {
   }
 }
 
-function isInside(path: string, folder: string): boolean {
-  const rel = relative(folder, path);
-  return rel === "" || (!rel.startsWith("..") && !rel.startsWith(sep) && !/^[A-Za-z]:/.test(rel));
-}
 
 function toPosix(path: string): string {
   return sep === "/" ? path : path.split(sep).join("/");

@@ -8,7 +8,8 @@
  * reference. Nothing of the target's content is ever echoed in a message.
  */
 import { closeSync, lstatSync, openSync, readSync, realpathSync } from "node:fs";
-import { join, posix, sep } from "node:path";
+import { join, posix } from "node:path";
+import { isInsideFolder } from "../workspace/is-inside-folder.ts";
 
 export const IMAGE_EXTENSIONS: readonly string[] = ["png", "jpg", "jpeg", "gif", "webp", "avif", "svg"];
 export const MAX_IMAGE_BYTES = 10_000_000;
@@ -46,17 +47,13 @@ export function resolveLocalImage(root: string, documentPath: string, target: st
   } catch {
     return refuse(`The image "${target}" cannot be read.`);
   }
-  if (!isInside(real, realpathSync(root))) return refuse(`The image "${target}" is in a folder that links outside the workspace; the playbook publishes files from the workspace only.`, "Copy the image into the workspace instead of linking to it.");
+  if (!isInsideFolder(real, realpathSync(root))) return refuse(`The image "${target}" is in a folder that links outside the workspace; the playbook publishes files from the workspace only.`, "Copy the image into the workspace instead of linking to it.");
   const head = readHead(full, extension === "svg" ? stat.size : 32);
   if (!matchesType(extension, head)) return refuse(`The file "${target}" is not a ${extension.toUpperCase()} image: its content does not start like one.`, "Export the picture again in the format its extension names.");
   if (extension === "svg" && activeSvg(head.toString("utf8"))) {
     return refuse(`The SVG "${target}" contains script, event handlers, embedded HTML or external references, which the playbook does not publish.`, "Export a plain SVG (shapes and text only), or use PNG.");
   }
   return { ok: true, path };
-}
-
-function isInside(path: string, root: string): boolean {
-  return path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
 }
 
 function readHead(file: string, bytes: number): Buffer {

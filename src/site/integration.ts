@@ -16,6 +16,7 @@ import { extname, isAbsolute, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import type { SiteModel } from "./model/site-model.ts";
+import { isInsideFolder } from "../workspace/is-inside-folder.ts";
 
 const VIRTUAL_ID = "virtual:seg/model";
 /** Imports of Astro's runtime from workspace files resolve from here when the workspace has no Astro of its own. */
@@ -56,17 +57,13 @@ function installFolderOf(packageFolder: string): string | undefined {
 
 /** Why a module may be loaded, or undefined when it may not: inside the stage, Seg's code, a dependency, or Astro's cache. */
 export function mayLoad(path: string, options: Pick<PlaybookOptions, "stage" | "workspace" | "cacheDir">): boolean {
-  if (inside(path, options.stage) || inside(path, options.cacheDir)) return true;
-  for (const own of ["src", "lib", "node_modules"]) if (inside(path, `${SEG_PACKAGE}${own}`)) return true;
-  if (SEG_INSTALL_FOLDER !== undefined && inside(path, SEG_INSTALL_FOLDER)) return true;
+  if (isInsideFolder(path, options.stage) || isInsideFolder(path, options.cacheDir)) return true;
+  for (const own of ["src", "lib", "node_modules"]) if (isInsideFolder(path, `${SEG_PACKAGE}${own}`)) return true;
+  if (SEG_INSTALL_FOLDER !== undefined && isInsideFolder(path, SEG_INSTALL_FOLDER)) return true;
   // Dependencies installed beside Seg (hoisted by npm), but never a node_modules of the workspace's own.
-  return path.split(sep).includes("node_modules") && !inside(path, options.workspace);
+  return path.split(sep).includes("node_modules") && !isInsideFolder(path, options.workspace);
 }
 
-function inside(path: string, folder: string): boolean {
-  const rel = relative(folder, path);
-  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
-}
 
 /** The file a module id names, or undefined for virtual modules. */
 function fileOf(id: string): string | undefined {
@@ -145,7 +142,7 @@ export function segPlaybook(options: PlaybookOptions): AstroIntegration {
                 load(id: string) {
                   const file = fileOf(id);
                   if (file === undefined || mayLoad(file, options)) return null;
-                  const shown = inside(file, options.workspace) ? relative(options.workspace, file).split(sep).join("/") : "a file outside the workspace";
+                  const shown = isInsideFolder(file, options.workspace) ? relative(options.workspace, file).split(sep).join("/") : "a file outside the workspace";
                   throw new Error(`Seg does not load ${shown} into the playbook: only persona and review files, the images they show and public/ files checked by seg check are published.`);
                 },
               },

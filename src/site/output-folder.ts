@@ -12,8 +12,9 @@
  * `.astro` link in the workspace, which Astro would write through, is refused too.
  */
 import { lstatSync, readdirSync, realpathSync, writeFileSync } from "node:fs";
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { FileError } from "../workspace/file-error.ts";
+import { isInsideFolder } from "../workspace/is-inside-folder.ts";
 
 /** The file every built site holds, so a later build knows the folder is its own. */
 export const BUILD_MARKER = ".seg-build";
@@ -34,8 +35,8 @@ export function checkOutputFolder(root: string, outDir: string, readFiles: reado
   const realOut = realPathOf(outDir);
   const rel = relative(realRoot, realOut);
   if (rel === "") refuse("this is the workspace itself; the build replaces its output folder, which would delete the workspace.", "Use a folder inside it, such as dist (the default).");
-  if (!leaves(relative(realOut, realRoot))) refuse("this folder contains the workspace; the build replaces its output folder, which would delete the workspace.", "Use a folder inside the workspace, such as dist (the default), or an empty folder elsewhere.");
-  if (!leaves(rel)) {
+  if (isInsideFolder(realRoot, realOut)) refuse("this folder contains the workspace; the build replaces its output folder, which would delete the workspace.", "Use a folder inside the workspace, such as dist (the default), or an empty folder elsewhere.");
+  if (isInsideFolder(realOut, realRoot)) {
     const parts = rel.split(sep);
     if (parts.some((part) => part.startsWith("."))) refuse("this is a dot-folder of the workspace (such as .git); the build would replace it.", "Use a visible folder such as dist.");
     const prefix = `${parts.join("/")}/`;
@@ -61,8 +62,4 @@ function realPathOf(path: string): string {
   if (lstatSync(full, { throwIfNoEntry: false })) return realpathSync(full);
   const parent = dirname(full);
   return parent === full ? full : join(realPathOf(parent), basename(full));
-}
-
-function leaves(rel: string): boolean {
-  return rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel);
 }

@@ -8,7 +8,8 @@
  * listed; it comes back in `linkedFolders` so it can be reported.
  */
 import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
-import { isAbsolute, join, relative, sep } from "node:path";
+import { join } from "node:path";
+import { isInsideFolder } from "./is-inside-folder.ts";
 
 export const CONFIG_FILE = "segmentation.yaml";
 export const SUPPRESSIONS_FILE = "seg-suppressions.json";
@@ -82,6 +83,5 @@ function isDir(path: string): boolean {
 }
 
 function insideRoot(root: string, full: string): boolean {
-  const rel = relative(realpathSync(root), realpathSync(full));
-  return rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+  return isInsideFolder(realpathSync(full), realpathSync(root));
 }

@@ -9,7 +9,8 @@
  * what a link points at (its target, its content) appears in a message.
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { isAbsolute, join, relative, resolve } from "node:path";
+import { isInsideFolder } from "./is-inside-folder.ts";
 
 export type WorkspaceFileProblem =
   | "absolute"
@@ -42,7 +43,7 @@ export function checkWorkspaceFile(root: string, relPath: string, what = "The fi
   }
   const full = resolve(root, relPath);
   const lexical = relative(resolve(root), full);
-  if (leaves(lexical)) {
+  if (full === resolve(root) || !isInsideFolder(full, resolve(root))) {
     return refuse("leaves-workspace", `${what} ${shown} leaves the workspace.`, "Keep the file inside the workspace, or pass --data-dir for data kept elsewhere.");
   }
   if (hasHiddenPart(lexical)) {
@@ -59,7 +60,7 @@ export function checkWorkspaceFile(root: string, relPath: string, what = "The fi
   }
   const realRoot = realpathSync(root);
   const inside = relative(realRoot, real);
-  if (leaves(inside)) {
+  if (real === realRoot || !isInsideFolder(real, realRoot)) {
     return refuse("link-outside", `${what} ${shown} is a link that leads outside the workspace; Seg reads nothing outside it.`, "Replace the link with a copy of the file inside the workspace (data kept elsewhere: pass --data-dir).");
   }
   if (hasHiddenPart(inside)) {
@@ -104,10 +105,6 @@ export function readWorkspaceFile(root: string, relPath: string, options: { what
 /** True when a folder entry exists (file, folder or link), without following links. */
 export function entryExists(root: string, relPath: string): boolean {
   return lstatSync(join(root, relPath), { throwIfNoEntry: false }) !== undefined;
-}
-
-function leaves(rel: string): boolean {
-  return rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel);
 }
 
 /** A part of the path that starts with a dot: `.git`, `.env`, `.hidden.csv`. */
