@@ -205,6 +205,7 @@ export function engineOptions(definitions: DefinitionsResult, options: CheckOpti
   return {
     dataRoot: resolve(options.root, options.dataDir ?? "."),
     asOf: definitions.asOf,
+    today: definitions.today,
     ...(previousClusters ? { previousClusters } : {}),
     ...(options.threads !== undefined ? { threads: options.threads } : {}),
     ...(options.memoryLimit !== undefined ? { memoryLimit: options.memoryLimit } : {}),

@@ -26,6 +26,26 @@ describe("checkFutureDates", () => {
     ]);
   });
 
+  it("when as_of is after today, counts rows dated after today, and says how many are also after as_of", async () => {
+    expect(await checkFutureDates(db, { name: "invoices", source: source("at"), table: "t", asOf: "2027-06-01", today: "2026-11-01" })).toEqual([
+      {
+        ruleId: "data/future-dates",
+        severity: "warning",
+        path: ["sources", "invoices", "timestamp"],
+        message: 'Source "invoices" has 2 rows of 4 in data/inv.csv dated after today, 2026-11-01 (the latest 2999-01-01): dates that have not happened yet; 1 of them also after as_of 2027-06-01, so it counts nowhere.',
+        hint: "Correct the dates, or move as_of (or --as-of) to the date the data runs to.",
+        data: { source: "invoices", column: "at", count: 2, latest: "2999-01-01", asOf: "2027-06-01", today: "2026-11-01", afterAsOf: 1 },
+      },
+    ]);
+    // as_of 3000-01-01, today the day of the last row: nothing after either.
+    expect(await checkFutureDates(db, { name: "invoices", source: source("at"), table: "t", asOf: "3000-01-01", today: "2999-01-01" })).toEqual([]);
+  });
+
+  it("measures against as_of when today is the same day or later", async () => {
+    const [byAsOf] = await checkFutureDates(db, { name: "invoices", source: source("at"), table: "t", asOf: "2026-11-01", today: "2026-12-07" });
+    expect(byAsOf?.data).toEqual({ source: "invoices", column: "at", count: 2, latest: "2999-01-01", asOf: "2026-11-01" });
+  });
+
   it("finds nothing when the data ends by as_of, or when the source has no timestamp", async () => {
     expect(await checkFutureDates(db, { name: "invoices", source: source("at"), table: "t", asOf: "2999-01-01" })).toEqual([]);
     expect(await checkFutureDates(db, { name: "invoices", source: source(), table: "t", asOf: "2020-01-01" })).toEqual([]);

@@ -1,9 +1,11 @@
 /**
- * Rows dated after the analysis date: an invoice dated 2999-01-01, or data
- * newer than a pinned as_of. Windows, recency and tenure end at as_of, so
- * these rows count nowhere (a member whose only purchase is in the future
- * ends up unassigned) and that must not happen in silence. A warning at the
- * source's timestamp with the count and the latest date.
+ * Rows dated after the analysis date, or after today: an invoice dated
+ * 2999-01-01, or data newer than a pinned as_of. Windows, recency and tenure
+ * end at as_of, so rows after it count nowhere (a member whose only purchase
+ * is in the future ends up unassigned) and that must not happen in silence.
+ * When as_of lies after today (a workspace pinned ahead), rows dated after
+ * today are reported too: they cannot have happened yet. One warning per
+ * source at its timestamp, with the count, the cut-off and the latest date.
  */
 import type { Source } from "../schema/source.ts";
 import { DATA_CHECKS } from "./data-checks.ts";
@@ -18,23 +20,44 @@ export interface FutureDatesInput {
   table: string;
   /** YYYY-MM-DD */
   asOf: string;
+  /** Today's date (YYYY-MM-DD, the injectable clock); when it is before asOf, rows after it are reported. */
+  today?: string;
 }
 
-export async function checkFutureDates(db: Database, { name, source, table, asOf }: FutureDatesInput): Promise<SourceFinding[]> {
+export async function checkFutureDates(db: Database, { name, source, table, asOf, today }: FutureDatesInput): Promise<SourceFinding[]> {
   if (source.timestamp === undefined) return [];
+  const byToday = today !== undefined && today < asOf;
+  const cutoff = byToday ? today : asOf;
   const ts = `CAST(${q(source.timestamp)} AS TIMESTAMP)`;
-  const after = `${ts} >= CAST(${lit(asOf)} AS DATE) + INTERVAL 1 DAY`;
-  const [row] = await db.all(`SELECT count(*) FILTER (WHERE ${after}) AS n, CAST(max(${ts}) FILTER (WHERE ${after}) AS VARCHAR) AS latest, count(*) AS total FROM ${table}`);
+  const after = `${ts} >= CAST(${lit(cutoff)} AS DATE) + INTERVAL 1 DAY`;
+  const afterAsOf = `${ts} >= CAST(${lit(asOf)} AS DATE) + INTERVAL 1 DAY`;
+  const [row] = await db.all(
+    `SELECT count(*) FILTER (WHERE ${after}) AS n, count(*) FILTER (WHERE ${afterAsOf}) AS n_as_of, CAST(max(${ts}) FILTER (WHERE ${after}) AS VARCHAR) AS latest, count(*) AS total FROM ${table}`,
+  );
   const n = Number(row?.n ?? 0);
   if (n === 0) return [];
   const latest = String(row?.latest ?? "").replace(/ 00:00:00$/, "");
   const total = Number(row?.total ?? 0);
+  const rows = `${counted(n, "row")} ${ofRows(total, source.filter !== undefined)} in ${source.path}`;
+  if (byToday) {
+    const nAsOf = Number(row?.n_as_of ?? 0);
+    return [
+      {
+        ruleId: DATA_CHECKS.futureDates.id,
+        severity: "warning",
+        path: ["sources", name, "timestamp"],
+        message: `Source "${name}" has ${rows} dated after today, ${today} (the latest ${latest}): dates that have not happened yet${nAsOf > 0 ? `; ${nAsOf} of them also after as_of ${asOf}, so ${nAsOf === 1 ? "it counts" : "they count"} nowhere` : ""}.`,
+        hint: DATA_CHECKS.futureDates.hint,
+        data: { source: name, column: source.timestamp, count: n, latest, asOf, today: today!, afterAsOf: nAsOf },
+      },
+    ];
+  }
   return [
     {
       ruleId: DATA_CHECKS.futureDates.id,
       severity: "warning",
       path: ["sources", name, "timestamp"],
-      message: `Source "${name}" has ${counted(n, "row")} ${ofRows(total, source.filter !== undefined)} in ${source.path} dated after as_of ${asOf} (the latest ${latest}); windows, recency and tenure end at as_of, so ${n === 1 ? "it counts" : "they count"} nowhere.`,
+      message: `Source "${name}" has ${rows} dated after as_of ${asOf} (the latest ${latest}); windows, recency and tenure end at as_of, so ${n === 1 ? "it counts" : "they count"} nowhere.`,
       hint: DATA_CHECKS.futureDates.hint,
       data: { source: name, column: source.timestamp, count: n, latest, asOf },
     },

@@ -53,7 +53,7 @@ export const DATA_CHECKS = {
   },
   futureDates: {
     id: "data/future-dates",
-    description: "Timestamps are not after the analysis date (as_of)",
+    description: "Timestamps are not after the analysis date (as_of), nor after today when as_of is later",
     severity: "warning",
     suppressible: true,
     hint: "Correct the dates, or move as_of (or --as-of) to the date the data runs to.",

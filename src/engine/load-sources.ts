@@ -49,8 +49,8 @@ export interface LoadResult {
 /** CSV files up to this size are worth a typed copy in the cache; Parquet reads fast as it is. */
 const MAX_CACHED_BYTES = 256 * 1024 * 1024;
 
-/** `asOf` (YYYY-MM-DD): rows dated after it are reported (check-future-dates). */
-export async function loadSources(db: Database, config: LoadedDocument<Config>, dataRoot: string, cache?: SourceCache, asOf?: string): Promise<LoadResult> {
+/** `asOf` (YYYY-MM-DD): rows dated after it, or after `today` when that is earlier, are reported (check-future-dates). */
+export async function loadSources(db: Database, config: LoadedDocument<Config>, dataRoot: string, cache?: SourceCache, asOf?: string, today?: string): Promise<LoadResult> {
   const diagnostics: Diagnostic[] = [];
   const sources: SourceStats[] = [];
   const duckdbVersion = cache ? String((await db.all("SELECT library_version AS v FROM pragma_version()"))[0]?.v) : "";
@@ -85,7 +85,7 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     const cached = cacheable ? await cache!.restore(db, key, table) : undefined;
     if (cached && hashed) {
       // Errors are never cached; warnings are measured again on the typed table.
-      reportAll([...(await checkMemberKeys(db, { name, source, table, ...(orderColumn ? { orderColumn } : {}) })), ...(asOf ? await checkFutureDates(db, { name, source, table, asOf }) : [])]);
+      reportAll([...(await checkMemberKeys(db, { name, source, table, ...(orderColumn ? { orderColumn } : {}) })), ...(asOf ? await checkFutureDates(db, { name, source, table, asOf, ...(today ? { today } : {}) }) : [])]);
       sources.push({ name, path: source.path, sha256: hashed.sha256, bytes: hashed.bytes, ...cached });
       continue;
     }
@@ -166,7 +166,7 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
       report(["sources", name, source.filter !== undefined ? "filter" : "path"], "source/empty", `Source "${name}" has ${rowsRead} rows but none is left after its filter.`, "Check the filter: it must be true for the rows to keep.");
       continue;
     }
-    const keyErrors = reportAll([...(await checkMemberKeys(db, { name, source, table, rowLabel, ...(orderColumn ? { orderColumn } : {}) })), ...(asOf ? await checkFutureDates(db, { name, source, table, asOf }) : [])]);
+    const keyErrors = reportAll([...(await checkMemberKeys(db, { name, source, table, rowLabel, ...(orderColumn ? { orderColumn } : {}) })), ...(asOf ? await checkFutureDates(db, { name, source, table, asOf, ...(today ? { today } : {}) }) : [])]);
     await db.run(`ALTER TABLE ${table} DROP COLUMN ${q(ROW_POSITION)}`);
     if (keyErrors) continue;
     let newest: string | null = null;

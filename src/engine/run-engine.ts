@@ -31,6 +31,8 @@ export interface EngineOptions extends DatabaseOptions {
   /** Folder data paths are relative to (default: the workspace). */
   dataRoot: string;
   asOf: string;
+  /** Today's date (YYYY-MM-DD): rows dated after it are reported when as_of is later. Findings only; the results never depend on it. */
+  today?: string;
   /** Reports progress of long steps. */
   progress?: (step: string) => void;
   /** Keep the database open and return it (the caller closes it). */
@@ -65,7 +67,7 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
   const db = await openDatabase(options);
   try {
     options.progress?.("Loading sources");
-    const loaded = await loadSources(db, config, options.dataRoot, options.sourceCache, options.asOf);
+    const loaded = await loadSources(db, config, options.dataRoot, options.sourceCache, options.asOf, options.today);
     // Data warnings (repeated transaction ids, future dates) are reported; errors stop the recompute.
     if (loaded.diagnostics.some((d) => d.severity === "error")) {
       db.close();

@@ -92,10 +92,10 @@ export function removeWorkspaces(): void {
 }
 
 /** Check a workspace made of exactly `files` (a null file is left out). */
-export async function checkFiles(files: Record<string, string | Buffer | null>, options: { data?: boolean } = {}): Promise<Checked> {
+export async function checkFiles(files: Record<string, string | Buffer | null>, options: { data?: boolean; today?: string } = {}): Promise<Checked> {
   const ws = tempWorkspace({}, {});
   cleanups.push(ws);
   for (const [path, content] of Object.entries(files)) if (content !== null) ws.write(path, content as string);
-  const result = await check({ root: ws.root, today: "2026-11-01", cache: false, threads: 1, ...(options.data === false ? { data: false } : {}) });
+  const result = await check({ root: ws.root, today: options.today ?? "2026-11-01", cache: false, threads: 1, ...(options.data === false ? { data: false } : {}) });
   return { result, findings: result.diagnostics.map(({ ruleId, severity, file, line, column, message }) => ({ ruleId, severity, file, line, column, message })) };
 }

@@ -71,6 +71,32 @@ describe("silent data in the example's invoices", () => {
     expect(checked.findings.filter((f) => f.ruleId !== "data/future-dates")).toEqual(baseline.findings);
   });
 
+  it("as_of pinned after today: invoices dated after today are a warning even before as_of, nothing else changes", async () => {
+    // as_of 2027-06-01 lies ahead of today (2026-12-07, the injected clock), so an invoice of 2027-01-15 is inside every
+    // window and would count without a word; 2999-01-01 is after as_of as well.
+    const ahead = EXAMPLE_CONFIG.replace("as_of: 2026-11-01", "as_of: 2027-06-01");
+    const today = "2026-12-07";
+    const before = await checkFiles(exampleFiles(invoices, ahead), { today });
+    expect(before.findings.filter((f) => f.ruleId === "data/future-dates")).toEqual([]);
+    let changed = replaceLine(invoices, 11, (line) => line.replace("2024-11-01", "2999-01-01"));
+    changed = replaceLine(changed, 12, (line) => line.replace(/,2024-11-\d\d,/, ",2027-01-15,"));
+    expect(changed).toContain(",2027-01-15,");
+    const checked = await checkFiles(exampleFiles(changed, ahead), { today });
+    expect(checked.findings.filter((f) => f.ruleId === "data/future-dates")).toEqual([
+      {
+        ruleId: "data/future-dates",
+        severity: "warning",
+        file: "segmentation.yaml",
+        ...at(ahead, 25, "invoice_date"),
+        message: 'Source "invoices" has 2 rows of the 34,071 its filter keeps in data/invoices.csv dated after today, 2026-12-07 (the latest 2999-01-01): dates that have not happened yet; 1 of them also after as_of 2027-06-01, so it counts nowhere.',
+      },
+    ]);
+    expect(checked.result.data?.engine.members).toBe(before.result.data?.engine.members);
+    // stale-data measures the newest row, which is now the one dated 2999: the future-dates warning is what says so.
+    const others = (findings: Checked["findings"]) => findings.filter((f) => f.ruleId !== "data/future-dates" && f.ruleId !== "stale-data");
+    expect(others(checked.findings)).toEqual(others(before.findings));
+  });
+
   it("NaN and 1e309 in the amount column: an error at the column's type naming the lines, and the recompute stops", async () => {
     let changed = replaceLine(invoices, 10, (line) => line.replace("529.20", "NaN"));
     changed = replaceLine(changed, 20, (line) => line.replace(/,[0-9.]+,paid$/, ",1e309,paid"));
