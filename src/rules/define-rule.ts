@@ -11,6 +11,7 @@ import type { IdsaaResult } from "../engine/idsaa.ts";
 import type { SourceStats } from "../engine/load-sources.ts";
 import type { PriorityRow, WeightCheck } from "../engine/prioritize.ts";
 import type { SchemeMetrics } from "../engine/segment-metrics.ts";
+import type { FeatureSkewness } from "../engine/cluster/skewness.ts";
 import type { Quadrant, Sensitivity } from "../engine/sensitivity.ts";
 import type { LockChange } from "../lock/compare-lock.ts";
 import type { Lock } from "../lock/lock.ts";
@@ -54,6 +55,8 @@ export interface DataFacts {
   coverage?: readonly FeatureCoverage[];
   /** Members clustering set aside; absent without clustering. */
   setAside?: SetAsideFacts;
+  /** Each clustering feature's skewness on the raw scale, and whether log1p is recommended; absent without clustering. */
+  skewness?: readonly FeatureSkewness[];
 }
 
 export interface SetAsideFacts {

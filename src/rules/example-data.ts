@@ -24,6 +24,8 @@ export interface ExampleData {
   coverage?: Record<string, { values: number; members: number }>;
   /** Members clustering set aside (the `setAside` fact). */
   setAside?: { members: number; outliers: number; missing: number; outlierFeatures?: Record<string, number> };
+  /** Per clustering feature: its skewness on the raw scale and whether log1p is recommended (the `skewness` fact). */
+  skewness?: Record<string, { skewness: number | null; recommendLog1p: boolean; transformedSkewness?: number | null }>;
   /** IDSAA verdicts by "scheme/id"; by default computed from the scheme's measurements. */
   idsaa?: Record<string, IdsaaResult>;
 }

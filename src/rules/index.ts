@@ -20,6 +20,7 @@ import { personaTheater } from "./persona-theater.ts";
 import { phaseOrder } from "./phase-order.ts";
 import { proliferation } from "./proliferation.ts";
 import { proseDrift } from "./prose-drift.ts";
+import { rawScaleSkew } from "./raw-scale-skew.ts";
 import { segmentByWish } from "./segment-by-wish.ts";
 import { segmentCount } from "./segment-count.ts";
 import { sizeDrift } from "./size-drift.ts";
@@ -53,6 +54,7 @@ export const rules: readonly Rule<never>[] = [
   phaseOrder,
   proliferation,
   proseDrift,
+  rawScaleSkew,
   segmentByWish,
   segmentCount,
   sizeDrift,

@@ -68,6 +68,7 @@ export function exampleDataFacts(example: ExampleData, definitions: DefinitionsR
   if (example.clusters) data.clusters = example.clusters;
   data.coverage = coverage;
   if (example.setAside) data.setAside = { outlierFeatures: {}, ...example.setAside };
+  if (example.skewness) data.skewness = Object.entries(example.skewness).map(([feature, s]) => ({ feature, transformedSkewness: null, ...s }));
   return data;
 }
 
