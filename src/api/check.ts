@@ -21,6 +21,7 @@ import { checkExpressions } from "../lint/check-expressions.ts";
 import { checkMarkdownBodies } from "../lint/check-markdown-bodies.ts";
 import { checkMetricTags } from "../lint/check-metric-tags.ts";
 import { checkPublicFolder } from "../lint/check-public-folder.ts";
+import { applyCheckSettings } from "../lint/configurable-checks.ts";
 import { runRules } from "../lint/run-rules.ts";
 import { suppressFindings, type SuppressedFinding } from "../lint/suppress-findings.ts";
 import { buildLock } from "../lock/build-lock.ts";
@@ -134,7 +135,8 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     data: data && !data.engine.diagnostics.some((d) => d.severity === "error") ? toDataFacts(data) : undefined,
   };
   diagnostics.push(...runRules(rules, definitions.workspace, facts));
-  const sorted = dedupe(diagnostics).sort(compareDiagnostics);
+  // Data checks and clustering findings follow rules: and overrides: like a rule's.
+  const sorted = dedupe(applyCheckSettings(diagnostics, definitions.workspace.config?.value)).sort(compareDiagnostics);
   const { reported, suppressed } = suppressFindings(sorted, definitions.workspace, { asOf: definitions.asOf, ruleIds: suppressibleRuleIds, complete: facts.data !== undefined });
   return { ...definitions, priorities: data?.priorities ?? definitions.priorities, diagnostics: reported, counts: countBySeverity(reported), suppressed, data };
 }

@@ -11,6 +11,8 @@ import { locateKey, spanOfPath } from "../workspace/locate.ts";
 import { spanIn } from "../workspace/read-document.ts";
 import { nodeSpan } from "../workspace/yaml-node-span.ts";
 import type { Workspace } from "../workspace/workspace.ts";
+import type { RuleSetting } from "../schema/rule-setting.ts";
+import { configurableChecks, findConfigurableCheck } from "./configurable-checks.ts";
 import { effectiveSetting } from "./rule-config.ts";
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -65,24 +67,40 @@ export function runRules(registry: readonly Rule<never>[], workspace: Workspace,
 function checkRuleNames(registry: readonly Rule<never>[], workspace: Workspace): Diagnostic[] {
   const config = workspace.config;
   if (!config) return [];
-  const ids = registry.map((r) => r.id);
+  const ids = [...registry.map((r) => r.id), ...configurableChecks.map((c) => c.id)];
   const out: Diagnostic[] = [];
-  const check = (names: string[], path: (string | number)[]) => {
-    for (const name of names) {
+  const check = (settings: Record<string, RuleSetting>, path: (string | number)[]) => {
+    for (const [name, setting] of Object.entries(settings)) {
+      const node = locateKey(config.doc, path, name);
+      const at = { file: config.file.path, ...(node ? nodeSpan(config.file, node, config.base) : spanIn(config, path)) };
+      const configurable = findConfigurableCheck(name);
+      if (configurable) {
+        const [level, options] = typeof setting === "string" ? [setting, undefined] : [setting[0], setting[1]];
+        if (configurable.blocking && level !== "error") {
+          out.push({
+            ruleId: "schema/invalid-value",
+            severity: "error",
+            message: `"${name}" cannot be set to ${level}: its error stops the recompute (${configurable.description.toLowerCase()}), so it can only be fixed.`,
+            hint: "Fix the data or the declaration instead, or remove the setting.",
+            ...at,
+          });
+        } else if (options !== undefined && Object.keys(options).length > 0) {
+          out.push({ ruleId: "schema/invalid-value", severity: "error", message: `"${name}" takes no options.`, hint: `Write ${name}: ${level}.`, ...at });
+        }
+        continue;
+      }
       if (ids.includes(name)) continue;
       const suggestion = didYouMean(name, ids);
-      const node = locateKey(config.doc, path, name);
       out.push({
         ruleId: "unknown-reference",
         severity: "error",
         message: `Unknown rule "${name}".`,
         hint: suggestion ? `Did you mean "${suggestion}"?` : "Run seg check --help or see the rules table in the README for rule ids.",
-        file: config.file.path,
-        ...(node ? nodeSpan(config.file, node, config.base) : spanIn(config, path)),
+        ...at,
       });
     }
   };
-  check(Object.keys(config.value.rules), ["rules"]);
-  config.value.overrides.forEach((o, i) => check(Object.keys(o.rules), ["overrides", i, "rules"]));
+  check(config.value.rules, ["rules"]);
+  config.value.overrides.forEach((o, i) => check(o.rules, ["overrides", i, "rules"]));
   return out;
 }

@@ -1,0 +1,51 @@
+/**
+ * Findings that come from the data checks and the clustering step rather than
+ * from a rule, configurable under `rules:` and `overrides:` like a rule: `off`
+ * hides a finding, `info`/`warn`/`error` set its severity. Checks whose error
+ * stops the recompute (the numbers would be wrong) can be raised but never
+ * lowered or turned off: there would be no data and no word why.
+ */
+import type { Diagnostic, Severity } from "../diagnostics/diagnostic.ts";
+import { dataChecks } from "../engine/data-checks.ts";
+import type { Config } from "../schema/config.ts";
+import { effectiveSetting } from "./rule-config.ts";
+
+export interface ConfigurableCheck {
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
+  /** True when an error stops the recompute: only `error` may be configured. */
+  blocking: boolean;
+}
+
+export const configurableChecks: readonly ConfigurableCheck[] = [
+  ...dataChecks.map((check) => ({ id: check.id, description: check.description, defaultSeverity: check.severity, blocking: check.severity === "error" })),
+  { id: "clustering/log1p-domain", description: "log1p in clustering.transform meets no negative value", defaultSeverity: "error" as const, blocking: true },
+  { id: "clustering/too-few-members", description: "Enough members have every clustering feature to fit the smallest k", defaultSeverity: "error" as const, blocking: true },
+].sort((a, b) => (a.id < b.id ? -1 : 1));
+
+export function findConfigurableCheck(id: string): ConfigurableCheck | undefined {
+  return configurableChecks.find((check) => check.id === id);
+}
+
+/** Apply `rules:` and `overrides:` to the findings of configurable checks; other findings pass unchanged. */
+export function applyCheckSettings(diagnostics: readonly Diagnostic[], config: Config | undefined): Diagnostic[] {
+  if (!config) return [...diagnostics];
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const check = findConfigurableCheck(d.ruleId);
+    if (!check) {
+      out.push(d);
+      continue;
+    }
+    const { severity } = effectiveSetting(check.id, check.defaultSeverity, config, d.file);
+    // A blocking check is never lowered (a setting that tries is reported at the setting).
+    if (check.blocking && d.severity === "error") {
+      out.push(d);
+      continue;
+    }
+    if (severity === "off") continue;
+    out.push(severity === d.severity ? d : { ...d, severity });
+  }
+  return out;
+}
