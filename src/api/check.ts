@@ -229,6 +229,7 @@ function toDataFacts(data: DataResult): DataFacts {
     quadrants: data.quadrants,
     ...(data.engine.clustering?.stability ? { clusters: data.engine.clustering.stability } : {}),
     coverage: data.engine.coverage,
+    ...(data.engine.valueLabels ? { valueLabels: data.engine.valueLabels } : {}),
     ...(data.engine.clustering ? { setAside: setAsideFacts(data.engine.clustering), skewness: data.engine.clustering.skewness } : {}),
   };
 }

@@ -26,6 +26,7 @@ import { assignMemberships } from "./membership.ts";
 import { featureCoverage, type FeatureCoverage } from "./feature-coverage.ts";
 import { normalizationCoverage, type NormalizationCoverage } from "./normalization-coverage.ts";
 import { computeSegmentMetrics, type SchemeMetrics } from "./segment-metrics.ts";
+import { measureValueLabels, type ValueLabelMeasures } from "./value-labels.ts";
 
 export interface EngineOptions extends DatabaseOptions {
   /** Folder data paths are relative to (default: the workspace). */
@@ -57,6 +58,8 @@ export interface EngineResult {
   normalization: NormalizationCoverage[];
   /** Members with a value for each declared feature. */
   coverage: FeatureCoverage[];
+  /** What the segments' value labels (ltv, support_cost) are checked against. */
+  valueLabels?: ValueLabelMeasures;
   clustering: (ClusteringResult & { agreement: SchemeClusterAgreement | undefined }) | undefined;
   diagnostics: Diagnostic[];
   db?: Database;
@@ -122,7 +125,8 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     }
     const normalization = await normalizationCoverage(db, config.value);
     const coverage = await featureCoverage(db, config.value, catalog);
-    const result: EngineResult = { sources: loaded.sources, members, schemes, hypotheses, idsaa, normalization, coverage, clustering: clustering ? { ...clustering, agreement } : undefined, diagnostics: loaded.diagnostics };
+    const valueLabels = await measureValueLabels(db, config.value, options.asOf);
+    const result: EngineResult = { sources: loaded.sources, members, schemes, hypotheses, idsaa, normalization, coverage, valueLabels, clustering: clustering ? { ...clustering, agreement } : undefined, diagnostics: loaded.diagnostics };
     if (options.keepDatabase) return { ...result, db };
     db.close();
     return result;

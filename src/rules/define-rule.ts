@@ -13,6 +13,7 @@ import type { PriorityRow, WeightCheck } from "../engine/prioritize.ts";
 import type { SchemeMetrics } from "../engine/segment-metrics.ts";
 import type { FeatureSkewness } from "../engine/cluster/skewness.ts";
 import type { Quadrant, Sensitivity } from "../engine/sensitivity.ts";
+import type { ValueLabelMeasures } from "../engine/value-labels.ts";
 import type { LockChange } from "../lock/compare-lock.ts";
 import type { Lock } from "../lock/lock.ts";
 import type { Expr } from "../expr/ast.ts";
@@ -57,6 +58,8 @@ export interface DataFacts {
   setAside?: SetAsideFacts;
   /** Each clustering feature's skewness on the raw scale, and whether log1p is recommended; absent without clustering. */
   skewness?: readonly FeatureSkewness[];
+  /** What the value labels on segments (ltv, support_cost) are checked against. */
+  valueLabels?: ValueLabelMeasures;
 }
 
 export interface SetAsideFacts {

@@ -26,6 +26,8 @@ export interface ExampleData {
   setAside?: { members: number; outliers: number; missing: number; outlierFeatures?: Record<string, number> };
   /** Per clustering feature: its skewness on the raw scale and whether log1p is recommended (the `skewness` fact). */
   skewness?: Record<string, { skewness: number | null; recommendLog1p: boolean; transformedSkewness?: number | null }>;
+  /** What value labels are checked against (the `valueLabels` fact): per label, the measure, its population median, and by "scheme/id" each segment's mean percentile rank and median. */
+  valueLabels?: Partial<Record<"ltv" | "support_cost", { measure: string; median: number; segments: Record<string, { rank: number; median: number; n?: number }> }>>;
   /** IDSAA verdicts by "scheme/id"; by default computed from the scheme's measurements. */
   idsaa?: Record<string, IdsaaResult>;
 }

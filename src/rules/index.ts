@@ -30,6 +30,7 @@ import { statedTotalMismatch } from "./stated-total-mismatch.ts";
 import { substantial } from "./substantial.ts";
 import { unassignedShare } from "./unassigned-share.ts";
 import { undifferentiated } from "./undifferentiated.ts";
+import { valueLabelMismatch } from "./value-label-mismatch.ts";
 import { weightsSum } from "./weights-sum.ts";
 import { dataChecks } from "../engine/data-checks.ts";
 
@@ -64,6 +65,7 @@ export const rules: readonly Rule<never>[] = [
   substantial,
   unassignedShare,
   undifferentiated,
+  valueLabelMismatch,
   weightsSum,
 ] as unknown as Rule<never>[];
 

@@ -68,6 +68,14 @@ export function exampleDataFacts(example: ExampleData, definitions: DefinitionsR
   if (example.clusters) data.clusters = example.clusters;
   data.coverage = coverage;
   if (example.setAside) data.setAside = { outlierFeatures: {}, ...example.setAside };
+  if (example.valueLabels) {
+    data.valueLabels = Object.fromEntries(
+      Object.entries(example.valueLabels).map(([label, m]) => [
+        label,
+        { measure: m.measure, population: { n: members, median: m.median }, segments: Object.fromEntries(Object.entries(m.segments).map(([id, s]) => [id, { n: s.n ?? 1, ...s }])) },
+      ]),
+    );
+  }
   if (example.skewness) data.skewness = Object.entries(example.skewness).map(([feature, s]) => ({ feature, transformedSkewness: null, ...s }));
   return data;
 }

@@ -1,0 +1,82 @@
+/**
+ * What the value labels a team writes on a segment (`value: { ltv: high,
+ * support_cost: low }`) are checked against: for each label, a per-member
+ * measure, and each segment's mean percentile rank in the whole population.
+ *
+ * - ltv: the value measure (value_tiers.measure, else monetary with RFM).
+ * - support_cost: support tickets per member, counted over every source of
+ *   kind tickets dated before the as_of day (0 for a member without tickets).
+ *
+ * A member's percentile rank is the share of members with a lower value plus
+ * half the share with an equal one (mid-rank, so ties, such as the many
+ * members without tickets, sit in the middle of their tie). The population's
+ * mean rank is 0.5 exactly; a segment's mean rank is the probability that one
+ * of its members outranks a member drawn from the whole population (ties
+ * counting half): above 0.5 it leans high, below 0.5 low. The rule
+ * value-label-mismatch reads it against its bands.
+ */
+import type { Config } from "../schema/config.ts";
+import type { Database } from "./duckdb.ts";
+import { asOfTimestamp, windowCondition } from "./features/time-window.ts";
+import { MEMBERSHIPS } from "./membership.ts";
+import { valueMeasure } from "./segment-metrics.ts";
+import { FEATURES, MEMBER_ID, q, sourceTable } from "./sql-names.ts";
+
+export interface LabelSegmentMeasure {
+  /** Members of the segment with a value. */
+  n: number;
+  /** Mean percentile rank of its members in the population, 0–1. */
+  rank: number;
+  median: number;
+}
+
+export interface LabelMeasure {
+  /** What is measured, as a message names it: "monetary", or "support tickets". */
+  measure: string;
+  /** Members with a value, and their median. */
+  population: { n: number; median: number };
+  /** By "scheme/segment". */
+  segments: Record<string, LabelSegmentMeasure>;
+}
+
+export interface ValueLabelMeasures {
+  ltv?: LabelMeasure;
+  support_cost?: LabelMeasure;
+}
+
+export async function measureValueLabels(db: Database, config: Config, asOf: string): Promise<ValueLabelMeasures> {
+  const out: ValueLabelMeasures = {};
+  const measure = valueMeasure(config);
+  if (measure) {
+    const measured = await rankedMeasure(db, `SELECT ${q(MEMBER_ID)}, CAST(${q(measure)} AS DOUBLE) AS x FROM ${FEATURES}`, measure);
+    if (measured) out.ltv = measured;
+  }
+  const tickets = Object.entries(config.sources).filter(([, s]) => s.kind === "tickets" && s.customer !== undefined);
+  if (tickets.length > 0) {
+    const end = asOfTimestamp(asOf);
+    const counts = tickets.map(([name, s]) => {
+      const conditions = [`${q(s.customer!)} IS NOT NULL`, ...(s.timestamp !== undefined ? [windowCondition(q(s.timestamp), end, undefined)] : [])];
+      return `SELECT ${q(s.customer!)} AS ${q(MEMBER_ID)} FROM ${sourceTable(name)} WHERE ${conditions.join(" AND ")}`;
+    });
+    const perMember = `SELECT f.${q(MEMBER_ID)}, CAST(count(t.${q(MEMBER_ID)}) AS DOUBLE) AS x FROM ${FEATURES} f LEFT JOIN (${counts.join(" UNION ALL ")}) t ON t.${q(MEMBER_ID)} = f.${q(MEMBER_ID)} GROUP BY 1`;
+    const measured = await rankedMeasure(db, perMember, "support tickets");
+    if (measured) out.support_cost = measured;
+  }
+  return out;
+}
+
+/** `values` is a query with columns member_id and x; members with a null x are left out. */
+async function rankedMeasure(db: Database, values: string, measure: string): Promise<LabelMeasure | undefined> {
+  const ranked = `WITH v AS (SELECT * FROM (${values}) WHERE x IS NOT NULL AND isfinite(x)),
+    r AS (SELECT ${q(MEMBER_ID)}, x, (rank() OVER (ORDER BY x) - 1 + 0.5 * count(*) OVER (PARTITION BY x)) / count(*) OVER () AS p FROM v)`;
+  const [population] = await db.all(`${ranked} SELECT count(*) AS n, median(x) AS median FROM r`);
+  const n = Number(population?.n ?? 0);
+  if (n === 0) return undefined;
+  const rows = await db.all(
+    `${ranked} SELECT m.scheme, m.segment, count(*) AS n, avg(r.p) AS rank, median(r.x) AS median FROM r JOIN ${MEMBERSHIPS} m USING (${q(MEMBER_ID)}) WHERE m.segment IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`,
+  );
+  const segments: Record<string, LabelSegmentMeasure> = {};
+  for (const row of rows) segments[`${String(row.scheme)}/${String(row.segment)}`] = { n: Number(row.n), rank: Number(row.rank), median: Number(row.median) };
+  return { measure, population: { n, median: Number(population!.median) }, segments };
+}
+
