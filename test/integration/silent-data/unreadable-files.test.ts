@@ -94,10 +94,10 @@ describe("data findings through the CLI", () => {
       expect(report.diagnostics.filter((d) => d.ruleId.startsWith("data/"))).toEqual([
         expect.objectContaining({ ruleId: "data/future-dates", file: "segmentation.yaml", line: 25, data: { source: "invoices", column: "invoice_date", count: 1, latest: "2999-01-01", asOf: "2026-11-01" } }),
       ]);
-      expect(report.rules["data/future-dates"]?.description).toBe("Timestamps are not after the analysis date (as_of)");
+      expect(report.rules["data/future-dates"]?.description).toBe("Timestamps are not after the analysis date (as_of), nor after today when as_of is later");
       const sarif = runSeg(["check", "--format", "sarif"], { cwd: ws.root, env: { SEG_CACHE_DIR: `${ws.root}/.cache` } });
       const rules = (JSON.parse(sarif.stdout) as { runs: { tool: { driver: { rules: { id: string; shortDescription?: { text: string } }[] } } }[] }).runs[0]!.tool.driver.rules;
-      expect(rules.find((r) => r.id === "data/future-dates")?.shortDescription?.text).toBe("Timestamps are not after the analysis date (as_of)");
+      expect(rules.find((r) => r.id === "data/future-dates")?.shortDescription?.text).toBe("Timestamps are not after the analysis date (as_of), nor after today when as_of is later");
       const accepted = runSeg(["check", "--suppress-rule", "data/future-dates"], { cwd: ws.root, env: { SEG_CACHE_DIR: `${ws.root}/.cache` } });
       expect(accepted.stderr).toContain("seg check: wrote seg-suppressions.json (1 finding accepted in 1 entry)");
       const after = runSeg(["check", "--format", "json"], { cwd: ws.root, env: { SEG_CACHE_DIR: `${ws.root}/.cache` } });
