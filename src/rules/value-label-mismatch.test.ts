@@ -49,6 +49,12 @@ ruleTester.run(valueLabelMismatch, {
       ],
     },
     {
+      name: "a rank just below an edge keeps the digit that shows it",
+      files: { "segments/usage/heavy.yaml": heavy("medium", "high") },
+      data: measured(0.39996, 0.75),
+      errors: [{ messageId: "mismatch", file: "segments/usage/heavy.yaml", line: 9, column: 8, data: { measured: "low", rank: "39.99%", low: "40.0%" } }],
+    },
+    {
       name: "both labels wrong, figures with thousands separators",
       files: { "segments/usage/heavy.yaml": heavy("low", "medium") },
       data: {

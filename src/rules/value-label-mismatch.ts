@@ -66,7 +66,7 @@ export const valueLabelMismatch = defineRule({
             written,
             measure: measure.measure,
             measured: tier,
-            rank: percent(measured.rank),
+            rank: rankText(measured.rank, [low, high]),
             low: percent(low),
             high: percent(high),
             median: figure(measured.median),
@@ -77,6 +77,12 @@ export const valueLabelMismatch = defineRule({
     }
   },
 });
+
+/** The rank as a percentage; just below a band's edge it is cut to two decimals rather than rounded onto the edge (39.99%, not 40.0%). */
+function rankText(rank: number, edges: readonly number[]): string {
+  const text = percent(rank);
+  return edges.some((edge) => rank < edge && percent(edge) === text) ? `${(Math.floor(rank * 10000) / 100).toFixed(2)}%` : text;
+}
 
 function figure(value: number): string {
   return value.toLocaleString("en-US", { maximumFractionDigits: 2 });
