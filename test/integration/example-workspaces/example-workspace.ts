@@ -6,6 +6,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { expect } from "vitest";
 import { check, type CheckResult } from "../../../src/api/check.ts";
 import { runSeg } from "../../support/run-seg.ts";
 import { dataPath, missingData, missingPython, runPython } from "../../support/shared-data.ts";
@@ -114,5 +115,41 @@ export function clusterReference(example: ExampleWorkspace, request: ReferenceRe
     return JSON.parse(runPython("example_clusters_reference.py", [file])) as ClusterReference;
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export interface SegmentsReference {
+  segments: Record<string, Record<string, number>>;
+  hypotheses: Record<string, { n: [number, number]; values: [number, number]; statistic: number }>;
+}
+
+/** The example's segment rules and hypotheses recomputed with pandas and SciPy (test/reference/example_segments_reference.py). */
+export function segmentsReference(name: "mall" | "wholesale" | "telco", csv: string): SegmentsReference {
+  return JSON.parse(runPython("example_segments_reference.py", [name, csv])) as SegmentsReference;
+}
+
+/** Member counts per segment as the lock records them, in the reference's shape. */
+export function lockedSegmentCounts(result: CheckResult): Record<string, Record<string, number>> {
+  const schemes = result.data!.lock.schemes;
+  return Object.fromEntries(Object.entries(schemes).map(([scheme, s]) => [scheme, Object.fromEntries(Object.entries(s.segments).map(([id, seg]) => [id, seg.count]))]));
+}
+
+/** Each hypothesis as the engine tested it, in the reference's shape. */
+export function testedHypotheses(result: CheckResult): SegmentsReference["hypotheses"] {
+  return Object.fromEntries(
+    result.data!.engine.hypotheses.map((h) => [h.id, { n: [h.groups[0].n, h.groups[1].n], values: [h.groups[0].value, h.groups[1].value], statistic: h.test!.statistic }]),
+  ) as SegmentsReference["hypotheses"];
+}
+
+/** The lock's segment counts and the engine's hypothesis tests equal the pandas / SciPy reference. */
+export function expectReferenceSegmentsAndTests(result: CheckResult, reference: SegmentsReference): void {
+  expect(lockedSegmentCounts(result)).toEqual(reference.segments);
+  const tested = testedHypotheses(result);
+  expect(Object.keys(tested).sort()).toEqual(Object.keys(reference.hypotheses).sort());
+  for (const [id, expected] of Object.entries(reference.hypotheses)) {
+    const ours = tested[id]!;
+    expect(ours.n, id).toEqual(expected.n);
+    ours.values.forEach((value, i) => expect(value, `${id} group ${i + 1}`).toBeCloseTo(expected.values[i]!, 9));
+    expect(ours.statistic, `${id} statistic`).toBeCloseTo(expected.statistic, 9);
   }
 }

@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CheckResult } from "../../../src/api/check.ts";
-import { checkExample, checkInProcess, clusterReference, exampleWorkspace, relockCopy, type CheckedExample, type ClusterReference } from "./example-workspace.ts";
+import { checkExample, checkInProcess, clusterReference, exampleWorkspace, expectReferenceSegmentsAndTests, segmentsReference, relockCopy, type CheckedExample, type ClusterReference } from "./example-workspace.ts";
 
 const mall = exampleWorkspace("mall", "mall-customers", "Mall_Customers.csv");
 
@@ -47,6 +47,10 @@ describe.runIf(!mall.missing)("examples/mall", () => {
       // clustering-set-aside (no customer is outside the fences of both features), no
       // feature-coverage gap, no prose-drift in the persona, no prioritization finding.
     ]);
+  });
+
+  it("has the segment sizes and hypothesis statistics that pandas and SciPy compute from the same rules", () => {
+    expectReferenceSegmentsAndTests(result, segmentsReference("mall", `${mall.dataDir}/Mall_Customers.csv`));
   });
 
   it("has a committed lock that seg lock reproduces byte for byte", () => {

@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CheckResult } from "../../../src/api/check.ts";
 import { runPython } from "../../support/shared-data.ts";
-import { checkExample, checkInProcess, clusterReference, exampleWorkspace, relockCopy, type CheckedExample, type ClusterReference } from "./example-workspace.ts";
+import { checkExample, checkInProcess, clusterReference, exampleWorkspace, expectReferenceSegmentsAndTests, segmentsReference, relockCopy, type CheckedExample, type ClusterReference } from "./example-workspace.ts";
 
 const telco = exampleWorkspace("telco", "telco-churn", "Telco-Customer-Churn.csv");
 const percent = (share: number) => (share * 100).toFixed(1);
@@ -57,6 +57,10 @@ describe.runIf(!telco.missing)("examples/telco", () => {
   it("counts the blank TotalCharges as pandas does and records the coverage in the lock", () => {
     expect(JSON.parse(runPython("missing_reference.py", [`${telco.dataDir}/Telco-Customer-Churn.csv`, "TotalCharges"]))).toEqual({ rows: 7043, missing: 11 });
     expect(result.data!.lock.coverage?.total_charges).toEqual({ values: 7032, missing: 11, share: 0.998438 });
+  });
+
+  it("has the segment sizes and hypothesis statistics that pandas and SciPy compute from the same rules", () => {
+    expectReferenceSegmentsAndTests(result, segmentsReference("telco", `${telco.dataDir}/Telco-Customer-Churn.csv`));
   });
 
   it("has a committed lock that seg lock reproduces byte for byte", () => {

@@ -8,7 +8,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CheckResult } from "../../../src/api/check.ts";
-import { checkExample, checkInProcess, clusterReference, exampleWorkspace, relockCopy, type CheckedExample, type ClusterReference } from "./example-workspace.ts";
+import { checkExample, checkInProcess, clusterReference, exampleWorkspace, expectReferenceSegmentsAndTests, segmentsReference, relockCopy, type CheckedExample, type ClusterReference } from "./example-workspace.ts";
 
 const wholesale = exampleWorkspace("wholesale", "wholesale-customers", "wholesale_customers.csv");
 const SPEND = ["Fresh", "Milk", "Grocery", "Frozen", "Detergents_Paper", "Delicassen"];
@@ -56,6 +56,10 @@ describe.runIf(!wholesale.missing)("examples/wholesale", () => {
   it("keys the clients by their row in the file, 1 to 440", () => {
     expect(result.data!.engine.members).toBe(440);
     expect(result.data!.lock.inputs.clients).toMatchObject({ rows: 440, rowsRead: 440 });
+  });
+
+  it("has the segment sizes and hypothesis statistics that pandas and SciPy compute from the same rules", () => {
+    expectReferenceSegmentsAndTests(result, segmentsReference("wholesale", `${wholesale.dataDir}/wholesale_customers.csv`));
   });
 
   it("has a committed lock that seg lock reproduces byte for byte", () => {
