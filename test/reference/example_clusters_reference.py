@@ -19,7 +19,8 @@ Q3 + 1.5 IQR, numpy's linear quantiles) of two or more transformed features are
 set aside: KMeans(n_init=10, random_state=0, algorithm="lloyd") is fitted without
 them, then every member is assigned to its nearest centroid.
 
-Prints JSON with, for scikit-learn's clusters and for Seg's ("ours"): cluster sizes
+Prints JSON with the members of the file and how many of them the export lacks
+(unmatched: by id, or by row number when there is no key column); then, for scikit-learn's clusters and for Seg's ("ours"): cluster sizes
 over all members, largest first; inertia and silhouette on the fitted rows; the
 outcome's share per cluster (same order); the adjusted Rand index with the label;
 and the adjusted Rand index between the two partitions.
@@ -87,6 +88,7 @@ def describe(labels):
 
 print(json.dumps({
     "members": int(len(data)),
+    "unmatched": int(data["cluster_id"].isna().sum()),
     "outliers": int((~fit).sum()),
     "sklearn": describe(theirs),
     "ours": describe(ours),

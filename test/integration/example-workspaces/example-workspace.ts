@@ -82,6 +82,8 @@ export interface ClusterFigures {
 
 export interface ClusterReference {
   members: number;
+  /** Members of the data file that the export lacks (joined by id, or by row number without a key column). */
+  unmatched: number;
   outliers: number;
   sklearn: ClusterFigures;
   ours: ClusterFigures;
