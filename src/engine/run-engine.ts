@@ -5,7 +5,7 @@
  * export read from it).
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { referencedNames } from "../expr/referenced-names.ts";
+import { definingNames } from "../expr/defining-names.ts";
 import type { Expr } from "../expr/ast.ts";
 import type { CatalogEntry } from "../workspace/feature-catalog.ts";
 import { spanIn } from "../workspace/read-document.ts";
@@ -121,7 +121,7 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     for (const segment of workspace.segments) {
       const metrics = schemes.find((s) => s.scheme === segment.scheme)?.segments.find((m) => m.segment === segment.value.id);
       const ast = expressions.get(segment.file.path);
-      idsaa[`${segment.scheme}/${segment.value.id}`] = evaluateIdsaa(segment.value, metrics, ast ? referencedNames(ast) : [], config.value);
+      idsaa[`${segment.scheme}/${segment.value.id}`] = evaluateIdsaa(segment.value, metrics, ast ? definingNames(ast, config.value) : [], config.value);
     }
     const normalization = await normalizationCoverage(db, config.value);
     const coverage = await featureCoverage(db, config.value, catalog);

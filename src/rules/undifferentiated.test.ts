@@ -1,4 +1,5 @@
 import { ruleTester } from "../../test/support/rule-tester.ts";
+import { CONFIG_HEAD, CONFIG_TAIL_SECTIONS } from "../../test/support/rule-test-workspace.ts";
 import type { ExampleData } from "./example-data.ts";
 import { undifferentiated } from "./undifferentiated.ts";
 
@@ -16,6 +17,14 @@ ruleTester.run(undifferentiated, {
     {
       name: "a feature used in a definition is not evidence",
       files: { "segments/market/companies.yaml": "id: companies\nname: Established companies\nsummary: Big and busy.\nstatus: active\napproach: behavioral\ndefinition:\n  where: active_days_90d > 40\nscores: { size: 6, fit: 6 }\n" },
+      data: market(days(21), days(21.5)),
+    },
+    {
+      name: "a feature that a computed feature of the definition is made from is not evidence either",
+      files: {
+        "segmentation.yaml": `${CONFIG_HEAD}  busy_weeks:\n    expression: active_days_90d / 7\n${Object.values(CONFIG_TAIL_SECTIONS).join("")}`,
+        "segments/market/companies.yaml": "id: companies\nname: Established companies\nsummary: Big and busy.\nstatus: active\napproach: behavioral\ndefinition:\n  where: busy_weeks > 6\nscores: { size: 6, fit: 6 }\n",
+      },
       data: market(days(21), days(21.5)),
     },
     { name: "a small difference accepted by a lower effect size", data: market(days(21), days(23)), options: { minEffect: 0.1 } },
