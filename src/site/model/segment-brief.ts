@@ -56,13 +56,15 @@ export function buildBrief(s: SiteSegment, personas: readonly SitePersona[], uni
   const playbook = seg.sales_playbook;
   const message = seg.gtm?.messaging ?? seg.value_proposition ?? null;
   const missing: SegmentBrief["missing"] = [];
-  const need = (present: boolean, topic: string, field: string) => (present ? undefined : missing.push({ topic, field }));
+  const notServed = seg.status === "deprioritized" || seg.status === "retired";
+  // A segment the team does not serve needs only what tells its members apart; nothing to pitch.
+  const need = (present: boolean, topic: string, field: string, whenNotServed = false) => (present || (notServed && !whenNotServed) ? undefined : missing.push({ topic, field }));
   const signals = cut(playbook?.signals);
   const points = cut(playbook?.talking_points);
   const objections = playbook?.objections ?? [];
   const proofPoints = cut(playbook?.proof_points);
   const numbers = briefNumbers(s, unit);
-  need(signals.items.length > 0, "How to spot them in a conversation", "sales_playbook.signals");
+  need(signals.items.length > 0, "How to spot them in a conversation", "sales_playbook.signals", true);
   need(message !== null, "The message", "gtm.messaging (or value_proposition)");
   need(points.items.length > 0, "Talking points", "sales_playbook.talking_points");
   need(objections.length > 0, "Objections and answers", "sales_playbook.objections (objection and response)");
@@ -77,7 +79,7 @@ export function buildBrief(s: SiteSegment, personas: readonly SitePersona[], uni
     file: s.file,
     status: seg.status,
     summary: seg.summary,
-    notServed: seg.status === "deprioritized" || seg.status === "retired",
+    notServed,
     owner: seg.gtm?.owner ?? seg.owner ?? null,
     personas: personas.filter((p) => s.personas.includes(p.id)).map((p) => ({ name: p.persona.name, who: p.persona.kind === "buyer" ? `${p.roleLabel}, ${p.who}` : p.who, url: p.url })),
     numbers,
