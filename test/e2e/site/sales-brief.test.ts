@@ -5,10 +5,11 @@
  * and footer are not printed, its three numbers are the engine's (members,
  * value share and the first KPI the data measures, read from the check result
  * of the same build), it fits a 390 px phone, axe finds nothing, and the
- * segment page links to it.
+ * segment page links to it and the search index lists it.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { kpiMeasure, kpiValue } from "../../../src/engine/kpi-value.ts";
@@ -162,6 +163,15 @@ describe.skipIf(reason !== undefined)("the sales brief of each example segment",
     }
     expect(problems).toEqual([]);
   }, SLOW);
+
+  it("is in the search index, found by its objections", () => {
+    const index = JSON.parse(readFileSync(join(site.outDir, "search.json"), "utf8")) as { t: string; u: string; k: string; x: string }[];
+    const briefs = index.filter((e) => e.k === "Segment · Sales brief");
+    expect(briefs.map((e) => e.u).sort()).toEqual(segments.map((s) => `/segments/${s.id}/brief/`).sort());
+    const enterprise = site.result.check.workspace.segments.find((s) => s.value.id === "enterprise")!.value;
+    const objection = enterprise.sales_playbook!.objections![0]!.objection.toLowerCase();
+    expect(briefs.find((e) => e.u === "/segments/enterprise/brief/")!.x).toContain(objection);
+  });
 
   it("is linked from the segment page", async () => {
     const page = await open("segments/smb/");
