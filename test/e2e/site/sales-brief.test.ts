@@ -173,8 +173,11 @@ describe.skipIf(reason !== undefined)("the sales brief of each example segment",
     expect(briefs.find((e) => e.u === "/segments/enterprise/brief/")!.x).toContain(objection);
   });
 
-  it("is linked from the segment page", async () => {
+  it("is linked from the segment page, which lists every signal and talking point", async () => {
     const page = await open("segments/smb/");
+    const smb = site.result.check.workspace.segments.find((s) => s.value.id === "smb")!.value;
+    const playbook = (await page.locator("section[aria-labelledby=sales]").innerText()).replace(/\s+/g, " ");
+    for (const x of [...smb.sales_playbook!.signals!, ...smb.sales_playbook!.talking_points!]) expect(playbook).toContain(x);
     await page.getByRole("link", { name: "Sales brief", exact: true }).click();
     await page.waitForURL(/\/playbook\/segments\/smb\/brief\/(index\.html)?$/);
     await expect(page.locator("h1").innerText()).resolves.toContain("Mid-sized Businesses");
