@@ -21,6 +21,9 @@ describe("personaSchema", () => {
     it.each([
       ["an enterprise persona without a buying role", enterprise],
       ["a buyer persona with a buying role and a job title", buyer],
+      ["a consumer persona (B2C) without a buying role or job title", withPersona(enterprise, { kind: "consumer", context: "Student in a shared flat, pays monthly by card." })],
+      ["a household persona (B2C)", withPersona(enterprise, { kind: "household", context: "Two adults and two children on one family plan." })],
+      ["a household persona naming who decides", withPersona(enterprise, { kind: "household", buying_role: "decision-maker" })],
       ["a persona tied to a segment by scheme/id", withPersona(enterprise, { segments: ["lifecycle/power-users", "market/smb"] })],
       [
         "a persona with evidence and research questions",

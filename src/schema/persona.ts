@@ -6,6 +6,14 @@ export const buyingRoleSchema = z
   .enum(["decision-maker", "champion", "influencer", "user", "blocker"])
   .describe("The persona's role in the buying team.");
 
+export const PERSONA_KINDS = ["enterprise", "buyer", "consumer", "household"] as const;
+
+export const personaKindSchema = z
+  .enum(PERSONA_KINDS)
+  .describe(
+    "Who the persona stands for. B2B: enterprise (the account as a whole) or buyer (an individual in the account's buying team, with a buying_role and role). B2C: consumer (one person who chooses, pays for and uses the product for themselves) or household (people who decide and pay together, e.g. a family plan).",
+  );
+
 export const personaEvidenceSchema = z
   .strictObject({
     interviews: z.number().int().min(0).optional().describe("How many interviews back the persona."),
@@ -20,11 +28,11 @@ export const personaSchema = z
     $schema: z.string().optional(),
     id: idSchema.describe("Equals the file name without .mdx."),
     name: textSchema.describe('A memorable name, e.g. "Scaling Sarah".'),
-    kind: z.enum(["enterprise", "buyer"]).describe("enterprise: the account as a whole; buyer: an individual in the buying team."),
+    kind: personaKindSchema,
     segments: z.array(z.string().min(1).max(130)).min(1).describe("Segment ids (or scheme/id) the persona represents."),
     buying_role: buyingRoleSchema.optional(),
-    role: textSchema.optional().describe("Job title, for buyer personas."),
-    context: textSchema.describe("Company type, size and stage."),
+    role: textSchema.optional().describe("Job title, for buyer personas; for a consumer, an occupation or life stage if it matters."),
+    context: textSchema.describe("Company type, size and stage; for a consumer or household, life stage and situation."),
     goals: textListSchema.min(1),
     frustrations: textListSchema.min(1),
     behaviors: textListSchema.optional().describe("How they work, how they buy, where they get information."),

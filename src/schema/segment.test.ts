@@ -31,7 +31,7 @@ describe("segmentSchema", () => {
         evidence: { identifiable: "Usage logs", substantial: "12% of accounts", accessible: "In-app", differentiable: "Daily use", actionable: "Upsell" },
         gtm: { objectives: ["Expand"], tactics: ["Seat offers"], channels: ["In-app"], messaging: "Go faster.", owner: "Growth", kpis: [{ name: "NRR", metric: "nrr", target: 1.1 }] },
         product: { priorities: ["Bulk edit"], gaps: ["API limits"] },
-        sales_playbook: { triggers: ["Seat cap reached"], discovery_questions: ["Who else uses it?"], objections: [{ objection: "Too pricey", response: "Per-seat savings" }], proof_points: ["Case study"] },
+        sales_playbook: { signals: ["Asks about SSO on the first call"], triggers: ["Seat cap reached"], talking_points: ["Roll back any workflow in one click"], discovery_questions: ["Who else uses it?"], objections: [{ objection: "Too pricey", response: "Per-seat savings" }], proof_points: ["Case study"] },
         research_questions: { existing: ["Where do they get stuck?"] },
         scores: { size: 5, fit: 8 },
         stated_total: 6.2,

@@ -29,12 +29,20 @@ export const gtmSchema = z
   })
   .describe("Go-to-market: objectives, tactics, channels, messaging, owner and KPIs.");
 
-export const salesPlaybookSchema = z.strictObject({
-  triggers: textListSchema.optional().describe("Events that signal a good moment to engage."),
-  discovery_questions: textListSchema.optional(),
-  objections: z.array(z.strictObject({ objection: textSchema, response: textSchema })).optional(),
-  proof_points: textListSchema.optional(),
-});
+export const salesPlaybookSchema = z
+  .strictObject({
+    signals: textListSchema
+      .optional()
+      .describe("How a salesperson recognises a member in a first conversation or in the CRM, before any data: what they say, ask for or already use. The sales brief lists them under \"How to spot them\"."),
+    triggers: textListSchema.optional().describe("Events that signal a good moment to engage."),
+    talking_points: textListSchema
+      .optional()
+      .describe("What to say: short points for a conversation, in the customer's words. The sales brief shows them under the messaging (gtm.messaging, else value_proposition)."),
+    discovery_questions: textListSchema.optional().describe("Questions that qualify the member and uncover the need."),
+    objections: z.array(z.strictObject({ objection: textSchema, response: textSchema })).optional().describe("What members say against buying, each with the answer that works."),
+    proof_points: textListSchema.optional().describe("Evidence a member believes: results, references, numbers a customer can check."),
+  })
+  .describe("The sales playbook: how to spot, approach and win a member. The segment page shows all of it; the one-page sales brief shows the first items of each list.");
 
 export const idsaaEvidenceSchema = z
   .strictObject({

@@ -76,6 +76,7 @@ export const ROUTES: readonly { pattern: string; entrypoint: string; when?: (mod
   { pattern: "/", entrypoint: "index.astro" },
   { pattern: "/segments", entrypoint: "segments.astro" },
   { pattern: "/segments/[id]", entrypoint: "segment.astro" },
+  { pattern: "/segments/[id]/brief", entrypoint: "segment-brief.astro" },
   { pattern: "/personas", entrypoint: "personas.astro" },
   { pattern: "/personas/[id]", entrypoint: "persona.astro" },
   { pattern: "/prioritization", entrypoint: "prioritization.astro", when: (model) => model.prioritization !== null },

@@ -16,6 +16,19 @@ export const BUYING_ROLE_LABELS: Record<string, string> = {
   blocker: "Blocker",
 };
 
+/** Persona kinds: B2B (the account, a person in its buying team) and B2C (a consumer, a household). */
+export const PERSONA_KIND_LABELS: Record<string, { label: string; persona: string; who: string }> = {
+  enterprise: { label: "Enterprise", persona: "Enterprise persona", who: "The account as a whole" },
+  buyer: { label: "Buyer", persona: "Buyer persona", who: "A person in the buying team" },
+  consumer: { label: "Consumer", persona: "Consumer persona", who: "One person buying for themselves" },
+  household: { label: "Household", persona: "Household persona", who: "A household deciding together" },
+};
+
+/** Columns of the personas matrix, in order: the kinds that stand alone, then the buying team's roles. */
+export const PERSONA_ROLE_ORDER = ["enterprise", "consumer", "household", ...BUYING_ROLES] as const;
+
+export const PERSONA_ROLE_LABELS: Record<string, string> = { enterprise: "Enterprise", consumer: "Consumer", household: "Household", ...BUYING_ROLE_LABELS };
+
 export const PHASES = ["beachhead", "adjacent", "coverage"] as const;
 
 export const PHASE_LABELS: Record<string, { label: string; description: string }> = {
@@ -48,3 +61,22 @@ export const CRITERIA_LABELS: Record<Criterion, { label: string; question: strin
 export const STAGE_LABELS: Record<string, string> = { new: "New customers", existing: "Existing customers", "at-risk": "At-risk customers" };
 
 export const VERDICT_LABELS: Record<string, string> = { supported: "Supported", rejected: "Rejected", inconclusive: "Inconclusive", "not-run": "Not run" };
+
+const PLURAL: Record<string, string> = { account: "accounts", customer: "customers", user: "users" };
+
+/** The goal's focus in the workspace's unit: accounts for B2B, customers or users for B2C. */
+export function focusLabel(focus: "internal" | "external", unit: string): string {
+  const units = PLURAL[unit] ?? `${unit}s`;
+  return focus === "internal" ? `Internal — retain and expand existing ${units}` : `External — win new ${units} in new markets`;
+}
+
+/**
+ * The objective in the workspace's unit. The method's "account attack" names
+ * named B2B accounts; with customers or users as the unit the same objective
+ * is growing the existing base, and says so.
+ */
+export function objectiveLabel(objective: "new-market" | "account-attack", unit: string): string {
+  const units = PLURAL[unit] ?? `${unit}s`;
+  if (objective === "new-market") return unit === "account" ? "New-market entry — open a market we do not serve yet" : `New-market entry — reach ${units} in a market we do not serve yet`;
+  return unit === "account" ? "Account attack — win more of existing or named accounts" : `Existing ${units} first — grow what existing ${units} buy and keep them longer`;
+}

@@ -28,6 +28,7 @@ import { renderSiteCharts } from "./render-site-charts.ts";
 import { buildReviews, type SiteReview } from "./review-notes.ts";
 import { buildRules, type SiteRule } from "./rules-page.ts";
 import { buildSegments, finite, type SiteSegment } from "./segment-pages.ts";
+import { buildBrief, type SegmentBrief } from "./segment-brief.ts";
 
 export interface SitePage {
   title: string;
@@ -68,6 +69,8 @@ export interface SiteModel {
   schemes: SiteScheme[];
   segments: Record<string, SiteSegment>;
   segmentOrder: string[];
+  /** Each segment's one-page sales brief, by segment id. */
+  briefs: Record<string, SegmentBrief>;
   personas: SitePersona[];
   personaGroups: PersonaGroup[];
   prioritization: PrioritizationPage | null;
@@ -138,6 +141,7 @@ export async function buildSiteModel(result: CheckResult, options: SiteModelOpti
     }),
     segments: Object.fromEntries(segmentList.map((s) => [s.id, s])),
     segmentOrder: segmentList.map((s) => s.id),
+    briefs: Object.fromEntries(segmentList.map((s) => [s.id, buildBrief(s, personas, `${config?.goals.scope.unit ?? "account"}s`)])),
     personas,
     personaGroups: groupPersonas(segmentList, personas),
     prioritization: buildPrioritization(result, segmentList) ?? null,

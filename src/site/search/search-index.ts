@@ -1,5 +1,5 @@
 /**
- * The site search index: one entry per page, segment, persona, hypothesis,
+ * The site search index: one entry per page, segment (and its sales brief), persona, hypothesis,
  * review note, data source and feature, written to /search.json at build time. The client script
  * filters it in the browser; there is no search service.
  */
@@ -46,6 +46,18 @@ export function buildSearchIndex(model: SiteModel, bodies: ReadonlyMap<string, s
         g.owner,
       ]),
     );
+    const brief = model.briefs[s.id];
+    if (brief) {
+      out.push(
+        entry(`${g.name}: sales brief`, brief.url, "Segment · Sales brief", "One printable page for sales: who they are, how to spot them, what to say, objections, proof points and the numbers that matter.", [
+          "sales brief one-pager",
+          ...(g.sales_playbook?.signals ?? []),
+          ...(g.sales_playbook?.talking_points ?? []),
+          ...(g.sales_playbook?.objections ?? []).flatMap((o) => [o.objection, o.response]),
+          ...(g.sales_playbook?.proof_points ?? []),
+        ]),
+      );
+    }
   }
   for (const p of model.personas) {
     const q = p.persona;

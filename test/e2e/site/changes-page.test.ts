@@ -4,15 +4,21 @@
  * definitions changed (a threshold raised, then a segment added and the
  * threshold lowered), and a fourth commit whose lock is not JSON. `seg build`
  * runs once; the expected figures come from `git show <rev>:segments.lock.json`
- * parsed as plain JSON in this file, never from Seg's page model.
+ * parsed as plain JSON in this file, never from Seg's page model. The same
+ * built page is then opened in Chromium at 390 and 1280 px: the figures read
+ * as the reader sees them, the document no wider than the screen, the charts
+ * loaded with text of at least 11 px.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { builtPage, tableById, textOf } from "../../support/built-html.ts";
 import { runSeg } from "../../support/run-seg.ts";
+import { serveStatic, type StaticServer } from "../../../src/site/serve-static.ts";
+import { launchChromium, skipReason } from "./support/chromium.ts";
 import { BASE_FILES, BASE_SEGMENT, tempWorkspace, type TempWorkspace } from "../../support/temp-workspace.ts";
 
 /** Ten accounts, A0 active on 0 days … A9 on 9 distinct days of the 90 before 2026-11-01. */
@@ -164,4 +170,63 @@ describe("the Changes page", () => {
   it("is in the navigation", () => {
     expect(builtPage(join(ws.root, "dist"), "")).toMatch(/<nav class="site-nav"[^>]*>(?:(?!<\/nav>)[\s\S])*href="changes\/index.html"[^>]*>Changes<\/a>/);
   });
+});
+
+const browserSkip = skipReason();
+
+describe.skipIf(browserSkip !== undefined)("the Changes page in Chromium", () => {
+  let server: StaticServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await serveStatic({ dir: join(ws.root, "dist") });
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const width of [390, 1280]) {
+    it(`shows each committed version's figures, fits the screen and charts with text of at least 11 px at ${width} px`, async () => {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      const response = await page.goto(`${server.url}changes/`, { waitUntil: "load" });
+      expect(response?.status()).toBe(200);
+      // The document is no wider than the screen; a wide table scrolls inside its labelled frame.
+      const size = (await page.evaluate("({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })")) as { scroll: number; client: number };
+      expect(size.scroll).toBeLessThanOrEqual(size.client);
+      // The members table as rendered: one row per readable version, each segment's count and share from the committed lock.
+      const rows = (await page.locator("#changes-members-1 tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c as unknown as { innerText: string }).innerText.replace(/\s+/g, " ").trim())))) as string[][];
+      const expected = [...revisions, revisions[2]!];
+      expect(rows).toHaveLength(expected.length);
+      rows.forEach((row, i) => {
+        const usage = expected[i]!.lock.schemes.usage!;
+        for (const [column, id] of [[1, "heavy"], [2, "light"]] as const) {
+          const s = usage.segments[id];
+          expect(row[column], `${i} ${id}`).toBe(s === undefined ? "—" : `${s.count} ${(s.share * 100).toFixed(1)}%`);
+        }
+        expect(row[3]).toBe(String(usage.unassigned.count));
+      });
+      // Every figure in the table can be reached: the frame scrolls to its last column when it is wider than the screen.
+      const frame = page.locator(".table-wrap", { has: page.locator("#changes-members-1") });
+      await frame.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+      const last = await page.locator("#changes-members-1 tbody tr").first().locator("td").last().boundingBox();
+      expect(last).not.toBeNull();
+      expect(last!.x + last!.width).toBeLessThanOrEqual(width + 0.5);
+      // Charts: loaded, and their smallest text at least 11 px as displayed.
+      const images = (await page.locator("figure.chart img").evaluateAll((imgs) => imgs.map((img) => ({ src: (img as unknown as { currentSrc: string }).currentSrc, natural: (img as unknown as { naturalWidth: number }).naturalWidth, shown: img.getBoundingClientRect().width })))) as { src: string; natural: number; shown: number }[];
+      expect(images.length).toBeGreaterThan(0);
+      for (const image of images) {
+        expect(image.natural, image.src).toBeGreaterThan(0);
+        const svg = await (await fetch(image.src)).text();
+        const svgWidth = Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(svg)?.[1]);
+        const fonts = [...svg.matchAll(/font-size="([\d.]+)px"/g)].map((m) => Number(m[1]));
+        expect(fonts.length, image.src).toBeGreaterThan(0);
+        expect((Math.min(...fonts) * image.shown) / svgWidth, image.src).toBeGreaterThanOrEqual(11 - 0.01);
+      }
+      // The versions figure counts the readable versions.
+      await expect(page.locator('[data-figure="versions"] .value').innerText()).resolves.toBe(String(expected.length));
+      await context.close();
+    }, 120_000);
+  }
 });
