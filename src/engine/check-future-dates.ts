@@ -6,9 +6,9 @@
  * source's timestamp with the count and the latest date.
  */
 import type { Source } from "../schema/source.ts";
-import { DATA_CHECKS } from "./data-checks.ts";
+import { dataFutureDates } from "../checks/data.ts";
 import type { Database } from "./duckdb.ts";
-import { counted, ofRows, type SourceFinding } from "./source-finding.ts";
+import { counted, ofRows, sourceFinding, type SourceFinding } from "./source-finding.ts";
 import { lit, q } from "./sql-names.ts";
 
 export interface FutureDatesInput {
@@ -30,13 +30,9 @@ export async function checkFutureDates(db: Database, { name, source, table, asOf
   const latest = String(row?.latest ?? "").replace(/ 00:00:00$/, "");
   const total = Number(row?.total ?? 0);
   return [
-    {
-      ruleId: DATA_CHECKS.futureDates.id,
-      severity: "warning",
-      path: ["sources", name, "timestamp"],
-      message: `Source "${name}" has ${counted(n, "row")} ${ofRows(total, source.filter !== undefined)} in ${source.path} dated after as_of ${asOf} (the latest ${latest}); windows, recency and tenure end at as_of, so ${n === 1 ? "it counts" : "they count"} nowhere.`,
-      hint: DATA_CHECKS.futureDates.hint,
+    sourceFinding(dataFutureDates, "afterAsOf", ["sources", name, "timestamp"], {
       data: { source: name, column: source.timestamp, count: n, latest, asOf },
-    },
+      words: { rowsText: counted(n, "row"), ofRows: ofRows(total, source.filter !== undefined), file: source.path, they: n === 1 ? "it counts" : "they count" },
+    }),
   ];
 }

@@ -30,7 +30,7 @@ import { substantial } from "./substantial.ts";
 import { unassignedShare } from "./unassigned-share.ts";
 import { undifferentiated } from "./undifferentiated.ts";
 import { weightsSum } from "./weights-sum.ts";
-import { dataChecks } from "../engine/data-checks.ts";
+import { checks } from "../checks/index.ts";
 
 export const rules: readonly Rule<never>[] = [
   accessible,
@@ -65,16 +65,20 @@ export const rules: readonly Rule<never>[] = [
   weightsSum,
 ] as unknown as Rule<never>[];
 
-/** Ids of the rules (and data checks) whose findings a baseline entry or a seg-disable directive may accept. */
+/** Ids of the rules (and registered checks) whose findings a baseline entry or a seg-disable directive may accept. */
 export const suppressibleRuleIds: readonly string[] = [
   ...rules.filter((rule) => rule.suppressible !== false).map((rule) => rule.id),
-  ...dataChecks.filter((check) => check.suppressible).map((check) => check.id),
+  ...checks.filter((check) => check.suppressible === true).map((check) => check.id),
 ];
 
-/** The rules (and data checks) whose findings may only be fixed, each with its hint (what to do instead). */
+/**
+ * The rules and registered checks whose findings may only be fixed, each with
+ * its hint (what to do instead): errors that stop the recompute, and the
+ * checks of the baseline and the directives themselves.
+ */
 export const fixOnlyRules: ReadonlyMap<string, string> = new Map([
   ...rules.filter((rule) => rule.suppressible === false).map((rule): [string, string] => [rule.id, rule.hint]),
-  ...dataChecks.filter((check) => !check.suppressible).map((check): [string, string] => [check.id, check.hint]),
+  ...checks.filter((check) => check.suppressible !== true).map((check): [string, string] => [check.id, check.hint]),
 ]);
 
 export function findRule(id: string): Rule<never> | undefined {
