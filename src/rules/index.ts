@@ -4,7 +4,7 @@ import { actionable } from "./actionable.ts";
 import { clusterInstability } from "./cluster-instability.ts";
 import { clusteringSetAside } from "./clustering-set-aside.ts";
 import { convenienceSegment } from "./convenience-segment.ts";
-import type { Rule } from "./define-rule.ts";
+import type { AnyRule } from "./define-rule.ts";
 import { demographicsOnly } from "./demographics-only.ts";
 import { differentiable } from "./differentiable.ts";
 import { featureCoverage } from "./feature-coverage.ts";
@@ -32,7 +32,7 @@ import { undifferentiated } from "./undifferentiated.ts";
 import { weightsSum } from "./weights-sum.ts";
 import { checks } from "../checks/index.ts";
 
-export const rules: readonly Rule<never>[] = [
+export const rules: readonly AnyRule[] = [
   accessible,
   actionable,
   clusterInstability,
@@ -63,7 +63,7 @@ export const rules: readonly Rule<never>[] = [
   unassignedShare,
   undifferentiated,
   weightsSum,
-] as unknown as Rule<never>[];
+];
 
 /** Ids of the rules (and registered checks) whose findings a baseline entry or a seg-disable directive may accept. */
 export const suppressibleRuleIds: readonly string[] = [
@@ -81,6 +81,6 @@ export const fixOnlyRules: ReadonlyMap<string, string> = new Map([
   ...checks.filter((check) => check.suppressible !== true).map((check): [string, string] => [check.id, check.hint]),
 ]);
 
-export function findRule(id: string): Rule<never> | undefined {
+export function findRule(id: string): AnyRule | undefined {
   return rules.find((rule) => rule.id === id);
 }
