@@ -3,9 +3,9 @@ import { defineCheck } from "./define-check.ts";
 
 export const clusteringLog1pDomain = defineCheck({
   id: "clustering/log1p-domain",
-  description: "log1p is applied only to features that cannot be negative",
+  description: "Clustering applies log1p only to features that cannot be negative",
   defaultSeverity: "error",
-  messages: { negative: "{{problem}}" },
+  messages: { problem: "{{problem}}" },
   hint: "Remove log1p from clustering.transform, or cluster on features that cannot be negative.",
 });
 

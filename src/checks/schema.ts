@@ -9,7 +9,7 @@ export const schemaUnknownKey = defineCheck({
   id: "schema/unknown-key",
   description: "Files use only the keys their schema declares",
   defaultSeverity: "error",
-  messages: { fromSchema: "{{problem}}" },
+  messages: { problem: "{{problem}}" },
   hint: "Remove the key, or correct its spelling.",
 });
 
@@ -18,7 +18,7 @@ export const schemaMissingKey = defineCheck({
   description: "Files have the keys their schema requires",
   defaultSeverity: "error",
   messages: {
-    fromSchema: "{{problem}}",
+    problem: "{{problem}}",
     sourceCustomer: 'Source "{{source}}" ({{kind}}) needs customer: the column linking its rows to accounts.',
     aggregateColumn: 'Feature "{{feature}}" uses {{aggregate}}, which needs a column.',
     featureTimestamp: 'Feature "{{feature}}" needs dates, but source "{{source}}" declares no timestamp column.',
@@ -38,7 +38,7 @@ export const schemaInvalidValue = defineCheck({
   description: "Values are among those their key allows",
   defaultSeverity: "error",
   messages: {
-    fromSchema: "{{problem}}",
+    problem: "{{problem}}",
     aggregateAccounts: 'Feature "{{feature}}" aggregates source "{{source}}", which holds one row per account.',
     columnOfMany: 'Feature "{{feature}}" reads column "{{column}}" of "{{source}}", which has many rows per account.',
     rfmSource: 'RFM needs a transactions source with timestamp and amount; "{{source}}" is {{kind}}{{lacking}}.',
@@ -57,7 +57,7 @@ export const schemaInvalidShape = defineCheck({
   id: "schema/invalid-shape",
   description: "Values take one of the shapes their key allows",
   defaultSeverity: "error",
-  messages: { fromSchema: "{{problem}}" },
+  messages: { problem: "{{problem}}" },
   hint: "Write the value in one of the shapes the schema allows.",
 });
 
@@ -65,7 +65,7 @@ export const schemaWrongType = defineCheck({
   id: "schema/wrong-type",
   description: "Values have the type their key requires",
   defaultSeverity: "error",
-  messages: { fromSchema: "{{problem}}" },
+  messages: { problem: "{{problem}}" },
   hint: "Write a value of the required type.",
 });
 
@@ -73,7 +73,7 @@ export const schemaInvalidKey = defineCheck({
   id: "schema/invalid-key",
   description: "Keys of a mapping are valid names",
   defaultSeverity: "error",
-  messages: { fromSchema: "{{problem}}" },
+  messages: { problem: "{{problem}}" },
   hint: "Rename the key.",
 });
 
@@ -93,7 +93,7 @@ export const schemaEmptyFile = defineCheck({
   id: "schema/empty-file",
   description: "Workspace files are not empty",
   defaultSeverity: "error",
-  messages: { empty: "{{problem}}" },
+  messages: { problem: "{{problem}}" },
   hint: "Write the file's content, or delete it.",
 });
 
@@ -101,6 +101,6 @@ export const schemaIdMismatch = defineCheck({
   id: "schema/id-mismatch",
   description: "A file's id matches its file name",
   defaultSeverity: "error",
-  messages: { mismatch: "{{problem}}" },
+  messages: { problem: "{{problem}}" },
   hint: "Rename the file or change the id so they agree.",
 });

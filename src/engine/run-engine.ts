@@ -91,7 +91,7 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
         const diagnostic: Diagnostic =
           fitted.code === "too-few-members"
             ? reportAt({ check: clusteringTooFewMembers, messageId: "tooFew", ...place, ...(fitted.data ? { data: fitted.data } : {}) })
-            : reportAt({ check: clusteringLog1pDomain, messageId: "negative", ...place, words: { problem: fitted.message } });
+            : reportAt({ check: clusteringLog1pDomain, messageId: "problem", ...place, words: { problem: fitted.message } });
         return { sources: loaded.sources, members: 0, schemes: [], hypotheses: [], idsaa: {}, normalization: [], coverage: [], clustering: undefined, diagnostics: [diagnostic] };
       }
       clustering = fitted;
