@@ -15,7 +15,7 @@ export const unknownReference = defineCheck({
     metricTagSegment: '<Metric> names the segment "{{segment}}", which does not exist.',
     metricTagMetric: '<Metric> asks for "{{metric}}", which is not a number the playbook has for a segment.',
   },
-  hint: "Use a name the workspace declares; the message's hint names the closest one.",
+  hint: "Correct the name to one the workspace declares, or declare it; each finding's hint names the closest.",
   hints: {
     noRfmSection: "Add rfm: { source: <transactions source>, groups: { ... } } to segmentation.yaml.",
     noClusteringSection: "Add clustering: { features: [...] } to segmentation.yaml, or define the segment with where:.",

@@ -13,6 +13,7 @@ import { childrenOf } from "../expr/children.ts";
 import { checkNames } from "../expr/check-names.ts";
 import type { ExprError, ExprErrorCode } from "../expr/expr-error.ts";
 import { parseExpression } from "../expr/parser.ts";
+import { referencedNames } from "../expr/referenced-names.ts";
 import { RFM_FEATURES, sourceColumnCatalog, type CatalogEntry } from "../workspace/feature-catalog.ts";
 import type { PathSegment } from "../workspace/locate.ts";
 import type { LoadedDocument } from "../workspace/read-document.ts";
@@ -99,9 +100,21 @@ const EXPR_CHECKS: Record<Exclude<ExprErrorCode, "unknown-feature">, Check<"prob
   "always-null": exprAlwaysNull,
 };
 
-/** The feature names read inside [start, end) of the expression, sorted. */
+/**
+ * The feature names a type error is about, sorted: those read by the innermost
+ * operation or call that holds the error's range [start, end) (an error may
+ * mark one operand, as in "cannot compare monthly with 70" at 70), or by the
+ * range itself when no operation holds it.
+ */
 function namesWithin(ast: Expr, start: number, end: number): string[] {
-  const names = new Set<string>();
+  const holds = (expr: Expr) => expr.loc.start <= start && expr.loc.end >= end;
+  let operation: Expr | undefined;
+  for (let expr: Expr | undefined = ast; expr !== undefined; ) {
+    const children = childrenOf(expr);
+    if (children.length > 0 && holds(expr)) operation = expr;
+    expr = children.find(holds);
+  }
+  const names = new Set<string>(operation ? referencedNames(operation) : []);
   const pending: Expr[] = [ast];
   for (let expr = pending.pop(); expr !== undefined; expr = pending.pop()) {
     if (expr.kind === "ident" && expr.loc.start >= start && expr.loc.end <= end) names.add(expr.name);
