@@ -2,7 +2,8 @@
  * Report a registered check's finding in a loaded document: at the node of
  * `path` (located once, here), or at `range` (offsets into the file) when the
  * finding is inside a scalar or a body; the path is kept either way, as the
- * finding's place in the document.
+ * finding's place in the document. A finding in a Markdown or MDX body has the
+ * path ["body"].
  */
 import type { Diagnostic, Span } from "../diagnostics/diagnostic.ts";
 import { report, type ReportOptions } from "../checks/report.ts";
