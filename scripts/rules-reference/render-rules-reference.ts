@@ -1,7 +1,7 @@
 /** Markdown for every rule of the registry: a summary table, then one section per rule. */
 import { stringify } from "yaml";
 import { z } from "zod";
-import type { DocsExample, Rule } from "../../src/rules/define-rule.ts";
+import type { AnyRule, DocsExample } from "../../src/rules/define-rule.ts";
 import type { ExampleData } from "../../src/rules/example-data.ts";
 
 interface OptionSchema {
@@ -14,7 +14,7 @@ interface OptionSchema {
 
 const LEVELS: Record<string, string> = { error: "error", warning: "warn", info: "info", off: "off" };
 
-export function renderRulesReference(rules: readonly Rule<never>[]): string {
+export function renderRulesReference(rules: readonly AnyRule[]): string {
   const out: string[] = [
     "# Rules",
     "",
@@ -44,7 +44,7 @@ export function renderRulesReference(rules: readonly Rule<never>[]): string {
   return `${out.join("\n")}\n`;
 }
 
-function ruleSection(rule: Rule<never>): string[] {
+function ruleSection(rule: AnyRule): string[] {
   const out = [`## ${rule.id}`, "", `${prose(rule.description)}. Default: \`${LEVELS[rule.defaultSeverity]}\`.`, "", prose(rule.docs.rationale), "", `**What to do:** ${prose(rule.hint)}`];
   const options = optionsOf(rule);
   if (options.length > 0) {
@@ -64,7 +64,7 @@ function example(title: string, files: readonly DocsExample[], data: ExampleData
   return out;
 }
 
-function optionsOf(rule: Rule<never>): [string, OptionSchema][] {
+function optionsOf(rule: AnyRule): [string, OptionSchema][] {
   const schema = z.toJSONSchema(rule.options as z.ZodType, { io: "input" }) as { properties?: Record<string, OptionSchema> };
   return Object.entries(schema.properties ?? {});
 }

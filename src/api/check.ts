@@ -5,7 +5,9 @@
  * result out; nothing is printed and nothing exits.
  */
 import { resolve } from "node:path";
+import { prioritizationMissingScore } from "../checks/prioritization.ts";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { findingKey } from "../diagnostics/finding-key.ts";
 import { cacheDirectory } from "../engine/cache-dir.ts";
 import { scoresWithDerived } from "../engine/derive-scores.ts";
 import { fitFileCache } from "../engine/fit-file-cache.ts";
@@ -32,8 +34,8 @@ import { previousClustersOf } from "../lock/previous-clusters.ts";
 import type { DataFacts, Facts, SetAsideFacts } from "../rules/define-rule.ts";
 import { rules, suppressibleRuleIds } from "../rules/index.ts";
 import { featureCatalog, type CatalogEntry } from "../workspace/feature-catalog.ts";
-import { spanIn } from "../workspace/read-document.ts";
 import { readWorkspace } from "../workspace/read-workspace.ts";
+import { reportAt } from "../workspace/report-at.ts";
 import { resolveReferences } from "../workspace/resolve-refs.ts";
 import type { Workspace } from "../workspace/workspace.ts";
 
@@ -155,7 +157,8 @@ async function contractsFirst(definitions: DefinitionsResult, options: CheckOpti
     ...(options.memoryLimit !== undefined ? { memoryLimit: options.memoryLimit } : {}),
   });
   if (found.diagnostics.length === 0) return true;
-  const explained = (d: Diagnostic) => d.ruleId === "expr/type" && [...found.names].some((name) => new RegExp(`(^|[^A-Za-z0-9_])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}([^A-Za-z0-9_]|$)`).test(d.message));
+  // Each expression type error carries the names it reads (lint/check-expressions.ts).
+  const explained = (d: Diagnostic) => d.ruleId === "expr/type" && Array.isArray(d.data?.names) && d.data.names.some((name) => found.names.has(String(name)));
   const kept = diagnostics.filter((d) => !explained(d));
   diagnostics.splice(0, diagnostics.length, ...kept, ...found.diagnostics);
   return true;
@@ -256,23 +259,25 @@ function recomputePriorities(workspace: Workspace): { weights: WeightCheck | und
     // Factors with `derive:` get their score from the data later.
     const missing = row.missing.filter((m) => !prioritization.factors[m]?.derive);
     if (missing.length === 0) return;
-    diagnostics.push({
-      ruleId: "prioritization/missing-score",
-      severity: "error",
-      message: `${segment.value.name} is in the prioritized scheme "${segment.scheme}" but has no score for ${missing.join(", ")}.`,
-      hint: `Add scores: { ${missing.map((m) => `${m}: <1-10>`).join(", ")} }, or derive them from data with derive: in segmentation.yaml, or mark the segment retired.`,
-      file: segment.file.path,
-      ...spanIn(segment, segment.value.scores ? ["scores"] : ["id"]),
-      data: { missing },
-    });
+    diagnostics.push(
+      reportAt({
+        check: prioritizationMissingScore,
+        messageId: "missingScore",
+        document: segment,
+        path: segment.value.scores ? ["scores"] : ["id"],
+        data: { missing },
+        words: { name: segment.value.name, scheme: segment.scheme, factors: missing.join(", "), scoreList: missing.map((m) => `${m}: <1-10>`).join(", ") },
+      }),
+    );
   });
   return { weights, priorities, diagnostics };
 }
 
+/** The same finding reported twice (same identity, place and figures) is kept once. */
 function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return diagnostics.filter((d) => {
-    const key = `${d.file}:${d.line}:${d.column}:${d.ruleId}:${d.message}`;
+    const key = [findingKey(d), d.line, d.column, JSON.stringify(d.data ?? {})].join("\u0000");
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -4,6 +4,8 @@
  * segments.lock.json, and render it as SQL views for one warehouse or as dbt
  * models. Options in, files out; nothing is written here.
  */
+import { compileNoClusterModel, compileRowNumberKey } from "../checks/compile.ts";
+import { report } from "../checks/report.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { clusterModelFromLock, type ClusterModel } from "../compile/cluster-model.ts";
 import type { CompileTarget } from "../compile/compile-target.ts";
@@ -15,7 +17,7 @@ import { sqlTargets } from "../compile/sql/targets.ts";
 import type { DialectName } from "../expr/dialects/dialect.ts";
 import { LOCK_FILE, MAX_LOCK_BYTES } from "../lock/lock-file.ts";
 import { VERSION } from "../version.ts";
-import { spanIn } from "../workspace/read-document.ts";
+import { reportAt } from "../workspace/report-at.ts";
 import type { Workspace } from "../workspace/workspace.ts";
 import { entryExists, readWorkspaceFile } from "../workspace/workspace-file.ts";
 import { checkDefinitions, type CheckOptions } from "./check.ts";
@@ -61,14 +63,15 @@ export function compile(options: CompileOptions): CompileResult {
   for (const [name, source] of Object.entries(config?.sources ?? {})) {
     for (const [column, spec] of Object.entries(source.columns)) {
       if (!spec.row_number || !definitions.workspace.config) continue;
-      diagnostics.push({
-        ruleId: "compile/row-number-key",
-        severity: "warning",
-        message: `Column "${column}" of source "${name}" numbers the rows of ${source.path} by position; a warehouse table has no row order, so the compiled SQL reads "${column}" as a column of the table.`,
-        hint: `Load the file with its row numbers in a column named ${column} (1 for the first data row), so the ids match seg export.`,
-        file: definitions.workspace.config.file.path,
-        ...spanIn(definitions.workspace.config, ["sources", name, "columns", column, "row_number"]),
-      });
+      diagnostics.push(
+        reportAt({
+          check: compileRowNumberKey,
+          messageId: "positional",
+          document: definitions.workspace.config,
+          path: ["sources", name, "columns", column, "row_number"],
+          words: { column, source: name, path: source.path },
+        }),
+      );
     }
   }
   if (!config || diagnostics.some((d) => d.severity === "error")) return { ...base, diagnostics, usage: undefined };
@@ -104,16 +107,18 @@ function clusterModel(workspace: Workspace, catalog: ReadonlyMap<string, unknown
     if (unknown.length === 0) return { model: found.model, diagnostics: [] };
     problem = `the clusters in ${LOCK_FILE} use ${unknown.join(", ")}, which the workspace no longer defines`;
   }
-  const diagnostics: Diagnostic[] = users.map((segment) => ({
-    ruleId: "compile/no-cluster-model",
-    severity: "error",
-    message: `${segment.value.name} is defined by cluster "${(segment.value.definition as { cluster: string }).cluster}", but ${problem}, so the clusters cannot be compiled.`,
-    hint: "Run seg lock to fit the clusters and record them in the lock, then compile again.",
-    file: segment.file.path,
-    ...spanIn(segment, ["definition", "cluster"]),
-  }));
+  const words = { problem: problem ?? "" };
+  const diagnostics: Diagnostic[] = users.map((segment) =>
+    reportAt({
+      check: compileNoClusterModel,
+      messageId: "clusterSegment",
+      document: segment,
+      path: ["definition", "cluster"],
+      words: { ...words, name: segment.value.name, cluster: (segment.value.definition as { cluster: string }).cluster },
+    }),
+  );
   if (users.length === 0 && (found?.status === "invalid" || read.status === "invalid")) {
-    diagnostics.push({ ruleId: "compile/no-cluster-model", severity: "warning", message: `The clusters are left out of the compiled SQL: ${problem}.`, hint: "Run seg lock to record the fitted clusters, then compile again.", file: LOCK_FILE, line: 1, column: 1, endLine: 1, endColumn: 1 });
+    diagnostics.push(report({ check: compileNoClusterModel, messageId: "clustersLeftOut", severity: "warning", words, at: { file: LOCK_FILE, span: { line: 1, column: 1, endLine: 1, endColumn: 1 }, path: ["clusters"] } }));
   }
   return { model: undefined, diagnostics };
 }

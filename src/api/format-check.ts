@@ -6,11 +6,10 @@
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { checks } from "../checks/index.ts";
 import type { FormatInput, FormatOptions, ReportedHypothesis } from "../formatters/formatter.ts";
 import { formatters } from "../formatters/index.ts";
-import { directiveChecks } from "../lint/directives.ts";
 import { directiveDocuments } from "../lint/suppress-findings.ts";
-import { suppressionChecks } from "../lint/suppressions.ts";
 import { rules } from "../rules/index.ts";
 import { VERSION } from "../version.ts";
 import { readWorkspaceFile } from "../workspace/workspace-file.ts";
@@ -30,7 +29,7 @@ export function checkReportInput(result: CheckResult, options: ReportOptions = {
     diagnostics: options.quiet ? result.diagnostics.filter((d) => d.severity === "error") : result.diagnostics,
     counts: options.quiet ? { error: result.counts.error, warning: 0, info: 0 } : result.counts,
     suppressed: result.suppressed.length,
-    rules: [...rules, ...suppressionChecks, ...directiveChecks],
+    rules: [...rules, ...checks.filter((c) => c.id.startsWith("suppressions/") || c.id.startsWith("directives/"))],
     sources: options.sources ? findingSources(result) : {},
     version: VERSION,
     ...(result.data ? { metrics: populationMetrics(result), hypotheses: reportedHypotheses(result) } : {}),

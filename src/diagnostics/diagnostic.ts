@@ -22,11 +22,15 @@ export interface Span {
 export interface Diagnostic extends Span {
   /** `stale-review`, or namespaced: `schema/unknown-key`, `yaml/duplicate-key`, `expr/syntax`. */
   ruleId: string;
+  /** Which of the rule's or check's messages this is (camelCase); with the path, the finding's identity. */
+  messageId?: string;
   severity: Severity;
   /** One sentence, with the numbers. */
   message: string;
   /** Workspace-relative path with forward slashes. */
   file: string;
+  /** The keys from the document's root to the node the finding is about (Spectral's path). */
+  path?: (string | number)[];
   /** What to do about it. */
   hint?: string;
   /** The figures behind the message. */

@@ -61,7 +61,8 @@ function dropCascades(diagnostics: Diagnostic[]): Diagnostic[] {
 function visit(issue: Issue, prefix: PathSegment[], out: Diagnostic[], schema: z.core.$ZodType, value: unknown, where: PathLocator): void {
   const path = [...prefix, ...(issue.path as PathSegment[])];
   const at = (p: readonly PathSegment[], ruleId: string, message: string, hint?: string, span?: Span, data?: Record<string, unknown>): void => {
-    out.push({ ruleId, severity: "error", message, file: where.file, ...(span ?? where.spanOf(p)), ...(hint ? { hint } : {}), ...(data ? { data } : {}) });
+    // Worded from the schema (checks/schema.ts: message id "problem"); the path is the finding's place in the document.
+    out.push({ ruleId, messageId: "problem", severity: "error", message, file: where.file, ...(span ?? where.spanOf(p)), path: [...p], ...(hint ? { hint } : {}), ...(data ? { data } : {}) });
   };
   const name = describePath(path);
   const missing = (p: readonly PathSegment[], expected: string) => {

@@ -37,4 +37,12 @@ describe("diffFindings", () => {
     const once = finding("undifferentiated", "Heavy and light do not differ on spend.");
     expect(diffFindings([once], [once, { ...once, line: 9 }]).added).toHaveLength(1);
   });
+
+  it("takes a finding with a message id and path to be the same one however it is worded, and another node to be another finding", () => {
+    const at = (message: string, path: (string | number)[]): Diagnostic => ({ ...finding("unknown-reference", message, "personas/hana.mdx"), messageId: "unknown", path });
+    const base = at('Unknown segment "heavvy".', ["segments", 0]);
+    expect(diffFindings([base], [at('No segment is called "heavvy" (a typo?).', ["segments", 0])])).toEqual({ added: [], fixed: [] });
+    const other = at('Unknown segment "heavvy".', ["segments", 1]);
+    expect(diffFindings([base], [other])).toEqual({ added: [other], fixed: [base] });
+  });
 });

@@ -1,19 +1,17 @@
 /**
  * Findings new and fixed between two checks. Two findings are the same when
- * rule, file and message agree once numbers are blanked out, so a finding whose
- * figures merely moved (a share from 4.1% to 3.9%) is neither new nor fixed.
+ * their identity agrees (diagnostics/finding-key.ts: rule, file, path in the
+ * document and message id), so a finding whose figures merely moved (a share
+ * from 4.1% to 3.9%) or whose message was reworded is neither new nor fixed.
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { findingKey } from "../diagnostics/finding-key.ts";
 
 export interface FindingsDiff {
   /** In the head, not in the base. */
   added: Diagnostic[];
   /** In the base, not in the head. */
   fixed: Diagnostic[];
-}
-
-export function findingKey(d: Diagnostic): string {
-  return [d.ruleId, d.file, d.message.replace(/\d+(?:[.,]\d+)*/g, "#")].join("\u0000");
 }
 
 export function diffFindings(base: readonly Diagnostic[], head: readonly Diagnostic[]): FindingsDiff {

@@ -9,10 +9,10 @@
  * type's test and message read side by side.)
  */
 import type { Source } from "../schema/source.ts";
-import { DATA_CHECKS } from "./data-checks.ts";
+import { dataNonFinite, dataTypeMismatch } from "../checks/data.ts";
 import type { Database } from "./duckdb.ts";
 import { compileExpression } from "./features/compile-expression.ts";
-import { counted, type SourceFinding } from "./source-finding.ts";
+import { counted, sourceFinding, type SourceFinding } from "./source-finding.ts";
 import { q, sqlType } from "./sql-names.ts";
 import { readColumnsSql, ROW_POSITION } from "./typed-source.ts";
 
@@ -35,11 +35,16 @@ interface Test {
   /** SQL true for an offending row; `value` is the expression shown. */
   bad: string;
   value: string;
-  ruleId: string;
-  describe: (count: number, shown: string, extra: Record<string, number>) => { message: string; hint: string };
+  check: typeof dataTypeMismatch | typeof dataNonFinite;
+  /** The message for `count` offending values, with its plural-dependent words and, when it differs from the message's, a hint. */
+  describe: (count: number, extra: Record<string, number>) => Description;
   /** Extra counts among the offending rows, e.g. how many are numbers at all. */
   extra?: Record<string, string>;
 }
+
+type Description =
+  | { messageId: "notWhole" | "unparsed" | "timeOfDay" | "notDate" | "derivedWrongType"; words: Record<string, string>; hint?: string }
+  | { messageId: "nonFinite"; words: Record<string, string>; hint?: string };
 
 export async function checkColumnTypes(db: Database, input: ColumnTypeInput): Promise<SourceFinding[]> {
   const { name, source } = input;
@@ -52,15 +57,7 @@ export async function checkColumnTypes(db: Database, input: ColumnTypeInput): Pr
     return await runTests(db, input, `(${readColumnsSql(input.raw, source, input.textColumns)})`, q(ROW_POSITION), derived);
   } catch (error) {
     const [column] = Object.entries(source.columns).find(([, spec]) => spec.expression !== undefined)!;
-    return [
-      {
-        ruleId: DATA_CHECKS.typeMismatch.id,
-        severity: "error",
-        path: ["sources", name, "columns", column, "expression"],
-        message: `The derived columns of source "${name}" cannot be computed: ${String((error as Error)?.message ?? error).split("\n")[0]}.`,
-        hint: "Check the expressions against the types of the columns they read.",
-      },
-    ];
+    return [sourceFinding(dataTypeMismatch, "derivedFails", ["sources", name, "columns", column, "expression"], { words: { source: name, error: String((error as Error)?.message ?? error).split("\n")[0]! } })];
   }
 }
 
@@ -73,70 +70,58 @@ function readTests({ name, source, textColumns }: ColumnTypeInput): Test[] {
     const v = text ? `trim(${q(from)})` : q(from);
     const present = text ? `${q(from)} IS NOT NULL AND trim(${q(from)}) <> ''` : `${q(from)} IS NOT NULL`;
     const path = ["sources", name, "columns", column, "type"];
-    const declared = `Column "${column}" of source "${name}" is declared ${spec.type}, but`;
-    const inFile = `in ${source.path}`;
+    const unparsed = (n: number, hint = "Fix the data, or declare the column as string and normalize it with a feature."): Description => ({ messageId: "unparsed", words: { verb: n === 1 ? "does" : "do" }, hint });
     switch (spec.type) {
       case "integer":
         tests.push({
           column,
           path,
-          ruleId: DATA_CHECKS.typeMismatch.id,
+          check: dataTypeMismatch,
           value: q(from),
           bad: `${present} AND (${notWhole(v, text)})`,
           extra: { numbers: `TRY_CAST(${v} AS DOUBLE) IS NOT NULL` },
-          describe: (n, shown, extra) =>
-            extra.numbers === n
-              ? { message: `${declared} ${counted(n, "value")} ${inFile} ${n === 1 ? "is not a whole number" : "are not whole numbers"}: ${shown}.`, hint: "Declare the column as number: Seg checks types and never rounds a value." }
-              : { message: `${declared} ${counted(n, "value")} ${inFile} ${n === 1 ? "does" : "do"} not parse: ${shown}.`, hint: "Fix the data, or declare the column as string and normalize it with a feature." },
+          describe: (n, extra) => (extra.numbers === n ? { messageId: "notWhole", words: { verb: n === 1 ? "is not a whole number" : "are not whole numbers" } } : unparsed(n)),
         });
         break;
       case "number":
         tests.push({
           column,
           path,
-          ruleId: DATA_CHECKS.typeMismatch.id,
+          check: dataTypeMismatch,
           value: q(from),
           bad: `${present} AND TRY_CAST(${v} AS DOUBLE) IS NULL`,
-          describe: (n, shown) => ({ message: `${declared} ${counted(n, "value")} ${inFile} ${n === 1 ? "does" : "do"} not parse: ${shown}.`, hint: "Fix the data, or declare the column as string and normalize it with a feature." }),
+          describe: (n) => unparsed(n),
         });
         tests.push({
           column,
           path,
-          ruleId: DATA_CHECKS.nonFinite.id,
+          check: dataNonFinite,
           value: q(from),
           bad: `${present} AND (isnan(TRY_CAST(${v} AS DOUBLE)) OR isinf(TRY_CAST(${v} AS DOUBLE)))`,
-          describe: (n, shown) => ({
-            message: `Column "${column}" of source "${name}" holds ${counted(n, "value")} ${inFile} that ${n === 1 ? "is not a finite number" : "are not finite numbers"} (NaN, Infinity, or too large for a double): ${shown}.`,
-            hint: DATA_CHECKS.nonFinite.hint,
-          }),
+          describe: (n) => ({ messageId: "nonFinite", words: { verb: n === 1 ? "is not a finite number" : "are not finite numbers" } }),
         });
         break;
       case "date":
         tests.push({
           column,
           path,
-          ruleId: DATA_CHECKS.typeMismatch.id,
+          check: dataTypeMismatch,
           value: q(from),
           // DuckDB casts "2024-01-01 10:30" to a date by dropping the time: a date column holds dates only.
           bad: `${present} AND (TRY_CAST(${v} AS DATE) IS NULL OR TRY_CAST(${v} AS TIMESTAMP) IS DISTINCT FROM CAST(TRY_CAST(${v} AS DATE) AS TIMESTAMP))`,
           extra: { timestamps: `TRY_CAST(${v} AS TIMESTAMP) IS NOT NULL` },
-          describe: (n, shown, extra) =>
-            extra.timestamps === n
-              ? { message: `${declared} ${counted(n, "value")} ${inFile} ${n === 1 ? "has" : "have"} a time of day: ${shown}.`, hint: "Declare the column as timestamp: Seg does not drop the time of a value." }
-              : { message: `${declared} ${counted(n, "value")} ${inFile} ${n === 1 ? "is not a date" : "are not dates"} (YYYY-MM-DD): ${shown}.`, hint: "Fix the data, or declare the column with the type its values have." },
+          describe: (n, extra) =>
+            extra.timestamps === n ? { messageId: "timeOfDay", words: { verb: n === 1 ? "has" : "have" } } : { messageId: "notDate", words: { verb: n === 1 ? "is not a date" : "are not dates" } },
         });
         break;
       default:
         tests.push({
           column,
           path,
-          ruleId: DATA_CHECKS.typeMismatch.id,
+          check: dataTypeMismatch,
           value: q(from),
           bad: `${present} AND TRY_CAST(${v} AS ${sqlType(spec.type)}) IS NULL`,
-          describe: (n, shown) => ({
-            message: `${declared} ${counted(n, "value")} ${inFile} ${n === 1 ? "does" : "do"} not parse: ${shown}.`,
-            hint: spec.type === "boolean" ? "Write true/false, yes/no, y/n, t/f or 1/0, or declare the column as string and normalize it with a feature." : "Fix the data, or declare the column as string and normalize it with a feature.",
-          }),
+          describe: (n) => (spec.type === "boolean" ? unparsed(n, "Write true/false, yes/no, y/n, t/f or 1/0, or declare the column as string and normalize it with a feature.") : unparsed(n)),
         });
     }
   }
@@ -165,11 +150,15 @@ function derivedTests({ name, source }: ColumnTypeInput): Test[] {
       return {
         column,
         path: ["sources", name, "columns", column, "expression"],
-        ruleId: DATA_CHECKS.typeMismatch.id,
+        check: dataTypeMismatch,
         value: `CAST(${e} AS VARCHAR)`,
         bad: `${e} IS NOT NULL AND (${bad})`,
-        describe: (n: number, shown: string) => ({
-          message: `Column "${column}" of source "${name}" is declared ${spec.type}, but its expression gives ${counted(n, "value")} that ${n === 1 ? "is not" : "are not"} ${spec.type === "integer" ? (n === 1 ? "a whole number" : "whole numbers") : spec.type === "number" ? (n === 1 ? "a finite number" : "finite numbers") : `of type ${spec.type}`}: ${shown}.`,
+        describe: (n: number): Description => ({
+          messageId: "derivedWrongType",
+          words: {
+            verb: n === 1 ? "is not" : "are not",
+            expected: spec.type === "integer" ? (n === 1 ? "a whole number" : "whole numbers") : spec.type === "number" ? (n === 1 ? "a finite number" : "finite numbers") : `of type ${spec.type}`,
+          },
           hint: spec.type === "integer" ? "Declare the column as number, or round in the expression with round(...)." : "Change the expression or the declared type so they agree.",
         }),
       };
@@ -196,8 +185,11 @@ async function runTests(db: Database, input: ColumnTypeInput, from: string, posi
     }
     const shown = examples.map((e) => `"${String(e.v)}" (${input.rowLabel(Number(e.r))})`).join(", ");
     const first = examples[0] ? input.rowLabel(Number(examples[0].r)) : undefined;
-    const { message, hint } = test.describe(n, shown, extra);
-    findings.push({ ruleId: test.ruleId, severity: "error", path: test.path, message, hint, data: { source: input.name, column: test.column, count: n, first, examples: examples.map((e) => ({ value: String(e.v), at: input.rowLabel(Number(e.r)) })) } });
+    const described = test.describe(n, extra);
+    const data = { source: input.name, column: test.column, count: n, first, examples: examples.map((e) => ({ value: String(e.v), at: input.rowLabel(Number(e.r)) })) };
+    const words = { ...described.words, type: input.source.columns[test.column]?.type ?? "", values: counted(n, "value"), file: input.source.path, shown };
+    const options = { data, words, ...(described.hint !== undefined ? { hint: described.hint } : {}) };
+    findings.push(described.messageId === "nonFinite" ? sourceFinding(dataNonFinite, "nonFinite", test.path, options) : sourceFinding(dataTypeMismatch, described.messageId, test.path, options));
   }
   return findings;
 }

@@ -17,6 +17,7 @@ describe("checkFutureDates", () => {
     expect(await checkFutureDates(db, { name: "invoices", source: source("at"), table: "t", asOf: "2026-11-01" })).toEqual([
       {
         ruleId: "data/future-dates",
+        messageId: "afterAsOf",
         severity: "warning",
         path: ["sources", "invoices", "timestamp"],
         message: 'Source "invoices" has 2 rows of 4 in data/inv.csv dated after as_of 2026-11-01 (the latest 2999-01-01); windows, recency and tenure end at as_of, so they count nowhere.',

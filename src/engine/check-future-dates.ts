@@ -8,9 +8,9 @@
  * source at its timestamp, with the count, the cut-off and the latest date.
  */
 import type { Source } from "../schema/source.ts";
-import { DATA_CHECKS } from "./data-checks.ts";
+import { dataFutureDates } from "../checks/data.ts";
 import type { Database } from "./duckdb.ts";
-import { counted, ofRows, type SourceFinding } from "./source-finding.ts";
+import { counted, ofRows, sourceFinding, type SourceFinding } from "./source-finding.ts";
 import { lit, q } from "./sql-names.ts";
 
 export interface FutureDatesInput {
@@ -38,28 +38,21 @@ export async function checkFutureDates(db: Database, { name, source, table, asOf
   if (n === 0) return [];
   const latest = String(row?.latest ?? "").replace(/ 00:00:00$/, "");
   const total = Number(row?.total ?? 0);
-  const rows = `${counted(n, "row")} ${ofRows(total, source.filter !== undefined)} in ${source.path}`;
+  const words = { rowsText: counted(n, "row"), ofRows: ofRows(total, source.filter !== undefined), file: source.path };
   if (byToday) {
     const nAsOf = Number(row?.n_as_of ?? 0);
+    const alsoAfterAsOf = nAsOf > 0 ? `; ${nAsOf} of them also after as_of ${asOf}, so ${nAsOf === 1 ? "it counts" : "they count"} nowhere` : "";
     return [
-      {
-        ruleId: DATA_CHECKS.futureDates.id,
-        severity: "warning",
-        path: ["sources", name, "timestamp"],
-        message: `Source "${name}" has ${rows} dated after today, ${today} (the latest ${latest}): dates that have not happened yet${nAsOf > 0 ? `; ${nAsOf} of them also after as_of ${asOf}, so ${nAsOf === 1 ? "it counts" : "they count"} nowhere` : ""}.`,
-        hint: DATA_CHECKS.futureDates.hint,
+      sourceFinding(dataFutureDates, "afterToday", ["sources", name, "timestamp"], {
         data: { source: name, column: source.timestamp, count: n, latest, asOf, today: today!, afterAsOf: nAsOf },
-      },
+        words: { ...words, alsoAfterAsOf },
+      }),
     ];
   }
   return [
-    {
-      ruleId: DATA_CHECKS.futureDates.id,
-      severity: "warning",
-      path: ["sources", name, "timestamp"],
-      message: `Source "${name}" has ${rows} dated after as_of ${asOf} (the latest ${latest}); windows, recency and tenure end at as_of, so ${n === 1 ? "it counts" : "they count"} nowhere.`,
-      hint: DATA_CHECKS.futureDates.hint,
+    sourceFinding(dataFutureDates, "afterAsOf", ["sources", name, "timestamp"], {
       data: { source: name, column: source.timestamp, count: n, latest, asOf },
-    },
+      words: { ...words, they: n === 1 ? "it counts" : "they count" },
+    }),
   ];
 }

@@ -9,9 +9,9 @@
  * most three positions per key, so memory stays bounded whatever the data.
  */
 import type { Source } from "../schema/source.ts";
-import { DATA_CHECKS } from "./data-checks.ts";
+import { dataDuplicateId, dataDuplicateKey, dataMissingKey } from "../checks/data.ts";
 import type { Database } from "./duckdb.ts";
-import { counted, joinLabels, ofRows, type SourceFinding } from "./source-finding.ts";
+import { counted, joinLabels, ofRows, sourceFinding, type SourceFinding } from "./source-finding.ts";
 import { q } from "./sql-names.ts";
 import { ROW_POSITION } from "./typed-source.ts";
 
@@ -47,14 +47,10 @@ export async function checkMemberKeys(db: Database, input: MemberKeyInput): Prom
   const tableRows = Number(all?.n ?? 0);
   if (!members) {
     return [
-      {
-        ruleId: DATA_CHECKS.duplicateId.id,
-        severity: "warning",
-        path: ["sources", name, "key"],
-        message: `Id "${source.key}" of source "${name}" repeats: ${counted(keys, "id")} ${keys === 1 ? "appears" : "appear"} more than once in ${source.path} (${counted(extra, "extra row")} ${ofRows(tableRows, source.filter !== undefined)}), so their amounts count more than once.`,
-        hint: DATA_CHECKS.duplicateId.hint,
+      sourceFinding(dataDuplicateId, "repeatedIds", ["sources", name, "key"], {
         data: { source: name, column: source.key, keys, rows, extra },
-      },
+        words: { idsText: counted(keys, "id"), verb: keys === 1 ? "appears" : "appear", file: source.path, extraText: counted(extra, "extra row"), ofRows: ofRows(tableRows, source.filter !== undefined) },
+      }),
     ];
   }
   const top = await db.all(`SELECT CAST(k AS VARCHAR) AS k, n${input.rowLabel ? ", positions" : ""} FROM (${repeats}) ORDER BY n DESC, ${input.rowLabel ? "first" : "k"} LIMIT ${TOP}`);
@@ -65,12 +61,8 @@ export async function checkMemberKeys(db: Database, input: MemberKeyInput): Prom
   });
   return [
     ...missing,
-    {
-      ruleId: DATA_CHECKS.duplicateKey.id,
-      severity: "error",
-      path: ["sources", name, "key"],
-      message: `Key "${source.key}" of source "${name}" is not unique: ${counted(keys, "key")} ${keys === 1 ? "repeats" : "repeat"} in ${source.path}, on ${rows.toLocaleString("en-US")} rows ${ofRows(tableRows, source.filter !== undefined)}; most frequent: ${shown.join(", ")}.`,
-      hint: DATA_CHECKS.duplicateKey.hint,
+    sourceFinding(dataDuplicateKey, "notUnique", ["sources", name, "key"], {
+      words: { keysText: counted(keys, "key"), verb: keys === 1 ? "repeats" : "repeat", file: source.path, rowsText: rows.toLocaleString("en-US"), ofRows: ofRows(tableRows, source.filter !== undefined), shown: shown.join(", ") },
       data: {
         source: name,
         column: source.key,
@@ -78,7 +70,7 @@ export async function checkMemberKeys(db: Database, input: MemberKeyInput): Prom
         rows,
         top: top.map((t) => ({ key: String(t.k), count: Number(t.n), ...(label && t.positions ? { at: String(t.positions).split(",").map((p) => label(Number(p))) } : {}) })),
       },
-    },
+    }),
   ];
 }
 
@@ -92,14 +84,10 @@ async function duplicateRows(db: Database, { name, source, table }: MemberKeyInp
   const [all] = await db.all(`SELECT count(*) AS n FROM ${table}`);
   const total = Number(all?.n ?? 0);
   return [
-    {
-      ruleId: DATA_CHECKS.duplicateId.id,
-      severity: "warning",
-      path: ["sources", name, "key"],
-      message: `Source "${name}" has ${counted(extra, "row")} ${ofRows(total, source.filter !== undefined)} in ${source.path} that ${extra === 1 ? "copies" : "copy"} an earlier row in every declared column (same ${source.key}), so ${extra === 1 ? "its amount counts" : "their amounts count"} twice.`,
-      hint: "Remove the copies from the data, or add a filter if they are meant to be left out.",
+    sourceFinding(dataDuplicateId, "copiedRows", ["sources", name, "key"], {
       data: { source: name, column: source.key, extra, exact: true },
-    },
+      words: { rowsText: counted(extra, "row"), ofRows: ofRows(total, source.filter !== undefined), file: source.path, verb: extra === 1 ? "copies" : "copy", amounts: extra === 1 ? "its amount counts" : "their amounts count" },
+    }),
   ];
 }
 
@@ -111,13 +99,15 @@ async function missingKeys(db: Database, { name, source, table, rowLabel }: Memb
   if (n === 0) return [];
   const lines = rowLabel && row?.positions ? String(row.positions).split(",").map((p) => rowLabel(Number(p))) : [];
   return [
-    {
-      ruleId: DATA_CHECKS.missingKey.id,
-      severity: "warning",
-      path: ["sources", name, "key"],
-      message: `Source "${name}" has ${counted(n, "row")} ${ofRows(Number(row?.total ?? 0), source.filter !== undefined)} in ${source.path} with an empty ${source.key}${lines.length > 0 ? ` (${joinLabels(lines)}${n > lines.length ? ", …" : ""})` : ""}; ${n === 1 ? "it is" : "they are"} not members and count nowhere.`,
-      hint: DATA_CHECKS.missingKey.hint,
+    sourceFinding(dataMissingKey, "emptyKeys", ["sources", name, "key"], {
+      words: {
+        rowsText: counted(n, "row"),
+        ofRows: ofRows(Number(row?.total ?? 0), source.filter !== undefined),
+        file: source.path,
+        lines: lines.length > 0 ? ` (${joinLabels(lines)}${n > lines.length ? ", …" : ""})` : "",
+        they: n === 1 ? "it is" : "they are",
+      },
       data: { source: name, column: source.key, count: n },
-    },
+    }),
   ];
 }

@@ -5,10 +5,10 @@
  * with a number, and that expression error would otherwise hide the real
  * problem (the column holds whole numbers, not dates).
  */
+import { dataTypeMismatch } from "../checks/data.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Config } from "../schema/config.ts";
 import type { LoadedDocument } from "../workspace/read-document.ts";
-import { DATA_CHECKS } from "./data-checks.ts";
 import { openDatabase, type DatabaseOptions } from "./duckdb.ts";
 import { loadSources } from "./load-sources.ts";
 
@@ -23,7 +23,7 @@ export async function checkSourceContracts(config: LoadedDocument<Config>, dataR
   const db = await openDatabase(options);
   try {
     const loaded = await loadSources(db, config, dataRoot);
-    const diagnostics = loaded.diagnostics.filter((d) => d.ruleId === DATA_CHECKS.typeMismatch.id);
+    const diagnostics = loaded.diagnostics.filter((d) => d.ruleId === dataTypeMismatch.id);
     const names = new Set<string>();
     for (const d of diagnostics) {
       const source = String(d.data?.source ?? "");

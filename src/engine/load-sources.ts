@@ -7,22 +7,25 @@
  * anything joins on it. Problems are reported at the source's lines in
  * segmentation.yaml; the data file's lines are named in the message.
  */
+import { dataEncoding, dataMalformed } from "../checks/data.ts";
+import type { Check } from "../checks/define-check.ts";
+import { sourceEmpty, sourceMissingColumn, sourceMissingFile, sourcePath, sourceUnreadable } from "../checks/sources.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import type { Config } from "../schema/config.ts";
 import { checkDataFile } from "../workspace/data-file.ts";
 import type { PathSegment } from "../workspace/locate.ts";
 import { spanIn, type LoadedDocument } from "../workspace/read-document.ts";
+import { reportAt } from "../workspace/report-at.ts";
 import { checkColumnTypes } from "./check-column-types.ts";
 import { checkFutureDates } from "./check-future-dates.ts";
 import { checkMemberKeys } from "./check-member-keys.ts";
-import { DATA_CHECKS } from "./data-checks.ts";
 import { duckdbFilePath } from "./duckdb-file-path.ts";
 import type { Database } from "./duckdb.ts";
 import { inspectDataFile, readCsvHeader, type FileProblem } from "./inspect-data-file.ts";
 import { headerProblem, raggedRow, readCsvSql } from "./read-csv.ts";
 import { sourceKey, type SourceCache } from "./source-cache.ts";
-import type { SourceFinding } from "./source-finding.ts";
+import { sourceFinding, type SourceFinding } from "./source-finding.ts";
 import { lit, q, sourceTable } from "./sql-names.ts";
 import { ROW_POSITION, typedSourceSql } from "./typed-source.ts";
 
@@ -54,10 +57,13 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
   const diagnostics: Diagnostic[] = [];
   const sources: SourceStats[] = [];
   const duckdbVersion = cache ? String((await db.all("SELECT library_version AS v FROM pragma_version()"))[0]?.v) : "";
-  const report = (path: readonly PathSegment[], ruleId: string, message: string, hint: string, data?: Record<string, unknown>) =>
-    diagnostics.push({ ruleId, severity: "error", message, hint, file: config.file.path, ...spanIn(config, path), ...(data ? { data } : {}) });
+  const report = <M extends string>(path: readonly PathSegment[], check: Check<M>, messageId: NoInfer<M>, words: Record<string, string | number>, hint?: string) =>
+    diagnostics.push(reportAt({ check, messageId, document: config, path, words, ...(hint !== undefined ? { hint } : {}) }));
   const reportAll = (findings: readonly SourceFinding[]) => {
-    for (const f of findings) diagnostics.push({ ruleId: f.ruleId, severity: f.severity, message: f.message, hint: f.hint, file: config.file.path, ...spanIn(config, f.path), ...(f.data ? { data: f.data } : {}) });
+    for (const f of findings) {
+      const span = spanIn(config, f.path);
+      diagnostics.push({ ruleId: f.ruleId, messageId: f.messageId, severity: f.severity, message: f.message, hint: f.hint, file: config.file.path, ...span, path: [...f.path], ...(f.data ? { data: f.data } : {}) });
+    }
     return findings.some((f) => f.severity === "error");
   };
   const rfm = config.value.rfm;
@@ -66,12 +72,14 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     // Only the checked file, by its real path, is ever opened (no glob, no link out, no dot-folder).
     const checked = checkDataFile(dataRoot, source.path);
     if (!checked.ok) {
-      report(["sources", name, "path"], checked.problem === "missing" ? "source/missing-file" : "source/path", checked.message, checked.hint);
+      const at = ["sources", name, "path"];
+      if (checked.problem === "missing") report(at, sourceMissingFile, "missing", { problem: checked.message }, checked.hint);
+      else report(at, sourcePath, "refused", { problem: checked.message }, checked.hint);
       continue;
     }
     const file = checked.realPath;
     if (checked.size === 0) {
-      report(["sources", name, "path"], "source/empty", `The data file "${source.path}" of source "${name}" is empty (0 bytes).`, "Export the data again: the file needs a header row and at least one row.");
+      report(["sources", name, "path"], sourceEmpty, "emptyFile", { path: source.path, source: name });
       continue;
     }
     const raw = q(`raw_${name}`);
@@ -95,7 +103,7 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     if (format === "csv") {
       const problem = header ? headerProblem(header) : "it has no complete header row";
       if (problem) {
-        report(["sources", name, "path"], "source/unreadable", `Source "${name}" could not be read as CSV: ${problem}.`, "The first line must name every column once, separated by commas.");
+        report(["sources", name, "path"], sourceUnreadable, "badHeader", { source: name, problem });
         continue;
       }
     }
@@ -123,17 +131,14 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
       const ragged = format === "csv" ? raggedRow(error) : undefined;
       if (ragged) {
         reportAll([
-          {
-            ruleId: DATA_CHECKS.malformed.id,
-            severity: "error",
-            path: ["sources", name, "path"],
-            message: `Row ${ragged.line - 1} (line ${ragged.line}) of ${source.path} has ${ragged.fields} ${ragged.fields === 1 ? "field" : "fields"}, expected ${ragged.expected} (one per header column).`,
-            hint: "Quote values that contain commas, and give every row one field per header column.",
+          sourceFinding(dataMalformed, "raggedRow", ["sources", name, "path"], {
             data: { line: ragged.line, fields: ragged.fields, expected: ragged.expected },
-          },
+            words: { row: ragged.line - 1, file: source.path, fieldsWord: ragged.fields === 1 ? "field" : "fields" },
+          }),
         ]);
       } else {
-        report(["sources", name, "path"], "source/unreadable", `Source "${name}" could not be read as ${format.toUpperCase()}: ${firstLine(error)}.`, format === "csv" ? "Check that the file is comma-separated text with a header row (gzip is fine)." : "Check that the file is a valid Parquet file.");
+        const hint = format === "csv" ? "Check that the file is comma-separated text with a header row (gzip is fine)." : "Check that the file is a valid Parquet file.";
+        report(["sources", name, "path"], sourceUnreadable, "readError", { source: name, format: format.toUpperCase(), error: firstLine(error) }, hint);
       }
       continue;
     }
@@ -147,13 +152,14 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
       const fileColumn = spec.from ?? column;
       if (!columnsInFile.includes(fileColumn)) {
         const suggestion = didYouMean(fileColumn, columnsInFile);
-        report(["sources", name, "columns", column], "source/missing-column", `Source "${name}" has no column "${fileColumn}" in ${source.path}.`, suggestion ? `Did you mean "${suggestion}"? (use from: ${suggestion} to map it)` : `The file's columns are: ${columnsInFile.slice(0, 20).join(", ")}.`);
+        const hint = suggestion ? `Did you mean "${suggestion}"? (use from: ${suggestion} to map it)` : `The file's columns are: ${columnsInFile.slice(0, 20).join(", ")}.`;
+        report(["sources", name, "columns", column], sourceMissingColumn, "missingColumn", { source: name, column: fileColumn, path: source.path }, hint);
         broken = true;
       }
     }
     if (broken) continue;
     if (rowsRead === 0) {
-      report(["sources", name, "path"], "source/empty", `Source "${name}" (${source.path}) has no rows.`, "Point the source at a file with data, or remove the source.");
+      report(["sources", name, "path"], sourceEmpty, "noRows", { source: name, path: source.path });
       continue;
     }
     const rowLabel = format === "csv" ? (rowid: number) => `line ${rowid + 2}` : (rowid: number) => `row ${rowid + 1}`;
@@ -163,7 +169,7 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     await db.run(`DROP TABLE ${raw}`);
     const rows = Number((await db.all(`SELECT count(*) AS n FROM ${table}`))[0]?.n ?? 0);
     if (rows === 0) {
-      report(["sources", name, source.filter !== undefined ? "filter" : "path"], "source/empty", `Source "${name}" has ${rowsRead} rows but none is left after its filter.`, "Check the filter: it must be true for the rows to keep.");
+      report(["sources", name, source.filter !== undefined ? "filter" : "path"], sourceEmpty, "filteredOut", { source: name, rowsRead });
       continue;
     }
     const keyErrors = reportAll([...(await checkMemberKeys(db, { name, source, table, rowLabel, ...(orderColumn ? { orderColumn } : {}) })), ...(asOf ? await checkFutureDates(db, { name, source, table, asOf, ...(today ? { today } : {}) }) : [])]);
@@ -186,23 +192,14 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
 /** A file that cannot be read as it is: a truncated gzip stream, bytes that are not UTF-8. */
 function fileProblem(name: string, path: string, problem: FileProblem): SourceFinding {
   if (problem.kind === "truncated-gzip") {
-    return {
-      ruleId: DATA_CHECKS.malformed.id,
-      severity: "error",
-      path: ["sources", name, "path"],
-      message: `The gzip stream of ${path} (source "${name}") is truncated or corrupt (${problem.message}): its end is missing, so rows would be lost.`,
-      hint: "Copy or export the file again, and check it with gzip -t.",
-    };
+    return sourceFinding(dataMalformed, "truncatedGzip", ["sources", name, "path"], { words: { file: path, source: name, error: problem.message } });
   }
   const byte = `0x${problem.byte.toString(16).toUpperCase().padStart(2, "0")}`;
-  return {
-    ruleId: DATA_CHECKS.encoding.id,
-    severity: "error",
-    path: ["sources", name, "path"],
-    message: `${path} (source "${name}") is not UTF-8: byte ${byte} at line ${problem.line}, column ${problem.column} is not a valid UTF-8 character.`,
-    hint: `Convert the file to UTF-8, e.g. iconv -f LATIN1 -t UTF-8 ${path.split("/").pop()} > ${(path.split("/").pop() ?? "").replace(/(\.csv)?(\.gz)?$/i, "")}.utf8.csv (use the file's real encoding; LATIN1 and WINDOWS-1252 are common).`,
+  const fileName = path.split("/").pop() ?? "";
+  return sourceFinding(dataEncoding, "notUtf8", ["sources", name, "path"], {
     data: { line: problem.line, column: problem.column, byte: problem.byte },
-  };
+    words: { file: path, source: name, byteHex: byte, fileName, utf8Name: fileName.replace(/(\.csv)?(\.gz)?$/i, "") },
+  });
 }
 
 function firstLine(error: unknown): string {

@@ -4,11 +4,12 @@
  * database is closed before returning unless the caller keeps it (explain and
  * export read from it).
  */
+import { clusteringLog1pDomain, clusteringTooFewMembers } from "../checks/clustering.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { definingNames } from "../expr/defining-names.ts";
 import type { Expr } from "../expr/ast.ts";
 import type { CatalogEntry } from "../workspace/feature-catalog.ts";
-import { spanIn } from "../workspace/read-document.ts";
+import { reportAt } from "../workspace/report-at.ts";
 import { indexSegments } from "../workspace/segment-index.ts";
 import type { Workspace } from "../workspace/workspace.ts";
 import { runHypotheses, type HypothesisResult } from "./hypotheses.ts";
@@ -90,7 +91,12 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
       });
       if (fitted.status === "problem") {
         db.close();
-        const diagnostic: Diagnostic = { ruleId: `clustering/${fitted.code}`, severity: "error", message: fitted.message, hint: fitted.hint, file: config.file.path, ...spanIn(config, ["clustering", ...fitted.path]) };
+        // The problem's path starts at the document root (clustering.k.min).
+        const place = { document: config, path: fitted.path, hint: fitted.hint };
+        const diagnostic: Diagnostic =
+          fitted.code === "too-few-members"
+            ? reportAt({ check: clusteringTooFewMembers, messageId: "tooFew", ...place, ...(fitted.data ? { data: fitted.data } : {}) })
+            : reportAt({ check: clusteringLog1pDomain, messageId: "problem", ...place, words: { problem: fitted.message } });
         return { sources: loaded.sources, members: 0, schemes: [], hypotheses: [], idsaa: {}, normalization: [], coverage: [], clustering: undefined, diagnostics: [diagnostic] };
       }
       clustering = fitted;

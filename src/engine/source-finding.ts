@@ -3,16 +3,42 @@
  * segmentation.yaml (e.g. sources.customers.key); load-sources turns the path
  * into a position once.
  */
+import { fillTemplate, type Check } from "../checks/define-check.ts";
 import type { Severity } from "../diagnostics/diagnostic.ts";
 import type { PathSegment } from "../workspace/locate.ts";
 
 export interface SourceFinding {
   ruleId: string;
+  messageId: string;
   severity: Severity;
   path: readonly PathSegment[];
   message: string;
   hint: string;
   data?: Record<string, unknown>;
+}
+
+/**
+ * A finding of a registered data check: the message from the check's template
+ * for `messageId`, filled with `data` and `words` (wording fragments such as
+ * "1 value" / "are not dates" that are not kept as data).
+ */
+export function sourceFinding<MessageId extends string>(
+  check: Check<MessageId>,
+  messageId: NoInfer<MessageId>,
+  path: readonly PathSegment[],
+  options: { data?: Record<string, unknown>; words?: Record<string, string | number>; hint?: string } = {},
+): SourceFinding {
+  const values = { ...options.data, ...options.words };
+  const hintTemplate = check.hints?.[messageId];
+  return {
+    ruleId: check.id,
+    messageId,
+    severity: check.defaultSeverity,
+    path,
+    message: fillTemplate(check.messages[messageId], values),
+    hint: options.hint ?? (hintTemplate !== undefined ? fillTemplate(hintTemplate, values) : check.hint),
+    ...(options.data ? { data: options.data } : {}),
+  };
 }
 
 /** "1 value" / "3 values", with thousands separators. */

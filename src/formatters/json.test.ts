@@ -8,9 +8,9 @@ describe("json formatter", () => {
     expectFileSnapshot(json(findings, fixtureOptions), `${RESULTS_DIR}/findings.json-format.json`);
   });
 
-  it("describes every rule that fired, including built-in checks without metadata", () => {
+  it("describes every rule that fired, built-in checks from the checks registry", () => {
     const out = JSON.parse(json(findings, fixtureOptions)) as { rules: Record<string, { description: string; defaultSeverity: string }> };
     expect(Object.keys(out.rules)).toEqual(["schema/unknown-key", "segment-count", "stale-review", "stated-total-mismatch", "suppressions/unused", "weights-sum"]);
-    expect(out.rules["schema/unknown-key"]).toMatchObject({ description: "Files match their schema (schema/unknown-key)", defaultSeverity: "error" });
+    expect(out.rules["schema/unknown-key"]).toMatchObject({ description: "Files use only the keys their schema declares", defaultSeverity: "error", hint: "Remove the key, or correct its spelling." });
   });
 });

@@ -14,6 +14,7 @@ export const json: Formatter = (input) =>
       suppressed: input.suppressed ?? 0,
       diagnostics: input.diagnostics.map((d) => ({
         ruleId: d.ruleId,
+        ...(d.messageId ? { messageId: d.messageId } : {}),
         severity: d.severity,
         message: d.message,
         file: d.file,
@@ -21,6 +22,7 @@ export const json: Formatter = (input) =>
         column: d.column,
         endLine: d.endLine,
         endColumn: d.endColumn,
+        ...(d.path ? { path: d.path } : {}),
         ...(d.hint ? { hint: d.hint } : {}),
         ...(d.data ? { data: d.data } : {}),
       })),

@@ -1,32 +1,19 @@
 /**
  * The rule metadata a report describes: every rule and check given in the
- * input, plus a plain entry for any id that shows up in the findings without
- * metadata (built-in checks such as schema/unknown-key).
+ * input, the registered checks (src/checks/) for any other id found, and a
+ * plain entry only for an id that has no metadata at all (a bug the checks
+ * registry test guards against).
  */
-import { dataChecks } from "../engine/data-checks.ts";
+import { findCheck } from "../checks/index.ts";
 import type { FormatInput, RuleSummary } from "./formatter.ts";
 
-const NAMESPACES: Record<string, string> = {
-  yaml: "YAML files parse",
-  json: "JSON files parse",
-  schema: "Files match their schema",
-  expr: "Segment expressions are valid",
-  workspace: "The workspace has the files Seg needs",
-  prioritization: "Prioritized segments are fully scored",
-  source: "Data sources load and hold the declared columns",
-  data: "The data holds what its declaration says",
-  suppressions: "The suppressions baseline is current",
-  directives: "Inline seg-disable directives are valid and used",
-};
-
 function fallback(id: string, input: FormatInput): RuleSummary {
-  const check = dataChecks.find((c) => c.id === id);
-  if (check) return { id, description: check.description, defaultSeverity: check.severity, hint: check.hint };
+  const check = findCheck(id);
+  if (check) return { id, description: check.description, defaultSeverity: check.defaultSeverity, hint: check.hint };
   const first = input.diagnostics.find((d) => d.ruleId === id);
-  const namespace = id.includes("/") ? id.slice(0, id.indexOf("/")) : "";
   return {
     id,
-    description: NAMESPACES[namespace] ? `${NAMESPACES[namespace]} (${id})` : `Seg check ${id}`,
+    description: `Seg check ${id}`,
     defaultSeverity: first?.severity ?? "warning",
     // A finding's hint is about that finding, not the check: leave it out.
     hint: "",

@@ -66,7 +66,7 @@ describe("sarif formatter", () => {
     expect(weights.help.markdown).toContain("```yaml\nweight: 50\n```");
     expect(weights.defaultConfiguration).toEqual({ level: "error" });
     expect(driver.rules.find((r) => r.id === "demographics-only")!.defaultConfiguration).toEqual({ enabled: false });
-    expect(driver.rules.find((r) => r.id === "schema/unknown-key")!.shortDescription.text).toBe("Files match their schema (schema/unknown-key)");
+    expect(driver.rules.find((r) => r.id === "schema/unknown-key")!.shortDescription.text).toBe("Files use only the keys their schema declares");
   });
 
   it("locates each result relative to the repository root, with a 1-based region", () => {

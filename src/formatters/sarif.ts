@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import type { Diagnostic, Severity } from "../diagnostics/diagnostic.ts";
+import { findingKey } from "../diagnostics/finding-key.ts";
 import type { FormatInput, Formatter, FormatOptions, RuleSummary } from "./formatter.ts";
 import { repositoryPath } from "./repository-path.ts";
 import { ruleSummaries } from "./rule-summaries.ts";
@@ -15,7 +16,7 @@ export const SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/erra
 export const SEG_URL = "https://seg.dev";
 /** The base that result URIs are relative to: the repository root. */
 const SRCROOT = "%SRCROOT%";
-const FINGERPRINT = "segFinding/v1";
+const FINGERPRINT = "segFinding/v2";
 
 const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
 
@@ -51,14 +52,15 @@ function lineText(input: FormatInput, d: Diagnostic): string {
 }
 
 /**
- * Rule, file, the message with its numbers blanked and the located line's text:
- * stable when lines move, new when the finding changes. Identical findings in
+ * The finding's identity (rule, file, path, message id; diagnostics/finding-key.ts)
+ * and the located line's text: stable when lines move or a message is reworded,
+ * new when the finding changes. Identical findings in
  * one file are told apart by their order (":2", ":3"), as GitHub does.
  */
 function fingerprints(input: FormatInput): string[] {
   const seen = new Map<string, number>();
   return input.diagnostics.map((d) => {
-    const parts = [d.ruleId, d.file, d.message.replace(/\d+(?:[.,]\d+)*/g, "#"), lineText(input, d)];
+    const parts = [findingKey(d), lineText(input, d)];
     const hash = createHash("sha256").update(parts.join("\u0000")).digest("hex").slice(0, 32);
     const n = (seen.get(hash) ?? 0) + 1;
     seen.set(hash, n);

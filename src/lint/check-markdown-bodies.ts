@@ -15,9 +15,13 @@
  * is an import when the site is built, so this is what keeps workspace files
  * that are not images from ever reaching the bundler.
  */
+import type { Check } from "../checks/define-check.ts";
+import { markdownImage, markdownLinkScheme, markdownRawHtml } from "../checks/markdown.ts";
+import { mdxAttribute, mdxElement, mdxExpression, mdxImportExport, mdxRawHtml, mdxSyntax } from "../checks/mdx.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { LoadedDocument } from "../workspace/read-document.ts";
-import { positionAt, spanAt } from "../workspace/source-file.ts";
+import { reportAt } from "../workspace/report-at.ts";
+import { positionAt } from "../workspace/source-file.ts";
 import { classifyLinkTarget, ALLOWED_SCHEMES } from "./link-target.ts";
 import { resolveLocalImage } from "./local-image.ts";
 import { markdownReferences, parseBody, walk, type MarkdownReference, type MdastNode as Node } from "./markdown-references.ts";
@@ -26,29 +30,29 @@ export function checkMarkdownBodies(personas: readonly LoadedDocument<unknown>[]
   return [...personas.flatMap((p) => checkBody(p, "persona", root)), ...reviews.flatMap((r) => checkBody(r, "review note", root))];
 }
 
-export interface ReferenceProblem {
-  ruleId: "markdown/link-scheme" | "markdown/image";
-  message: string;
-  hint: string;
+/** A finding of one of the body checks: the check, its message id, the words of the message, and a hint when the check's does not fit. */
+export interface BodyProblem {
+  check: Check;
+  messageId: string;
+  words?: Record<string, string>;
+  hint?: string;
 }
+
+export type ReferenceProblem = BodyProblem;
 
 /** Why the playbook would not publish this link or image target, or undefined when it would. */
 export function referenceProblem(reference: MarkdownReference, documentPath: string, root: string): ReferenceProblem | undefined {
   const target = classifyLinkTarget(reference.url);
   if (reference.role === "link") {
     if (target.kind !== "refused") return undefined;
-    return {
-      ruleId: "markdown/link-scheme",
-      message: `A link to a ${target.scheme}: URL is not published: it could run code or open a forged page when a reader clicks it.`,
-      hint: `Link with ${ALLOWED_SCHEMES.map((s) => `${s}:`).join(", ")} or a relative path.`,
-    };
+    return { check: markdownLinkScheme, messageId: "refused", words: { scheme: target.scheme, allowed: ALLOWED_SCHEMES.map((s) => `${s}:`).join(", ") } };
   }
   if (target.kind === "refused" || (target.kind === "external" && target.scheme === "mailto")) {
-    return { ruleId: "markdown/image", message: `An image from a ${target.scheme}: URL is not published.`, hint: "Use an image file in the workspace (./lee.png) or an https: URL." };
+    return { check: markdownImage, messageId: "refusedScheme", words: { scheme: target.scheme } };
   }
   if (target.kind === "external") return undefined;
   const image = resolveLocalImage(root, documentPath, target.path);
-  return image.ok ? undefined : { ruleId: "markdown/image", message: image.message, hint: image.hint };
+  return image.ok ? undefined : { check: markdownImage, messageId: "localImage", words: { problem: image.message }, hint: image.hint };
 }
 
 /** One body. Personas may use <Metric/>; review notes no component at all. */
@@ -57,10 +61,10 @@ export function checkBody(document: LoadedDocument<unknown>, kind: "persona" | "
   if (!body || body.text.trim() === "") return [];
   const mdx = document.file.path.endsWith(".mdx");
   const out: Diagnostic[] = [];
-  const report = (node: Node | undefined, ruleId: string, message: string, hint: string) => {
-    const start = body.start + (node?.position?.start.offset ?? 0);
-    const end = body.start + (node?.position?.end.offset ?? 0);
-    out.push({ ruleId, severity: "error", message, hint, file: document.file.path, ...spanAt(document.file, start, end) });
+  const report = (node: Node | undefined, problem: BodyProblem) => {
+    const range = { start: body.start + (node?.position?.start.offset ?? 0), end: body.start + (node?.position?.end.offset ?? 0) };
+    const { check, messageId, words, hint } = problem;
+    out.push(reportAt({ check, messageId, document, path: ["body"], range, ...(words ? { words } : {}), ...(hint !== undefined ? { hint } : {}) }));
   };
   let tree: Node;
   try {
@@ -71,42 +75,33 @@ export function checkBody(document: LoadedDocument<unknown>, kind: "persona" | "
     const bodyStart = positionAt(document.file, body.start);
     const line = at ? bodyStart.line + Number(at[1]) - 1 : bodyStart.line;
     const column = at ? (Number(at[1]) === 1 ? bodyStart.column + Number(at[2]) - 1 : Number(at[2])) : 1;
-    out.push({
-      ruleId: "mdx/syntax",
-      severity: "error",
-      message: `The ${mdx ? "MDX" : "Markdown"} body does not parse: ${text.replace(/^\d+:\d+:\s*/, "").replace(/\s*\([\w:-]+\)$/, "")}.`,
-      hint: "In MDX, < and { start components and expressions: write &lt; and &#123; (or use a code span) for the literal characters.",
-      file: document.file.path,
-      line,
-      column,
-      endLine: line,
-      endColumn: column + 1,
-    });
+    const words = { language: mdx ? "MDX" : "Markdown", problem: text.replace(/^\d+:\d+:\s*/, "").replace(/\s*\([\w:-]+\)$/, "") };
+    out.push(reportAt({ check: mdxSyntax, messageId: "unparsable", document, path: ["body"], span: { line, column, endLine: line, endColumn: column + 1 }, words }));
     return out;
   }
   walk(tree, (node) => visit(node, mdx, kind, report));
   for (const reference of markdownReferences(tree)) {
     const problem = referenceProblem(reference, document.file.path, root);
-    if (problem) report(reference.node, problem.ruleId, problem.message, problem.hint);
+    if (problem) report(reference.node, problem);
   }
   return out;
 }
 
-type Report = (node: Node, ruleId: string, message: string, hint: string) => void;
+type Report = (node: Node, problem: BodyProblem) => void;
 
 function visit(node: Node, mdx: boolean, kind: "persona" | "review note", report: Report): void {
   switch (node.type) {
     case "mdxjsEsm":
-      report(node, "mdx/import-export", `A ${kind} may not import or export code.`, "Remove the import/export line; the only component available is <Metric />, and it needs no import.");
+      report(node, { check: mdxImportExport, messageId: "code", words: { kind } });
       return;
     case "mdxFlowExpression":
     case "mdxTextExpression":
       if (!isComment(String(node.value ?? ""))) {
-        report(node, "mdx/expression", `A ${kind} may not contain {expressions}: they would run as code when the site is built.`, "Write the number with <Metric segment=\"…\" metric=\"…\" />, or escape the brace as &#123;.");
+        report(node, { check: mdxExpression, messageId: "expression", words: { kind } });
       }
       return;
     case "html":
-      report(node, mdx ? "mdx/raw-html" : "markdown/raw-html", "Raw HTML is not published on the playbook.", "Use Markdown for formatting (emphasis, lists, links, tables).");
+      report(node, { check: mdx ? mdxRawHtml : markdownRawHtml, messageId: "html" });
       return;
     case "mdxJsxFlowElement":
     case "mdxJsxTextElement":
@@ -119,12 +114,12 @@ function checkElement(node: Node, kind: "persona" | "review note", report: Repor
   if (node.name !== "Metric" || kind !== "persona") {
     const name = node.name ? `<${node.name}>` : "A fragment <>";
     const hint = kind === "persona" ? 'Use Markdown for formatting; the one component personas may use is <Metric segment="…" metric="…" />.' : "Use Markdown for formatting.";
-    report(node, "mdx/element", `${name} is not allowed in a ${kind}.`, hint);
+    report(node, { check: mdxElement, messageId: "element", words: { element: name, kind }, hint });
     return;
   }
   for (const attribute of node.attributes ?? []) {
     if (attribute.type !== "mdxJsxAttribute" || (attribute.value !== null && attribute.value !== undefined && typeof attribute.value !== "string")) {
-      report(node, "mdx/attribute", `<Metric> takes quoted attributes only${attribute.name ? `; ${attribute.name} is an expression` : ""}.`, 'Write attributes as name="text", e.g. <Metric segment="power-users" metric="share" expected="15%" />.');
+      report(node, { check: mdxAttribute, messageId: "expression", words: { which: attribute.name ? `; ${attribute.name} is an expression` : "" } });
       return;
     }
   }

@@ -7,6 +7,8 @@
  * that are not links or hidden, are published; every other entry is named in
  * a warning, so nothing is left out silently.
  */
+import { publicNotPublished } from "../checks/public.ts";
+import { report } from "../checks/report.ts";
 import { lstatSync, readdirSync } from "node:fs";
 import { join, posix } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -25,17 +27,15 @@ export function checkPublicFolder(root: string): PublicFolder {
   const files: string[] = [];
   const diagnostics: Diagnostic[] = [];
   const skip = (path: string, why: string) =>
-    diagnostics.push({
-      ruleId: "public/not-published",
-      severity: "warning",
-      message: `${path} is not published: ${why}.`,
-      hint: `public/ publishes regular files of these types only: ${PUBLIC_EXTENSIONS.join(", ")}. Remove the entry, or copy the file in as one of those types.`,
-      file: path,
-      line: 1,
-      column: 1,
-      endLine: 1,
-      endColumn: 1,
-    });
+    diagnostics.push(
+      report({
+        check: publicNotPublished,
+        messageId: "skipped",
+        words: { path, why },
+        hint: `public/ publishes regular files of these types only: ${PUBLIC_EXTENSIONS.join(", ")}. Remove the entry, or copy the file in as one of those types.`,
+        at: { file: path, span: { line: 1, column: 1, endLine: 1, endColumn: 1 } },
+      }),
+    );
   const visit = (path: string) => {
     let stat;
     try {

@@ -6,7 +6,9 @@
  * lowered or turned off: there would be no data and no word why.
  */
 import type { Diagnostic, Severity } from "../diagnostics/diagnostic.ts";
-import { dataChecks } from "../engine/data-checks.ts";
+import { clusteringLog1pDomain, clusteringTooFewMembers } from "../checks/clustering.ts";
+import * as data from "../checks/data.ts";
+import type { Check } from "../checks/define-check.ts";
 import type { Config } from "../schema/config.ts";
 import { effectiveSetting } from "./rule-config.ts";
 
@@ -18,11 +20,17 @@ export interface ConfigurableCheck {
   blocking: boolean;
 }
 
-export const configurableChecks: readonly ConfigurableCheck[] = [
-  ...dataChecks.map((check) => ({ id: check.id, description: check.description, defaultSeverity: check.severity, blocking: check.severity === "error" })),
-  { id: "clustering/log1p-domain", description: "log1p in clustering.transform meets no negative value", defaultSeverity: "error" as const, blocking: true },
-  { id: "clustering/too-few-members", description: "Enough members have every clustering feature to fit the smallest k", defaultSeverity: "error" as const, blocking: true },
-].sort((a, b) => (a.id < b.id ? -1 : 1));
+const configurable = (check: Check): ConfigurableCheck => ({
+  id: check.id,
+  description: check.description,
+  defaultSeverity: check.defaultSeverity,
+  blocking: check.defaultSeverity === "error",
+});
+
+/** The data checks and the clustering checks that stop a fit, from the checks registry. */
+export const configurableChecks: readonly ConfigurableCheck[] = [...(Object.values(data) as Check[]), clusteringLog1pDomain, clusteringTooFewMembers]
+  .map(configurable)
+  .sort((a, b) => (a.id < b.id ? -1 : 1));
 
 export function findConfigurableCheck(id: string): ConfigurableCheck | undefined {
   return configurableChecks.find((check) => check.id === id);

@@ -12,6 +12,8 @@
  * after ` -- `; one without is reported, and so is a rule id that suppressed
  * nothing or names no rule.
  */
+import { directivesInvalid, directivesMissingReason, directivesUnknownRule, directivesUnused } from "../checks/directives.ts";
+import { report } from "../checks/report.ts";
 import { visit, type Document } from "yaml";
 import type { Diagnostic, Span } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
@@ -38,20 +40,6 @@ export interface DirectiveOutcome {
   diagnostics: Diagnostic[];
 }
 
-const HINTS = {
-  invalid: "Name the rules: # seg-disable-next-line <rule>[, <rule>] -- <reason>.",
-  missingReason: "Add the reason after two dashes: # seg-disable-next-line <rule> -- <reason>.",
-  unknownRule: "Use a rule id from the rules table in the README.",
-  unused: "Remove the rule from the directive, or the directive: nothing is left to suppress.",
-};
-
-/** The checks this module reports, for formatters that describe them. */
-export const directiveChecks = [
-  { id: "directives/invalid", description: "A seg-disable directive names the rules it disables", defaultSeverity: "warning", hint: HINTS.invalid },
-  { id: "directives/missing-reason", description: "A seg-disable directive says why", defaultSeverity: "warning", hint: HINTS.missingReason },
-  { id: "directives/unknown-rule", description: "A seg-disable directive names existing rules", defaultSeverity: "warning", hint: HINTS.unknownRule },
-  { id: "directives/unused", description: "A seg-disable directive suppresses a finding", defaultSeverity: "warning", hint: HINTS.unused },
-] as const;
 
 const DIRECTIVE = /^#\s*seg-disable-(next-line|line|file)(?=\s|$)(.*)$/;
 
@@ -152,21 +140,23 @@ export function applyDirectives(documents: readonly LoadedDocument<unknown>[], f
   const diagnostics: Diagnostic[] = [];
   directives.forEach((directive, i) => {
     const name = `seg-disable-${directive.kind}`;
-    const at = (span: Span, ruleId: string, message: string, hint: string): Diagnostic => ({ ruleId, severity: "warning", message, hint, file: directive.file, ...span });
-    if (directive.rules.length === 0) diagnostics.push(at(directive.span, "directives/invalid", `This ${name} directive names no rule.`, HINTS.invalid));
+    const at = (span: Span) => ({ file: directive.file, span });
+    const words = { directive: name };
+    if (directive.rules.length === 0) diagnostics.push(report({ check: directivesInvalid, messageId: "noRule", words, at: at(directive.span) }));
     if (directive.reason === undefined) {
-      diagnostics.push(at(directive.span, "directives/missing-reason", `This ${name} directive gives no reason.`, `Add the reason after two dashes: # ${name} ${directive.rules.map((r) => r.id).join(", ") || "<rule>"} -- <reason>.`));
+      diagnostics.push(report({ check: directivesMissingReason, messageId: "noReason", words: { ...words, rules: directive.rules.map((r) => r.id).join(", ") || "<rule>" }, at: at(directive.span) }));
     }
     for (const rule of directive.rules) {
       const fixOnly = options.fixOnly?.get(rule.id);
+      const ruleWords = { ...words, rule: rule.id };
       if (fixOnly !== undefined) {
-        diagnostics.push(at(rule.span, "directives/unknown-rule", `${rule.id} findings cannot be disabled, only fixed.`, fixOnly));
+        diagnostics.push(report({ check: directivesUnknownRule, messageId: "fixOnly", words: ruleWords, hint: fixOnly, at: at(rule.span) }));
       } else if (!known.has(rule.id)) {
         const suggestion = didYouMean(rule.id, known);
-        diagnostics.push(at(rule.span, "directives/unknown-rule", `Unknown rule "${rule.id}" in a ${name} directive.`, suggestion ? `Did you mean "${suggestion}"?` : HINTS.unknownRule));
+        diagnostics.push(report({ check: directivesUnknownRule, messageId: "unknown", words: ruleWords, ...(suggestion ? { hint: `Did you mean "${suggestion}"?` } : {}), at: at(rule.span) }));
       } else if (options.complete !== false && !used.has(`${i}:${rule.id}`)) {
         const scope = directive.kind === "file" ? "in this file" : directive.target === -1 ? "(no line follows it)" : `on line ${directive.target}`;
-        diagnostics.push(at(rule.span, "directives/unused", `This ${name} directive suppresses no ${rule.id} finding ${scope}.`, HINTS.unused));
+        diagnostics.push(report({ check: directivesUnused, messageId: "unused", words: { ...ruleWords, scope }, at: at(rule.span) }));
       }
     }
   });

@@ -6,10 +6,11 @@
  * may only be fixed (lock-outdated) or that does not exist. `updateSuppressions` computes the
  * next baseline for --suppress-all, --suppress-rule and --prune-suppressions.
  */
+import { suppressionsExpired, suppressionsNotAccepted, suppressionsUnused } from "../checks/suppressions.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Suppressions } from "../schema/suppressions.ts";
-import { SUPPRESSIONS_FILE } from "../workspace/discover.ts";
-import { spanIn, type LoadedDocument } from "../workspace/read-document.ts";
+import type { LoadedDocument } from "../workspace/read-document.ts";
+import { reportAt } from "../workspace/report-at.ts";
 
 export interface SuppressionOutcome {
   reported: Diagnostic[];
@@ -17,19 +18,6 @@ export interface SuppressionOutcome {
   /** Expired and unused entries. */
   diagnostics: Diagnostic[];
 }
-
-const HINTS = {
-  expired: "Fix the findings, or extend expires with a reason why they are still accepted.",
-  unused: "Run seg check --prune-suppressions to lower the count or remove the entry.",
-  notAccepted: "Remove the entry and fix the findings (seg check --prune-suppressions removes it).",
-};
-
-/** The checks this module reports, for formatters that describe them. */
-export const suppressionChecks = [
-  { id: "suppressions/expired", description: "Suppressions in seg-suppressions.json are within their expiry date", defaultSeverity: "warning", hint: HINTS.expired },
-  { id: "suppressions/unused", description: "Suppressions in seg-suppressions.json match findings that still exist", defaultSeverity: "warning", hint: HINTS.unused },
-  { id: "suppressions/not-accepted", description: "Suppressions in seg-suppressions.json name rules whose findings may be accepted", defaultSeverity: "warning", hint: HINTS.notAccepted },
-] as const;
 
 /** Placeholder reason for entries written by --suppress-all and --suppress-rule. */
 export const BASELINE_REASON = "baseline";
@@ -66,17 +54,16 @@ export function applySuppressions(
   const hidden = new Set<Diagnostic>();
   const over = new Map<Diagnostic, { count: number; found: number }>();
   const diagnostics: Diagnostic[] = [];
-  const report = (path: (string | number)[], ruleId: string, message: string, hint: string, data: Record<string, unknown>) =>
-    diagnostics.push({ ruleId, severity: "warning", message, hint, file: SUPPRESSIONS_FILE, ...spanIn(baseline, path), data });
   for (const [file, rules] of Object.entries(baseline.value.suppressions)) {
     for (const [rule, entry] of Object.entries(rules)) {
       const found = groups.get(file)?.get(rule) ?? [];
       if (!options.ruleIds.has(rule)) {
-        report(["suppressions", file, rule], "suppressions/not-accepted", `seg-suppressions.json cannot accept ${rule} findings (in ${file}): ${rule} is not a rule whose findings may be accepted, so none are hidden.`, HINTS.notAccepted, { file, rule });
+        diagnostics.push(reportAt({ check: suppressionsNotAccepted, messageId: "notAccepted", document: baseline, path: ["suppressions", file, rule], data: { file, rule } }));
         continue;
       }
       if (entry.expires !== undefined && entry.expires < options.asOf) {
-        report(["suppressions", file, rule, "expires"], "suppressions/expired", `The suppression of ${rule} in ${file} expired on ${entry.expires}; its ${found.length} ${found.length === 1 ? "finding is" : "findings are"} reported again.`, HINTS.expired, { file, rule, expires: entry.expires, found: found.length });
+        const data = { file, rule, expires: entry.expires, found: found.length };
+        diagnostics.push(reportAt({ check: suppressionsExpired, messageId: "expired", document: baseline, path: ["suppressions", file, rule, "expires"], data, words: { findings: `${found.length} ${found.length === 1 ? "finding is" : "findings are"}` } }));
         continue;
       }
       found.slice(0, entry.count).forEach((d) => hidden.add(d));
@@ -84,7 +71,8 @@ export function applySuppressions(
       // Without the data, data-aware rules did not run: no finding of a rule proves nothing.
       const ran = options.complete !== false || found.length > 0;
       if (ran && found.length < entry.count) {
-        report(["suppressions", file, rule, "count"], "suppressions/unused", `seg-suppressions.json accepts ${entry.count} ${rule} ${entry.count === 1 ? "finding" : "findings"} in ${file}, but there ${found.length === 1 ? "is" : "are"} ${found.length}.`, HINTS.unused, { file, rule, count: entry.count, found: found.length });
+        const data = { file, rule, count: entry.count, found: found.length };
+        diagnostics.push(reportAt({ check: suppressionsUnused, messageId: "unused", document: baseline, path: ["suppressions", file, rule, "count"], data, words: { findingsWord: entry.count === 1 ? "finding" : "findings", verb: found.length === 1 ? "is" : "are" } }));
       }
     }
   }

@@ -102,8 +102,8 @@ export interface RuleDocs {
   data?: { bad?: ExampleData; good?: ExampleData };
 }
 
-export interface Finding {
-  messageId: string;
+export interface Finding<MessageId extends string = string> {
+  messageId: MessageId;
   document: LoadedDocument<unknown>;
   path: readonly PathSegment[];
   data: Record<string, string | number>;
@@ -116,20 +116,21 @@ export interface Finding {
   severity?: Severity;
 }
 
-export interface RuleContext<Options> {
+export interface RuleContext<Options, MessageId extends string = string> {
   workspace: Workspace;
   facts: Facts;
   options: Options;
   segmentsOf(scheme?: string): LoadedSegment[];
-  report(finding: Finding): void;
+  report(finding: Finding<MessageId>): void;
 }
 
-export interface Rule<Options = Record<string, unknown>> {
+export interface Rule<Options = Record<string, unknown>, MessageId extends string = string> {
   id: string;
   description: string;
   defaultSeverity: Severity | "off";
   options: z.ZodType<Options>;
-  messages: Record<string, string>;
+  /** Message templates with `{placeholder}`s, by camelCase message id. */
+  messages: Readonly<Record<MessageId, string>>;
   hint: string;
   docs: RuleDocs;
   /**
@@ -137,12 +138,19 @@ export interface Rule<Options = Record<string, unknown>> {
    * seg-suppressions.json nor a seg-disable directive can hide them.
    */
   suppressible?: false;
-  check(context: RuleContext<Options>): void;
+  check(context: RuleContext<Options, MessageId>): void;
 }
 
-export function defineRule<Options>(rule: Rule<Options>): Rule<Options> {
+/**
+ * A rule with its message ids and options typed: `context.report` accepts only
+ * the rule's own message ids, and `context.options` has the type its schema parses to.
+ */
+export function defineRule<const MessageId extends string, Options>(rule: Rule<Options, MessageId>): Rule<Options, MessageId> {
   return rule;
 }
+
+/** A rule of any options and message ids, as the registry and the runner hold it. */
+export type AnyRule = Rule<unknown, string>;
 
 /** Fill `{name}` placeholders; a missing value is a bug in the rule. */
 export function formatMessage(template: string, data: Record<string, string | number>): string {

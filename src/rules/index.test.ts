@@ -8,7 +8,7 @@ import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { lintCase } from "../../test/support/rule-tester.ts";
-import type { Rule } from "./define-rule.ts";
+import type { AnyRule } from "./define-rule.ts";
 import type { ExampleData } from "./example-data.ts";
 import { rules } from "./index.ts";
 
@@ -49,7 +49,7 @@ describe("the rule registry", () => {
     expect(descriptions.filter((d, i) => descriptions.indexOf(d) !== i)).toEqual([]);
   });
 
-  describe.each(rules.map((rule) => [rule.id, rule] as const))("%s", (id, rule: Rule<never>) => {
+  describe.each(rules.map((rule) => [rule.id, rule] as const))("%s", (id, rule: AnyRule) => {
     it("lives in a file named after its id", async () => {
       const file = resolve(HERE, `${id}.ts`);
       expect(existsSync(file), `src/rules/${id}.ts`).toBe(true);

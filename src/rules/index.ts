@@ -4,7 +4,7 @@ import { actionable } from "./actionable.ts";
 import { clusterInstability } from "./cluster-instability.ts";
 import { clusteringSetAside } from "./clustering-set-aside.ts";
 import { convenienceSegment } from "./convenience-segment.ts";
-import type { Rule } from "./define-rule.ts";
+import type { AnyRule } from "./define-rule.ts";
 import { demographicsOnly } from "./demographics-only.ts";
 import { differentiable } from "./differentiable.ts";
 import { featureCoverage } from "./feature-coverage.ts";
@@ -32,9 +32,9 @@ import { unassignedShare } from "./unassigned-share.ts";
 import { undifferentiated } from "./undifferentiated.ts";
 import { valueLabelMismatch } from "./value-label-mismatch.ts";
 import { weightsSum } from "./weights-sum.ts";
-import { dataChecks } from "../engine/data-checks.ts";
+import { checks } from "../checks/index.ts";
 
-export const rules: readonly Rule<never>[] = [
+export const rules: readonly AnyRule[] = [
   accessible,
   actionable,
   clusterInstability,
@@ -67,20 +67,24 @@ export const rules: readonly Rule<never>[] = [
   undifferentiated,
   valueLabelMismatch,
   weightsSum,
-] as unknown as Rule<never>[];
-
-/** Ids of the rules (and data checks) whose findings a baseline entry or a seg-disable directive may accept. */
-export const suppressibleRuleIds: readonly string[] = [
-  ...rules.filter((rule) => rule.suppressible !== false).map((rule) => rule.id),
-  ...dataChecks.filter((check) => check.suppressible).map((check) => check.id),
 ];
 
-/** The rules (and data checks) whose findings may only be fixed, each with its hint (what to do instead). */
+/** Ids of the rules (and registered checks) whose findings a baseline entry or a seg-disable directive may accept. */
+export const suppressibleRuleIds: readonly string[] = [
+  ...rules.filter((rule) => rule.suppressible !== false).map((rule) => rule.id),
+  ...checks.filter((check) => check.suppressible === true).map((check) => check.id),
+];
+
+/**
+ * The rules and registered checks whose findings may only be fixed, each with
+ * its hint (what to do instead): errors that stop the recompute, and the
+ * checks of the baseline and the directives themselves.
+ */
 export const fixOnlyRules: ReadonlyMap<string, string> = new Map([
   ...rules.filter((rule) => rule.suppressible === false).map((rule): [string, string] => [rule.id, rule.hint]),
-  ...dataChecks.filter((check) => !check.suppressible).map((check): [string, string] => [check.id, check.hint]),
+  ...checks.filter((check) => check.suppressible !== true).map((check): [string, string] => [check.id, check.hint]),
 ]);
 
-export function findRule(id: string): Rule<never> | undefined {
+export function findRule(id: string): AnyRule | undefined {
   return rules.find((rule) => rule.id === id);
 }

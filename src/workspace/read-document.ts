@@ -62,6 +62,7 @@ export function readDocument<S extends z.ZodType>(
   if (parsed.value === null || parsed.value === undefined) {
     diagnostics.push({
       ruleId: "schema/empty-file",
+      messageId: "problem",
       severity: "error",
       message: "The file is empty.",
       hint: "Fill in its fields, or delete the file.",

@@ -24,6 +24,7 @@ export function splitFrontmatter(file: SourceFile): { frontmatter: Frontmatter |
       diagnostics: [
         {
           ruleId: "yaml/missing-frontmatter",
+          messageId: "problem",
           severity: "error",
           message: "The file has no frontmatter.",
           hint: "Start the file with a YAML block between two '---' lines holding its fields (id, name, ...).",
@@ -44,6 +45,7 @@ export function splitFrontmatter(file: SourceFile): { frontmatter: Frontmatter |
       diagnostics: [
         {
           ruleId: "yaml/missing-frontmatter",
+          messageId: "problem",
           severity: "error",
           message: "The frontmatter is not closed.",
           hint: "End the YAML block with a line holding only '---'.",

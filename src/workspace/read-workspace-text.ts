@@ -30,7 +30,7 @@ const RULE_OF: Record<WorkspaceFileProblem, string> = {
 export function readWorkspaceText(root: string, relPath: string, limit: number, kind: string): WorkspaceText {
   const at = (ruleId: string, message: string, hint: string, file = createSourceFile(relPath, ""), offset = 0): WorkspaceText => ({
     file: undefined,
-    diagnostics: [{ ruleId, severity: "error", message, hint, file: relPath, ...spanAt(file, offset, offset + (offset < file.text.length ? 1 : 0)) }],
+    diagnostics: [{ ruleId, messageId: "problem", severity: "error", message, hint, file: relPath, ...spanAt(file, offset, offset + (offset < file.text.length ? 1 : 0)) }],
   });
   const read = readWorkspaceFile(root, relPath, { limit });
   if (!read.ok) {

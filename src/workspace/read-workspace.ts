@@ -39,6 +39,7 @@ export function readWorkspace(rootDir: string): ReadWorkspaceResult {
   } else {
     diagnostics.push({
       ruleId: "workspace/no-config",
+      messageId: "problem",
       severity: "error",
       message: noConfigMessage(root),
       hint: "Run seg check from a workspace folder, pass --root DIR, or create one with seg init.",
@@ -53,6 +54,7 @@ export function readWorkspace(rootDir: string): ReadWorkspaceResult {
   for (const folder of files.linkedFolders) {
     diagnostics.push({
       ruleId: "workspace/unsafe-path",
+      messageId: "problem",
       severity: "error",
       message: `The folder ${folder}/ is a link that leads outside the workspace; Seg reads nothing outside it.`,
       hint: "Replace the link with the folder itself.",
@@ -103,6 +105,7 @@ function checkIdMatchesFile(document: LoadedDocument<{ id: string }>, path: stri
   if (document.value.id !== expected) {
     diagnostics.push({
       ruleId: "schema/id-mismatch",
+      messageId: "problem",
       severity: "error",
       message: `The id "${document.value.id}" differs from the file name "${basename(path)}".`,
       hint: `Rename the file to ${document.value.id}${path.slice(path.lastIndexOf("."))} or set id: ${expected}.`,
@@ -124,6 +127,7 @@ function readSuppressions(root: string, path: string, diagnostics: Diagnostic[])
   } catch (error) {
     diagnostics.push({
       ruleId: "json/syntax",
+      messageId: "problem",
       severity: "error",
       message: `The suppressions file is not valid JSON: ${(error as Error).message}.`,
       hint: "Regenerate it with seg check --suppress-all, or fix the JSON by hand.",

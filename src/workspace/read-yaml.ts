@@ -51,6 +51,7 @@ export function readYaml(input: YamlText): ParsedYaml {
   if (bytes > MAX_YAML_BYTES) {
     diagnostics.push({
       ruleId: "yaml/too-large",
+      messageId: "problem",
       severity: "error",
       message: `The file is ${bytes} bytes; Seg reads YAML files of at most ${MAX_YAML_BYTES} bytes.`,
       hint: "Split it up, or move data into a CSV or Parquet source.",
@@ -65,6 +66,7 @@ export function readYaml(input: YamlText): ParsedYaml {
     const name = `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
     diagnostics.push({
       ruleId: "yaml/syntax",
+      messageId: "problem",
       severity: "error",
       message: code === 0 ? `The file contains a NUL byte (${name}); it looks like a binary file, not YAML text.` : `The file contains the control character ${name}, which YAML text may not hold.`,
       hint: code === 0 ? "Replace it with the YAML text it should be, or move it out of the workspace folders." : `Delete the character (most editors do not show it), or write it as an escape such as "\\x${code.toString(16).padStart(2, "0")}" inside double quotes.`,
@@ -81,6 +83,7 @@ export function readYaml(input: YamlText): ParsedYaml {
     const [start, end] = second.pos;
     diagnostics.push({
       ruleId: "yaml/syntax",
+      messageId: "problem",
       severity: "error",
       message: "A second YAML document starts here (after ---); a Seg file holds exactly one document.",
       hint: "Remove the --- line and what follows it, or move the second document into a file of its own.",
@@ -103,6 +106,7 @@ export function readYaml(input: YamlText): ParsedYaml {
     }
     diagnostics.push({
       ruleId: duplicate ? "yaml/duplicate-key" : "yaml/syntax",
+      messageId: "problem",
       severity: doc.errors.includes(error as never) ? "error" : "warning",
       message: duplicate
         ? `Duplicate key ${quoteKey(text.slice(start, end))}.`
@@ -120,6 +124,7 @@ export function readYaml(input: YamlText): ParsedYaml {
   for (const key of forbidden) {
     diagnostics.push({
       ruleId: "yaml/forbidden-key",
+      messageId: "problem",
       severity: "error",
       message: `The key "${String(key.value)}" is not allowed.`,
       hint: "Keys named __proto__, constructor or prototype could tamper with objects; rename it.",
@@ -137,6 +142,7 @@ export function readYaml(input: YamlText): ParsedYaml {
     if (error instanceof ReferenceError || error instanceof RangeError) {
       diagnostics.push({
         ruleId: "yaml/alias-limit",
+        messageId: "problem",
         severity: "error",
         message: `Aliases expand to too many nodes (limit ${MAX_ALIAS_COUNT} alias expansions).`,
         hint: "Write the repeated content out, or use fewer nested aliases.",
@@ -159,6 +165,7 @@ function nestingDiagnostic(input: YamlText, fallback: number): Diagnostic {
   const at = deepestStart(input.text) ?? fallback;
   return {
     ruleId: "yaml/nesting-limit",
+    messageId: "problem",
     severity: "error",
     message: `The YAML nests more than ${MAX_YAML_NESTING} levels deep here; Seg reads files nested at most ${MAX_YAML_NESTING} levels.`,
     hint: "Flatten the structure: Seg files nest a few levels at most. Check for brackets that are opened and never closed.",

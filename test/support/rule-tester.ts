@@ -137,7 +137,7 @@ export function lintCase<Options>(rule: Rule<Options>, testCase: RuleTestCase): 
       priorities: definitions.priorities,
       data: testCase.data ? exampleDataFacts(testCase.data, definitions) : undefined,
     };
-    const out = runRules([rule as unknown as Rule<never>], definitions.workspace, facts);
+    const out = runRules([rule], definitions.workspace, facts);
     const optionErrors = out.filter((d) => d.ruleId !== rule.id && d.message.startsWith(`Rule ${rule.id}:`));
     if (optionErrors.length > 0) throw new Error(`The case's options are invalid:\n${optionErrors.map(describeFinding).join("\n")}`);
     const findings = out.filter((d) => d.ruleId === rule.id).sort((a, b) => compareExpected(asExpected(a), asExpected(b)) || compareDiagnostics(a, b));

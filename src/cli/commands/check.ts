@@ -84,8 +84,9 @@ function suppressionsUpdate(args: ParsedArgs): SuppressionsUpdate | undefined {
     if (known.includes(id)) continue;
     const fix = fixOnlyRules.get(id);
     if (fix !== undefined) throw new UsageError(`--suppress-rule: ${id} findings cannot be accepted, only fixed: ${fix}`);
-    const suggestion = didYouMean(id, known);
-    throw new UsageError(`--suppress-rule: unknown rule "${id}".${suggestion ? ` Did you mean "${suggestion}"?` : ""} The rules are: ${known.join(", ")}.`);
+    // Suggest from every registered id (a fix-only one then explains itself); list the ones a baseline may accept.
+    const suggestion = didYouMean(id, [...known, ...fixOnlyRules.keys()]);
+    throw new UsageError(`--suppress-rule: unknown rule "${id}".${suggestion ? ` Did you mean "${suggestion}"?` : ""} The rules whose findings may be accepted are: ${known.join(", ")}.`);
   }
   if (prune && args.options["no-data"] === true) throw new UsageError("--prune-suppressions needs the data: without it, data-aware rules do not run and their suppressions would look unused. Drop --no-data.");
   if (!all && ids.length === 0 && !prune) return undefined;

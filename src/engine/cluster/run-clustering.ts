@@ -97,6 +97,8 @@ export interface ClusteringProblem {
   hint: string;
   /** Where in segmentation.yaml the problem is best shown. */
   path: (string | number)[];
+  /** The figures behind the message. */
+  data?: Record<string, number>;
 }
 
 export async function runClustering(db: Database, clustering: Clustering, options: ClusteringOptions = {}): Promise<ClusteringResult | ClusteringProblem> {
@@ -203,6 +205,7 @@ async function prepareRows(db: Database, clustering: Clustering): Promise<Prepar
       message: `k-means with k from ${clustering.k.min} needs more than ${clustering.k.min} members with all clustering features, but ${fitMatrix.n} remain (${read.incomplete} with a missing value, ${outliers.length} outliers).`,
       hint: "Lower clustering.k.min, or fill in the missing feature values.",
       path: ["clustering", "k", "min"],
+      data: { kMin: clustering.k.min, remaining: fitMatrix.n, incomplete: read.incomplete, outliers: outliers.length },
     };
   }
   return { read, transform, transformed, fences, outliers, fitRows, fitMatrix, maxK };

@@ -1,6 +1,6 @@
 /** Page data for the rules reference, from the rule registry's own metadata. */
 import { effectiveSetting } from "../../lint/rule-config.ts";
-import type { Rule } from "../../rules/define-rule.ts";
+import type { AnyRule } from "../../rules/define-rule.ts";
 import type { Config } from "../../schema/config.ts";
 
 export interface SiteRule {
@@ -16,7 +16,7 @@ export interface SiteRule {
   good: { file: string; text: string }[];
 }
 
-export function buildRules(registry: readonly Rule<never>[], config: Config | undefined): SiteRule[] {
+export function buildRules(registry: readonly AnyRule[], config: Config | undefined): SiteRule[] {
   return registry.map((rule) => ({
     id: rule.id,
     description: rule.description,
