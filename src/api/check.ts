@@ -227,6 +227,7 @@ function toDataFacts(data: DataResult): DataFacts {
     ...(data.engine.clustering?.stability ? { clusters: data.engine.clustering.stability } : {}),
     coverage: data.engine.coverage,
     ...(data.engine.clustering ? { setAside: setAsideFacts(data.engine.clustering) } : {}),
+    ...(data.engine.impact ? { impact: data.engine.impact } : {}),
   };
 }
 

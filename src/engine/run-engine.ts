@@ -23,6 +23,8 @@ import { openDatabase, type Database, type DatabaseOptions } from "./duckdb.ts";
 import { loadSources, type SourceStats } from "./load-sources.ts";
 import type { SourceCache } from "./source-cache.ts";
 import { assignMemberships } from "./membership.ts";
+import type { ImpactResult } from "./impact/impact-result.ts";
+import { measureImpact } from "./impact/measure-impact.ts";
 import { featureCoverage, type FeatureCoverage } from "./feature-coverage.ts";
 import { normalizationCoverage, type NormalizationCoverage } from "./normalization-coverage.ts";
 import { computeSegmentMetrics, type SchemeMetrics } from "./segment-metrics.ts";
@@ -56,6 +58,8 @@ export interface EngineResult {
   /** Members with a value for each declared feature. */
   coverage: FeatureCoverage[];
   clustering: (ClusteringResult & { agreement: SchemeClusterAgreement | undefined }) | undefined;
+  /** Before/after each segment's launch date; absent without impact: in segmentation.yaml or a segment's launch:. */
+  impact: ImpactResult | undefined;
   diagnostics: Diagnostic[];
   db?: Database;
 }
@@ -69,7 +73,7 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     // Data warnings (repeated transaction ids, future dates) are reported; errors stop the recompute.
     if (loaded.diagnostics.some((d) => d.severity === "error")) {
       db.close();
-      return { sources: loaded.sources, members: 0, schemes: [], hypotheses: [], idsaa: {}, normalization: [], coverage: [], clustering: undefined, diagnostics: loaded.diagnostics };
+      return { sources: loaded.sources, members: 0, schemes: [], hypotheses: [], idsaa: {}, normalization: [], coverage: [], clustering: undefined, impact: undefined, diagnostics: loaded.diagnostics };
     }
     await db.lockDown(options.writableDirectories);
     options.progress?.("Computing features");
@@ -86,7 +90,7 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
       if (fitted.status === "problem") {
         db.close();
         const diagnostic: Diagnostic = { ruleId: `clustering/${fitted.code}`, severity: "error", message: fitted.message, hint: fitted.hint, file: config.file.path, ...spanIn(config, ["clustering", ...fitted.path]) };
-        return { sources: loaded.sources, members: 0, schemes: [], hypotheses: [], idsaa: {}, normalization: [], coverage: [], clustering: undefined, diagnostics: [diagnostic] };
+        return { sources: loaded.sources, members: 0, schemes: [], hypotheses: [], idsaa: {}, normalization: [], coverage: [], clustering: undefined, impact: undefined, diagnostics: [diagnostic] };
       }
       clustering = fitted;
       // cluster_status says how clustering treated the member: fitted on, set aside as an outlier (then assigned to
@@ -118,9 +122,11 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
       const ast = expressions.get(segment.file.path);
       idsaa[`${segment.scheme}/${segment.value.id}`] = evaluateIdsaa(segment.value, metrics, ast ? referencedNames(ast) : [], config.value);
     }
+    options.progress?.("Measuring impact");
+    const impact = await measureImpact(db, config.value, workspace.segments, loaded.sources, options.asOf);
     const normalization = await normalizationCoverage(db, config.value);
     const coverage = await featureCoverage(db, config.value, catalog);
-    const result: EngineResult = { sources: loaded.sources, members, schemes, hypotheses, idsaa, normalization, coverage, clustering: clustering ? { ...clustering, agreement } : undefined, diagnostics: loaded.diagnostics };
+    const result: EngineResult = { sources: loaded.sources, members, schemes, hypotheses, idsaa, normalization, coverage, clustering: clustering ? { ...clustering, agreement } : undefined, impact, diagnostics: loaded.diagnostics };
     if (options.keepDatabase) return { ...result, db };
     db.close();
     return result;

@@ -4,6 +4,7 @@
  * runner turns paths into file:line:col. No I/O, no clock, no DuckDB in rules.
  */
 import type { z } from "zod";
+import type { ImpactResult } from "../engine/impact/impact-result.ts";
 import type { Severity } from "../diagnostics/diagnostic.ts";
 import type { FeatureCoverage } from "../engine/feature-coverage.ts";
 import type { HypothesisResult } from "../engine/hypotheses.ts";
@@ -54,6 +55,8 @@ export interface DataFacts {
   coverage?: readonly FeatureCoverage[];
   /** Members clustering set aside; absent without clustering. */
   setAside?: SetAsideFacts;
+  /** Before/after each segment's launch date; absent without a launch date. */
+  impact?: ImpactResult;
 }
 
 export interface SetAsideFacts {

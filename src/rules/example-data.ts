@@ -6,6 +6,7 @@
  */
 import type { HypothesisResult } from "../engine/hypotheses.ts";
 import type { IdsaaResult } from "../engine/idsaa.ts";
+import type { ImpactResult } from "../engine/impact/impact-result.ts";
 
 export interface ExampleData {
   /** Per scheme id: its population and what each segment measures. */
@@ -24,6 +25,8 @@ export interface ExampleData {
   coverage?: Record<string, { values: number; members: number }>;
   /** Members clustering set aside (the `setAside` fact). */
   setAside?: { members: number; outliers: number; missing: number; outlierFeatures?: Record<string, number> };
+  /** The before/after comparison around the launch date (the `impact` fact), as the engine reports it. */
+  impact?: ImpactResult;
   /** IDSAA verdicts by "scheme/id"; by default computed from the scheme's measurements. */
   idsaa?: Record<string, IdsaaResult>;
 }

@@ -1,0 +1,204 @@
+/**
+ * Before/after comparison of every segment's measures around its launch date,
+ * in DuckDB. For each launch: the cohort (members seen in the data before the
+ * first window opened, so both windows describe the same members), each
+ * measure's value per member in both windows, and per segment, for the rest of
+ * the population and for everyone: count, mean and variance per window and of
+ * each member's change. Tests run on those summaries (stats/two-sample.ts).
+ * Names are quoted and values written as literals (sql-names.ts); no user text
+ * is spliced into SQL.
+ */
+import type { Config } from "../../schema/config.ts";
+import type { LoadedSegment } from "../../workspace/workspace.ts";
+import type { Database, Row } from "../duckdb.ts";
+import { aggregateDefault, aggregateFeatureSql } from "../features/aggregate.ts";
+import type { SourceStats } from "../load-sources.ts";
+import { MEMBERSHIPS } from "../membership.ts";
+import { population } from "../population.ts";
+import { lit, MEMBER_ID, MEMBERS, num, q, sourceTable } from "../sql-names.ts";
+import { proportionDifferenceInDifferences } from "../stats/difference-in-differences.ts";
+import { twoProportionTest, welchTest, type Summary } from "../stats/two-sample.ts";
+import { kpiMeasures, workspaceMeasures, type ImpactMeasure, type KpiMeasureRef } from "./impact-measures.ts";
+import type { GroupChange, ImpactResult, LaunchImpact, MeasureImpact, SegmentImpact } from "./impact-result.ts";
+import { impactWindows, windowProblem, type ImpactWindows } from "./impact-windows.ts";
+
+const COHORT = q("impact_cohort");
+const VALUES = q("impact_values");
+
+export interface SegmentLaunch {
+  segment: LoadedSegment;
+  launch: string;
+  from: "segment" | "workspace";
+}
+
+/** The launch each segment is measured around: its own, else the workspace's; segments with neither are left out. */
+export function segmentLaunches(config: Config, segments: readonly LoadedSegment[]): SegmentLaunch[] {
+  return segments.flatMap((segment): SegmentLaunch[] => {
+    if (segment.value.status === "retired") return [];
+    if (segment.value.launch !== undefined) return [{ segment, launch: segment.value.launch, from: "segment" }];
+    return config.impact ? [{ segment, launch: config.impact.launch, from: "workspace" }] : [];
+  });
+}
+
+export async function measureImpact(db: Database, config: Config, segments: readonly LoadedSegment[], sources: readonly SourceStats[], asOf: string): Promise<ImpactResult | undefined> {
+  const launched = segmentLaunches(config, segments);
+  if (launched.length === 0) return undefined;
+  const days = config.impact?.window_days ?? 90;
+  const kpisBySegment = new Map(launched.map(({ segment }) => [segment, kpiMeasures(segment.value, config)]));
+  const set = workspaceMeasures(config, [...kpisBySegment.values()].flatMap((k) => k.measures));
+  const base = new Set(workspaceMeasures(config).measures.map((m) => set.canonical.get(m.key) ?? m.key));
+  const launchDates = [...new Set([config.impact?.launch, ...launched.map((l) => l.launch)].filter((d): d is string => d !== undefined))];
+  const launches: LaunchImpact[] = [];
+  const bySegment = new Map<string, { measures: Map<string, MeasureImpact>; members: number }>();
+  for (const launch of launchDates) {
+    const windows = impactWindows(launch, days);
+    await db.run(`CREATE OR REPLACE TEMP TABLE ${COHORT} AS ${cohortSql(config, windows.before.start)}`);
+    const cohort = Number((await db.all(`SELECT count(*) AS n FROM ${COHORT}`))[0]?.n ?? 0);
+    const everyone = Number((await db.all(`SELECT count(*) AS n FROM ${MEMBERS}`))[0]?.n ?? 0);
+    const sizes = await db.all(`SELECT m.scheme, m.segment, count(*) AS n FROM ${MEMBERSHIPS} m JOIN ${COHORT} c USING (${q(MEMBER_ID)}) WHERE m.segment IS NOT NULL GROUP BY ALL`);
+    const populationRows: LaunchImpact["population"] = [];
+    for (const measure of set.measures) {
+      const source = config.sources[measure.source]!;
+      const problem = windowProblem(windows, measure.source, sources.find((s) => s.name === measure.source), source.timestamp !== undefined && measure.kind === "mean", asOf);
+      const head = { key: measure.key, label: measure.label, kind: measure.kind, format: measure.format };
+      if (problem) {
+        populationRows.push({ ...head, figures: null, problem });
+        for (const row of sizes) segmentEntry(bySegment, launch, row).measures.set(measure.key, { status: "outside-data", ...head, problem });
+        continue;
+      }
+      await db.run(`CREATE OR REPLACE TEMP TABLE ${VALUES} AS ${valuesSql(measure, config, windows)}`);
+      const [all] = await db.all(`SELECT ${summaryColumns("v")} FROM ${VALUES} v`);
+      const allSummary = readSummary(all);
+      populationRows.push({ ...head, figures: groupChange(measure, allSummary), problem: null });
+      for (const row of await db.all(segmentSummarySql())) {
+        const inside = readSummary(row);
+        const rest = subtract(allSummary, inside);
+        const segmentChange = groupChange(measure, inside);
+        const restChange = groupChange(measure, rest);
+        segmentEntry(bySegment, launch, row).measures.set(measure.key, {
+          status: "measured",
+          ...head,
+          segment: segmentChange,
+          rest: restChange,
+          did: differenceInDifferences(measure, inside, rest, segmentChange, restChange),
+        });
+      }
+    }
+    launches.push({ windows, cohort, notYetSeen: everyone - cohort, population: populationRows });
+    for (const row of sizes) segmentEntry(bySegment, launch, row).members = Number(row.n);
+  }
+  await db.run(`DROP TABLE IF EXISTS ${VALUES}; DROP TABLE IF EXISTS ${COHORT}`);
+  const result: SegmentImpact[] = launched.map(({ segment, launch, from }) => {
+    const entry = bySegment.get(`${launch}|${segment.scheme}|${segment.value.id}`);
+    const own = kpisBySegment.get(segment)!;
+    const kpis: KpiMeasureRef[] = own.kpis.map((k) => ({ ...k, key: k.key === null ? null : (set.canonical.get(k.key) ?? k.key) }));
+    // Built-ins and declared metrics on every segment; a KPI's measure on its own segment.
+    const wanted = new Set([...base, ...kpis.flatMap((k) => (k.key ? [k.key] : []))]);
+    const measures = set.measures.filter((m) => wanted.has(m.key)).flatMap((m) => {
+      const found = entry?.measures.get(m.key);
+      return found ? [found] : [];
+    });
+    return { scheme: segment.scheme, segment: segment.value.id, launch, launchFrom: from, members: entry?.members ?? 0, measures, kpis };
+  });
+  return { windowDays: days, alpha: config.thresholds.alpha, launches, segments: result };
+}
+
+function segmentEntry(map: Map<string, { measures: Map<string, MeasureImpact>; members: number }>, launch: string, row: Row) {
+  const key = `${launch}|${String(row.scheme)}|${String(row.segment)}`;
+  let entry = map.get(key);
+  if (!entry) map.set(key, (entry = { measures: new Map(), members: 0 }));
+  return entry;
+}
+
+const day = (iso: string) => `CAST(${lit(`${iso} 00:00:00`)} AS TIMESTAMP)`;
+
+/** Members with a dated row in any source before `start`: they were there when the first window opened. */
+export function cohortSql(config: Config, start: string): string {
+  const dated = Object.entries(config.sources).filter(([, s]) => s.kind !== "accounts" && s.timestamp !== undefined && s.customer !== undefined);
+  if (dated.length === 0) return `SELECT ${q(MEMBER_ID)} FROM ${MEMBERS}`;
+  const seen = dated.map(([name, s]) => `SELECT CAST(${q(s.customer!)} AS VARCHAR) AS id FROM ${sourceTable(name)} WHERE CAST(${q(s.timestamp!)} AS TIMESTAMP) < ${day(start)}`).join(" UNION ");
+  return `SELECT ${q(MEMBER_ID)} FROM ${MEMBERS} WHERE CAST(${q(MEMBER_ID)} AS VARCHAR) IN (${seen}) ORDER BY 1`;
+}
+
+/** member_id, before, after: the measure's value per cohort member in each window (NULL: no value, or not at risk). */
+export function valuesSql(measure: ImpactMeasure, config: Config, windows: ImpactWindows): string {
+  const id = q(MEMBER_ID);
+  if (measure.kind === "mean") {
+    const source = config.sources[measure.source]!;
+    const feature = { ...measure.feature, window_days: windows.days };
+    const fallback = aggregateDefault(feature);
+    const value = (alias: string) => (fallback === null ? `${alias}.value` : `coalesce(${alias}.value, ${num(fallback)})`);
+    return `SELECT c.${id}, ${value("b")} AS before, ${value("a")} AS after FROM ${COHORT} c
+      LEFT JOIN (${aggregateFeatureSql(feature, source, windows.before.end)}) b ON b.${id} = c.${id}
+      LEFT JOIN (${aggregateFeatureSql(feature, source, windows.after.end)}) a ON a.${id} = c.${id} ORDER BY 1`;
+  }
+  const accounts = population(config).accounts!;
+  const d = `CAST(a.${q(measure.column)} AS TIMESTAMP)`;
+  // At risk in a window: not flagged before it opened. Flagged inside it: 1, else 0.
+  const inWindow = (start: string, end: string) => `CASE WHEN ${d} IS NOT NULL AND ${d} < ${day(start)} THEN NULL WHEN ${d} IS NOT NULL AND ${d} < ${day(end)} THEN 1 ELSE 0 END`;
+  return `SELECT c.${id}, ${inWindow(windows.before.start, windows.before.end)} AS before, ${inWindow(windows.after.start, windows.after.end)} AS after
+    FROM ${COHORT} c LEFT JOIN ${sourceTable(accounts)} a ON a.${q(config.sources[accounts]!.key)} = c.${id} ORDER BY 1`;
+}
+
+function summaryColumns(alias: string): string {
+  const cols = (name: string, x: string) => `count(${x}) AS n_${name}, sum(${x}) AS s_${name}, sum(${x} * ${x}) AS ss_${name}, avg(${x}) AS m_${name}, var_samp(${x}) AS v_${name}`;
+  return [cols("b", `CAST(${alias}.before AS DOUBLE)`), cols("a", `CAST(${alias}.after AS DOUBLE)`), cols("d", `CAST(${alias}.after - ${alias}.before AS DOUBLE)`)].join(", ");
+}
+
+/** Per segment of every scheme: summaries of its cohort members. */
+function segmentSummarySql(): string {
+  return `SELECT m.scheme, m.segment, ${summaryColumns("v")} FROM ${MEMBERSHIPS} m JOIN ${VALUES} v USING (${q(MEMBER_ID)}) WHERE m.segment IS NOT NULL GROUP BY ALL ORDER BY ALL`;
+}
+
+/** Count, sum and sum of squares (to subtract a segment from everyone), with DuckDB's own mean and variance where it computed them. */
+interface Moments {
+  n: number;
+  sum: number;
+  squares: number;
+  mean: number | null;
+  variance: number | null;
+}
+type Summaries = { before: Moments; after: Moments; change: Moments };
+
+function readSummary(row: Row | undefined): Summaries {
+  const read = (name: string): Moments => {
+    const n = Number(row?.[`n_${name}`] ?? 0);
+    const mean = row?.[`m_${name}`];
+    const variance = row?.[`v_${name}`];
+    return { n, sum: Number(row?.[`s_${name}`] ?? 0), squares: Number(row?.[`ss_${name}`] ?? 0), mean: typeof mean === "number" ? mean : null, variance: typeof variance === "number" ? variance : null };
+  };
+  return { before: read("b"), after: read("a"), change: read("d") };
+}
+
+/** Everyone less one segment, from sums: mean and sample variance of the remaining members. */
+function subtract(all: Summaries, part: Summaries): Summaries {
+  const minus = (a: Moments, b: Moments): Moments => {
+    const n = a.n - b.n;
+    const sum = a.sum - b.sum;
+    const squares = a.squares - b.squares;
+    const mean = n > 0 ? sum / n : null;
+    const variance = n > 1 ? Math.max(0, (squares - (sum * sum) / n) / (n - 1)) : null;
+    return { n, sum, squares, mean, variance };
+  };
+  return { before: minus(all.before, part.before), after: minus(all.after, part.after), change: minus(all.change, part.change) };
+}
+
+const summary = (m: Moments): Summary => ({ n: m.n, mean: m.mean ?? Number.NaN, variance: m.variance ?? Number.NaN });
+const proportion = (m: Moments) => ({ n: m.n, successes: Math.round(m.sum) });
+
+function groupChange(measure: ImpactMeasure, s: Summaries): GroupChange {
+  const before = { n: s.before.n, value: s.before.n > 0 ? s.before.mean : null };
+  const after = { n: s.after.n, value: s.after.n > 0 ? s.after.mean : null };
+  const change = before.value !== null && after.value !== null ? after.value - before.value : null;
+  const test = measure.kind === "share" ? twoProportionTest(proportion(s.after), proportion(s.before)) : welchTest(summary(s.after), summary(s.before));
+  return { before, after, change, test: test ?? null };
+}
+
+function differenceInDifferences(measure: ImpactMeasure, inside: Summaries, rest: Summaries, a: GroupChange, b: GroupChange): { estimate: number | null; test: GroupChange["test"] } {
+  const estimate = a.change !== null && b.change !== null ? a.change - b.change : null;
+  const test =
+    measure.kind === "share"
+      ? proportionDifferenceInDifferences({ before: proportion(inside.before), after: proportion(inside.after) }, { before: proportion(rest.before), after: proportion(rest.after) })
+      : welchTest(summary(inside.change), summary(rest.change));
+  return { estimate, test: test ?? null };
+}
