@@ -122,10 +122,10 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
       const ast = expressions.get(segment.file.path);
       idsaa[`${segment.scheme}/${segment.value.id}`] = evaluateIdsaa(segment.value, metrics, ast ? referencedNames(ast) : [], config.value);
     }
-    options.progress?.("Measuring impact");
-    const impact = await measureImpact(db, config.value, workspace.segments, loaded.sources, options.asOf);
     const normalization = await normalizationCoverage(db, config.value);
     const coverage = await featureCoverage(db, config.value, catalog);
+    options.progress?.("Measuring impact");
+    const impact = await measureImpact(db, config.value, workspace.segments, loaded.sources, options.asOf);
     const result: EngineResult = { sources: loaded.sources, members, schemes, hypotheses, idsaa, normalization, coverage, clustering: clustering ? { ...clustering, agreement } : undefined, impact, diagnostics: loaded.diagnostics };
     if (options.keepDatabase) return { ...result, db };
     db.close();

@@ -18,6 +18,12 @@ export const impactSchema = z
       .max(730)
       .default(90)
       .describe("Length of each window in days (default 90): before is [launch − window_days, launch), after is [launch, launch + window_days). Both windows must lie inside the data."),
+    membership: z
+      .enum(["at-launch", "today"])
+      .default("at-launch")
+      .describe(
+        "Who counts as a segment's member: at-launch (default) applies the definitions to the features as of the launch day, so membership does not depend on the outcome being measured; today uses the memberships as of as_of (members who churned after the launch may have moved segment since).",
+      ),
   })
   .describe("Did the segmentation work: before/after comparison of each segment's KPIs and metrics around a launch date, read against everyone else's change.");
 

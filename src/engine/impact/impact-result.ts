@@ -68,7 +68,7 @@ export interface SegmentImpact {
   launch: string;
   /** Where the launch was set: the segment file or segmentation.yaml. */
   launchFrom: "segment" | "workspace";
-  /** Cohort members in the segment. */
+  /** Cohort members in the segment on its launch day (features recomputed as of that day). */
   members: number;
   measures: MeasureImpact[];
   /** The segment's KPIs that name a metric, with their measure's key or why they cannot be compared. */
@@ -77,6 +77,8 @@ export interface SegmentImpact {
 
 export interface ImpactResult {
   windowDays: number;
+  /** Whose figures a segment's are: its members on the launch day, or today's. */
+  membership: "at-launch" | "today";
   alpha: number;
   /** One per distinct launch date, the workspace's first. */
   launches: LaunchImpact[];

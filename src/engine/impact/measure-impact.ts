@@ -1,6 +1,8 @@
 /**
  * Before/after comparison of every segment's measures around its launch date,
- * in DuckDB. For each launch: the cohort (members seen in the data before the
+ * in DuckDB. For each launch: who was in each segment on the launch day (the
+ * features recomputed as of that day and the definitions applied to them, so
+ * membership does not depend on what happened after), the cohort (members seen in the data before the
  * first window opened, so both windows describe the same members), each
  * measure's value per member in both windows, and per segment, for the rest of
  * the population and for everyone: count, mean and variance per window and of
@@ -11,11 +13,12 @@
 import type { Config } from "../../schema/config.ts";
 import type { LoadedSegment } from "../../workspace/workspace.ts";
 import type { Database, Row } from "../duckdb.ts";
+import { buildFeatureTable } from "../build-feature-table.ts";
 import { aggregateDefault, aggregateFeatureSql } from "../features/aggregate.ts";
 import type { SourceStats } from "../load-sources.ts";
-import { MEMBERSHIPS } from "../membership.ts";
+import { assignMemberships, MEMBERSHIPS } from "../membership.ts";
 import { population } from "../population.ts";
-import { lit, MEMBER_ID, MEMBERS, num, q, sourceTable } from "../sql-names.ts";
+import { FEATURES, lit, MEMBER_ID, MEMBERS, num, q, sourceTable } from "../sql-names.ts";
 import { proportionDifferenceInDifferences } from "../stats/difference-in-differences.ts";
 import { twoProportionTest, welchTest, type Summary } from "../stats/two-sample.ts";
 import { kpiMeasures, workspaceMeasures, type ImpactMeasure, type KpiMeasureRef } from "./impact-measures.ts";
@@ -24,6 +27,26 @@ import { impactWindows, windowProblem, type ImpactWindows } from "./impact-windo
 
 const COHORT = q("impact_cohort");
 const VALUES = q("impact_values");
+const AT_LAUNCH = q("impact_memberships");
+
+/**
+ * Memberships as of `launch` into impact_memberships: the features table and
+ * memberships of today are set aside, rebuilt as of the launch day, and put
+ * back. Cluster segments keep today's clusters (k-means is fitted once).
+ */
+async function membershipsAt(db: Database, config: Config, segments: readonly LoadedSegment[], launch: string): Promise<void> {
+  await db.run(`ALTER TABLE ${FEATURES} RENAME TO "features_today"; ALTER TABLE ${MEMBERSHIPS} RENAME TO "memberships_today"`);
+  try {
+    await buildFeatureTable(db, config, launch);
+    if (config.clustering) {
+      await db.run(`CREATE OR REPLACE TABLE ${FEATURES} AS SELECT f.*, t.cluster_id, t.cluster_name FROM ${FEATURES} f LEFT JOIN "features_today" t USING (${q(MEMBER_ID)}) ORDER BY ${q(MEMBER_ID)}`);
+    }
+    await assignMemberships(db, config, segments);
+    await db.run(`CREATE OR REPLACE TEMP TABLE ${AT_LAUNCH} AS SELECT * FROM ${MEMBERSHIPS}`);
+  } finally {
+    await db.run(`DROP TABLE IF EXISTS ${FEATURES}; DROP TABLE IF EXISTS ${MEMBERSHIPS}; ALTER TABLE "features_today" RENAME TO ${FEATURES}; ALTER TABLE "memberships_today" RENAME TO ${MEMBERSHIPS}`);
+  }
+}
 
 export interface SegmentLaunch {
   segment: LoadedSegment;
@@ -52,10 +75,12 @@ export async function measureImpact(db: Database, config: Config, segments: read
   const bySegment = new Map<string, { measures: Map<string, MeasureImpact>; members: number }>();
   for (const launch of launchDates) {
     const windows = impactWindows(launch, days);
+    if (config.impact?.membership === "today") await db.run(`CREATE OR REPLACE TEMP TABLE ${AT_LAUNCH} AS SELECT * FROM ${MEMBERSHIPS}`);
+    else await membershipsAt(db, config, segments, launch);
     await db.run(`CREATE OR REPLACE TEMP TABLE ${COHORT} AS ${cohortSql(config, windows.before.start)}`);
     const cohort = Number((await db.all(`SELECT count(*) AS n FROM ${COHORT}`))[0]?.n ?? 0);
     const everyone = Number((await db.all(`SELECT count(*) AS n FROM ${MEMBERS}`))[0]?.n ?? 0);
-    const sizes = await db.all(`SELECT m.scheme, m.segment, count(*) AS n FROM ${MEMBERSHIPS} m JOIN ${COHORT} c USING (${q(MEMBER_ID)}) WHERE m.segment IS NOT NULL GROUP BY ALL`);
+    const sizes = await db.all(`SELECT m.scheme, m.segment, count(*) AS n FROM ${AT_LAUNCH} m JOIN ${COHORT} c USING (${q(MEMBER_ID)}) WHERE m.segment IS NOT NULL GROUP BY ALL`);
     const populationRows: LaunchImpact["population"] = [];
     for (const measure of set.measures) {
       const source = config.sources[measure.source]!;
@@ -87,7 +112,7 @@ export async function measureImpact(db: Database, config: Config, segments: read
     launches.push({ windows, cohort, notYetSeen: everyone - cohort, population: populationRows });
     for (const row of sizes) segmentEntry(bySegment, launch, row).members = Number(row.n);
   }
-  await db.run(`DROP TABLE IF EXISTS ${VALUES}; DROP TABLE IF EXISTS ${COHORT}`);
+  await db.run(`DROP TABLE IF EXISTS ${VALUES}; DROP TABLE IF EXISTS ${COHORT}; DROP TABLE IF EXISTS ${AT_LAUNCH}`);
   const result: SegmentImpact[] = launched.map(({ segment, launch, from }) => {
     const entry = bySegment.get(`${launch}|${segment.scheme}|${segment.value.id}`);
     const own = kpisBySegment.get(segment)!;
@@ -100,7 +125,7 @@ export async function measureImpact(db: Database, config: Config, segments: read
     });
     return { scheme: segment.scheme, segment: segment.value.id, launch, launchFrom: from, members: entry?.members ?? 0, measures, kpis };
   });
-  return { windowDays: days, alpha: config.thresholds.alpha, launches, segments: result };
+  return { windowDays: days, membership: config.impact?.membership ?? "at-launch", alpha: config.thresholds.alpha, launches, segments: result };
 }
 
 function segmentEntry(map: Map<string, { measures: Map<string, MeasureImpact>; members: number }>, launch: string, row: Row) {
@@ -147,7 +172,7 @@ function summaryColumns(alias: string): string {
 
 /** Per segment of every scheme: summaries of its cohort members. */
 function segmentSummarySql(): string {
-  return `SELECT m.scheme, m.segment, ${summaryColumns("v")} FROM ${MEMBERSHIPS} m JOIN ${VALUES} v USING (${q(MEMBER_ID)}) WHERE m.segment IS NOT NULL GROUP BY ALL ORDER BY ALL`;
+  return `SELECT m.scheme, m.segment, ${summaryColumns("v")} FROM ${AT_LAUNCH} m JOIN ${VALUES} v USING (${q(MEMBER_ID)}) WHERE m.segment IS NOT NULL GROUP BY ALL ORDER BY ALL`;
 }
 
 /** Count, sum and sum of squares (to subtract a segment from everyone), with DuckDB's own mean and variance where it computed them. */
