@@ -91,11 +91,27 @@ export interface ImpactContext {
 
 const BUILT_IN_BETTER: Readonly<Record<string, "higher" | "lower">> = { revenue: "higher", purchases: "higher", tickets: "lower" };
 
-export function buildImpact(result: CheckResult, context: ImpactContext): ImpactPage {
+export interface ImpactInput {
+  /** A launch date is set (impact: in segmentation.yaml, or launch: on a segment). */
+  configured: boolean;
+  /** The engine's comparison; undefined when the data was not recomputed. */
+  impact: ImpactResult | undefined;
+  currency: string | null;
+}
+
+/** The workspace's impact input from a check result. */
+export function impactInput(result: CheckResult): ImpactInput {
   const config = result.workspace.config?.value;
-  const launchesSet = config?.impact !== undefined || result.workspace.segments.some((s) => s.value.launch !== undefined);
-  if (!launchesSet) return { status: "not-configured" };
-  const impact = result.data?.engine.impact;
+  return {
+    configured: config?.impact !== undefined || result.workspace.segments.some((s) => s.value.launch !== undefined),
+    impact: result.data?.engine.impact,
+    currency: config?.currency ?? null,
+  };
+}
+
+export function buildImpact(input: ImpactInput, context: ImpactContext): ImpactPage {
+  if (!input.configured) return { status: "not-configured" };
+  const impact = input.impact;
   if (!impact) return { status: "no-data" };
   const schemes = new Map<string, ImpactSegmentSection[]>();
   for (const s of impact.segments) {
@@ -125,7 +141,7 @@ export function buildImpact(result: CheckResult, context: ImpactContext): Impact
     windowDays: impact.windowDays,
     membership: impact.membership,
     alpha: impact.alpha,
-    currency: config?.currency ?? null,
+    currency: input.currency,
     launches: impact.launches.map((l) => ({
       launch: l.windows.launch,
       before: l.windows.before,

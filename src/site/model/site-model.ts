@@ -20,7 +20,7 @@ import { buildClusters, clusterInput, type ClustersInput, type ClustersPage } fr
 import { buildDictionary, type DataDictionary } from "./data-dictionary.ts";
 import { buildHealth, type HealthPage } from "./health-page.ts";
 import { buildHypotheses, type SiteHypothesis } from "./hypothesis-pages.ts";
-import { buildImpact, type ImpactPage } from "./impact-page.ts";
+import { buildImpact, impactInput, type ImpactPage } from "./impact-page.ts";
 import { metricValues, type MetricValue } from "./metric-values.ts";
 import { populationMetrics, type PopulationMetric } from "./population-metrics.ts";
 import { buildPersonas, groupPersonas, type PersonaGroup, type SitePersona } from "./persona-pages.ts";
@@ -151,7 +151,7 @@ export async function buildSiteModel(result: CheckResult, options: SiteModelOpti
       schemeLabels: new Map(Object.entries(config?.schemes ?? {}).map(([id, scheme]) => [id, scheme.label])),
       segments: new Map(segmentList.map((s) => [`${s.scheme}/${s.id}`, { name: s.segment.name, url: s.url }])),
     }),
-    impact: buildImpact(result, {
+    impact: buildImpact(impactInput(result), {
       schemeLabels: new Map(Object.entries(config?.schemes ?? {}).map(([id, scheme]) => [id, scheme.label])),
       segments: new Map(segmentList.map((s) => [`${s.scheme}/${s.id}`, { name: s.segment.name, url: s.url }])),
     }),
