@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { check } from "../../src/api/check.ts";
+import { formatCheck } from "../../src/api/format-check.ts";
 import type { MeasuredImpact } from "../../src/engine/impact/impact-result.ts";
 import { BASE_CONFIG, tempWorkspace, type TempWorkspace } from "../support/temp-workspace.ts";
 
@@ -110,6 +111,10 @@ describe("impact on a hand-sized workspace", () => {
     // The median KPI cannot be compared, and says why.
     expect(impact.segments[0]!.kpis.find((k) => k.name === "Median days")).toMatchObject({ key: null, reason: expect.stringContaining("median") });
     expect(result.diagnostics.filter((d) => d.ruleId === "impact-window")).toEqual([]);
+    // The same figures in seg check --format json.
+    const json = JSON.parse(formatCheck(result, "json")) as { impact: typeof impact };
+    expect(json.impact).toEqual(JSON.parse(JSON.stringify(impact)));
+    expect(json.impact.segments[0]!.measures.find((m) => m.key === "active_days_90d")).toMatchObject({ segment: { change: 1 } });
   });
 
   it("uses today's memberships when told to", async () => {
