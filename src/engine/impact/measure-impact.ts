@@ -82,31 +82,39 @@ export async function measureImpact(db: Database, config: Config, segments: read
     const everyone = Number((await db.all(`SELECT count(*) AS n FROM ${MEMBERS}`))[0]?.n ?? 0);
     const sizes = await db.all(`SELECT m.scheme, m.segment, count(*) AS n FROM ${AT_LAUNCH} m JOIN ${COHORT} c USING (${q(MEMBER_ID)}) WHERE m.segment IS NOT NULL GROUP BY ALL`);
     const populationRows: LaunchImpact["population"] = [];
-    for (const measure of set.measures) {
+    const compared: { measure: ImpactMeasure; index: number }[] = [];
+    set.measures.forEach((measure, index) => {
       const source = config.sources[measure.source]!;
       const problem = windowProblem(windows, measure.source, sources.find((s) => s.name === measure.source), source.timestamp !== undefined && measure.kind === "mean", asOf);
-      const head = { key: measure.key, label: measure.label, kind: measure.kind, format: measure.format };
-      if (problem) {
-        populationRows.push({ ...head, figures: null, problem });
-        for (const row of sizes) segmentEntry(bySegment, launch, row).measures.set(measure.key, { status: "outside-data", ...head, problem });
-        continue;
+      if (!problem) {
+        compared.push({ measure, index });
+        return;
       }
-      await db.run(`CREATE OR REPLACE TEMP TABLE ${VALUES} AS ${valuesSql(measure, config, windows)}`);
-      const [all] = await db.all(`SELECT ${summaryColumns("v")} FROM ${VALUES} v`);
-      const allSummary = readSummary(all);
-      populationRows.push({ ...head, figures: groupChange(measure, allSummary), problem: null });
-      for (const row of await db.all(segmentSummarySql())) {
-        const inside = readSummary(row);
-        const rest = subtract(allSummary, inside);
-        const segmentChange = groupChange(measure, inside);
-        const restChange = groupChange(measure, rest);
-        segmentEntry(bySegment, launch, row).measures.set(measure.key, {
-          status: "measured",
-          ...head,
-          segment: segmentChange,
-          rest: restChange,
-          did: differenceInDifferences(measure, inside, rest, segmentChange, restChange),
-        });
+      populationRows[index] = { ...head(measure), figures: null, problem };
+      for (const row of sizes) segmentEntry(bySegment, launch, row).measures.set(measure.key, { status: "outside-data", ...head(measure), problem });
+    });
+    if (compared.length > 0) {
+      // One wide table (a before and an after column per measure) and two summary queries for all measures.
+      await db.run(`CREATE OR REPLACE TEMP TABLE ${VALUES} AS ${valuesSql(compared, config, windows)}`);
+      const columns = compared.map(({ index }) => summaryColumns(index)).join(", ");
+      const [all] = await db.all(`SELECT ${columns} FROM ${VALUES} v`);
+      const perSegment = await db.all(`SELECT m.scheme, m.segment, ${columns} FROM ${AT_LAUNCH} m JOIN ${VALUES} v USING (${q(MEMBER_ID)}) WHERE m.segment IS NOT NULL GROUP BY ALL ORDER BY ALL`);
+      for (const { measure, index } of compared) {
+        const allSummary = readSummary(all, index);
+        populationRows[index] = { ...head(measure), figures: groupChange(measure, allSummary), problem: null };
+        for (const row of perSegment) {
+          const inside = readSummary(row, index);
+          const rest = subtract(allSummary, inside);
+          const segmentChange = groupChange(measure, inside);
+          const restChange = groupChange(measure, rest);
+          segmentEntry(bySegment, launch, row).measures.set(measure.key, {
+            status: "measured",
+            ...head(measure),
+            segment: segmentChange,
+            rest: restChange,
+            did: differenceInDifferences(measure, inside, rest, segmentChange, restChange),
+          });
+        }
       }
     }
     launches.push({ windows, cohort, notYetSeen: everyone - cohort, population: populationRows });
@@ -128,6 +136,10 @@ export async function measureImpact(db: Database, config: Config, segments: read
   return { windowDays: days, membership: config.impact?.membership ?? "at-launch", alpha: config.thresholds.alpha, launches, segments: result };
 }
 
+function head(measure: ImpactMeasure) {
+  return { key: measure.key, label: measure.label, kind: measure.kind, format: measure.format };
+}
+
 function segmentEntry(map: Map<string, { measures: Map<string, MeasureImpact>; members: number }>, launch: string, row: Row) {
   const key = `${launch}|${String(row.scheme)}|${String(row.segment)}`;
   let entry = map.get(key);
@@ -145,34 +157,41 @@ export function cohortSql(config: Config, start: string): string {
   return `SELECT ${q(MEMBER_ID)} FROM ${MEMBERS} WHERE CAST(${q(MEMBER_ID)} AS VARCHAR) IN (${seen}) ORDER BY 1`;
 }
 
-/** member_id, before, after: the measure's value per cohort member in each window (NULL: no value, or not at risk). */
-export function valuesSql(measure: ImpactMeasure, config: Config, windows: ImpactWindows): string {
+/** member_id, then b<i> and a<i> per measure: its value per cohort member in each window (NULL: no value, or not at risk). */
+export function valuesSql(measures: readonly { measure: ImpactMeasure; index: number }[], config: Config, windows: ImpactWindows): string {
   const id = q(MEMBER_ID);
-  if (measure.kind === "mean") {
-    const source = config.sources[measure.source]!;
-    const feature = { ...measure.feature, window_days: windows.days };
-    const fallback = aggregateDefault(feature);
-    const value = (alias: string) => (fallback === null ? `${alias}.value` : `coalesce(${alias}.value, ${num(fallback)})`);
-    return `SELECT c.${id}, ${value("b")} AS before, ${value("a")} AS after FROM ${COHORT} c
-      LEFT JOIN (${aggregateFeatureSql(feature, source, windows.before.end)}) b ON b.${id} = c.${id}
-      LEFT JOIN (${aggregateFeatureSql(feature, source, windows.after.end)}) a ON a.${id} = c.${id} ORDER BY 1`;
+  const select: string[] = [`c.${id}`];
+  const joins: string[] = [];
+  const accounts = population(config).accounts;
+  let accountsJoined = false;
+  for (const { measure, index } of measures) {
+    const [b, a] = [q(`b${index}`), q(`a${index}`)];
+    if (measure.kind === "mean") {
+      const source = config.sources[measure.source]!;
+      const feature = { ...measure.feature, window_days: windows.days };
+      const fallback = aggregateDefault(feature);
+      const value = (alias: string) => (fallback === null ? `${alias}.value` : `coalesce(${alias}.value, ${num(fallback)})`);
+      const [wb, wa] = [q(`wb${index}`), q(`wa${index}`)];
+      joins.push(`LEFT JOIN (${aggregateFeatureSql(feature, source, windows.before.end)}) ${wb} ON ${wb}.${id} = c.${id}`);
+      joins.push(`LEFT JOIN (${aggregateFeatureSql(feature, source, windows.after.end)}) ${wa} ON ${wa}.${id} = c.${id}`);
+      select.push(`${value(wb)} AS ${b}`, `${value(wa)} AS ${a}`);
+    } else {
+      if (!accountsJoined) joins.push(`LEFT JOIN ${sourceTable(accounts!)} acc ON acc.${q(config.sources[accounts!]!.key)} = c.${id}`);
+      accountsJoined = true;
+      const d = `CAST(acc.${q(measure.column)} AS TIMESTAMP)`;
+      // At risk in a window: not flagged before it opened. Flagged inside it: 1, else 0.
+      const inWindow = (start: string, end: string) => `CASE WHEN ${d} IS NOT NULL AND ${d} < ${day(start)} THEN NULL WHEN ${d} IS NOT NULL AND ${d} < ${day(end)} THEN 1 ELSE 0 END`;
+      select.push(`${inWindow(windows.before.start, windows.before.end)} AS ${b}`, `${inWindow(windows.after.start, windows.after.end)} AS ${a}`);
+    }
   }
-  const accounts = population(config).accounts!;
-  const d = `CAST(a.${q(measure.column)} AS TIMESTAMP)`;
-  // At risk in a window: not flagged before it opened. Flagged inside it: 1, else 0.
-  const inWindow = (start: string, end: string) => `CASE WHEN ${d} IS NOT NULL AND ${d} < ${day(start)} THEN NULL WHEN ${d} IS NOT NULL AND ${d} < ${day(end)} THEN 1 ELSE 0 END`;
-  return `SELECT c.${id}, ${inWindow(windows.before.start, windows.before.end)} AS before, ${inWindow(windows.after.start, windows.after.end)} AS after
-    FROM ${COHORT} c LEFT JOIN ${sourceTable(accounts)} a ON a.${q(config.sources[accounts]!.key)} = c.${id} ORDER BY 1`;
+  return `SELECT ${select.join(", ")} FROM ${COHORT} c ${joins.join("\n")} ORDER BY 1`;
 }
 
-function summaryColumns(alias: string): string {
+/** Count, sum, sum of squares, mean and sample variance of measure <i> before, after, and of each member's change. */
+function summaryColumns(index: number): string {
   const cols = (name: string, x: string) => `count(${x}) AS n_${name}, sum(${x}) AS s_${name}, sum(${x} * ${x}) AS ss_${name}, avg(${x}) AS m_${name}, var_samp(${x}) AS v_${name}`;
-  return [cols("b", `CAST(${alias}.before AS DOUBLE)`), cols("a", `CAST(${alias}.after AS DOUBLE)`), cols("d", `CAST(${alias}.after - ${alias}.before AS DOUBLE)`)].join(", ");
-}
-
-/** Per segment of every scheme: summaries of its cohort members. */
-function segmentSummarySql(): string {
-  return `SELECT m.scheme, m.segment, ${summaryColumns("v")} FROM ${AT_LAUNCH} m JOIN ${VALUES} v USING (${q(MEMBER_ID)}) WHERE m.segment IS NOT NULL GROUP BY ALL ORDER BY ALL`;
+  const [b, a] = [`v.${q(`b${index}`)}`, `v.${q(`a${index}`)}`];
+  return [cols(`b${index}`, `CAST(${b} AS DOUBLE)`), cols(`a${index}`, `CAST(${a} AS DOUBLE)`), cols(`d${index}`, `CAST(${a} - ${b} AS DOUBLE)`)].join(", ");
 }
 
 /** Count, sum and sum of squares (to subtract a segment from everyone), with DuckDB's own mean and variance where it computed them. */
@@ -185,14 +204,14 @@ interface Moments {
 }
 type Summaries = { before: Moments; after: Moments; change: Moments };
 
-function readSummary(row: Row | undefined): Summaries {
+function readSummary(row: Row | undefined, index: number): Summaries {
   const read = (name: string): Moments => {
     const n = Number(row?.[`n_${name}`] ?? 0);
     const mean = row?.[`m_${name}`];
     const variance = row?.[`v_${name}`];
     return { n, sum: Number(row?.[`s_${name}`] ?? 0), squares: Number(row?.[`ss_${name}`] ?? 0), mean: typeof mean === "number" ? mean : null, variance: typeof variance === "number" ? variance : null };
   };
-  return { before: read("b"), after: read("a"), change: read("d") };
+  return { before: read(`b${index}`), after: read(`a${index}`), change: read(`d${index}`) };
 }
 
 /** Everyone less one segment, from sums: mean and sample variance of the remaining members. */
