@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { impactExample } from "../../rules/facts/impact-example.ts";
 import { buildImpact } from "./impact-page.ts";
 
-const context = { segments: new Map([["usage/heavy", { name: "Heavy users", url: "/segments/heavy/" }]]), schemeLabels: new Map([["usage", "Usage"]]) };
+const context = { segments: new Map([["usage/heavy", { name: "Heavy users", url: "/segments/heavy/", members: 280 }]]), schemeLabels: new Map([["usage", "Usage"]]) };
 const kpi = { index: 0, name: "Tickets per account", direction: "decrease" as const };
 
 describe("buildImpact", () => {
@@ -19,7 +19,7 @@ describe("buildImpact", () => {
     const [scheme] = page.schemes;
     expect(scheme).toMatchObject({ id: "usage", label: "Usage" });
     const [section] = scheme!.segments;
-    expect(section).toMatchObject({ key: "usage/heavy", name: "Heavy users", url: "/segments/heavy/", members: 300 });
+    expect(section).toMatchObject({ key: "usage/heavy", name: "Heavy users", url: "/segments/heavy/", members: 300, membersToday: 280 });
     const [row] = section!.rows;
     expect(row).toMatchObject({ key: "tickets_90d", kpi: { name: "Tickets per account", direction: "decrease" }, better: "lower", verdict: "worsened", versusRest: "more" });
     expect(row!.segment).toMatchObject({ before: 0.4, after: 0.9, nBefore: 300, test: "t", p: 0.0004, effect: 0.3 });

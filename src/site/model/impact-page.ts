@@ -55,7 +55,10 @@ export interface ImpactSegmentSection {
   url: string;
   launch: string;
   launchFrom: "segment" | "workspace";
+  /** Compared members in the segment on the launch day. */
   members: number;
+  /** Members today (as_of), for contrast; null when not measured. */
+  membersToday: number | null;
   rows: ImpactRow[];
   /** KPIs with a metric that cannot be split before and after, and why. */
   notCompared: { name: string; reason: string }[];
@@ -84,8 +87,8 @@ export type ImpactPage =
     };
 
 export interface ImpactContext {
-  /** "scheme/id" → name and page. */
-  segments: ReadonlyMap<string, { name: string; url: string }>;
+  /** "scheme/id" → name, page and members today. */
+  segments: ReadonlyMap<string, { name: string; url: string; members: number | null }>;
   schemeLabels: ReadonlyMap<string, string>;
 }
 
@@ -131,6 +134,7 @@ export function buildImpact(input: ImpactInput, context: ImpactContext): ImpactP
       launch: s.launch,
       launchFrom: s.launchFrom,
       members: s.members,
+      membersToday: page.members,
       rows,
       notCompared: s.kpis.flatMap((k) => (k.key === null && k.reason !== null ? [{ name: k.name, reason: k.reason }] : [])),
     };

@@ -153,7 +153,7 @@ export async function buildSiteModel(result: CheckResult, options: SiteModelOpti
     }),
     impact: buildImpact(impactInput(result), {
       schemeLabels: new Map(Object.entries(config?.schemes ?? {}).map(([id, scheme]) => [id, scheme.label])),
-      segments: new Map(segmentList.map((s) => [`${s.scheme}/${s.id}`, { name: s.segment.name, url: s.url }])),
+      segments: new Map(segmentList.map((s) => [`${s.scheme}/${s.id}`, { name: s.segment.name, url: s.url, members: s.size?.count ?? null }])),
     }),
     health: buildHealth(result, segmentList, personas),
     rules: buildRules(ruleRegistry, config),
