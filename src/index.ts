@@ -20,6 +20,7 @@ export { lock, type LockResult } from "./api/lock.ts";
 export { writeSchemas } from "./api/schemas.ts";
 export type { DiffResult } from "./diff/diff-result.ts";
 export type { Diagnostic, Position, Severity, Span } from "./diagnostics/diagnostic.ts";
+export type { GroupChange, ImpactResult, LaunchImpact, MeasureImpact, SegmentImpact } from "./engine/impact/impact-result.ts";
 export { formatterNames, formatters } from "./formatters/index.ts";
 export type { FormatInput, FormatOptions, Formatter } from "./formatters/formatter.ts";
 export type { Lock } from "./lock/lock.ts";

@@ -1,7 +1,8 @@
 /**
  * Product events: for every day an account is a customer, it is active with the probability its
  * usage profile gives (scaled by product growth), and an active day holds a handful of events
- * by its users. Rows come out sorted by time, then account, so the gzipped file stays small.
+ * by its users (occasional accounts more often from the retention program's launch, see
+ * retention-program.ts). Rows come out sorted by time, then account, so the gzipped file stays small.
  */
 
 import type { Account } from "./accounts.ts";
@@ -9,6 +10,7 @@ import { formatTimestamp, isWeekend } from "./calendar.ts";
 import { customerDays } from "./customer-days.ts";
 import { pickSecondOfDay, usageLevel } from "./event-timing.ts";
 import { createRandom } from "./random.ts";
+import { programLift } from "./retention-program.ts";
 import type { Random } from "./random.ts";
 import { drawUsageProfile, EVENT_TYPES } from "./usage-profiles.ts";
 import type { EventType, UsageProfile } from "./usage-profiles.ts";
@@ -28,7 +30,7 @@ function simulateAccount(random: Random, account: Account, profile: UsageProfile
   const events: ProductEvent[] = [];
   for (let day = span.first; day <= span.last; day++) {
     const weekend = isWeekend(day);
-    const p = (weekend ? profile.weekendActive : profile.weekdayActive) * usageLevel(day);
+    const p = Math.min(1, (weekend ? profile.weekendActive : profile.weekdayActive) * usageLevel(day) * programLift(account, day));
     if (!random.chance(p)) continue;
     const count = 1 + random.poisson(profile.eventsPerDay - 1);
     for (let k = 0; k < count; k++) {

@@ -77,7 +77,11 @@ Free accounts have no invoices; accounts that upgraded from free are invoiced fr
 | \`occurred_at\` | timestamp, business-hours weighted |
 | \`event_type\` | login, workflow_run, report_export, integration_added, invite_sent, api_call, template_used |
 
-Usage grows over the window, so most events fall in the last twelve months.
+Usage grows over the window, so most events fall in the last twelve months. For 13 weeks from
+2026-06-01, while Relay ran a retention campaign for occasional users (a weekly what-ran-for-you
+email and a template of the week), accounts with the hidden occasional lifecycle were active on
+1.6 times as many days as they would have been; no other account is affected. The workspace's \`impact:\` setting compares
+the 90 days before and after that date.
 
 ## tickets.csv
 

@@ -234,6 +234,7 @@ function toDataFacts(data: DataResult): DataFacts {
     coverage: data.engine.coverage,
     ...(data.engine.valueLabels ? { valueLabels: data.engine.valueLabels } : {}),
     ...(data.engine.clustering ? { setAside: setAsideFacts(data.engine.clustering), skewness: data.engine.clustering.skewness } : {}),
+    ...(data.engine.impact ? { impact: data.engine.impact } : {}),
   };
 }
 

@@ -33,6 +33,7 @@ export function checkReportInput(result: CheckResult, options: ReportOptions = {
     sources: options.sources ? findingSources(result) : {},
     version: VERSION,
     ...(result.data ? { metrics: populationMetrics(result), hypotheses: reportedHypotheses(result) } : {}),
+    ...(result.data?.engine.impact ? { impact: result.data.engine.impact } : {}),
   };
 }
 

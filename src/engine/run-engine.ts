@@ -24,6 +24,8 @@ import { openDatabase, type Database, type DatabaseOptions } from "./duckdb.ts";
 import { loadSources, type SourceStats } from "./load-sources.ts";
 import type { SourceCache } from "./source-cache.ts";
 import { assignMemberships } from "./membership.ts";
+import type { ImpactResult } from "./impact/impact-result.ts";
+import { measureImpact } from "./impact/measure-impact.ts";
 import { featureCoverage, type FeatureCoverage } from "./feature-coverage.ts";
 import { normalizationCoverage, type NormalizationCoverage } from "./normalization-coverage.ts";
 import { computeSegmentMetrics, type SchemeMetrics } from "./segment-metrics.ts";
@@ -62,6 +64,8 @@ export interface EngineResult {
   /** What the segments' value labels (ltv, support_cost) are checked against. */
   valueLabels?: ValueLabelMeasures;
   clustering: (ClusteringResult & { agreement: SchemeClusterAgreement | undefined }) | undefined;
+  /** Before/after each segment's launch date; absent without impact: in segmentation.yaml or a segment's launch:. */
+  impact: ImpactResult | undefined;
   diagnostics: Diagnostic[];
   db?: Database;
 }
@@ -75,7 +79,7 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     // Data warnings (repeated transaction ids, future dates) are reported; errors stop the recompute.
     if (loaded.diagnostics.some((d) => d.severity === "error")) {
       db.close();
-      return { sources: loaded.sources, members: 0, schemes: [], hypotheses: [], idsaa: {}, normalization: [], coverage: [], clustering: undefined, diagnostics: loaded.diagnostics };
+      return { sources: loaded.sources, members: 0, schemes: [], hypotheses: [], idsaa: {}, normalization: [], coverage: [], clustering: undefined, impact: undefined, diagnostics: loaded.diagnostics };
     }
     await db.lockDown(options.writableDirectories);
     options.progress?.("Computing features");
@@ -97,7 +101,7 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
           fitted.code === "too-few-members"
             ? reportAt({ check: clusteringTooFewMembers, messageId: "tooFew", ...place, ...(fitted.data ? { data: fitted.data } : {}) })
             : reportAt({ check: clusteringLog1pDomain, messageId: "problem", ...place, words: { problem: fitted.message } });
-        return { sources: loaded.sources, members: 0, schemes: [], hypotheses: [], idsaa: {}, normalization: [], coverage: [], clustering: undefined, diagnostics: [diagnostic] };
+        return { sources: loaded.sources, members: 0, schemes: [], hypotheses: [], idsaa: {}, normalization: [], coverage: [], clustering: undefined, impact: undefined, diagnostics: [diagnostic] };
       }
       clustering = fitted;
       // cluster_status says how clustering treated the member: fitted on, set aside as an outlier (then assigned to
@@ -131,8 +135,10 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     }
     const normalization = await normalizationCoverage(db, config.value);
     const coverage = await featureCoverage(db, config.value, catalog);
+    options.progress?.("Measuring impact");
+    const impact = await measureImpact(db, config.value, workspace.segments, loaded.sources, options.asOf);
     const valueLabels = await measureValueLabels(db, config.value, options.asOf);
-    const result: EngineResult = { sources: loaded.sources, members, schemes, hypotheses, idsaa, normalization, coverage, valueLabels, clustering: clustering ? { ...clustering, agreement } : undefined, diagnostics: loaded.diagnostics };
+    const result: EngineResult = { sources: loaded.sources, members, schemes, hypotheses, idsaa, normalization, coverage, valueLabels, clustering: clustering ? { ...clustering, agreement } : undefined, impact, diagnostics: loaded.diagnostics };
     if (options.keepDatabase) return { ...result, db };
     db.close();
     return result;

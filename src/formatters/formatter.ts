@@ -20,6 +20,7 @@ export interface RuleSummary {
 }
 
 import type { HypothesisResult } from "../engine/hypotheses.ts";
+import type { ImpactResult } from "../engine/impact/impact-result.ts";
 
 export interface FormatInput {
   /** Absolute workspace folder. */
@@ -37,6 +38,8 @@ export interface FormatInput {
   version?: string;
   /** Each hypothesis tested on the data, with its verdict and statistics (absent when the data was not recomputed). */
   hypotheses?: readonly ReportedHypothesis[];
+  /** Before/after each segment's launch date (absent without a launch date, or when the data was not recomputed). */
+  impact?: ImpactResult;
   /** Declared metrics over the whole population (absent when the data was not recomputed). */
   metrics?: Readonly<Record<string, { label: string; feature: string; aggregate: string; value: number | null }>>;
 }

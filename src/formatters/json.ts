@@ -28,6 +28,7 @@ export const json: Formatter = (input) =>
       })),
       ...(input.metrics ? { metrics: input.metrics } : {}),
       ...(input.hypotheses ? { hypotheses: input.hypotheses } : {}),
+      ...(input.impact ? { impact: input.impact } : {}),
       rules: Object.fromEntries(
         ruleSummaries(input, "found").map((r) => [r.id, { description: r.description, defaultSeverity: r.defaultSeverity, ...(r.hint ? { hint: r.hint } : {}) }]),
       ),

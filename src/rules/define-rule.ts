@@ -4,6 +4,7 @@
  * runner turns paths into file:line:col. No I/O, no clock, no DuckDB in rules.
  */
 import type { z } from "zod";
+import type { ImpactResult } from "../engine/impact/impact-result.ts";
 import type { Severity } from "../diagnostics/diagnostic.ts";
 import type { FeatureCoverage } from "../engine/feature-coverage.ts";
 import type { HypothesisResult } from "../engine/hypotheses.ts";
@@ -60,6 +61,8 @@ export interface DataFacts {
   skewness?: readonly FeatureSkewness[];
   /** What the value labels on segments (ltv, support_cost) are checked against. */
   valueLabels?: ValueLabelMeasures;
+  /** Before/after each segment's launch date; absent without a launch date. */
+  impact?: ImpactResult;
 }
 
 export interface SetAsideFacts {

@@ -6,6 +6,7 @@
  */
 import type { HypothesisResult } from "../engine/hypotheses.ts";
 import type { IdsaaResult } from "../engine/idsaa.ts";
+import type { ImpactResult } from "../engine/impact/impact-result.ts";
 
 export interface ExampleData {
   /** Per scheme id: its population and what each segment measures. */
@@ -28,6 +29,8 @@ export interface ExampleData {
   skewness?: Record<string, { skewness: number | null; recommendLog1p: boolean; transformedSkewness?: number | null }>;
   /** What value labels are checked against (the `valueLabels` fact): per label, the measure, its population median, and by "scheme/id" each segment's mean percentile rank and median. */
   valueLabels?: Partial<Record<"ltv" | "support_cost", { measure: string; median: number; segments: Record<string, { rank: number; median: number; n?: number }> }>>;
+  /** The before/after comparison around the launch date (the `impact` fact), as the engine reports it. */
+  impact?: ImpactResult;
   /** IDSAA verdicts by "scheme/id"; by default computed from the scheme's measurements. */
   idsaa?: Record<string, IdsaaResult>;
 }

@@ -11,7 +11,9 @@ import { featureCoverage } from "./feature-coverage.ts";
 import { hypothesisRejected } from "./hypothesis-rejected.ts";
 import { hypothesisResult } from "./hypothesis-result.ts";
 import { identifiable } from "./identifiable.ts";
+import { impactWindow } from "./impact-window.ts";
 import { kpiUnmeasured } from "./kpi-unmeasured.ts";
+import { kpiWrongWay } from "./kpi-wrong-way.ts";
 import { lockOutdated } from "./lock-outdated.ts";
 import { noNegativeSegment } from "./no-negative-segment.ts";
 import { oneSizeFitsAll } from "./one-size-fits-all.ts";
@@ -46,7 +48,9 @@ export const rules: readonly AnyRule[] = [
   hypothesisRejected,
   hypothesisResult,
   identifiable,
+  impactWindow,
   kpiUnmeasured,
+  kpiWrongWay,
   lockOutdated,
   noNegativeSegment,
   oneSizeFitsAll,

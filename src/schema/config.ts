@@ -8,6 +8,7 @@ import { clusteringSchema } from "./clustering.ts";
 import { freshnessSchema } from "./freshness.ts";
 import { featureSchema, rfmSchema, valueTiersSchema } from "./feature.ts";
 import { goalsSchema } from "./goals.ts";
+import { impactSchema } from "./impact.ts";
 import { prioritizationSchema } from "./prioritization.ts";
 import { ruleOverrideSchema, rulesConfigSchema } from "./rule-setting.ts";
 import { idSchema, isoDateSchema, nameSchema, textSchema } from "./scalars.ts";
@@ -86,6 +87,7 @@ export const configSchema = z
     schemes: z.record(idSchema, schemeSchema).describe("Segmentation schemes by id; segments live in segments/<scheme>/."),
     clustering: clusteringSchema.optional(),
     prioritization: prioritizationSchema.optional(),
+    impact: impactSchema.optional(),
     rules: rulesConfigSchema.default({}),
     overrides: z.array(ruleOverrideSchema).default([]).describe("Rule settings for files matching globs, applied in order after rules."),
     site: siteSchema.optional(),

@@ -16,6 +16,10 @@ export const kpiSchema = z.strictObject({
   name: textSchema,
   metric: nameSchema.optional().describe("What the KPI tracks: a metric declared under metrics: in segmentation.yaml, or a numeric or boolean feature. The segment page shows the segment's value now (a boolean feature as a share); leave it out for a KPI measured outside Seg."),
   target: z.union([z.number(), textSchema]).optional(),
+  direction: z
+    .enum(["increase", "decrease"])
+    .optional()
+    .describe("Which way the team wants the KPI to move. With impact: set in segmentation.yaml, seg check reports a KPI that moved the other way significantly after the launch (rule kpi-wrong-way)."),
 });
 
 export const gtmSchema = z
@@ -87,6 +91,9 @@ export const segmentSchema = z
     stated_total: z.number().min(0).max(10).optional().describe("The weighted total the team states; must match the recomputed one."),
     phase: z.enum(["beachhead", "adjacent", "coverage"]).optional().describe("Plan of attack: beachhead → adjacent → coverage."),
     owner: textSchema.optional(),
+    launch: isoDateSchema
+      .optional()
+      .describe("The day this segment's treatment started, when it differs from impact.launch in segmentation.yaml (YYYY-MM-DD); its before/after windows are measured around it."),
     last_reviewed: isoDateSchema.optional(),
   })
   .describe("A customer segment.");

@@ -82,6 +82,7 @@ export const ROUTES: readonly { pattern: string; entrypoint: string; when?: (mod
   { pattern: "/prioritization", entrypoint: "prioritization.astro", when: (model) => model.prioritization !== null },
   { pattern: "/clusters", entrypoint: "clusters.astro" },
   { pattern: "/changes", entrypoint: "changes.astro" },
+  { pattern: "/impact", entrypoint: "impact.astro", when: (model) => model.impact.status !== "not-configured" },
   { pattern: "/hypotheses", entrypoint: "hypotheses.astro" },
   { pattern: "/health", entrypoint: "health.astro" },
   { pattern: "/data", entrypoint: "data.astro" },

@@ -60,12 +60,13 @@ export function exampleDataFacts(example: ExampleData, definitions: DefinitionsR
     config,
     segments: workspace.segments,
     asOf: definitions.asOf,
-    engine: { sources, members, schemes, hypotheses, idsaa, normalization: [], coverage, clustering: undefined, diagnostics: [] },
+    engine: { sources, members, schemes, hypotheses, idsaa, normalization: [], coverage, clustering: undefined, impact: undefined, diagnostics: [] },
     priorities: definitions.priorities,
     weights,
   });
   const data: DataFacts = { members, sources, schemes, hypotheses, idsaa, lock: storedLock(example.lock ?? "fresh", freshLock), freshLock, sensitivity: undefined, quadrants: {} };
   if (example.clusters) data.clusters = example.clusters;
+  if (example.impact) data.impact = example.impact;
   data.coverage = coverage;
   if (example.setAside) data.setAside = { outlierFeatures: {}, ...example.setAside };
   if (example.valueLabels) {

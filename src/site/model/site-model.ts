@@ -20,6 +20,7 @@ import { buildClusters, clusterInput, type ClustersInput, type ClustersPage } fr
 import { buildDictionary, type DataDictionary } from "./data-dictionary.ts";
 import { buildHealth, type HealthPage } from "./health-page.ts";
 import { buildHypotheses, type SiteHypothesis } from "./hypothesis-pages.ts";
+import { buildImpact, impactInput, type ImpactPage } from "./impact-page.ts";
 import { metricValues, type MetricValue } from "./metric-values.ts";
 import { populationMetrics, type PopulationMetric } from "./population-metrics.ts";
 import { buildPersonas, groupPersonas, type PersonaGroup, type SitePersona } from "./persona-pages.ts";
@@ -78,6 +79,8 @@ export interface SiteModel {
   reviews: SiteReview[];
   clusters: ClustersPage;
   changes: ChangesPage;
+  /** Before/after each segment's launch date: did the segmentation work. */
+  impact: ImpactPage;
   health: HealthPage;
   rules: SiteRule[];
   /** The data dictionary: every source and feature. */
@@ -152,6 +155,10 @@ export async function buildSiteModel(result: CheckResult, options: SiteModelOpti
       schemeLabels: new Map(Object.entries(config?.schemes ?? {}).map(([id, scheme]) => [id, scheme.label])),
       segments: new Map(segmentList.map((s) => [`${s.scheme}/${s.id}`, { name: s.segment.name, url: s.url }])),
     }),
+    impact: buildImpact(impactInput(result), {
+      schemeLabels: new Map(Object.entries(config?.schemes ?? {}).map(([id, scheme]) => [id, scheme.label])),
+      segments: new Map(segmentList.map((s) => [`${s.scheme}/${s.id}`, { name: s.segment.name, url: s.url, members: s.size?.count ?? null }])),
+    }),
     health: buildHealth(result, segmentList, personas),
     rules: buildRules(ruleRegistry, config),
     dictionary: buildDictionary(result, segmentList),
@@ -180,6 +187,7 @@ function sitePages(model: SiteModel): SitePage[] {
     ...(model.prioritization ? [{ title: "Prioritization", url: "/prioritization/", description: "Weighted scores, lenses, sensitivity, value × potential and the plan of attack." }] : []),
     { title: "Clusters", url: "/clusters/", description: "Statistical clusters: choice of k, profiles and agreement with the rule-based segments." },
     { title: "Changes", url: "/changes/", description: "Segment sizes, k and agreement over the committed versions of the lock, and what moved members." },
+    ...(model.impact.status !== "not-configured" ? [{ title: "Impact", url: "/impact/", description: "Each segment's KPIs and metrics before and after the launch date, against everyone else's change." }] : []),
     { title: "Hypotheses", url: "/hypotheses/", description: "Testable statements and what the data says about them." },
     { title: "Data", url: "/data/", description: "Every data source and feature: files, rows, dates, columns, formulas, coverage and where each is used." },
     { title: "Health", url: "/health/", description: "Findings, reviews due, data freshness and suppressions." },

@@ -20,7 +20,7 @@ if (reason) console.warn(`[test/e2e/site] ${reason}`);
 
 const WIDTHS = [390, 1280] as const;
 const MIN_TEXT_PX = 11;
-const MAIN_PAGES = ["", "segments/", "segments/power-users/", "personas/", "personas/scaling-sarah/", "prioritization/", "clusters/", "hypotheses/", "data/", "health/", "reviews/", "rules/", "method/", "search/"];
+const MAIN_PAGES = ["", "segments/", "segments/power-users/", "personas/", "personas/scaling-sarah/", "prioritization/", "clusters/", "impact/", "hypotheses/", "data/", "health/", "reviews/", "rules/", "method/", "search/"];
 const SLOW = 900_000;
 
 interface AxeResults {
@@ -114,7 +114,7 @@ describe.skipIf(reason !== undefined)("the playbook at 390 and 1280 px", () => {
       const page = await open(context, "segments/power-users/");
       const nav = page.locator("nav#site-nav");
       const links = nav.locator("a");
-      const titles = ["Overview", "Segments", "Personas", "Prioritization", "Clusters", "Changes", "Hypotheses", "Data", "Health", "Reviews", "Rules", "Method"];
+      const titles = ["Overview", "Segments", "Personas", "Prioritization", "Clusters", "Changes", "Impact", "Hypotheses", "Data", "Health", "Reviews", "Rules", "Method"];
       await expect(links.allTextContents()).resolves.toEqual(titles);
       await expect(nav.isVisible()).resolves.toBe(false);
       await page.locator("label[for=nav-toggle]").click();
