@@ -2,7 +2,7 @@
  * Seg's clustering against scikit-learn on real data sets, for k = 2…8 on the
  * same transformed matrix (silhouettes on the full data, n ≤ 5,000):
  *
- * - our inertia is at most 1.01 × that of KMeans(n_init=10, random_state=0);
+ * - our inertia is at most 1.001 × that of KMeans(n_init=10, random_state=0);
  * - where both reach the same partition (ARI ≥ 0.99), our silhouette is within
  *   1% of scikit-learn's; where they reach different local optima, it lies
  *   within (±1%) the range scikit-learn itself reaches over random_state 0–9,
@@ -63,11 +63,14 @@ interface ReferenceRow {
 
 let db: Database;
 let dir: string;
+/** ours / scikit-learn's inertia per data set and k, printed at the end (the figures BENCHMARKS.md quotes). */
+const inertiaRatios: string[] = [];
 beforeAll(async () => {
   db = await openDatabase();
   dir = mkdtempSync(join(tmpdir(), "seg-clustering-reference-"));
 });
 afterAll(() => {
+  if (inertiaRatios.length > 0) process.stdout.write(`inertia ours / scikit-learn: ${inertiaRatios.join(", ")}\n`);
   db?.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -99,7 +102,9 @@ async function compareWithScikitLearn(name: string, features: string[], transfor
   for (const row of reference.byK) {
     const ours = chosen.candidates.find((c) => c.k === row.k)!;
     const context = `${name}, k = ${row.k}: ours ${ours.inertia} / ${ours.silhouette}, scikit-learn ${row.inertia} / ${row.silhouette}`;
-    expect(ours.inertia, context).toBeLessThanOrEqual(row.inertia * 1.01);
+    // Same inertia as scikit-learn within 0.1% (lower is better, and allowed).
+    expect(ours.inertia, context).toBeLessThanOrEqual(row.inertia * 1.001);
+    inertiaRatios.push(`${name} k=${row.k}: ${(ours.inertia / row.inertia).toFixed(5)}`);
     if (row.ari >= 0.99) {
       expect(Math.abs(ours.silhouette! - row.silhouette), context).toBeLessThanOrEqual(0.01 * Math.abs(row.silhouette));
     } else {
