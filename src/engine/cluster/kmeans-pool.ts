@@ -39,16 +39,35 @@ const WORKER = new URL(`./kmeans-worker${extname(fileURLToPath(import.meta.url))
 
 /**
  * fitKMeans on up to `threads` threads (default: all cores); the same fit to
- * the bit. Small matrices and one thread run fitKMeans here.
+ * the bit. Small matrices and one thread run fitKMeans here. The first passes
+ * run on this thread while the workers start (which takes from tens of
+ * milliseconds to seconds on a busy machine); a pool that cannot start leaves
+ * every pass to this thread.
  */
 export async function fitKMeansInThreads(matrix: Matrix, k: number, options: KMeansOptions, threads = availableParallelism()): Promise<KMeansFit> {
   checkFit(matrix, k, options);
   if (threads < 2 || matrix.n < THREADED_MIN_ROWS) return fitKMeans(matrix, k, options);
-  const pool = await KMeansPool.start(matrix, k, threads);
+  const buffers = createKMeansBuffers(matrix, k, true);
+  const starting = KMeansPool.startOn(buffers, threads);
+  let pool: KMeansPool | undefined;
+  starting.then(
+    (started) => (pool = started),
+    () => {},
+  );
   try {
-    return await pool.run(fitKMeansSteps(matrix, pool.buffers, k, options));
+    const steps = fitKMeansSteps(matrix, buffers, k, options);
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) return step.value;
+      if (pool) {
+        await pool.pass(step.value);
+      } else {
+        for (let chunk = 0; chunk < buffers.chunks; chunk++) runChunk(buffers, step.value, chunk);
+        // Let the workers' "ready" in.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
   } finally {
-    await pool.close();
+    await (await starting.catch(() => undefined))?.close();
   }
 }
 
@@ -68,8 +87,12 @@ export class KMeansPool {
   }
 
   /** Shared buffers for `matrix` with up to kMax centres, and threads − 1 workers started and ready. */
-  static async start(matrix: Matrix, kMax: number, threads: number): Promise<KMeansPool> {
-    const buffers = createKMeansBuffers(matrix, kMax, true);
+  static start(matrix: Matrix, kMax: number, threads: number): Promise<KMeansPool> {
+    return KMeansPool.startOn(createKMeansBuffers(matrix, kMax, true), threads);
+  }
+
+  /** threads − 1 workers on the given shared buffers (createKMeansBuffers(…, shared = true)), started and ready. */
+  static async startOn(buffers: KMeansBuffers, threads: number): Promise<KMeansPool> {
     const control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
     const count = Math.max(1, threads - 1);
     const workerData: KMeansWorkerData = { sources: kmeansBufferSources(buffers), control: control.buffer as SharedArrayBuffer, workers: count };
@@ -114,7 +137,8 @@ export class KMeansPool {
     }
   }
 
-  private async pass(phase: Phase): Promise<void> {
+  /** One pass over every chunk, split over the threads. */
+  async pass(phase: Phase): Promise<void> {
     const { control, buffers } = this;
     Atomics.store(control, CONTROL.phase, phase);
     Atomics.store(control, CONTROL.next, 0);
