@@ -105,18 +105,30 @@ function scan(b: KMeansBuffers, i: number, k: number): void {
   b.lower[i] = Math.sqrt(second);
 }
 
+/**
+ * This thread's own accumulators: adding row by row into the chunk's slot in
+ * shared memory would write cache lines that a neighbouring chunk's slot,
+ * summed at the same time on another thread, also lives in.
+ */
+let localSums = new Float64Array(64);
+let localCounts = new Float64Array(8);
+
 /** Sums of the chunk's rows by label, into the chunk's slot. */
 function sumChunk(b: KMeansBuffers, chunk: number, start: number, end: number, k: number): void {
   const { data, d, labels, kMax } = b;
-  const sums = b.chunkSums.subarray(chunk * kMax * d, chunk * kMax * d + k * d);
-  const counts = b.chunkCounts.subarray(chunk * kMax, chunk * kMax + k);
-  sums.fill(0);
-  counts.fill(0);
+  if (localSums.length < k * d) localSums = new Float64Array(k * d);
+  if (localCounts.length < k) localCounts = new Float64Array(k);
+  const sums = localSums;
+  const counts = localCounts;
+  sums.fill(0, 0, k * d);
+  counts.fill(0, 0, k);
   for (let i = start; i < end; i++) {
     const c = labels[i]!;
     counts[c]!++;
     for (let j = 0, row = i * d, centre = c * d; j < d; j++) sums[centre + j]! += data[row + j]!;
   }
+  b.chunkSums.set(sums.subarray(0, k * d), chunk * kMax * d);
+  b.chunkCounts.set(counts.subarray(0, k), chunk * kMax);
 }
 
 function exact(b: KMeansBuffers, chunk: number, start: number, end: number): void {
