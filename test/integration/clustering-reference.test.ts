@@ -2,8 +2,8 @@
  * Seg's clustering against scikit-learn on real data sets, for k = 2…8 on the
  * same transformed matrix (silhouettes on the full data, n ≤ 5,000):
  *
- * - where both reach the same partition (ARI ≥ 0.99), our inertia is within
- *   0.1% of KMeans(n_init=10, random_state=0)'s; where they reach different
+ * - where both reach the same partition (ARI ≥ 0.99), our inertia is at most
+ *   0.1% above KMeans(n_init=10, random_state=0)'s; where they reach different
  *   local optima, it is lower, or within 0.1% of the highest inertia
  *   scikit-learn itself reaches over random_state 0–9;
  * - where both reach the same partition (ARI ≥ 0.99), our silhouette is within
@@ -108,8 +108,8 @@ async function compareWithScikitLearn(name: string, features: string[], transfor
     const context = `${name}, k = ${row.k}: ours ${ours.inertia} / ${ours.silhouette}, scikit-learn ${row.inertia} / ${row.silhouette}`;
     inertiaRatios.push(`${name} k=${row.k}: ${(ours.inertia / row.inertia).toFixed(5)}${row.ari < 0.99 ? ` (other optimum; scikit-learn over seeds ${row.inertiaRange!.map((x) => x.toFixed(2)).join("…")})` : ""}`);
     if (row.ari >= 0.99) {
-      // The same partition: the same inertia within 0.1%.
-      expect(Math.abs(ours.inertia - row.inertia), context).toBeLessThanOrEqual(0.001 * row.inertia);
+      // The same partition (up to a few rows): at most 0.1% above scikit-learn's inertia (lower is better; Mall k = 7 is 0.1% below).
+      expect(ours.inertia, context).toBeLessThanOrEqual(row.inertia * 1.001);
     } else {
       // Another local optimum: lower is better; higher only as far as scikit-learn's own seeds 0–9 reach (+0.1%).
       expect(ours.inertia, `${context}; scikit-learn over seeds ${row.inertiaRange}`).toBeLessThanOrEqual(Math.max(row.inertia, row.inertiaRange![1]) * 1.001);
