@@ -1,64 +1,166 @@
 /**
- * k-means on 1,000,000 × 8 uniform random values, k = 5 (DESIGN §9: within 2× of
- * scikit-learn's Lloyd, same inertia within 0.1%). Runs ours, then scikit-learn
- * on the same matrix when /usr/bin/python3 has it; with --ml-kmeans also one
- * ml-kmeans initialization (about half a minute).
+ * k-means on 1,000,000 × 8 uniform random values (seeded), k = 5: Seg against
+ * scikit-learn's `KMeans(algorithm="lloyd")` on the same matrix, alternated in
+ * one run so that a change in the machine's load hits both alike. Each
+ * repetition fits, in turn: Seg on one thread (n_init = 1), Seg on `threads`
+ * threads (n_init = 1), scikit-learn (n_init = 1), Seg threaded (n_init = 4),
+ * scikit-learn (n_init = 4). scikit-learn runs in one Python process that loads
+ * the matrix once and times each fit itself; Seg's fits are timed here the same
+ * way (wall time of the fit call). Prints a table, then the figures as JSON on
+ * the last line (bench/run.ts stores them).
  *
- *   node bench/kmeans.ts [n] [d] [k] [--ml-kmeans]
+ *   node bench/kmeans.ts [--reps 5] [--threads N] [--n 1000000] [--d 8] [--k 5]
  */
-import { execFileSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { kmeans as mlKmeans } from "ml-kmeans";
+import { createInterface } from "node:readline";
 import { fitKMeans } from "../src/engine/cluster/kmeans.ts";
-import { createMatrix, toRows } from "../src/engine/cluster/matrix.ts";
+import { fitKMeansInThreads } from "../src/engine/cluster/kmeans-pool.ts";
+import type { KMeansFit } from "../src/engine/cluster/lloyd.ts";
+import { createMatrix } from "../src/engine/cluster/matrix.ts";
 import { mulberry32 } from "../src/engine/stats/seeded-random.ts";
+import { PYTHON } from "./machine.ts";
 
 const args = process.argv.slice(2);
-const [n = 1_000_000, d = 8, k = 5] = args.filter((a) => !a.startsWith("--")).map(Number);
-const N_INITS = [1, 4];
-const PYTHON = "/usr/bin/python3";
+const option = (name: string, fallback: number) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? Number(args[at + 1]) : fallback;
+};
+const reps = option("reps", 5);
+const threads = option("threads", availableParallelism());
+const n = option("n", 1_000_000);
+const d = option("d", 8);
+const k = option("k", 5);
+
+interface Fit {
+  engine: "seg-1-thread" | "seg" | "scikit-learn";
+  nInit: number;
+  rep: number;
+  seconds: number;
+  inertia: number;
+  iterations: number;
+}
 
 const matrix = createMatrix(n, d);
 const random = mulberry32(1);
 for (let i = 0; i < matrix.data.length; i++) matrix.data[i] = random();
 
-const rows: { engine: string; nInit: number; seconds: number; inertia: number; iterations: number }[] = [];
-for (const nInit of N_INITS) {
-  const start = performance.now();
-  const fit = fitKMeans(matrix, k, { seed: 0, nInit });
-  rows.push({ engine: "seg", nInit, seconds: (performance.now() - start) / 1000, inertia: fit.inertia, iterations: fit.iterations });
-}
-
-if (args.includes("--ml-kmeans")) {
-  const rowsOfArrays = toRows(matrix);
-  const start = performance.now();
-  const result = mlKmeans(rowsOfArrays, k, { seed: 0, maxIterations: 300 });
-  const inertia = rowsOfArrays.reduce((s, row, i) => s + row.reduce((t, v, j) => t + (v - result.centroids[result.clusters[i]!]![j]!) ** 2, 0), 0);
-  rows.push({ engine: "ml-kmeans", nInit: 1, seconds: (performance.now() - start) / 1000, inertia, iterations: result.iterations });
-}
-
 const dir = mkdtempSync(join(tmpdir(), "seg-kmeans-"));
+const file = join(dir, "matrix.f64");
+writeFileSync(file, new Uint8Array(matrix.data.buffer));
+const sklearn = existsSync(PYTHON) ? await startSklearn() : undefined;
+
+const fits: Fit[] = [];
+const loads: number[] = [loadavg()[0]!];
+let identical = true;
 try {
-  const file = join(dir, "matrix.f64");
-  writeFileSync(file, new Uint8Array(matrix.data.buffer));
-  const script = join(import.meta.dirname, "kmeans-sklearn.py");
-  if (existsSync(PYTHON)) {
-    const out = execFileSync(PYTHON, ["-W", "ignore", script, file, String(n), String(d), String(k), ...N_INITS.map(String)], { encoding: "utf8" });
-    for (const line of out.trim().split("\n")) {
-      const r = JSON.parse(line) as { n_init: number; seconds: number; inertia: number; iterations: number };
-      rows.push({ engine: "scikit-learn", nInit: r.n_init, seconds: r.seconds, inertia: r.inertia, iterations: r.iterations });
-    }
+  for (let rep = 1; rep <= reps; rep++) {
+    const one = timeSeg(() => fitKMeans(matrix, k, { seed: 0, nInit: 1 }));
+    fits.push({ engine: "seg-1-thread", nInit: 1, rep, ...summary(one) });
+    const threaded = await timeSegAsync(() => fitKMeansInThreads(matrix, k, { seed: 0, nInit: 1 }, threads));
+    fits.push({ engine: "seg", nInit: 1, rep, ...summary(threaded) });
+    identical &&= sameFit(one.fit, threaded.fit);
+    if (sklearn) fits.push({ engine: "scikit-learn", rep, ...(await sklearn.fit(1)) });
+    const four = await timeSegAsync(() => fitKMeansInThreads(matrix, k, { seed: 0, nInit: 4 }, threads));
+    fits.push({ engine: "seg", nInit: 4, rep, ...summary(four) });
+    if (sklearn) fits.push({ engine: "scikit-learn", rep, ...(await sklearn.fit(4)) });
+    loads.push(loadavg()[0]!);
+    process.stderr.write(`kmeans bench: repetition ${rep}/${reps} done\n`);
   }
-} catch (error) {
-  process.stderr.write(`scikit-learn reference skipped: ${(error as Error).message.split("\n")[0]}\n`);
 } finally {
+  sklearn?.close();
   rmSync(dir, { recursive: true, force: true });
 }
 
-process.stdout.write(`k-means ${n.toLocaleString("en")} × ${d}, k = ${k}\n`);
-process.stdout.write("engine        n_init  seconds       inertia  iterations\n");
-for (const r of rows) {
-  process.stdout.write(`${r.engine.padEnd(12)} ${String(r.nInit).padStart(7)} ${r.seconds.toFixed(2).padStart(8)} ${r.inertia.toFixed(2).padStart(13)} ${String(r.iterations).padStart(11)}\n`);
+const groups = [...new Set(fits.map((f) => `${f.engine}/${f.nInit}`))].map((key) => {
+  const mine = fits.filter((f) => `${f.engine}/${f.nInit}` === key);
+  const seconds = mine.map((f) => f.seconds);
+  const msPerIteration = mine.map((f) => (f.seconds / f.iterations) * 1000);
+  return { engine: mine[0]!.engine, nInit: mine[0]!.nInit, seconds, medianSeconds: median(seconds), minSeconds: Math.min(...seconds), maxSeconds: Math.max(...seconds), inertia: mine[0]!.inertia, iterations: mine.map((f) => f.iterations), medianMsPerIteration: median(msPerIteration) };
+});
+const pick = (engine: string, nInit: number) => groups.find((g) => g.engine === engine && g.nInit === nInit);
+// Seg / scikit-learn within each repetition (the two ran back to back), then the median of those ratios.
+const pairRatios = (engine: string, nInit: number, per: (f: Fit) => number) =>
+  fits.filter((f) => f.engine === engine && f.nInit === nInit).flatMap((f) => {
+    const other = fits.find((g) => g.engine === "scikit-learn" && g.nInit === nInit && g.rep === f.rep);
+    return other ? [per(f) / per(other)] : [];
+  });
+const ratio4 = pairRatios("seg", 4, (f) => f.seconds);
+const ratioIteration = pairRatios("seg", 1, (f) => f.seconds / f.iterations);
+const seg4 = pick("seg", 4);
+const sk4 = pick("scikit-learn", 4);
+const result = {
+  n,
+  d,
+  k,
+  threads,
+  reps,
+  loads: loads.map((x) => Math.round(x * 10) / 10),
+  identical,
+  groups,
+  ratioNInit4: median(ratio4),
+  ratiosNInit4: ratio4,
+  ratioPerIteration: median(ratioIteration),
+  ratiosPerIteration: ratioIteration,
+  inertiaDiffNInit4: seg4 && sk4 ? (seg4.inertia - sk4.inertia) / sk4.inertia : null,
+  fits,
+};
+
+process.stdout.write(`k-means ${n.toLocaleString("en")} × ${d}, k = ${k}, Seg on ${threads} threads, ${reps} repetitions\n`);
+process.stdout.write("engine          n_init  median s  (min–max)        inertia  ms/iteration  iterations\n");
+for (const g of groups) {
+  process.stdout.write(`${g.engine.padEnd(14)} ${String(g.nInit).padStart(7)} ${g.medianSeconds.toFixed(2).padStart(9)}  (${g.minSeconds.toFixed(2)}–${g.maxSeconds.toFixed(2)}) ${g.inertia.toFixed(2).padStart(13)} ${g.medianMsPerIteration.toFixed(1).padStart(13)}  ${g.iterations.join(",")}\n`);
+}
+process.stdout.write(`Seg / scikit-learn, n_init = 4: ${median(ratio4).toFixed(2)}; per iteration (n_init = 1): ${median(ratioIteration).toFixed(2)}; threaded fit identical to one thread: ${identical}\n`);
+process.stdout.write(`${JSON.stringify(result)}\n`);
+
+function summary(timed: { seconds: number; fit: KMeansFit }) {
+  return { seconds: timed.seconds, inertia: timed.fit.inertia, iterations: timed.fit.iterations };
+}
+
+function timeSeg(run: () => KMeansFit): { seconds: number; fit: KMeansFit } {
+  const start = performance.now();
+  const fit = run();
+  return { seconds: (performance.now() - start) / 1000, fit };
+}
+
+async function timeSegAsync(run: () => Promise<KMeansFit>): Promise<{ seconds: number; fit: KMeansFit }> {
+  const start = performance.now();
+  const fit = await run();
+  return { seconds: (performance.now() - start) / 1000, fit };
+}
+
+function sameFit(a: KMeansFit, b: KMeansFit): boolean {
+  return Buffer.from(a.centroids.buffer).equals(Buffer.from(b.centroids.buffer)) && Buffer.from(a.labels.buffer).equals(Buffer.from(b.labels.buffer)) && Object.is(a.inertia, b.inertia);
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length === 0 ? Number.NaN : sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** One Python process holding the matrix; each fit is a line out and a JSON line back. */
+async function startSklearn(): Promise<{ fit(nInit: number): Promise<{ nInit: number; seconds: number; inertia: number; iterations: number }>; close(): void }> {
+  const child = spawn(PYTHON, ["-W", "ignore", join(import.meta.dirname, "kmeans-sklearn.py"), file, String(n), String(d), String(k)], { stdio: ["pipe", "pipe", "inherit"] });
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const next = async () => {
+    const line = await lines.next();
+    if (line.done) throw new Error("the scikit-learn process ended early");
+    return JSON.parse(line.value) as Record<string, number>;
+  };
+  await next();
+  return {
+    async fit(nInit) {
+      child.stdin.write(`${nInit}\n`);
+      const r = await next();
+      return { nInit, seconds: r.seconds!, inertia: r.inertia!, iterations: r.iterations! };
+    },
+    close() {
+      child.stdin.end();
+      child.kill();
+    },
+  };
 }

@@ -124,24 +124,13 @@ function sorted(record: Record<string, number>): [string, number][] {
   return Object.entries(record).sort(([x], [y]) => (x < y ? -1 : 1));
 }
 
-/** bench/kmeans.ts (1,000,000 × 8, k = 5, ours and scikit-learn's Lloyd), several times; per-fit medians. */
+/**
+ * bench/kmeans.ts: 1,000,000 × 8, k = 5, Seg (one thread and all cores) and
+ * scikit-learn alternated in one process, `runs` repetitions; its own figures.
+ */
 function kmeans(runs: number) {
-  const rows: { engine: string; nInit: number; seconds: number; inertia: number; iterations: number }[] = [];
-  const times: { total: number; peakMb: number }[] = [];
-  for (let i = 0; i < Math.min(runs, 3); i++) {
-    const m = measure(NODE, [join(REPO, "bench/kmeans.ts")], { runs: 1, warmup: 0 });
-    times.push({ total: m.medianSeconds, peakMb: m.medianPeakMb });
-    for (const line of m.stdout.split("\n")) {
-      const match = /^(seg|scikit-learn)\s+(\d+)\s+([\d.]+)\s+([\d.]+)\s+(\d+)$/.exec(line.trim());
-      if (match) rows.push({ engine: match[1]!, nInit: Number(match[2]), seconds: Number(match[3]), inertia: Number(match[4]), iterations: Number(match[5]) });
-    }
-  }
-  const summary = [...new Set(rows.map((r) => `${r.engine}/${r.nInit}`))].map((key) => {
-    const [engine, nInit] = key.split("/");
-    const mine = rows.filter((r) => r.engine === engine && r.nInit === Number(nInit));
-    return { engine, nInit: Number(nInit), medianSeconds: median(mine.map((r) => r.seconds)), secondsPerFit: median(mine.map((r) => r.seconds)) / Number(nInit), inertia: mine[0]!.inertia, iterations: mine.map((r) => r.iterations) };
-  });
-  return { n: 1_000_000, d: 8, k: 5, runs: times.length, rows, summary };
+  const m = measure(NODE, [join(REPO, "bench/kmeans.ts"), "--reps", String(runs)], { runs: 1, warmup: 0, timeout: 7200 });
+  return { ...lastJson<object>(m.stdout), process: timing(m) };
 }
 
 /** Generate 10,000,000 invoices once, then the whole recompute with a DuckDB memory limit. */

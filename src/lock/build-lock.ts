@@ -71,5 +71,6 @@ function lockClusters(engine: EngineResult): Lock["clusters"] {
     })),
     ari: c.agreement?.ari === null || c.agreement === undefined ? null : roundTo(c.agreement.ari, 6),
     setAside: { outliers: c.outlierMembers, missing: c.incomplete },
+    ...(c.silhouetteSample.rows < c.silhouetteSample.of ? { silhouetteSample: { ...c.silhouetteSample } } : {}),
   };
 }

@@ -59,6 +59,11 @@ export const lockSchema = z.object({
        * with a missing or non-finite clustering feature (no cluster).
        */
       setAside: z.object({ outliers: z.number(), missing: z.number() }).optional(),
+      /**
+       * Present when the silhouette that chose k was computed on a seeded sample:
+       * `rows` sampled of the `of` rows k-means was fitted on. Absent when exact.
+       */
+      silhouetteSample: z.object({ rows: z.number(), of: z.number() }).optional(),
     })
     .nullable(),
   /** Members with a value for each declared feature (the others are left out of its averages, tiers and tests). */

@@ -2,7 +2,10 @@
  * Seg's clustering against scikit-learn on real data sets, for k = 2…8 on the
  * same transformed matrix (silhouettes on the full data, n ≤ 5,000):
  *
- * - our inertia is at most 1.01 × that of KMeans(n_init=10, random_state=0);
+ * - where both reach the same partition (ARI ≥ 0.99), our inertia is at most
+ *   0.1% above KMeans(n_init=10, random_state=0)'s; where they reach different
+ *   local optima, it is lower, or within 0.1% of the highest inertia
+ *   scikit-learn itself reaches over random_state 0–9;
  * - where both reach the same partition (ARI ≥ 0.99), our silhouette is within
  *   1% of scikit-learn's; where they reach different local optima, it lies
  *   within (±1%) the range scikit-learn itself reaches over random_state 0–9,
@@ -31,7 +34,7 @@ const DATA = resolve(ROOT, "../shared/data");
 const PYTHON = "/usr/bin/python3";
 const REFERENCE = join(ROOT, "test/reference");
 /** scikit-learn fits each k 10 × 10 times where partitions differ; slow on a busy 2-core machine. */
-const TIMEOUT = 600_000;
+const TIMEOUT = 1_200_000;
 
 const MALL = join(DATA, "mall-customers/Mall_Customers.csv");
 const WHOLESALE = join(DATA, "wholesale-customers/wholesale_customers.csv");
@@ -59,15 +62,19 @@ interface ReferenceRow {
   ourLabelsSilhouette: number;
   ari: number;
   silhouetteRange?: [number, number];
+  inertiaRange?: [number, number];
 }
 
 let db: Database;
 let dir: string;
+/** ours / scikit-learn's inertia per data set and k, printed at the end (the figures BENCHMARKS.md quotes). */
+const inertiaRatios: string[] = [];
 beforeAll(async () => {
   db = await openDatabase();
   dir = mkdtempSync(join(tmpdir(), "seg-clustering-reference-"));
 });
 afterAll(() => {
+  if (inertiaRatios.length > 0) process.stdout.write(`inertia ours / scikit-learn: ${inertiaRatios.join(", ")}\n`);
   db?.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -99,7 +106,14 @@ async function compareWithScikitLearn(name: string, features: string[], transfor
   for (const row of reference.byK) {
     const ours = chosen.candidates.find((c) => c.k === row.k)!;
     const context = `${name}, k = ${row.k}: ours ${ours.inertia} / ${ours.silhouette}, scikit-learn ${row.inertia} / ${row.silhouette}`;
-    expect(ours.inertia, context).toBeLessThanOrEqual(row.inertia * 1.01);
+    inertiaRatios.push(`${name} k=${row.k}: ${(ours.inertia / row.inertia).toFixed(5)}${row.ari < 0.99 ? ` (other optimum; scikit-learn over seeds ${row.inertiaRange!.map((x) => x.toFixed(2)).join("…")})` : ""}`);
+    if (row.ari >= 0.99) {
+      // The same partition (up to a few rows): at most 0.1% above scikit-learn's inertia (lower is better; Mall k = 7 is 0.1% below).
+      expect(ours.inertia, context).toBeLessThanOrEqual(row.inertia * 1.001);
+    } else {
+      // Another local optimum: lower is better; higher only as far as scikit-learn's own seeds 0–9 reach (+0.1%).
+      expect(ours.inertia, `${context}; scikit-learn over seeds ${row.inertiaRange}`).toBeLessThanOrEqual(Math.max(row.inertia, row.inertiaRange![1]) * 1.001);
+    }
     if (row.ari >= 0.99) {
       expect(Math.abs(ours.silhouette! - row.silhouette), context).toBeLessThanOrEqual(0.01 * Math.abs(row.silhouette));
     } else {

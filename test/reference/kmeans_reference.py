@@ -8,8 +8,8 @@ little-endian, and prints one JSON object:
 - byK: for each k, KMeans(n_clusters=k, n_init=10, random_state=0) inertia and
   silhouette_score on the full data, silhouette_score of Seg's own labels, and
   the adjusted Rand index between the two partitions. When they differ (ARI
-  below 0.99), also the range of silhouettes scikit-learn itself reaches with
-  random_state 0–9: k-means optima of nearly equal inertia can differ in
+  below 0.99), also the range of silhouettes and of inertias scikit-learn
+  itself reaches with random_state 0–9: k-means optima of nearly equal inertia can differ in
   silhouette by several percent.
 
 usage: kmeans_reference.py <request.json>
@@ -53,6 +53,8 @@ for k in range(request["k"][0], request["k"][1] + 1):
         seeds = [KMeans(n_clusters=k, n_init=10, random_state=seed, algorithm="lloyd").fit(ours) for seed in range(10)]
         silhouettes = [float(silhouette_score(ours, m.labels_)) for m in seeds]
         row["silhouetteRange"] = [min(silhouettes), max(silhouettes)]
+        inertias = [float(m.inertia_) for m in seeds]
+        row["inertiaRange"] = [min(inertias), max(inertias)]
     by_k.append(row)
 
 print(json.dumps({"transformMaxAbsDiff": float(np.max(np.abs(X - ours))), "byK": by_k}))

@@ -2,14 +2,17 @@
  * chooseK on several cores: every k of the range is an independent fit (its
  * own seeded initializations, its own silhouette), so worker threads take the
  * ks from a queue, largest first, over one shared copy of the matrix. The
- * result is chooseK's to the bit; only the wall time changes. Small matrices,
- * one thread, or a worker that cannot start run chooseK in this thread.
+ * result is chooseK's to the bit; only the wall time changes. With fewer ks
+ * than threads on a large matrix, each fit's passes are split over the threads
+ * instead (kmeans-pool.ts), again to the bit. Small matrices, one thread, or a
+ * worker that cannot start run chooseK in this thread.
  */
 import { availableParallelism } from "node:os";
 import { extname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { checkRange, choose, chooseK, type ChooseKOptions, type ChooseKResult, type KRange, type TriedK } from "./choose-k.ts";
+import { checkRange, choose, chooseK, scoreK, type ChooseKOptions, type ChooseKResult, type KRange, type TriedK } from "./choose-k.ts";
+import { fitKMeansInThreads, THREADED_MIN_ROWS } from "./kmeans-pool.ts";
 import type { Matrix } from "./matrix.ts";
 import type { TryKWorkerData } from "./try-k-worker.ts";
 
@@ -21,6 +24,12 @@ const WORKER = new URL(`./try-k-worker${extname(fileURLToPath(import.meta.url))}
 export async function chooseKInParallel(matrix: Matrix, range: KRange, options: ChooseKOptions, threads = availableParallelism()): Promise<ChooseKResult> {
   checkRange(matrix, range);
   const ks = Array.from({ length: range.max - range.min + 1 }, (_, i) => range.max - i);
+  if (threads >= 2 && ks.length < threads && matrix.n >= THREADED_MIN_ROWS) {
+    // Fewer ks than threads (one k, say) on a large matrix: split each fit's passes over the threads instead.
+    const tried: TriedK[] = [];
+    for (const k of ks) tried.push(scoreK(matrix, await fitKMeansInThreads(matrix, k, { seed: options.seed, nInit: options.nInit }, threads), options));
+    return choose(tried);
+  }
   if (Math.min(threads, ks.length) < 2 || matrix.n * matrix.d < MIN_CELLS) return chooseK(matrix, range, options);
   try {
     return choose(await tryKInWorkers(matrix, ks, options, threads));

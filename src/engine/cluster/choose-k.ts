@@ -59,7 +59,12 @@ export interface TriedK {
 
 /** One k: its k-means fit and silhouette. Each k depends only on the matrix and the options, so any k can run anywhere. */
 export function tryK(matrix: Matrix, k: number, options: ChooseKOptions): TriedK {
-  const fit = fitKMeans(matrix, k, { seed: options.seed, nInit: options.nInit });
+  return scoreK(matrix, fitKMeans(matrix, k, { seed: options.seed, nInit: options.nInit }), options);
+}
+
+/** A fit of some k with its silhouette. */
+export function scoreK(matrix: Matrix, fit: KMeansFit, options: ChooseKOptions): TriedK {
+  const { k } = fit;
   const silhouette = silhouetteScore(matrix, fit.labels, k, { seed: options.seed, sample: options.silhouetteSample });
   return { fit, candidate: { k, inertia: fit.inertia, silhouette, iterations: fit.iterations, converged: fit.converged } };
 }

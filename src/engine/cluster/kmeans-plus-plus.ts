@@ -4,85 +4,95 @@
  * `2 + ⌊ln k⌋` candidates drawn with probability proportional to the squared
  * distance to the nearest centre so far, "best" meaning the lowest resulting
  * potential. Randomness comes only from `random`, so a seed fixes the result.
+ *
+ * Written as passes over the rows (see lloyd.ts): each candidate's distances
+ * are one pass, computed per chunk, and potentials are chunk totals added in
+ * chunk order, so the seeding is the same on any number of threads.
  */
+import { CHUNK_ROWS, createKMeansBuffers, PHASE, SCALAR, type KMeansBuffers } from "./kmeans-buffers.ts";
+import { runSteps, sumInOrder, type KMeansSteps } from "./lloyd.ts";
 import type { Matrix } from "./matrix.ts";
 
 /** Initial centres, k × d row-major. */
 export function kmeansPlusPlus(matrix: Matrix, k: number, random: () => number): Float64Array {
-  const { data, n, d } = matrix;
+  if (k < 1 || k > matrix.n) throw new RangeError(`k-means++ needs 1 ≤ k ≤ n, got k = ${k}, n = ${matrix.n}`);
+  const buffers = createKMeansBuffers(matrix, k, false);
+  return runSteps(buffers, kmeansPlusPlusSteps(buffers, k, random));
+}
+
+/** The seeding as passes over the buffers; returns the k × d initial centres. */
+export function* kmeansPlusPlusSteps(b: KMeansBuffers, k: number, random: () => number): KMeansSteps<Float64Array> {
+  const { data, n, d, scalars } = b;
   if (k < 1 || k > n) throw new RangeError(`k-means++ needs 1 ≤ k ≤ n, got k = ${k}, n = ${n}`);
   const centres = new Float64Array(k * d);
   const trials = 2 + Math.floor(Math.log(k));
+  // Thirds of b.seeding: nearest-so-far distances, the best trial so far, the trial being computed.
+  let closest = 0;
+  let best = 1;
+  let scratch = 2;
 
   const first = Math.min(n - 1, Math.floor(random() * n));
   centres.set(data.subarray(first * d, first * d + d), 0);
-  let closest: Float64Array = distancesTo(matrix, data, first * d);
-  let potential = sum(closest);
+  scalars[SCALAR.candidate] = first;
+  scalars[SCALAR.closestAt] = closest;
+  yield PHASE.seedFirst;
+  let potential = sumInOrder(b.chunkTotals, b.chunks);
 
-  const cumulative = new Float64Array(n);
-  let candidateBest: Float64Array = new Float64Array(n);
-  let candidateDist: Float64Array = new Float64Array(n);
+  // Chunk totals of the nearest-so-far distances and of the best trial so far.
+  const closestTotals = Float64Array.from(b.chunkTotals);
+  const bestTotals = new Float64Array(b.chunks);
+  const prefix = new Float64Array(b.chunks);
   for (let c = 1; c < k; c++) {
-    let acc = 0;
-    for (let i = 0; i < n; i++) cumulative[i] = acc += closest[i]!;
+    cumulate(closestTotals, prefix);
     let bestPotential = Infinity;
     let bestIndex = -1;
     for (let t = 0; t < trials; t++) {
-      const candidate = searchRight(cumulative, random() * potential);
-      const offset = candidate * d;
-      let pot = 0;
-      for (let i = 0; i < n; i++) {
-        let s = 0;
-        const row = i * d;
-        for (let j = 0; j < d; j++) {
-          const diff = data[row + j]! - data[offset + j]!;
-          s += diff * diff;
-        }
-        const m = s < closest[i]! ? s : closest[i]!;
-        candidateDist[i] = m;
-        pot += m;
-      }
+      const candidate = pick(b.seeding.subarray(closest * n, closest * n + n), prefix, random() * potential);
+      scalars[SCALAR.candidate] = candidate;
+      scalars[SCALAR.closestAt] = closest;
+      scalars[SCALAR.targetAt] = scratch;
+      yield PHASE.seedTrial;
+      const pot = sumInOrder(b.chunkTotals, b.chunks);
       if (pot < bestPotential) {
         bestPotential = pot;
         bestIndex = candidate;
-        [candidateBest, candidateDist] = [candidateDist, candidateBest];
+        [best, scratch] = [scratch, best];
+        bestTotals.set(b.chunkTotals);
       }
     }
     centres.set(data.subarray(bestIndex * d, bestIndex * d + d), c * d);
-    [closest, candidateBest] = [candidateBest, closest];
+    [closest, best] = [best, closest];
+    closestTotals.set(bestTotals);
     potential = bestPotential;
   }
   return centres;
 }
 
-function distancesTo(matrix: Matrix, source: Float64Array, offset: number): Float64Array {
-  const { data, n, d } = matrix;
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let j = 0; j < d; j++) {
-      const diff = data[i * d + j]! - source[offset + j]!;
-      s += diff * diff;
-    }
-    out[i] = s;
-  }
-  return out;
+/** Running sums of the chunk totals, in chunk order. */
+function cumulate(totals: Float64Array, prefix: Float64Array): void {
+  let acc = 0;
+  for (let chunk = 0; chunk < totals.length; chunk++) prefix[chunk] = acc += totals[chunk]!;
 }
 
-function sum(values: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < values.length; i++) s += values[i]!;
-  return s;
-}
-
-/** First index whose cumulative weight exceeds `value` (numpy searchsorted, side right), clipped to the last row. */
-function searchRight(cumulative: Float64Array, value: number): number {
+/**
+ * The first row whose running sum of weights exceeds `value` (numpy's
+ * searchsorted, side right, on the cumulative weights), found by chunk and then
+ * within the chunk; clipped to the last row.
+ */
+function pick(weights: Float64Array, prefix: Float64Array, value: number): number {
   let lo = 0;
-  let hi = cumulative.length;
+  let hi = prefix.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (cumulative[mid]! > value) hi = mid;
+    if (prefix[mid]! > value) hi = mid;
     else lo = mid + 1;
   }
-  return Math.min(lo, cumulative.length - 1);
+  if (lo >= prefix.length) return weights.length - 1;
+  const end = Math.min(weights.length, (lo + 1) * CHUNK_ROWS);
+  let acc = lo > 0 ? prefix[lo - 1]! : 0;
+  for (let i = lo * CHUNK_ROWS; i < end; i++) {
+    acc += weights[i]!;
+    if (acc > value) return i;
+  }
+  return end - 1;
 }

@@ -9,8 +9,9 @@
  * independent check of that loop in lloyd.test.ts.
  */
 import { mulberry32 } from "../stats/seeded-random.ts";
-import { kmeansPlusPlus } from "./kmeans-plus-plus.ts";
-import { lloyd, type KMeansFit } from "./lloyd.ts";
+import { createKMeansBuffers, type KMeansBuffers } from "./kmeans-buffers.ts";
+import { kmeansPlusPlusSteps } from "./kmeans-plus-plus.ts";
+import { lloydSteps, runSteps, type KMeansFit, type KMeansSteps } from "./lloyd.ts";
 import type { Matrix } from "./matrix.ts";
 
 /**
@@ -32,14 +33,29 @@ export interface KMeansOptions {
 
 
 export function fitKMeans(matrix: Matrix, k: number, options: KMeansOptions): KMeansFit {
+  checkFit(matrix, k, options);
+  const buffers = createKMeansBuffers(matrix, k, false);
+  return runSteps(buffers, fitKMeansSteps(matrix, buffers, k, options));
+}
+
+export function checkFit(matrix: Matrix, k: number, options: KMeansOptions): void {
   const nInit = options.nInit ?? DEFAULT_N_INIT;
   if (!Number.isInteger(k) || k < 1 || k > matrix.n) throw new RangeError(`k-means needs 1 ≤ k ≤ ${matrix.n} rows, got k = ${k}`);
   if (!Number.isInteger(nInit) || nInit < 1) throw new RangeError(`nInit must be a positive integer, got ${nInit}`);
+}
+
+/**
+ * Every initialization, one after the other, as passes over the buffers (see
+ * lloyd.ts): on one thread with runSteps, on several with KMeansPool.
+ */
+export function* fitKMeansSteps(matrix: Matrix, buffers: KMeansBuffers, k: number, options: KMeansOptions): KMeansSteps<KMeansFit> {
+  const nInit = options.nInit ?? DEFAULT_N_INIT;
   const random = mulberry32(options.seed);
   const tolerance = (options.tolerance ?? 1e-4) * meanVariance(matrix);
   let best: KMeansFit | undefined;
   for (let run = 0; run < nInit; run++) {
-    const fit = lloyd(matrix, kmeansPlusPlus(matrix, k, random), k, options.maxIterations ?? 300, tolerance);
+    const initial = yield* kmeansPlusPlusSteps(buffers, k, random);
+    const fit = yield* lloydSteps(buffers, initial, k, options.maxIterations ?? 300, tolerance);
     if (best === undefined || fit.inertia < best.inertia) best = fit;
   }
   return best!;

@@ -1,15 +1,22 @@
 /**
- * Lloyd's k-means iterations, accelerated with Hamerly's bounds (Hamerly 2010,
- * "Making k-means even faster"): each row keeps an upper bound on the distance
- * to its own centre and a lower bound on the distance to any other, and skips
- * the distance computations whenever the bounds prove its label cannot change.
- * The labels and centres are those of plain Lloyd: centres are recomputed from
- * all rows every iteration, and a final exact pass gives the labels and inertia.
+ * Lloyd's k-means iterations, accelerated with Hamerly's bounds (the per-row
+ * work is in kmeans-chunk.ts). The labels and centres are those of plain
+ * Lloyd: centres are recomputed from all rows every iteration, and a final
+ * exact pass gives the labels and inertia.
  *
  * Convergence follows scikit-learn: stop when no label changes, or when the
  * total squared centre shift is at most `tolerance`. An empty cluster takes the
  * row farthest from its centre.
+ *
+ * The iterations are written once, as `lloydSteps`: a generator that yields
+ * each pass over the rows (a phase) and does the little serial work between
+ * passes (adding the chunks' partial sums in chunk order, moving the centres,
+ * deciding to stop). `runSteps` runs the passes on this thread; KMeansPool runs
+ * the same generator with the passes split over worker threads. Same code, same
+ * order of additions: the same fit to the bit.
  */
+import { createKMeansBuffers, PHASE, SCALAR, type KMeansBuffers, type Phase } from "./kmeans-buffers.ts";
+import { runChunk } from "./kmeans-chunk.ts";
 import type { Matrix } from "./matrix.ts";
 
 export interface KMeansFit {
@@ -25,44 +32,46 @@ export interface KMeansFit {
   converged: boolean;
 }
 
-/** Bounds are trusted only with this relative margin, so rounding can never skip a needed check. */
-const MARGIN = 1e-9;
+/** A fit's passes over the rows, then its result. */
+export type KMeansSteps<T> = Generator<Phase, T, void>;
 
 /** Lloyd iterations from the given centres (k × d); `tolerance` is absolute (total squared shift). */
 export function lloyd(matrix: Matrix, initial: Float64Array, k: number, maxIterations: number, tolerance: number): KMeansFit {
-  const { data, n, d } = matrix;
-  let centroids = Float64Array.from(initial);
-  let next = new Float64Array(k * d);
-  const counts = new Float64Array(k);
-  const labels = new Int32Array(n);
-  const upper = new Float64Array(n);
-  const lower = new Float64Array(n);
-  const half = new Float64Array(k);
-  const moved = new Float64Array(k);
-  const x = new Float64Array(d);
+  const buffers = createKMeansBuffers(matrix, k, false);
+  return runSteps(buffers, lloydSteps(buffers, initial, k, maxIterations, tolerance));
+}
 
-  for (let i = 0; i < n; i++) scan(data, i, d, centroids, k, x, labels, upper, lower);
+/** Runs every pass of `steps` on this thread, chunk after chunk. */
+export function runSteps<T>(buffers: KMeansBuffers, steps: KMeansSteps<T>): T {
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    for (let chunk = 0; chunk < buffers.chunks; chunk++) runChunk(buffers, step.value, chunk);
+  }
+}
+
+/** Lloyd's iterations as passes over the buffers; the result's labels and centroids are copies. */
+export function* lloydSteps(b: KMeansBuffers, initial: Float64Array, k: number, maxIterations: number, tolerance: number): KMeansSteps<KMeansFit> {
+  const { n, d, scalars } = b;
+  const centroids = b.centroids.subarray(0, k * d);
+  centroids.set(initial.subarray(0, k * d));
+  scalars[SCALAR.k] = k;
+  const next = new Float64Array(k * d);
+  const counts = new Float64Array(k);
+  const moved = b.moved.subarray(0, k);
+
+  yield PHASE.assignFirst;
   let iterations = 0;
   let converged = false;
   while (iterations < maxIterations) {
     iterations++;
-    let changed = 0;
+    let changed = n;
     if (iterations > 1) {
-      halfGaps(centroids, k, d, half);
-      for (let i = 0; i < n; i++) {
-        const a = labels[i]!;
-        const bound = Math.max(half[a]!, lower[i]!) * (1 - MARGIN);
-        if (upper[i]! <= bound) continue;
-        upper[i] = Math.sqrt(squaredDistance(data, i * d, centroids, a * d, d));
-        if (upper[i]! <= bound) continue;
-        scan(data, i, d, centroids, k, x, labels, upper, lower);
-        if (labels[i] !== a) changed++;
-      }
-    } else {
-      changed = n;
+      halfGaps(centroids, k, d, b.half);
+      yield PHASE.assign;
+      changed = sumInOrder(b.chunkTotals, b.chunks);
     }
-    sumByLabel(matrix, labels, k, next, counts);
-    const relocated = relocateEmpty(matrix, centroids, labels, upper, lower, next, counts);
+    addChunks(b, k, next, counts);
+    const relocated = relocateEmpty(b, k, next, counts);
     for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) next[c * d + j]! /= counts[c]!;
     let shift = 0;
     for (let c = 0; c < k; c++) {
@@ -70,7 +79,7 @@ export function lloyd(matrix: Matrix, initial: Float64Array, k: number, maxItera
       shift += s;
       moved[c] = Math.sqrt(s);
     }
-    [centroids, next] = [next, centroids];
+    centroids.set(next);
     if (iterations > 1 && changed === 0 && relocated === 0) {
       converged = true;
       break;
@@ -79,36 +88,31 @@ export function lloyd(matrix: Matrix, initial: Float64Array, k: number, maxItera
       converged = true;
       break;
     }
-    loosenBounds(labels, moved, k, upper, lower);
+    largestMoves(moved, scalars);
   }
-  const { labels: finalLabels, inertia } = exactPass(matrix, centroids, k, labels);
-  return { k, centroids, labels: finalLabels, inertia, iterations, converged };
+  yield PHASE.exact;
+  const inertia = sumInOrder(b.chunkTotals, b.chunks);
+  return { k, centroids: Float64Array.from(centroids), labels: Int32Array.from(b.labels), inertia, iterations, converged };
 }
 
-/** Nearest and second-nearest centre of row i: sets its label and both bounds (first on ties). */
-function scan(data: Float64Array, i: number, d: number, centroids: Float64Array, k: number, x: Float64Array, labels: Int32Array, upper: Float64Array, lower: Float64Array): void {
-  const row = i * d;
-  for (let j = 0; j < d; j++) x[j] = data[row + j]!;
-  let best = 0;
-  let first = Infinity;
-  let second = Infinity;
-  for (let c = 0, centre = 0; c < k; c++, centre += d) {
-    let s = 0;
-    for (let j = 0; j < d; j++) {
-      const diff = x[j]! - centroids[centre + j]!;
-      s += diff * diff;
-    }
-    if (s < first) {
-      second = first;
-      first = s;
-      best = c;
-    } else if (s < second) {
-      second = s;
-    }
+/** The chunks' totals added in chunk order. */
+export function sumInOrder(totals: Float64Array, chunks: number): number {
+  let s = 0;
+  for (let chunk = 0; chunk < chunks; chunk++) s += totals[chunk]!;
+  return s;
+}
+
+/** The chunks' sums and counts by label, added in chunk order. */
+function addChunks(b: KMeansBuffers, k: number, sums: Float64Array, counts: Float64Array): void {
+  const { d, kMax, chunks, chunkSums, chunkCounts } = b;
+  sums.fill(0);
+  counts.fill(0);
+  for (let chunk = 0; chunk < chunks; chunk++) {
+    const s = chunk * kMax * d;
+    for (let x = 0; x < k * d; x++) sums[x]! += chunkSums[s + x]!;
+    const c = chunk * kMax;
+    for (let x = 0; x < k; x++) counts[x]! += chunkCounts[c + x]!;
   }
-  labels[i] = best;
-  upper[i] = Math.sqrt(first);
-  lower[i] = Math.sqrt(second);
 }
 
 /** Half the distance from each centre to its nearest other centre. */
@@ -123,12 +127,12 @@ function halfGaps(centroids: Float64Array, k: number, d: number, half: Float64Ar
   }
 }
 
-/** After centres move: own distance may grow by its centre's move, others may shrink by the largest other move. */
-function loosenBounds(labels: Int32Array, moved: Float64Array, k: number, upper: Float64Array, lower: Float64Array): void {
+/** The largest centre move, the runner-up and the centre that moved most, for loosening the bounds. */
+function largestMoves(moved: Float64Array, scalars: Float64Array): void {
   let largest = 0;
   let largestAt = -1;
   let runnerUp = 0;
-  for (let c = 0; c < k; c++) {
+  for (let c = 0; c < moved.length; c++) {
     if (moved[c]! > largest) {
       runnerUp = largest;
       largest = moved[c]!;
@@ -137,37 +141,20 @@ function loosenBounds(labels: Int32Array, moved: Float64Array, k: number, upper:
       runnerUp = moved[c]!;
     }
   }
-  for (let i = 0; i < labels.length; i++) {
-    const a = labels[i]!;
-    upper[i]! += moved[a]!;
-    lower[i]! -= a === largestAt ? runnerUp : largest;
-  }
-}
-
-function sumByLabel(matrix: Matrix, labels: Int32Array, k: number, sums: Float64Array, counts: Float64Array): void {
-  const { data, n, d } = matrix;
-  sums.fill(0);
-  counts.fill(0);
-  for (let i = 0; i < n; i++) {
-    const c = labels[i]!;
-    counts[c]!++;
-    const row = i * d;
-    const centre = c * d;
-    for (let j = 0; j < d; j++) sums[centre + j]! += data[row + j]!;
-  }
+  scalars[SCALAR.largest] = largest;
+  scalars[SCALAR.runnerUp] = runnerUp;
+  scalars[SCALAR.largestAt] = largestAt;
 }
 
 /** Give each empty cluster the row farthest from its centre, taken out of a cluster that keeps at least one row. */
-function relocateEmpty(matrix: Matrix, centroids: Float64Array, labels: Int32Array, upper: Float64Array, lower: Float64Array, sums: Float64Array, counts: Float64Array): number {
-  const { data, n, d } = matrix;
+function relocateEmpty(b: KMeansBuffers, k: number, sums: Float64Array, counts: Float64Array): number {
+  const { data, n, d, centroids, labels, upper, lower } = b;
   const empty: number[] = [];
-  counts.forEach((count, c) => {
-    if (count === 0) empty.push(c);
-  });
+  for (let c = 0; c < k; c++) if (counts[c] === 0) empty.push(c);
   if (empty.length === 0) return 0;
   const distance = new Float64Array(n);
   for (let i = 0; i < n; i++) distance[i] = squaredDistance(data, i * d, centroids, labels[i]! * d, d);
-  const order = Array.from(distance.keys()).sort((a, b) => distance[b]! - distance[a]! || a - b);
+  const order = Array.from(distance.keys()).sort((x, y) => distance[y]! - distance[x]! || x - y);
   let taken = 0;
   let relocated = 0;
   for (const c of empty) {
@@ -188,33 +175,6 @@ function relocateEmpty(matrix: Matrix, centroids: Float64Array, labels: Int32Arr
     relocated++;
   }
   return relocated;
-}
-
-/** Exact labels and inertia for the final centres. */
-function exactPass(matrix: Matrix, centroids: Float64Array, k: number, labels: Int32Array): { labels: Int32Array; inertia: number } {
-  const { data, n, d } = matrix;
-  const x = new Float64Array(d);
-  let inertia = 0;
-  for (let i = 0; i < n; i++) {
-    const row = i * d;
-    for (let j = 0; j < d; j++) x[j] = data[row + j]!;
-    let best = 0;
-    let bestDistance = Infinity;
-    for (let c = 0, centre = 0; c < k; c++, centre += d) {
-      let s = 0;
-      for (let j = 0; j < d; j++) {
-        const diff = x[j]! - centroids[centre + j]!;
-        s += diff * diff;
-      }
-      if (s < bestDistance) {
-        bestDistance = s;
-        best = c;
-      }
-    }
-    labels[i] = best;
-    inertia += bestDistance;
-  }
-  return { labels, inertia };
 }
 
 export function squaredDistance(a: Float64Array, aOffset: number, b: Float64Array, bOffset: number, d: number): number {

@@ -37,6 +37,19 @@ describe("runClustering", () => {
     expect(result.clusters.map((c) => c.id)).toEqual(["cluster-1", "cluster-2", "cluster-3"]);
   });
 
+  it("computes the silhouette on every fitted row up to the sample size, on a seeded sample above it, and says which", async () => {
+    expect(result.silhouetteSample).toEqual({ rows: 600, of: 600 });
+    const sampled = await runClustering(db, clustering, { silhouetteSample: 200 });
+    const again = await runClustering(db, clustering, { silhouetteSample: 200 });
+    if (sampled.status !== "fitted" || again.status !== "fitted") throw new Error("not fitted");
+    expect(sampled.silhouetteSample).toEqual({ rows: 200, of: 600 });
+    // Same fits, silhouettes from fewer rows: close to the exact ones, not equal, and the same on every run.
+    expect(sampled.candidates.map((c) => c.inertia)).toEqual(result.candidates.map((c) => c.inertia));
+    expect(sampled.candidates.map((c) => c.silhouette)).not.toEqual(result.candidates.map((c) => c.silhouette));
+    sampled.candidates.forEach((c, i) => expect(Math.abs(c.silhouette! - result.candidates[i]!.silhouette!)).toBeLessThan(0.05));
+    expect(again.candidates).toEqual(sampled.candidates);
+  });
+
   it("counts members left out and sets outliers aside", () => {
     expect(result).toMatchObject({ members: 602, incomplete: 1, sampled: false, fitted: 600, outlierMembers: 1 });
     expect(result.outliers).toEqual([{ memberId: 901, features: ["active_days", "workflow_runs"] }]);

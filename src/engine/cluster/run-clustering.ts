@@ -21,6 +21,7 @@ import { selectRows, type Matrix } from "./matrix.ts";
 import { nameClusters } from "./name-clusters.ts";
 import { findOutliers, tukeyFences, type Fence, type Outlier } from "./outliers.ts";
 import { readMatrix, type FeatureMatrix } from "./read-matrix.ts";
+import { silhouetteRows } from "./silhouette.ts";
 import { featureSkewness, type FeatureSkewness } from "./skewness.ts";
 import { previousInCurrentSpace, stableClusterIds, type PreviousClusters } from "./stable-ids.ts";
 import { fitTransform, invertPoint, log1pProblem, type FittedTransform } from "./transform.ts";
@@ -78,6 +79,8 @@ export interface ClusteringResult {
   sampled: boolean;
   /** Rows k-means was fitted on (sample minus outliers). */
   fitted: number;
+  /** Rows the silhouette of every k was computed on: `of` (the fitted rows) when exact, a seeded sample of `rows` when fewer. */
+  silhouetteSample: { rows: number; of: number };
   /** Outliers of the fitting rows, left out of fitting (assigned all the same). */
   outliers: Outlier[];
   /** Members of the whole population outside the fences of two or more features. */
@@ -143,6 +146,7 @@ export async function runClustering(db: Database, clustering: Clustering, option
     incomplete: read.incomplete,
     sampled: read.sampled,
     fitted: fitMatrix.n,
+    silhouetteSample: { rows: silhouetteRows(fitMatrix.n, options.silhouetteSample), of: fitMatrix.n },
     outliers,
     outlierMembers: sizes.outliers,
     fences,

@@ -40,6 +40,8 @@ export type ClustersPage =
       incomplete: number;
       sampled: boolean;
       fitted: number;
+      /** Rows the silhouettes were computed on: a seeded sample when `rows` < `of` (the fitted rows). */
+      silhouetteSample: { rows: number; of: number };
       outliers: { members: number; listed: { memberId: string; features: string[] }[]; total: number; byFeature: { feature: string; count: number }[] };
       /** Members kept out of fitting, one row per reason (counts from the engine result). */
       setAside: { reason: string; count: number; assigned: boolean }[];
@@ -82,6 +84,7 @@ export function buildClusters(result: CheckResult, input: ClustersInput | undefi
     incomplete: c.incomplete,
     sampled: c.sampled,
     fitted: c.fitted,
+    silhouetteSample: c.silhouetteSample,
     outliers: {
       members: c.outlierMembers,
       total: c.outliers.length,

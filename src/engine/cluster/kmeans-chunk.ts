@@ -1,0 +1,194 @@
+/**
+ * One phase of a k-means fit over one chunk of rows: the work every thread
+ * does, on the main thread or a worker alike. A chunk's results go only to its
+ * own rows and its own slot of partial sums, so chunks can run in any order on
+ * any thread; the driver (lloyd.ts, kmeans-plus-plus.ts) adds the slots up in
+ * chunk order.
+ *
+ * Lloyd's iterations use Hamerly's bounds (Hamerly 2010, "Making k-means even
+ * faster"): each row keeps an upper bound on the distance to its own centre and
+ * a lower bound on the distance to any other, and skips the distance
+ * computations whenever the bounds prove its label cannot change.
+ */
+import { CHUNK_ROWS, PHASE, SCALAR, type KMeansBuffers, type Phase } from "./kmeans-buffers.ts";
+
+/** Bounds are trusted only with this relative margin, so rounding can never skip a needed check. */
+const MARGIN = 1e-9;
+
+export function runChunk(b: KMeansBuffers, phase: Phase, chunk: number): void {
+  const start = chunk * CHUNK_ROWS;
+  const end = Math.min(b.n, start + CHUNK_ROWS);
+  switch (phase) {
+    case PHASE.assignFirst:
+      assignFirst(b, chunk, start, end);
+      break;
+    case PHASE.assign:
+      assign(b, chunk, start, end);
+      break;
+    case PHASE.exact:
+      exact(b, chunk, start, end);
+      break;
+    case PHASE.seedFirst:
+      seedFirst(b, chunk, start, end);
+      break;
+    case PHASE.seedTrial:
+      seedTrial(b, chunk, start, end);
+      break;
+    default:
+      throw new RangeError(`unknown k-means phase ${phase}`);
+  }
+}
+
+function assignFirst(b: KMeansBuffers, chunk: number, start: number, end: number): void {
+  const k = b.scalars[SCALAR.k]!;
+  for (let i = start; i < end; i++) scan(b, i, k);
+  sumChunk(b, chunk, start, end, k);
+}
+
+function assign(b: KMeansBuffers, chunk: number, start: number, end: number): void {
+  const { data, d, labels, upper, lower, centroids, half, moved, scalars } = b;
+  const k = scalars[SCALAR.k]!;
+  const largest = scalars[SCALAR.largest]!;
+  const runnerUp = scalars[SCALAR.runnerUp]!;
+  const largestAt = scalars[SCALAR.largestAt]!;
+  let changed = 0;
+  for (let i = start; i < end; i++) {
+    const a = labels[i]!;
+    // The centres moved: the own distance may have grown by the own centre's move, the others shrunk by the largest other move.
+    const u = upper[i]! + moved[a]!;
+    const l = lower[i]! - (a === largestAt ? runnerUp : largest);
+    lower[i] = l;
+    const h = half[a]!;
+    const bound = (h > l ? h : l) * (1 - MARGIN);
+    if (u <= bound) {
+      upper[i] = u;
+      continue;
+    }
+    let s = 0;
+    for (let j = 0, row = i * d, centre = a * d; j < d; j++) {
+      const diff = data[row + j]! - centroids[centre + j]!;
+      s += diff * diff;
+    }
+    const tight = Math.sqrt(s);
+    upper[i] = tight;
+    if (tight <= bound) continue;
+    scan(b, i, k);
+    if (labels[i] !== a) changed++;
+  }
+  b.chunkTotals[chunk] = changed;
+  sumChunk(b, chunk, start, end, k);
+}
+
+/** Nearest and second-nearest centre of row i: sets its label and both bounds (first on ties). */
+function scan(b: KMeansBuffers, i: number, k: number): void {
+  const { data, d, centroids } = b;
+  const row = i * d;
+  let best = 0;
+  let first = Infinity;
+  let second = Infinity;
+  for (let c = 0, centre = 0; c < k; c++, centre += d) {
+    let s = 0;
+    for (let j = 0; j < d; j++) {
+      const diff = data[row + j]! - centroids[centre + j]!;
+      s += diff * diff;
+    }
+    if (s < first) {
+      second = first;
+      first = s;
+      best = c;
+    } else if (s < second) {
+      second = s;
+    }
+  }
+  b.labels[i] = best;
+  b.upper[i] = Math.sqrt(first);
+  b.lower[i] = Math.sqrt(second);
+}
+
+/**
+ * This thread's own accumulators: adding row by row into the chunk's slot in
+ * shared memory would write cache lines that a neighbouring chunk's slot,
+ * summed at the same time on another thread, also lives in.
+ */
+let localSums = new Float64Array(64);
+let localCounts = new Float64Array(8);
+
+/** Sums of the chunk's rows by label, into the chunk's slot. */
+function sumChunk(b: KMeansBuffers, chunk: number, start: number, end: number, k: number): void {
+  const { data, d, labels, kMax } = b;
+  if (localSums.length < k * d) localSums = new Float64Array(k * d);
+  if (localCounts.length < k) localCounts = new Float64Array(k);
+  const sums = localSums;
+  const counts = localCounts;
+  sums.fill(0, 0, k * d);
+  counts.fill(0, 0, k);
+  for (let i = start; i < end; i++) {
+    const c = labels[i]!;
+    counts[c]!++;
+    for (let j = 0, row = i * d, centre = c * d; j < d; j++) sums[centre + j]! += data[row + j]!;
+  }
+  b.chunkSums.set(sums.subarray(0, k * d), chunk * kMax * d);
+  b.chunkCounts.set(counts.subarray(0, k), chunk * kMax);
+}
+
+function exact(b: KMeansBuffers, chunk: number, start: number, end: number): void {
+  const { data, d, centroids, labels } = b;
+  const k = b.scalars[SCALAR.k]!;
+  let inertia = 0;
+  for (let i = start; i < end; i++) {
+    const row = i * d;
+    let best = 0;
+    let bestDistance = Infinity;
+    for (let c = 0, centre = 0; c < k; c++, centre += d) {
+      let s = 0;
+      for (let j = 0; j < d; j++) {
+        const diff = data[row + j]! - centroids[centre + j]!;
+        s += diff * diff;
+      }
+      if (s < bestDistance) {
+        bestDistance = s;
+        best = c;
+      }
+    }
+    labels[i] = best;
+    inertia += bestDistance;
+  }
+  b.chunkTotals[chunk] = inertia;
+}
+
+function seedFirst(b: KMeansBuffers, chunk: number, start: number, end: number): void {
+  const { data, d, n, seeding, scalars } = b;
+  const offset = scalars[SCALAR.candidate]! * d;
+  const closest = scalars[SCALAR.closestAt]! * n;
+  let potential = 0;
+  for (let i = start; i < end; i++) {
+    let s = 0;
+    for (let j = 0, row = i * d; j < d; j++) {
+      const diff = data[row + j]! - data[offset + j]!;
+      s += diff * diff;
+    }
+    seeding[closest + i] = s;
+    potential += s;
+  }
+  b.chunkTotals[chunk] = potential;
+}
+
+function seedTrial(b: KMeansBuffers, chunk: number, start: number, end: number): void {
+  const { data, d, n, seeding, scalars } = b;
+  const offset = scalars[SCALAR.candidate]! * d;
+  const closest = scalars[SCALAR.closestAt]! * n;
+  const target = scalars[SCALAR.targetAt]! * n;
+  let potential = 0;
+  for (let i = start; i < end; i++) {
+    let s = 0;
+    for (let j = 0, row = i * d; j < d; j++) {
+      const diff = data[row + j]! - data[offset + j]!;
+      s += diff * diff;
+    }
+    const near = seeding[closest + i]!;
+    const m = s < near ? s : near;
+    seeding[target + i] = m;
+    potential += m;
+  }
+  b.chunkTotals[chunk] = potential;
+}
