@@ -22,7 +22,7 @@ describe("checkFutureDates", () => {
         path: ["sources", "invoices", "timestamp"],
         message: 'Source "invoices" has 2 rows of 4 in data/inv.csv dated after as_of 2026-11-01 (the latest 2999-01-01); windows, recency and tenure end at as_of, so they count nowhere.',
         hint: "Correct the dates, or move as_of (or --as-of) to the date the data runs to.",
-        data: { source: "invoices", column: "at", count: 2, latest: "2999-01-01", asOf: "2026-11-01" },
+        data: { source: "invoices", column: "at", count: 2, latest: "2999-01-01", asOf: "2026-11-01", newestInTime: "2026-11-01 12:00:00" },
       },
     ]);
   });
@@ -31,11 +31,12 @@ describe("checkFutureDates", () => {
     expect(await checkFutureDates(db, { name: "invoices", source: source("at"), table: "t", asOf: "2027-06-01", today: "2026-11-01" })).toEqual([
       {
         ruleId: "data/future-dates",
+        messageId: "afterToday",
         severity: "warning",
         path: ["sources", "invoices", "timestamp"],
         message: 'Source "invoices" has 2 rows of 4 in data/inv.csv dated after today, 2026-11-01 (the latest 2999-01-01): dates that have not happened yet; 1 of them also after as_of 2027-06-01, so it counts nowhere.',
         hint: "Correct the dates, or move as_of (or --as-of) to the date the data runs to.",
-        data: { source: "invoices", column: "at", count: 2, latest: "2999-01-01", asOf: "2027-06-01", today: "2026-11-01", afterAsOf: 1 },
+        data: { source: "invoices", column: "at", count: 2, latest: "2999-01-01", asOf: "2027-06-01", today: "2026-11-01", afterAsOf: 1, newestInTime: "2026-11-01 12:00:00" },
       },
     ]);
     // as_of 3000-01-01, today the day of the last row: nothing after either.
@@ -44,7 +45,7 @@ describe("checkFutureDates", () => {
 
   it("measures against as_of when today is the same day or later", async () => {
     const [byAsOf] = await checkFutureDates(db, { name: "invoices", source: source("at"), table: "t", asOf: "2026-11-01", today: "2026-12-07" });
-    expect(byAsOf?.data).toEqual({ source: "invoices", column: "at", count: 2, latest: "2999-01-01", asOf: "2026-11-01" });
+    expect(byAsOf?.data).toEqual({ source: "invoices", column: "at", count: 2, latest: "2999-01-01", asOf: "2026-11-01", newestInTime: "2026-11-01 12:00:00" });
   });
 
   it("finds nothing when the data ends by as_of, or when the source has no timestamp", async () => {

@@ -32,26 +32,28 @@ export async function checkFutureDates(db: Database, { name, source, table, asOf
   const after = `${ts} >= CAST(${lit(cutoff)} AS DATE) + INTERVAL 1 DAY`;
   const afterAsOf = `${ts} >= CAST(${lit(asOf)} AS DATE) + INTERVAL 1 DAY`;
   const [row] = await db.all(
-    `SELECT count(*) FILTER (WHERE ${after}) AS n, count(*) FILTER (WHERE ${afterAsOf}) AS n_as_of, CAST(max(${ts}) FILTER (WHERE ${after}) AS VARCHAR) AS latest, count(*) AS total FROM ${table}`,
+    `SELECT count(*) FILTER (WHERE ${after}) AS n, count(*) FILTER (WHERE ${afterAsOf}) AS n_as_of, CAST(max(${ts}) FILTER (WHERE ${after}) AS VARCHAR) AS latest, CAST(max(${ts}) FILTER (WHERE NOT (${after})) AS VARCHAR) AS in_time, count(*) AS total FROM ${table}`,
   );
   const n = Number(row?.n ?? 0);
   if (n === 0) return [];
   const latest = String(row?.latest ?? "").replace(/ 00:00:00$/, "");
   const total = Number(row?.total ?? 0);
+  // The newest row that is not in the future: what freshness (stale-data) measures, so one row dated 2999 hides nothing.
+  const newestInTime = row?.in_time === null || row?.in_time === undefined ? null : String(row.in_time).replace(/ 00:00:00$/, "");
   const words = { rowsText: counted(n, "row"), ofRows: ofRows(total, source.filter !== undefined), file: source.path };
   if (byToday) {
     const nAsOf = Number(row?.n_as_of ?? 0);
     const alsoAfterAsOf = nAsOf > 0 ? `; ${nAsOf} of them also after as_of ${asOf}, so ${nAsOf === 1 ? "it counts" : "they count"} nowhere` : "";
     return [
       sourceFinding(dataFutureDates, "afterToday", ["sources", name, "timestamp"], {
-        data: { source: name, column: source.timestamp, count: n, latest, asOf, today: today!, afterAsOf: nAsOf },
+        data: { source: name, column: source.timestamp, count: n, latest, asOf, today: today!, afterAsOf: nAsOf, newestInTime },
         words: { ...words, alsoAfterAsOf },
       }),
     ];
   }
   return [
     sourceFinding(dataFutureDates, "afterAsOf", ["sources", name, "timestamp"], {
-      data: { source: name, column: source.timestamp, count: n, latest, asOf },
+      data: { source: name, column: source.timestamp, count: n, latest, asOf, newestInTime },
       words: { ...words, they: n === 1 ? "it counts" : "they count" },
     }),
   ];

@@ -42,6 +42,13 @@ export interface SourceStats {
   /** Newest timestamp (ISO), for timestamped sources. */
   newest: string | null;
   oldest: string | null;
+  /**
+   * The newest timestamp not after as_of (or today, when that is earlier),
+   * present only when some rows lie after it (the data/future-dates finding):
+   * freshness is measured on it, so a row dated 2999 does not hide stale data.
+   * Not in the lock, which records the data as it is.
+   */
+  newestInTime?: string | null;
 }
 
 export interface LoadResult {
@@ -93,8 +100,9 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     const cached = cacheable ? await cache!.restore(db, key, table) : undefined;
     if (cached && hashed) {
       // Errors are never cached; warnings are measured again on the typed table.
-      reportAll([...(await checkMemberKeys(db, { name, source, table, ...(orderColumn ? { orderColumn } : {}) })), ...(asOf ? await checkFutureDates(db, { name, source, table, asOf, ...(today ? { today } : {}) }) : [])]);
-      sources.push({ name, path: source.path, sha256: hashed.sha256, bytes: hashed.bytes, ...cached });
+      const future = asOf ? await checkFutureDates(db, { name, source, table, asOf, ...(today ? { today } : {}) }) : [];
+      reportAll([...(await checkMemberKeys(db, { name, source, table, ...(orderColumn ? { orderColumn } : {}) })), ...future]);
+      sources.push({ name, path: source.path, sha256: hashed.sha256, bytes: hashed.bytes, ...cached, ...newestInTimeOf(future) });
       continue;
     }
     // CSV is read as text with the header's names (no sniffing; bad values can then be
@@ -172,7 +180,8 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
       report(["sources", name, source.filter !== undefined ? "filter" : "path"], sourceEmpty, "filteredOut", { source: name, rowsRead });
       continue;
     }
-    const keyErrors = reportAll([...(await checkMemberKeys(db, { name, source, table, rowLabel, ...(orderColumn ? { orderColumn } : {}) })), ...(asOf ? await checkFutureDates(db, { name, source, table, asOf, ...(today ? { today } : {}) }) : [])]);
+    const future = asOf ? await checkFutureDates(db, { name, source, table, asOf, ...(today ? { today } : {}) }) : [];
+    const keyErrors = reportAll([...(await checkMemberKeys(db, { name, source, table, rowLabel, ...(orderColumn ? { orderColumn } : {}) })), ...future]);
     await db.run(`ALTER TABLE ${table} DROP COLUMN ${q(ROW_POSITION)}`);
     if (keyErrors) continue;
     let newest: string | null = null;
@@ -182,7 +191,7 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
       newest = (range?.newest as string | null) ?? null;
       oldest = (range?.oldest as string | null) ?? null;
     }
-    sources.push({ name, path: source.path, sha256, bytes, rowsRead, rows, newest, oldest });
+    sources.push({ name, path: source.path, sha256, bytes, rowsRead, rows, newest, oldest, ...newestInTimeOf(future) });
     // Kept only if the bytes read are the bytes the key was made from.
     if (cacheable && sha256 === hashed.sha256) await cache!.save(db, key, table, { rowsRead, rows, newest, oldest });
   }
@@ -204,4 +213,10 @@ function fileProblem(name: string, path: string, problem: FileProblem): SourceFi
 
 function firstLine(error: unknown): string {
   return String((error as Error)?.message ?? error).split("\n")[0]!.replace(/\.$/, "");
+}
+
+/** The future-dates finding's newest in-time row, as a SourceStats field (nothing when there is no such finding). */
+function newestInTimeOf(findings: readonly SourceFinding[]): { newestInTime?: string | null } {
+  const data = findings[0]?.data;
+  return data && "newestInTime" in data ? { newestInTime: (data.newestInTime as string | null) ?? null } : {};
 }

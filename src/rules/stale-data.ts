@@ -34,8 +34,10 @@ export const staleData = defineRule({
     if (!data || !config) return;
     const today = Date.parse(`${context.facts.today}T00:00:00Z`);
     for (const source of data.sources) {
-      if (!source.newest) continue;
-      const newest = source.newest.slice(0, 10);
+      // Rows dated in the future are their own finding (data/future-dates); freshness reads the newest row before them.
+      const measured = source.newestInTime === undefined ? source.newest : source.newestInTime;
+      if (!measured) continue;
+      const newest = measured.slice(0, 10);
       const age = Math.floor((today - Date.parse(`${newest}T00:00:00Z`)) / DAY);
       const limits = freshnessLimits(config.value, source.name, context.options.days);
       const figures = { source: source.name, newest, age, today: context.facts.today };

@@ -92,7 +92,7 @@ describe("data findings through the CLI", () => {
       const json = runSeg(["check", "--format", "json"], { cwd: ws.root, env: { SEG_CACHE_DIR: `${ws.root}/.cache` } });
       const report = JSON.parse(json.stdout) as { diagnostics: { ruleId: string; file: string; line: number; data?: Record<string, unknown> }[]; rules: Record<string, { description: string }> };
       expect(report.diagnostics.filter((d) => d.ruleId.startsWith("data/"))).toEqual([
-        expect.objectContaining({ ruleId: "data/future-dates", file: "segmentation.yaml", line: 25, data: { source: "invoices", column: "invoice_date", count: 1, latest: "2999-01-01", asOf: "2026-11-01" } }),
+        expect.objectContaining({ ruleId: "data/future-dates", file: "segmentation.yaml", line: 25, data: { source: "invoices", column: "invoice_date", count: 1, latest: "2999-01-01", asOf: "2026-11-01", newestInTime: "2026-10-31" } }),
       ]);
       expect(report.rules["data/future-dates"]?.description).toBe("Timestamps are not after the analysis date (as_of), nor after today when as_of is later");
       const sarif = runSeg(["check", "--format", "sarif"], { cwd: ws.root, env: { SEG_CACHE_DIR: `${ws.root}/.cache` } });
