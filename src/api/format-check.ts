@@ -4,8 +4,6 @@
  * metadata, Seg's version and (for SARIF fingerprints) the text of the files
  * the findings name.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
 import type { FormatInput, FormatOptions, ReportedHypothesis } from "../formatters/formatter.ts";
 import { formatters } from "../formatters/index.ts";
 import { directiveChecks } from "../lint/directives.ts";
