@@ -5,6 +5,7 @@
  * result out; nothing is printed and nothing exits.
  */
 import { resolve } from "node:path";
+import { countBySeverity } from "../diagnostics/count-by-severity.ts";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { cacheDirectory } from "../engine/cache-dir.ts";
 import { scoresWithDerived } from "../engine/derive-scores.ts";
@@ -14,18 +15,17 @@ import type { EngineOptions, EngineResult } from "../engine/run-engine.ts";
 import { valueMeasure } from "../engine/segment-metrics.ts";
 import { valuePotentialQuadrants, weightSensitivity, type Quadrant, type Sensitivity } from "../engine/sensitivity.ts";
 import { sourceFileCache } from "../engine/source-cache.ts";
-import type { Expr } from "../expr/ast.ts";
 import { inferExpressionType } from "../expr/infer-type.ts";
 import { parseExpression } from "../expr/parser.ts";
+import type { CheckResult, DataResult, DefinitionsResult } from "../lint/check-result.ts";
 import { checkExpressions } from "../lint/check-expressions.ts";
 import { checkMarkdownBodies } from "../lint/check-markdown-bodies.ts";
 import { checkMetricTags } from "../lint/check-metric-tags.ts";
 import { checkPublicFolder } from "../lint/check-public-folder.ts";
 import { runRules } from "../lint/run-rules.ts";
-import { suppressFindings, type SuppressedFinding } from "../lint/suppress-findings.ts";
+import { suppressFindings } from "../lint/suppress-findings.ts";
 import { buildLock } from "../lock/build-lock.ts";
-import { compareLocks, type LockChange } from "../lock/compare-lock.ts";
-import type { Lock } from "../lock/lock.ts";
+import { compareLocks } from "../lock/compare-lock.ts";
 import { readLock, type ReadLockResult } from "../lock/lock-file.ts";
 import { previousClustersOf } from "../lock/previous-clusters.ts";
 import type { DataFacts, Facts, SetAsideFacts } from "../rules/define-rule.ts";
@@ -55,39 +55,6 @@ export interface CheckOptions {
   threads?: number;
   /** DuckDB memory limit, e.g. "4GB"; beyond it DuckDB spills to disk. */
   memoryLimit?: string;
-}
-
-export interface DefinitionsResult {
-  root: string;
-  asOf: string;
-  /** Today's date (YYYY-MM-DD), what freshness and review cadence are measured against. */
-  today: string;
-  workspace: Workspace;
-  diagnostics: Diagnostic[];
-  catalog: ReadonlyMap<string, CatalogEntry>;
-  /** Segment file path → parsed where expression. */
-  expressions: ReadonlyMap<string, Expr>;
-  weights: WeightCheck | undefined;
-  priorities: PriorityRow[];
-}
-
-export interface DataResult {
-  engine: EngineResult;
-  /** The lock this recompute would write. */
-  lock: Lock;
-  stored: { status: "missing" } | { status: "invalid"; message: string } | { status: "ok"; lock: Lock; changes: LockChange[] };
-  sensitivity: Sensitivity | undefined;
-  quadrants: Record<string, Quadrant>;
-  /** Prioritization with scores derived from data filled in. */
-  priorities: PriorityRow[];
-}
-
-export interface CheckResult extends DefinitionsResult {
-  counts: { error: number; warning: number; info: number };
-  /** Findings hidden by inline seg-disable directives or by seg-suppressions.json (not in `diagnostics` or `counts`). */
-  suppressed: SuppressedFinding[];
-  /** Present when the data was recomputed (no definition errors, data not disabled). */
-  data: DataResult | undefined;
 }
 
 /** Everything that needs no data: parse, validate, resolve, recompute prioritization. */
@@ -273,10 +240,4 @@ function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
     seen.add(key);
     return true;
   });
-}
-
-export function countBySeverity(diagnostics: readonly Diagnostic[]): CheckResult["counts"] {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const d of diagnostics) counts[d.severity]++;
-  return counts;
 }

@@ -12,7 +12,7 @@ import { suppressionChecks } from "../lint/suppressions.ts";
 import { rules } from "../rules/index.ts";
 import { VERSION } from "../version.ts";
 import { readWorkspaceFile } from "../workspace/workspace-file.ts";
-import type { CheckResult } from "./check.ts";
+import type { CheckResult } from "../lint/check-result.ts";
 
 export interface ReportOptions {
   /** Errors only. */

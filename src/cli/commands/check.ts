@@ -1,7 +1,8 @@
 /** `seg check`: validate, recompute and lint the workspace; report findings; keep the suppressions baseline. */
 import { appendFileSync, existsSync, statSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
-import { check, type CheckResult } from "../../api/check.ts";
+import { check } from "../../api/check.ts";
+import type { CheckResult } from "../../lint/check-result.ts";
 import { checkReportInput } from "../../api/format-check.ts";
 import { updateSuppressionsFile } from "../../api/update-suppressions.ts";
 import { didYouMean } from "../../diagnostics/did-you-mean.ts";

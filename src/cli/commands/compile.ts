@@ -2,7 +2,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { compile } from "../../api/compile.ts";
-import { countBySeverity } from "../../api/check.ts";
+import { countBySeverity } from "../../diagnostics/count-by-severity.ts";
 import { COMPILE_TARGETS, DIALECT_NAMES, type CompileTarget } from "../../compile/compile-target.ts";
 import { parseSourceTables, tableParts } from "../../compile/source-tables.ts";
 import type { DialectName } from "../../expr/dialects/dialect.ts";

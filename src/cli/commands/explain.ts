@@ -1,5 +1,5 @@
 /** `seg explain <customer-id>`: which clause put a customer in each segment, with the values it read. */
-import { countBySeverity } from "../../api/check.ts";
+import { countBySeverity } from "../../diagnostics/count-by-severity.ts";
 import { explain } from "../../api/explain.ts";
 import type { Clause, Explanation } from "../../engine/explain-member.ts";
 import { stylish } from "../../formatters/stylish.ts";

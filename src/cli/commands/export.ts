@@ -1,6 +1,6 @@
 /** `seg export`: members with their segments and features, as CSV, Parquet or JSON. */
 import { relative, resolve } from "node:path";
-import { countBySeverity } from "../../api/check.ts";
+import { countBySeverity } from "../../diagnostics/count-by-severity.ts";
 import { exportWorkspace } from "../../api/export.ts";
 import type { ExportFormat } from "../../engine/export-members.ts";
 import { stylish } from "../../formatters/stylish.ts";

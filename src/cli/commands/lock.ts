@@ -2,7 +2,7 @@
 import { relative } from "node:path";
 import { lock } from "../../api/lock.ts";
 import { stylish } from "../../formatters/stylish.ts";
-import { countBySeverity } from "../../api/check.ts";
+import { countBySeverity } from "../../diagnostics/count-by-severity.ts";
 import { DATA_DIR_OPTION, dataOptionValues, ENGINE_OPTIONS } from "../data-options.ts";
 import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";

@@ -6,7 +6,7 @@
  * segmentation.yaml, type, coverage, and which segments, metrics, KPIs,
  * hypotheses and other features use it).
  */
-import type { CheckResult } from "../../api/check.ts";
+import type { CheckResult } from "../../lint/check-result.ts";
 import type { FeatureCoverage } from "../../engine/feature-coverage.ts";
 import { comparableFeatures, valueMeasure } from "../../engine/segment-metrics.ts";
 import { describeExpression } from "../../expr/format.ts";

@@ -3,7 +3,7 @@
  * the personas index grouped by segment and buying-team role (so a gap in a
  * segment's buying team is visible at a glance).
  */
-import type { CheckResult } from "../../api/check.ts";
+import type { CheckResult } from "../../lint/check-result.ts";
 import type { Persona } from "../../schema/persona.ts";
 import { indexSegments } from "../../workspace/segment-index.ts";
 import { BUYING_ROLE_LABELS, BUYING_ROLES } from "./labels.ts";

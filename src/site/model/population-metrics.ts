@@ -2,7 +2,7 @@
  * Each declared metric (`metrics:` in segmentation.yaml) over the whole
  * population, for the overview: the figure every segment's is read against.
  */
-import type { CheckResult } from "../../api/check.ts";
+import type { CheckResult } from "../../lint/check-result.ts";
 import { formatAmount, formatNumber, formatPercent } from "./number-format.ts";
 
 export interface PopulationMetric {

@@ -4,7 +4,7 @@
  * priority, and everything linked to it (personas, hypotheses, review notes,
  * findings). Components render this as is.
  */
-import type { CheckResult } from "../../api/check.ts";
+import type { CheckResult } from "../../lint/check-result.ts";
 import { CRITERIA } from "../../engine/idsaa.ts";
 import { kpiMeasure, kpiValue, type KpiMeasure } from "../../engine/kpi-value.ts";
 import type { PriorityRow } from "../../engine/prioritize.ts";

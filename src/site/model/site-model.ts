@@ -7,8 +7,8 @@
  * `buildSiteModel` is long because it is one object literal: each field says
  * which builder (one file each, next to this one) computes it.
  */
-import type { CheckResult } from "../../api/check.ts";
-import type { LockHistoryResult } from "../../api/history.ts";
+import type { CheckResult } from "../../lint/check-result.ts";
+import type { LockHistoryResult } from "../../diff/history.ts";
 import { rules as ruleRegistry } from "../../rules/index.ts";
 import type { Goals } from "../../schema/goals.ts";
 import { VERSION } from "../../version.ts";
@@ -92,7 +92,7 @@ export interface SiteModelOptions {
   base?: string | undefined;
   /** Clustering output; defaults to what the check result carries. */
   clusters?: ClustersInput;
-  /** The lock's git history (api/history.ts); without it the Changes page says the build was not given one. */
+  /** The lock's git history (diff/history.ts); without it the Changes page says the build was not given one. */
   history?: LockHistoryResult;
 }
 
