@@ -8,9 +8,8 @@ import { resolve } from "node:path";
 import { countBySeverity } from "../diagnostics/count-by-severity.ts";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { cacheDirectory } from "../engine/cache-dir.ts";
-import { scoresWithDerived } from "../engine/derive-scores.ts";
 import { fitFileCache } from "../engine/fit-file-cache.ts";
-import { checkWeights, percentWeights, prioritize, type PriorityRow, type WeightCheck } from "../engine/prioritize.ts";
+import { checkWeights, percentWeights, prioritizeSegments, type PriorityRow, type WeightCheck } from "../engine/prioritize.ts";
 import type { EngineOptions, EngineResult } from "../engine/run-engine.ts";
 import { valueMeasure } from "../engine/segment-metrics.ts";
 import { valuePotentialQuadrants, weightSensitivity, type Quadrant, type Sensitivity } from "../engine/sensitivity.ts";
@@ -135,14 +134,9 @@ async function recompute(definitions: DefinitionsResult, options: CheckOptions):
   const engine = await runEngine(workspace, definitions.catalog, definitions.expressions, engineOptions(definitions, options, read));
   const prioritization = config.prioritization;
   const weights = prioritization && definitions.weights?.scale !== "invalid" ? percentWeights(prioritization.factors) : undefined;
-  const scored = prioritization ? workspace.segments.filter((s) => prioritization.schemes.includes(s.scheme) && s.value.status !== "retired") : [];
-  const scoredSegments = scored.map((s) => ({
-    id: s.value.id,
-    scheme: s.scheme,
-    statedTotal: s.value.stated_total,
-    scores: scoresWithDerived(s.value.scores ?? {}, prioritization!.factors, engine.schemes.find((m) => m.scheme === s.scheme)?.segments.find((m) => m.segment === s.value.id)),
-  }));
-  const priorities = prioritization ? prioritize(prioritization.factors, scoredSegments) : [];
+  const prioritized = prioritizeSegments(workspace, (scheme, id) => engine.schemes.find((m) => m.scheme === scheme)?.segments.find((m) => m.segment === id));
+  const scoredSegments = prioritized?.scored ?? [];
+  const priorities = prioritized?.rows ?? [];
   const lock = buildLock({ config, segments: workspace.segments, asOf: definitions.asOf, engine, priorities, weights });
   const stored: DataResult["stored"] = read.status === "ok" ? { status: "ok", lock: read.lock, changes: compareLocks(read.lock, lock) } : read;
   let sensitivity: Sensitivity | undefined;
@@ -208,11 +202,7 @@ function recomputePriorities(workspace: Workspace): { weights: WeightCheck | und
   const prioritization = workspace.config?.value.prioritization;
   if (!prioritization) return { weights: undefined, priorities: [], diagnostics: [] };
   const weights = checkWeights(prioritization.factors);
-  const scored = workspace.segments.filter((s) => prioritization.schemes.includes(s.scheme) && s.value.status !== "retired");
-  const priorities = prioritize(
-    prioritization.factors,
-    scored.map((s) => ({ id: s.value.id, scheme: s.scheme, scores: s.value.scores ?? {}, statedTotal: s.value.stated_total })),
-  );
+  const { segments: scored, rows: priorities } = prioritizeSegments(workspace)!;
   const diagnostics: Diagnostic[] = [];
   priorities.forEach((row, i) => {
     const segment = scored[i]!;
