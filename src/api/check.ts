@@ -7,13 +7,11 @@
 import { resolve } from "node:path";
 import { countBySeverity } from "../diagnostics/count-by-severity.ts";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import { cacheDirectory } from "../engine/cache-dir.ts";
-import { fitFileCache } from "../engine/fit-file-cache.ts";
 import { checkWeights, percentWeights, prioritizeSegments, type PriorityRow, type WeightCheck } from "../engine/prioritize.ts";
-import type { EngineOptions, EngineResult } from "../engine/run-engine.ts";
+import { engineOptions, type EngineRunOptions } from "../engine/engine-options.ts";
+import type { EngineResult } from "../engine/run-engine.ts";
 import { valueMeasure } from "../engine/segment-metrics.ts";
 import { valuePotentialQuadrants, weightSensitivity, type Quadrant, type Sensitivity } from "../engine/sensitivity.ts";
-import { sourceFileCache } from "../engine/source-cache.ts";
 import { inferExpressionType } from "../expr/infer-type.ts";
 import { parseExpression } from "../expr/parser.ts";
 import type { CheckResult, DataResult, DefinitionsResult } from "../lint/check-result.ts";
@@ -25,8 +23,7 @@ import { runRules } from "../lint/run-rules.ts";
 import { suppressFindings } from "../lint/suppress-findings.ts";
 import { buildLock } from "../lock/build-lock.ts";
 import { compareLocks } from "../lock/compare-lock.ts";
-import { readLock, type ReadLockResult } from "../lock/lock-file.ts";
-import { previousClustersOf } from "../lock/previous-clusters.ts";
+import { readLock } from "../lock/lock-file.ts";
 import type { DataFacts, Facts, SetAsideFacts } from "../rules/define-rule.ts";
 import { rules, suppressibleRuleIds } from "../rules/index.ts";
 import { featureCatalog, type CatalogEntry } from "../workspace/feature-catalog.ts";
@@ -35,25 +32,13 @@ import { readWorkspace } from "../workspace/read-workspace.ts";
 import { resolveReferences } from "../workspace/resolve-refs.ts";
 import type { Workspace } from "../workspace/workspace.ts";
 
-export interface CheckOptions {
-  /** Workspace folder. */
-  root: string;
+export interface CheckOptions extends EngineRunOptions {
   /** Overrides `as_of` in segmentation.yaml. */
   asOf?: string;
   /** Today's date (YYYY-MM-DD), used when neither --as-of nor as_of is given. */
   today: string;
-  /** Folder that source paths are relative to (default: the workspace). */
-  dataDir?: string;
   /** Recompute from the data (default true). */
   data?: boolean;
-  /** Reports long steps. */
-  progress?: (step: string) => void;
-  /** Keep typed sources and k-means fits in the user cache folder between runs (default true; see engine/cache-dir.ts). */
-  cache?: boolean;
-  /** DuckDB threads (default: all cores). */
-  threads?: number;
-  /** DuckDB memory limit, e.g. "4GB"; beyond it DuckDB spills to disk. */
-  memoryLimit?: string;
 }
 
 /** Everything that needs no data: parse, validate, resolve, recompute prioritization. */
@@ -152,26 +137,6 @@ async function recompute(definitions: DefinitionsResult, options: CheckOptions):
     }
   }
   return { engine, lock, stored, sensitivity, quadrants, priorities };
-}
-
-/**
- * How every command runs the engine on a checked workspace: data root, as-of
- * date, the stored lock's clusters (so cluster ids stay stable), machine limits,
- * progress, and the fit and source caches in the user's cache folder unless
- * the caller turned caching off.
- */
-export function engineOptions(definitions: DefinitionsResult, options: CheckOptions, read: ReadLockResult = readLock(definitions.workspace.root)): EngineOptions {
-  const previousClusters = read.status === "ok" ? previousClustersOf(read.lock) : undefined;
-  const cacheDir = options.cache === false ? undefined : cacheDirectory();
-  return {
-    dataRoot: resolve(options.root, options.dataDir ?? "."),
-    asOf: definitions.asOf,
-    ...(previousClusters ? { previousClusters } : {}),
-    ...(options.threads !== undefined ? { threads: options.threads } : {}),
-    ...(options.memoryLimit !== undefined ? { memoryLimit: options.memoryLimit } : {}),
-    ...(cacheDir ? { fitCache: fitFileCache(cacheDir), sourceCache: sourceFileCache(cacheDir) } : {}),
-    ...(options.progress ? { progress: options.progress } : {}),
-  };
 }
 
 function toDataFacts(data: DataResult): DataFacts {

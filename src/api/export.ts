@@ -9,7 +9,8 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { exportableColumns, exportMembers, exportQuery, type ExportFormat } from "../engine/export-members.ts";
 import { runEngine } from "../engine/run-engine.ts";
 import { assertWritableTarget, replaceFileAtomically } from "../workspace/write-file-safely.ts";
-import { checkDefinitions, engineOptions, type CheckOptions } from "./check.ts";
+import { checkDefinitions, type CheckOptions } from "./check.ts";
+import { engineOptions } from "../engine/engine-options.ts";
 
 export interface ExportOptions extends CheckOptions {
   out: string;
