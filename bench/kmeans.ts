@@ -12,7 +12,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { kmeans as mlKmeans } from "ml-kmeans";
 import { fitKMeans } from "../src/engine/cluster/kmeans.ts";
-import { createMatrix, toRows } from "../src/engine/cluster/matrix.ts";
+import { createMatrix } from "../src/engine/cluster/matrix.ts";
+import { toRows } from "../test/support/matrix-rows.ts";
 import { mulberry32 } from "../src/engine/stats/seeded-random.ts";
 
 const args = process.argv.slice(2);

@@ -26,5 +26,4 @@ export { formatterNames, formatters } from "./formatters/index.ts";
 export type { FormatInput, FormatOptions, Formatter } from "./formatters/formatter.ts";
 export type { Lock } from "./lock/lock.ts";
 export { findRule, rules } from "./rules/index.ts";
-export { segPlaybook, type PlaybookOptions } from "./site/integration.ts";
 export { VERSION } from "./version.ts";
