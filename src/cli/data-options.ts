@@ -6,7 +6,7 @@
 import { resolve } from "node:path";
 import type { Io } from "./io.ts";
 import type { OptionSpec, ParsedArgs } from "./options.ts";
-import { UsageError } from "./usage-error.ts";
+import { SegError } from "../diagnostics/seg-error.ts";
 
 export const DATA_DIR_OPTION: OptionSpec = {
   name: "data-dir",
@@ -38,7 +38,7 @@ export function dataOptionValues(args: ParsedArgs, io: Io): DataOptionValues {
   const threads = args.options.threads as number | undefined;
   const memoryLimit = args.options["memory-limit"] as string | undefined;
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 1024)) {
-    throw new UsageError(`--threads needs a whole number of 1 or more, not ${threads}.`);
+    throw new SegError(`--threads needs a whole number of 1 or more, not ${threads}.`);
   }
   if (memoryLimit !== undefined) checkMemoryLimit(memoryLimit);
   return {
@@ -52,7 +52,7 @@ export function dataOptionValues(args: ParsedArgs, io: Io): DataOptionValues {
 /** "4GB", "512MB", "1.5GiB": a size DuckDB understands, and at least 64 MiB. */
 function checkMemoryLimit(value: string): void {
   const match = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]i?b|b)\s*$/i.exec(value);
-  if (!match) throw new UsageError(`--memory-limit needs a size such as 4GB or 512MB, not "${value}".`);
+  if (!match) throw new SegError(`--memory-limit needs a size such as 4GB or 512MB, not "${value}".`);
   const bytes = Number(match[1]) * UNITS[match[2]!.toLowerCase()]!;
-  if (bytes < MIN_MEMORY_BYTES) throw new UsageError(`--memory-limit ${value} is too small for DuckDB to work in; give it at least 64MB.`);
+  if (bytes < MIN_MEMORY_BYTES) throw new SegError(`--memory-limit ${value} is too small for DuckDB to work in; give it at least 64MB.`);
 }

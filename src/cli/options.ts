@@ -3,7 +3,7 @@
  * reference, so the three cannot disagree.
  */
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
-import { UsageError } from "./usage-error.ts";
+import { SegError } from "../diagnostics/seg-error.ts";
 
 export interface OptionSpec {
   name: string;
@@ -55,7 +55,7 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArg
       continue;
     }
     if (!arg.startsWith("--")) {
-      if (arg.startsWith("-") && arg.length > 1) throw new UsageError(`Unknown option ${arg}. Run seg ${spec.name} --help for the options.`);
+      if (arg.startsWith("-") && arg.length > 1) throw new SegError(`Unknown option ${arg}. Run seg ${spec.name} --help for the options.`);
       positionals.push(arg);
       continue;
     }
@@ -65,21 +65,21 @@ export function parseArgs(spec: CommandSpec, argv: readonly string[]): ParsedArg
     if (!option) {
       const names = all.map((o) => o.name);
       const close = names.find((n) => n.startsWith(name) || name.startsWith(n)) ?? didYouMean(name, names);
-      throw new UsageError(`Unknown option --${name}.${close ? ` Did you mean --${close}?` : ""} Run seg ${spec.name} --help for the options.`);
+      throw new SegError(`Unknown option --${name}.${close ? ` Did you mean --${close}?` : ""} Run seg ${spec.name} --help for the options.`);
     }
     if (option.type === "boolean") {
-      if (eq !== -1) throw new UsageError(`--${name} takes no value.`);
+      if (eq !== -1) throw new SegError(`--${name} takes no value.`);
       options[option.name] = true;
       continue;
     }
     const value = eq !== -1 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined) throw new UsageError(`--${name} needs a value${option.choices ? ` (one of ${option.choices.join(", ")})` : option.placeholder ? ` (${option.placeholder})` : ""}.`);
+    if (value === undefined) throw new SegError(`--${name} needs a value${option.choices ? ` (one of ${option.choices.join(", ")})` : option.placeholder ? ` (${option.placeholder})` : ""}.`);
     if (option.choices && !option.choices.includes(value)) {
-      throw new UsageError(`--${name} must be one of ${option.choices.join(", ")}, not "${value}".`);
+      throw new SegError(`--${name} must be one of ${option.choices.join(", ")}, not "${value}".`);
     }
     if (option.type === "number") {
       const n = Number(value);
-      if (!Number.isFinite(n) || value.trim() === "") throw new UsageError(`--${name} needs a number, not "${value}".`);
+      if (!Number.isFinite(n) || value.trim() === "") throw new SegError(`--${name} needs a number, not "${value}".`);
       options[option.name] = n;
     } else {
       const previous = options[option.name];

@@ -7,7 +7,7 @@ import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
 import { progressReporter } from "../progress.ts";
-import { UsageError } from "../usage-error.ts";
+import { SegError } from "../../diagnostics/seg-error.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 
 export const spec: CommandSpec = {
@@ -71,9 +71,9 @@ export function siteOption(value: string | undefined): string | undefined {
   try {
     url = new URL(value);
   } catch {
-    throw new UsageError(`--site needs an absolute URL such as https://acme.github.io, not "${value}".`);
+    throw new SegError(`--site needs an absolute URL such as https://acme.github.io, not "${value}".`);
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new UsageError(`--site needs an http(s) URL, not "${value}".`);
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new SegError(`--site needs an http(s) URL, not "${value}".`);
   return url.href.replace(/\/$/, "");
 }
 
@@ -83,7 +83,7 @@ export function baseOption(value: string | undefined): string | undefined {
   const trimmed = value.trim().replace(/^\/+|\/+$/g, "");
   if (trimmed === "") return undefined;
   if (!/^[A-Za-z0-9._~\-/]+$/.test(trimmed) || trimmed.split("/").some((p) => p === "." || p === "..")) {
-    throw new UsageError(`--base needs a path such as /playbook, not "${value}".`);
+    throw new SegError(`--base needs a path such as /playbook, not "${value}".`);
   }
   return `/${trimmed}`;
 }

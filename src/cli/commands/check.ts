@@ -16,7 +16,7 @@ import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
 import { progressReporter } from "../progress.ts";
-import { UsageError } from "../usage-error.ts";
+import { SegError } from "../../diagnostics/seg-error.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 import { writeOutputFile } from "../../workspace/write-file-safely.ts";
 
@@ -53,9 +53,9 @@ export const spec: CommandSpec = {
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const root = workspaceRoot(args, io);
   const asOf = parseDateOption(args.options["as-of"], "--as-of");
-  if (args.positionals.length > 0) throw new UsageError(`seg check takes no arguments, got "${args.positionals.join(" ")}". Use --root DIR for a workspace elsewhere.`);
+  if (args.positionals.length > 0) throw new SegError(`seg check takes no arguments, got "${args.positionals.join(" ")}". Use --root DIR for a workspace elsewhere.`);
   const maxWarnings = args.options["max-warnings"] as number | undefined;
-  if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new UsageError(`--max-warnings needs a whole number of 0 or more, not ${maxWarnings}.`);
+  if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new SegError(`--max-warnings needs a whole number of 0 or more, not ${maxWarnings}.`);
   const update = suppressionsUpdate(args);
   const progress = progressReporter(io);
   let result = await check({
@@ -77,18 +77,18 @@ function suppressionsUpdate(args: ParsedArgs): SuppressionsUpdate | undefined {
   const all = args.options["suppress-all"] === true;
   const prune = args.options["prune-suppressions"] === true;
   const listed = args.options["suppress-rule"] as string | undefined;
-  if (all && listed !== undefined) throw new UsageError("Use --suppress-all or --suppress-rule, not both: --suppress-all already covers every rule.");
+  if (all && listed !== undefined) throw new SegError("Use --suppress-all or --suppress-rule, not both: --suppress-all already covers every rule.");
   const ids = (listed ?? "").split(",").map((id) => id.trim()).filter(Boolean);
-  if (listed !== undefined && ids.length === 0) throw new UsageError("--suppress-rule needs a rule id, e.g. --suppress-rule stale-review.");
+  if (listed !== undefined && ids.length === 0) throw new SegError("--suppress-rule needs a rule id, e.g. --suppress-rule stale-review.");
   const known = [...suppressibleRuleIds];
   for (const id of ids) {
     if (known.includes(id)) continue;
     const fix = fixOnlyRules.get(id);
-    if (fix !== undefined) throw new UsageError(`--suppress-rule: ${id} findings cannot be accepted, only fixed: ${fix}`);
+    if (fix !== undefined) throw new SegError(`--suppress-rule: ${id} findings cannot be accepted, only fixed: ${fix}`);
     const suggestion = didYouMean(id, known);
-    throw new UsageError(`--suppress-rule: unknown rule "${id}".${suggestion ? ` Did you mean "${suggestion}"?` : ""} The rules are: ${known.join(", ")}.`);
+    throw new SegError(`--suppress-rule: unknown rule "${id}".${suggestion ? ` Did you mean "${suggestion}"?` : ""} The rules are: ${known.join(", ")}.`);
   }
-  if (prune && args.options["no-data"] === true) throw new UsageError("--prune-suppressions needs the data: without it, data-aware rules do not run and their suppressions would look unused. Drop --no-data.");
+  if (prune && args.options["no-data"] === true) throw new SegError("--prune-suppressions needs the data: without it, data-aware rules do not run and their suppressions would look unused. Drop --no-data.");
   if (!all && ids.length === 0 && !prune) return undefined;
   return { add: all ? "all" : ids, prune };
 }

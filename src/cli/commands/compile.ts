@@ -10,7 +10,7 @@ import { stylish } from "../../formatters/stylish.ts";
 import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
-import { UsageError } from "../usage-error.ts";
+import { SegError } from "../../diagnostics/seg-error.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 import { writeFileSafely } from "../../workspace/write-file-safely.ts";
 
@@ -36,20 +36,19 @@ export const spec: CommandSpec = {
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const target = args.options.target as CompileTarget | undefined;
-  if (!target) throw new UsageError(`--target is required: one of ${COMPILE_TARGETS.join(", ")}.`);
+  if (!target) throw new SegError(`--target is required: one of ${COMPILE_TARGETS.join(", ")}.`);
   const dialect = args.options.dialect as DialectName | undefined;
-  if (dialect && target !== "dbt") throw new UsageError("--dialect goes with --target dbt; for views the target is the dialect.");
+  if (dialect && target !== "dbt") throw new SegError("--dialect goes with --target dbt; for views the target is the dialect.");
   const tables = parseSourceTables(args.options.source as string | undefined);
-  if (!tables.ok) throw new UsageError(tables.message);
+  if (!tables.ok) throw new SegError(tables.message);
   const schemaText = args.options.schema as string | undefined;
   const schema = schemaText !== undefined ? tableParts(schemaText) : undefined;
-  if (schemaText !== undefined && (!schema || schema.length > 2)) throw new UsageError(`--schema takes schema or database.schema, not "${schemaText}".`);
-  if (schema && target === "dbt") throw new UsageError("--schema is for views; dbt models go where the dbt project puts them.");
+  if (schemaText !== undefined && (!schema || schema.length > 2)) throw new SegError(`--schema takes schema or database.schema, not "${schemaText}".`);
+  if (schema && target === "dbt") throw new SegError("--schema is for views; dbt models go where the dbt project puts them.");
   const root = workspaceRoot(args, io);
   const asOf = parseDateOption(args.options["as-of"], "--as-of");
 
   const result = compile({ root, today: io.today(), target, tables: tables.tables, ...(dialect ? { dialect } : {}), ...(schema ? { schema } : {}), ...(asOf ? { asOf } : {}) });
-  if (result.usage) throw new UsageError(result.usage);
   if (result.diagnostics.length > 0) {
     io.stderr(stylish({ root: result.root, asOf: result.asOf, diagnostics: result.diagnostics, counts: countBySeverity(result.diagnostics) }, { color: useColor(io) }));
   }

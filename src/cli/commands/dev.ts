@@ -21,7 +21,7 @@ import { DATA_DIR_OPTION, dataOptionValues, ENGINE_OPTIONS } from "../data-optio
 import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
-import { UsageError } from "../usage-error.ts";
+import { SegError } from "../../diagnostics/seg-error.ts";
 import { watchWorkspace } from "../watch-workspace.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 import { baseOption } from "./build.ts";
@@ -51,7 +51,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const dataOptions = dataOptionValues(args, io);
   const host = (args.options.host as string | undefined) ?? "127.0.0.1";
   const port = (args.options.port as number | undefined) ?? 4321;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port needs a port number from 0 to 65535, not ${port}.`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new SegError(`--port needs a port number from 0 to 65535, not ${port}.`);
   // Before the first build, which takes seconds: a busy port should not cost them.
   await checkPort(host, port);
   process.env.ASTRO_TELEMETRY_DISABLED ??= "1";

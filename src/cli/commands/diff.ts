@@ -8,7 +8,7 @@ import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
 import { progressReporter } from "../progress.ts";
-import { UsageError } from "../usage-error.ts";
+import { SegError } from "../../diagnostics/seg-error.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 import { writeOutputFile } from "../../workspace/write-file-safely.ts";
 
@@ -47,9 +47,9 @@ export const spec: CommandSpec = {
 };
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
-  if (args.positionals.length > 0) throw new UsageError(`seg diff takes no arguments, got "${args.positionals.join(" ")}". Name the revisions with --base and --head.`);
+  if (args.positionals.length > 0) throw new SegError(`seg diff takes no arguments, got "${args.positionals.join(" ")}". Name the revisions with --base and --head.`);
   const base = args.options.base as string | undefined;
-  if (base === undefined) throw new UsageError("--base REF is required, e.g. seg diff --base origin/main.");
+  if (base === undefined) throw new SegError("--base REF is required, e.g. seg diff --base origin/main.");
   const failOn = parseConditions(args.options["fail-on"] as string | undefined);
   const asOf = parseDateOption(args.options["as-of"], "--as-of");
   const progress = progressReporter(io);
@@ -66,7 +66,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       progress,
     });
   } catch (error) {
-    if (error instanceof GitError) throw new UsageError(error.message);
+    if (error instanceof GitError) throw new SegError(error.message);
     throw error;
   } finally {
     progress.done();
@@ -87,6 +87,6 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 function parseConditions(text: string | undefined): FailOnCondition[] | undefined {
   if (text === undefined) return undefined;
   const parsed = parseFailOn(text);
-  if ("error" in parsed) throw new UsageError(parsed.error);
+  if ("error" in parsed) throw new SegError(parsed.error);
   return parsed.conditions;
 }

@@ -7,7 +7,7 @@ import { DATA_DIR_OPTION, dataOptionValues } from "../data-options.ts";
 import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
-import { UsageError } from "../usage-error.ts";
+import { SegError } from "../../diagnostics/seg-error.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 
 export const spec: CommandSpec = {
@@ -25,7 +25,7 @@ export const spec: CommandSpec = {
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const [memberId, ...extra] = args.positionals;
-  if (memberId === undefined || extra.length > 0) throw new UsageError("give exactly one customer id, e.g. seg explain ACC-00042.");
+  if (memberId === undefined || extra.length > 0) throw new SegError("give exactly one customer id, e.g. seg explain ACC-00042.");
   const root = workspaceRoot(args, io);
   const asOf = parseDateOption(args.options["as-of"], "--as-of");
   const result = await explain({

@@ -9,7 +9,7 @@ import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
 import { progressReporter } from "../progress.ts";
-import { UsageError } from "../usage-error.ts";
+import { SegError } from "../../diagnostics/seg-error.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 
 export const spec: CommandSpec = {
@@ -28,7 +28,7 @@ export const spec: CommandSpec = {
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const out = args.options.out as string | undefined;
-  if (!out) throw new UsageError("--out FILE is required: where to write the export.");
+  if (!out) throw new SegError("--out FILE is required: where to write the export.");
   const root = workspaceRoot(args, io);
   const asOf = parseDateOption(args.options["as-of"], "--as-of");
   const format = ((args.options.format as string | undefined) ?? formatOfFile(out)) as ExportFormat;
@@ -46,9 +46,6 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       ...dataOptionValues(args, io),
       progress,
     });
-  } catch (error) {
-    if ((error as Error).message.startsWith("unknown column")) throw new UsageError((error as Error).message);
-    throw error;
   } finally {
     progress.done();
   }
@@ -65,5 +62,5 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 function formatOfFile(out: string): ExportFormat {
   const ext = /\.([^./\\]+)$/.exec(out)?.[1]?.toLowerCase();
   if (ext === "csv" || ext === "parquet" || ext === "json") return ext;
-  throw new UsageError(`--out ${out}: exports are CSV, Parquet or JSON; name the file .csv, .parquet or .json, or say which with --format.`);
+  throw new SegError(`--out ${out}: exports are CSV, Parquet or JSON; name the file .csv, .parquet or .json, or say which with --format.`);
 }

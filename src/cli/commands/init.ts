@@ -3,7 +3,7 @@ import { relative, resolve } from "node:path";
 import { init, templateNames, type InitResult } from "../../api/init.ts";
 import type { Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
-import { UsageError } from "../usage-error.ts";
+import { SegError } from "../../diagnostics/seg-error.ts";
 
 export const spec: CommandSpec = {
   name: "init",
@@ -28,20 +28,20 @@ export const VENDORING_STEPS = [
 ];
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
-  if (args.positionals.length > 1) throw new UsageError(`give at most one folder, got "${args.positionals.join(" ")}".`);
+  if (args.positionals.length > 1) throw new SegError(`give at most one folder, got "${args.positionals.join(" ")}".`);
   const [positional] = args.positionals;
   const root = args.options.root as string | undefined;
   if (positional !== undefined && root !== undefined && resolve(io.cwd, positional) !== resolve(io.cwd, root)) {
-    throw new UsageError(`give the folder once: seg init ${positional} or seg init --root ${root}, not both.`);
+    throw new SegError(`give the folder once: seg init ${positional} or seg init --root ${root}, not both.`);
   }
   const dir = resolve(io.cwd, positional ?? root ?? ".");
   const result = init({ dir, template: (args.options.template as string | undefined) ?? "basic", force: args.options.force === true });
   const shown = (path: string) => relative(io.cwd, path) || ".";
   switch (result.status) {
     case "unknown-template":
-      throw new UsageError(`there is no template "${result.template}"; choose one of ${result.templates.join(", ")}.`);
+      throw new SegError(`there is no template "${result.template}"; choose one of ${result.templates.join(", ")}.`);
     case "conflict":
-      throw new UsageError(
+      throw new SegError(
         `${shown(result.root)} already has ${list(result.files)}. Nothing was written. Pass --force to replace ${result.files.length === 1 ? "it" : "them"} with the template's (package.json and .gitignore are merged, never replaced).`,
       );
     case "symlink":

@@ -10,7 +10,7 @@ import { serveStatic } from "../../site/serve-static.ts";
 import { checkPort, listenProblem } from "../check-port.ts";
 import type { Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
-import { UsageError } from "../usage-error.ts";
+import { SegError } from "../../diagnostics/seg-error.ts";
 import { baseOption } from "./build.ts";
 
 export const spec: CommandSpec = {
@@ -27,16 +27,16 @@ export const spec: CommandSpec = {
 };
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
-  if (args.positionals.length > 1) throw new UsageError(`give at most one folder, got "${args.positionals.join(" ")}".`);
+  if (args.positionals.length > 1) throw new SegError(`give at most one folder, got "${args.positionals.join(" ")}".`);
   const host = (args.options.host as string | undefined) ?? "127.0.0.1";
   const port = (args.options.port as number | undefined) ?? 4321;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port needs a port number from 0 to 65535, not ${port}.`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new SegError(`--port needs a port number from 0 to 65535, not ${port}.`);
   const base = baseOption(args.options.base as string | undefined) ?? "/";
   const root = resolve(io.cwd, (args.options.root as string | undefined) ?? ".");
   const dir = resolve(root, args.positionals[0] ?? "dist");
   const shown = relative(io.cwd, dir) || ".";
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`there is no folder ${shown} to serve. Build the playbook with seg build first, or give the folder that holds it.`);
-  if (!existsSync(join(dir, "index.html"))) throw new UsageError(`${shown} has no index.html, so it is no built playbook. Build it with seg build first, or give the folder that holds it.`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new SegError(`there is no folder ${shown} to serve. Build the playbook with seg build first, or give the folder that holds it.`);
+  if (!existsSync(join(dir, "index.html"))) throw new SegError(`${shown} has no index.html, so it is no built playbook. Build it with seg build first, or give the folder that holds it.`);
   await checkPort(host, port);
   let server;
   try {
