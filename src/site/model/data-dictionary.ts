@@ -18,7 +18,7 @@ import type { LoadedDocument } from "../../workspace/read-document.ts";
 import type { ValueType } from "../../workspace/feature-catalog.ts";
 import { locate } from "../../workspace/locate.ts";
 import { columnAnchor, featureLabel } from "./feature-label.ts";
-import { daysBetween } from "./number-format.ts";
+import { daysBetween } from "../../text/days-between.ts";
 import type { SiteSegment } from "./segment-pages.ts";
 
 export interface DictionaryCoverage {

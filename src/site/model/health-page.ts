@@ -5,7 +5,7 @@
  */
 import type { CheckResult } from "../../lint/check-result.ts";
 import { DEFAULT_WARN_AFTER_DAYS, freshnessLimits } from "../../workspace/freshness-limits.ts";
-import { daysBetween } from "./number-format.ts";
+import { daysBetween } from "../../text/days-between.ts";
 import type { SitePersona } from "./persona-pages.ts";
 import type { SiteSegment } from "./segment-pages.ts";
 import { toFinding, type SiteFinding } from "./site-finding.ts";

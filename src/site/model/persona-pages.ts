@@ -7,7 +7,7 @@ import type { CheckResult } from "../../lint/check-result.ts";
 import type { Persona } from "../../schema/persona.ts";
 import { indexSegments } from "../../workspace/segment-index.ts";
 import { BUYING_ROLE_LABELS, BUYING_ROLES } from "./labels.ts";
-import { daysBetween } from "./number-format.ts";
+import { daysBetween } from "../../text/days-between.ts";
 import type { SiteSegment } from "./segment-pages.ts";
 import { toFinding, type SiteFinding } from "./site-finding.ts";
 

@@ -3,7 +3,7 @@
  * population, for the overview: the figure every segment's is read against.
  */
 import type { CheckResult } from "../../lint/check-result.ts";
-import { formatAmount, formatNumber, formatPercent } from "./number-format.ts";
+import { formatAmount, formatNumber, formatPercent } from "../../text/number-format.ts";
 
 export interface PopulationMetric {
   name: string;
