@@ -1,3 +1,4 @@
+/* eslint max-lines-per-function: "off" -- run reads top to bottom as the steps of the dev loop (see below). */
 /**
  * `seg dev`: build the playbook into a temporary folder, serve it, and rebuild
  * when a workspace file changes; open pages reload after each good build. It is

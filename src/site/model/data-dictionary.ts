@@ -1,3 +1,4 @@
+/* eslint max-lines-per-function: "off" -- buildDictionary is mostly one object literal per source and per feature. */
 /**
  * Page data for the data dictionary: every declared source (file, kind, rows,
  * date range and age today, columns with their declared type and, where a

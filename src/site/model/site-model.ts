@@ -1,3 +1,4 @@
+/* eslint max-lines-per-function: "off" -- buildSiteModel is one object literal (see below). */
 /**
  * The playbook's page data, computed once from a check result: every page's
  * numbers, words and links, the charts rendered to SVG, the search index and
