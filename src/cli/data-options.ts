@@ -8,18 +8,18 @@ import type { Io } from "./io.ts";
 import type { OptionSpec, ParsedArgs } from "./options.ts";
 import { SegError } from "../diagnostics/seg-error.ts";
 
-export const DATA_DIR_OPTION: OptionSpec = {
+export const DATA_DIR_OPTION = {
   name: "data-dir",
   type: "string",
   placeholder: "DIR",
   description: "Folder that source paths are relative to (default: the workspace), for data kept outside the repository.",
-};
+} as const satisfies OptionSpec;
 
-export const ENGINE_OPTIONS: readonly OptionSpec[] = [
+export const ENGINE_OPTIONS = [
   { name: "threads", type: "number", placeholder: "N", description: "DuckDB threads (default: all cores)." },
   { name: "memory-limit", type: "string", placeholder: "SIZE", description: "DuckDB memory limit, e.g. 4GB; larger data spills to disk." },
   { name: "no-cache", type: "boolean", description: "Neither read nor write Seg's cache of typed sources and k-means fits ($SEG_CACHE_DIR, else ~/.cache/seg)." },
-];
+] as const satisfies readonly OptionSpec[];
 
 export interface DataOptionValues {
   dataDir?: string;
@@ -33,10 +33,10 @@ const MIN_MEMORY_BYTES = 64 * 1024 ** 2;
 const UNITS: Record<string, number> = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3, tib: 1024 ** 4 };
 
 /** The values of --data-dir (resolved against the current folder), --threads, --memory-limit and --no-cache that were given, checked. */
-export function dataOptionValues(args: ParsedArgs, io: Io): DataOptionValues {
-  const dataDir = args.options["data-dir"] as string | undefined;
-  const threads = args.options.threads as number | undefined;
-  const memoryLimit = args.options["memory-limit"] as string | undefined;
+export function dataOptionValues(args: Pick<ParsedArgs<[typeof DATA_DIR_OPTION, ...typeof ENGINE_OPTIONS]>, "options">, io: Io): DataOptionValues {
+  const dataDir = args.options["data-dir"];
+  const threads = args.options.threads;
+  const memoryLimit = args.options["memory-limit"];
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 1024)) {
     throw new SegError(`--threads needs a whole number of 1 or more, not ${threads}.`);
   }

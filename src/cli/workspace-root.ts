@@ -15,7 +15,7 @@ import { SegError } from "../diagnostics/seg-error.ts";
 const NEXT_STEP = "Run seg in a workspace folder (the one with segmentation.yaml), pass --root DIR, or create one with seg init.";
 
 export function workspaceRoot(args: ParsedArgs, io: Io): string {
-  const given = args.options.root as string | undefined;
+  const given = args.options.root;
   if (given !== undefined) {
     const root = resolve(io.cwd, given);
     if (!existsSync(root)) throw new SegError(`--root ${given}: there is no such folder. ${NEXT_STEP}`);

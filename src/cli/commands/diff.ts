@@ -12,7 +12,7 @@ import { SegError } from "../../diagnostics/seg-error.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 import { writeOutputFile } from "../../workspace/write-file-safely.ts";
 
-export const spec: CommandSpec = {
+export const spec = {
   name: "diff",
   summary:
     "Compare the workspace at a git revision with the working tree (or another revision): definition changes, sizes, shares, value and rank base → head, where customers moved, cluster changes, and findings new and fixed.",
@@ -44,13 +44,13 @@ export const spec: CommandSpec = {
     "seg diff --base v1.0 --head v2.0 --data each",
     "seg diff --base origin/main --fail-on share-change:5,new-errors",
   ],
-};
+} as const satisfies CommandSpec;
 
-export async function run(args: ParsedArgs, io: Io): Promise<number> {
+export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promise<number> {
   if (args.positionals.length > 0) throw new SegError(`seg diff takes no arguments, got "${args.positionals.join(" ")}". Name the revisions with --base and --head.`);
-  const base = args.options.base as string | undefined;
+  const base = args.options.base;
   if (base === undefined) throw new SegError("--base REF is required, e.g. seg diff --base origin/main.");
-  const failOn = parseConditions(args.options["fail-on"] as string | undefined);
+  const failOn = parseConditions(args.options["fail-on"]);
   const asOf = parseDateOption(args.options["as-of"], "--as-of");
   const progress = progressReporter(io);
   let result;
@@ -58,9 +58,9 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     result = await diff({
       root: workspaceRoot(args, io),
       base,
-      ...(args.options.head !== undefined ? { head: args.options.head as string } : {}),
-      data: ((args.options.data as string | undefined) ?? "head") as "head" | "base" | "each",
-      ...(args.options["data-dir"] ? { dataDir: resolve(io.cwd, args.options["data-dir"] as string) } : {}),
+      ...(args.options.head !== undefined ? { head: args.options.head } : {}),
+      data: args.options.data ?? "head",
+      ...(args.options["data-dir"] ? { dataDir: resolve(io.cwd, args.options["data-dir"]) } : {}),
       ...(asOf ? { asOf } : {}),
       today: io.today(),
       progress,
@@ -71,14 +71,14 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   } finally {
     progress.done();
   }
-  const output = args.options.output as string | undefined;
-  const format = (args.options.format as string | undefined) ?? "stylish";
+  const output = args.options.output;
+  const format = args.options.format ?? "stylish";
   const text = diffFormatters[format]!(result, { color: output === undefined && useColor(io) });
   if (output !== undefined) writeOutputFile(resolve(io.cwd, output), text);
   else io.stdout(text);
   const reasons = failOn ? evaluateFailOn(failOn, result) : [];
   if (reasons.length > 0) {
-    io.stderr(`seg diff: --fail-on ${args.options["fail-on"] as string}:\n${reasons.map((r) => `  ${r}`).join("\n")}\n`);
+    io.stderr(`seg diff: --fail-on ${args.options["fail-on"]}:\n${reasons.map((r) => `  ${r}`).join("\n")}\n`);
     return 1;
   }
   return 0;

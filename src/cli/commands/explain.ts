@@ -10,7 +10,7 @@ import { parseDateOption } from "../parse-date-option.ts";
 import { SegError } from "../../diagnostics/seg-error.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 
-export const spec: CommandSpec = {
+export const spec = {
   name: "explain",
   summary: "Show why a customer is in each segment: every definition in evaluation order, clause by clause, with the feature values it read.",
   usage: "seg explain <customer-id> [options]",
@@ -21,9 +21,9 @@ export const spec: CommandSpec = {
     DATA_DIR_OPTION,
   ],
   examples: ["seg explain ACC-00042", "seg explain 12346 --root examples/online-retail --format json"],
-};
+} as const satisfies CommandSpec;
 
-export async function run(args: ParsedArgs, io: Io): Promise<number> {
+export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promise<number> {
   const [memberId, ...extra] = args.positionals;
   if (memberId === undefined || extra.length > 0) throw new SegError("give exactly one customer id, e.g. seg explain ACC-00042.");
   const root = workspaceRoot(args, io);

@@ -12,7 +12,7 @@ import { progressReporter } from "../progress.ts";
 import { SegError } from "../../diagnostics/seg-error.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 
-export const spec: CommandSpec = {
+export const spec = {
   name: "export",
   summary: "Write every member with its segment in each scheme and its features. CSV cells that could run as spreadsheet formulas are neutralized.",
   usage: "seg export --out FILE [options]",
@@ -24,15 +24,15 @@ export const spec: CommandSpec = {
     DATA_DIR_OPTION,
   ],
   examples: ["seg export --out members.csv", "seg export --out members.parquet --columns monetary,value_tier"],
-};
+} as const satisfies CommandSpec;
 
-export async function run(args: ParsedArgs, io: Io): Promise<number> {
-  const out = args.options.out as string | undefined;
+export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promise<number> {
+  const out = args.options.out;
   if (!out) throw new SegError("--out FILE is required: where to write the export.");
   const root = workspaceRoot(args, io);
   const asOf = parseDateOption(args.options["as-of"], "--as-of");
-  const format = ((args.options.format as string | undefined) ?? formatOfFile(out)) as ExportFormat;
-  const columns = (args.options.columns as string | undefined)?.split(",").map((c) => c.trim()).filter(Boolean);
+  const format: ExportFormat = args.options.format ?? formatOfFile(out);
+  const columns = args.options.columns?.split(",").map((c) => c.trim()).filter(Boolean);
   const progress = progressReporter(io);
   let result;
   try {
