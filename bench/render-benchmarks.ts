@@ -6,7 +6,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Machine } from "./machine.ts";
-import { median } from "./measure.ts";
 
 interface Timing {
   runs: number;

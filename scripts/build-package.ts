@@ -24,7 +24,7 @@ const IMPORTERS = new Set([".astro", ".mdx"]);
 
 export function buildPackage(): { modules: number; assets: number } {
   rmSync(LIB, { recursive: true, force: true });
-  execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(ROOT, "tsconfig.build.json")], { stdio: "inherit" });
+  execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript-7", "bin", "tsc"), "-p", join(ROOT, "tsconfig.build.json")], { stdio: "inherit" });
   const modules = readdirSync(LIB, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".js")).length;
   let assets = 0;
   for (const file of readdirSync(SRC, { recursive: true, encoding: "utf8" })) {

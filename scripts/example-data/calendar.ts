@@ -32,11 +32,6 @@ export function isWeekend(day: number): boolean {
   return w === 0 || w === 6;
 }
 
-/** Day of the month, 1–31. */
-export function dayOfMonth(day: number): number {
-  return new Date(day * MS_PER_DAY).getUTCDate();
-}
-
 /** The day `months` calendar months after `day`, clamped to the end of a shorter month. */
 export function addMonths(day: number, months: number): number {
   const d = new Date(day * MS_PER_DAY);

@@ -33,8 +33,9 @@ import { buildSiteModel } from "../site/model/site-model.ts";
 import { relativizeLinks } from "../site/relative-links.ts";
 import { stagePlaybook } from "../site/stage.ts";
 import { discoverFiles } from "../workspace/discover.ts";
-import { check, type CheckOptions, type CheckResult } from "./check.ts";
-import { lockHistory } from "./history.ts";
+import { check, type CheckOptions } from "./check.ts";
+import type { CheckResult } from "../lint/check-result.ts";
+import { lockHistory } from "../diff/history.ts";
 
 export interface BuildOptions extends CheckOptions {
   /** Output folder, relative to the workspace (default dist). */

@@ -6,31 +6,27 @@
  */
 import { resolve } from "node:path";
 import { prioritizationMissingScore } from "../checks/prioritization.ts";
+import { countBySeverity } from "../diagnostics/count-by-severity.ts";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { findingKey } from "../diagnostics/finding-key.ts";
-import { cacheDirectory } from "../engine/cache-dir.ts";
-import { scoresWithDerived } from "../engine/derive-scores.ts";
-import { fitFileCache } from "../engine/fit-file-cache.ts";
-import { checkWeights, percentWeights, prioritize, type PriorityRow, type WeightCheck } from "../engine/prioritize.ts";
-import type { EngineOptions, EngineResult } from "../engine/run-engine.ts";
+import { checkWeights, percentWeights, prioritizeSegments, type PriorityRow, type WeightCheck } from "../engine/prioritize.ts";
+import { engineOptions, type EngineRunOptions } from "../engine/engine-options.ts";
+import type { EngineResult } from "../engine/run-engine.ts";
 import { valueMeasure } from "../engine/segment-metrics.ts";
 import { valuePotentialQuadrants, weightSensitivity, type Quadrant, type Sensitivity } from "../engine/sensitivity.ts";
-import { sourceFileCache } from "../engine/source-cache.ts";
-import type { Expr } from "../expr/ast.ts";
 import { inferExpressionType } from "../expr/infer-type.ts";
 import { parseExpression } from "../expr/parser.ts";
+import type { CheckResult, DataResult, DefinitionsResult } from "../lint/check-result.ts";
 import { checkExpressions } from "../lint/check-expressions.ts";
 import { checkMarkdownBodies } from "../lint/check-markdown-bodies.ts";
 import { checkMetricTags } from "../lint/check-metric-tags.ts";
 import { checkPublicFolder } from "../lint/check-public-folder.ts";
 import { applyCheckSettings } from "../lint/configurable-checks.ts";
 import { runRules } from "../lint/run-rules.ts";
-import { suppressFindings, type SuppressedFinding } from "../lint/suppress-findings.ts";
+import { suppressFindings } from "../lint/suppress-findings.ts";
 import { buildLock } from "../lock/build-lock.ts";
-import { compareLocks, type LockChange } from "../lock/compare-lock.ts";
-import type { Lock } from "../lock/lock.ts";
-import { readLock, type ReadLockResult } from "../lock/lock-file.ts";
-import { previousClustersOf } from "../lock/previous-clusters.ts";
+import { compareLocks } from "../lock/compare-lock.ts";
+import { readLock } from "../lock/lock-file.ts";
 import type { DataFacts, Facts, SetAsideFacts } from "../rules/define-rule.ts";
 import { rules, suppressibleRuleIds } from "../rules/index.ts";
 import { featureCatalog, type CatalogEntry } from "../workspace/feature-catalog.ts";
@@ -39,58 +35,13 @@ import { reportAt } from "../workspace/report-at.ts";
 import { resolveReferences } from "../workspace/resolve-refs.ts";
 import type { Workspace } from "../workspace/workspace.ts";
 
-export interface CheckOptions {
-  /** Workspace folder. */
-  root: string;
+export interface CheckOptions extends EngineRunOptions {
   /** Overrides `as_of` in segmentation.yaml. */
   asOf?: string;
   /** Today's date (YYYY-MM-DD), used when neither --as-of nor as_of is given. */
   today: string;
-  /** Folder that source paths are relative to (default: the workspace). */
-  dataDir?: string;
   /** Recompute from the data (default true). */
   data?: boolean;
-  /** Reports long steps. */
-  progress?: (step: string) => void;
-  /** Keep typed sources and k-means fits in the user cache folder between runs (default true; see engine/cache-dir.ts). */
-  cache?: boolean;
-  /** DuckDB threads (default: all cores). */
-  threads?: number;
-  /** DuckDB memory limit, e.g. "4GB"; beyond it DuckDB spills to disk. */
-  memoryLimit?: string;
-}
-
-export interface DefinitionsResult {
-  root: string;
-  asOf: string;
-  /** Today's date (YYYY-MM-DD), what freshness and review cadence are measured against. */
-  today: string;
-  workspace: Workspace;
-  diagnostics: Diagnostic[];
-  catalog: ReadonlyMap<string, CatalogEntry>;
-  /** Segment file path → parsed where expression. */
-  expressions: ReadonlyMap<string, Expr>;
-  weights: WeightCheck | undefined;
-  priorities: PriorityRow[];
-}
-
-export interface DataResult {
-  engine: EngineResult;
-  /** The lock this recompute would write. */
-  lock: Lock;
-  stored: { status: "missing" } | { status: "invalid"; message: string } | { status: "ok"; lock: Lock; changes: LockChange[] };
-  sensitivity: Sensitivity | undefined;
-  quadrants: Record<string, Quadrant>;
-  /** Prioritization with scores derived from data filled in. */
-  priorities: PriorityRow[];
-}
-
-export interface CheckResult extends DefinitionsResult {
-  counts: { error: number; warning: number; info: number };
-  /** Findings hidden by inline seg-disable directives or by seg-suppressions.json (not in `diagnostics` or `counts`). */
-  suppressed: SuppressedFinding[];
-  /** Present when the data was recomputed (no definition errors, data not disabled). */
-  data: DataResult | undefined;
 }
 
 /** Everything that needs no data: parse, validate, resolve, recompute prioritization. */
@@ -173,14 +124,9 @@ async function recompute(definitions: DefinitionsResult, options: CheckOptions):
   const engine = await runEngine(workspace, definitions.catalog, definitions.expressions, engineOptions(definitions, options, read));
   const prioritization = config.prioritization;
   const weights = prioritization && definitions.weights?.scale !== "invalid" ? percentWeights(prioritization.factors) : undefined;
-  const scored = prioritization ? workspace.segments.filter((s) => prioritization.schemes.includes(s.scheme) && s.value.status !== "retired") : [];
-  const scoredSegments = scored.map((s) => ({
-    id: s.value.id,
-    scheme: s.scheme,
-    statedTotal: s.value.stated_total,
-    scores: scoresWithDerived(s.value.scores ?? {}, prioritization!.factors, engine.schemes.find((m) => m.scheme === s.scheme)?.segments.find((m) => m.segment === s.value.id)),
-  }));
-  const priorities = prioritization ? prioritize(prioritization.factors, scoredSegments) : [];
+  const prioritized = prioritizeSegments(workspace, (scheme, id) => engine.schemes.find((m) => m.scheme === scheme)?.segments.find((m) => m.segment === id));
+  const scoredSegments = prioritized?.scored ?? [];
+  const priorities = prioritized?.rows ?? [];
   const lock = buildLock({ config, segments: workspace.segments, asOf: definitions.asOf, engine, priorities, weights });
   const stored: DataResult["stored"] = read.status === "ok" ? { status: "ok", lock: read.lock, changes: compareLocks(read.lock, lock) } : read;
   let sensitivity: Sensitivity | undefined;
@@ -196,27 +142,6 @@ async function recompute(definitions: DefinitionsResult, options: CheckOptions):
     }
   }
   return { engine, lock, stored, sensitivity, quadrants, priorities };
-}
-
-/**
- * How every command runs the engine on a checked workspace: data root, as-of
- * date, the stored lock's clusters (so cluster ids stay stable), machine limits,
- * progress, and the fit and source caches in the user's cache folder unless
- * the caller turned caching off.
- */
-export function engineOptions(definitions: DefinitionsResult, options: CheckOptions, read: ReadLockResult = readLock(definitions.workspace.root)): EngineOptions {
-  const previousClusters = read.status === "ok" ? previousClustersOf(read.lock) : undefined;
-  const cacheDir = options.cache === false ? undefined : cacheDirectory();
-  return {
-    dataRoot: resolve(options.root, options.dataDir ?? "."),
-    asOf: definitions.asOf,
-    today: definitions.today,
-    ...(previousClusters ? { previousClusters } : {}),
-    ...(options.threads !== undefined ? { threads: options.threads } : {}),
-    ...(options.memoryLimit !== undefined ? { memoryLimit: options.memoryLimit } : {}),
-    ...(cacheDir ? { fitCache: fitFileCache(cacheDir), sourceCache: sourceFileCache(cacheDir) } : {}),
-    ...(options.progress ? { progress: options.progress } : {}),
-  };
 }
 
 function toDataFacts(data: DataResult): DataFacts {
@@ -249,11 +174,7 @@ function recomputePriorities(workspace: Workspace): { weights: WeightCheck | und
   const prioritization = workspace.config?.value.prioritization;
   if (!prioritization) return { weights: undefined, priorities: [], diagnostics: [] };
   const weights = checkWeights(prioritization.factors);
-  const scored = workspace.segments.filter((s) => prioritization.schemes.includes(s.scheme) && s.value.status !== "retired");
-  const priorities = prioritize(
-    prioritization.factors,
-    scored.map((s) => ({ id: s.value.id, scheme: s.scheme, scores: s.value.scores ?? {}, statedTotal: s.value.stated_total })),
-  );
+  const { segments: scored, rows: priorities } = prioritizeSegments(workspace)!;
   const diagnostics: Diagnostic[] = [];
   priorities.forEach((row, i) => {
     const segment = scored[i]!;
@@ -283,10 +204,4 @@ function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
     seen.add(key);
     return true;
   });
-}
-
-export function countBySeverity(diagnostics: readonly Diagnostic[]): CheckResult["counts"] {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const d of diagnostics) counts[d.severity]++;
-  return counts;
 }

@@ -24,7 +24,8 @@ import { recomputeMemberships, type Memberships } from "../diff/recompute-member
 import { readLock } from "../lock/lock-file.ts";
 import { previousClustersOf } from "../lock/previous-clusters.ts";
 import { CONFIG_FILE } from "../workspace/discover.ts";
-import { check, type CheckResult } from "./check.ts";
+import { check } from "./check.ts";
+import type { CheckResult } from "../lint/check-result.ts";
 
 export interface DiffOptions {
   /** Workspace folder (in the working tree); it may be a subfolder of the repository. */

@@ -2,7 +2,8 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { explainMember, type Explanation } from "../engine/explain-member.ts";
 import { runEngine } from "../engine/run-engine.ts";
-import { checkDefinitions, engineOptions, type CheckOptions } from "./check.ts";
+import { checkDefinitions, type CheckOptions } from "./check.ts";
+import { engineOptions } from "../engine/engine-options.ts";
 
 export interface ExplainResult {
   diagnostics: Diagnostic[];

@@ -6,10 +6,12 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { SegError } from "../diagnostics/seg-error.ts";
 import { exportableColumns, exportMembers, exportQuery, type ExportFormat } from "../engine/export-members.ts";
 import { runEngine } from "../engine/run-engine.ts";
 import { assertWritableTarget, replaceFileAtomically } from "../workspace/write-file-safely.ts";
-import { checkDefinitions, engineOptions, type CheckOptions } from "./check.ts";
+import { checkDefinitions, type CheckOptions } from "./check.ts";
+import { engineOptions } from "../engine/engine-options.ts";
 
 export interface ExportOptions extends CheckOptions {
   out: string;
@@ -30,7 +32,7 @@ export async function exportWorkspace(options: ExportOptions): Promise<ExportRes
   if (errors.length > 0 || !definitions.workspace.config) return { diagnostics: errors, rows: 0, file: undefined };
   const known = exportableColumns(definitions.workspace.config.value, definitions.catalog);
   const unknown = (options.columns ?? []).filter((c) => !known.includes(c));
-  if (unknown.length > 0) throw new Error(`unknown column${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}; known: ${known.join(", ")}`);
+  if (unknown.length > 0) throw new SegError(`unknown column${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}; known: ${known.join(", ")}`);
   const file = resolve(options.out);
   mkdirSync(dirname(file), { recursive: true });
   assertWritableTarget(file);

@@ -4,8 +4,6 @@
  * metadata, Seg's version and (for SARIF fingerprints) the text of the files
  * the findings name.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { checks } from "../checks/index.ts";
 import type { FormatInput, FormatOptions, ReportedHypothesis } from "../formatters/formatter.ts";
 import { formatters } from "../formatters/index.ts";
@@ -13,7 +11,7 @@ import { directiveDocuments } from "../lint/suppress-findings.ts";
 import { rules } from "../rules/index.ts";
 import { VERSION } from "../version.ts";
 import { readWorkspaceFile } from "../workspace/workspace-file.ts";
-import type { CheckResult } from "./check.ts";
+import type { CheckResult } from "../lint/check-result.ts";
 
 export interface ReportOptions {
   /** Errors only. */

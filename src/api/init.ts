@@ -17,7 +17,7 @@
  * meanwhile); replaced ones are written beside and renamed over.
  */
 import { constants, copyFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from "node:fs";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { basename, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateJsonSchemas } from "../schema/json-schema.ts";
 import { VERSION } from "../version.ts";

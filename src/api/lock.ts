@@ -8,7 +8,8 @@
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { writeLock } from "../lock/lock-file.ts";
 import type { Lock } from "../lock/lock.ts";
-import { check, type CheckOptions, type CheckResult } from "./check.ts";
+import { check, type CheckOptions } from "./check.ts";
+import type { CheckResult } from "../lint/check-result.ts";
 
 export interface LockResult {
   check: CheckResult;

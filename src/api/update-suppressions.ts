@@ -10,7 +10,8 @@ import { suppressibleRuleIds } from "../rules/index.ts";
 import { suppressionsSchema } from "../schema/suppressions.ts";
 import { SUPPRESSIONS_FILE } from "../workspace/discover.ts";
 import { readDocument } from "../workspace/read-document.ts";
-import { countBySeverity, type CheckResult } from "./check.ts";
+import { countBySeverity } from "../diagnostics/count-by-severity.ts";
+import type { CheckResult } from "../lint/check-result.ts";
 
 export type UpdateSuppressionsResult =
   | { status: "written"; path: string; changed: boolean; findings: number; entries: number; expired: number; result: CheckResult }

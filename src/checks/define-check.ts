@@ -39,8 +39,3 @@ export function fillTemplate(template: string, data: Readonly<Record<string, unk
     return String(value);
   });
 }
-
-/** The placeholders a template uses, in order. */
-export function placeholdersOf(template: string): string[] {
-  return [...template.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!);
-}

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { rules } from "../rules/index.ts";
-import { fillTemplate, placeholdersOf } from "./define-check.ts";
+import { fillTemplate } from "./define-check.ts";
 import { checks, findCheck } from "./index.ts";
 
 const SRC = resolve(import.meta.dirname, "..");
@@ -63,3 +63,8 @@ describe("the checks registry", () => {
     expect(() => fillTemplate("{{name}}", {})).toThrow(/\{\{name\}\} has no value/);
   });
 });
+
+/** The placeholders a template uses, in order. */
+function placeholdersOf(template: string): string[] {
+  return [...template.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!);
+}

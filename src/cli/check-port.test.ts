@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { checkPort, listenProblem } from "./check-port.ts";
-import { UsageError } from "./usage-error.ts";
+import { SegError } from "../diagnostics/seg-error.ts";
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -31,14 +31,14 @@ describe("checkPort", () => {
   it("says a port in use is in use, and how to pick another", async () => {
     const port = await busyPort();
     const error = await checkPort("127.0.0.1", port).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UsageError);
-    expect((error as UsageError).message).toBe(`port ${port} on 127.0.0.1 is in use. Stop the other server or pick another port with --port (0 picks a free one).`);
+    expect(error).toBeInstanceOf(SegError);
+    expect((error as SegError).message).toBe(`port ${port} on 127.0.0.1 is in use. Stop the other server or pick another port with --port (0 picks a free one).`);
   });
 
   it("says a host that is not this machine's cannot be listened on", async () => {
     const error = await checkPort("192.0.2.1", 0).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UsageError);
-    expect((error as UsageError).message).toMatch(/^192\.0\.2\.1 is not an address of this machine.*--host 127\.0\.0\.1/);
+    expect(error).toBeInstanceOf(SegError);
+    expect((error as SegError).message).toMatch(/^192\.0\.2\.1 is not an address of this machine.*--host 127\.0\.0\.1/);
   });
 });
 

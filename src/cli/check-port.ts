@@ -5,9 +5,9 @@
  * error (exit 2) that says what to do instead.
  */
 import { createServer } from "node:net";
-import { UsageError } from "./usage-error.ts";
+import { SegError } from "../diagnostics/seg-error.ts";
 
-/** Resolves when host:port can be listened on; throws a UsageError when it cannot for a reason the user can fix. */
+/** Resolves when host:port can be listened on; throws a SegError when it cannot for a reason the user can fix. */
 export async function checkPort(host: string, port: number): Promise<void> {
   const server = createServer();
   try {
@@ -21,19 +21,19 @@ export async function checkPort(host: string, port: number): Promise<void> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 }
 
-/** The UsageError for an error from listening on host:port, or undefined when it is not the user's to fix. */
-export function listenProblem(error: unknown, host: string, port: number): UsageError | undefined {
+/** The SegError for an error from listening on host:port, or undefined when it is not the user's to fix. */
+export function listenProblem(error: unknown, host: string, port: number): SegError | undefined {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case "EADDRINUSE":
-      return new UsageError(`port ${port} on ${host} is in use. Stop the other server or pick another port with --port (0 picks a free one).`);
+      return new SegError(`port ${port} on ${host} is in use. Stop the other server or pick another port with --port (0 picks a free one).`);
     case "EACCES":
-      return new UsageError(`port ${port} on ${host} needs privileges Seg does not have (ports below 1024 usually do). Pick another port with --port, e.g. --port 4321 (0 picks a free one).`);
+      return new SegError(`port ${port} on ${host} needs privileges Seg does not have (ports below 1024 usually do). Pick another port with --port, e.g. --port 4321 (0 picks a free one).`);
     case "EADDRNOTAVAIL":
-      return new UsageError(`${host} is not an address of this machine, so Seg cannot listen on it. Use --host 127.0.0.1 (this machine only) or --host 0.0.0.0 (all its addresses).`);
+      return new SegError(`${host} is not an address of this machine, so Seg cannot listen on it. Use --host 127.0.0.1 (this machine only) or --host 0.0.0.0 (all its addresses).`);
     case "ENOTFOUND":
     case "EAI_AGAIN":
-      return new UsageError(`--host ${host} does not name an address Seg can listen on. Use --host 127.0.0.1 (this machine only) or --host 0.0.0.0 (all its addresses).`);
+      return new SegError(`--host ${host} does not name an address Seg can listen on. Use --host 127.0.0.1 (this machine only) or --host 0.0.0.0 (all its addresses).`);
     default:
       return undefined;
   }

@@ -6,20 +6,20 @@
 import { resolve } from "node:path";
 import type { Io } from "./io.ts";
 import type { OptionSpec, ParsedArgs } from "./options.ts";
-import { UsageError } from "./usage-error.ts";
+import { SegError } from "../diagnostics/seg-error.ts";
 
-export const DATA_DIR_OPTION: OptionSpec = {
+export const DATA_DIR_OPTION = {
   name: "data-dir",
   type: "string",
   placeholder: "DIR",
   description: "Folder that source paths are relative to (default: the workspace), for data kept outside the repository.",
-};
+} as const satisfies OptionSpec;
 
-export const ENGINE_OPTIONS: readonly OptionSpec[] = [
+export const ENGINE_OPTIONS = [
   { name: "threads", type: "number", placeholder: "N", description: "DuckDB threads (default: all cores)." },
   { name: "memory-limit", type: "string", placeholder: "SIZE", description: "DuckDB memory limit, e.g. 4GB; larger data spills to disk." },
   { name: "no-cache", type: "boolean", description: "Neither read nor write Seg's cache of typed sources and k-means fits ($SEG_CACHE_DIR, else ~/.cache/seg)." },
-];
+] as const satisfies readonly OptionSpec[];
 
 export interface DataOptionValues {
   dataDir?: string;
@@ -33,12 +33,12 @@ const MIN_MEMORY_BYTES = 64 * 1024 ** 2;
 const UNITS: Record<string, number> = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3, tib: 1024 ** 4 };
 
 /** The values of --data-dir (resolved against the current folder), --threads, --memory-limit and --no-cache that were given, checked. */
-export function dataOptionValues(args: ParsedArgs, io: Io): DataOptionValues {
-  const dataDir = args.options["data-dir"] as string | undefined;
-  const threads = args.options.threads as number | undefined;
-  const memoryLimit = args.options["memory-limit"] as string | undefined;
+export function dataOptionValues(args: Pick<ParsedArgs<[typeof DATA_DIR_OPTION, ...typeof ENGINE_OPTIONS]>, "options">, io: Io): DataOptionValues {
+  const dataDir = args.options["data-dir"];
+  const threads = args.options.threads;
+  const memoryLimit = args.options["memory-limit"];
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 1024)) {
-    throw new UsageError(`--threads needs a whole number of 1 or more, not ${threads}.`);
+    throw new SegError(`--threads needs a whole number of 1 or more, not ${threads}.`);
   }
   if (memoryLimit !== undefined) checkMemoryLimit(memoryLimit);
   return {
@@ -52,7 +52,7 @@ export function dataOptionValues(args: ParsedArgs, io: Io): DataOptionValues {
 /** "4GB", "512MB", "1.5GiB": a size DuckDB understands, and at least 64 MiB. */
 function checkMemoryLimit(value: string): void {
   const match = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]i?b|b)\s*$/i.exec(value);
-  if (!match) throw new UsageError(`--memory-limit needs a size such as 4GB or 512MB, not "${value}".`);
+  if (!match) throw new SegError(`--memory-limit needs a size such as 4GB or 512MB, not "${value}".`);
   const bytes = Number(match[1]) * UNITS[match[2]!.toLowerCase()]!;
-  if (bytes < MIN_MEMORY_BYTES) throw new UsageError(`--memory-limit ${value} is too small for DuckDB to work in; give it at least 64MB.`);
+  if (bytes < MIN_MEMORY_BYTES) throw new SegError(`--memory-limit ${value} is too small for DuckDB to work in; give it at least 64MB.`);
 }

@@ -15,6 +15,7 @@ export interface Io {
   today(): string;
 }
 
+/** @public bin/seg.js imports it (by a computed path, which knip cannot follow). */
 export function processIo(): Io {
   return {
     stdout: writerTo(process.stdout),

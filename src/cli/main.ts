@@ -1,13 +1,13 @@
 /**
  * argv → command → exit code. The only place that decides the exit code;
  * commands are loaded lazily so `seg --help` stays fast. User mistakes come back
- * as diagnostics (exit 1), usage mistakes as UsageError (exit 2), and anything
+ * as diagnostics (exit 1), usage mistakes as SegError (exit 2), and anything
  * else is a bug: one line saying so, the stack only with --debug.
  */
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import type { Io } from "./io.ts";
 import { formatHelp, parseArgs, type CommandSpec, type ParsedArgs } from "./options.ts";
-import { UsageError } from "./usage-error.ts";
+import { SegError } from "../diagnostics/seg-error.ts";
 
 interface CommandModule {
   spec: CommandSpec;
@@ -72,10 +72,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     return await module.run(args, io);
   } catch (error) {
-    // UsageError, and the errors of lower layers that carry an exit code (FileError, GitError).
-    if (error instanceof UsageError || (error instanceof Error && typeof (error as { exitCode?: unknown }).exitCode === "number")) {
+    // A problem the user can fix (a usage mistake, a file or git problem): its message, its exit code.
+    if (error instanceof SegError) {
       io.stderr(`seg ${name}: ${error.message}\n`);
-      return (error as UsageError).exitCode;
+      return error.exitCode;
     }
     const err = error as Error;
     if (err && typeof err === "object" && "code" in err && typeof (err as NodeJS.ErrnoException).code === "string" && (err as NodeJS.ErrnoException).syscall) {

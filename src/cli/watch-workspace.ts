@@ -14,7 +14,7 @@
  * a folder made after the start, with the files put in it, is.
  */
 import { readdirSync, statSync, watch, type FSWatcher } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { join, resolve, sep } from "node:path";
 import { ignoredByWatch } from "./ignored-by-watch.ts";
 import { isInsideFolder } from "../workspace/is-inside-folder.ts";
 

@@ -10,23 +10,23 @@ import { dirname, join, relative, resolve } from "node:path";
 import { CONFIG_FILE } from "../workspace/discover.ts";
 import type { Io } from "./io.ts";
 import type { ParsedArgs } from "./options.ts";
-import { UsageError } from "./usage-error.ts";
+import { SegError } from "../diagnostics/seg-error.ts";
 
 const NEXT_STEP = "Run seg in a workspace folder (the one with segmentation.yaml), pass --root DIR, or create one with seg init.";
 
 export function workspaceRoot(args: ParsedArgs, io: Io): string {
-  const given = args.options.root as string | undefined;
+  const given = args.options.root;
   if (given !== undefined) {
     const root = resolve(io.cwd, given);
-    if (!existsSync(root)) throw new UsageError(`--root ${given}: there is no such folder. ${NEXT_STEP}`);
-    if (!statSync(root).isDirectory()) throw new UsageError(`--root ${given} is a file; give the workspace folder (the one with segmentation.yaml).`);
+    if (!existsSync(root)) throw new SegError(`--root ${given}: there is no such folder. ${NEXT_STEP}`);
+    if (!statSync(root).isDirectory()) throw new SegError(`--root ${given} is a file; give the workspace folder (the one with segmentation.yaml).`);
     if (existsSync(join(root, CONFIG_FILE))) return root;
     const above = nearestWorkspace(dirname(root));
-    throw new UsageError(`--root ${given} has no segmentation.yaml.${above ? ` The workspace above it is ${shown(io, above)} (pass --root ${shown(io, above)}).` : ` ${NEXT_STEP}`}`);
+    throw new SegError(`--root ${given} has no segmentation.yaml.${above ? ` The workspace above it is ${shown(io, above)} (pass --root ${shown(io, above)}).` : ` ${NEXT_STEP}`}`);
   }
   const found = nearestWorkspace(io.cwd);
   if (found) return found;
-  throw new UsageError(`there is no segmentation.yaml in ${shown(io, io.cwd)} or the folders above it. ${NEXT_STEP}`);
+  throw new SegError(`there is no segmentation.yaml in ${shown(io, io.cwd)} or the folders above it. ${NEXT_STEP}`);
 }
 
 /** The folder itself or the nearest one above it with segmentation.yaml, not leaving the git repository it is in. */

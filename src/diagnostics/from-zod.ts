@@ -1,3 +1,4 @@
+/* eslint max-lines-per-function: "off" -- visit is one switch over zod's issue codes, a short case each. */
 /**
  * Turn zod issues into diagnostics that say what is wrong in the user's terms,
  * point at the offending YAML node, and suggest a fix (did-you-mean for keys

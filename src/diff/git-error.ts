@@ -1,10 +1,11 @@
 /**
  * A git problem the user can fix: not a repository, an unknown revision, git not
- * installed. Carries exit code 2 like any other usage error; the CLI reports the
- * message and no stack.
+ * installed. A SegError (exit code 2); its own class so that the lock's history can
+ * tell "no history here" from other failures.
  */
-export class GitError extends Error {
-  readonly exitCode = 2;
+import { SegError } from "../diagnostics/seg-error.ts";
+
+export class GitError extends SegError {
   constructor(message: string) {
     super(message);
     this.name = "GitError";

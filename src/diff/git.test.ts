@@ -10,7 +10,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { lockHistory } from "../api/history.ts";
+import { lockHistory } from "./history.ts";
 import { extractRevision } from "./extract-revision.ts";
 import { findRepository, git } from "./git.ts";
 

@@ -33,6 +33,8 @@ export const SAFE_GIT_OPTIONS: readonly string[] = [
 ];
 
 /** The environment git runs with: no system config, no prompts, no optional locks. */
+// git inherits the environment it runs in, as any child process would; this only tightens it.
+// eslint-disable-next-line no-restricted-syntax
 export function safeGitEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   return { ...env, GIT_CONFIG_NOSYSTEM: "1", GIT_TERMINAL_PROMPT: "0", GIT_OPTIONAL_LOCKS: "0", GIT_PAGER: "cat" };
 }

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { lockHistory } from "../api/history.ts";
+import { lockHistory } from "./history.ts";
 import type { Lock } from "../lock/lock.ts";
 import { stableJson } from "../lock/stable-json.ts";
 

@@ -15,6 +15,9 @@ import { VERSION } from "../version.ts";
 /** Bump when what a cache entry holds changes shape or meaning. */
 const CACHE_FORMAT = 1;
 
+// The library's default cache folder follows the user's environment (SEG_CACHE_DIR, XDG_CACHE_HOME);
+// callers and tests may pass another environment.
+// eslint-disable-next-line no-restricted-syntax
 export function cacheDirectory(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.SEG_CACHE_DIR) return env.SEG_CACHE_DIR;
   if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, "seg");

@@ -1,3 +1,4 @@
+/* eslint max-lines-per-function: "off" -- readTests is one table of per-type SQL tests, a short entry each. */
 /**
  * Every declared column type is checked against the values, never cast into
  * shape: a decimal in an integer column (29.85 would become 30), text in a

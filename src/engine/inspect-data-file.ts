@@ -1,3 +1,4 @@
+/* eslint max-lines-per-function: "off" -- utf8Validator is one closure whose state (line, column, carried bytes) its two methods share. */
 /**
  * One pass over a data file's bytes before DuckDB reads it: its sha256 and
  * size, and for CSV (plain or gzip) the header row, whether the gzip stream is

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { BASE_CONFIG, BASE_SEGMENT, tempWorkspace } from "../../test/support/temp-workspace.ts";
 import type { Factor } from "../schema/prioritization.ts";
-import { checkWeights, prioritize, roundHalfUp, statedTotalAgrees } from "./prioritize.ts";
+import { readWorkspace } from "../workspace/read-workspace.ts";
+import { checkWeights, prioritize, prioritizeSegments, roundHalfUp, statedTotalAgrees } from "./prioritize.ts";
+import type { SegmentMetrics } from "./segment-metrics.ts";
 
 const methodFactors: Record<string, Factor> = {
   market_size: { label: "Market size", weight: 25, lens: "demand" },
@@ -90,5 +93,41 @@ describe("statedTotalAgrees", () => {
   it("rounds half up despite binary noise", () => {
     expect(roundHalfUp(1.005 * 100 / 100, 2)).toBe(1.01);
     expect(roundHalfUp(7.35, 1)).toBe(7.4);
+  });
+});
+
+describe("prioritizeSegments", () => {
+  // size is derived from the segment's share of members: share 0 scores 1, share 0.5 scores 10.
+  const config = BASE_CONFIG.replace("    size: { label: Size, weight: 60, lens: demand }", "    size: { label: Size, weight: 60, lens: demand, derive: { metric: share, from: 0, to: 0.5 } }");
+  const light = BASE_SEGMENT.replace("id: heavy", "id: light").replace("name: Heavy users", "name: Light users").replace(">= 40", "< 5").replace("scores: { size: 5, fit: 5 }", "scores: { fit: 9 }");
+  const gone = light.replace("id: light", "id: gone").replace("name: Light users", "name: Gone").replace("status: active", "status: retired");
+  const metrics = (segment: string, share: number): SegmentMetrics => ({ scheme: "usage", segment, count: 1, share, value: null, valueShare: null, rfm: null, metrics: {}, comparisons: [] });
+
+  it("scores the segments of the prioritized schemes that are not retired, with derived factors only when metrics are given", () => {
+    const ws = tempWorkspace({ "segmentation.yaml": config, "segments/usage/light.yaml": light, "segments/usage/gone.yaml": gone });
+    try {
+      const { workspace } = readWorkspace(ws.root);
+      const definitions = prioritizeSegments(workspace)!;
+      expect(definitions.segments.map((s) => s.value.id).sort()).toEqual(["heavy", "light"]);
+      const light = definitions.rows.find((r) => r.id === "light")!;
+      expect(light.missing).toEqual(["size"]);
+      expect(Number.isNaN(light.total)).toBe(true);
+      // Stated scores win over derived ones; light's size comes from its share (0.25 → 5.5).
+      const withData = prioritizeSegments(workspace, (_scheme, id) => metrics(id, id === "light" ? 0.25 : 0.5))!;
+      expect(withData.scored.find((s) => s.id === "light")!.scores).toEqual({ fit: 9, size: 5.5 });
+      expect(withData.scored.find((s) => s.id === "heavy")!.scores).toEqual({ size: 5, fit: 5 });
+      expect(withData.rows.find((r) => r.id === "light")!.total).toBeCloseTo(0.6 * 5.5 + 0.4 * 9, 10);
+    } finally {
+      ws.remove();
+    }
+  });
+
+  it("returns nothing for a workspace without prioritization", () => {
+    const ws = tempWorkspace({ "segmentation.yaml": BASE_CONFIG.slice(0, BASE_CONFIG.indexOf("prioritization:")) });
+    try {
+      expect(prioritizeSegments(readWorkspace(ws.root).workspace)).toBeUndefined();
+    } finally {
+      ws.remove();
+    }
   });
 });

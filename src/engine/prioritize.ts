@@ -4,6 +4,9 @@
  * as percentages (summing to 100) or fractions (summing to 1).
  */
 import type { Factor } from "../schema/prioritization.ts";
+import type { LoadedSegment, Workspace } from "../workspace/workspace.ts";
+import { scoresWithDerived } from "./derive-scores.ts";
+import type { SegmentMetrics } from "./segment-metrics.ts";
 
 export interface ScoredSegment {
   id: string;
@@ -78,6 +81,31 @@ function weightedTotal(scores: Readonly<Record<string, number>>, weights: Record
 }
 
 /** Round half away from zero at `digits` decimals, robust to binary noise (7.35 → 7.4). */
+export interface WorkspacePriorities {
+  /** The segments scored, in the order of `rows`: those of the prioritized schemes that are not retired. */
+  segments: LoadedSegment[];
+  /** Their scores: as written, with factors that have `derive:` filled in from the data when it was recomputed. */
+  scored: ScoredSegment[];
+  rows: PriorityRow[];
+}
+
+/**
+ * Prioritize a workspace's segments: the one place that decides which segments are scored and
+ * with which scores. Without `metricsOf` (definitions only) derived factors stay unscored.
+ */
+export function prioritizeSegments(workspace: Workspace, metricsOf?: (scheme: string, segment: string) => SegmentMetrics | undefined): WorkspacePriorities | undefined {
+  const prioritization = workspace.config?.value.prioritization;
+  if (!prioritization) return undefined;
+  const segments = workspace.segments.filter((s) => prioritization.schemes.includes(s.scheme) && s.value.status !== "retired");
+  const scored = segments.map((s) => ({
+    id: s.value.id,
+    scheme: s.scheme,
+    statedTotal: s.value.stated_total,
+    scores: metricsOf ? scoresWithDerived(s.value.scores ?? {}, prioritization.factors, metricsOf(s.scheme, s.value.id)) : (s.value.scores ?? {}),
+  }));
+  return { segments, scored, rows: prioritize(prioritization.factors, scored) };
+}
+
 export function roundHalfUp(value: number, digits: number): number {
   if (!Number.isFinite(value)) return value;
   const factor = 10 ** digits;

@@ -1,3 +1,4 @@
+/* eslint max-lines-per-function: "off" -- runEngine reads top to bottom as the pipeline's steps, each one call. */
 /**
  * Recompute everything from the data: load sources, build features, cluster,
  * assign memberships and compute segment metrics. Returns plain results; the

@@ -134,7 +134,6 @@ export type Expr =
   | IsNullExpression
   | CallExpression;
 
-export type ExprKind = Expr["kind"];
 
 /** The types a feature or a sub-expression can have. */
 export type ValueType = "number" | "string" | "boolean";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Expr } from "./ast.ts";
 import { describeExpression, formatExpression, formatName, quoteText } from "./format.ts";
 import { parseExpression } from "./parser.ts";
-import { withoutLoc } from "./without-loc.ts";
+import { withoutLoc } from "../../test/support/without-loc.ts";
 
 function parse(source: string): Expr {
   const result = parseExpression(source);

@@ -1,3 +1,4 @@
+/* eslint max-lines-per-function: "off" -- inferType is one switch over the expression kinds, a short case each. */
 /**
  * Works out the type of every sub-expression, bottom-up, and reports what does not fit:
  * unknown features and functions, wrong argument counts, operands of the wrong type, and

@@ -1,3 +1,4 @@
+/* eslint max-lines-per-function: "off" -- tokenize is a single left-to-right scan, one branch per token kind. */
 /**
  * Splits expression source into tokens, each with its offsets, or returns the first lexical
  * error (unterminated text, a malformed number, a character that has no meaning here).

@@ -3,7 +3,7 @@ import type { Expr } from "./ast.ts";
 import { formatExpression } from "./format.ts";
 import { MAX_NESTING, MAX_SOURCE_LENGTH, MAX_TREE_DEPTH } from "./limits.ts";
 import { parseExpression } from "./parser.ts";
-import { withoutLoc } from "./without-loc.ts";
+import { withoutLoc } from "../../test/support/without-loc.ts";
 
 function parse(source: string): Expr {
   const result = parseExpression(source);

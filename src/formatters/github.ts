@@ -9,7 +9,8 @@ import type { Diagnostic, Severity } from "../diagnostics/diagnostic.ts";
 import type { Formatter, FormatOptions, StepSummary } from "./formatter.ts";
 import { byteLength, markdownFindings } from "./markdown-findings.ts";
 import { repositoryPath } from "./repository-path.ts";
-import { markdownSummaryLine, plural, severityCounts } from "./summarize-counts.ts";
+import { plural } from "../text/plural.ts";
+import { markdownSummaryLine, severityCounts } from "./summarize-counts.ts";
 
 /** Annotations of one kind GitHub shows per step. */
 export const ANNOTATIONS_PER_KIND = 10;

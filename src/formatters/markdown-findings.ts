@@ -4,7 +4,8 @@
  * "… and N more" line. Shared by the markdown format and GitHub's step summary.
  */
 import type { Diagnostic, Severity } from "../diagnostics/diagnostic.ts";
-import { escapeMarkdown, truncateText } from "./escape-markdown.ts";
+import { escapeMarkdown } from "../text/escape-markdown.ts";
+import { truncateText } from "../text/truncate-text.ts";
 import type { FormatOptions } from "./formatter.ts";
 import { repositoryPath } from "./repository-path.ts";
 

@@ -1,7 +1,8 @@
 /** ESLint-style output for people: grouped by file, one line per finding with its hint below. */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Formatter } from "./formatter.ts";
-import { plural, severityCounts } from "./summarize-counts.ts";
+import { plural } from "../text/plural.ts";
+import { severityCounts } from "./summarize-counts.ts";
 
 /** User text on a terminal: one line, and no control characters that could move the cursor or recolor. */
 const printable = (text: string) => text.replace(/\r?\n/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, "\ufffd");

@@ -1,9 +1,6 @@
 /** "2 errors, 1 warning, 3 info" and "4 problems": the count phrases every human-facing format shares. */
+import { plural } from "../text/plural.ts";
 import type { FormatInput } from "./formatter.ts";
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
 
 /** "2 errors, 1 warning" (info only when there is some). */
 export function severityCounts(counts: FormatInput["counts"]): string {

@@ -77,4 +77,3 @@ export const lockSchema = z.object({
 });
 
 export type Lock = z.infer<typeof lockSchema>;
-export type LockSegment = z.infer<typeof segmentEntry>;

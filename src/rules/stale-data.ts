@@ -1,8 +1,7 @@
 import { z } from "zod";
+import { daysBetween } from "../text/days-between.ts";
 import { freshnessLimits } from "../workspace/freshness-limits.ts";
 import { defineRule } from "./define-rule.ts";
-
-const DAY = 86_400_000;
 
 export const staleData = defineRule({
   id: "stale-data",
@@ -32,13 +31,12 @@ export const staleData = defineRule({
     const data = context.facts.data;
     const config = context.workspace.config;
     if (!data || !config) return;
-    const today = Date.parse(`${context.facts.today}T00:00:00Z`);
     for (const source of data.sources) {
       // Rows dated in the future are their own finding (data/future-dates); freshness reads the newest row before them.
       const measured = source.newestInTime === undefined ? source.newest : source.newestInTime;
       if (!measured) continue;
       const newest = measured.slice(0, 10);
-      const age = Math.floor((today - Date.parse(`${newest}T00:00:00Z`)) / DAY);
+      const age = daysBetween(newest, context.facts.today);
       const limits = freshnessLimits(config.value, source.name, context.options.days);
       const figures = { source: source.name, newest, age, today: context.facts.today };
       const path = ["sources", source.name, "path"];

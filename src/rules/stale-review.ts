@@ -1,8 +1,7 @@
 import { z } from "zod";
+import { daysBetween } from "../text/days-between.ts";
 import type { LoadedDocument } from "../workspace/read-document.ts";
 import { defineRule } from "./define-rule.ts";
-
-const DAY = 86_400_000;
 
 export const staleReview = defineRule({
   id: "stale-review",
@@ -53,15 +52,14 @@ last_reviewed: 2026-10-14
     const config = context.workspace.config;
     if (!config) return;
     const days = context.options.days ?? config.value.review.cadence_days;
-    // Reviews age with the calendar, not with the analysis date a workspace pins.
-    const today = Date.parse(`${context.facts.today}T00:00:00Z`);
+    // Reviews age with the calendar (facts.today), not with the analysis date a workspace pins.
     const check = (document: LoadedDocument<{ name: string; last_reviewed?: string | undefined }>) => {
       const date = document.value.last_reviewed;
       if (date === undefined) {
         if (context.options.requireDate) context.report({ messageId: "neverReviewed", document, path: ["id"], data: { name: document.value.name } });
         return;
       }
-      const age = Math.floor((today - Date.parse(`${date}T00:00:00Z`)) / DAY);
+      const age = daysBetween(date, context.facts.today);
       if (age > days) context.report({ messageId: "overdue", document, path: ["last_reviewed"], data: { name: document.value.name, date, age, today: context.facts.today, days } });
     };
     for (const segment of context.segmentsOf()) if (segment.value.status !== "retired") check(segment);

@@ -96,4 +96,3 @@ export const configSchema = z
 
 export type WrittenConfig = z.input<typeof configSchema>;
 export type Config = z.output<typeof configSchema>;
-export type Scheme = z.output<typeof schemeSchema>;

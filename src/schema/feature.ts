@@ -109,4 +109,3 @@ export const valueTiersSchema = z
 export type Feature = z.infer<typeof featureSchema>;
 export type AggregateFeature = z.infer<typeof aggregateFeatureSchema>;
 export type AttributeFeature = z.infer<typeof attributeFeatureSchema>;
-export type ComputedFeature = z.infer<typeof computedFeatureSchema>;

@@ -18,4 +18,3 @@ export const freshnessSchema = z
   })
   .describe("How old the newest row may be, in days before today (dbt-style thresholds).");
 
-export type Freshness = z.infer<typeof freshnessSchema>;

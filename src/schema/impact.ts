@@ -27,4 +27,3 @@ export const impactSchema = z
   })
   .describe("Did the segmentation work: before/after comparison of each segment's KPIs and metrics around a launch date, read against everyone else's change.");
 
-export type Impact = z.output<typeof impactSchema>;

@@ -29,4 +29,3 @@ export const prioritizationSchema = z
   .describe("Factors, weights and lenses.");
 
 export type Factor = z.infer<typeof factorSchema>;
-export type Prioritization = z.infer<typeof prioritizationSchema>;

@@ -67,4 +67,3 @@ export const researchQuestionsSchema = z
   })
   .describe("Research questions by stage: new, existing, at-risk.");
 
-export type ResearchQuestions = z.infer<typeof researchQuestionsSchema>;

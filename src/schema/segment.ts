@@ -100,4 +100,3 @@ export const segmentSchema = z
 
 export type Segment = z.output<typeof segmentSchema>;
 export type SegmentInput = z.input<typeof segmentSchema>;
-export type Definition = z.output<typeof definitionSchema>;

@@ -19,4 +19,3 @@ export const siteSchema = z
   })
   .describe("Where the playbook is published (seg build --site and --base override these).");
 
-export type Site = z.output<typeof siteSchema>;

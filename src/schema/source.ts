@@ -60,5 +60,4 @@ export const sourceSchema = z.strictObject({
 });
 
 export type Source = z.infer<typeof sourceSchema>;
-export type SourceKind = z.infer<typeof sourceKindSchema>;
 export type ColumnKind = z.infer<typeof columnKindSchema>;

@@ -1,3 +1,4 @@
+/* eslint max-lines-per-function: "off" -- serveStatic is one closure over the server's state: its request handler and the reload channel share it. */
 /**
  * A small static file server for a built playbook: what `seg dev` serves and
  * what the browser tests read. Serves the folder under the site's base path,

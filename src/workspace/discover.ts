@@ -13,7 +13,6 @@ import { isInsideFolder } from "./is-inside-folder.ts";
 
 export const CONFIG_FILE = "segmentation.yaml";
 export const SUPPRESSIONS_FILE = "seg-suppressions.json";
-export const LOCK_FILE = "segments.lock.json";
 
 export interface WorkspaceFiles {
   config: string | undefined;

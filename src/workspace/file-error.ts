@@ -4,8 +4,9 @@
  * code 2 like a usage error; the message always names the path, and the CLI
  * prints it without a stack.
  */
-export class FileError extends Error {
-  readonly exitCode = 2;
+import { SegError } from "../diagnostics/seg-error.ts";
+
+export class FileError extends SegError {
   constructor(message: string) {
     super(message);
     this.name = "FileError";

@@ -1,3 +1,4 @@
+/* eslint max-lines-per-function: "off" -- readWorkspace reads each kind of file in turn, a few lines each. */
 /**
  * Read every file of a workspace. Files that fail to parse or validate are left
  * out of the model and reported; the rest is returned so later checks can still

@@ -1,3 +1,4 @@
+/* eslint max-lines-per-function: "off" -- readYaml turns each kind of YAML problem into a diagnostic in turn, a few lines each. */
 /**
  * Safe YAML reading with positions. Syntax errors, duplicate keys, alias bombs,
  * prototype keys and oversized files become diagnostics; nothing is thrown for

@@ -1,3 +1,4 @@
+/* eslint max-lines-per-function: "off" -- resolveReferences checks each kind of reference in turn, a few lines each. */
 /**
  * Cross-references between files: segment → scheme, persona/hypothesis/review →
  * segments, features → sources and columns, clustering and prioritization →

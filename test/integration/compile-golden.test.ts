@@ -50,7 +50,6 @@ describe.each(OUTPUTS)("seg compile → $name", ({ name, options, parseAs }) => 
   const result = compile({ root: FIXTURE, today: "2026-11-23", ...options });
 
   it("compiles the fixture without diagnostics", () => {
-    expect(result.usage).toBeUndefined();
     expect(result.diagnostics).toEqual([]);
     expect(result.files.length).toBeGreaterThan(0);
   });

@@ -7,7 +7,8 @@
  * a fixed finding.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { check, type CheckResult } from "../../src/api/check.ts";
+import { check } from "../../src/api/check.ts";
+import type { CheckResult } from "../../src/lint/check-result.ts";
 import { formatCheck } from "../../src/api/format-check.ts";
 import { updateSuppressionsFile } from "../../src/api/update-suppressions.ts";
 import { checks } from "../../src/checks/index.ts";

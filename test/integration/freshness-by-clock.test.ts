@@ -9,7 +9,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { check, type CheckResult } from "../../src/api/check.ts";
+import { check } from "../../src/api/check.ts";
+import type { CheckResult } from "../../src/lint/check-result.ts";
 import { stableJson } from "../../src/lock/stable-json.ts";
 import { configWithRules } from "../support/config-with-rules.ts";
 import { runSeg } from "../support/run-seg.ts";

@@ -7,7 +7,8 @@
  * metrics over the whole population.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { check, type CheckResult } from "../../src/api/check.ts";
+import { check } from "../../src/api/check.ts";
+import type { CheckResult } from "../../src/lint/check-result.ts";
 import { formatCheck } from "../../src/api/format-check.ts";
 import { dataPath, missingData, missingPython, runPython } from "../support/shared-data.ts";
 import { tempWorkspace, type TempWorkspace } from "../support/temp-workspace.ts";

@@ -22,5 +22,7 @@ describe("README", () => {
     expect(ci).toMatch(/^npm test$/m);
     expect(scripts.build).toBeDefined();
     expect(scripts.test).toContain("vitest run");
+    expect(scripts.test).toContain("npm run lint");
+    expect(scripts.test).toContain("npm run knip");
   });
 });

@@ -8,7 +8,8 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, wri
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { check, type CheckResult } from "../../src/api/check.ts";
+import { check } from "../../src/api/check.ts";
+import type { CheckResult } from "../../src/lint/check-result.ts";
 import { stableJson } from "../../src/lock/stable-json.ts";
 import { BASE_CONFIG, tempWorkspace } from "../support/temp-workspace.ts";
 

@@ -7,7 +7,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { check, type CheckResult } from "../../src/api/check.ts";
+import { check } from "../../src/api/check.ts";
+import type { CheckResult } from "../../src/lint/check-result.ts";
 
 const EXAMPLE = resolve(import.meta.dirname, "../..");
 let root: string;

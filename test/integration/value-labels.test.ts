@@ -10,7 +10,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { check, type CheckResult } from "../../src/api/check.ts";
+import { check } from "../../src/api/check.ts";
+import type { CheckResult } from "../../src/lint/check-result.ts";
 import { exportWorkspace } from "../../src/api/export.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");

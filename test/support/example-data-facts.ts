@@ -4,7 +4,7 @@
  * the scheme, IDSAA verdicts, source statistics, and a lock built the way
  * `seg lock` builds it, then compared with the stored one.
  */
-import type { DefinitionsResult } from "../../src/api/check.ts";
+import type { DefinitionsResult } from "../../src/lint/check-result.ts";
 import type { FeatureCoverage } from "../../src/engine/feature-coverage.ts";
 import { evaluateIdsaa, type IdsaaResult } from "../../src/engine/idsaa.ts";
 import type { SourceStats } from "../../src/engine/load-sources.ts";

@@ -7,10 +7,10 @@ import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
 import { progressReporter } from "../progress.ts";
-import { UsageError } from "../usage-error.ts";
+import { SegError } from "../../diagnostics/seg-error.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 
-export const spec: CommandSpec = {
+export const spec = {
   name: "build",
   summary: "Check the workspace, then build the playbook site. Nothing is published when the check finds errors.",
   usage: "seg build [options]",
@@ -30,13 +30,13 @@ export const spec: CommandSpec = {
     ...ENGINE_OPTIONS,
   ],
   examples: ["seg build", "seg build --base /playbook --site https://acme.github.io", "seg build --root examples/online-retail --data-dir ../shared/data/online-retail"],
-};
+} as const satisfies CommandSpec;
 
-export async function run(args: ParsedArgs, io: Io): Promise<number> {
+export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promise<number> {
   const root = workspaceRoot(args, io);
   const asOf = parseDateOption(args.options["as-of"], "--as-of");
-  const site = siteOption(args.options.site as string | undefined);
-  const base = baseOption(args.options.base as string | undefined);
+  const site = siteOption(args.options.site);
+  const base = baseOption(args.options.base);
   // Astro would otherwise post anonymous telemetry from every build.
   process.env.ASTRO_TELEMETRY_DISABLED ??= "1";
   const started = Date.now();
@@ -46,7 +46,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     today: io.today(),
     ...(asOf ? { asOf } : {}),
     ...dataOptionValues(args, io),
-    ...(args.options.out ? { outDir: args.options.out as string } : {}),
+    ...(args.options.out ? { outDir: args.options.out } : {}),
     ...(site ? { site } : {}),
     ...(base ? { base } : {}),
     // Astro's warnings are about Astro's internals, which a workspace cannot act on; --debug shows them.
@@ -71,9 +71,9 @@ export function siteOption(value: string | undefined): string | undefined {
   try {
     url = new URL(value);
   } catch {
-    throw new UsageError(`--site needs an absolute URL such as https://acme.github.io, not "${value}".`);
+    throw new SegError(`--site needs an absolute URL such as https://acme.github.io, not "${value}".`);
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new UsageError(`--site needs an http(s) URL, not "${value}".`);
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new SegError(`--site needs an http(s) URL, not "${value}".`);
   return url.href.replace(/\/$/, "");
 }
 
@@ -83,7 +83,7 @@ export function baseOption(value: string | undefined): string | undefined {
   const trimmed = value.trim().replace(/^\/+|\/+$/g, "");
   if (trimmed === "") return undefined;
   if (!/^[A-Za-z0-9._~\-/]+$/.test(trimmed) || trimmed.split("/").some((p) => p === "." || p === "..")) {
-    throw new UsageError(`--base needs a path such as /playbook, not "${value}".`);
+    throw new SegError(`--base needs a path such as /playbook, not "${value}".`);
   }
   return `/${trimmed}`;
 }

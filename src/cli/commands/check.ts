@@ -1,7 +1,8 @@
 /** `seg check`: validate, recompute and lint the workspace; report findings; keep the suppressions baseline. */
 import { appendFileSync, existsSync, statSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
-import { check, type CheckResult } from "../../api/check.ts";
+import { check } from "../../api/check.ts";
+import type { CheckResult } from "../../lint/check-result.ts";
 import { checkReportInput } from "../../api/format-check.ts";
 import { updateSuppressionsFile } from "../../api/update-suppressions.ts";
 import { didYouMean } from "../../diagnostics/did-you-mean.ts";
@@ -15,11 +16,11 @@ import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
 import { progressReporter } from "../progress.ts";
-import { UsageError } from "../usage-error.ts";
+import { SegError } from "../../diagnostics/seg-error.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 import { writeOutputFile } from "../../workspace/write-file-safely.ts";
 
-export const spec: CommandSpec = {
+export const spec = {
   name: "check",
   summary: "Validate the workspace, recompute what it states, run the rules and report findings.",
   usage: "seg check [options]",
@@ -47,14 +48,14 @@ export const spec: CommandSpec = {
     "seg check --suppress-rule stale-review",
     "seg check --prune-suppressions",
   ],
-};
+} as const satisfies CommandSpec;
 
-export async function run(args: ParsedArgs, io: Io): Promise<number> {
+export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promise<number> {
   const root = workspaceRoot(args, io);
   const asOf = parseDateOption(args.options["as-of"], "--as-of");
-  if (args.positionals.length > 0) throw new UsageError(`seg check takes no arguments, got "${args.positionals.join(" ")}". Use --root DIR for a workspace elsewhere.`);
-  const maxWarnings = args.options["max-warnings"] as number | undefined;
-  if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new UsageError(`--max-warnings needs a whole number of 0 or more, not ${maxWarnings}.`);
+  if (args.positionals.length > 0) throw new SegError(`seg check takes no arguments, got "${args.positionals.join(" ")}". Use --root DIR for a workspace elsewhere.`);
+  const maxWarnings = args.options["max-warnings"];
+  if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new SegError(`--max-warnings needs a whole number of 0 or more, not ${maxWarnings}.`);
   const update = suppressionsUpdate(args);
   const progress = progressReporter(io);
   let result = await check({
@@ -72,23 +73,23 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 }
 
 /** What --suppress-all, --suppress-rule and --prune-suppressions ask for, validated; undefined for none. */
-function suppressionsUpdate(args: ParsedArgs): SuppressionsUpdate | undefined {
+function suppressionsUpdate(args: ParsedArgs<typeof spec.options>): SuppressionsUpdate | undefined {
   const all = args.options["suppress-all"] === true;
   const prune = args.options["prune-suppressions"] === true;
-  const listed = args.options["suppress-rule"] as string | undefined;
-  if (all && listed !== undefined) throw new UsageError("Use --suppress-all or --suppress-rule, not both: --suppress-all already covers every rule.");
+  const listed = args.options["suppress-rule"];
+  if (all && listed !== undefined) throw new SegError("Use --suppress-all or --suppress-rule, not both: --suppress-all already covers every rule.");
   const ids = (listed ?? "").split(",").map((id) => id.trim()).filter(Boolean);
-  if (listed !== undefined && ids.length === 0) throw new UsageError("--suppress-rule needs a rule id, e.g. --suppress-rule stale-review.");
+  if (listed !== undefined && ids.length === 0) throw new SegError("--suppress-rule needs a rule id, e.g. --suppress-rule stale-review.");
   const known = [...suppressibleRuleIds];
   for (const id of ids) {
     if (known.includes(id)) continue;
     const fix = fixOnlyRules.get(id);
-    if (fix !== undefined) throw new UsageError(`--suppress-rule: ${id} findings cannot be accepted, only fixed: ${fix}`);
+    if (fix !== undefined) throw new SegError(`--suppress-rule: ${id} findings cannot be accepted, only fixed: ${fix}`);
     // Suggest from every registered id (a fix-only one then explains itself); list the ones a baseline may accept.
     const suggestion = didYouMean(id, [...known, ...fixOnlyRules.keys()]);
-    throw new UsageError(`--suppress-rule: unknown rule "${id}".${suggestion ? ` Did you mean "${suggestion}"?` : ""} The rules whose findings may be accepted are: ${known.join(", ")}.`);
+    throw new SegError(`--suppress-rule: unknown rule "${id}".${suggestion ? ` Did you mean "${suggestion}"?` : ""} The rules whose findings may be accepted are: ${known.join(", ")}.`);
   }
-  if (prune && args.options["no-data"] === true) throw new UsageError("--prune-suppressions needs the data: without it, data-aware rules do not run and their suppressions would look unused. Drop --no-data.");
+  if (prune && args.options["no-data"] === true) throw new SegError("--prune-suppressions needs the data: without it, data-aware rules do not run and their suppressions would look unused. Drop --no-data.");
   if (!all && ids.length === 0 && !prune) return undefined;
   return { add: all ? "all" : ids, prune };
 }
@@ -113,10 +114,10 @@ function pathPrefix(root: string, io: Io): string {
   return rel.startsWith("..") || isAbsolute(rel) ? "" : rel.split(sep).join("/");
 }
 
-function report(result: CheckResult, args: ParsedArgs, io: Io): void {
+function report(result: CheckResult, args: ParsedArgs<typeof spec.options>, io: Io): void {
   const quiet = args.options.quiet === true;
-  const format = (args.options.format as string | undefined) ?? "stylish";
-  const output = args.options.output as string | undefined;
+  const format = args.options.format ?? "stylish";
+  const output = args.options.output;
   const input = checkReportInput(result, { quiet, sources: format === "sarif" });
   const summaryFile = io.env.GITHUB_STEP_SUMMARY ? resolve(io.cwd, io.env.GITHUB_STEP_SUMMARY) : undefined;
   const summarize = stepSummaries[format];
@@ -129,7 +130,7 @@ function report(result: CheckResult, args: ParsedArgs, io: Io): void {
   const text = formatters[format]!(input, options);
   if (output !== undefined) writeOutputFile(resolve(io.cwd, output), text);
   else io.stdout(text);
-  const sarifOutput = args.options["sarif-output"] as string | undefined;
+  const sarifOutput = args.options["sarif-output"];
   if (sarifOutput !== undefined) {
     const sarifInput = format === "sarif" ? input : checkReportInput(result, { quiet, sources: true });
     writeOutputFile(resolve(io.cwd, sarifOutput), formatters.sarif!(sarifInput, { color: false, pathPrefix: options.pathPrefix }));
@@ -140,14 +141,14 @@ function report(result: CheckResult, args: ParsedArgs, io: Io): void {
   }
 }
 
-function exitCode(result: CheckResult, args: ParsedArgs, io: Io): number {
+function exitCode(result: CheckResult, args: ParsedArgs<typeof spec.options>, io: Io): number {
   const { error, warning } = result.counts;
   if (error > 0) return 1;
   if (args.options["fail-on"] === "warn" && warning > 0) {
     io.stderr(`seg check: ${warning} ${warning === 1 ? "warning" : "warnings"} with --fail-on warn.\n`);
     return 1;
   }
-  const maxWarnings = args.options["max-warnings"] as number | undefined;
+  const maxWarnings = args.options["max-warnings"];
   if (maxWarnings !== undefined && warning > maxWarnings) {
     io.stderr(`seg check: ${warning} warnings exceed --max-warnings ${maxWarnings}.\n`);
     return 1;

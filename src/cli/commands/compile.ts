@@ -2,19 +2,18 @@
 import { mkdirSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { compile } from "../../api/compile.ts";
-import { countBySeverity } from "../../api/check.ts";
-import { COMPILE_TARGETS, DIALECT_NAMES, type CompileTarget } from "../../compile/compile-target.ts";
+import { countBySeverity } from "../../diagnostics/count-by-severity.ts";
+import { COMPILE_TARGETS, DIALECT_NAMES } from "../../compile/compile-target.ts";
 import { parseSourceTables, tableParts } from "../../compile/source-tables.ts";
-import type { DialectName } from "../../expr/dialects/dialect.ts";
 import { stylish } from "../../formatters/stylish.ts";
 import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
-import { UsageError } from "../usage-error.ts";
+import { SegError } from "../../diagnostics/seg-error.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 import { writeFileSafely } from "../../workspace/write-file-safely.ts";
 
-export const spec: CommandSpec = {
+export const spec = {
   name: "compile",
   summary:
     "Write SQL that computes the features, RFM scores, value tiers, clusters (from segments.lock.json) and memberships in a warehouse: views for DuckDB, PostgreSQL, BigQuery or Snowflake, or dbt models. Reads no data.",
@@ -32,24 +31,23 @@ export const spec: CommandSpec = {
     "seg compile --target bigquery --schema analytics_seg --out warehouse/",
     "seg compile --target dbt --dialect snowflake --out dbt/",
   ],
-};
+} as const satisfies CommandSpec;
 
-export async function run(args: ParsedArgs, io: Io): Promise<number> {
-  const target = args.options.target as CompileTarget | undefined;
-  if (!target) throw new UsageError(`--target is required: one of ${COMPILE_TARGETS.join(", ")}.`);
-  const dialect = args.options.dialect as DialectName | undefined;
-  if (dialect && target !== "dbt") throw new UsageError("--dialect goes with --target dbt; for views the target is the dialect.");
-  const tables = parseSourceTables(args.options.source as string | undefined);
-  if (!tables.ok) throw new UsageError(tables.message);
-  const schemaText = args.options.schema as string | undefined;
+export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promise<number> {
+  const target = args.options.target;
+  if (!target) throw new SegError(`--target is required: one of ${COMPILE_TARGETS.join(", ")}.`);
+  const dialect = args.options.dialect;
+  if (dialect && target !== "dbt") throw new SegError("--dialect goes with --target dbt; for views the target is the dialect.");
+  const tables = parseSourceTables(args.options.source);
+  if (!tables.ok) throw new SegError(tables.message);
+  const schemaText = args.options.schema;
   const schema = schemaText !== undefined ? tableParts(schemaText) : undefined;
-  if (schemaText !== undefined && (!schema || schema.length > 2)) throw new UsageError(`--schema takes schema or database.schema, not "${schemaText}".`);
-  if (schema && target === "dbt") throw new UsageError("--schema is for views; dbt models go where the dbt project puts them.");
+  if (schemaText !== undefined && (!schema || schema.length > 2)) throw new SegError(`--schema takes schema or database.schema, not "${schemaText}".`);
+  if (schema && target === "dbt") throw new SegError("--schema is for views; dbt models go where the dbt project puts them.");
   const root = workspaceRoot(args, io);
   const asOf = parseDateOption(args.options["as-of"], "--as-of");
 
   const result = compile({ root, today: io.today(), target, tables: tables.tables, ...(dialect ? { dialect } : {}), ...(schema ? { schema } : {}), ...(asOf ? { asOf } : {}) });
-  if (result.usage) throw new UsageError(result.usage);
   if (result.diagnostics.length > 0) {
     io.stderr(stylish({ root: result.root, asOf: result.asOf, diagnostics: result.diagnostics, counts: countBySeverity(result.diagnostics) }, { color: useColor(io) }));
   }
@@ -57,7 +55,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     io.stderr("seg compile: nothing written; fix the errors above first.\n");
     return 1;
   }
-  const out = args.options.out as string | undefined;
+  const out = args.options.out;
   if (out === undefined) {
     const single = result.files.length === 1;
     io.stdout(result.files.map((f) => (single ? f.text : `-- file: ${f.path}\n${f.text}`)).join("\n"));

@@ -1,3 +1,4 @@
+/* eslint max-lines-per-function: "off" -- run reads top to bottom as the steps of the dev loop (see below). */
 /**
  * `seg dev`: build the playbook into a temporary folder, serve it, and rebuild
  * when a workspace file changes; open pages reload after each good build. It is
@@ -21,12 +22,12 @@ import { DATA_DIR_OPTION, dataOptionValues, ENGINE_OPTIONS } from "../data-optio
 import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
-import { UsageError } from "../usage-error.ts";
+import { SegError } from "../../diagnostics/seg-error.ts";
 import { watchWorkspace } from "../watch-workspace.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 import { baseOption } from "./build.ts";
 
-export const spec: CommandSpec = {
+export const spec = {
   name: "dev",
   summary: "Preview the playbook locally and rebuild it when a workspace file changes. Data under a --data-dir outside the workspace is read again at each rebuild, but changes there do not start one.",
   usage: "seg dev [options]",
@@ -39,19 +40,19 @@ export const spec: CommandSpec = {
     ...ENGINE_OPTIONS,
   ],
   examples: ["seg dev", "seg dev --port 8080", "seg dev --root examples/online-retail --data-dir ../shared/data/online-retail"],
-};
+} as const satisfies CommandSpec;
 
 /** How many changed files the "Changed:" line names before it counts the rest. */
 const NAMED_CHANGES = 3;
 
-export async function run(args: ParsedArgs, io: Io): Promise<number> {
+export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promise<number> {
   const root = workspaceRoot(args, io);
   const asOf = parseDateOption(args.options["as-of"], "--as-of");
-  const base = baseOption(args.options.base as string | undefined);
+  const base = baseOption(args.options.base);
   const dataOptions = dataOptionValues(args, io);
-  const host = (args.options.host as string | undefined) ?? "127.0.0.1";
-  const port = (args.options.port as number | undefined) ?? 4321;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port needs a port number from 0 to 65535, not ${port}.`);
+  const host = args.options.host ?? "127.0.0.1";
+  const port = args.options.port ?? 4321;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new SegError(`--port needs a port number from 0 to 65535, not ${port}.`);
   // Before the first build, which takes seconds: a busy port should not cost them.
   await checkPort(host, port);
   process.env.ASTRO_TELEMETRY_DISABLED ??= "1";

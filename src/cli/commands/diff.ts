@@ -8,11 +8,11 @@ import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
 import { progressReporter } from "../progress.ts";
-import { UsageError } from "../usage-error.ts";
+import { SegError } from "../../diagnostics/seg-error.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 import { writeOutputFile } from "../../workspace/write-file-safely.ts";
 
-export const spec: CommandSpec = {
+export const spec = {
   name: "diff",
   summary:
     "Compare the workspace at a git revision with the working tree (or another revision): definition changes, sizes, shares, value and rank base → head, where customers moved, cluster changes, and findings new and fixed.",
@@ -44,13 +44,13 @@ export const spec: CommandSpec = {
     "seg diff --base v1.0 --head v2.0 --data each",
     "seg diff --base origin/main --fail-on share-change:5,new-errors",
   ],
-};
+} as const satisfies CommandSpec;
 
-export async function run(args: ParsedArgs, io: Io): Promise<number> {
-  if (args.positionals.length > 0) throw new UsageError(`seg diff takes no arguments, got "${args.positionals.join(" ")}". Name the revisions with --base and --head.`);
-  const base = args.options.base as string | undefined;
-  if (base === undefined) throw new UsageError("--base REF is required, e.g. seg diff --base origin/main.");
-  const failOn = parseConditions(args.options["fail-on"] as string | undefined);
+export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promise<number> {
+  if (args.positionals.length > 0) throw new SegError(`seg diff takes no arguments, got "${args.positionals.join(" ")}". Name the revisions with --base and --head.`);
+  const base = args.options.base;
+  if (base === undefined) throw new SegError("--base REF is required, e.g. seg diff --base origin/main.");
+  const failOn = parseConditions(args.options["fail-on"]);
   const asOf = parseDateOption(args.options["as-of"], "--as-of");
   const progress = progressReporter(io);
   let result;
@@ -58,27 +58,27 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     result = await diff({
       root: workspaceRoot(args, io),
       base,
-      ...(args.options.head !== undefined ? { head: args.options.head as string } : {}),
-      data: ((args.options.data as string | undefined) ?? "head") as "head" | "base" | "each",
-      ...(args.options["data-dir"] ? { dataDir: resolve(io.cwd, args.options["data-dir"] as string) } : {}),
+      ...(args.options.head !== undefined ? { head: args.options.head } : {}),
+      data: args.options.data ?? "head",
+      ...(args.options["data-dir"] ? { dataDir: resolve(io.cwd, args.options["data-dir"]) } : {}),
       ...(asOf ? { asOf } : {}),
       today: io.today(),
       progress,
     });
   } catch (error) {
-    if (error instanceof GitError) throw new UsageError(error.message);
+    if (error instanceof GitError) throw new SegError(error.message);
     throw error;
   } finally {
     progress.done();
   }
-  const output = args.options.output as string | undefined;
-  const format = (args.options.format as string | undefined) ?? "stylish";
+  const output = args.options.output;
+  const format = args.options.format ?? "stylish";
   const text = diffFormatters[format]!(result, { color: output === undefined && useColor(io) });
   if (output !== undefined) writeOutputFile(resolve(io.cwd, output), text);
   else io.stdout(text);
   const reasons = failOn ? evaluateFailOn(failOn, result) : [];
   if (reasons.length > 0) {
-    io.stderr(`seg diff: --fail-on ${args.options["fail-on"] as string}:\n${reasons.map((r) => `  ${r}`).join("\n")}\n`);
+    io.stderr(`seg diff: --fail-on ${args.options["fail-on"]}:\n${reasons.map((r) => `  ${r}`).join("\n")}\n`);
     return 1;
   }
   return 0;
@@ -87,6 +87,6 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 function parseConditions(text: string | undefined): FailOnCondition[] | undefined {
   if (text === undefined) return undefined;
   const parsed = parseFailOn(text);
-  if ("error" in parsed) throw new UsageError(parsed.error);
+  if ("error" in parsed) throw new SegError(parsed.error);
   return parsed.conditions;
 }

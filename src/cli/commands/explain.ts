@@ -1,5 +1,5 @@
 /** `seg explain <customer-id>`: which clause put a customer in each segment, with the values it read. */
-import { countBySeverity } from "../../api/check.ts";
+import { countBySeverity } from "../../diagnostics/count-by-severity.ts";
 import { explain } from "../../api/explain.ts";
 import type { Clause, Explanation } from "../../engine/explain-member.ts";
 import { stylish } from "../../formatters/stylish.ts";
@@ -7,10 +7,10 @@ import { DATA_DIR_OPTION, dataOptionValues } from "../data-options.ts";
 import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
-import { UsageError } from "../usage-error.ts";
+import { SegError } from "../../diagnostics/seg-error.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 
-export const spec: CommandSpec = {
+export const spec = {
   name: "explain",
   summary: "Show why a customer is in each segment: every definition in evaluation order, clause by clause, with the feature values it read.",
   usage: "seg explain <customer-id> [options]",
@@ -21,11 +21,11 @@ export const spec: CommandSpec = {
     DATA_DIR_OPTION,
   ],
   examples: ["seg explain ACC-00042", "seg explain 12346 --root examples/online-retail --format json"],
-};
+} as const satisfies CommandSpec;
 
-export async function run(args: ParsedArgs, io: Io): Promise<number> {
+export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promise<number> {
   const [memberId, ...extra] = args.positionals;
-  if (memberId === undefined || extra.length > 0) throw new UsageError("give exactly one customer id, e.g. seg explain ACC-00042.");
+  if (memberId === undefined || extra.length > 0) throw new SegError("give exactly one customer id, e.g. seg explain ACC-00042.");
   const root = workspaceRoot(args, io);
   const asOf = parseDateOption(args.options["as-of"], "--as-of");
   const result = await explain({

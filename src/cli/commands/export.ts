@@ -1,6 +1,6 @@
 /** `seg export`: members with their segments and features, as CSV, Parquet or JSON. */
 import { relative, resolve } from "node:path";
-import { countBySeverity } from "../../api/check.ts";
+import { countBySeverity } from "../../diagnostics/count-by-severity.ts";
 import { exportWorkspace } from "../../api/export.ts";
 import type { ExportFormat } from "../../engine/export-members.ts";
 import { stylish } from "../../formatters/stylish.ts";
@@ -9,10 +9,10 @@ import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
 import { progressReporter } from "../progress.ts";
-import { UsageError } from "../usage-error.ts";
+import { SegError } from "../../diagnostics/seg-error.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 
-export const spec: CommandSpec = {
+export const spec = {
   name: "export",
   summary: "Write every member with its segment in each scheme and its features. CSV cells that could run as spreadsheet formulas are neutralized.",
   usage: "seg export --out FILE [options]",
@@ -24,15 +24,15 @@ export const spec: CommandSpec = {
     DATA_DIR_OPTION,
   ],
   examples: ["seg export --out members.csv", "seg export --out members.parquet --columns monetary,value_tier"],
-};
+} as const satisfies CommandSpec;
 
-export async function run(args: ParsedArgs, io: Io): Promise<number> {
-  const out = args.options.out as string | undefined;
-  if (!out) throw new UsageError("--out FILE is required: where to write the export.");
+export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promise<number> {
+  const out = args.options.out;
+  if (!out) throw new SegError("--out FILE is required: where to write the export.");
   const root = workspaceRoot(args, io);
   const asOf = parseDateOption(args.options["as-of"], "--as-of");
-  const format = ((args.options.format as string | undefined) ?? formatOfFile(out)) as ExportFormat;
-  const columns = (args.options.columns as string | undefined)?.split(",").map((c) => c.trim()).filter(Boolean);
+  const format: ExportFormat = args.options.format ?? formatOfFile(out);
+  const columns = args.options.columns?.split(",").map((c) => c.trim()).filter(Boolean);
   const progress = progressReporter(io);
   let result;
   try {
@@ -46,9 +46,6 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       ...dataOptionValues(args, io),
       progress,
     });
-  } catch (error) {
-    if ((error as Error).message.startsWith("unknown column")) throw new UsageError((error as Error).message);
-    throw error;
   } finally {
     progress.done();
   }
@@ -65,5 +62,5 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 function formatOfFile(out: string): ExportFormat {
   const ext = /\.([^./\\]+)$/.exec(out)?.[1]?.toLowerCase();
   if (ext === "csv" || ext === "parquet" || ext === "json") return ext;
-  throw new UsageError(`--out ${out}: exports are CSV, Parquet or JSON; name the file .csv, .parquet or .json, or say which with --format.`);
+  throw new SegError(`--out ${out}: exports are CSV, Parquet or JSON; name the file .csv, .parquet or .json, or say which with --format.`);
 }

@@ -3,9 +3,9 @@ import { relative, resolve } from "node:path";
 import { init, templateNames, type InitResult } from "../../api/init.ts";
 import type { Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
-import { UsageError } from "../usage-error.ts";
+import { SegError } from "../../diagnostics/seg-error.ts";
 
-export const spec: CommandSpec = {
+export const spec = {
   name: "init",
   summary:
     "Create a workspace: segmentation.yaml, one scheme with two segments, a persona, a hypothesis, sample data, JSON Schemas for editors, a minimal Astro config and a GitHub Actions workflow. In an existing repository it adds the scripts and the seg dependency to package.json and the entries to .gitignore, keeps README.md and every dependency spec, and stops before writing anything when another file of the template exists.",
@@ -16,7 +16,7 @@ export const spec: CommandSpec = {
     { name: "force", type: "boolean", description: "Replace files of the template that exist already (README.md, segmentation.yaml, …) and list them; package.json and .gitignore are merged all the same. Never writes through a symbolic link." },
   ],
   examples: ["seg init my-segmentation", "seg init .", "seg init . --force"],
-};
+} as const satisfies CommandSpec;
 
 /** The README's steps for a Seg that no registry serves: keep the tarball in the repository. */
 export const VENDORING_STEPS = [
@@ -27,21 +27,21 @@ export const VENDORING_STEPS = [
   "  and commit vendor/, package.json and package-lock.json.",
 ];
 
-export async function run(args: ParsedArgs, io: Io): Promise<number> {
-  if (args.positionals.length > 1) throw new UsageError(`give at most one folder, got "${args.positionals.join(" ")}".`);
+export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promise<number> {
+  if (args.positionals.length > 1) throw new SegError(`give at most one folder, got "${args.positionals.join(" ")}".`);
   const [positional] = args.positionals;
-  const root = args.options.root as string | undefined;
+  const root = args.options.root;
   if (positional !== undefined && root !== undefined && resolve(io.cwd, positional) !== resolve(io.cwd, root)) {
-    throw new UsageError(`give the folder once: seg init ${positional} or seg init --root ${root}, not both.`);
+    throw new SegError(`give the folder once: seg init ${positional} or seg init --root ${root}, not both.`);
   }
   const dir = resolve(io.cwd, positional ?? root ?? ".");
-  const result = init({ dir, template: (args.options.template as string | undefined) ?? "basic", force: args.options.force === true });
+  const result = init({ dir, template: args.options.template ?? "basic", force: args.options.force === true });
   const shown = (path: string) => relative(io.cwd, path) || ".";
   switch (result.status) {
     case "unknown-template":
-      throw new UsageError(`there is no template "${result.template}"; choose one of ${result.templates.join(", ")}.`);
+      throw new SegError(`there is no template "${result.template}"; choose one of ${result.templates.join(", ")}.`);
     case "conflict":
-      throw new UsageError(
+      throw new SegError(
         `${shown(result.root)} already has ${list(result.files)}. Nothing was written. Pass --force to replace ${result.files.length === 1 ? "it" : "them"} with the template's (package.json and .gitignore are merged, never replaced).`,
       );
     case "symlink":

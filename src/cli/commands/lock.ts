@@ -2,7 +2,7 @@
 import { relative } from "node:path";
 import { lock } from "../../api/lock.ts";
 import { stylish } from "../../formatters/stylish.ts";
-import { countBySeverity } from "../../api/check.ts";
+import { countBySeverity } from "../../diagnostics/count-by-severity.ts";
 import { DATA_DIR_OPTION, dataOptionValues, ENGINE_OPTIONS } from "../data-options.ts";
 import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
@@ -10,7 +10,7 @@ import { parseDateOption } from "../parse-date-option.ts";
 import { progressReporter } from "../progress.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 
-export const spec: CommandSpec = {
+export const spec = {
   name: "lock",
   summary: "Recompute features, segments, clusters and prioritization from the data and write segments.lock.json (atomically). Writes nothing while the workspace has errors.",
   usage: "seg lock [options]",
@@ -20,9 +20,9 @@ export const spec: CommandSpec = {
     ...ENGINE_OPTIONS,
   ],
   examples: ["seg lock", "seg lock --root examples/online-retail --data-dir ../shared/data/online-retail"],
-};
+} as const satisfies CommandSpec;
 
-export async function run(args: ParsedArgs, io: Io): Promise<number> {
+export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promise<number> {
   const root = workspaceRoot(args, io);
   const asOf = parseDateOption(args.options["as-of"], "--as-of");
   const progress = progressReporter(io);

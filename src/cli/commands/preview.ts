@@ -10,10 +10,10 @@ import { serveStatic } from "../../site/serve-static.ts";
 import { checkPort, listenProblem } from "../check-port.ts";
 import type { Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
-import { UsageError } from "../usage-error.ts";
+import { SegError } from "../../diagnostics/seg-error.ts";
 import { baseOption } from "./build.ts";
 
-export const spec: CommandSpec = {
+export const spec = {
   name: "preview",
   summary: "Serve the built playbook (dist/, or the folder given) on this machine. Nothing is rebuilt; run seg build first, or seg dev to rebuild on change.",
   usage: "seg preview [dir] [options]",
@@ -24,19 +24,19 @@ export const spec: CommandSpec = {
     { name: "base", type: "string", placeholder: "PATH", description: "The base path the site was built with (seg build --base), e.g. /playbook." },
   ],
   examples: ["seg preview", "seg preview --port 8080", "seg preview ~/Downloads/playbook"],
-};
+} as const satisfies CommandSpec;
 
-export async function run(args: ParsedArgs, io: Io): Promise<number> {
-  if (args.positionals.length > 1) throw new UsageError(`give at most one folder, got "${args.positionals.join(" ")}".`);
-  const host = (args.options.host as string | undefined) ?? "127.0.0.1";
-  const port = (args.options.port as number | undefined) ?? 4321;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port needs a port number from 0 to 65535, not ${port}.`);
-  const base = baseOption(args.options.base as string | undefined) ?? "/";
-  const root = resolve(io.cwd, (args.options.root as string | undefined) ?? ".");
+export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promise<number> {
+  if (args.positionals.length > 1) throw new SegError(`give at most one folder, got "${args.positionals.join(" ")}".`);
+  const host = args.options.host ?? "127.0.0.1";
+  const port = args.options.port ?? 4321;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new SegError(`--port needs a port number from 0 to 65535, not ${port}.`);
+  const base = baseOption(args.options.base) ?? "/";
+  const root = resolve(io.cwd, args.options.root ?? ".");
   const dir = resolve(root, args.positionals[0] ?? "dist");
   const shown = relative(io.cwd, dir) || ".";
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`there is no folder ${shown} to serve. Build the playbook with seg build first, or give the folder that holds it.`);
-  if (!existsSync(join(dir, "index.html"))) throw new UsageError(`${shown} has no index.html, so it is no built playbook. Build it with seg build first, or give the folder that holds it.`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new SegError(`there is no folder ${shown} to serve. Build the playbook with seg build first, or give the folder that holds it.`);
+  if (!existsSync(join(dir, "index.html"))) throw new SegError(`${shown} has no index.html, so it is no built playbook. Build it with seg build first, or give the folder that holds it.`);
   await checkPort(host, port);
   let server;
   try {

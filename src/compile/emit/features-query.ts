@@ -1,3 +1,4 @@
+/* eslint max-lines-per-function: "off" -- featuresQuery lists the relation's steps in the order the SQL runs them, one line or block each. */
 /**
  * The features relation (build-feature-table): one row per member with the
  * accounts columns, the declared features, RFM values and scores, computed

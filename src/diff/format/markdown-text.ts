@@ -3,17 +3,14 @@
  * escaped (HTML, table pipes), @-mentions defused so a PR comment never pings
  * anyone, long values shortened, and tables cut with "… N more".
  */
-const MAX_CELL = 240;
-const NAMED: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+import { escapeMarkdown } from "../../text/escape-markdown.ts";
+import { truncateText } from "../../text/truncate-text.ts";
 
-/** Text safe in a table cell or summary: one pass, so the entities it writes are never escaped again. */
+const MAX_CELL = 240;
+
+/** Text safe in a table cell or summary, shortened to `max` characters. */
 export function escapeText(text: string, max = MAX_CELL): string {
-  const short = text.length > max ? `${text.slice(0, max - 1)}…` : text;
-  return short.replace(/\r?\n|[&<>|@\\`*_~[\]#]/g, (c) => {
-    if (c === "@") return "@\u200b";
-    if (c.endsWith("\n")) return " ";
-    return NAMED[c] ?? `&#${c.charCodeAt(0)};`;
-  });
+  return escapeMarkdown(truncateText(text, max));
 }
 
 export function code(text: string, max = MAX_CELL): string {
@@ -39,8 +36,4 @@ export function table<T>(header: readonly string[], items: readonly T[], render:
 
 export function details(summary: string, body: string, open = false): string {
   return `<details${open ? " open" : ""}><summary>${summary}</summary>\n\n${body}\n\n</details>`;
-}
-
-export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? word : many}`;
 }

@@ -91,7 +91,7 @@ describe("formatMarkdown", () => {
     expect(text).toContain("&lt;script&gt;");
     expect(text).not.toMatch(/@everyone/);
     expect(text).toContain("Scheme 0 &lt;b&gt;bold&lt;/b&gt;");
-    expect(text).toContain("measures 0% &#124; against");
+    expect(text).toContain("measures 0% \\| against");
   });
 
   it("shows the matrix of a small scheme and the top movers", () => {
@@ -120,7 +120,7 @@ describe("formatMarkdown", () => {
       ],
     });
     expect(text).toContain(
-      "**Population** (declared metrics over everyone)\n\n| Metric | Base | Head |\n|---|---:|---:|\n| Average NPS <code>average&#95;nps</code> | 7.02 | 7.02 |\n| Churn rate <code>churn&#95;rate</code> | 6.0% | 7.1% (+1.1 pts) |\n| New &lt;b&gt;metric&lt;/b&gt; <code>new&#95;metric</code> | — | 12.5 |",
+      "**Population** (declared metrics over everyone)\n\n| Metric | Base | Head |\n|---|---:|---:|\n| Average NPS <code>average\\_nps</code> | 7.02 | 7.02 |\n| Churn rate <code>churn\\_rate</code> | 6.0% | 7.1% (+1.1 pts) |\n| New &lt;b&gt;metric&lt;/b&gt; <code>new\\_metric</code> | — | 12.5 |",
     );
     // Right after the segment figures, before the findings.
     expect(text.indexOf("| Segment | Customers |")).toBeLessThan(text.indexOf("**Population**"));

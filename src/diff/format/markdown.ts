@@ -13,8 +13,10 @@ import type { DiffResult, DiffSide, SchemeDiff } from "../diff-result.ts";
 import { metricsChanged, type SegmentMetricChange } from "../metric-diff.ts";
 import type { PopulationMetricChange } from "../population-metric-diff.ts";
 import { NOT_IN_DATA, topMovers, type MigrationCell } from "../migration-matrix.ts";
-import { code, details, escapeText, plural, table } from "./markdown-text.ts";
-import { beforeAfter, formatAmount, formatCount, formatFieldValue, formatPoints, formatShare, formatSignedCount } from "./numbers.ts";
+import { plural } from "../../text/plural.ts";
+import { code, details, escapeText, table } from "./markdown-text.ts";
+import { formatAmount, formatCount, formatPercent } from "../../text/number-format.ts";
+import { beforeAfter, formatFieldValue, formatPoints, formatSignedCount } from "./numbers.ts";
 
 /** Finds the comment to update. */
 export const MARKER = "<!-- seg-diff -->";
@@ -149,8 +151,8 @@ function figureCells(m: SegmentMetricChange): string[] {
   const b = m.base;
   const h = m.head;
   const count = beforeAfter(b ? formatCount(b.count) : null, h ? formatCount(h.count) : null) + (b && h && b.count !== h.count ? ` (${formatSignedCount(h.count - b.count)})` : "");
-  const share = beforeAfter(b ? formatShare(b.share) : null, h ? formatShare(h.share) : null) + (b && h && b.count !== h.count ? ` (${formatPoints(m.delta.share)})` : "");
-  const valueShare = beforeAfter(b?.valueShare != null ? formatShare(b.valueShare) : null, h?.valueShare != null ? formatShare(h.valueShare) : null);
+  const share = beforeAfter(b ? formatPercent(b.share) : null, h ? formatPercent(h.share) : null) + (b && h && b.count !== h.count ? ` (${formatPoints(m.delta.share)})` : "");
+  const valueShare = beforeAfter(b?.valueShare != null ? formatPercent(b.valueShare) : null, h?.valueShare != null ? formatPercent(h.valueShare) : null);
   const rank = beforeAfter(b?.rank != null ? `#${b.rank}` : null, h?.rank != null ? `#${h.rank}` : null);
   const total = b?.total != null && h?.total != null && Math.abs(b.total - h.total) > 1e-9 ? ` (score ${b.total.toFixed(2)} → ${h.total.toFixed(2)})` : "";
   return [count, share, valueShare, rank + total];
@@ -255,7 +257,7 @@ function dataNote(result: DiffResult): string {
 
 /** Declared metrics over everyone, next to the segment figures: what each segment's change is read against. */
 function populationTable(population: readonly PopulationMetricChange[]): string {
-  const show = (m: PopulationMetricChange, x: number | null) => (x === null ? null : m.format === "percent" ? formatShare(x) : formatAmount(x));
+  const show = (m: PopulationMetricChange, x: number | null) => (x === null ? null : m.format === "percent" ? formatPercent(x) : formatAmount(x));
   const delta = (m: PopulationMetricChange) =>
     m.base === null || m.head === null || Math.abs(m.head - m.base) < 1e-9 ? "" : m.format === "percent" ? ` (${formatPoints(m.head - m.base)})` : ` (${m.head > m.base ? "+" : "−"}${formatAmount(Math.abs(m.head - m.base))})`;
   return `**Population** (declared metrics over everyone)\n\n${table(["Metric", "Base", "Head"], population, (m) => [`${escapeText(m.label)} ${code(m.name)}`, show(m, m.base) ?? "—", `${show(m, m.head) ?? "—"}${delta(m)}`], { limit: population.length, align: "lrr" })}`;

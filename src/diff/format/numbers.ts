@@ -1,13 +1,10 @@
-/** Numbers as reports show them: counts with separators, shares in percent, deltas signed. */
+/**
+ * Changes as seg diff shows them: signed counts, share deltas in points, values before and after.
+ * Counts, shares and amounts read as on the playbook (text/number-format.ts).
+ */
+import { formatCount } from "../../text/number-format.ts";
+
 const MINUS = "−";
-
-export function formatCount(n: number): string {
-  return n.toLocaleString("en-US");
-}
-
-export function formatShare(share: number): string {
-  return `${(share * 100).toFixed(1)}%`;
-}
 
 /** A signed integer: +12, −3, 0. */
 export function formatSignedCount(n: number): string {
@@ -18,10 +15,6 @@ export function formatSignedCount(n: number): string {
 export function formatPoints(delta: number): string {
   const points = Math.round(delta * 1000) / 10;
   return points > 0 ? `+${points.toFixed(1)} pts` : points < 0 ? `${MINUS}${(-points).toFixed(1)} pts` : "0.0 pts";
-}
-
-export function formatAmount(value: number): string {
-  return value.toLocaleString("en-US", { maximumFractionDigits: Math.abs(value) >= 100 ? 0 : 2 });
 }
 
 /** A field value from YAML for display: text as is, everything else as JSON. */

@@ -5,7 +5,8 @@ import { clustersChanged } from "../cluster-diff.ts";
 import { metricsChanged, type SegmentMetricChange } from "../metric-diff.ts";
 import { topMovers } from "../migration-matrix.ts";
 import { populationMetricChanged } from "../population-metric-diff.ts";
-import { beforeAfter, formatAmount, formatCount, formatFieldValue, formatPoints, formatShare, formatSignedCount } from "./numbers.ts";
+import { formatAmount, formatCount, formatPercent } from "../../text/number-format.ts";
+import { beforeAfter, formatFieldValue, formatPoints, formatSignedCount } from "./numbers.ts";
 
 const CODES = { red: 31, green: 32, yellow: 33, dim: 2, bold: 1, underline: 4 } as const;
 const TOP_MOVERS = 5;
@@ -48,7 +49,7 @@ export function formatStylish(result: DiffResult, options: { color: boolean }): 
   const population = (result.population ?? []).filter(populationMetricChanged);
   if (population.length > 0) lines.push("", paint("underline", "Population"));
   for (const p of population) {
-    const show = (x: number | null) => (x === null ? null : p.format === "percent" ? formatShare(x) : formatAmount(x));
+    const show = (x: number | null) => (x === null ? null : p.format === "percent" ? formatPercent(x) : formatAmount(x));
     lines.push(`  ${p.label} ${paint("dim", `(${p.name})`)}  ${beforeAfter(show(p.base), show(p.head))}`);
   }
   if (clustersChanged(result.clusters)) {
@@ -69,7 +70,7 @@ function cells(s: SegmentMetricChange): string[] {
   const b = s.base;
   const h = s.head;
   const count = beforeAfter(b ? formatCount(b.count) : null, h ? formatCount(h.count) : null) + (b && h && b.count !== h.count ? ` (${formatSignedCount(h.count - b.count)})` : "");
-  const share = beforeAfter(b ? formatShare(b.share) : null, h ? formatShare(h.share) : null) + (b && h && b.count !== h.count ? ` (${formatPoints(s.delta.share)})` : "");
+  const share = beforeAfter(b ? formatPercent(b.share) : null, h ? formatPercent(h.share) : null) + (b && h && b.count !== h.count ? ` (${formatPoints(s.delta.share)})` : "");
   const total = b?.total != null && h?.total != null && Math.abs(b.total - h.total) > 1e-9 ? ` (score ${b.total.toFixed(2)} → ${h.total.toFixed(2)})` : "";
   const rank = b?.rank != null || h?.rank != null ? `rank ${beforeAfter(b?.rank != null ? String(b.rank) : null, h?.rank != null ? String(h.rank) : null)}${total}` : "";
   return [count, share, rank];

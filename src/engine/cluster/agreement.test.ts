@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adjustedRandIndex, agreementOf, contingencyOf, contingencyTable } from "./agreement.ts";
+import { adjustedRandIndex, contingencyOf, contingencyTable } from "./agreement.ts";
 
 const ari = (a: (string | number)[], b: (string | number)[]) => adjustedRandIndex(contingencyOf(a, b));
 
@@ -22,7 +22,7 @@ describe("contingency tables", () => {
   it("counts members per pair of labels, labels sorted", () => {
     const table = contingencyOf(["b", "a", "a", "b", "a"], ["c2", "c1", "c1", "c1", "c2"]);
     expect(table).toEqual({ rows: ["a", "b"], columns: ["c1", "c2"], counts: [[2, 1], [1, 1]] });
-    expect(agreementOf(table).members).toBe(5);
+    expect(table.counts.flat().reduce((a, b) => a + b, 0)).toBe(5);
   });
 
   it("adds up repeated cells", () => {

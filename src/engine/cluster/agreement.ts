@@ -15,13 +15,6 @@ export interface ContingencyTable {
   counts: number[][];
 }
 
-export interface Agreement {
-  table: ContingencyTable;
-  /** Adjusted Rand index; null when there are no members. */
-  ari: number | null;
-  members: number;
-}
-
 /** The table from one (row label, column label, count) triple per non-empty cell. */
 export function contingencyTable(cells: readonly { row: string; column: string; count: number }[]): ContingencyTable {
   const rows = [...new Set(cells.map((c) => c.row))].sort(compareLabels);
@@ -60,10 +53,6 @@ export function adjustedRandIndex(table: ContingencyTable): number | null {
   const tn = n * n - fp - fn - sumSquares;
   if (fn === 0 && fp === 0) return 1;
   return (2 * (tp * tn - fn * fp)) / ((tp + fn) * (fn + tn) + (tp + fp) * (fp + tn));
-}
-
-export function agreementOf(table: ContingencyTable): Agreement {
-  return { table, ari: adjustedRandIndex(table), members: sum(table.counts.map(sum)) };
 }
 
 function sum(values: readonly number[]): number {

@@ -3,7 +3,7 @@ import { mulberry32 } from "../stats/seeded-random.ts";
 import { openDatabase, type Database } from "../duckdb.ts";
 import { assignClustersSql } from "./assign-sql.ts";
 import { fitKMeans } from "./kmeans.ts";
-import { toRows } from "./matrix.ts";
+import { toRows } from "../../../test/support/matrix-rows.ts";
 import { tukeyFences } from "./outliers.ts";
 import { readMatrix } from "./read-matrix.ts";
 import { fitTransform } from "./transform.ts";

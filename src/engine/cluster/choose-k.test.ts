@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { mulberry32 } from "../stats/seeded-random.ts";
 import { bestK, chooseK } from "./choose-k.ts";
-import { createMatrix, fromRows } from "./matrix.ts";
+import { createMatrix } from "./matrix.ts";
+import { fromRows } from "../../../test/support/matrix-rows.ts";
 
 describe("chooseK", () => {
   const random = mulberry32(4);

@@ -1,3 +1,4 @@
+/* eslint max-lines-per-function: "off" -- minimumCostAssignment is the textbook algorithm in one piece, easier to check against its description whole. */
 /**
  * The assignment problem: pair rows with columns of a cost matrix so that the
  * total cost is minimal (Kuhn–Munkres, the O(n²·m) shortest-augmenting-path

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mulberry32 } from "../stats/seeded-random.ts";
 import { kmeansPlusPlus } from "./kmeans-plus-plus.ts";
-import { fromRows, toRows } from "./matrix.ts";
+import { fromRows, toRows } from "../../../test/support/matrix-rows.ts";
 
 /** Three tight groups far apart. */
 const groups = fromRows([

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { mulberry32 } from "../stats/seeded-random.ts";
 import { fitKMeans, meanVariance } from "./kmeans.ts";
-import { createMatrix, fromRows, type Matrix } from "./matrix.ts";
+import { createMatrix, type Matrix } from "./matrix.ts";
+import { fromRows } from "../../../test/support/matrix-rows.ts";
 
 /** n points around each of the given centres, uniform noise of ±spread. */
 function blobs(centres: number[][], n: number, spread: number, seed: number): Matrix {

@@ -2,7 +2,8 @@ import { kmeans as mlKmeans } from "ml-kmeans";
 import { describe, expect, it } from "vitest";
 import { mulberry32 } from "../stats/seeded-random.ts";
 import { lloyd } from "./lloyd.ts";
-import { createMatrix, fromRows, toRows, type Matrix } from "./matrix.ts";
+import { createMatrix, type Matrix } from "./matrix.ts";
+import { fromRows, toRows } from "../../../test/support/matrix-rows.ts";
 
 function randomMatrix(n: number, d: number, seed: number): Matrix {
   const m = createMatrix(n, d);

@@ -35,7 +35,7 @@ export interface KMeansFit {
 /** A fit's passes over the rows, then its result. */
 export type KMeansSteps<T> = Generator<Phase, T, void>;
 
-/** Lloyd iterations from the given centres (k × d); `tolerance` is absolute (total squared shift). */
+/** @public Lloyd iterations from the given centres (k × d) on this thread; `tolerance` is absolute (total squared shift). */
 export function lloyd(matrix: Matrix, initial: Float64Array, k: number, maxIterations: number, tolerance: number): KMeansFit {
   const buffers = createKMeansBuffers(matrix, k, false);
   return runSteps(buffers, lloydSteps(buffers, initial, k, maxIterations, tolerance));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { lockAgreement } from "./lock-agreement.ts";
-import { fromRows } from "./matrix.ts";
+import { fromRows } from "../../../test/support/matrix-rows.ts";
 
 describe("lockAgreement", () => {
   const rows = fromRows([[0], [1], [2], [10], [11], [12]]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { column, createMatrix, fromRows, selectRows, toRows } from "./matrix.ts";
+import { column, createMatrix, selectRows } from "./matrix.ts";
+import { fromRows, toRows } from "../../../test/support/matrix-rows.ts";
 
 describe("matrix", () => {
   it("stores rows one after another", () => {

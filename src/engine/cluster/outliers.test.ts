@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fromRows } from "./matrix.ts";
+import { fromRows } from "../../../test/support/matrix-rows.ts";
 import { findOutliers, quantileSorted, tukeyFences } from "./outliers.ts";
 
 describe("quantileSorted", () => {

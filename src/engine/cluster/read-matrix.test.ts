@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../duckdb.ts";
 import { summarizeFeatures } from "./feature-summary.ts";
-import { toRows } from "./matrix.ts";
+import { toRows } from "../../../test/support/matrix-rows.ts";
 import { readMatrix } from "./read-matrix.ts";
 
 let db: Database;

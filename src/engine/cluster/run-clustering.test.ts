@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Clustering } from "../../schema/clustering.ts";
 import { openDatabase, type Database } from "../duckdb.ts";
-import { runClustering, toPreviousClusters, type ClusteringResult } from "./run-clustering.ts";
+import { runClustering, type ClusteringResult } from "./run-clustering.ts";
+import type { PreviousClusters } from "./stable-ids.ts";
+
+/** What the lock keeps of a result so that the next run can keep its cluster ids (lock/previous-clusters.ts reads it back). */
+const toPreviousClusters = (result: ClusteringResult): PreviousClusters => ({
+  features: [...result.features],
+  clusters: result.clusters.map((c) => ({ id: c.id, name: c.name, centroid: [...c.centroidOriginal] })),
+});
 
 /**
  * 600 members in three usage groups (low, mid, high active days and runs),

@@ -168,11 +168,6 @@ async function fitOrRecall(fitMatrix: Matrix, clustering: Clustering, maxK: numb
   return fit;
 }
 
-/** What the lock keeps of a result so that the next run can keep its cluster ids. */
-export function toPreviousClusters(result: ClusteringResult): PreviousClusters {
-  return { features: [...result.features], clusters: result.clusters.map((c) => ({ id: c.id, name: c.name, centroid: [...c.centroidOriginal] })) };
-}
-
 interface PreparedRows {
   read: FeatureMatrix;
   transform: FittedTransform;

@@ -1,7 +1,8 @@
 import { silhouette as perPoint } from "simple-statistics";
 import { describe, expect, it } from "vitest";
 import { mulberry32 } from "../stats/seeded-random.ts";
-import { createMatrix, fromRows, toRows } from "./matrix.ts";
+import { createMatrix } from "./matrix.ts";
+import { fromRows, toRows } from "../../../test/support/matrix-rows.ts";
 import { sampleRows, silhouetteScore } from "./silhouette.ts";
 
 describe("silhouetteScore", () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../duckdb.ts";
-import { fromRows, toRows } from "./matrix.ts";
+import { fromRows, toRows } from "../../../test/support/matrix-rows.ts";
 import { applyTransform, fitTransform, invertPoint, log1pProblem, transformPoint, transformSql } from "./transform.ts";
 
 const data = fromRows([

@@ -1,3 +1,4 @@
+/* eslint max-lines-per-function: "off" -- measureImpact reads top to bottom as one launch's steps: members at launch, windows, per-member measures, summaries. */
 /**
  * Before/after comparison of every segment's measures around its launch date,
  * in DuckDB. For each launch: who was in each segment on the launch day (the

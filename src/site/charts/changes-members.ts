@@ -1,5 +1,5 @@
 /** Changes: the members of every segment of one scheme over the committed versions of the lock. */
-import { formatCount } from "../model/number-format.ts";
+import { formatCount } from "../../text/number-format.ts";
 import type { ChartSpec } from "./chart.ts";
 
 export interface ChangesMembersInput {

@@ -1,5 +1,5 @@
 /** Clusters: how the rule-based segments of a scheme spread over the clusters (contingency heat map). */
-import { formatCount, formatNumber } from "../model/number-format.ts";
+import { formatCount, formatNumber } from "../../text/number-format.ts";
 import type { ChartSpec } from "./chart.ts";
 
 export interface ClusterAgreementInput {

@@ -1,5 +1,5 @@
 /** Changes: the number of clusters k, or the agreement (ARI) of clusters and segments, over the committed versions of the lock. */
-import { formatNumber } from "../model/number-format.ts";
+import { formatNumber } from "../../text/number-format.ts";
 import type { ChartSpec } from "./chart.ts";
 import { COLORS } from "./chart-theme.ts";
 

@@ -1,5 +1,5 @@
 /** Clusters: each centroid as z-scores against the population, feature by feature (a heat map). */
-import { formatNumber, formatSigned } from "../model/number-format.ts";
+import { formatNumber, formatSigned } from "../../text/number-format.ts";
 import type { ChartSpec } from "./chart.ts";
 
 export interface ClusterProfilesInput {

@@ -1,5 +1,5 @@
 /** Hypotheses: the two groups a test compares, side by side. */
-import { formatCount, formatNumber, formatPercent } from "../model/number-format.ts";
+import { formatCount, formatNumber, formatPercent } from "../../text/number-format.ts";
 import type { ChartSpec } from "./chart.ts";
 import { COLORS } from "./chart-theme.ts";
 

@@ -1,5 +1,5 @@
 /** Clusters: within-cluster inertia for every k tried (the elbow chart). */
-import { formatNumber } from "../model/number-format.ts";
+import { formatNumber } from "../../text/number-format.ts";
 import type { ChartSpec } from "./chart.ts";
 import { COLORS } from "./chart-theme.ts";
 import type { KCandidateRow } from "./k-silhouette.ts";

@@ -1,5 +1,5 @@
 /** Clusters: the mean silhouette for every k tried; the highest picks k. */
-import { formatNumber } from "../model/number-format.ts";
+import { formatNumber } from "../../text/number-format.ts";
 import type { ChartSpec } from "./chart.ts";
 import { COLORS } from "./chart-theme.ts";
 

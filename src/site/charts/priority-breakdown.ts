@@ -1,5 +1,5 @@
 /** Prioritization: each segment's weighted total, stacked by what each factor contributes. */
-import { formatNumber } from "../model/number-format.ts";
+import { formatNumber } from "../../text/number-format.ts";
 import type { ChartSpec } from "./chart.ts";
 
 export interface PriorityBreakdownInput {

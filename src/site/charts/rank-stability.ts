@@ -1,5 +1,5 @@
 /** Prioritization: how often each segment keeps its rank when the weights are drawn at random. */
-import { formatCount, formatPercent } from "../model/number-format.ts";
+import { formatCount, formatPercent } from "../../text/number-format.ts";
 import type { ChartSpec } from "./chart.ts";
 import { COLORS } from "./chart-theme.ts";
 

@@ -1,5 +1,5 @@
 /** Overview: each segment's share of members next to its share of value, one chart per scheme. */
-import { formatCount, formatPercent } from "../model/number-format.ts";
+import { formatCount, formatPercent } from "../../text/number-format.ts";
 import type { ChartSpec } from "./chart.ts";
 import { COLORS } from "./chart-theme.ts";
 

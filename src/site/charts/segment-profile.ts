@@ -3,7 +3,7 @@
  * feature, as Cohen's d (segment mean minus rest mean, in pooled standard
  * deviations). Bars to the right: higher than the rest.
  */
-import { formatNumber, formatPValue, formatPercent, formatSigned } from "../model/number-format.ts";
+import { formatNumber, formatPValue, formatPercent, formatSigned } from "../../text/number-format.ts";
 import type { ChartSpec } from "./chart.ts";
 import { COLORS } from "./chart-theme.ts";
 

@@ -1,5 +1,5 @@
 /** Segment page: where the segment sits in its scheme's distribution of members. */
-import { formatCount, formatPercent } from "../model/number-format.ts";
+import { formatCount, formatPercent } from "../../text/number-format.ts";
 import type { ChartSpec } from "./chart.ts";
 import { COLORS } from "./chart-theme.ts";
 

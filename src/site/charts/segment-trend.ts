@@ -1,5 +1,5 @@
 /** A segment's members over the committed versions of the lock: the small trend on its page. */
-import { formatCount } from "../model/number-format.ts";
+import { formatCount } from "../../text/number-format.ts";
 import type { ChartSpec } from "./chart.ts";
 import { COLORS } from "./chart-theme.ts";
 

@@ -3,7 +3,7 @@
  * against the recomputed priority score, split at the medians into four
  * quadrants.
  */
-import { formatNumber, formatPercent } from "../model/number-format.ts";
+import { formatNumber, formatPercent } from "../../text/number-format.ts";
 import type { ChartSpec } from "./chart.ts";
 import { COLORS } from "./chart-theme.ts";
 

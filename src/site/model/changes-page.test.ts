@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { lockHistory } from "../../api/history.ts";
+import { lockHistory } from "../../diff/history.ts";
 import { buildChanges } from "./changes-page.ts";
 
 const context = { schemeLabels: new Map<string, string>(), segments: new Map<string, { name: string; url: string }>() };

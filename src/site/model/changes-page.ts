@@ -9,11 +9,11 @@
  * The lock keeps counts, not members, so moves that cancel out are not seen
  * here; `seg diff` recomputes both revisions member by member.
  *
- * The history is read once by `seg build` (api/history.ts); the lock versions
+ * The history is read once by `seg build` (diff/history.ts); the lock versions
  * in it are hostile data already parsed with the lock schema. Keys from them
  * are held in Maps, never used as bare object keys.
  */
-import type { LockHistoryResult } from "../../api/history.ts";
+import type { LockHistoryResult } from "../../diff/history.ts";
 import type { FieldChange } from "../../diff/definition-diff.ts";
 import type { LockVersion } from "../../diff/lock-history.ts";
 

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkDefinitions } from "../../api/check.ts";
-import type { CheckResult } from "../../api/check.ts";
+import type { CheckResult } from "../../lint/check-result.ts";
 import { buildClusters, clusterInput } from "./clusters-page.ts";
 
 const TEMPLATE = resolve(import.meta.dirname, "../../../templates/basic");

@@ -11,7 +11,7 @@
  * The contract with the engine is typed end to end: `clusterInput` takes
  * `EngineResult["clustering"]` from the check result as it is.
  */
-import type { CheckResult } from "../../api/check.ts";
+import type { CheckResult } from "../../lint/check-result.ts";
 import type { SchemeClusterAgreement } from "../../engine/cluster/cluster-agreement.ts";
 import { OUTLIER_MIN_FEATURES } from "../../engine/cluster/outliers.ts";
 import type { ClusteringProblem, ClusteringResult } from "../../engine/cluster/run-clustering.ts";

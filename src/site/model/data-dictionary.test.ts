@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkDefinitions, type CheckResult } from "../../api/check.ts";
+import { checkDefinitions } from "../../api/check.ts";
+import type { CheckResult } from "../../lint/check-result.ts";
 import { buildDictionary } from "./data-dictionary.ts";
 import { dictionaryAnchor, featureLabel } from "./feature-label.ts";
 import { buildSegments } from "./segment-pages.ts";

@@ -1,3 +1,4 @@
+/* eslint max-lines-per-function: "off" -- buildDictionary is mostly one object literal per source and per feature. */
 /**
  * Page data for the data dictionary: every declared source (file, kind, rows,
  * date range and age today, columns with their declared type and, where a
@@ -6,7 +7,7 @@
  * segmentation.yaml, type, coverage, and which segments, metrics, KPIs,
  * hypotheses and other features use it).
  */
-import type { CheckResult } from "../../api/check.ts";
+import type { CheckResult } from "../../lint/check-result.ts";
 import type { FeatureCoverage } from "../../engine/feature-coverage.ts";
 import { comparableFeatures, valueMeasure } from "../../engine/segment-metrics.ts";
 import { describeExpression } from "../../expr/format.ts";
@@ -18,7 +19,7 @@ import type { LoadedDocument } from "../../workspace/read-document.ts";
 import type { ValueType } from "../../workspace/feature-catalog.ts";
 import { locate } from "../../workspace/locate.ts";
 import { columnAnchor, featureLabel } from "./feature-label.ts";
-import { daysBetween } from "./number-format.ts";
+import { daysBetween } from "../../text/days-between.ts";
 import type { SiteSegment } from "./segment-pages.ts";
 
 export interface DictionaryCoverage {

@@ -3,9 +3,9 @@
  * overdue for review, how fresh the data is, what is suppressed and whether
  * the lock matches the data.
  */
-import type { CheckResult } from "../../api/check.ts";
+import type { CheckResult } from "../../lint/check-result.ts";
 import { DEFAULT_WARN_AFTER_DAYS, freshnessLimits } from "../../workspace/freshness-limits.ts";
-import { daysBetween } from "./number-format.ts";
+import { daysBetween } from "../../text/days-between.ts";
 import type { SitePersona } from "./persona-pages.ts";
 import type { SiteSegment } from "./segment-pages.ts";
 import { toFinding, type SiteFinding } from "./site-finding.ts";

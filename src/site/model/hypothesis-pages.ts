@@ -1,5 +1,5 @@
 /** Page data for hypotheses: each statement with its test, the numbers and the verdict. */
-import type { CheckResult } from "../../api/check.ts";
+import type { CheckResult } from "../../lint/check-result.ts";
 import { indexSegments } from "../../workspace/segment-index.ts";
 import { toFinding, type SiteFinding } from "./site-finding.ts";
 

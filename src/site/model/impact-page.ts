@@ -6,10 +6,10 @@
  * and the difference between the two, with a verdict in words. The figures stay
  * numbers here; the page formats them.
  */
-import type { CheckResult } from "../../api/check.ts";
+import type { CheckResult } from "../../lint/check-result.ts";
 import type { GroupChange, ImpactResult, MeasureImpact } from "../../engine/impact/impact-result.ts";
 import type { WindowProblem } from "../../engine/impact/impact-windows.ts";
-import { formatPercent } from "./number-format.ts";
+import { formatPercent } from "../../text/number-format.ts";
 
 export type ImpactVerdict = "improved" | "worsened" | "rose" | "fell" | "no-clear-change" | "not-compared";
 

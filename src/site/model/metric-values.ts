@@ -11,7 +11,7 @@
 import type { PriorityRow } from "../../engine/prioritize.ts";
 import type { SegmentMetrics } from "../../engine/segment-metrics.ts";
 import type { Config } from "../../schema/config.ts";
-import { formatAmount, formatCount, formatCurrency, formatNumber, formatPercent } from "./number-format.ts";
+import { formatAmount, formatCount, formatCurrency, formatNumber, formatPercent } from "../../text/number-format.ts";
 
 export interface MetricValue {
   label: string;

@@ -4,11 +4,11 @@
  * team's roles for B2B (so a gap in a segment's buying team is visible at a
  * glance), consumer and household for B2C.
  */
-import type { CheckResult } from "../../api/check.ts";
+import type { CheckResult } from "../../lint/check-result.ts";
 import type { Persona } from "../../schema/persona.ts";
 import { indexSegments } from "../../workspace/segment-index.ts";
 import { BUYING_ROLE_LABELS, BUYING_ROLES, PERSONA_KIND_LABELS, PERSONA_ROLE_LABELS, PERSONA_ROLE_ORDER } from "./labels.ts";
-import { daysBetween } from "./number-format.ts";
+import { daysBetween } from "../../text/days-between.ts";
 import type { SiteSegment } from "./segment-pages.ts";
 import { toFinding, type SiteFinding } from "./site-finding.ts";
 

@@ -2,8 +2,8 @@
  * Each declared metric (`metrics:` in segmentation.yaml) over the whole
  * population, for the overview: the figure every segment's is read against.
  */
-import type { CheckResult } from "../../api/check.ts";
-import { formatAmount, formatNumber, formatPercent } from "./number-format.ts";
+import type { CheckResult } from "../../lint/check-result.ts";
+import { formatAmount, formatNumber, formatPercent } from "../../text/number-format.ts";
 
 export interface PopulationMetric {
   name: string;

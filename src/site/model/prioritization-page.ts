@@ -3,7 +3,7 @@
  * weight sensitivity, the value × potential quadrants and the plan of attack
  * checked against the ranks.
  */
-import type { CheckResult } from "../../api/check.ts";
+import type { CheckResult } from "../../lint/check-result.ts";
 import { percentWeights } from "../../engine/prioritize.ts";
 import type { Quadrant } from "../../engine/sensitivity.ts";
 import { LENS_LABELS, PHASE_LABELS, PHASES, QUADRANT_LABELS } from "./labels.ts";

@@ -1,5 +1,5 @@
 /** Page data for review notes: dated reviews, decisions and frontline feedback, newest first. */
-import type { CheckResult } from "../../api/check.ts";
+import type { CheckResult } from "../../lint/check-result.ts";
 import { indexSegments } from "../../workspace/segment-index.ts";
 
 export interface SiteReview {

@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkDefinitions, type CheckResult } from "../../api/check.ts";
+import { checkDefinitions } from "../../api/check.ts";
+import type { CheckResult } from "../../lint/check-result.ts";
 import { buildPersonas } from "./persona-pages.ts";
 import { BRIEF_LIST_ITEMS, buildBrief } from "./segment-brief.ts";
 import { buildSegments, type SiteSegment } from "./segment-pages.ts";

@@ -7,7 +7,7 @@
  * items so the page fits, with a count of the rest; anything not written yet
  * is named with the field to add instead of an empty heading.
  */
-import { formatAmount, formatCount, formatFixed, formatPercent } from "./number-format.ts";
+import { formatAmount, formatCount, formatFixed, formatPercent } from "../../text/number-format.ts";
 import type { SitePersona } from "./persona-pages.ts";
 import type { SiteSegment } from "./segment-pages.ts";
 

@@ -4,7 +4,7 @@
  * priority, and everything linked to it (personas, hypotheses, review notes,
  * findings). Components render this as is.
  */
-import type { CheckResult } from "../../api/check.ts";
+import type { CheckResult } from "../../lint/check-result.ts";
 import { CRITERIA } from "../../engine/idsaa.ts";
 import { kpiMeasure, kpiValue, type KpiMeasure } from "../../engine/kpi-value.ts";
 import type { PriorityRow } from "../../engine/prioritize.ts";
@@ -17,7 +17,8 @@ import type { LoadedSegment } from "../../workspace/workspace.ts";
 import type { ProfileRow } from "../charts/segment-profile.ts";
 import { dictionaryAnchor, featureLabel } from "./feature-label.ts";
 import { CRITERIA_LABELS, QUADRANT_LABELS } from "./labels.ts";
-import { formatNumber, formatPercent, daysBetween } from "./number-format.ts";
+import { daysBetween } from "../../text/days-between.ts";
+import { formatNumber, formatPercent } from "../../text/number-format.ts";
 import { toFinding, type SiteFinding } from "./site-finding.ts";
 
 export interface SiteSegment {

@@ -1,3 +1,4 @@
+/* eslint max-lines-per-function: "off" -- buildSiteModel is one object literal (see below). */
 /**
  * The playbook's page data, computed once from a check result: every page's
  * numbers, words and links, the charts rendered to SVG, the search index and
@@ -7,8 +8,8 @@
  * `buildSiteModel` is long because it is one object literal: each field says
  * which builder (one file each, next to this one) computes it.
  */
-import type { CheckResult } from "../../api/check.ts";
-import type { LockHistoryResult } from "../../api/history.ts";
+import type { CheckResult } from "../../lint/check-result.ts";
+import type { LockHistoryResult } from "../../diff/history.ts";
 import { rules as ruleRegistry } from "../../rules/index.ts";
 import type { Goals } from "../../schema/goals.ts";
 import { VERSION } from "../../version.ts";
@@ -98,7 +99,7 @@ export interface SiteModelOptions {
   base?: string | undefined;
   /** Clustering output; defaults to what the check result carries. */
   clusters?: ClustersInput;
-  /** The lock's git history (api/history.ts); without it the Changes page says the build was not given one. */
+  /** The lock's git history (diff/history.ts); without it the Changes page says the build was not given one. */
   history?: LockHistoryResult;
 }
 

@@ -155,7 +155,7 @@ describe("seg diff --base main on a branch of the example", () => {
     const run = runSeg(["diff", "--base", "main", "--format", "markdown"], { cwd: repo });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout.startsWith("<!-- seg-diff -->")).toBe(true);
-    expect(run.stdout).toContain("<code>active&#95;days&#95;90d &gt;= 45 and distinct&#95;event&#95;types&#95;90d &gt;= 5</code>");
+    expect(run.stdout).toContain("<code>active\\_days\\_90d &gt;= 45 and distinct\\_event\\_types\\_90d &gt;= 5</code>");
     expect(handMovers).toBeDefined();
     for (const { from, to, count } of handMovers!) {
       expect(run.stdout).toContain(`| <code>${from}</code> | <code>${to}</code> | ${count.toLocaleString("en-US")} |`);
@@ -163,7 +163,7 @@ describe("seg diff --base main on a branch of the example", () => {
     // The example's declared metrics over everyone, next to the segment figures: moving
     // members between segments leaves the population's churn (181 of 3,000) as it was.
     expect(run.stdout).toContain("**Population** (declared metrics over everyone)");
-    expect(run.stdout).toContain("| Churn rate <code>churn&#95;rate</code> | 6.0% | 6.0% |");
+    expect(run.stdout).toContain("| Churn rate <code>churn\\_rate</code> | 6.0% | 6.0% |");
     expect(run.stdout.indexOf("| Segment | Customers |")).toBeLessThan(run.stdout.indexOf("**Population**"));
     expect(Buffer.byteLength(run.stdout)).toBeLessThan(65_536);
   });

@@ -76,6 +76,9 @@ describe("usage mistakes exit 2 with one line on stderr", () => {
     ["--max-warnings that is not a number", ["check", "--max-warnings", "many"], 'seg check: --max-warnings needs a number, not "many".'],
     ["--max-warnings without a value", ["check", "--max-warnings"], "seg check: --max-warnings needs a value (N)."],
     ["a value given to a flag", ["check", "--quiet=yes"], "seg check: --quiet takes no value."],
+    ["an export column the workspace does not have", ["export", "--out", "members.csv", "--columns", "nope"], "seg export: unknown column nope; known: "],
+    ["dbt without a dialect", ["compile", "--target", "dbt"], "seg compile: --target dbt needs --dialect duckdb|postgres|bigquery|snowflake: the warehouse dbt runs on."],
+    ["a --source for a source the workspace does not have", ["compile", "--target", "duckdb", "--source", "orders=sales.orders"], 'seg compile: --source names "orders", which is not a source of this workspace; its sources are accounts, events.'],
     ["a stray argument", ["check", "segments"], 'seg check: seg check takes no arguments, got "segments". Use --root DIR for a workspace elsewhere.'],
   ])("%s", (_case, args, message) => {
     const run = seg(...args);

@@ -10,7 +10,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { builtPage, sectionText, tableById, textOf } from "../../support/built-html.ts";
+import { builtPage, sectionText, textOf } from "../../support/built-html.ts";
 import { buildWorkspaceSite, type WorkspaceSite } from "./support/workspace-site.ts";
 
 const TEMPLATE = resolve(import.meta.dirname, "../../../templates/basic");

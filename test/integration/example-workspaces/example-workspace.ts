@@ -7,7 +7,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { expect } from "vitest";
-import { check, type CheckResult } from "../../../src/api/check.ts";
+import { check } from "../../../src/api/check.ts";
+import type { CheckResult } from "../../../src/lint/check-result.ts";
 import { runSeg } from "../../support/run-seg.ts";
 import { dataPath, missingData, missingPython, runPython } from "../../support/shared-data.ts";
 

@@ -6,7 +6,7 @@
  * 81/39/35/23/22, inertia 44,448.46 and silhouette 0.554, the textbook result.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CheckResult } from "../../../src/api/check.ts";
+import type { CheckResult } from "../../../src/lint/check-result.ts";
 import { checkExample, checkInProcess, clusterReference, exampleWorkspace, expectReferenceSegmentsAndTests, segmentsReference, relockCopy, type CheckedExample, type ClusterReference } from "./example-workspace.ts";
 
 const mall = exampleWorkspace("mall", "mall-customers", "Mall_Customers.csv");

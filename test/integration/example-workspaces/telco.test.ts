@@ -6,7 +6,7 @@
  * and 12.4 % from the largest cluster to the smallest.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CheckResult } from "../../../src/api/check.ts";
+import type { CheckResult } from "../../../src/lint/check-result.ts";
 import { runPython } from "../../support/shared-data.ts";
 import { checkExample, checkInProcess, clusterReference, exampleWorkspace, expectReferenceSegmentsAndTests, segmentsReference, relockCopy, type CheckedExample, type ClusterReference } from "./example-workspace.ts";
 

@@ -7,7 +7,7 @@
  * 0.520) is adjusted_rand_score's.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CheckResult } from "../../../src/api/check.ts";
+import type { CheckResult } from "../../../src/lint/check-result.ts";
 import { checkExample, checkInProcess, clusterReference, exampleWorkspace, expectReferenceSegmentsAndTests, segmentsReference, relockCopy, type CheckedExample, type ClusterReference } from "./example-workspace.ts";
 
 const wholesale = exampleWorkspace("wholesale", "wholesale-customers", "wholesale_customers.csv");

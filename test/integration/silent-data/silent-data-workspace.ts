@@ -7,7 +7,8 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { check, type CheckResult } from "../../../src/api/check.ts";
+import { check } from "../../../src/api/check.ts";
+import type { CheckResult } from "../../../src/lint/check-result.ts";
 import type { Diagnostic } from "../../../src/diagnostics/diagnostic.ts";
 import { tempWorkspace, type TempWorkspace } from "../../support/temp-workspace.ts";
 

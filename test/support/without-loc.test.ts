@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseExpression } from "./parser.ts";
+import { parseExpression } from "../../src/expr/parser.ts";
 import { withoutLoc } from "./without-loc.ts";
 
 function shape(source: string): unknown {

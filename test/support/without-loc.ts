@@ -1,4 +1,4 @@
-import type { Expr } from "./ast.ts";
+import type { Expr } from "../../src/expr/ast.ts";
 
 /**
  * A deep copy of a tree with every `loc` (and every `quoted` mark) removed, for comparing what

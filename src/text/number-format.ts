@@ -61,8 +61,3 @@ export function formatSigned(x: number | null | undefined, digits = 2): string {
   const text = Math.abs(x).toFixed(digits);
   return x > 0 ? `+${text}` : x < 0 ? `−${text}` : text;
 }
-
-/** Whole days between two YYYY-MM-DD dates (later minus earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}

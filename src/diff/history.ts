@@ -6,10 +6,10 @@
  * a plain folder.
  */
 import { resolve } from "node:path";
-import { readDefinitionHistory, type DefinitionHistory } from "../diff/definition-history.ts";
-import { findRepository, gitText } from "../diff/git.ts";
-import { GitError } from "../diff/git-error.ts";
-import { readLockHistory, type HistoryOptions, type LockHistory } from "../diff/lock-history.ts";
+import { readDefinitionHistory, type DefinitionHistory } from "./definition-history.ts";
+import { findRepository, gitText } from "./git.ts";
+import { GitError } from "./git-error.ts";
+import { readLockHistory, type HistoryOptions, type LockHistory } from "./lock-history.ts";
 import { LOCK_FILE } from "../lock/lock-file.ts";
 
 export type LockHistoryResult = LockHistory & {

@@ -1,0 +1,48 @@
+/**
+ * How every command runs the engine on a checked workspace: data root, as-of date, the stored
+ * lock's clusters (so cluster ids stay stable), machine limits, progress, and the fit and source
+ * caches in the user's cache folder unless the caller turned caching off.
+ */
+import { resolve } from "node:path";
+import { readLock, type ReadLockResult } from "../lock/lock-file.ts";
+import { previousClustersOf } from "../lock/previous-clusters.ts";
+import type { Workspace } from "../workspace/workspace.ts";
+import { cacheDirectory } from "./cache-dir.ts";
+import { fitFileCache } from "./fit-file-cache.ts";
+import type { EngineOptions } from "./run-engine.ts";
+import { sourceFileCache } from "./source-cache.ts";
+
+/** What a command says about where the data is and how the engine may use the machine. */
+export interface EngineRunOptions {
+  /** Workspace folder. */
+  root: string;
+  /** Folder that source paths are relative to (default: the workspace). */
+  dataDir?: string;
+  /** Reports long steps. */
+  progress?: (step: string) => void;
+  /** Keep typed sources and k-means fits in the user cache folder between runs (default true; see engine/cache-dir.ts). */
+  cache?: boolean;
+  /** DuckDB threads (default: all cores). */
+  threads?: number;
+  /** DuckDB memory limit, e.g. "4GB"; beyond it DuckDB spills to disk. */
+  memoryLimit?: string;
+}
+
+export function engineOptions(
+  definitions: { asOf: string; today?: string; workspace: Pick<Workspace, "root"> },
+  options: EngineRunOptions,
+  read: ReadLockResult = readLock(definitions.workspace.root),
+): EngineOptions {
+  const previousClusters = read.status === "ok" ? previousClustersOf(read.lock) : undefined;
+  const cacheDir = options.cache === false ? undefined : cacheDirectory();
+  return {
+    dataRoot: resolve(options.root, options.dataDir ?? "."),
+    asOf: definitions.asOf,
+    ...(definitions.today !== undefined ? { today: definitions.today } : {}),
+    ...(previousClusters ? { previousClusters } : {}),
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
+    ...(options.memoryLimit !== undefined ? { memoryLimit: options.memoryLimit } : {}),
+    ...(cacheDir ? { fitCache: fitFileCache(cacheDir), sourceCache: sourceFileCache(cacheDir) } : {}),
+    ...(options.progress ? { progress: options.progress } : {}),
+  };
+}
