@@ -42,6 +42,8 @@ export interface CheckOptions extends EngineRunOptions {
   today: string;
   /** Recompute from the data (default true). */
   data?: boolean;
+  /** Keep the recompute's database open in `data.engine.db` (the caller closes it), so a command reads from the same run. */
+  keepDatabase?: boolean;
 }
 
 /** Everything that needs no data: parse, validate, resolve, recompute prioritization. */
@@ -78,6 +80,15 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     data = await recompute(definitions, options);
     diagnostics.push(...data.engine.diagnostics);
   }
+  try {
+    return finish(definitions, diagnostics, data);
+  } catch (error) {
+    data?.engine.db?.close();
+    throw error;
+  }
+}
+
+function finish(definitions: DefinitionsResult, diagnostics: Diagnostic[], data: DataResult | undefined): CheckResult {
   const facts: Facts = {
     asOf: definitions.asOf,
     today: definitions.today,
@@ -117,11 +128,24 @@ async function contractsFirst(definitions: DefinitionsResult, options: CheckOpti
 
 async function recompute(definitions: DefinitionsResult, options: CheckOptions): Promise<DataResult> {
   const { workspace } = definitions;
-  const config = workspace.config!.value;
   // Loaded on demand: the DuckDB client is heavy, and --no-data or usage errors never need it.
   const { runEngine } = await import("../engine/run-engine.ts");
   const read = readLock(workspace.root);
-  const engine = await runEngine(workspace, definitions.catalog, definitions.expressions, engineOptions(definitions, options, read));
+  const engine = await runEngine(workspace, definitions.catalog, definitions.expressions, {
+    ...engineOptions(definitions, options, read),
+    ...(options.keepDatabase ? { keepDatabase: true } : {}),
+  });
+  try {
+    return summarize(definitions, engine, read);
+  } catch (error) {
+    engine.db?.close();
+    throw error;
+  }
+}
+
+function summarize(definitions: DefinitionsResult, engine: EngineResult, read: ReturnType<typeof readLock>): DataResult {
+  const { workspace } = definitions;
+  const config = workspace.config!.value;
   const prioritization = config.prioritization;
   const weights = prioritization && definitions.weights?.scale !== "invalid" ? percentWeights(prioritization.factors) : undefined;
   const prioritized = prioritizeSegments(workspace, (scheme, id) => engine.schemes.find((m) => m.scheme === scheme)?.segments.find((m) => m.segment === id));

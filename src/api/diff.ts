@@ -20,14 +20,14 @@ import { GitError } from "../diff/git-error.ts";
 import { diffMetrics } from "../diff/metric-diff.ts";
 import { migrationMatrix } from "../diff/migration-matrix.ts";
 import { diffPopulationMetrics } from "../diff/population-metric-diff.ts";
-import { recomputeMemberships, type Memberships } from "../diff/recompute-memberships.ts";
-import { readLock } from "../lock/lock-file.ts";
-import { previousClustersOf } from "../lock/previous-clusters.ts";
+import { readMemberships, type Memberships } from "../diff/read-memberships.ts";
+import type { EngineRunOptions } from "../engine/engine-options.ts";
 import { CONFIG_FILE } from "../workspace/discover.ts";
 import { check } from "./check.ts";
 import type { CheckResult } from "../lint/check-result.ts";
 
-export interface DiffOptions {
+/** Both sides run the engine once each, with the machine limits and caches of `seg check`. */
+export interface DiffOptions extends Pick<EngineRunOptions, "threads" | "memoryLimit" | "cache"> {
   /** Workspace folder (in the working tree); it may be a subfolder of the repository. */
   root: string;
   /** The base revision: a branch, tag or commit. */
@@ -94,15 +94,29 @@ async function runSide(
   revision: { label: string; commit: string | null },
   progress: ((step: string) => void) | undefined,
 ): Promise<Side> {
-  const result = await check({ root, today: options.today, dataDir: data.dir, ...(options.asOf ? { asOf: options.asOf } : {}), ...(progress ? { progress } : {}) });
+  // One engine run per side, as `seg check` runs it (caches, threads, memory limit, the side's lock for cluster
+  // ids); its database stays open for the memberships and is closed here.
+  const result = await check({
+    root,
+    today: options.today,
+    dataDir: data.dir,
+    keepDatabase: true,
+    ...(options.asOf ? { asOf: options.asOf } : {}),
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
+    ...(options.memoryLimit !== undefined ? { memoryLimit: options.memoryLimit } : {}),
+    ...(options.cache === false ? { cache: false } : {}),
+    ...(progress ? { progress } : {}),
+  });
   let memberships: Memberships | undefined;
-  if (result.data && !result.data.engine.diagnostics.some((d) => d.severity === "error")) {
-    progress?.("Reading memberships");
-    // The same inputs as the check's recompute, previous clusters included, so cluster ids agree.
-    const stored = readLock(root);
-    const previousClusters = stored.status === "ok" ? previousClustersOf(stored.lock) : undefined;
-    const read = await recomputeMemberships(result.workspace, result.catalog, result.expressions, { dataRoot: data.dir, asOf: result.asOf, ...(previousClusters ? { previousClusters } : {}) });
-    memberships = read.memberships;
+  const db = result.data?.engine.db;
+  try {
+    if (db && !result.data!.engine.diagnostics.some((d) => d.severity === "error")) {
+      progress?.("Reading memberships");
+      const schemes = Object.entries(result.workspace.config!.value.schemes).map(([scheme, settings]) => ({ scheme, exclusive: settings.exclusive }));
+      memberships = await readMemberships(db, schemes);
+    }
+  } finally {
+    db?.close();
   }
   const blocking = result.data ? result.data.engine.diagnostics.filter((d) => d.severity === "error") : result.diagnostics.filter((d) => d.severity === "error");
   return {

@@ -4,6 +4,7 @@ import { diff } from "../../api/diff.ts";
 import { evaluateFailOn, FAIL_ON_CONDITIONS, parseFailOn, type FailOnCondition } from "../../diff/fail-on.ts";
 import { diffFormatNames, diffFormatters } from "../../diff/format/index.ts";
 import { GitError } from "../../diff/git-error.ts";
+import { dataOptionValues, ENGINE_OPTIONS } from "../data-options.ts";
 import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
@@ -37,6 +38,7 @@ export const spec = {
     },
     { name: "as-of", type: "string", placeholder: "YYYY-MM-DD", description: "The analysis date for both sides (overrides as_of)." },
     { name: "data-dir", type: "string", placeholder: "DIR", description: "Folder both sides read their data from, for data kept outside the repository." },
+    ...ENGINE_OPTIONS,
   ],
   examples: [
     "seg diff --base main",
@@ -52,6 +54,7 @@ export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promis
   if (base === undefined) throw new SegError("--base REF is required, e.g. seg diff --base origin/main.");
   const failOn = parseConditions(args.options["fail-on"]);
   const asOf = parseDateOption(args.options["as-of"], "--as-of");
+  const { threads, memoryLimit, cache } = dataOptionValues(args, io);
   const progress = progressReporter(io);
   let result;
   try {
@@ -63,6 +66,9 @@ export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promis
       ...(args.options["data-dir"] ? { dataDir: resolve(io.cwd, args.options["data-dir"]) } : {}),
       ...(asOf ? { asOf } : {}),
       today: io.today(),
+      ...(threads !== undefined ? { threads } : {}),
+      ...(memoryLimit !== undefined ? { memoryLimit } : {}),
+      ...(cache === false ? { cache } : {}),
       progress,
     });
   } catch (error) {

@@ -7,12 +7,7 @@
  */
 import type { Database } from "../engine/duckdb.ts";
 import { MEMBERSHIPS } from "../engine/membership.ts";
-import { runEngine, type EngineOptions } from "../engine/run-engine.ts";
 import { lit, MEMBER_ID, q } from "../engine/sql-names.ts";
-import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import type { Expr } from "../expr/ast.ts";
-import type { CatalogEntry } from "../workspace/feature-catalog.ts";
-import type { Workspace } from "../workspace/workspace.ts";
 
 export interface SchemeMemberships {
   scheme: string;
@@ -26,23 +21,7 @@ export interface SchemeMemberships {
 
 export type Memberships = ReadonlyMap<string, SchemeMemberships>;
 
-/** Run the engine on the workspace and read its memberships; diagnostics when the data cannot be loaded. */
-export async function recomputeMemberships(
-  workspace: Workspace,
-  catalog: ReadonlyMap<string, CatalogEntry>,
-  expressions: ReadonlyMap<string, Expr>,
-  options: EngineOptions,
-): Promise<{ memberships: Memberships | undefined; diagnostics: Diagnostic[] }> {
-  const engine = await runEngine(workspace, catalog, expressions, { ...options, keepDatabase: true });
-  if (!engine.db) return { memberships: undefined, diagnostics: engine.diagnostics };
-  try {
-    const schemes = Object.entries(workspace.config!.value.schemes).map(([scheme, settings]) => ({ scheme, exclusive: settings.exclusive }));
-    return { memberships: await readMemberships(engine.db, schemes), diagnostics: [] };
-  } finally {
-    engine.db.close();
-  }
-}
-
+/** Who is in which segment of each scheme, from the engine's open database (run with keepDatabase). */
 export async function readMemberships(db: Database, schemes: readonly { scheme: string; exclusive: boolean }[]): Promise<Memberships> {
   const out = new Map<string, SchemeMemberships>();
   for (const { scheme, exclusive } of schemes) {
