@@ -2,13 +2,15 @@
  * One engine session per side: `diff` recomputes each revision once, as `seg check` does (same
  * engine options: caches, threads, memory limit, progress), and reads the memberships from that
  * run's open database rather than running the engine a second time. Counted from the engine's own
- * progress steps, on a real git repository holding the example workspace.
+ * progress steps and from the DuckDB databases opened (a spy that calls through: the runs are real),
+ * on a real git repository holding the example workspace.
  */
+import { DuckDBInstance } from "@duckdb/node-api";
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { diff } from "./diff.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -49,7 +51,15 @@ function stepCounts(steps: readonly string[]): Record<string, Record<string, num
 describe("diff runs the engine once per side", () => {
   it("loads, clusters and assigns each side exactly once, and still recomputes both sides' memberships", async () => {
     const steps: string[] = [];
-    const result = await diff({ root: repo, base: "main", today: TODAY, progress: (step) => steps.push(step) });
+    const opened = vi.spyOn(DuckDBInstance, "create");
+    let result;
+    try {
+      result = await diff({ root: repo, base: "main", today: TODAY, progress: (step) => steps.push(step) });
+      // One database per side; before, each side ran the engine again (without caches or --threads) for its memberships.
+      expect(opened).toHaveBeenCalledTimes(2);
+    } finally {
+      opened.mockRestore();
+    }
     const once = { "Loading sources": 1, "Computing features": 1, Clustering: 1, "Assigning segments": 1, "Measuring segments": 1, "Reading memberships": 1 };
     const counts = stepCounts(steps);
     expect(Object.keys(counts).sort()).toEqual(["base", "head"]);
