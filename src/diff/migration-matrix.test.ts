@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { migrationMatrix, NOT_IN_DATA, topMovers, UNASSIGNED } from "./migration-matrix.ts";
-import type { SchemeMemberships } from "./recompute-memberships.ts";
+import type { SchemeMemberships } from "./read-memberships.ts";
 
 /** Memberships from [member, segment | null] rows, as readMemberships returns them (sorted by member). */
 function memberships(rows: [string, string | null][], exclusive = true): SchemeMemberships {

@@ -5,7 +5,7 @@
  * side). In an overlapping scheme a customer can be in several segments, so only
  * per-segment flows are reported: stayed, entered, left.
  */
-import type { SchemeMemberships } from "./recompute-memberships.ts";
+import type { SchemeMemberships } from "./read-memberships.ts";
 
 /** Label of members in no segment of the scheme. */
 export const UNASSIGNED = "(unassigned)";
