@@ -48,7 +48,7 @@ export function renderBenchmarks(dir: string): string {
     "`/usr/bin/time` — wall seconds and peak resident memory as the kernel accounts them — and the median of",
     "several runs after a warm-up; ranges are min–max. The machine is shared with other work, so quote the",
     "medians and ratios, not single runs. Rerun one benchmark with `npm run bench -- --only <name>`",
-    "(online-retail, kmeans, large, check, site-build).",
+    "(online-retail, kmeans, large, check, commands, site-build).",
     "",
   ];
   if (latest) {
@@ -57,7 +57,7 @@ export function renderBenchmarks(dir: string): string {
   }
   lines.push("## Targets (DESIGN §9)", "", "| work | target | measured | verdict |", "|---|---|---|---|");
   lines.push(...targetRows(results), "");
-  for (const section of [onlineRetail, kmeans, large, check, siteBuild]) lines.push(...section(results));
+  for (const section of [onlineRetail, kmeans, large, check, commands, siteBuild]) lines.push(...section(results));
   return `${lines.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
 }
 
@@ -172,6 +172,30 @@ function check(results: Map<string, Stored>): string[] {
     ...(r.cold ? [`| the example, cold | ${spread(r.cold)} | ${mb(r.cold.medianPeakMb)} |`] : []),
     `| the example plus 1,000 generated segments (bench/generate-segments.ts), warm | ${spread(r.segments1000)} | ${mb(r.segments1000.medianPeakMb)} |`,
     "",
+  ];
+}
+
+function commands(results: Map<string, Stored>): string[] {
+  const stored = results.get("commands");
+  const r = stored?.result;
+  if (!r?.check) return [];
+  const row = (command: string, t: Timing) => `| ${command} | ${spread(t)} | ${mb(t.medianPeakMb)} |`;
+  const loaded = stored!.load && Math.max(...stored!.load) > stored!.machine.cores / 2;
+  return [
+    "## `seg check`, `seg explain`, `seg export` and `seg diff`, warm",
+    "",
+    `${when(stored!)}. Each command as a process on the example (repository root), warm (Seg's cache of typed sources and k-means fits and Node's compile cache filled by a warm-up round), the commands alternated round by round so a change in the machine's load hits them alike. Every one recomputes the workspace in one engine run (\`seg diff\`: one per side) with the same cache and engine options as \`seg check\`.`,
+    "",
+    "| command | wall time, median (min–max) | peak memory |",
+    "|---|---|---|",
+    row("`seg check --format json`", r.check),
+    row(`\`seg explain ${r.member ?? "<member>"} --format json\``, r.explain),
+    row(`\`seg export --out members.csv\` (${Number(r.exportedRows).toLocaleString("en")} members)`, r.export),
+    ...(r.diff ? [row("`seg diff --base HEAD --format json` (two sides)", r.diff)] : []),
+    "",
+    ...(loaded
+      ? [`The load average reached ${Math.max(...stored!.load!)} on ${stored!.machine.cores} cores during this run: other work shared the machine, so these figures are slower than on a quiet machine (compare them with each other, and with the \`seg check\` section only through its check row). Rerun \`npm run bench -- --only commands\` on a quiet machine for figures to quote.`, ""]
+      : []),
   ];
 }
 

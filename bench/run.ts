@@ -4,7 +4,7 @@
  * the machine's details. Timings are whole processes under /usr/bin/time
  * (median of several runs after a warm-up), never inside unit tests.
  *
- *   node bench/run.ts [--only online-retail,kmeans,large,check,site-build] [--runs N]
+ *   node bench/run.ts [--only online-retail,kmeans,large,check,commands,site-build] [--runs N]
  *
  * The large end-to-end run generates 10,000,000 invoices (once, into the temp
  * folder) and takes minutes; --only lets the others be rerun without it.
@@ -28,6 +28,7 @@ const BENCHMARKS: Record<string, (runs: number) => Promise<object> | object> = {
   kmeans,
   large,
   check,
+  commands,
   "site-build": siteBuild,
 };
 
@@ -163,6 +164,46 @@ function check(runs: number) {
   } finally {
     rmSync(generated, { recursive: true, force: true });
     rmSync(cacheDir, { recursive: true, force: true });
+  }
+}
+
+/** The example's member that `seg explain` is timed on. */
+const EXPLAINED_MEMBER = "ACC-00042";
+
+/**
+ * The commands that recompute on the example, warm (after a warm-up filled Seg's cache and Node's
+ * compile cache), alternated round by round — check, explain one member, export every member, diff
+ * against HEAD — so a change in the machine's load hits them alike; the first round is the warm-up.
+ */
+function commands(runs: number) {
+  const cli = join(REPO, "bin/seg.js");
+  const cacheDir = mkdtempSync(join(tmpdir(), "seg-bench-cache-"));
+  const out = mkdtempSync(join(tmpdir(), "seg-bench-export-"));
+  const env = { ...process.env, SEG_CACHE_DIR: cacheDir };
+  const commandArgs: Record<string, string[]> = {
+    check: ["check", "--root", REPO, "--format", "json"],
+    explain: ["explain", EXPLAINED_MEMBER, "--root", REPO, "--format", "json"],
+    export: ["export", "--root", REPO, "--out", join(out, "members.csv")],
+    diff: ["diff", "--root", REPO, "--base", "HEAD", "--format", "json"],
+  };
+  const measured: Record<string, Measurement[]> = Object.fromEntries(Object.keys(commandArgs).map((name) => [name, []]));
+  try {
+    for (let i = 0; i <= runs; i++) {
+      for (const [name, argv] of Object.entries(commandArgs)) {
+        const m = measure(NODE, [cli, ...argv], { runs: 1, warmup: 0, allowExit: [0, 1], env });
+        if (i > 0) measured[name]!.push(m);
+      }
+    }
+    const exported = readFileSync(join(out, "members.csv"), "utf8").trim().split("\n").length - 1;
+    const explained = (JSON.parse(combine(measured.explain!).stdout) as { memberId?: string }).memberId ?? null;
+    return {
+      member: explained,
+      exportedRows: exported,
+      ...Object.fromEntries(Object.entries(measured).map(([name, list]) => [name, timing(combine(list))])),
+    };
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
   }
 }
 
