@@ -194,7 +194,7 @@ function commands(results: Map<string, Stored>): string[] {
     ...(r.diff ? [row("`seg diff --base HEAD --format json` (two sides)", r.diff)] : []),
     "",
     ...(loaded
-      ? [`The load average reached ${Math.max(...stored!.load!)} on ${stored!.machine.cores} cores during this run: other work shared the machine, so these figures are slower than on a quiet machine (compare them with each other, and with the \`seg check\` section only through its check row). Rerun \`npm run bench -- --only commands\` on a quiet machine for figures to quote.`, ""]
+      ? [`The load average reached ${Math.max(...stored!.load!)} on ${stored!.machine.cores} cores during this run: other work shared the machine, so these figures are slower than on a quiet machine: compare the commands with each other (the check row is their same-load reference), not with the quiet-machine \`seg check\` figures above. Rerun \`npm run bench -- --only commands\` on a quiet machine for figures to quote.`, ""]
       : []),
   ];
 }
