@@ -99,7 +99,9 @@ describe.skipIf(reason !== undefined)("the Content-Security-Policy in Chromium",
 
   it("renders a persona's local image", async () => {
     const { page, errors } = await open("/personas/hands-on-hana/");
-    await page.waitForFunction("(() => { const img = document.querySelector('img[alt=\"Hana at her desk\"]'); return img !== null && img.complete && img.naturalWidth === 1; })()");
+    // Polled from outside the page: waitForFunction polls by eval() inside it, which the page's CSP (rightly) forbids.
+    const loaded = "(() => { const img = document.querySelector('img[alt=\"Hana at her desk\"]'); return img !== null && img.complete && img.naturalWidth === 1; })()";
+    await expect.poll(() => page.evaluate(loaded), { timeout: 30_000 }).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });
