@@ -3,7 +3,9 @@
  * names a declared metric (`metrics:` in segmentation.yaml, aggregated as it
  * declares) or a feature: a numeric feature gives the segment's mean, a boolean
  * one the share of members for which it is true. A KPI without `metric` whose
- * name is itself a metric or feature name is measured by that name.
+ * name is itself a metric or feature name is measured by that name. A numeric
+ * feature is money when a declared metric with `format: currency` summarizes it
+ * (or it is RFM's monetary, the sum of the transaction amounts).
  */
 import type { Config } from "../schema/config.ts";
 import type { CatalogEntry } from "../workspace/feature-catalog.ts";
@@ -11,7 +13,7 @@ import type { SegmentMetrics } from "./segment-metrics.ts";
 
 export type KpiMeasure =
   | { kind: "metric"; name: string; format: "number" | "percent" | "currency" }
-  | { kind: "feature"; name: string; format: "number" | "percent" }
+  | { kind: "feature"; name: string; format: "number" | "percent" | "currency" }
   /** A text feature: it has no mean to show. */
   | { kind: "text"; name: string }
   /** Neither a declared metric nor a feature. */
@@ -24,7 +26,7 @@ export function kpiMeasure(kpi: { name: string; metric?: string | undefined }, c
   const metric = config?.metrics[name];
   if (metric) return { kind: "metric", name, format: metric.aggregate === "share" && metric.format === "number" ? "percent" : metric.format };
   const entry = catalog.get(name);
-  if (entry?.type === "number") return { kind: "feature", name, format: "number" };
+  if (entry?.type === "number") return { kind: "feature", name, format: config && isMoney(name, config) ? "currency" : "number" };
   if (entry?.type === "boolean") return { kind: "feature", name, format: "percent" };
   if (entry) return { kind: "text", name };
   return kpi.metric === undefined ? { kind: "none" } : { kind: "unknown", name };
@@ -38,6 +40,11 @@ export function kpiValue(measure: KpiMeasure, metrics: SegmentMetrics | undefine
   if (feature) return { value: feature.n > 0 ? finiteOrNull(feature.mean) : null, n: feature.n };
   const compared = metrics.comparisons.find((c) => c.feature === measure.name);
   return compared ? { value: compared.segment.n > 0 ? finiteOrNull(compared.segment.mean) : null, n: compared.segment.n } : { value: null, n: null };
+}
+
+function isMoney(feature: string, config: Config): boolean {
+  if (feature === "monetary" && config.rfm) return true;
+  return Object.values(config.metrics).some((m) => m.feature === feature && m.format === "currency" && m.aggregate !== "share");
 }
 
 function finiteOrNull(x: number | null | undefined): number | null {

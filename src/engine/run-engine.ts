@@ -7,7 +7,6 @@
  */
 import { clusteringLog1pDomain, clusteringTooFewMembers } from "../checks/clustering.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { definingNames } from "../expr/defining-names.ts";
 import type { Expr } from "../expr/ast.ts";
 import type { CatalogEntry } from "../workspace/feature-catalog.ts";
 import { reportAt } from "../workspace/report-at.ts";
@@ -29,6 +28,7 @@ import type { ImpactResult } from "./impact/impact-result.ts";
 import { measureImpact } from "./impact/measure-impact.ts";
 import { featureCoverage, type FeatureCoverage } from "./feature-coverage.ts";
 import { normalizationCoverage, type NormalizationCoverage } from "./normalization-coverage.ts";
+import { segmentDefiningNames } from "./segment-defining-names.ts";
 import { computeSegmentMetrics, type SchemeMetrics } from "./segment-metrics.ts";
 import { measureValueLabels, type ValueLabelMeasures } from "./value-labels.ts";
 
@@ -131,8 +131,7 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     const idsaa: Record<string, IdsaaResult> = {};
     for (const segment of workspace.segments) {
       const metrics = schemes.find((s) => s.scheme === segment.scheme)?.segments.find((m) => m.segment === segment.value.id);
-      const ast = expressions.get(segment.file.path);
-      idsaa[`${segment.scheme}/${segment.value.id}`] = evaluateIdsaa(segment.value, metrics, ast ? definingNames(ast, config.value) : [], config.value);
+      idsaa[`${segment.scheme}/${segment.value.id}`] = evaluateIdsaa(segment.value, metrics, segmentDefiningNames(segment, workspace.segments, config.value, expressions), config.value);
     }
     const normalization = await normalizationCoverage(db, config.value);
     const coverage = await featureCoverage(db, config.value, catalog);

@@ -8,6 +8,26 @@ const market = (startups: Features, companies: Features): ExampleData => ({
 });
 const tickets = (mean: number, sd = 1) => ({ tickets_90d: { mean, sd } });
 
+// A catch-all after heavy users: in an exclusive scheme "the rest" is defined by
+// active_days_90d < 40 as much as by its own condition.
+const catchAll = (exclusive: boolean) => ({
+  "segmentation.yaml": `schemes:\n  usage:\n    label: Usage\n    exclusive: ${exclusive}\n  market:\n    label: Market\n`,
+  "segments/usage/light.yaml": null,
+  "segments/usage/heavy.yaml": "id: heavy\nname: Heavy users\nsummary: Accounts active on most days.\nstatus: active\napproach: behavioral\norder: 1\ndefinition:\n  where: active_days_90d >= 40\n",
+  "segments/usage/rest.yaml": "id: rest\nname: Everyone else\nsummary: Every other account.\nstatus: active\napproach: behavioral\norder: 2\ndefinition:\n  where: employees >= 1\n",
+});
+const usage: ExampleData = {
+  schemes: {
+    usage: {
+      population: 1000,
+      segments: {
+        heavy: { count: 300, features: { active_days_90d: { mean: 60, sd: 10 }, ...tickets(1) } },
+        rest: { count: 700, features: { active_days_90d: { mean: 10, sd: 8 }, ...tickets(1.05) } },
+      },
+    },
+  },
+};
+
 ruleTester.run(differentiable, {
   valid: [
     { name: "no data" },
@@ -28,6 +48,21 @@ ruleTester.run(differentiable, {
           message: "Startups is not clearly different from the rest of the market scheme: its largest difference outside its definition is tickets_90d (0.55 vs 0.33, d = 0.47, p < 0.0001), short of |d| ≥ 0.5 at p < 0.05.",
         },
       ],
+    },
+    {
+      name: "a catch-all in an exclusive scheme is judged outside the earlier segments' definitions too",
+      files: catchAll(true),
+      data: usage,
+      errors: [
+        { messageId: "weak", file: "segments/usage/heavy.yaml", line: 7, column: 1, data: { feature: "tickets_90d" } },
+        { messageId: "weak", file: "segments/usage/rest.yaml", line: 7, column: 1, data: { feature: "tickets_90d", mean: "1.05" } },
+      ],
+    },
+    {
+      name: "in an overlapping scheme the earlier segments do not define a later one",
+      files: catchAll(false),
+      data: usage,
+      errors: [{ messageId: "weak", file: "segments/usage/heavy.yaml", line: 7, column: 1, data: { feature: "tickets_90d" } }],
     },
     {
       name: "nothing measured to compare",

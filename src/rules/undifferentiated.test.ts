@@ -9,6 +9,31 @@ const market = (startups: Features, companies: Features, free: Features = { acti
 });
 const days = (mean: number, sd = 12) => ({ active_days_90d: { mean, sd } });
 
+// Heavy users first, then big accounts, then a catch-all: big accounts and
+// everyone else differ only in active days, which heavy users took first.
+const usageSegment = (id: string, name: string, order: number, where: string) =>
+  `id: ${id}\nname: ${name}\nsummary: ${name}.\nstatus: active\napproach: behavioral\norder: ${order}\ndefinition:\n  where: ${where}\n`;
+const ordered = (exclusive: boolean) => ({
+  "segmentation.yaml": `schemes:\n  usage:\n    label: Usage\n    exclusive: ${exclusive}\n  market:\n    label: Market\n`,
+  "segments/usage/light.yaml": null,
+  "segments/usage/heavy.yaml": usageSegment("heavy", "Heavy users", 1, "active_days_90d >= 40"),
+  "segments/usage/big.yaml": usageSegment("big", "Big accounts", 2, "employees >= 500"),
+  "segments/usage/rest.yaml": usageSegment("rest", "Everyone else", 3, "employees >= 1"),
+});
+const tickets = (mean: number) => ({ tickets_90d: { mean, sd: 1 } });
+const usage: ExampleData = {
+  schemes: {
+    usage: {
+      population: 1000,
+      segments: {
+        heavy: { count: 200, features: { ...days(60, 10), ...tickets(3) } },
+        big: { count: 300, features: { ...days(30, 8), ...tickets(1) } },
+        rest: { count: 500, features: { ...days(10, 8), ...tickets(1.02) } },
+      },
+    },
+  },
+};
+
 ruleTester.run(undifferentiated, {
   valid: [
     { name: "no data" },
@@ -30,8 +55,15 @@ ruleTester.run(undifferentiated, {
     { name: "a small difference accepted by a lower effect size", data: market(days(21), days(23)), options: { minEffect: 0.1 } },
     { name: "features outside the option's list are not compared", data: market({ ...days(21), seats: { mean: 4, sd: 2 } }, { ...days(30), seats: { mean: 4.1, sd: 2 } }), options: { features: ["active_days_90d"] } },
     { name: "a deprioritized segment is not compared", data: market(days(28), days(19), days(28)) },
+    { name: "in an overlapping scheme an earlier segment's definition does not define the later ones", files: ordered(false), data: usage },
   ],
   invalid: [
+    {
+      name: "in an exclusive scheme the earlier segments' definitions define the later ones too",
+      files: ordered(true),
+      data: usage,
+      errors: [{ messageId: "same", file: "segments/usage/rest.yaml", line: 7, column: 1, data: { other: "Big accounts", tested: 1, feature: "tickets_90d" } }],
+    },
     {
       name: "two segments with the same usage",
       data: market(days(21), days(21.4)),

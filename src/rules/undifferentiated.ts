@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { segmentDefiningNames } from "../engine/segment-defining-names.ts";
 import { welchTest } from "../engine/stats/two-sample.ts";
-import { definingNames } from "../expr/defining-names.ts";
 import type { Config } from "../schema/config.ts";
 import type { LoadedSegment } from "../workspace/workspace.ts";
 import { defineRule, type Facts } from "./define-rule.ts";
@@ -61,7 +61,7 @@ export const undifferentiated = defineRule({
       const segments = context.segmentsOf(scheme).filter(isServed);
       segments.forEach((b, j) => {
         for (const a of segments.slice(0, j)) {
-          const result = comparePair(a, b, config, context.facts, alpha, context.options.minEffect, context.options.features);
+          const result = comparePair(a, b, context.workspace.segments, config, context.facts, alpha, context.options.minEffect, context.options.features);
           if (!result || result.differs) continue;
           const { closest } = result;
           context.report({
@@ -91,15 +91,12 @@ interface PairResult {
   closest: { feature: string; d: number; p: number; aMean: number; bMean: number };
 }
 
-/** Welch tests of b against a on every feature both were measured on and neither definition uses (directly or through a computed feature). */
-function comparePair(a: LoadedSegment, b: LoadedSegment, config: Config, facts: Facts, alpha: number, minEffect: number, only: readonly string[] | undefined): PairResult | undefined {
+/** Welch tests of b against a on every feature both were measured on and neither definition uses (directly, through a computed feature, or in an exclusive scheme through an earlier segment's definition). */
+function comparePair(a: LoadedSegment, b: LoadedSegment, segments: readonly LoadedSegment[], config: Config, facts: Facts, alpha: number, minEffect: number, only: readonly string[] | undefined): PairResult | undefined {
   const ma = measuredSegment(facts.data, a.scheme, a.value.id);
   const mb = measuredSegment(facts.data, b.scheme, b.value.id);
   if (!ma || !mb) return undefined;
-  const defining = new Set([a, b].flatMap((s) => {
-    const ast = facts.expressions.get(s.file.path);
-    return ast ? definingNames(ast, config) : [];
-  }));
+  const defining = new Set([a, b].flatMap((s) => segmentDefiningNames(s, segments, config, facts.expressions)));
   let tested = 0;
   let closest: PairResult["closest"] | undefined;
   for (const cb of mb.comparisons) {

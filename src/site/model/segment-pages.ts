@@ -18,7 +18,7 @@ import type { ProfileRow } from "../charts/segment-profile.ts";
 import { dictionaryAnchor, featureLabel } from "./feature-label.ts";
 import { CRITERIA_LABELS, QUADRANT_LABELS } from "./labels.ts";
 import { daysBetween } from "../../text/days-between.ts";
-import { formatNumber, formatPercent } from "../../text/number-format.ts";
+import { formatAmount, formatCurrency, formatNumber, formatPercent } from "../../text/number-format.ts";
 import { toFinding, type SiteFinding } from "./site-finding.ts";
 
 export interface SiteSegment {
@@ -94,7 +94,7 @@ export function buildSegments(result: CheckResult): SiteSegment[] {
         };
       }),
       rfm: Object.entries(metrics?.rfm ?? {}).map(([feature, v]) => ({ feature, label: featureLabel(feature, config), anchor: dictionaryAnchor(feature, config, result.catalog), mean: finite(v.mean), median: finite(v.median) })),
-      kpis: (s.value.gtm?.kpis ?? []).map((k) => kpiRow(k, kpiMeasure(k, config, result.catalog), metrics)),
+      kpis: (s.value.gtm?.kpis ?? []).map((k) => kpiRow(k, kpiMeasure(k, config, result.catalog), metrics, config?.currency)),
       review: reviewOf(s.value.last_reviewed, result.today, config?.review.cadence_days ?? 90),
       personas: result.workspace.personas.filter((p) => refersTo(p.value.segments)).map((p) => p.value.id),
       hypotheses: result.workspace.hypotheses.filter((h) => refersTo(h.value.segments)).map((h) => h.value.id),
@@ -164,13 +164,15 @@ function idsaaOf(result: CheckResult, s: LoadedSegment): Pick<SiteSegment, "idsa
 
 /**
  * A KPI with the segment's value now, formatted as its metric is: a share in
- * percent (a numeric target of a share too), otherwise a number. A KPI measured
+ * percent (a numeric target of a share too), money in the workspace's
+ * `currency:` (compactly, like declared metrics; without a currency as a plain
+ * amount, 253.4K), otherwise a number. A KPI measured
  * outside Seg has no value here; one whose metric resolves to nothing is a
  * kpi-unmeasured finding, listed with the segment's findings.
  */
-function kpiRow(kpi: { name: string; metric?: string | undefined; target?: string | number | undefined }, measure: KpiMeasure, metrics: SchemeMetrics["segments"][number] | undefined): SiteSegment["kpis"][number] {
-  const percent = (measure.kind === "metric" || measure.kind === "feature") && measure.format === "percent";
-  const format = (x: number | null) => (percent ? formatPercent(x) : formatNumber(x, 2));
+function kpiRow(kpi: { name: string; metric?: string | undefined; target?: string | number | undefined }, measure: KpiMeasure, metrics: SchemeMetrics["segments"][number] | undefined, currency: string | undefined): SiteSegment["kpis"][number] {
+  const kind = measure.kind === "metric" || measure.kind === "feature" ? measure.format : "number";
+  const format = (x: number | null) => (kind === "percent" ? formatPercent(x) : kind === "currency" ? (currency ? formatCurrency(x, currency) : formatAmount(x)) : formatNumber(x, 2));
   const { value } = kpiValue(measure, metrics);
   return {
     name: kpi.name,

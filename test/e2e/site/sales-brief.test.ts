@@ -14,6 +14,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { kpiMeasure, kpiValue } from "../../../src/engine/kpi-value.ts";
 import { serveStatic, type StaticServer } from "../../../src/site/serve-static.ts";
+import { formatAmount, formatCurrency } from "../../../src/text/number-format.ts";
 import { launchChromium, skipReason } from "./support/chromium.ts";
 import { pdfPages } from "./support/pdf-pages.ts";
 import { BASE, buildExampleSite, type ExampleSite } from "./support/example-site.ts";
@@ -112,8 +113,10 @@ describe.skipIf(reason !== undefined)("the sales brief of each example segment",
         kpis++;
         const shown = await number("kpi");
         expect(shown.label, loaded.value.id).toBe(kpi.k.name);
-        const percentLike = (kpi.measure.kind === "metric" || kpi.measure.kind === "feature") && kpi.measure.format === "percent";
-        expect(shown.value, loaded.value.id).toBe(percentLike ? percent(kpi.value!) : kpi.value!.toLocaleString("en-US", { maximumFractionDigits: 2 }));
+        // Shares in percent; money (RFM's monetary here) compactly, in the workspace's currency if it sets one.
+        const format = kpi.measure.kind === "metric" || kpi.measure.kind === "feature" ? kpi.measure.format : "number";
+        const money = (x: number) => (config?.currency ? formatCurrency(x, config.currency) : formatAmount(x));
+        expect(shown.value, loaded.value.id).toBe(format === "percent" ? percent(kpi.value!) : format === "currency" ? money(kpi.value!) : kpi.value!.toLocaleString("en-US", { maximumFractionDigits: 2 }));
       }
       await expect(page.locator("[data-number]").count()).resolves.toBe(3);
       await page.close();

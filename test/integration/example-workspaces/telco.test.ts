@@ -52,6 +52,16 @@ describe.runIf(!telco.missing)("examples/telco", () => {
     ]);
   });
 
+  it("judges a later segment of the exclusive retention scheme outside the earlier segments' definitions too", () => {
+    // Established month-to-month customers are the month-to-month ones new-monthly
+    // (tenure < 12, order 1) left, so their longer tenure is their definition, not
+    // a difference; committed (order 3) comes after both, so tenure (49.9 vs 18.0
+    // months, d = 1.70) is not its evidence either: churn is.
+    const idsaa = result.data!.engine.idsaa;
+    expect(idsaa["retention/established-monthly"]!.differentiable.detail).toBe("Largest difference outside its definition: fiber 0.64 vs 0.36 for the rest (d = 0.57, p < 0.0001).");
+    expect(idsaa["retention/committed"]!.differentiable.detail).toBe("Largest difference outside its definition: churned 0.07 vs 0.43 for the rest (d = -0.89, p < 0.0001).");
+  });
+
   it("counts the blank TotalCharges as pandas does and records the coverage in the lock", () => {
     expect(JSON.parse(runPython("missing_reference.py", [`${telco.dataDir}/Telco-Customer-Churn.csv`, "TotalCharges"]))).toEqual({ rows: 7043, missing: 11 });
     expect(result.data!.lock.coverage?.total_charges).toEqual({ values: 7032, missing: 11, share: 0.998438 });
