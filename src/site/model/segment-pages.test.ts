@@ -50,3 +50,13 @@ describe("KPIs on money", () => {
     expect(briefNumbers(retail, "clients").find((n) => n.kind === "kpi")).toEqual({ kind: "kpi", label: "Average annual spend", value: "€46.6K", note: null });
   }, 120_000);
 });
+
+describe("definition in words", () => {
+  it("says which segments of an exclusive scheme are checked first, since the condition alone does not", () => {
+    const segments = buildSegments(definitionsOnly(undefined));
+    const prose = (id: string) => segments.find((s) => s.id === id)!.definition.prose;
+    // lifecycle is exclusive, by order: power users, struggling, task completers, then occasional (active days ≥ 0).
+    expect(prose("occasional")).toBe("active days 90d is at least 0, and not already in Power Users, Struggling Accounts or Task Completers (checked first)");
+    expect(prose("power-users")).not.toContain("checked first");
+  });
+});

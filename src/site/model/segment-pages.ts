@@ -7,6 +7,7 @@
 import type { CheckResult } from "../../lint/check-result.ts";
 import { CRITERIA } from "../../engine/idsaa.ts";
 import { kpiMeasure, kpiValue, type KpiMeasure } from "../../engine/kpi-value.ts";
+import { schemeSegments } from "../../engine/membership.ts";
 import type { PriorityRow } from "../../engine/prioritize.ts";
 import type { SchemeMetrics } from "../../engine/segment-metrics.ts";
 import { welchTest } from "../../engine/stats/two-sample.ts";
@@ -105,6 +106,23 @@ export function buildSegments(result: CheckResult): SiteSegment[] {
   });
 }
 
+/**
+ * In an exclusive scheme the first matching segment wins: a later segment's
+ * members are those its condition matches and no earlier segment took, which
+ * the condition alone does not say (a catch-all reads "active days is at least 0").
+ */
+function checkedFirst(result: CheckResult, s: LoadedSegment): string {
+  if (!result.workspace.config?.value.schemes[s.scheme]?.exclusive) return "";
+  const ordered = schemeSegments(result.workspace.segments, s.scheme);
+  const earlier = ordered.slice(0, Math.max(0, ordered.indexOf(s))).map((e) => e.value.name);
+  return earlier.length === 0 ? "" : `, and not already in ${joinNames(earlier)} (checked first)`;
+}
+
+/** "A", "A or B", "A, B or C". */
+function joinNames(names: readonly string[]): string {
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} or ${names.at(-1)!}`;
+}
+
 /** Size and value; a measured segment without metrics has no members. */
 function sizeOf(metrics: SchemeMetrics["segments"][number] | undefined, stated: number | undefined, measured: boolean): SiteSegment["size"] {
   if (!metrics && !measured) return undefined;
@@ -131,7 +149,7 @@ function definitionOf(result: CheckResult, s: LoadedSegment): SiteSegment["defin
     return {
       kind: "where",
       text: parsed ? formatExpression(parsed) : definition.where,
-      prose: parsed ? describeExpression(parsed) : definition.where,
+      prose: (parsed ? describeExpression(parsed) : definition.where) + checkedFirst(result, s),
       features: parsed ? [...referencedNames(parsed)] : [],
     };
   }
