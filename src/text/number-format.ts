@@ -59,5 +59,7 @@ export function formatSigned(x: number | null | undefined, digits = 2): string {
   if (x === null || x === undefined || Number.isNaN(x)) return MISSING;
   if (!Number.isFinite(x)) return x > 0 ? "+∞" : "−∞";
   const text = Math.abs(x).toFixed(digits);
+  // A change that rounds to zero has no sign: −0.04 at one decimal reads 0.0, not −0.0.
+  if (Number(text) === 0) return text;
   return x > 0 ? `+${text}` : x < 0 ? `−${text}` : text;
 }
