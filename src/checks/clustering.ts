@@ -5,6 +5,7 @@ export const clusteringLog1pDomain = defineCheck({
   id: "clustering/log1p-domain",
   description: "Clustering applies log1p only to features that cannot be negative",
   defaultSeverity: "error",
+  blocking: true,
   messages: { problem: "{{problem}}" },
   hint: "Remove log1p from clustering.transform, or cluster on features that cannot be negative.",
 });
@@ -13,6 +14,7 @@ export const clusteringTooFewMembers = defineCheck({
   id: "clustering/too-few-members",
   description: "Enough members have every clustering feature for the smallest k",
   defaultSeverity: "error",
+  blocking: true,
   messages: {
     tooFew: "k-means with k from {{kMin}} needs more than {{kMin}} members with all clustering features, but {{remaining}} remain ({{incomplete}} with a missing value, {{outliers}} outliers).",
   },

@@ -12,6 +12,7 @@ export const dataDuplicateKey = defineCheck({
   id: "data/duplicate-key",
   description: "Member keys are unique in the accounts source",
   defaultSeverity: "error",
+  blocking: true,
   messages: {
     notUnique: 'Key "{{column}}" of source "{{source}}" is not unique: {{keysText}} {{verb}} in {{file}}, on {{rowsText}} rows {{ofRows}}; most frequent: {{shown}}.',
   },
@@ -46,6 +47,7 @@ export const dataTypeMismatch = defineCheck({
   id: "data/type-mismatch",
   description: "Values hold the type their column declares (checked, never cast)",
   defaultSeverity: "error",
+  blocking: true,
   messages: {
     notWhole: `${DECLARED} {{values}} in {{file}} {{verb}}: {{shown}}.`,
     unparsed: `${DECLARED} {{values}} in {{file}} {{verb}} not parse: {{shown}}.`,
@@ -66,6 +68,7 @@ export const dataNonFinite = defineCheck({
   id: "data/non-finite",
   description: "Number columns hold finite numbers (no NaN, Infinity or overflow)",
   defaultSeverity: "error",
+  blocking: true,
   messages: {
     nonFinite: 'Column "{{column}}" of source "{{source}}" holds {{values}} in {{file}} that {{verb}} (NaN, Infinity, or too large for a double): {{shown}}.',
   },
@@ -88,6 +91,7 @@ export const dataEncoding = defineCheck({
   id: "data/encoding",
   description: "CSV files are UTF-8",
   defaultSeverity: "error",
+  blocking: true,
   messages: {
     notUtf8: '{{file}} (source "{{source}}") is not UTF-8: byte {{byteHex}} at line {{line}}, column {{column}} is not a valid UTF-8 character.',
   },
@@ -101,6 +105,7 @@ export const dataMalformed = defineCheck({
   id: "data/malformed",
   description: "CSV files are complete and every row has the header's number of fields",
   defaultSeverity: "error",
+  blocking: true,
   messages: {
     raggedRow: "Row {{row}} (line {{line}}) of {{file}} has {{fields}} {{fieldsWord}}, expected {{expected}} (one per header column).",
     truncatedGzip: 'The gzip stream of {{file}} (source "{{source}}") is truncated or corrupt ({{error}}): its end is missing, so rows would be lost.',

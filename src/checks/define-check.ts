@@ -25,6 +25,12 @@ export interface Check<MessageId extends string = string> {
    * by a seg-disable directive. Errors stop the recompute, so they can only be fixed.
    */
   suppressible?: boolean;
+  /**
+   * True for a data or clustering check whose error stops the recompute (the
+   * numbers would be wrong): under `rules:` it may only be set to `error`, never
+   * lowered or turned off, since there would then be no data and no word why.
+   */
+  blocking?: boolean;
 }
 
 export function defineCheck<const MessageId extends string>(check: Check<MessageId>): Check<MessageId> {

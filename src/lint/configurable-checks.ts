@@ -1,9 +1,9 @@
 /**
  * Findings that come from the data checks and the clustering step rather than
  * from a rule, configurable under `rules:` and `overrides:` like a rule: `off`
- * hides a finding, `info`/`warn`/`error` set its severity. Checks whose error
- * stops the recompute (the numbers would be wrong) can be raised but never
- * lowered or turned off: there would be no data and no word why.
+ * hides a finding, `info`/`warn`/`error` set its severity. Checks declared
+ * `blocking` in the checks registry (their error stops the recompute) can only
+ * be set to `error`: there would otherwise be no data and no word why.
  */
 import type { Diagnostic, Severity } from "../diagnostics/diagnostic.ts";
 import { clusteringLog1pDomain, clusteringTooFewMembers } from "../checks/clustering.ts";
@@ -24,7 +24,7 @@ const configurable = (check: Check): ConfigurableCheck => ({
   id: check.id,
   description: check.description,
   defaultSeverity: check.defaultSeverity,
-  blocking: check.defaultSeverity === "error",
+  blocking: check.blocking === true,
 });
 
 /** The data checks and the clustering checks that stop a fit, from the checks registry. */
