@@ -6,50 +6,22 @@
  * the figures are checked against the adjusted Fisher-Pearson coefficient
  * computed here from the CSV by hand (pandas' Series.skew).
  */
-import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { dataPath, missingData } from "../../support/shared-data.ts";
+import { missingWholesale, WHOLESALE_SPEND, wholesaleConfig, wholesaleCsv, wholesaleFiles } from "../../support/wholesale-workspace.ts";
 import { checkFiles, removeWorkspaces } from "./silent-data-workspace.ts";
 
 afterAll(removeWorkspaces);
 
-const SPEND = ["Fresh", "Milk", "Grocery", "Frozen", "Detergents_Paper", "Delicassen"];
-
-const config = (transform: string | undefined) => `name: Wholesale
-as_of: 2026-11-01
-goals:
-  focus: internal
-  objective: account-attack
-  statement: Serve each kind of client.
-  stakeholders:
-    - { name: Ana, role: Sales }
-  scope: { unit: customer }
-  deliverables: [Segments]
-sources:
-  clients:
-    path: data/wholesale.csv
-    kind: accounts
-    key: client_no
-    columns:
-      client_no: { type: integer, kind: key, row_number: true }
-      Channel: { type: integer, kind: behavioral }
-${SPEND.map((c) => `      ${c}: { type: integer, kind: behavioral }`).join("\n")}
-features:
-  channel_code: { source: clients, column: Channel }
-${SPEND.map((c) => `  ${c.toLowerCase()}: { source: clients, column: ${c} }`).join("\n")}
-schemes:
-  channel:
-    label: Channel
-clustering:
+const config = (transform: string | undefined) =>
+  wholesaleConfig({
+    columns: Object.fromEntries(WHOLESALE_SPEND.map((c) => [c, "behavioral"])),
+    features: WHOLESALE_SPEND,
+    clustering: `clustering:
   scheme: channel
-  features: [${SPEND.map((c) => c.toLowerCase()).join(", ")}]
+  features: [${WHOLESALE_SPEND.map((c) => c.toLowerCase()).join(", ")}]
 ${transform === undefined ? "" : `  transform: ${transform}\n`}  k: { min: 2, max: 8 }
-`;
-
-const segments = {
-  "segments/channel/horeca.yaml": "id: horeca\nname: Horeca\nsummary: Hotels, restaurants, cafés.\nstatus: active\napproach: behavioral\ndefinition:\n  where: channel_code = 1\n",
-  "segments/channel/retail.yaml": "id: retail\nname: Retail\nsummary: Retailers.\nstatus: active\napproach: behavioral\ndefinition:\n  where: channel_code = 2\n",
-};
+`,
+  });
 
 /** Adjusted Fisher-Pearson sample skewness, G1 = sqrt(n(n-1))/(n-2) · m3/m2^1.5, as pandas computes it. */
 function skewness(values: number[]): number {
@@ -60,14 +32,13 @@ function skewness(values: number[]): number {
   return (Math.sqrt(n * (n - 1)) / (n - 2)) * (m3 / m2 ** 1.5);
 }
 
-describe.runIf(!missingData("wholesale-customers", "wholesale_customers.csv"))("Wholesale clustered on the raw scale", () => {
-  const csv = () => readFileSync(dataPath("wholesale-customers", "wholesale_customers.csv"), "utf8");
-  const files = (transform: string | undefined) => ({ "segmentation.yaml": config(transform), ...segments, "data/wholesale.csv": csv() });
+describe.runIf(!missingWholesale())("Wholesale clustered on the raw scale", () => {
+  const files = (transform: string | undefined) => wholesaleFiles(config(transform));
 
   it("warns at clustering.transform, naming each spend column with its skewness, equal to the skewness computed from the CSV", async () => {
-    const rows = csv().trim().split("\n").slice(1).map((line) => line.split(",").map(Number));
+    const rows = wholesaleCsv().trim().split("\n").slice(1).map((line) => line.split(",").map(Number));
     expect(rows).toHaveLength(440);
-    const expected = SPEND.map((c, j) => `${c.toLowerCase()} skewness ${skewness(rows.map((r) => r[j + 2]!)).toFixed(2)}`).join(", ");
+    const expected = WHOLESALE_SPEND.map((c, j) => `${c.toLowerCase()} skewness ${skewness(rows.map((r) => r[j + 2]!)).toFixed(2)}`).join(", ");
     // The textbook figures for this data set (pandas DataFrame.skew()).
     expect(expected).toBe("fresh skewness 2.56, milk skewness 4.05, grocery skewness 3.59, frozen skewness 5.91, detergents_paper skewness 3.63, delicassen skewness 11.15");
 

@@ -14,6 +14,7 @@ import { explain } from "../../../src/api/explain.ts";
 import { exportWorkspace } from "../../../src/api/export.ts";
 import { dataPath, missingData } from "../../support/shared-data.ts";
 import { tempWorkspace } from "../../support/temp-workspace.ts";
+import { missingWholesale, wholesaleConfig, wholesaleCsv, wholesaleFiles } from "../../support/wholesale-workspace.ts";
 import { checkFiles, EXAMPLE_CONFIG, exampleData, exampleFiles, removeWorkspaces, replaceLine, type Checked } from "./silent-data-workspace.ts";
 
 afterAll(removeWorkspaces);
@@ -117,41 +118,13 @@ describe("silent data in the example's invoices", () => {
   });
 });
 
-describe.runIf(!missingData("wholesale-customers", "wholesale_customers.csv"))("Wholesale: a file without an id column", () => {
-  const csv = () => readFileSync(dataPath("wholesale-customers", "wholesale_customers.csv"), "utf8");
-  const config = (key: string) => `name: Wholesale
-as_of: 2026-11-01
-goals:
-  focus: internal
-  objective: account-attack
-  statement: Serve each kind of client.
-  stakeholders:
-    - { name: Ana, role: Sales }
-  scope: { unit: customer }
-  deliverables: [Segments]
-sources:
-  clients:
-    path: data/wholesale.csv
-    kind: accounts
-    key: ${key}
-    columns:
-      client_no: { type: integer, kind: key, row_number: true }
-      Channel: { type: integer, kind: behavioral }
-      Region: { type: integer, kind: territory }
-      Fresh: { type: integer, kind: behavioral }
-features:
-  channel_code: { source: clients, column: Channel }
-schemes:
-  channel:
-    label: Channel
-`;
-  const segments = {
-    "segments/channel/horeca.yaml": "id: horeca\nname: Horeca\nsummary: Hotels, restaurants, cafés.\nstatus: active\napproach: behavioral\ndefinition:\n  where: channel_code = 1\n",
-    "segments/channel/retail.yaml": "id: retail\nname: Retail\nsummary: Retailers.\nstatus: active\napproach: behavioral\ndefinition:\n  where: channel_code = 2\n",
-  };
+describe.runIf(!missingWholesale())("Wholesale: a file without an id column", () => {
+  const csv = wholesaleCsv;
+  const config = (key: string) => wholesaleConfig({ key, columns: { Region: "territory", Fresh: "behavioral" } });
+  const files = (key: string) => wholesaleFiles(config(key));
 
   it("key: Region (3 values over 440 rows) is a duplicate-key error at the key, with the three most frequent and their first lines, before any join", async () => {
-    const checked = await checkFiles({ "segmentation.yaml": config("Region"), ...segments, "data/wholesale.csv": csv() });
+    const checked = await checkFiles(files("Region"));
     expect(checked.result.data?.engine.schemes).toEqual([]);
     expect(checked.findings.filter((f) => f.severity === "error")).toEqual([
       {
@@ -168,7 +141,7 @@ schemes:
   });
 
   it("key: Fresh (433 distinct values over 440 rows) names the 7 repeated keys", async () => {
-    const checked = await checkFiles({ "segmentation.yaml": config("Fresh"), ...segments, "data/wholesale.csv": csv() });
+    const checked = await checkFiles(files("Fresh"));
     const [error, ...rest] = checked.findings.filter((f) => f.severity === "error");
     expect(rest).toEqual([]);
     expect(error).toMatchObject({ ruleId: "data/duplicate-key", line: 15 });
@@ -178,8 +151,7 @@ schemes:
   });
 
   it("a row_number key numbers the 440 rows 1…440 in file order: no finding, every row a member, the same ids on every run", async () => {
-    const files = { "segmentation.yaml": config("client_no"), ...segments, "data/wholesale.csv": csv() };
-    const first = await checkFiles(files);
+    const first = await checkFiles(files("client_no"));
     expect(first.findings.filter((f) => f.ruleId.startsWith("data/") || f.severity === "error").filter((f) => f.ruleId !== "lock-outdated")).toEqual([]);
     expect(first.result.data?.engine.members).toBe(440);
     const scheme = first.result.data?.engine.schemes.find((s) => s.scheme === "channel");
@@ -187,12 +159,12 @@ schemes:
       ["horeca", 298],
       ["retail", 142],
     ]);
-    const second = await checkFiles(files);
+    const second = await checkFiles(files("client_no"));
     expect(JSON.stringify(second.result.data?.lock)).toBe(JSON.stringify(first.result.data?.lock));
   });
 
   it("export writes the row numbers as member ids, explain says which row of the file a member is, compile warns that the warehouse needs the column", async () => {
-    const ws = tempWorkspace({ "segmentation.yaml": config("client_no"), ...segments, "data/wholesale.csv": csv() }, {});
+    const ws = tempWorkspace(files("client_no"), {});
     try {
       const out = join(ws.root, "out/members.csv");
       const exported = await exportWorkspace({ root: ws.root, today: "2026-11-01", cache: false, out, format: "csv" });
