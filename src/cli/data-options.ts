@@ -1,12 +1,21 @@
 /**
- * The options of every command that recomputes from the data: where the data
- * lives and how much of the machine DuckDB may use. One table, so check, lock,
- * build and the others describe and apply them the same way.
+ * The options of every command that recomputes from the data: the analysis
+ * date, where the data lives and how much of the machine DuckDB may use. One
+ * table, so check, lock, build and the others describe and apply them the
+ * same way.
  */
 import { resolve } from "node:path";
 import type { Io } from "./io.ts";
 import type { OptionSpec, ParsedArgs } from "./options.ts";
 import { SegError } from "../diagnostics/seg-error.ts";
+import { parseDateOption } from "./parse-date-option.ts";
+
+export const AS_OF_OPTION = {
+  name: "as-of",
+  type: "string",
+  placeholder: "YYYY-MM-DD",
+  description: "The analysis date (overrides as_of in segmentation.yaml).",
+} as const satisfies OptionSpec;
 
 export const DATA_DIR_OPTION = {
   name: "data-dir",
@@ -21,11 +30,25 @@ export const ENGINE_OPTIONS = [
   { name: "no-cache", type: "boolean", description: "Neither read nor write Seg's cache of typed sources and k-means fits ($SEG_CACHE_DIR, else ~/.cache/seg)." },
 ] as const satisfies readonly OptionSpec[];
 
+/** --as-of, --data-dir and the engine options, in the order commands list them. */
+export const RECOMPUTE_OPTIONS = [AS_OF_OPTION, DATA_DIR_OPTION, ...ENGINE_OPTIONS] as const;
+
 export interface DataOptionValues {
   dataDir?: string;
   threads?: number;
   memoryLimit?: string;
   cache?: false;
+}
+
+export interface RecomputeInputs extends DataOptionValues {
+  today: string;
+  asOf?: string;
+}
+
+/** Today, the --as-of date (checked) and the data options that were given: what the api's recomputing calls take. */
+export function recomputeInputs(args: Pick<ParsedArgs<typeof RECOMPUTE_OPTIONS>, "options">, io: Io): RecomputeInputs {
+  const asOf = parseDateOption(args.options["as-of"], "--as-of");
+  return { today: io.today(), ...(asOf ? { asOf } : {}), ...dataOptionValues(args, io) };
 }
 
 /** DuckDB needs some room of its own before any data arrives. */

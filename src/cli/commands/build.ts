@@ -2,10 +2,9 @@
 import { relative } from "node:path";
 import { build } from "../../api/build.ts";
 import { stylish } from "../../formatters/stylish.ts";
-import { DATA_DIR_OPTION, dataOptionValues, ENGINE_OPTIONS } from "../data-options.ts";
+import { RECOMPUTE_OPTIONS, recomputeInputs } from "../data-options.ts";
 import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
-import { parseDateOption } from "../parse-date-option.ts";
 import { progressReporter } from "../progress.ts";
 import { SegError } from "../../diagnostics/seg-error.ts";
 import { workspaceRoot } from "../workspace-root.ts";
@@ -25,16 +24,14 @@ export const spec = {
     },
     { name: "site", type: "string", placeholder: "URL", description: "The site's public URL (for canonical links), e.g. https://acme.github.io." },
     { name: "base", type: "string", placeholder: "PATH", description: "Base path when the site is not served at the root, e.g. /playbook for a GitHub Pages project site." },
-    { name: "as-of", type: "string", placeholder: "YYYY-MM-DD", description: "The analysis date (overrides as_of in segmentation.yaml)." },
-    DATA_DIR_OPTION,
-    ...ENGINE_OPTIONS,
+    ...RECOMPUTE_OPTIONS,
   ],
   examples: ["seg build", "seg build --base /playbook --site https://acme.github.io", "seg build --root examples/online-retail --data-dir ../shared/data/online-retail"],
 } as const satisfies CommandSpec;
 
 export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promise<number> {
   const root = workspaceRoot(args, io);
-  const asOf = parseDateOption(args.options["as-of"], "--as-of");
+  const inputs = recomputeInputs(args, io);
   const site = siteOption(args.options.site);
   const base = baseOption(args.options.base);
   // Astro would otherwise post anonymous telemetry from every build.
@@ -43,9 +40,7 @@ export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promis
   const progress = progressReporter(io);
   const result = await build({
     root,
-    today: io.today(),
-    ...(asOf ? { asOf } : {}),
-    ...dataOptionValues(args, io),
+    ...inputs,
     ...(args.options.out ? { outDir: args.options.out } : {}),
     ...(site ? { site } : {}),
     ...(base ? { base } : {}),

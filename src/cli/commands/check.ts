@@ -11,10 +11,9 @@ import { STEP_SUMMARY_MAX_BYTES } from "../../formatters/github.ts";
 import { formatterNames, formatters, stepSummaries } from "../../formatters/index.ts";
 import type { SuppressionsUpdate } from "../../lint/suppressions.ts";
 import { fixOnlyRules, suppressibleRuleIds } from "../../rules/index.ts";
-import { DATA_DIR_OPTION, dataOptionValues, ENGINE_OPTIONS } from "../data-options.ts";
+import { RECOMPUTE_OPTIONS, recomputeInputs } from "../data-options.ts";
 import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
-import { parseDateOption } from "../parse-date-option.ts";
 import { progressReporter } from "../progress.ts";
 import { SegError } from "../../diagnostics/seg-error.ts";
 import { workspaceRoot } from "../workspace-root.ts";
@@ -30,10 +29,8 @@ export const spec = {
     { name: "sarif-output", type: "string", placeholder: "FILE", description: "Also write the report as SARIF to FILE, from the same run (e.g. --format github --sarif-output seg.sarif in CI)." },
     { name: "max-warnings", type: "number", placeholder: "N", description: "Exit 1 when there are more than N warnings." },
     { name: "fail-on", type: "string", choices: ["error", "warn"], default: "error", description: "Exit 1 on any error, or (warn) on any error or warning." },
-    { name: "as-of", type: "string", placeholder: "YYYY-MM-DD", description: "The analysis date (overrides as_of in segmentation.yaml)." },
     { name: "quiet", type: "boolean", description: "Report errors only." },
-    DATA_DIR_OPTION,
-    ...ENGINE_OPTIONS,
+    ...RECOMPUTE_OPTIONS,
     { name: "no-data", type: "boolean", description: "Check definitions only; do not recompute from the data (skips lock and data-aware rules)." },
     { name: "suppress-all", type: "boolean", description: "Accept every current error and warning of the rules: write their counts to seg-suppressions.json." },
     { name: "suppress-rule", type: "string", placeholder: "RULE", repeatable: true, description: "Accept the current findings of RULE in seg-suppressions.json (repeatable, or comma-separated)." },
@@ -52,7 +49,7 @@ export const spec = {
 
 export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promise<number> {
   const root = workspaceRoot(args, io);
-  const asOf = parseDateOption(args.options["as-of"], "--as-of");
+  const inputs = recomputeInputs(args, io);
   if (args.positionals.length > 0) throw new SegError(`seg check takes no arguments, got "${args.positionals.join(" ")}". Use --root DIR for a workspace elsewhere.`);
   const maxWarnings = args.options["max-warnings"];
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new SegError(`--max-warnings needs a whole number of 0 or more, not ${maxWarnings}.`);
@@ -60,9 +57,7 @@ export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promis
   const progress = progressReporter(io);
   let result = await check({
     root,
-    today: io.today(),
-    ...(asOf ? { asOf } : {}),
-    ...dataOptionValues(args, io),
+    ...inputs,
     data: args.options["no-data"] !== true,
     progress,
   });

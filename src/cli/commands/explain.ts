@@ -3,10 +3,9 @@ import { countBySeverity } from "../../diagnostics/count-by-severity.ts";
 import { explain } from "../../api/explain.ts";
 import type { Clause, Explanation } from "../../engine/explain-member.ts";
 import { stylish } from "../../formatters/stylish.ts";
-import { DATA_DIR_OPTION, dataOptionValues, ENGINE_OPTIONS } from "../data-options.ts";
+import { RECOMPUTE_OPTIONS, recomputeInputs } from "../data-options.ts";
 import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
-import { parseDateOption } from "../parse-date-option.ts";
 import { SegError } from "../../diagnostics/seg-error.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 
@@ -17,9 +16,7 @@ export const spec = {
   positionals: [{ name: "customer-id", description: "The member's id (the accounts key, or the customer column)." }],
   options: [
     { name: "format", type: "string", choices: ["text", "json"], default: "text", description: "Output format." },
-    { name: "as-of", type: "string", placeholder: "YYYY-MM-DD", description: "The analysis date (overrides as_of)." },
-    DATA_DIR_OPTION,
-    ...ENGINE_OPTIONS,
+    ...RECOMPUTE_OPTIONS,
   ],
   examples: ["seg explain ACC-00042", "seg explain 12346 --root examples/online-retail --format json"],
 } as const satisfies CommandSpec;
@@ -28,14 +25,7 @@ export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promis
   const [memberId, ...extra] = args.positionals;
   if (memberId === undefined || extra.length > 0) throw new SegError("give exactly one customer id, e.g. seg explain ACC-00042.");
   const root = workspaceRoot(args, io);
-  const asOf = parseDateOption(args.options["as-of"], "--as-of");
-  const result = await explain({
-    root,
-    today: io.today(),
-    memberId,
-    ...(asOf ? { asOf } : {}),
-    ...dataOptionValues(args, io),
-  });
+  const result = await explain({ root, memberId, ...recomputeInputs(args, io) });
   const color = useColor(io);
   if (!result.explanation) {
     if (result.diagnostics.length > 0) {

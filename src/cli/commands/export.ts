@@ -4,10 +4,9 @@ import { countBySeverity } from "../../diagnostics/count-by-severity.ts";
 import { exportWorkspace } from "../../api/export.ts";
 import type { ExportFormat } from "../../engine/export-members.ts";
 import { stylish } from "../../formatters/stylish.ts";
-import { DATA_DIR_OPTION, dataOptionValues, ENGINE_OPTIONS } from "../data-options.ts";
+import { RECOMPUTE_OPTIONS, recomputeInputs } from "../data-options.ts";
 import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
-import { parseDateOption } from "../parse-date-option.ts";
 import { progressReporter } from "../progress.ts";
 import { SegError } from "../../diagnostics/seg-error.ts";
 import { workspaceRoot } from "../workspace-root.ts";
@@ -20,9 +19,7 @@ export const spec = {
     { name: "out", type: "string", placeholder: "FILE", description: "The file to write (required)." },
     { name: "format", type: "string", choices: ["csv", "parquet", "json"], description: "File format (default: from the file extension, else csv)." },
     { name: "columns", type: "string", placeholder: "A,B", description: "Feature columns to include, comma-separated (default: all)." },
-    { name: "as-of", type: "string", placeholder: "YYYY-MM-DD", description: "The analysis date (overrides as_of)." },
-    DATA_DIR_OPTION,
-    ...ENGINE_OPTIONS,
+    ...RECOMPUTE_OPTIONS,
   ],
   examples: ["seg export --out members.csv", "seg export --out members.parquet --columns monetary,value_tier"],
 } as const satisfies CommandSpec;
@@ -31,7 +28,7 @@ export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promis
   const out = args.options.out;
   if (!out) throw new SegError("--out FILE is required: where to write the export.");
   const root = workspaceRoot(args, io);
-  const asOf = parseDateOption(args.options["as-of"], "--as-of");
+  const inputs = recomputeInputs(args, io);
   const format: ExportFormat = args.options.format ?? formatOfFile(out);
   const columns = args.options.columns?.split(",").map((c) => c.trim()).filter(Boolean);
   const progress = progressReporter(io);
@@ -39,19 +36,17 @@ export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promis
   try {
     result = await exportWorkspace({
       root,
-      today: io.today(),
+      ...inputs,
       out: resolve(io.cwd, out),
       format,
       ...(columns ? { columns } : {}),
-      ...(asOf ? { asOf } : {}),
-      ...dataOptionValues(args, io),
       progress,
     });
   } finally {
     progress.done();
   }
   if (!result.file) {
-    io.stderr(stylish({ root, asOf: asOf ?? "", diagnostics: result.diagnostics, counts: countBySeverity(result.diagnostics) }, { color: useColor(io) }));
+    io.stderr(stylish({ root, asOf: inputs.asOf ?? "", diagnostics: result.diagnostics, counts: countBySeverity(result.diagnostics) }, { color: useColor(io) }));
     io.stderr("seg export: nothing written; fix the errors above first.\n");
     return 1;
   }

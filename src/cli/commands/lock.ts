@@ -3,10 +3,9 @@ import { relative } from "node:path";
 import { lock } from "../../api/lock.ts";
 import { stylish } from "../../formatters/stylish.ts";
 import { countBySeverity } from "../../diagnostics/count-by-severity.ts";
-import { DATA_DIR_OPTION, dataOptionValues, ENGINE_OPTIONS } from "../data-options.ts";
+import { RECOMPUTE_OPTIONS, recomputeInputs } from "../data-options.ts";
 import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
-import { parseDateOption } from "../parse-date-option.ts";
 import { progressReporter } from "../progress.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 
@@ -15,24 +14,16 @@ export const spec = {
   summary: "Recompute features, segments, clusters and prioritization from the data and write segments.lock.json (atomically). Writes nothing while the workspace has errors.",
   usage: "seg lock [options]",
   options: [
-    { name: "as-of", type: "string", placeholder: "YYYY-MM-DD", description: "The analysis date (overrides as_of in segmentation.yaml)." },
-    DATA_DIR_OPTION,
-    ...ENGINE_OPTIONS,
+    ...RECOMPUTE_OPTIONS,
   ],
   examples: ["seg lock", "seg lock --root examples/online-retail --data-dir ../shared/data/online-retail"],
 } as const satisfies CommandSpec;
 
 export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promise<number> {
   const root = workspaceRoot(args, io);
-  const asOf = parseDateOption(args.options["as-of"], "--as-of");
+  const inputs = recomputeInputs(args, io);
   const progress = progressReporter(io);
-  const result = await lock({
-    root,
-    today: io.today(),
-    ...(asOf ? { asOf } : {}),
-    ...dataOptionValues(args, io),
-    progress,
-  });
+  const result = await lock({ root, ...inputs, progress });
   progress.done();
   if (!result.written) {
     const shown = result.blocking.length > 0 ? result.blocking : result.check.diagnostics.filter((d) => d.severity === "error");
