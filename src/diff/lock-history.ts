@@ -12,6 +12,7 @@
 import { lockSchema, type Lock } from "../lock/lock.ts";
 import { gitText, repositoryPath, type Repository } from "./git.ts";
 import { readBlobs } from "./read-blobs.ts";
+import type { SegmentFigures } from "./metric-diff.ts";
 
 export interface LockVersion {
   commit: string;
@@ -41,17 +42,12 @@ export interface LockSummary {
   ari: number | null;
 }
 
-export interface SegmentPoint {
+/** A segment's figures in one committed lock. */
+export interface SegmentPoint extends SegmentFigures {
   commit: string;
   date: string;
   /** The lock's as-of date: what the numbers describe. */
   asOf: string;
-  count: number;
-  share: number;
-  value: number | null;
-  valueShare: number | null;
-  total: number | null;
-  rank: number | null;
 }
 
 export interface UnassignedPoint {

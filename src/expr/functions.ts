@@ -80,11 +80,13 @@ function roundDigits(x: number, digits = 0): number {
   return roundHalfAwayFromZero(x / scale) * scale;
 }
 
-function extreme(pick: (a: number, b: number) => number): (args: readonly Value[]) => Value {
-  return (args) => {
+/** greatest / least: the largest or smallest of two or more numbers, skipping nulls (null when all are). */
+function extreme(name: FunctionName, summary: string, pick: (a: number, b: number) => number): FunctionSpec {
+  const evaluate = (args: readonly Value[]): Value => {
     const present = args.filter((arg): arg is number => arg !== null);
     return present.length === 0 ? null : present.reduce((a, b) => pick(a, b));
   };
+  return { name, summary, params: ["number"], minArgs: 2, maxArgs: Infinity, returns: "number", evaluate };
 }
 
 function numeric(name: FunctionName, summary: string, fn: (x: number) => number | null): FunctionSpec {
@@ -113,24 +115,8 @@ const SPECS: readonly FunctionSpec[] = [
     evaluate: strict((text: string, part: string) => text.includes(part)),
   },
   numeric("floor", "largest whole number not above x", Math.floor),
-  {
-    name: "greatest",
-    summary: "the largest argument, skipping nulls",
-    params: ["number"],
-    minArgs: 2,
-    maxArgs: Infinity,
-    returns: "number",
-    evaluate: extreme(Math.max),
-  },
-  {
-    name: "least",
-    summary: "the smallest argument, skipping nulls",
-    params: ["number"],
-    minArgs: 2,
-    maxArgs: Infinity,
-    returns: "number",
-    evaluate: extreme(Math.min),
-  },
+  extreme("greatest", "the largest argument, skipping nulls", Math.max),
+  extreme("least", "the smallest argument, skipping nulls", Math.min),
   {
     name: "length",
     summary: "number of characters (Unicode code points) in the text",
