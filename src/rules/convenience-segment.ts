@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { referencedNames } from "../expr/referenced-names.ts";
 import { columnKindSchema } from "../schema/source.ts";
 import { defineRule } from "./define-rule.ts";
-import { isServed } from "./facts/served.ts";
+import { servedDefinitionFields } from "./facts/served-definitions.ts";
 
 export const convenienceSegment = defineRule({
   id: "convenience-segment",
@@ -55,15 +54,8 @@ gtm:
     ],
   },
   check(context) {
-    for (const segment of context.segmentsOf()) {
-      if (!isServed(segment)) continue;
-      const ast = context.facts.expressions.get(segment.file.path);
-      if (!ast) continue;
-      const names = referencedNames(ast);
-      const orgChart = names.filter((name) => {
-        const kind = context.facts.catalog.get(name)?.kind;
-        return kind !== undefined && context.options.kinds.includes(kind);
-      });
+    for (const { segment, names, kinds } of servedDefinitionFields(context)) {
+      const orgChart = names.filter((_, i) => kinds[i] !== undefined && context.options.kinds.includes(kinds[i]));
       if (orgChart.length === 0) continue;
       context.report({
         messageId: orgChart.length === names.length ? "onlyOrgChart" : "usesOrgChart",

@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { referencedNames } from "../expr/referenced-names.ts";
 import { columnKindSchema } from "../schema/source.ts";
 import { defineRule } from "./define-rule.ts";
-import { isServed } from "./facts/served.ts";
+import { servedDefinitionFields } from "./facts/served-definitions.ts";
 
 export const demographicsOnly = defineRule({
   id: "demographics-only",
@@ -52,12 +51,7 @@ scores: { size: 6, fit: 6 }
     ],
   },
   check(context) {
-    for (const segment of context.segmentsOf()) {
-      if (!isServed(segment)) continue;
-      const ast = context.facts.expressions.get(segment.file.path);
-      if (!ast) continue;
-      const names = referencedNames(ast);
-      const kinds = names.map((name) => context.facts.catalog.get(name)?.kind);
+    for (const { segment, names, kinds } of servedDefinitionFields(context)) {
       if (names.length === 0 || !kinds.every((kind) => kind !== undefined && context.options.kinds.includes(kind))) continue;
       context.report({
         messageId: "descriptiveOnly",
