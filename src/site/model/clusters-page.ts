@@ -15,7 +15,7 @@ import type { CheckResult } from "../../lint/check-result.ts";
 import type { SchemeClusterAgreement } from "../../engine/cluster/cluster-agreement.ts";
 import { OUTLIER_MIN_FEATURES } from "../../engine/cluster/outliers.ts";
 import type { ClusteringProblem, ClusteringResult } from "../../engine/cluster/run-clustering.ts";
-import type { KCandidateRow } from "../charts/k-silhouette.ts";
+import type { KCandidateRow } from "../charts/k-curve.ts";
 
 /** What the engine provides (`data.engine.clustering`), read through `clusterInput`. */
 export interface ClustersInput {
