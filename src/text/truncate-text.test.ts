@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { escapeMarkdown } from "./escape-markdown.ts";
-import { truncateText } from "./truncate-text.ts";
+import { truncateText, truncateWords } from "./truncate-text.ts";
 
 describe("truncateText", () => {
   it("keeps short text and cuts long text with an ellipsis", () => {
@@ -12,6 +12,22 @@ describe("truncateText", () => {
     const cut = truncateText("abc😀def", 5);
     expect(cut).toBe("abc…");
     expect(/[\ud800-\udbff]$/.test(cut.slice(0, -1))).toBe(false);
+  });
+});
+
+describe("truncateWords", () => {
+  it("keeps text that fits, with its white space folded", () => {
+    expect(truncateWords("  Two\n  lines ", 20)).toBe("Two lines");
+  });
+
+  it("cuts after the last whole word that fits, dropping trailing punctuation, within the room", () => {
+    const cut = truncateWords("Headroom: quotas sized for bulk runs, with limits you can plan around", 40);
+    expect(cut).toBe("Headroom: quotas sized for bulk runs…");
+    expect(cut.length).toBeLessThanOrEqual(40);
+  });
+
+  it("cuts inside a word when no word ends near the end of the room", () => {
+    expect(truncateWords("a Supercalifragilisticexpialidocious", 12)).toBe("a Supercali…");
   });
 });
 

@@ -4,16 +4,29 @@
  * them, what to say, objections and proof points come from the segment file;
  * the three numbers (members, value share, and a KPI or the feature that sets
  * the segment apart most) are the engine's. Lists are cut to their first
- * items so the page fits, with a count of the rest; anything not written yet
- * is named with the field to add instead of an empty heading.
+ * items so the page fits, with a count of the rest; when the texts are still
+ * too long for one page (brief-fit.ts), the longest are cut to the same
+ * length with "…", and the segment page shows every text in full. Anything
+ * not written yet is named with the field to add instead of an empty heading.
  */
 import { formatAmount, formatCount, formatFixed, formatPercent } from "../../text/number-format.ts";
+import { truncateWords } from "../../text/truncate-text.ts";
+import { briefFits, briefTextRoom, type BriefLayout, type BriefLayoutList } from "./brief-fit.ts";
 import type { SitePersona } from "./persona-pages.ts";
 import type { SiteSegment } from "./segment-pages.ts";
 
 /** At most this many items of a list, and of objections, fit on the page. */
 export const BRIEF_LIST_ITEMS = 3;
 export const BRIEF_OBJECTIONS = 3;
+export const BRIEF_PERSONAS = 3;
+
+/** The most characters of a name, owner or figure label: one line of the head or of a number's box. */
+export const BRIEF_LABEL_TEXT = { name: 80, owner: 80, label: 60 } as const;
+
+/** Said under the title of a brief whose texts were cut. */
+export const BRIEF_CUT_NOTE = "texts ending in … are cut to fit one page; the segment page has them whole";
+
+const clip = (text: string, kind: keyof typeof BRIEF_LABEL_TEXT): string => truncateWords(text, BRIEF_LABEL_TEXT[kind]);
 
 export interface BriefList {
   items: string[];
@@ -42,6 +55,8 @@ export interface SegmentBrief {
   notServed: boolean;
   owner: string | null;
   personas: { name: string; who: string; url: string }[];
+  /** Personas left out to keep the page to one sheet. */
+  morePersonas: number;
   numbers: BriefNumber[];
   spot: { definition: string; signals: BriefList; triggers: BriefList };
   say: { message: string | null; points: BriefList; questions: BriefList };
@@ -49,6 +64,8 @@ export interface SegmentBrief {
   proofPoints: BriefList;
   /** What the segment file does not say yet, each with the field that would say it. */
   missing: { topic: string; field: string }[];
+  /** The characters each text kept when the brief had to be cut to fit one page; null when nothing was cut. */
+  textRoom: number | null;
 }
 
 export function buildBrief(s: SiteSegment, personas: readonly SitePersona[], unit: string): SegmentBrief {
@@ -63,6 +80,8 @@ export function buildBrief(s: SiteSegment, personas: readonly SitePersona[], uni
   const points = cut(playbook?.talking_points);
   const objections = playbook?.objections ?? [];
   const proofPoints = cut(playbook?.proof_points);
+  const owner = seg.gtm?.owner ?? seg.owner;
+  const shownPersonas = personas.filter((p) => s.personas.includes(p.id));
   const numbers = briefNumbers(s, unit);
   need(signals.items.length > 0, "How to spot them in a conversation", "sales_playbook.signals", true);
   need(message !== null, "The message", "gtm.messaging (or value_proposition)");
@@ -70,9 +89,9 @@ export function buildBrief(s: SiteSegment, personas: readonly SitePersona[], uni
   need(objections.length > 0, "Objections and answers", "sales_playbook.objections (objection and response)");
   need(proofPoints.items.length > 0, "Proof points", "sales_playbook.proof_points");
   need(numbers.some((n) => n.kind === "kpi"), "A KPI measured from the data", "gtm.kpis with a metric");
-  return {
+  return fitToPage({
     id: s.id,
-    name: seg.name,
+    name: clip(seg.name, "name"),
     schemeLabel: s.schemeLabel,
     url: `${s.url}brief/`,
     segmentUrl: s.url,
@@ -80,14 +99,53 @@ export function buildBrief(s: SiteSegment, personas: readonly SitePersona[], uni
     status: seg.status,
     summary: seg.summary,
     notServed,
-    owner: seg.gtm?.owner ?? seg.owner ?? null,
-    personas: personas.filter((p) => s.personas.includes(p.id)).map((p) => ({ name: p.persona.name, who: p.persona.kind === "buyer" ? `${p.roleLabel}, ${p.who}` : p.who, url: p.url })),
+    owner: owner === undefined ? null : clip(owner, "owner"),
+    personas: shownPersonas.slice(0, BRIEF_PERSONAS).map((p) => ({
+      name: clip(p.persona.name, "label"),
+      who: p.persona.kind === "buyer" ? `${p.roleLabel}, ${p.who}` : p.who,
+      url: p.url,
+    })),
+    morePersonas: Math.max(0, shownPersonas.length - BRIEF_PERSONAS),
     numbers,
     spot: { definition: s.definition.prose, signals, triggers: cut(playbook?.triggers) },
     say: { message, points, questions: cut(playbook?.discovery_questions) },
     objections: { items: objections.slice(0, BRIEF_OBJECTIONS), more: Math.max(0, objections.length - BRIEF_OBJECTIONS) },
     proofPoints,
     missing,
+    textRoom: null,
+  });
+}
+
+/** The brief as the estimate lays it out on paper. */
+function layout(b: SegmentBrief, cut: boolean): BriefLayout {
+  const list = (l: BriefList, labelled: boolean): BriefLayoutList => ({ items: l.items, more: l.more > 0, labelled });
+  return {
+    name: b.name,
+    meta: `${b.schemeLabel} · ${b.status} · owner ${b.owner ?? ""} · data as of 2026-01-01${cut ? ` · ${BRIEF_CUT_NOTE}` : ""}`,
+    missing: b.missing.length,
+    who: { summary: b.summary, personas: b.personas.map((p) => `${p.name} — ${p.who}`), more: b.morePersonas > 0 },
+    spot: { definition: `In the data: ${b.spot.definition}`, lists: [list(b.spot.signals, true), list(b.spot.triggers, true)] },
+    say: { message: b.say.message, lists: [list(b.say.points, false), list(b.say.questions, true)] },
+    objections: { items: b.objections.items.map((o) => ({ objection: `“${o.objection}”`, response: o.response })), more: b.objections.more > 0 },
+    proof: list(b.proofPoints, false),
+  };
+}
+
+/** The brief whole when it fits one page; otherwise with its longest texts cut to the longest length that fits. */
+function fitToPage(b: SegmentBrief): SegmentBrief {
+  if (briefFits(layout(b, false))) return b;
+  const room = briefTextRoom(layout(b, true));
+  const cut = (text: string) => truncateWords(text, room);
+  const list = (l: BriefList): BriefList => ({ ...l, items: l.items.map(cut) });
+  return {
+    ...b,
+    summary: cut(b.summary),
+    personas: b.personas.map((p) => ({ ...p, who: cut(p.who) })),
+    spot: { definition: cut(b.spot.definition), signals: list(b.spot.signals), triggers: list(b.spot.triggers) },
+    say: { message: b.say.message === null ? null : cut(b.say.message), points: list(b.say.points), questions: list(b.say.questions) },
+    objections: { ...b.objections, items: b.objections.items.map((o) => ({ objection: cut(o.objection), response: cut(o.response) })) },
+    proofPoints: list(b.proofPoints),
+    textRoom: room,
   };
 }
 
@@ -109,7 +167,7 @@ export function briefNumbers(s: SiteSegment, unit: string): BriefNumber[] {
   ];
   const kpi = s.kpis.find((k) => k.current !== null);
   if (kpi) {
-    numbers.push({ kind: "kpi", label: kpi.name, value: kpi.current!, note: kpi.target !== null ? `target ${kpi.target}` : null });
+    numbers.push({ kind: "kpi", label: clip(kpi.name, "label"), value: kpi.current!, note: kpi.target !== null ? clip(`target ${kpi.target}`, "label") : null });
     return numbers;
   }
   const distinct = s.profile
@@ -117,7 +175,7 @@ export function briefNumbers(s: SiteSegment, unit: string): BriefNumber[] {
     .sort((a, b) => Math.abs(b.d!) - Math.abs(a.d!) || a.feature.localeCompare(b.feature))[0];
   if (distinct) {
     const show = (x: number | null) => (distinct.share ? formatPercent(x) : formatFixed(x));
-    numbers.push({ kind: "feature", label: distinct.label, value: show(distinct.segmentMean), note: `everyone else ${show(distinct.restMean)}` });
+    numbers.push({ kind: "feature", label: clip(distinct.label, "label"), value: show(distinct.segmentMean), note: `everyone else ${show(distinct.restMean)}` });
   }
   return numbers;
 }

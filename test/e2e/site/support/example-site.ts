@@ -25,7 +25,8 @@ export interface ExampleSite {
   remove(): void;
 }
 
-export async function buildExampleSite(): Promise<ExampleSite> {
+/** `edit` changes the copy (before the lock and the build) for one test file's needs. */
+export async function buildExampleSite(edit?: (root: string) => void): Promise<ExampleSite> {
   process.env.ASTRO_TELEMETRY_DISABLED ??= "1";
   const root = mkdtempSync(join(tmpdir(), "seg-site-"));
   for (const entry of COPY) {
@@ -35,6 +36,7 @@ export async function buildExampleSite(): Promise<ExampleSite> {
   writeFileSync(persona, `${readFileSync(persona, "utf8").trimEnd()}\n\n## By the numbers\n\n${METRIC_SENTENCE}\n`);
   const segment = join(root, "segments/lifecycle/power-users.yaml");
   writeFileSync(segment, readFileSync(segment, "utf8").replace(/^summary: >-\n/m, `summary: >-\n  ${HOSTILE_SUMMARY.replaceAll("\\", "\\\\")}\n`));
+  edit?.(root);
   // The site, not the lock, is under test: record this copy's own results first.
   await lock({ root, today: "2026-11-01" });
   const outDir = join(root, "dist");
