@@ -120,7 +120,7 @@ function checkRuleNames(registry: readonly AnyRule[], workspace: Workspace): Dia
       }
       if (ids.includes(name)) continue;
       const suggestion = didYouMean(name, ids);
-      const hint = suggestion ? `Did you mean "${suggestion}"?` : "Run seg check --help or see the rules table in the README for rule ids.";
+      const hint = suggestion ? `Did you mean "${suggestion}"?` : "See the rules reference (docs/rules.md, or the playbook's Rules page) for rule ids.";
       out.push(report({ check: unknownReference, messageId: "unknownRule", data: { name }, hint, at: { file: config.file.path, span: at, path: [...path, name] } }));
     }
   };
