@@ -93,6 +93,16 @@ function numeric(name: FunctionName, summary: string, fn: (x: number) => number 
   return { name, summary, params: ["number"], minArgs: 1, maxArgs: 1, returns: "number", evaluate: strict(fn) };
 }
 
+/** A function of one text: length, lower, upper. */
+function textual(name: FunctionName, summary: string, returns: "number" | "string", fn: (text: string) => number | string): FunctionSpec {
+  return { name, summary, params: ["string"], minArgs: 1, maxArgs: 1, returns, evaluate: strict(fn) };
+}
+
+/** A test of the first text against the second: contains, starts_with. */
+function textTest(name: FunctionName, summary: string, fn: (text: string, part: string) => boolean): FunctionSpec {
+  return { name, summary, params: ["string", "string"], minArgs: 2, maxArgs: 2, returns: "boolean", evaluate: strict(fn) };
+}
+
 const SPECS: readonly FunctionSpec[] = [
   numeric("abs", "absolute value", Math.abs),
   numeric("ceil", "smallest whole number not below x", Math.ceil),
@@ -105,40 +115,16 @@ const SPECS: readonly FunctionSpec[] = [
     returns: "T",
     evaluate: (args) => args.find((arg) => arg !== null) ?? null,
   },
-  {
-    name: "contains",
-    summary: "whether the first text contains the second",
-    params: ["string", "string"],
-    minArgs: 2,
-    maxArgs: 2,
-    returns: "boolean",
-    evaluate: strict((text: string, part: string) => text.includes(part)),
-  },
+  textTest("contains", "whether the first text contains the second", (text, part) => text.includes(part)),
   numeric("floor", "largest whole number not above x", Math.floor),
   extreme("greatest", "the largest argument, skipping nulls", Math.max),
   extreme("least", "the smallest argument, skipping nulls", Math.min),
-  {
-    name: "length",
-    summary: "number of characters (Unicode code points) in the text",
-    params: ["string"],
-    minArgs: 1,
-    maxArgs: 1,
-    returns: "number",
-    evaluate: strict((text: string) => [...text].length),
-  },
+  textual("length", "number of characters (Unicode code points) in the text", "number", (text) => [...text].length),
   numeric("ln", "natural logarithm; null unless x > 0", (x) => (x > 0 ? Math.log(x) : null)),
   numeric("log10", "base-10 logarithm; null unless x > 0", (x) => (x > 0 ? Math.log10(x) : null)),
   // ln(1 + x) rather than Math.log1p, to match the SQL every dialect runs.
   numeric("log1p", "ln(1 + x); null unless x > -1", (x) => (x > -1 ? Math.log(1 + x) : null)),
-  {
-    name: "lower",
-    summary: "the text in lowercase",
-    params: ["string"],
-    minArgs: 1,
-    maxArgs: 1,
-    returns: "string",
-    evaluate: strict((text: string) => text.toLowerCase()),
-  },
+  textual("lower", "the text in lowercase", "string", (text) => text.toLowerCase()),
   {
     name: "round",
     summary: "x rounded half away from zero to a number of decimal digits (default 0)",
@@ -150,24 +136,8 @@ const SPECS: readonly FunctionSpec[] = [
     evaluate: strict((x: number, digits?: number) => roundDigits(x, digits)),
   },
   numeric("sqrt", "square root; null when x < 0", (x) => (x >= 0 ? Math.sqrt(x) : null)),
-  {
-    name: "starts_with",
-    summary: "whether the first text starts with the second",
-    params: ["string", "string"],
-    minArgs: 2,
-    maxArgs: 2,
-    returns: "boolean",
-    evaluate: strict((text: string, prefix: string) => text.startsWith(prefix)),
-  },
-  {
-    name: "upper",
-    summary: "the text in uppercase",
-    params: ["string"],
-    minArgs: 1,
-    maxArgs: 1,
-    returns: "string",
-    evaluate: strict((text: string) => text.toUpperCase()),
-  },
+  textTest("starts_with", "whether the first text starts with the second", (text, prefix) => text.startsWith(prefix)),
+  textual("upper", "the text in uppercase", "string", (text) => text.toUpperCase()),
 ];
 
 /** Every whitelisted function by name, in alphabetical order. */
