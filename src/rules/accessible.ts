@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { heavyUsersExample } from "./example-segment.ts";
 import { defineRule } from "./define-rule.ts";
 import { idsaaVerdicts } from "./facts/idsaa-verdicts.ts";
 
@@ -17,33 +18,19 @@ export const accessible = defineRule({
     bad: [
       {
         file: "segments/usage/heavy.yaml",
-        text: `id: heavy
-name: Heavy users
-summary: Accounts active on most days.
-status: active
-approach: behavioral
-definition:
-  where: active_days_90d >= 40
-gtm:
+        text: heavyUsersExample(`gtm:
   tactics: [Quarterly business reviews]
-`,
+`),
       },
     ],
     good: [
       {
         file: "segments/usage/heavy.yaml",
-        text: `id: heavy
-name: Heavy users
-summary: Accounts active on most days.
-status: active
-approach: behavioral
-definition:
-  where: active_days_90d >= 40
-gtm:
+        text: heavyUsersExample(`gtm:
   tactics: [Quarterly business reviews]
   channels: [Named account manager, In-app messages to admins]
   owner: Lena (Head of Sales)
-`,
+`),
       },
     ],
   },

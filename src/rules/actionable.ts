@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { heavyUsersExample } from "./example-segment.ts";
 import { defineRule } from "./define-rule.ts";
 import { idsaaVerdicts } from "./facts/idsaa-verdicts.ts";
 
@@ -17,32 +18,18 @@ export const actionable = defineRule({
     bad: [
       {
         file: "segments/usage/heavy.yaml",
-        text: `id: heavy
-name: Heavy users
-summary: Accounts active on most days.
-status: active
-approach: behavioral
-definition:
-  where: active_days_90d >= 40
-`,
+        text: heavyUsersExample(),
       },
     ],
     good: [
       {
         file: "segments/usage/heavy.yaml",
-        text: `id: heavy
-name: Heavy users
-summary: Accounts active on most days.
-status: active
-approach: behavioral
-definition:
-  where: active_days_90d >= 40
-value_proposition: Headroom and controls for teams that run their operations on the product.
+        text: heavyUsersExample(`value_proposition: Headroom and controls for teams that run their operations on the product.
 gtm:
   tactics: [Quarterly business reviews, Invite-only beta of new connectors]
   kpis:
     - { name: Net revenue retention, target: "120%" }
-`,
+`),
       },
     ],
   },

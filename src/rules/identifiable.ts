@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { heavyUsersExample } from "./example-segment.ts";
 import { defineRule } from "./define-rule.ts";
 import { idsaaVerdicts } from "./facts/idsaa-verdicts.ts";
 import { measuredScheme } from "./facts/measured-segment.ts";
@@ -18,27 +19,13 @@ export const identifiable = defineRule({
     bad: [
       {
         file: "segments/usage/heavy.yaml",
-        text: `id: heavy
-name: Heavy users
-summary: Accounts active on most days.
-status: active
-approach: behavioral
-definition:
-  where: active_days_90d >= 400
-`,
+        text: heavyUsersExample("", "active_days_90d >= 400"),
       },
     ],
     good: [
       {
         file: "segments/usage/heavy.yaml",
-        text: `id: heavy
-name: Heavy users
-summary: Accounts active on most days.
-status: active
-approach: behavioral
-definition:
-  where: active_days_90d >= 40
-`,
+        text: heavyUsersExample(),
       },
     ],
     data: {

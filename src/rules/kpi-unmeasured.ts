@@ -1,22 +1,16 @@
 import { z } from "zod";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import { kpiMeasure, kpiValue } from "../engine/kpi-value.ts";
+import { heavyUsersExample } from "./example-segment.ts";
 import { defineRule } from "./define-rule.ts";
 import { measuredSegment } from "./facts/measured-segment.ts";
 
 const HINT = "Name a metric declared under metrics: in segmentation.yaml, or a numeric or boolean feature; leave metric out for a KPI measured outside Seg.";
 
-const segment = (metric: string) => `id: heavy
-name: Heavy users
-summary: Accounts active on most days.
-status: active
-approach: behavioral
-definition:
-  where: active_days_90d >= 40
-gtm:
+const segment = (metric: string) => heavyUsersExample(`gtm:
   kpis:
     - { name: Active days per account, metric: ${metric}, target: 45 }
-`;
+`);
 
 export const kpiUnmeasured = defineRule({
   id: "kpi-unmeasured",

@@ -1,19 +1,13 @@
 import { z } from "zod";
 import type { MeasuredImpact } from "../engine/impact/impact-result.ts";
+import { heavyUsersExample } from "./example-segment.ts";
 import { defineRule } from "./define-rule.ts";
 import { impactExample } from "./facts/impact-example.ts";
 
-const segment = (direction: string) => `id: heavy
-name: Heavy users
-summary: Accounts active on most days.
-status: active
-approach: behavioral
-definition:
-  where: active_days_90d >= 40
-gtm:
+const segment = (direction: string) => heavyUsersExample(`gtm:
   kpis:
     - { name: Tickets per account, metric: tickets_90d, target: 0.5, direction: ${direction} }
-`;
+`);
 const CONFIG = "impact:\n  launch: 2026-06-01\n";
 const ROSE = impactExample({ values: [0.4, 0.9, 0.5, 0.52], p: 0.0004, kpi: { index: 0, name: "Tickets per account", direction: "decrease" } });
 const FELL = impactExample({ values: [0.9, 0.4, 0.5, 0.52], p: 0.0004, kpi: { index: 0, name: "Tickets per account", direction: "decrease" } });

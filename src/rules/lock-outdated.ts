@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { heavyUsersExample } from "./example-segment.ts";
 import { defineRule } from "./define-rule.ts";
 
 export const lockOutdated = defineRule({
@@ -20,27 +21,13 @@ export const lockOutdated = defineRule({
     bad: [
       {
         file: "segments/usage/heavy.yaml",
-        text: `id: heavy
-name: Heavy users
-summary: Accounts active on most days.
-status: active
-approach: behavioral
-definition:
-  where: active_days_90d >= 30
-`,
+        text: heavyUsersExample("", "active_days_90d >= 30"),
       },
     ],
     good: [
       {
         file: "segments/usage/heavy.yaml",
-        text: `id: heavy
-name: Heavy users
-summary: Accounts active on most days.
-status: active
-approach: behavioral
-definition:
-  where: active_days_90d >= 30
-`,
+        text: heavyUsersExample("", "active_days_90d >= 30"),
       },
     ],
     data: { bad: { lock: { changed: ["usage/heavy"] } }, good: { lock: "fresh" } },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { heavyUsersExample } from "./example-segment.ts";
 import { defineRule } from "./define-rule.ts";
 import { measuredSegment } from "./facts/measured-segment.ts";
 import { percent, points } from "./format/percent.ts";
@@ -24,29 +25,15 @@ export const sizeDrift = defineRule({
     bad: [
       {
         file: "segments/usage/heavy.yaml",
-        text: `id: heavy
-name: Heavy users
-summary: Accounts active on most days.
-status: active
-approach: behavioral
-definition:
-  where: active_days_90d >= 40
-stated_share: 25%
-`,
+        text: heavyUsersExample(`stated_share: 25%
+`),
       },
     ],
     good: [
       {
         file: "segments/usage/heavy.yaml",
-        text: `id: heavy
-name: Heavy users
-summary: Accounts active on most days.
-status: active
-approach: behavioral
-definition:
-  where: active_days_90d >= 40
-stated_share: 15%
-`,
+        text: heavyUsersExample(`stated_share: 15%
+`),
       },
     ],
     data: {

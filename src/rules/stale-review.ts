@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { daysBetween } from "../text/days-between.ts";
 import type { LoadedDocument } from "../workspace/read-document.ts";
+import { heavyUsersExample } from "./example-segment.ts";
 import { defineRule } from "./define-rule.ts";
 
 export const staleReview = defineRule({
@@ -22,29 +23,15 @@ export const staleReview = defineRule({
     bad: [
       {
         file: "segments/usage/heavy.yaml",
-        text: `id: heavy
-name: Heavy users
-summary: Accounts active on most days.
-status: active
-approach: behavioral
-definition:
-  where: active_days_90d >= 40
-last_reviewed: 2025-03-01
-`,
+        text: heavyUsersExample(`last_reviewed: 2025-03-01
+`),
       },
     ],
     good: [
       {
         file: "segments/usage/heavy.yaml",
-        text: `id: heavy
-name: Heavy users
-summary: Accounts active on most days.
-status: active
-approach: behavioral
-definition:
-  where: active_days_90d >= 40
-last_reviewed: 2026-10-14
-`,
+        text: heavyUsersExample(`last_reviewed: 2026-10-14
+`),
       },
     ],
   },

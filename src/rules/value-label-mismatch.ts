@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { heavyUsersExample } from "./example-segment.ts";
 import { defineRule } from "./define-rule.ts";
 import { percent } from "./format/percent.ts";
 
@@ -6,16 +7,9 @@ type Label = "high" | "medium" | "low";
 
 const LABELS = { ltv: "ltv", support_cost: "support_cost" } as const;
 
-const segment = (ltv: Label) => `id: heavy
-name: Heavy users
-summary: Accounts active on most days.
-status: active
-approach: behavioral
-definition:
-  where: active_days_90d >= 40
-value:
+const segment = (ltv: Label) => heavyUsersExample(`value:
   ltv: ${ltv}
-`;
+`);
 
 export const valueLabelMismatch = defineRule({
   id: "value-label-mismatch",
