@@ -1,18 +1,12 @@
 import { ruleTester } from "../../test/support/rule-tester.ts";
 import { impactExample } from "./facts/impact-example.ts";
 import { impactWindow } from "./impact-window.ts";
+import { heavyUsersExample } from "./example-segment.ts";
 
 const CONFIG = (launch: string) => `impact:\n  launch: ${launch}\n  window_days: 90\n`;
 const SEGMENT = "segments/usage/heavy.yaml";
-const segment = (launch: string) => `id: heavy
-name: Heavy users
-summary: Accounts active on most days.
-status: active
-approach: behavioral
-definition:
-  where: active_days_90d >= 40
-launch: ${launch}
-`;
+const segment = (launch: string) => heavyUsersExample(`launch: ${launch}
+`);
 const past = (launch: string, launchFrom: "segment" | "workspace") =>
   impactExample({ values: [0, 0, 0, 0], p: 1, launch, launchFrom, problem: { source: "tickets", problem: "after-data", windowDay: "2026-12-13", limit: "2026-10-31" } });
 

@@ -1,18 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { lintCase, ruleTester } from "../../test/support/rule-tester.ts";
 import { kpiUnmeasured } from "./kpi-unmeasured.ts";
+import { heavyUsersExample } from "./example-segment.ts";
 
-const segment = (kpi: string) => `id: heavy
-name: Heavy users
-summary: Accounts active on most days.
-status: active
-approach: behavioral
-definition:
-  where: active_days_90d >= 40
-gtm:
+const segment = (kpi: string) => heavyUsersExample(`gtm:
   kpis:
     - ${kpi}
-`;
+`);
 const SEGMENT = "segments/usage/heavy.yaml";
 const METRICS = "metrics:\n  active_rate: { label: Active rate, feature: active_days_90d, aggregate: share }\n";
 const measured = (n: number) => ({ schemes: { usage: { population: 1000, segments: { heavy: { count: 150, features: { active_days_90d: { mean: 52, sd: 9, n } } }, light: { count: 850, features: { active_days_90d: { mean: 8, sd: 6 } } } } } } });

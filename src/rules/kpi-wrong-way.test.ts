@@ -1,21 +1,15 @@
 import { ruleTester } from "../../test/support/rule-tester.ts";
 import { impactExample } from "./facts/impact-example.ts";
 import { kpiWrongWay } from "./kpi-wrong-way.ts";
+import { heavyUsersExample } from "./example-segment.ts";
 
 const SEGMENT = "segments/usage/heavy.yaml";
 const CONFIG = "impact:\n  launch: 2026-06-01\n";
-const segment = (kpi: string) => `id: heavy
-name: Heavy users
-summary: Accounts active on most days.
-status: active
-approach: behavioral
-definition:
-  where: active_days_90d >= 40
-gtm:
+const segment = (kpi: string) => heavyUsersExample(`gtm:
   kpis:
     - { name: Active days, metric: active_days_90d }
     - ${kpi}
-`;
+`);
 const TICKETS = "{ name: Tickets per account, metric: tickets_90d, target: 0.5, direction: decrease }";
 const kpi = { index: 1, name: "Tickets per account", direction: "decrease" as const };
 // Segment before, after; everyone else before, after.

@@ -1,18 +1,12 @@
 import { ruleTester } from "../../test/support/rule-tester.ts";
 import { valueLabelMismatch } from "./value-label-mismatch.ts";
+import { heavyUsersExample } from "./example-segment.ts";
 
 /** segments/usage/heavy.yaml with value labels: ltv at 9:8, support_cost at 10:17. */
-const heavy = (ltv: string, supportCost: string) => `id: heavy
-name: Heavy users
-summary: Accounts active on most days.
-status: active
-approach: behavioral
-definition:
-  where: active_days_90d >= 40
-value:
+const heavy = (ltv: string, supportCost: string) => heavyUsersExample(`value:
   ltv: ${ltv}
   support_cost: ${supportCost}
-`;
+`);
 const measured = (ltvRank: number, ticketRank: number) => ({
   valueLabels: {
     ltv: { measure: "monetary", median: 2544, segments: { "usage/heavy": { rank: ltvRank, median: 7967 } } },
