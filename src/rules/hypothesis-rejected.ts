@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineRule } from "./define-rule.ts";
-import { hypothesisFigures } from "./facts/hypothesis-figures.ts";
+import { testedHypotheses } from "./facts/tested-hypotheses.ts";
 
 /** A rejected hypothesis as the engine reports it, for the docs and tests. */
 const REJECTED = {
@@ -44,11 +44,8 @@ export const hypothesisRejected = defineRule({
     data: { bad: { hypotheses: [REJECTED] }, good: { hypotheses: [{ ...REJECTED, verdict: "supported" }] } },
   },
   check(context) {
-    for (const result of context.facts.data?.hypotheses ?? []) {
-      if (result.verdict !== "rejected") continue;
-      const document = context.workspace.hypotheses.find((h) => h.value.id === result.id);
-      if (!document) continue;
-      context.report({ messageId: "rejected", document, path: ["statement"], data: { id: result.id, statement: document.value.statement, summary: result.summary.replace(/\.$/, ""), ...hypothesisFigures(result) } });
+    for (const { document, data } of testedHypotheses(context, (verdict) => verdict === "rejected")) {
+      context.report({ messageId: "rejected", document, path: ["statement"], data });
     }
   },
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineRule } from "./define-rule.ts";
-import { hypothesisFigures } from "./facts/hypothesis-figures.ts";
+import { testedHypotheses } from "./facts/tested-hypotheses.ts";
 
 const HYPOTHESIS = `id: heavy-fewer-tickets
 statement: Heavy users open fewer support tickets than the other accounts.
@@ -44,11 +44,8 @@ export const hypothesisResult = defineRule({
     data: { bad: { hypotheses: [SUPPORTED] }, good: { hypotheses: [{ ...SUPPORTED, verdict: "rejected" }] } },
   },
   check(context) {
-    for (const result of context.facts.data?.hypotheses ?? []) {
-      if (result.verdict === "rejected") continue;
-      const document = context.workspace.hypotheses.find((h) => h.value.id === result.id);
-      if (!document) continue;
-      context.report({ messageId: result.verdict, document, path: ["statement"], data: { id: result.id, statement: document.value.statement, summary: result.summary.replace(/\.$/, ""), ...hypothesisFigures(result) } });
+    for (const { result, document, data } of testedHypotheses(context, (verdict) => verdict !== "rejected")) {
+      context.report({ messageId: result.verdict === "supported" ? "supported" : "inconclusive", document, path: ["statement"], data });
     }
   },
 });
