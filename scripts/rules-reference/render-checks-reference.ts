@@ -19,7 +19,7 @@ export function renderChecksReference(checks: readonly Check[]): string {
   ];
   for (const check of checks) out.push(`| \`${check.id}\` | ${LEVELS[check.defaultSeverity]} | ${cell(check.description)} | ${check.suppressible ? "accepted" : "fix only"} |`);
   for (const check of checks) {
-    out.push("", `### ${check.id}`, "", `${cell(check.description)}. Default: \`${LEVELS[check.defaultSeverity]}\`.`, "", `**What to do:** ${cell(check.hint)}`, "", "Messages:", "");
+    out.push("", `### ${check.id}`, "", `${cell(check.description)}. Default: \`${LEVELS[check.defaultSeverity]}\`.${check.blocking ? " Its error stops the recompute, so under `rules:` it can only be set to `error`." : ""}`, "", `**What to do:** ${cell(check.hint)}`, "", "Messages:", "");
     for (const [id, template] of Object.entries(check.messages) as [string, string][]) {
       out.push(`- \`${id}\`: ${template === "{{problem}}" ? "worded by the reader or checker that finds the problem" : cell(template).replace(/\{\{\s*(\w+)\s*\}\}/g, "‹$1›")}`);
     }
