@@ -17,7 +17,7 @@ import type { Config } from "../schema/config.ts";
 import type { AggregateFeature, AttributeFeature } from "../schema/feature.ts";
 import type { LoadedSegment } from "../workspace/workspace.ts";
 import type { ClusterModel } from "./cluster-model.ts";
-import type { ColumnType } from "./sql/sql-target.ts";
+import type { ColumnType } from "../expr/dialects/dialect.ts";
 
 export const MEMBER_ID = "member_id";
 

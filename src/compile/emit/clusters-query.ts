@@ -8,12 +8,11 @@
  */
 import type { ClusterModel } from "../cluster-model.ts";
 import { MEMBER_ID } from "../plan.ts";
-import { asDouble, type SqlTarget } from "../sql/sql-target.ts";
+import { asDouble, type Dialect } from "../../expr/dialects/dialect.ts";
 import { caseSql } from "./case-sql.ts";
 import { relationRef, type Query } from "./query.ts";
 
-export function clustersQuery(model: ClusterModel, target: SqlTarget): Query {
-  const { dialect } = target;
+export function clustersQuery(model: ClusterModel, dialect: Dialect): Query {
   const q = dialect.quoteIdent;
   const member = q(MEMBER_ID);
   const k = model.centroids.length;
@@ -39,7 +38,7 @@ export function clustersQuery(model: ClusterModel, target: SqlTarget): Query {
   const pick = (labels: readonly string[]) => caseSql(labels.map((label, c) => `WHEN ${d(c)} = best THEN ${dialect.stringLiteral(label)}`));
   return {
     ctes: [
-      { name: "feature_values", sql: `SELECT\n  t.${member},\n  ${model.features.map((f, j) => `${asDouble(target, `t.${q(f)}`)} AS ${value(j)}`).join(",\n  ")}\nFROM ${relationRef("features")} t` },
+      { name: "feature_values", sql: `SELECT\n  t.${member},\n  ${model.features.map((f, j) => `${asDouble(dialect, `t.${q(f)}`)} AS ${value(j)}`).join(",\n  ")}\nFROM ${relationRef("features")} t` },
       { name: "transformed", sql: `SELECT\n  ${member},\n  ${transformed.join(",\n  ")}\nFROM feature_values` },
       { name: "distances", sql: `SELECT\n  ${member},\n  ${distances.join(",\n  ")}\nFROM transformed` },
       { name: "nearest", sql: `SELECT distances.*, ${best} AS best\nFROM distances` },

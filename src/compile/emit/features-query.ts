@@ -8,7 +8,7 @@
  */
 import { emitSql } from "../../expr/emit-sql.ts";
 import { MEMBER_ID, type CompilePlan } from "../plan.ts";
-import type { SqlTarget } from "../sql/sql-target.ts";
+import type { Dialect } from "../../expr/dialects/dialect.ts";
 import { aggregateSql } from "./aggregate-sql.ts";
 import { attributeSql } from "./attribute-sql.ts";
 import type { Cte, Query } from "./query.ts";
@@ -16,8 +16,7 @@ import { quintileScoreSql, rfmGroupSql, rfmReferenceSql, rfmValuesSql } from "./
 import { sourceCtes } from "./source-ctes.ts";
 import { valueTierSql } from "./value-tier-sql.ts";
 
-export function featuresQuery(plan: CompilePlan, target: SqlTarget): Query {
-  const { dialect } = target;
+export function featuresQuery(plan: CompilePlan, dialect: Dialect): Query {
   const q = dialect.quoteIdent;
   const member = q(MEMBER_ID);
   const ctes: Cte[] = [];
@@ -25,7 +24,7 @@ export function featuresQuery(plan: CompilePlan, target: SqlTarget): Query {
   plan.sources.forEach((source, i) => {
     const name = `source_${i + 1}`;
     sourceStep.set(source.name, name);
-    ctes.push(...sourceCtes(source, name, target));
+    ctes.push(...sourceCtes(source, name, dialect));
   });
   const step = (source: string) => sourceStep.get(source) ?? missing(source);
 
@@ -40,11 +39,11 @@ export function featuresQuery(plan: CompilePlan, target: SqlTarget): Query {
   }
   plan.features.forEach((feature, i) => {
     if (feature.kind === "attribute") {
-      select.push(`${attributeSql(feature, target)} AS ${q(feature.name)}`);
+      select.push(`${attributeSql(feature, dialect)} AS ${q(feature.name)}`);
       return;
     }
     const name = `feature_${i + 1}`;
-    ctes.push({ name, sql: aggregateSql(feature, step(feature.source), plan.asOf, target) });
+    ctes.push({ name, sql: aggregateSql(feature, step(feature.source), plan.asOf, dialect) });
     joins.push(`LEFT JOIN ${name} ON ${name}.${member} = m.${member}`);
     const value = `${name}.${q("value")}`;
     select.push(`${feature.fallback === null ? value : `coalesce(${value}, ${dialect.numberLiteral(feature.fallback)})`} AS ${q(feature.name)}`);
@@ -54,9 +53,9 @@ export function featuresQuery(plan: CompilePlan, target: SqlTarget): Query {
     let reference: string | undefined;
     if (plan.rfm.reference === "newest-plus-one-day") {
       reference = "rfm_reference";
-      ctes.push({ name: reference, sql: rfmReferenceSql(plan.rfm, source, target) });
+      ctes.push({ name: reference, sql: rfmReferenceSql(plan.rfm, source, dialect) });
     }
-    ctes.push({ name: "rfm_values", sql: rfmValuesSql(plan.rfm, source, reference, plan.asOf, target) });
+    ctes.push({ name: "rfm_values", sql: rfmValuesSql(plan.rfm, source, reference, plan.asOf, dialect) });
     joins.push(`LEFT JOIN rfm_values rfm ON rfm.${member} = m.${member}`);
     const zero = (column: string, as = column) => `coalesce(rfm.${q(column)}, 0) AS ${q(as)}`;
     select.push(`rfm.${q("recency_days")}`, zero("frequency"), zero("monetary"), `rfm.${q("tenure_days")}`, zero("monetary", "ltv"));
@@ -71,14 +70,14 @@ export function featuresQuery(plan: CompilePlan, target: SqlTarget): Query {
   if (plan.rfm) {
     const bought = (column: string) => `CASE WHEN t.${q("frequency")} > 0 THEN t.${q(column)} END`;
     layer("scored", [
-      `${quintileScoreSql(bought("recency_days"), true, pop, target)} AS ${q("r_score")}`,
-      `${quintileScoreSql(bought("frequency"), false, pop, target)} AS ${q("f_score")}`,
-      `${quintileScoreSql(bought("monetary"), false, pop, target)} AS ${q("m_score")}`,
+      `${quintileScoreSql(bought("recency_days"), true, pop, dialect)} AS ${q("r_score")}`,
+      `${quintileScoreSql(bought("frequency"), false, pop, dialect)} AS ${q("f_score")}`,
+      `${quintileScoreSql(bought("monetary"), false, pop, dialect)} AS ${q("m_score")}`,
     ]);
   }
   plan.computed.forEach((feature, i) => layer(`computed_${i + 1}`, [`${emitSql(feature.expression, dialect, (name) => `t.${q(name)}`)} AS ${q(feature.name)}`]));
-  if (plan.rfm) layer("grouped", [`${rfmGroupSql(plan.rfm, target)} AS ${q("rfm_group")}`]);
-  if (plan.valueTier) layer("tiered", [`${valueTierSql(plan.valueTier, target)} AS ${q("value_tier")}`]);
+  if (plan.rfm) layer("grouped", [`${rfmGroupSql(plan.rfm, dialect)} AS ${q("rfm_group")}`]);
+  if (plan.valueTier) layer("tiered", [`${valueTierSql(plan.valueTier, dialect)} AS ${q("value_tier")}`]);
   return { ctes, select: `SELECT *\nFROM ${last}` };
 }
 
