@@ -7,8 +7,9 @@
  * breaks. The casts are safe only after check-column-types found nothing.
  */
 import type { Source } from "../schema/source.ts";
-import { compileExpression } from "./features/compile-expression.ts";
-import { q, sqlType } from "./sql-names.ts";
+import { duckdb } from "../expr/dialects/duckdb.ts";
+import { compileExpression } from "./compile-expression.ts";
+import { q } from "./sql-names.ts";
 
 /** The raw row's position (0-based), kept while checks need to name lines. */
 export const ROW_POSITION = "__seg_row";
@@ -18,7 +19,7 @@ export function typedColumnSql(column: string, source: Source, textColumns: Read
   const spec = source.columns[column]!;
   if (spec.row_number) return "CAST(rowid + 1 AS BIGINT)";
   const from = spec.from ?? column;
-  return textColumns.has(from) ? `TRY_CAST(nullif(trim(${q(from)}), '') AS ${sqlType(spec.type)})` : `TRY_CAST(${q(from)} AS ${sqlType(spec.type)})`;
+  return textColumns.has(from) ? `TRY_CAST(nullif(trim(${q(from)}), '') AS ${duckdb.type(spec.type)})` : `TRY_CAST(${q(from)} AS ${duckdb.type(spec.type)})`;
 }
 
 /** Declared columns typed, plus the row position: what derived columns and the filter read. */
@@ -31,6 +32,6 @@ export function readColumnsSql(raw: string, source: Source, textColumns: Readonl
 export function typedSourceSql(raw: string, source: Source, textColumns: ReadonlySet<string>): string {
   const typed = readColumnsSql(raw, source, textColumns);
   const derived = Object.entries(source.columns).filter(([, spec]) => spec.expression !== undefined);
-  const withDerived = derived.length === 0 ? typed : `SELECT *, ${derived.map(([column, spec]) => `CAST(${compileExpression(spec.expression!)} AS ${sqlType(spec.type)}) AS ${q(column)}`).join(", ")} FROM (${typed})`;
+  const withDerived = derived.length === 0 ? typed : `SELECT *, ${derived.map(([column, spec]) => `CAST(${compileExpression(spec.expression!)} AS ${duckdb.type(spec.type)}) AS ${q(column)}`).join(", ")} FROM (${typed})`;
   return source.filter !== undefined ? `SELECT * FROM (${withDerived}) WHERE ${compileExpression(source.filter)}` : withDerived;
 }

@@ -5,9 +5,13 @@
  * features, the RFM group and the value tier, in the engine's column order.
  * Steps: the sources, the members, one step per aggregate feature, RFM, the
  * joined base row, then one step per layer that reads the layer before.
+ *
+ * `seg compile` reads the sources from the warehouse's tables (input
+ * references) and types them in the query; the engine has loaded, typed and
+ * checked them already and passes its tables as `inputs`.
  */
 import { emitSql } from "../../expr/emit-sql.ts";
-import { MEMBER_ID, type CompilePlan } from "../plan.ts";
+import { MEMBER_ID, type FeaturesPlan } from "../plan.ts";
 import type { Dialect } from "../../expr/dialects/dialect.ts";
 import { aggregateSql } from "./aggregate-sql.ts";
 import { attributeSql } from "./attribute-sql.ts";
@@ -16,20 +20,37 @@ import { quintileScoreSql, rfmGroupSql, rfmReferenceSql, rfmValuesSql } from "./
 import { sourceCtes } from "./source-ctes.ts";
 import { valueTierSql } from "./value-tier-sql.ts";
 
-export function featuresQuery(plan: CompilePlan, dialect: Dialect): Query {
+/** Tables that hold the typed sources and the members already (the engine's). */
+export interface FeatureInputs {
+  /** The table of a typed, filtered source. */
+  source(name: string): string;
+  /** The table of the members (membersSql). */
+  members: string;
+}
+
+/** One row per member, column member_id; `source` names the typed source's step or table. */
+export function membersSql(plan: FeaturesPlan, dialect: Dialect, source: (name: string) => string): string {
+  const q = dialect.quoteIdent;
+  const pop = plan.population;
+  return `SELECT DISTINCT s.${q(pop.column)} AS ${q(MEMBER_ID)}\nFROM ${source(pop.source)} s\nWHERE s.${q(pop.column)} IS NOT NULL`;
+}
+
+export function featuresQuery(plan: FeaturesPlan, dialect: Dialect, inputs?: FeatureInputs): Query {
   const q = dialect.quoteIdent;
   const member = q(MEMBER_ID);
   const ctes: Cte[] = [];
   const sourceStep = new Map<string, string>();
-  plan.sources.forEach((source, i) => {
-    const name = `source_${i + 1}`;
-    sourceStep.set(source.name, name);
-    ctes.push(...sourceCtes(source, name, dialect));
-  });
-  const step = (source: string) => sourceStep.get(source) ?? missing(source);
+  if (!inputs) {
+    plan.sources.forEach((source, i) => {
+      const name = `source_${i + 1}`;
+      sourceStep.set(source.name, name);
+      ctes.push(...sourceCtes(source, name, dialect));
+    });
+  }
+  const step = inputs ? inputs.source : (source: string) => sourceStep.get(source) ?? missing(source);
 
   const pop = plan.population;
-  ctes.push({ name: "members", sql: `SELECT DISTINCT s.${q(pop.column)} AS ${member}\nFROM ${step(pop.source)} s\nWHERE s.${q(pop.column)} IS NOT NULL` });
+  if (!inputs) ctes.push({ name: "members", sql: membersSql(plan, dialect, step) });
 
   const select = [`m.${member}`];
   const joins: string[] = [];
@@ -60,7 +81,7 @@ export function featuresQuery(plan: CompilePlan, dialect: Dialect): Query {
     const zero = (column: string, as = column) => `coalesce(rfm.${q(column)}, 0) AS ${q(as)}`;
     select.push(`rfm.${q("recency_days")}`, zero("frequency"), zero("monetary"), `rfm.${q("tenure_days")}`, zero("monetary", "ltv"));
   }
-  ctes.push({ name: "base", sql: `SELECT\n  ${select.join(",\n  ")}\nFROM members m${joins.map((j) => `\n${j}`).join("")}` });
+  ctes.push({ name: "base", sql: `SELECT\n  ${select.join(",\n  ")}\nFROM ${inputs?.members ?? "members"} m${joins.map((j) => `\n${j}`).join("")}` });
 
   let last = "base";
   const layer = (name: string, columns: string[]) => {
