@@ -14,6 +14,7 @@ import { parseExpression } from "../expr/parser.ts";
 import { population } from "../engine/population.ts";
 import type { Config } from "../schema/config.ts";
 import type { AggregateFeature, AttributeFeature } from "../schema/feature.ts";
+import type { Source } from "../schema/source.ts";
 import { carriedAccountColumns, usageSource } from "../workspace/feature-catalog.ts";
 import { schemeSegments } from "../workspace/scheme-segments.ts";
 import type { LoadedSegment } from "../workspace/workspace.ts";
@@ -154,12 +155,18 @@ export function schemesPlan(config: Config, segments: readonly LoadedSegment[]):
 function sourcePlan(name: string, config: Config): SourcePlan {
   const source = config.sources[name]!;
   const format = source.format ?? (/\.parquet$/i.test(source.path) ? "parquet" : "csv");
-  const columns = Object.entries(source.columns);
   return {
     name,
     textual: format === "csv",
-    columns: columns.filter(([, c]) => c.expression === undefined).map(([column, c]) => ({ name: column, from: c.from ?? column, type: c.type })),
-    derived: columns.filter(([, c]) => c.expression !== undefined).map(([column, c]) => ({ name: column, type: c.type, expression: parse(c.expression!) })),
+    columns: Object.entries(source.columns).filter(([, c]) => c.expression === undefined).map(([column, c]) => ({ name: column, from: c.from ?? column, type: c.type })),
+    ...derivedAndFilter(source),
+  };
+}
+
+/** A source's derived columns and filter, parsed (also what the engine applies to the typed columns it loaded). */
+export function derivedAndFilter(source: Source): Pick<SourcePlan, "derived" | "filter"> {
+  return {
+    derived: Object.entries(source.columns).flatMap(([column, c]) => (c.expression !== undefined ? [{ name: column, type: c.type, expression: parse(c.expression) }] : [])),
     filter: source.filter !== undefined ? parse(source.filter) : undefined,
   };
 }

@@ -1,7 +1,7 @@
 /**
- * One aggregate feature (features/aggregate): the source's rows per member
- * before the as-of moment, within the window when there is one, filtered by
- * `where`; a query with columns member_id and value.
+ * One aggregate feature: the source's rows per member before the as-of moment,
+ * within the window when there is one, filtered by `where`; a query with
+ * columns member_id and value.
  */
 import { emitSql } from "../../expr/emit-sql.ts";
 import { asOfMoment, MEMBER_ID, type AggregatePlan } from "../plan.ts";

@@ -1,7 +1,7 @@
 /**
- * An attribute feature (features/attribute) over the accounts row `a`: the
- * column as is, free text mapped to the first category with a matching keyword
- * or regular expression, or a number put in the first bucket it is below.
+ * An attribute feature over the accounts row `a`: the column as is, free text
+ * mapped to the first category with a matching keyword or regular expression,
+ * or a number put in the first bucket it is below.
  */
 import type { AttributePlan } from "../plan.ts";
 import type { Dialect } from "../../expr/dialects/dialect.ts";

@@ -1,7 +1,7 @@
 /* eslint max-lines-per-function: "off" -- featuresQuery lists the relation's steps in the order the SQL runs them, one line or block each. */
 /**
- * The features relation (build-feature-table): one row per member with the
- * accounts columns, the declared features, RFM values and scores, computed
+ * The features relation (the engine's features table): one row per member with
+ * the accounts columns, the declared features, RFM values and scores, computed
  * features, the RFM group and the value tier, in the engine's column order.
  * Steps: the sources, the members, one step per aggregate feature, RFM, the
  * joined base row, then one step per layer that reads the layer before.

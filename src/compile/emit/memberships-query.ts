@@ -1,5 +1,5 @@
 /**
- * Memberships (membership): per scheme, each member with its segment. In an
+ * Memberships (the engine's memberships table): per scheme, each member with its segment. In an
  * exclusive scheme the first matching segment in evaluation order wins; in an
  * overlapping scheme a member is listed once per matching segment. Members in
  * no segment are listed with segment NULL. Columns: scheme, member_id, segment.

@@ -1,9 +1,10 @@
 /**
- * RFM (features/rfm): per customer, whole days since the last and the first
- * purchase before the reference moment, distinct orders and the sum of amounts;
- * 1–5 quintile scores by rank (ties broken by member id):
+ * RFM: per customer, whole days since the last and the first purchase before
+ * the reference moment (as pandas' Timedelta.days), distinct orders and the sum
+ * of amounts; 1–5 quintile scores by rank (ties broken by member id), cut the
+ * way pandas' qcut on rank(method="first") does:
  * bin = max(1, ceil((rank − 1) × 5 / (n − 1))), recency reversed; and the
- * named group: the first whose expression holds.
+ * named group: the first whose expression holds, in the order written.
  */
 import { emitSql } from "../../expr/emit-sql.ts";
 import { asOfMoment, MEMBER_ID, type PopulationPlan, type RfmPlan } from "../plan.ts";

@@ -22,10 +22,15 @@ export function sourceCtes(source: SourcePlan, name: string, dialect: Dialect): 
   const row = (column: string) => `t.${q(column)}`;
   let last = `${name}_typed`;
   if (source.derived.length > 0) {
-    const derived = source.derived.map((d) => `CAST(${emitSql(d.expression, dialect, row)} AS ${dialect.type(d.type)}) AS ${q(d.name)}`);
+    const derived = source.derived.map((d) => derivedColumnSql(d, dialect, row));
     ctes.push({ name: `${name}_derived`, sql: `SELECT\n  t.*,\n  ${derived.join(",\n  ")}\nFROM ${last} t` });
     last = `${name}_derived`;
   }
   ctes.push({ name, sql: `SELECT t.*\nFROM ${last} t${source.filter ? `\nWHERE ${emitSql(source.filter, dialect, row)}` : ""}` });
   return ctes;
+}
+
+/** A derived column computed from the row's columns (named through `column`) and cast to its type. */
+export function derivedColumnSql(derived: SourcePlan["derived"][number], dialect: Dialect, column: (name: string) => string): string {
+  return `CAST(${emitSql(derived.expression, dialect, column)} AS ${dialect.type(derived.type)}) AS ${dialect.quoteIdent(derived.name)}`;
 }

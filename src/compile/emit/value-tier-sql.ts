@@ -1,7 +1,7 @@
 /**
- * The value tier (features/value-tiers) over the row `t`: high at or above the
- * `high` percentile of the measure, low below the `low` percentile, mid between;
- * equal values share a percentile.
+ * The value tier over the row `t`: high at or above the `high` percentile of
+ * the measure, low below the `low` percentile, mid between; equal values share
+ * a percentile.
  */
 import type { CompilePlan } from "../plan.ts";
 import type { Dialect } from "../../expr/dialects/dialect.ts";
