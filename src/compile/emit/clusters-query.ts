@@ -49,7 +49,7 @@ export function clustersQuery(model: ClusterModel, dialect: Dialect, fences?: re
       { name: "distances", sql: `SELECT\n  ${[member, ...(fences ? model.features.map((_, j) => x(j)) : []), ...distances].join(",\n  ")}\nFROM transformed` },
       { name: "nearest", sql: `SELECT distances.*, ${best} AS best\nFROM distances` },
     ],
-    select: `SELECT\n  ${member},\n  ${pick(model.centroids.map((c) => c.id))} AS ${q("cluster_id")},\n  ${pick(model.centroids.map((c) => c.name))} AS ${q("cluster_name")},\n  ${["sqrt(best) AS " + q("distance"), ...outlier].join(",\n  ")}\nFROM nearest`,
+    select: `SELECT\n  ${member},\n  ${pick(model.centroids.map((c) => c.id))} AS ${q("cluster_id")},\n  ${pick(model.centroids.map((c) => c.name))} AS ${q("cluster_name")},\n  ${[`sqrt(best) AS ${q("distance")}`, ...outlier].join(",\n  ")}\nFROM nearest`,
   };
 }
 
