@@ -1,27 +1,31 @@
 /**
- * The compile plan: what the engine computes, as data, independent of any SQL
- * dialect. Built from the validated config, the segments and the clusters of the
- * lock; `emit/` turns it into SQL for one target. Each step mirrors an engine
- * module (named on each type), so the warehouse gets the engine's numbers:
- * typed sources (load-sources), the population (population), aggregate and
- * attribute features (features/), RFM values and quintile scores (features/rfm),
- * computed features, RFM groups, value tiers, nearest-centroid clusters
- * (cluster/assign-sql) and memberships (membership).
+ * The plan: what Seg computes from the data, as data, independent of any SQL
+ * dialect. Built from the validated config, the segments and (for `seg compile`)
+ * the clusters of the lock: sources → typed columns → features → RFM → value
+ * tiers → memberships → cluster assignment. `emit/` renders it as SQL for one
+ * dialect (src/expr/dialects/): the engine runs it in DuckDB
+ * (engine/build-feature-table, engine/membership), `seg compile` writes it for
+ * any warehouse (relations.ts), so both compute the same numbers from one
+ * definition.
  */
-import { usageIntensityFeature } from "../engine/features/usage-intensity.ts";
-import { carriedAccountColumns, usageSource } from "../workspace/feature-catalog.ts";
 import type { Expr } from "../expr/ast.ts";
+import type { ColumnType } from "../expr/dialects/dialect.ts";
 import { parseExpression } from "../expr/parser.ts";
-import { schemeSegments } from "../engine/membership.ts";
+import { population } from "../engine/population.ts";
 import type { Config } from "../schema/config.ts";
 import type { AggregateFeature, AttributeFeature } from "../schema/feature.ts";
+import type { Source } from "../schema/source.ts";
+import { carriedAccountColumns, usageSource } from "../workspace/feature-catalog.ts";
+import { schemeSegments } from "../workspace/scheme-segments.ts";
 import type { LoadedSegment } from "../workspace/workspace.ts";
 import type { ClusterModel } from "./cluster-model.ts";
-import type { ColumnType } from "./sql/sql-target.ts";
+import { usageIntensityFeature } from "./usage-intensity.ts";
 
+/** The member id column of every relation the plan makes (features, clusters, memberships). */
 export const MEMBER_ID = "member_id";
 
-export interface CompilePlan {
+/** Everything up to the features relation: what the engine's features table holds. */
+export interface FeaturesPlan {
   asOf: string;
   /** The sources the features read, in config order. */
   sources: SourcePlan[];
@@ -32,11 +36,15 @@ export interface CompilePlan {
   /** Computed features in config order; each may use the ones before it. */
   computed: { name: string; expression: Expr }[];
   valueTier: { measure: string; high: number; low: number } | undefined;
+}
+
+/** The whole plan: features, the lock's cluster model (seg compile) and every scheme's segments. */
+export interface CompilePlan extends FeaturesPlan {
   clusters: ClusterModel | undefined;
   schemes: SchemePlan[];
 }
 
-/** load-sources: typed columns, derived columns, filter. */
+/** A source: typed columns, derived columns, filter (the engine loads and checks it in load-sources). */
 export interface SourcePlan {
   name: string;
   /** Read from text (CSV): values are trimmed and empty text is missing before the cast. */
@@ -46,7 +54,7 @@ export interface SourcePlan {
   filter: Expr | undefined;
 }
 
-/** population: one member per distinct key of the accounts source, or per customer of the RFM source. */
+/** One member per distinct key of the accounts source, or per customer of the RFM source. */
 export interface PopulationPlan {
   source: string;
   column: string;
@@ -57,7 +65,7 @@ export interface PopulationPlan {
   accountColumns: string[];
 }
 
-/** features/aggregate. */
+/** An aggregate feature: related rows per member, optionally windowed and filtered. */
 export interface AggregatePlan {
   kind: "aggregate";
   name: string;
@@ -73,7 +81,7 @@ export interface AggregatePlan {
   fallback: number | null;
 }
 
-/** features/attribute. */
+/** An attribute feature: an accounts column as is, normalized into categories, or bucketed. */
 export interface AttributePlan {
   kind: "attribute";
   name: string;
@@ -82,7 +90,7 @@ export interface AttributePlan {
   buckets: { label: string; below: number | undefined }[] | undefined;
 }
 
-/** features/rfm. */
+/** RFM values and quintile scores from a transactions source, and the named RFM groups. */
 export interface RfmPlan {
   source: string;
   customer: string;
@@ -95,7 +103,7 @@ export interface RfmPlan {
 
 export type SegmentCondition = { kind: "where"; expression: Expr } | { kind: "rfm-group"; group: string } | { kind: "cluster"; cluster: string };
 
-/** membership: segments in evaluation order. */
+/** A scheme's segments in evaluation order. */
 export interface SchemePlan {
   id: string;
   exclusive: boolean;
@@ -108,6 +116,10 @@ export function asOfMoment(asOf: string): string {
 }
 
 export function buildPlan(config: Config, segments: readonly LoadedSegment[], asOf: string, clusters: ClusterModel | undefined): CompilePlan {
+  return { ...featuresPlan(config, asOf), clusters, schemes: schemesPlan(config, segments) };
+}
+
+export function featuresPlan(config: Config, asOf: string): FeaturesPlan {
   const population = populationPlan(config);
   const features = Object.entries(config.features).flatMap(([name, feature]): (AggregatePlan | AttributePlan)[] => {
     if ("aggregate" in feature) return [aggregatePlan(name, feature, config, asOf)];
@@ -128,30 +140,39 @@ export function buildPlan(config: Config, segments: readonly LoadedSegment[], as
     rfm,
     computed: Object.entries(config.features).flatMap(([name, feature]) => ("expression" in feature ? [{ name, expression: parse(feature.expression) }] : [])),
     valueTier: config.value_tiers ? { measure: config.value_tiers.measure, high: config.value_tiers.high, low: config.value_tiers.low } : undefined,
-    clusters,
-    schemes: Object.entries(config.schemes).map(([id, scheme]) => ({
-      id,
-      exclusive: scheme.exclusive,
-      segments: schemeSegments(segments, id).map((s) => ({ id: s.value.id, condition: segmentCondition(s) })),
-    })),
   };
+}
+
+/** Every scheme's segments in evaluation order, with the condition that puts a member in each. */
+export function schemesPlan(config: Config, segments: readonly LoadedSegment[]): SchemePlan[] {
+  return Object.entries(config.schemes).map(([id, scheme]) => ({
+    id,
+    exclusive: scheme.exclusive,
+    segments: schemeSegments(segments, id).map((s) => ({ id: s.value.id, condition: segmentCondition(s) })),
+  }));
 }
 
 function sourcePlan(name: string, config: Config): SourcePlan {
   const source = config.sources[name]!;
   const format = source.format ?? (/\.parquet$/i.test(source.path) ? "parquet" : "csv");
-  const columns = Object.entries(source.columns);
   return {
     name,
     textual: format === "csv",
-    columns: columns.filter(([, c]) => c.expression === undefined).map(([column, c]) => ({ name: column, from: c.from ?? column, type: c.type })),
-    derived: columns.filter(([, c]) => c.expression !== undefined).map(([column, c]) => ({ name: column, type: c.type, expression: parse(c.expression!) })),
+    columns: Object.entries(source.columns).filter(([, c]) => c.expression === undefined).map(([column, c]) => ({ name: column, from: c.from ?? column, type: c.type })),
+    ...derivedAndFilter(source),
+  };
+}
+
+/** A source's derived columns and filter, parsed (also what the engine applies to the typed columns it loaded). */
+export function derivedAndFilter(source: Source): Pick<SourcePlan, "derived" | "filter"> {
+  return {
+    derived: Object.entries(source.columns).flatMap(([column, c]) => (c.expression !== undefined ? [{ name: column, type: c.type, expression: parse(c.expression) }] : [])),
     filter: source.filter !== undefined ? parse(source.filter) : undefined,
   };
 }
 
 function populationPlan(config: Config): PopulationPlan {
-  const accounts = Object.entries(config.sources).find(([, s]) => s.kind === "accounts")?.[0];
+  const { accounts } = population(config);
   if (accounts) {
     const source = config.sources[accounts]!;
     return { source: accounts, column: source.key, type: source.columns[source.key]?.type ?? "string", accounts: true, accountColumns: carriedAccountColumns(config, accounts) };
@@ -161,7 +182,8 @@ function populationPlan(config: Config): PopulationPlan {
   return { source: rfm.source, column: source.customer!, type: source.columns[source.customer!]?.type ?? "string", accounts: false, accountColumns: [] };
 }
 
-function aggregatePlan(name: string, feature: AggregateFeature, config: Config, asOf: string): AggregatePlan {
+/** One aggregate feature as of `asOf` (also how impact measures a feature in its windows). */
+export function aggregatePlan(name: string, feature: AggregateFeature, config: Config, asOf: string): AggregatePlan {
   const source = config.sources[feature.source]!;
   const fallback = feature.default !== undefined ? feature.default : ["count", "count_distinct", "count_distinct_days", "events_per_active_day", "sum"].includes(feature.aggregate) ? 0 : null;
   return {

@@ -11,7 +11,7 @@ import { resolveRefs, renderQuery, type Ref, type RelationName } from "./emit/qu
 import type { CompilePlan } from "./plan.ts";
 import { compileRelations, type Relation } from "./relations.ts";
 import type { SourceTables } from "./source-tables.ts";
-import type { SqlTarget } from "./sql/sql-target.ts";
+import type { Dialect } from "../expr/dialects/dialect.ts";
 
 export interface DbtOptions {
   tables: SourceTables;
@@ -32,14 +32,14 @@ export function dbtModelName(relation: RelationName): string {
   return relation.startsWith("scheme:") ? `seg_${relation.slice("scheme:".length).replaceAll("-", "_")}` : `seg_${relation}`;
 }
 
-export function renderDbt(plan: CompilePlan, target: SqlTarget, options: DbtOptions): OutputFile[] {
+export function renderDbt(plan: CompilePlan, dialect: Dialect, options: DbtOptions): OutputFile[] {
   const groups = sourceGroups(plan.sources.map((s) => s.name), options.tables);
   const resolve = (ref: Ref) => {
     if (ref.kind === "relation") return `{{ ref('${dbtModelName(ref.relation)}') }}`;
     const group = groups.find((g) => g.tables.some((t) => t.source === ref.source))!;
     return `{{ source('${group.name}', '${ref.source}') }}`;
   };
-  const relations = compileRelations(plan, target);
+  const relations = compileRelations(plan, dialect);
   const models: Relation[] = [relations.features, ...(relations.clusters ? [relations.clusters] : []), ...relations.schemes];
   const files = models.map((relation) => ({
     path: `${FOLDER}/${dbtModelName(relation.name)}.sql`,

@@ -7,7 +7,7 @@ import { resolveRefs, renderQuery, type RelationName } from "./emit/query.ts";
 import type { CompilePlan } from "./plan.ts";
 import { compileRelations, type Relation } from "./relations.ts";
 import type { SourceTables } from "./source-tables.ts";
-import type { SqlTarget } from "./sql/sql-target.ts";
+import type { Dialect } from "../expr/dialects/dialect.ts";
 
 export interface ViewsOptions {
   /** Parts of the schema the views are created in (default: the session's). */
@@ -26,15 +26,15 @@ export interface RenderedViews {
 
 export const VIEW_NAMES: Readonly<Record<"features" | "clusters" | "memberships", string>> = { features: "seg_features", clusters: "seg_clusters", memberships: "seg_memberships" };
 
-export function renderViews(plan: CompilePlan, target: SqlTarget, options: ViewsOptions): RenderedViews {
-  const q = target.dialect.quoteIdent;
+export function renderViews(plan: CompilePlan, dialect: Dialect, options: ViewsOptions): RenderedViews {
+  const q = dialect.quoteIdent;
   const qualified = (parts: readonly string[]) => parts.map(q).join(".");
   const viewName = (relation: RelationName) => {
     const name = VIEW_NAMES[relation as keyof typeof VIEW_NAMES];
     if (!name) throw new Error(`no view for relation ${relation}`);
     return qualified([...(options.schema ?? []), name]);
   };
-  const relations = compileRelations(plan, target);
+  const relations = compileRelations(plan, dialect);
   const views: Relation[] = [relations.features, ...(relations.clusters ? [relations.clusters] : []), relations.memberships];
   const statements = views.map((relation) => {
     const body = resolveRefs(renderQuery(relation.query), (ref) => (ref.kind === "input" ? qualified(options.tables[ref.source] ?? [ref.source]) : viewName(ref.relation)));

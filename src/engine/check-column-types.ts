@@ -12,9 +12,10 @@
 import type { Source } from "../schema/source.ts";
 import { dataNonFinite, dataTypeMismatch } from "../checks/data.ts";
 import type { Database } from "./duckdb.ts";
-import { compileExpression } from "./features/compile-expression.ts";
+import { compileExpression } from "./compile-expression.ts";
 import { counted, sourceFinding, type SourceFinding } from "./source-finding.ts";
-import { q, sqlType } from "./sql-names.ts";
+import { duckdb } from "../expr/dialects/duckdb.ts";
+import { q } from "./sql-names.ts";
 import { readColumnsSql, ROW_POSITION } from "./typed-source.ts";
 
 const MAX_EXAMPLES = 3;
@@ -121,7 +122,7 @@ function readTests({ name, source, textColumns }: ColumnTypeInput): Test[] {
           path,
           check: dataTypeMismatch,
           value: q(from),
-          bad: `${present} AND TRY_CAST(${v} AS ${sqlType(spec.type)}) IS NULL`,
+          bad: `${present} AND TRY_CAST(${v} AS ${duckdb.type(spec.type)}) IS NULL`,
           describe: (n) => (spec.type === "boolean" ? unparsed(n, "Write true/false, yes/no, y/n, t/f or 1/0, or declare the column as string and normalize it with a feature.") : unparsed(n)),
         });
     }
@@ -147,7 +148,7 @@ function derivedTests({ name, source }: ColumnTypeInput): Test[] {
           ? `TRY_CAST(${e} AS BIGINT) IS NULL OR ${double} IS DISTINCT FROM TRY_CAST(TRY_CAST(${e} AS BIGINT) AS DOUBLE)`
           : spec.type === "number"
             ? `${double} IS NULL OR isnan(${double}) OR isinf(${double})`
-            : `TRY_CAST(${e} AS ${sqlType(spec.type)}) IS NULL`;
+            : `TRY_CAST(${e} AS ${duckdb.type(spec.type)}) IS NULL`;
       return {
         column,
         path: ["sources", name, "columns", column, "expression"],

@@ -11,7 +11,8 @@ import { formatExpression } from "../expr/format.ts";
 import { referencedNames } from "../expr/referenced-names.ts";
 import type { Workspace } from "../workspace/workspace.ts";
 import type { Database, Row } from "./duckdb.ts";
-import { MEMBERSHIPS, schemeSegments } from "./membership.ts";
+import { MEMBERSHIPS } from "./membership.ts";
+import { schemeSegments } from "../workspace/scheme-segments.ts";
 import { population } from "./population.ts";
 import { FEATURES, lit, MEMBER_ID, q } from "./sql-names.ts";
 

@@ -2,7 +2,7 @@ import type { Expr } from "../expr/ast.ts";
 import { definingNames } from "../expr/defining-names.ts";
 import type { Config } from "../schema/config.ts";
 import type { LoadedSegment } from "../workspace/workspace.ts";
-import { schemeSegments } from "./membership.ts";
+import { schemeSegments } from "../workspace/scheme-segments.ts";
 
 /**
  * The names that define a segment (definingNames of its `where:`). In an

@@ -7,8 +7,11 @@
  * breaks. The casts are safe only after check-column-types found nothing.
  */
 import type { Source } from "../schema/source.ts";
-import { compileExpression } from "./features/compile-expression.ts";
-import { q, sqlType } from "./sql-names.ts";
+import { derivedColumnSql } from "../compile/emit/source-ctes.ts";
+import { derivedAndFilter } from "../compile/plan.ts";
+import { duckdb } from "../expr/dialects/duckdb.ts";
+import { emitSql } from "../expr/emit-sql.ts";
+import { q } from "./sql-names.ts";
 
 /** The raw row's position (0-based), kept while checks need to name lines. */
 export const ROW_POSITION = "__seg_row";
@@ -18,7 +21,7 @@ export function typedColumnSql(column: string, source: Source, textColumns: Read
   const spec = source.columns[column]!;
   if (spec.row_number) return "CAST(rowid + 1 AS BIGINT)";
   const from = spec.from ?? column;
-  return textColumns.has(from) ? `TRY_CAST(nullif(trim(${q(from)}), '') AS ${sqlType(spec.type)})` : `TRY_CAST(${q(from)} AS ${sqlType(spec.type)})`;
+  return textColumns.has(from) ? `TRY_CAST(nullif(trim(${q(from)}), '') AS ${duckdb.type(spec.type)})` : `TRY_CAST(${q(from)} AS ${duckdb.type(spec.type)})`;
 }
 
 /** Declared columns typed, plus the row position: what derived columns and the filter read. */
@@ -30,7 +33,8 @@ export function readColumnsSql(raw: string, source: Source, textColumns: Readonl
 /** The whole typed source, with the row position column (drop it when done). */
 export function typedSourceSql(raw: string, source: Source, textColumns: ReadonlySet<string>): string {
   const typed = readColumnsSql(raw, source, textColumns);
-  const derived = Object.entries(source.columns).filter(([, spec]) => spec.expression !== undefined);
-  const withDerived = derived.length === 0 ? typed : `SELECT *, ${derived.map(([column, spec]) => `CAST(${compileExpression(spec.expression!)} AS ${sqlType(spec.type)}) AS ${q(column)}`).join(", ")} FROM (${typed})`;
-  return source.filter !== undefined ? `SELECT * FROM (${withDerived}) WHERE ${compileExpression(source.filter)}` : withDerived;
+  // Derived columns and the filter are the plan's (as seg compile computes them in the warehouse).
+  const { derived, filter } = derivedAndFilter(source);
+  const withDerived = derived.length === 0 ? typed : `SELECT *, ${derived.map((d) => derivedColumnSql(d, duckdb, q)).join(", ")} FROM (${typed})`;
+  return filter !== undefined ? `SELECT * FROM (${withDerived}) WHERE ${emitSql(filter, duckdb, q)}` : withDerived;
 }

@@ -17,7 +17,8 @@
  */
 import type { Config } from "../schema/config.ts";
 import type { Database } from "./duckdb.ts";
-import { asOfTimestamp, windowCondition } from "./features/time-window.ts";
+import { asOfMoment } from "../compile/plan.ts";
+import { duckdb } from "../expr/dialects/duckdb.ts";
 import { MEMBERSHIPS } from "./membership.ts";
 import { valueMeasure } from "./segment-metrics.ts";
 import { FEATURES, MEMBER_ID, q, sourceTable } from "./sql-names.ts";
@@ -53,9 +54,9 @@ export async function measureValueLabels(db: Database, config: Config, asOf: str
   }
   const tickets = Object.entries(config.sources).filter(([, s]) => s.kind === "tickets" && s.customer !== undefined);
   if (tickets.length > 0) {
-    const end = asOfTimestamp(asOf);
+    const end = duckdb.timestamp(asOfMoment(asOf));
     const counts = tickets.map(([name, s]) => {
-      const conditions = [`${q(s.customer!)} IS NOT NULL`, ...(s.timestamp !== undefined ? [windowCondition(q(s.timestamp), end, undefined)] : [])];
+      const conditions = [`${q(s.customer!)} IS NOT NULL`, ...(s.timestamp !== undefined ? [`CAST(${q(s.timestamp)} AS ${duckdb.type("timestamp")}) < ${end}`] : [])];
       return `SELECT ${q(s.customer!)} AS ${q(MEMBER_ID)} FROM ${sourceTable(name)} WHERE ${conditions.join(" AND ")}`;
     });
     const perMember = `SELECT f.${q(MEMBER_ID)}, CAST(count(t.${q(MEMBER_ID)}) AS DOUBLE) AS x FROM ${FEATURES} f LEFT JOIN (${counts.join(" UNION ALL ")}) t ON t.${q(MEMBER_ID)} = f.${q(MEMBER_ID)} GROUP BY 1`;

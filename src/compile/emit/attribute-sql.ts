@@ -1,22 +1,21 @@
 /**
- * An attribute feature (features/attribute) over the accounts row `a`: the
- * column as is, free text mapped to the first category with a matching keyword
- * or regular expression, or a number put in the first bucket it is below.
+ * An attribute feature over the accounts row `a`: the column as is, free text
+ * mapped to the first category with a matching keyword or regular expression,
+ * or a number put in the first bucket it is below.
  */
 import type { AttributePlan } from "../plan.ts";
-import type { SqlTarget } from "../sql/sql-target.ts";
+import type { Dialect } from "../../expr/dialects/dialect.ts";
 import { caseSql } from "./case-sql.ts";
 
-export function attributeSql(feature: AttributePlan, target: SqlTarget): string {
-  const { dialect } = target;
+export function attributeSql(feature: AttributePlan, dialect: Dialect): string {
   const column = `a.${dialect.quoteIdent(feature.column)}`;
   if (feature.normalize) {
-    const asText = target.trim(`CAST(${column} AS ${target.type("string")})`);
+    const asText = dialect.trim(`CAST(${column} AS ${dialect.type("string")})`);
     const text = `lower(${asText})`;
     const whens = feature.normalize.categories.flatMap((category) => {
       const tests = [
         ...category.keywords.map((keyword) => dialect.call("contains", [text, dialect.stringLiteral(keyword)])),
-        ...category.regex.map((pattern) => target.matchesRegex(text, pattern)),
+        ...category.regex.map((pattern) => dialect.matchesRegex(text, pattern)),
       ];
       return tests.length > 0 ? [`WHEN ${tests.join(" OR ")} THEN ${dialect.stringLiteral(category.label)}`] : [];
     });

@@ -1,19 +1,22 @@
 /**
- * Nearest-centroid assignment (cluster/assign-sql) from the features relation:
- * each member's clustering features transformed as fitted (log1p, standardize
- * with the fitted means and standard deviations), the squared distance to every
- * centroid, and the first nearest cluster. Members with a missing or
+ * Nearest-centroid assignment from the features relation: each member's
+ * clustering features transformed as fitted (log1p, standardize with the fitted
+ * means and standard deviations), the squared distance to every centroid, and
+ * the first nearest cluster (as k-means labels ties). Members with a missing or
  * non-finite feature get no cluster. Columns: member_id, cluster_id,
- * cluster_name, distance (Euclidean, transformed space).
+ * cluster_name, distance (Euclidean, transformed space), and with fences (the
+ * engine, which fitted them) outlier: outside the fences of at least
+ * OUTLIER_MIN_FEATURES features. The engine assigns its own fit with it
+ * (engine/cluster/assign-sql), `seg compile` the lock's model.
  */
+import { OUTLIER_MIN_FEATURES, type Fence } from "../../engine/cluster/outliers.ts";
 import type { ClusterModel } from "../cluster-model.ts";
 import { MEMBER_ID } from "../plan.ts";
-import { asDouble, type SqlTarget } from "../sql/sql-target.ts";
+import { asDouble, type Dialect } from "../../expr/dialects/dialect.ts";
 import { caseSql } from "./case-sql.ts";
 import { relationRef, type Query } from "./query.ts";
 
-export function clustersQuery(model: ClusterModel, target: SqlTarget): Query {
-  const { dialect } = target;
+export function clustersQuery(model: ClusterModel, dialect: Dialect, fences?: readonly Fence[]): Query {
   const q = dialect.quoteIdent;
   const member = q(MEMBER_ID);
   const k = model.centroids.length;
@@ -37,13 +40,23 @@ export function clustersQuery(model: ClusterModel, target: SqlTarget): Query {
   const all = model.centroids.map((_, c) => d(c));
   const best = k === 1 ? all[0]! : `least(${all.join(", ")})`;
   const pick = (labels: readonly string[]) => caseSql(labels.map((label, c) => `WHEN ${d(c)} = best THEN ${dialect.stringLiteral(label)}`));
+  const outlier = fences ? [`${outlierSql(fences, x, dialect)} AS ${q("outlier")}`] : [];
   return {
     ctes: [
-      { name: "feature_values", sql: `SELECT\n  t.${member},\n  ${model.features.map((f, j) => `${asDouble(target, `t.${q(f)}`)} AS ${value(j)}`).join(",\n  ")}\nFROM ${relationRef("features")} t` },
+      { name: "feature_values", sql: `SELECT\n  t.${member},\n  ${model.features.map((f, j) => `${asDouble(dialect, `t.${q(f)}`)} AS ${value(j)}`).join(",\n  ")}\nFROM ${relationRef("features")} t` },
       { name: "transformed", sql: `SELECT\n  ${member},\n  ${transformed.join(",\n  ")}\nFROM feature_values` },
-      { name: "distances", sql: `SELECT\n  ${member},\n  ${distances.join(",\n  ")}\nFROM transformed` },
+      // The outlier column reads the transformed point as well as the distances.
+      { name: "distances", sql: `SELECT\n  ${[member, ...(fences ? model.features.map((_, j) => x(j)) : []), ...distances].join(",\n  ")}\nFROM transformed` },
       { name: "nearest", sql: `SELECT distances.*, ${best} AS best\nFROM distances` },
     ],
-    select: `SELECT\n  ${member},\n  ${pick(model.centroids.map((c) => c.id))} AS ${q("cluster_id")},\n  ${pick(model.centroids.map((c) => c.name))} AS ${q("cluster_name")},\n  sqrt(best) AS ${q("distance")}\nFROM nearest`,
+    select: `SELECT\n  ${member},\n  ${pick(model.centroids.map((c) => c.id))} AS ${q("cluster_id")},\n  ${pick(model.centroids.map((c) => c.name))} AS ${q("cluster_name")},\n  ${[`sqrt(best) AS ${q("distance")}`, ...outlier].join(",\n  ")}\nFROM nearest`,
   };
+}
+
+/** Whether the transformed point `x` lies outside the fences of enough features; NULL without a point. */
+function outlierSql(fences: readonly Fence[], x: (j: number) => string, dialect: Dialect): string {
+  const fenced = fences.flatMap((fence, j) =>
+    fence.lower === null || fence.upper === null ? [] : [`CAST(${x(j)} < ${dialect.numberLiteral(fence.lower)} OR ${x(j)} > ${dialect.numberLiteral(fence.upper)} AS ${dialect.type("integer")})`],
+  );
+  return fenced.length >= OUTLIER_MIN_FEATURES ? `(${fenced.join(" + ")}) >= ${OUTLIER_MIN_FEATURES}` : `CASE WHEN best IS NULL THEN NULL ELSE FALSE END`;
 }

@@ -1,14 +1,18 @@
 /* eslint max-lines-per-function: "off" -- featuresQuery lists the relation's steps in the order the SQL runs them, one line or block each. */
 /**
- * The features relation (build-feature-table): one row per member with the
- * accounts columns, the declared features, RFM values and scores, computed
+ * The features relation (the engine's features table): one row per member with
+ * the accounts columns, the declared features, RFM values and scores, computed
  * features, the RFM group and the value tier, in the engine's column order.
  * Steps: the sources, the members, one step per aggregate feature, RFM, the
  * joined base row, then one step per layer that reads the layer before.
+ *
+ * `seg compile` reads the sources from the warehouse's tables (input
+ * references) and types them in the query; the engine has loaded, typed and
+ * checked them already and passes its tables as `inputs`.
  */
 import { emitSql } from "../../expr/emit-sql.ts";
-import { MEMBER_ID, type CompilePlan } from "../plan.ts";
-import type { SqlTarget } from "../sql/sql-target.ts";
+import { MEMBER_ID, type FeaturesPlan } from "../plan.ts";
+import type { Dialect } from "../../expr/dialects/dialect.ts";
 import { aggregateSql } from "./aggregate-sql.ts";
 import { attributeSql } from "./attribute-sql.ts";
 import type { Cte, Query } from "./query.ts";
@@ -16,21 +20,37 @@ import { quintileScoreSql, rfmGroupSql, rfmReferenceSql, rfmValuesSql } from "./
 import { sourceCtes } from "./source-ctes.ts";
 import { valueTierSql } from "./value-tier-sql.ts";
 
-export function featuresQuery(plan: CompilePlan, target: SqlTarget): Query {
-  const { dialect } = target;
+/** Tables that hold the typed sources and the members already (the engine's). */
+export interface FeatureInputs {
+  /** The table of a typed, filtered source. */
+  source(name: string): string;
+  /** The table of the members (membersSql). */
+  members: string;
+}
+
+/** One row per member, column member_id; `source` names the typed source's step or table. */
+export function membersSql(plan: FeaturesPlan, dialect: Dialect, source: (name: string) => string): string {
+  const q = dialect.quoteIdent;
+  const pop = plan.population;
+  return `SELECT DISTINCT s.${q(pop.column)} AS ${q(MEMBER_ID)}\nFROM ${source(pop.source)} s\nWHERE s.${q(pop.column)} IS NOT NULL`;
+}
+
+export function featuresQuery(plan: FeaturesPlan, dialect: Dialect, inputs?: FeatureInputs): Query {
   const q = dialect.quoteIdent;
   const member = q(MEMBER_ID);
   const ctes: Cte[] = [];
   const sourceStep = new Map<string, string>();
-  plan.sources.forEach((source, i) => {
-    const name = `source_${i + 1}`;
-    sourceStep.set(source.name, name);
-    ctes.push(...sourceCtes(source, name, target));
-  });
-  const step = (source: string) => sourceStep.get(source) ?? missing(source);
+  if (!inputs) {
+    plan.sources.forEach((source, i) => {
+      const name = `source_${i + 1}`;
+      sourceStep.set(source.name, name);
+      ctes.push(...sourceCtes(source, name, dialect));
+    });
+  }
+  const step = inputs ? inputs.source : (source: string) => sourceStep.get(source) ?? missing(source);
 
   const pop = plan.population;
-  ctes.push({ name: "members", sql: `SELECT DISTINCT s.${q(pop.column)} AS ${member}\nFROM ${step(pop.source)} s\nWHERE s.${q(pop.column)} IS NOT NULL` });
+  if (!inputs) ctes.push({ name: "members", sql: membersSql(plan, dialect, step) });
 
   const select = [`m.${member}`];
   const joins: string[] = [];
@@ -40,11 +60,11 @@ export function featuresQuery(plan: CompilePlan, target: SqlTarget): Query {
   }
   plan.features.forEach((feature, i) => {
     if (feature.kind === "attribute") {
-      select.push(`${attributeSql(feature, target)} AS ${q(feature.name)}`);
+      select.push(`${attributeSql(feature, dialect)} AS ${q(feature.name)}`);
       return;
     }
     const name = `feature_${i + 1}`;
-    ctes.push({ name, sql: aggregateSql(feature, step(feature.source), plan.asOf, target) });
+    ctes.push({ name, sql: aggregateSql(feature, step(feature.source), plan.asOf, dialect) });
     joins.push(`LEFT JOIN ${name} ON ${name}.${member} = m.${member}`);
     const value = `${name}.${q("value")}`;
     select.push(`${feature.fallback === null ? value : `coalesce(${value}, ${dialect.numberLiteral(feature.fallback)})`} AS ${q(feature.name)}`);
@@ -54,14 +74,14 @@ export function featuresQuery(plan: CompilePlan, target: SqlTarget): Query {
     let reference: string | undefined;
     if (plan.rfm.reference === "newest-plus-one-day") {
       reference = "rfm_reference";
-      ctes.push({ name: reference, sql: rfmReferenceSql(plan.rfm, source, target) });
+      ctes.push({ name: reference, sql: rfmReferenceSql(plan.rfm, source, dialect) });
     }
-    ctes.push({ name: "rfm_values", sql: rfmValuesSql(plan.rfm, source, reference, plan.asOf, target) });
+    ctes.push({ name: "rfm_values", sql: rfmValuesSql(plan.rfm, source, reference, plan.asOf, dialect) });
     joins.push(`LEFT JOIN rfm_values rfm ON rfm.${member} = m.${member}`);
     const zero = (column: string, as = column) => `coalesce(rfm.${q(column)}, 0) AS ${q(as)}`;
     select.push(`rfm.${q("recency_days")}`, zero("frequency"), zero("monetary"), `rfm.${q("tenure_days")}`, zero("monetary", "ltv"));
   }
-  ctes.push({ name: "base", sql: `SELECT\n  ${select.join(",\n  ")}\nFROM members m${joins.map((j) => `\n${j}`).join("")}` });
+  ctes.push({ name: "base", sql: `SELECT\n  ${select.join(",\n  ")}\nFROM ${inputs?.members ?? "members"} m${joins.map((j) => `\n${j}`).join("")}` });
 
   let last = "base";
   const layer = (name: string, columns: string[]) => {
@@ -71,14 +91,14 @@ export function featuresQuery(plan: CompilePlan, target: SqlTarget): Query {
   if (plan.rfm) {
     const bought = (column: string) => `CASE WHEN t.${q("frequency")} > 0 THEN t.${q(column)} END`;
     layer("scored", [
-      `${quintileScoreSql(bought("recency_days"), true, pop, target)} AS ${q("r_score")}`,
-      `${quintileScoreSql(bought("frequency"), false, pop, target)} AS ${q("f_score")}`,
-      `${quintileScoreSql(bought("monetary"), false, pop, target)} AS ${q("m_score")}`,
+      `${quintileScoreSql(bought("recency_days"), true, pop, dialect)} AS ${q("r_score")}`,
+      `${quintileScoreSql(bought("frequency"), false, pop, dialect)} AS ${q("f_score")}`,
+      `${quintileScoreSql(bought("monetary"), false, pop, dialect)} AS ${q("m_score")}`,
     ]);
   }
   plan.computed.forEach((feature, i) => layer(`computed_${i + 1}`, [`${emitSql(feature.expression, dialect, (name) => `t.${q(name)}`)} AS ${q(feature.name)}`]));
-  if (plan.rfm) layer("grouped", [`${rfmGroupSql(plan.rfm, target)} AS ${q("rfm_group")}`]);
-  if (plan.valueTier) layer("tiered", [`${valueTierSql(plan.valueTier, target)} AS ${q("value_tier")}`]);
+  if (plan.rfm) layer("grouped", [`${rfmGroupSql(plan.rfm, dialect)} AS ${q("rfm_group")}`]);
+  if (plan.valueTier) layer("tiered", [`${valueTierSql(plan.valueTier, dialect)} AS ${q("value_tier")}`]);
   return { ctes, select: `SELECT *\nFROM ${last}` };
 }
 

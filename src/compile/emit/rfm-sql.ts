@@ -1,54 +1,54 @@
 /**
- * RFM (features/rfm): per customer, whole days since the last and the first
- * purchase before the reference moment, distinct orders and the sum of amounts;
- * 1–5 quintile scores by rank (ties broken by member id):
+ * RFM: per customer, whole days since the last and the first purchase before
+ * the reference moment (as pandas' Timedelta.days), distinct orders and the sum
+ * of amounts; 1–5 quintile scores by rank (ties broken by member id), cut the
+ * way pandas' qcut on rank(method="first") does:
  * bin = max(1, ceil((rank − 1) × 5 / (n − 1))), recency reversed; and the
- * named group: the first whose expression holds.
+ * named group: the first whose expression holds, in the order written.
  */
 import { emitSql } from "../../expr/emit-sql.ts";
 import { asOfMoment, MEMBER_ID, type PopulationPlan, type RfmPlan } from "../plan.ts";
-import type { SqlTarget } from "../sql/sql-target.ts";
+import type { Dialect } from "../../expr/dialects/dialect.ts";
 import { caseSql } from "./case-sql.ts";
 
 /** The reference moment's step, when it comes from the data: one row, column `moment`. */
-export function rfmReferenceSql(rfm: RfmPlan, source: string, target: SqlTarget): string {
-  const q = target.dialect.quoteIdent;
-  return `SELECT ${target.plusOneDay(`max(CAST(s.${q(rfm.timestamp)} AS ${target.type("timestamp")}))`)} AS moment\nFROM ${source} s`;
+export function rfmReferenceSql(rfm: RfmPlan, source: string, dialect: Dialect): string {
+  const q = dialect.quoteIdent;
+  return `SELECT ${dialect.plusOneDay(`max(CAST(s.${q(rfm.timestamp)} AS ${dialect.type("timestamp")}))`)} AS moment\nFROM ${source} s`;
 }
 
 /** member_id, recency_days, frequency, monetary, tenure_days. `reference` names the reference step, if any. */
-export function rfmValuesSql(rfm: RfmPlan, source: string, reference: string | undefined, asOf: string, target: SqlTarget): string {
-  const q = target.dialect.quoteIdent;
-  const moment = reference !== undefined ? `(SELECT moment FROM ${reference})` : target.timestamp(asOfMoment(asOf));
-  const ts = `CAST(s.${q(rfm.timestamp)} AS ${target.type("timestamp")})`;
+export function rfmValuesSql(rfm: RfmPlan, source: string, reference: string | undefined, asOf: string, dialect: Dialect): string {
+  const q = dialect.quoteIdent;
+  const moment = reference !== undefined ? `(SELECT moment FROM ${reference})` : dialect.timestamp(asOfMoment(asOf));
+  const ts = `CAST(s.${q(rfm.timestamp)} AS ${dialect.type("timestamp")})`;
   const customer = `s.${q(rfm.customer)}`;
   return `SELECT
   ${customer} AS ${q(MEMBER_ID)},
-  ${target.elapsedDays(`max(${ts})`, moment)} AS ${q("recency_days")},
+  ${dialect.elapsedDays(`max(${ts})`, moment)} AS ${q("recency_days")},
   count(DISTINCT s.${q(rfm.order)}) AS ${q("frequency")},
   sum(s.${q(rfm.amount)}) AS ${q("monetary")},
-  ${target.elapsedDays(`min(${ts})`, moment)} AS ${q("tenure_days")}
+  ${dialect.elapsedDays(`min(${ts})`, moment)} AS ${q("tenure_days")}
 FROM ${source} s
 WHERE ${customer} IS NOT NULL AND ${ts} < ${moment}
 GROUP BY ${customer}`;
 }
 
 /** The 1–5 score of `column` (SQL over the row `t`) among the rows where it is not null. */
-export function quintileScoreSql(column: string, descending: boolean, population: PopulationPlan, target: SqlTarget): string {
-  const member = target.dialect.quoteIdent(MEMBER_ID);
-  const memberOrder = population.type === "string" ? target.byteOrder(`t.${member}`) : `t.${member}`;
+export function quintileScoreSql(column: string, descending: boolean, population: PopulationPlan, dialect: Dialect): string {
+  const member = dialect.quoteIdent(MEMBER_ID);
+  const memberOrder = population.type === "string" ? dialect.byteOrder(`t.${member}`) : `t.${member}`;
   const partition = `PARTITION BY (${column} IS NULL)`;
   const rank = `row_number() OVER (${partition} ORDER BY ${column} ASC, ${memberOrder} ASC)`;
   const n = `count(*) OVER (${partition})`;
-  const integer = target.name === "bigquery" ? "INT64" : "INTEGER";
-  const bin = `greatest(1, CAST(ceil(CAST(${rank} - 1 AS ${target.dialect.doubleType}) * 5 / greatest(${n} - 1, 1)) AS ${integer}))`;
+  const integer = dialect.name === "bigquery" ? "INT64" : "INTEGER";
+  const bin = `greatest(1, CAST(ceil(CAST(${rank} - 1 AS ${dialect.doubleType}) * 5 / greatest(${n} - 1, 1)) AS ${integer}))`;
   return `CASE WHEN ${column} IS NULL THEN NULL ELSE ${descending ? `6 - ${bin}` : bin} END`;
 }
 
 /** rfm_group over the row `t`. */
-export function rfmGroupSql(rfm: RfmPlan, target: SqlTarget): string {
-  const { dialect } = target;
-  if (rfm.groups.length === 0) return `CAST(NULL AS ${target.type("string")})`;
+export function rfmGroupSql(rfm: RfmPlan, dialect: Dialect): string {
+  if (rfm.groups.length === 0) return `CAST(NULL AS ${dialect.type("string")})`;
   const whens = rfm.groups.map((g) => `WHEN ${emitSql(g.expression, dialect, (name) => `t.${dialect.quoteIdent(name)}`)} THEN ${dialect.stringLiteral(g.name)}`);
   return caseSql(whens);
 }

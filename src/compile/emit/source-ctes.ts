@@ -6,27 +6,31 @@
  */
 import { emitSql } from "../../expr/emit-sql.ts";
 import type { SourcePlan } from "../plan.ts";
-import type { SqlTarget } from "../sql/sql-target.ts";
+import type { Dialect } from "../../expr/dialects/dialect.ts";
 import { inputRef, type Cte } from "./query.ts";
 
 /** Steps named `<name>_typed`, `<name>_derived` (when there are derived columns) and `<name>`. */
-export function sourceCtes(source: SourcePlan, name: string, target: SqlTarget): Cte[] {
-  const { dialect } = target;
+export function sourceCtes(source: SourcePlan, name: string, dialect: Dialect): Cte[] {
   const q = dialect.quoteIdent;
   const read = (from: string, type: SourcePlan["columns"][number]["type"]) => {
     const column = `r.${q(from)}`;
-    if (!source.textual) return `CAST(${column} AS ${target.type(type)})`;
-    const text = `NULLIF(${target.trim(`CAST(${column} AS ${target.type("string")})`)}, '')`;
-    return type === "string" ? text : `CAST(${text} AS ${target.type(type)})`;
+    if (!source.textual) return `CAST(${column} AS ${dialect.type(type)})`;
+    const text = `NULLIF(${dialect.trim(`CAST(${column} AS ${dialect.type("string")})`)}, '')`;
+    return type === "string" ? text : `CAST(${text} AS ${dialect.type(type)})`;
   };
   const ctes: Cte[] = [{ name: `${name}_typed`, sql: `SELECT\n  ${source.columns.map((c) => `${read(c.from, c.type)} AS ${q(c.name)}`).join(",\n  ")}\nFROM ${inputRef(source.name)} r` }];
   const row = (column: string) => `t.${q(column)}`;
   let last = `${name}_typed`;
   if (source.derived.length > 0) {
-    const derived = source.derived.map((d) => `CAST(${emitSql(d.expression, dialect, row)} AS ${target.type(d.type)}) AS ${q(d.name)}`);
+    const derived = source.derived.map((d) => derivedColumnSql(d, dialect, row));
     ctes.push({ name: `${name}_derived`, sql: `SELECT\n  t.*,\n  ${derived.join(",\n  ")}\nFROM ${last} t` });
     last = `${name}_derived`;
   }
   ctes.push({ name, sql: `SELECT t.*\nFROM ${last} t${source.filter ? `\nWHERE ${emitSql(source.filter, dialect, row)}` : ""}` });
   return ctes;
+}
+
+/** A derived column computed from the row's columns (named through `column`) and cast to its type. */
+export function derivedColumnSql(derived: SourcePlan["derived"][number], dialect: Dialect, column: (name: string) => string): string {
+  return `CAST(${emitSql(derived.expression, dialect, column)} AS ${dialect.type(derived.type)}) AS ${dialect.quoteIdent(derived.name)}`;
 }

@@ -1,17 +1,19 @@
 /**
- * The SQL that assigns every member to its nearest centroid inside DuckDB, so
- * ten million members never pass through JS: the fitted transform (log1p,
- * standardize with the fitted means and sds) as SQL expressions, the squared
- * Euclidean distance to each centroid, and the first nearest on ties (as in
- * k-means). Creates table `clusters`: member_id, cluster_id, cluster_name,
- * distance (Euclidean, in transformed space) and outlier (outside the Tukey
- * fences of at least two features). Members with a missing or non-finite
- * feature get NULLs. Numbers are written as finite SQL literals, names quoted.
+ * Assign every member to its nearest centroid inside DuckDB, so ten million
+ * members never pass through JS: the plan's clusters relation
+ * (src/compile/emit/clusters-query.ts, which `seg compile` writes for the
+ * lock's model) rendered with the DuckDB dialect over the features table, with
+ * the outlier column the fitted fences give. Creates table `clusters`:
+ * member_id, cluster_id, cluster_name, distance (Euclidean, in transformed
+ * space) and outlier (outside the Tukey fences of at least two features).
+ * Members with a missing or non-finite feature get NULLs.
  */
-import { FEATURES, lit, MEMBER_ID, num, q } from "../sql-names.ts";
-import { OUTLIER_MIN_FEATURES, type Fence } from "./outliers.ts";
-import { completeCondition } from "./read-matrix.ts";
-import { transformSql, type FittedTransform } from "./transform.ts";
+import { clustersQuery } from "../../compile/emit/clusters-query.ts";
+import { renderQuery, resolveRefs } from "../../compile/emit/query.ts";
+import { duckdb } from "../../expr/dialects/duckdb.ts";
+import { FEATURES, MEMBER_ID, q } from "../sql-names.ts";
+import type { Fence } from "./outliers.ts";
+import type { FittedTransform } from "./transform.ts";
 
 export const CLUSTERS = q("clusters");
 
@@ -26,37 +28,14 @@ export interface AssignmentModel {
 }
 
 export function assignClustersSql(model: AssignmentModel, table = FEATURES): string {
-  const { features } = model.transform;
   const k = model.centroids.length;
   if (k === 0 || model.ids.length !== k || model.names.length !== k) throw new RangeError("one id and one name per centroid");
-  const x = features.map((_, j) => q(`x${j}`));
-  const transformed = transformSql(model.transform, features.map((_, j) => q(`v${j}`)));
-  const distances = model.centroids.map((centroid, c) => {
-    if (centroid.length !== features.length) throw new RangeError(`centroid ${c} has ${centroid.length} values for ${features.length} features`);
-    const terms = centroid.map((value, j) => `(${x[j]} - ${num(value)}) * (${x[j]} - ${num(value)})`);
-    return `${terms.join(" + ")} AS ${q(`d${c}`)}`;
+  const { features, steps } = model.transform;
+  const centroids = model.centroids.map((point, c) => ({ id: model.ids[c]!, name: model.names[c]!, point: [...point] }));
+  const query = clustersQuery({ features, steps, centroids }, duckdb, model.fences);
+  const sql = resolveRefs(renderQuery(query), (ref) => {
+    if (ref.kind === "relation" && ref.relation === "features") return table;
+    throw new Error("cluster assignment reads only the features table");
   });
-  const d = Array.from({ length: k }, (_, c) => q(`d${c}`));
-  const pick = (labels: readonly string[]) => `CASE ${labels.map((label, c) => `WHEN ${d[c]} = best THEN ${lit(label)}`).join(" ")} END`;
-  const fenced = model.fences.flatMap((fence, j) =>
-    fence.lower === null || fence.upper === null ? [] : [`CAST(${x[j]} < ${num(fence.lower)} OR ${x[j]} > ${num(fence.upper)} AS INTEGER)`],
-  );
-  const outlier = fenced.length >= OUTLIER_MIN_FEATURES ? `(${fenced.join(" + ")}) >= ${OUTLIER_MIN_FEATURES}` : `CASE WHEN best IS NULL THEN NULL ELSE FALSE END`;
-  const id = q(MEMBER_ID);
-  return `CREATE OR REPLACE TABLE ${CLUSTERS} AS
-WITH source AS (
-  SELECT ${id}, ${completeCondition(features)} AS complete, ${features.map((f, j) => `${q(f)} AS ${q(`v${j}`)}`).join(", ")}
-  FROM ${table}
-), transformed AS (
-  SELECT ${id}, ${transformed.map((sql, j) => `CASE WHEN complete THEN ${sql} END AS ${x[j]}`).join(",\n    ")}
-  FROM source
-), distances AS (
-  SELECT *, ${distances.join(",\n    ")}
-  FROM transformed
-), nearest AS (
-  SELECT *, least(${d.join(", ")}) AS best FROM distances
-)
-SELECT ${id}, ${pick(model.ids)} AS cluster_id, ${pick(model.names)} AS cluster_name, sqrt(best) AS distance, ${outlier} AS outlier
-FROM nearest
-ORDER BY ${id}`;
+  return `CREATE OR REPLACE TABLE ${CLUSTERS} AS\n${sql}\nORDER BY ${q(MEMBER_ID)}`;
 }

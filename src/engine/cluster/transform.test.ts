@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "../duckdb.ts";
+import { describe, expect, it } from "vitest";
 import { fromRows, toRows } from "../../../test/support/matrix-rows.ts";
-import { applyTransform, fitTransform, invertPoint, log1pProblem, transformPoint, transformSql } from "./transform.ts";
+import { applyTransform, fitTransform, invertPoint, log1pProblem, transformPoint } from "./transform.ts";
 
 const data = fromRows([
   [0, 10, 5],
@@ -50,21 +49,5 @@ describe("log1pProblem", () => {
     expect(log1pProblem(["standardize"], ["a"], [-5])).toBeNull();
     expect(log1pProblem(["log1p"], ["a", "b"], [-1.5, null])).toBe('log1p needs values of 0 or more, but "a" (minimum -1.5) has negative values.');
     expect(log1pProblem(["standardize", "log1p"], ["a"], [0])).toMatch(/^log1p comes after standardize/);
-  });
-});
-
-describe("transformSql", () => {
-  let db: Database;
-  beforeAll(async () => {
-    db = await openDatabase();
-  });
-  afterAll(() => db.close());
-
-  it("computes in DuckDB what fitTransform computes in JS", async () => {
-    const { transform, transformed } = fitTransform(data, features, ["log1p", "standardize"]);
-    const sql = transformSql(transform, ['"visits"', '"spend"', '"flat"']);
-    const rows = await db.all(`SELECT ${sql.map((s, j) => `${s} AS x${j}`).join(", ")} FROM (VALUES (0, 10, 5), (9, 20, 5), (99, 60, 5)) t(visits, spend, flat)`);
-    const expected = toRows(transformed);
-    rows.forEach((row, i) => [0, 1, 2].forEach((j) => expect(row[`x${j}`] as number).toBeCloseTo(expected[i]![j]!, 12)));
   });
 });

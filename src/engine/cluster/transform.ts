@@ -4,10 +4,10 @@
  * divide by the population standard deviation, as scikit-learn's
  * StandardScaler). Fitting keeps the parameters, so the same transform can be
  * applied to one point (centroids, previous locks), inverted (centroids back to
- * original units) and written as SQL for assigning every member in DuckDB.
+ * original units) and written as SQL for assigning every member
+ * (src/compile/emit/clusters-query.ts).
  */
 import type { Matrix } from "./matrix.ts";
-import { num } from "../sql-names.ts";
 
 export type TransformName = "log1p" | "standardize";
 
@@ -59,21 +59,6 @@ export function invertPoint(transform: FittedTransform, point: readonly number[]
     }
   }
   return out;
-}
-
-/**
- * The transform as one SQL expression per feature, given the SQL expressions
- * of the original values (usually quoted column names). DuckDB has no log1p:
- * ln(1 + x) differs from it by less than 1e-16 in absolute terms.
- */
-export function transformSql(transform: FittedTransform, columns: readonly string[]): string[] {
-  return columns.map((column, j) => {
-    let sql = `CAST(${column} AS DOUBLE)`;
-    for (const step of transform.steps) {
-      sql = step.kind === "log1p" ? `ln(1 + ${sql})` : `((${sql} - ${num(step.means[j]!)}) / ${num(step.sds[j]!)})`;
-    }
-    return sql;
-  });
 }
 
 /** Why log1p cannot be applied, given each feature's minimum over all members; null when it can. */

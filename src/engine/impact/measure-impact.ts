@@ -11,11 +11,13 @@
  * Names are quoted and values written as literals (sql-names.ts); no user text
  * is spliced into SQL.
  */
+import { aggregateSql } from "../../compile/emit/aggregate-sql.ts";
+import { aggregatePlan } from "../../compile/plan.ts";
+import { duckdb } from "../../expr/dialects/duckdb.ts";
 import type { Config } from "../../schema/config.ts";
 import type { LoadedSegment } from "../../workspace/workspace.ts";
 import type { Database, Row } from "../duckdb.ts";
 import { buildFeatureTable } from "../build-feature-table.ts";
-import { aggregateDefault, aggregateFeatureSql } from "../features/aggregate.ts";
 import type { SourceStats } from "../load-sources.ts";
 import { assignMemberships, MEMBERSHIPS } from "../membership.ts";
 import { population } from "../population.ts";
@@ -168,13 +170,14 @@ export function valuesSql(measures: readonly { measure: ImpactMeasure; index: nu
   for (const { measure, index } of measures) {
     const [b, a] = [q(`b${index}`), q(`a${index}`)];
     if (measure.kind === "mean") {
-      const source = config.sources[measure.source]!;
       const feature = { ...measure.feature, window_days: windows.days };
-      const fallback = aggregateDefault(feature);
+      // The feature's own SQL (the plan's), as of the end of each window.
+      const perMember = (end: string) => aggregateSql(aggregatePlan(measure.key, feature, config, end), sourceTable(measure.source), end, duckdb);
+      const { fallback } = aggregatePlan(measure.key, feature, config, windows.after.end);
       const value = (alias: string) => (fallback === null ? `${alias}.value` : `coalesce(${alias}.value, ${num(fallback)})`);
       const [wb, wa] = [q(`wb${index}`), q(`wa${index}`)];
-      joins.push(`LEFT JOIN (${aggregateFeatureSql(feature, source, windows.before.end)}) ${wb} ON ${wb}.${id} = c.${id}`);
-      joins.push(`LEFT JOIN (${aggregateFeatureSql(feature, source, windows.after.end)}) ${wa} ON ${wa}.${id} = c.${id}`);
+      joins.push(`LEFT JOIN (${perMember(windows.before.end)}) ${wb} ON ${wb}.${id} = c.${id}`);
+      joins.push(`LEFT JOIN (${perMember(windows.after.end)}) ${wa} ON ${wa}.${id} = c.${id}`);
       select.push(`${value(wb)} AS ${b}`, `${value(wa)} AS ${a}`);
     } else {
       if (!accountsJoined) joins.push(`LEFT JOIN ${sourceTable(accounts!)} acc ON acc.${q(config.sources[accounts!]!.key)} = c.${id}`);

@@ -12,11 +12,17 @@
  * - `contains` becomes `STRPOS(…) > 0` (BigQuery's CONTAINS_SUBSTR ignores case).
  * - The `SAFE.` prefix turns the error of `SQRT`, `LN` or `LOG10` on an out-of-domain
  *   argument into NULL, without repeating the argument.
+ * - A timestamp without time zone is a DATETIME.
+ * - TRIM without a second argument removes all whitespace, so spaces are named.
+ * - REGEXP_CONTAINS is RE2 like DuckDB's; `(?i)` makes it ignore case.
+ * - Strings compare by code point by default, which orders UTF-8 text as its bytes.
  */
-import type { Dialect } from "./dialect.ts";
+import type { ColumnType, Dialect } from "./dialect.ts";
 import { assertQuotable } from "./double-quote.ts";
 import { sqlNumber } from "./sql-number.ts";
 import { standardCall } from "./standard-call.ts";
+
+const TYPES: Readonly<Record<ColumnType, string>> = { string: "STRING", integer: "INT64", number: "FLOAT64", boolean: "BOOL", date: "DATE", timestamp: "DATETIME" };
 
 export const bigquery: Dialect = {
   name: "bigquery",
@@ -52,6 +58,13 @@ export const bigquery: Dialect = {
   },
   divide: (left, right) => `(CAST(${left} AS FLOAT64) / NULLIF(${right}, 0))`,
   modulo: (left, right) => `CAST(MOD(CAST(${left} AS BIGNUMERIC), NULLIF(CAST(${right} AS BIGNUMERIC), 0)) AS FLOAT64)`,
+  type: (type) => TYPES[type],
+  timestamp: (text) => `CAST(${bigquery.stringLiteral(text)} AS DATETIME)`,
+  elapsedDays: (from, to) => `CAST(FLOOR(DATETIME_DIFF(${to}, ${from}, MICROSECOND) / 86400000000) AS INT64)`,
+  plusOneDay: (timestamp) => `DATETIME_ADD(${timestamp}, INTERVAL 1 DAY)`,
+  trim: (text) => `TRIM(${text}, ' ')`,
+  matchesRegex: (text, pattern) => `REGEXP_CONTAINS(${text}, ${bigquery.stringLiteral(`(?i)${pattern}`)})`,
+  byteOrder: (text) => text,
 };
 
 /** Escapes backslash, `quote` and control characters for a GoogleSQL quoted literal or name. */

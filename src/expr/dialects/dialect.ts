@@ -1,16 +1,23 @@
 /**
- * What differs between SQL dialects when an expression becomes SQL. `emit-sql.ts` builds the
- * statement's shape (parentheses, operators, `IN`, `BETWEEN`, `IS NULL`) and asks the dialect
- * for everything else. Each dialect lives in its own file and is registered in `index.ts`.
+ * Everything that differs between the warehouses Seg writes SQL for, in one interface per
+ * warehouse (one file each, registered in `index.ts`): how names and literals are quoted,
+ * whitelisted functions and arithmetic (what `emit-sql.ts` asks for when an expression becomes
+ * SQL), column types, timestamp literals and arithmetic, trimming, regular expressions and
+ * byte-order sorting (what the plan's SQL in `src/compile/emit/` asks for). The engine renders
+ * the plan with `duckdb`; `seg compile` with any of them.
  *
  * Every method returns SQL text that is self-contained: a literal, a quoted name, a
  * function call or a parenthesized expression, so it can be dropped into any operand position.
- * Arguments named `left`, `right` and `args` are SQL already emitted by `emitSql`, never
- * user text.
+ * Arguments named `left`, `right`, `args`, `text`, `timestamp`, `from` and `to` are SQL already
+ * built by Seg, never user text; where a parameter is user text (a literal's value, a regular
+ * expression) the method writes it as a literal.
  */
 import type { FunctionName } from "../functions.ts";
 
 export type DialectName = "duckdb" | "postgres" | "bigquery" | "snowflake";
+
+/** The types a source column can be declared with. */
+export type ColumnType = "string" | "integer" | "number" | "boolean" | "date" | "timestamp";
 
 export interface Dialect {
   name: DialectName;
@@ -28,4 +35,23 @@ export interface Dialect {
   divide(left: string, right: string): string;
   /** The remainder of `left / right` with the sign of `left`, NULL when `right` is zero. */
   modulo(left: string, right: string): string;
+  /** The warehouse type of a declared column type; `timestamp` is a timestamp without time zone. */
+  type(type: ColumnType): string;
+  /** A timestamp literal; `text` is written by Seg as `YYYY-MM-DD HH:MM:SS`. */
+  timestamp(text: string): string;
+  /** Whole days from `from` to `to` (timestamps), rounded down, as an integer. */
+  elapsedDays(from: string, to: string): string;
+  /** The timestamp one day after `timestamp`. */
+  plusOneDay(timestamp: string): string;
+  /** `text` without leading and trailing spaces (spaces only, as DuckDB's trim). */
+  trim(text: string): string;
+  /** Whether `text` matches the regular expression `pattern` (user text, RE2 syntax), ignoring case. */
+  matchesRegex(text: string, pattern: string): string;
+  /** An ORDER BY key that sorts text by its bytes, whatever the database's collation. */
+  byteOrder(text: string): string;
+}
+
+/** The SQL for a double given as an expression of any numeric type. */
+export function asDouble(dialect: Dialect, sql: string): string {
+  return `CAST(${sql} AS ${dialect.doubleType})`;
 }

@@ -8,11 +8,15 @@
  * - The domain guards use `TRY(…)`, which turns the function's error on an out-of-domain
  *   argument (`LN(0)`) into NULL without repeating the argument.
  * - `GREATEST` and `LEAST` already skip NULLs.
+ * - The engine renders the plan with this dialect, so compiled DuckDB SQL reads like the
+ *   engine's.
  */
-import type { Dialect } from "./dialect.ts";
+import type { ColumnType, Dialect } from "./dialect.ts";
 import { doubleQuoteIdent, singleQuoteText } from "./double-quote.ts";
 import { sqlNumber } from "./sql-number.ts";
 import { standardCall } from "./standard-call.ts";
+
+const TYPES: Readonly<Record<ColumnType, string>> = { string: "VARCHAR", integer: "BIGINT", number: "DOUBLE", boolean: "BOOLEAN", date: "DATE", timestamp: "TIMESTAMP" };
 
 export const duckdb: Dialect = {
   name: "duckdb",
@@ -37,4 +41,11 @@ export const duckdb: Dialect = {
   },
   divide: (left, right) => `(CAST(${left} AS DOUBLE) / NULLIF(${right}, 0))`,
   modulo: (left, right) => `(${left} % NULLIF(${right}, 0))`,
+  type: (type) => TYPES[type],
+  timestamp: (text) => `CAST(${singleQuoteText(text)} AS TIMESTAMP)`,
+  elapsedDays: (from, to) => `CAST(floor(epoch(${to} - ${from}) / 86400) AS BIGINT)`,
+  plusOneDay: (timestamp) => `(${timestamp} + INTERVAL 1 DAY)`,
+  trim: (text) => `trim(${text})`,
+  matchesRegex: (text, pattern) => `regexp_matches(${text}, ${singleQuoteText(pattern)}, 'i')`,
+  byteOrder: (text) => text,
 };

@@ -9,13 +9,22 @@
  *   rounds half away from zero.
  * - `GREATEST` and `LEAST` already skip NULLs; `contains` becomes `STRPOS(…) > 0`.
  *
+ * - Timestamps are `timestamp` (without time zone); the difference of two is an
+ *   interval of days and time, whose epoch is its length in seconds.
+ * - Regular expressions are Postgres' advanced REs, which read `\b` as a
+ *   backspace: word boundaries `\b` and `\B` become `\y` and `\Y`.
+ * - Text sorts by the database's collation unless told otherwise; tie-breaks
+ *   by member id use `COLLATE "C"` (byte order), as DuckDB sorts.
+ *
  * Postgres truncates identifiers longer than 63 bytes; callers naming columns must keep
  * names distinct within that length.
  */
-import type { Dialect } from "./dialect.ts";
+import type { ColumnType, Dialect } from "./dialect.ts";
 import { assertQuotable, doubleQuoteIdent, singleQuoteText } from "./double-quote.ts";
 import { sqlNumber } from "./sql-number.ts";
 import { standardCall } from "./standard-call.ts";
+
+const TYPES: Readonly<Record<ColumnType, string>> = { string: "text", integer: "bigint", number: "double precision", boolean: "boolean", date: "date", timestamp: "timestamp" };
 
 export const postgres: Dialect = {
   name: "postgres",
@@ -43,4 +52,26 @@ export const postgres: Dialect = {
   divide: (left, right) => `(CAST(${left} AS double precision) / NULLIF(${right}, 0))`,
   modulo: (left, right) =>
     `CAST(MOD(CAST(${left} AS numeric), NULLIF(CAST(${right} AS numeric), 0)) AS double precision)`,
+  type: (type) => TYPES[type],
+  timestamp: (text) => `CAST(${singleQuoteText(text)} AS timestamp)`,
+  elapsedDays: (from, to) => `CAST(floor(EXTRACT(EPOCH FROM (${to} - ${from})) / 86400) AS bigint)`,
+  plusOneDay: (timestamp) => `(${timestamp} + INTERVAL '1 day')`,
+  trim: (text) => `trim(${text})`,
+  matchesRegex: (text, pattern) => `(${text} ~* ${postgres.stringLiteral(postgresRegex(pattern))})`,
+  byteOrder: (text) => `${text} COLLATE "C"`,
 };
+
+/** RE2 word boundaries in Postgres' spelling; every other escape is left as written. */
+export function postgresRegex(pattern: string): string {
+  let out = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i]!;
+    if (ch !== "\\" || i + 1 >= pattern.length) {
+      out += ch;
+      continue;
+    }
+    const next = pattern[++i]!;
+    out += next === "b" ? "\\y" : next === "B" ? "\\Y" : `\\${next}`;
+  }
+  return out;
+}

@@ -7,7 +7,7 @@
 import type { CheckResult } from "../../lint/check-result.ts";
 import { CRITERIA } from "../../engine/idsaa.ts";
 import { kpiMeasure, kpiValue, type KpiMeasure } from "../../engine/kpi-value.ts";
-import { schemeSegments } from "../../engine/membership.ts";
+import { schemeSegments } from "../../workspace/scheme-segments.ts";
 import type { PriorityRow } from "../../engine/prioritize.ts";
 import type { SchemeMetrics } from "../../engine/segment-metrics.ts";
 import { welchTest } from "../../engine/stats/two-sample.ts";

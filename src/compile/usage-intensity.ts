@@ -3,7 +3,7 @@
  * before as_of, on the first events source. It is an ordinary aggregate
  * feature, so the engine and seg compile compute it the same way.
  */
-import type { AggregateFeature } from "../../schema/feature.ts";
+import type { AggregateFeature } from "../schema/feature.ts";
 
 export const USAGE_WINDOW_DAYS = 90;
 
