@@ -2,7 +2,10 @@
  * Assemble the `features` table: one row per member with the accounts columns,
  * declared features, RFM values and scores, value tier and RFM group. Built in
  * stages because later features read earlier ones (computed features, groups
- * over scores, tiers over any measure).
+ * over scores, tiers over any measure). With `only`, the declared features,
+ * built-ins, RFM and the value tier outside it are left out (the accounts
+ * columns are always carried): impact builds just what the definitions read
+ * (features-needed.ts).
  */
 import type { Config } from "../schema/config.ts";
 import type { Database } from "./duckdb.ts";
@@ -11,12 +14,14 @@ import { attributeFeatureSql } from "./features/attribute.ts";
 import { compileExpression } from "./features/compile-expression.ts";
 import { quintileScore, rfmGroupSql, rfmValuesSql } from "./features/rfm.ts";
 import { valueTierSql } from "./features/value-tiers.ts";
-import { carriedAccountColumns, usageSource } from "../workspace/feature-catalog.ts";
+import { carriedAccountColumns, RFM_FEATURES, usageSource } from "../workspace/feature-catalog.ts";
 import { usageIntensityFeature } from "./features/usage-intensity.ts";
 import { population } from "./population.ts";
 import { FEATURES, MEMBER_ID, MEMBERS, num, q, sourceTable } from "./sql-names.ts";
 
-export async function buildFeatureTable(db: Database, config: Config, asOf: string): Promise<void> {
+export async function buildFeatureTable(db: Database, config: Config, asOf: string, only?: ReadonlySet<string>): Promise<void> {
+  const wanted = (name: string) => only === undefined || only.has(name);
+  const rfm = config.rfm && RFM_FEATURES.some((f) => wanted(f.name)) ? config.rfm : undefined;
   const pop = population(config);
   await db.run(`CREATE OR REPLACE TABLE ${MEMBERS} AS ${pop.sql} ORDER BY 1`);
 
@@ -29,6 +34,7 @@ export async function buildFeatureTable(db: Database, config: Config, asOf: stri
   }
   let j = 0;
   for (const [name, feature] of Object.entries(config.features)) {
+    if (!wanted(name)) continue;
     if ("aggregate" in feature) {
       const alias = `f${j++}`;
       joins.push(`LEFT JOIN (${aggregateFeatureSql(feature, config.sources[feature.source]!, asOf)}) ${alias} ON ${alias}.${q(MEMBER_ID)} = m.${q(MEMBER_ID)}`);
@@ -39,25 +45,25 @@ export async function buildFeatureTable(db: Database, config: Config, asOf: stri
     }
   }
   const usage = usageSource(config);
-  if (usage !== undefined && !config.features.usage_intensity) {
+  if (usage !== undefined && !config.features.usage_intensity && wanted("usage_intensity")) {
     joins.push(`LEFT JOIN (${aggregateFeatureSql(usageIntensityFeature(usage), config.sources[usage]!, asOf)}) usage ON usage.${q(MEMBER_ID)} = m.${q(MEMBER_ID)}`);
     select.push("coalesce(usage.value, 0) AS usage_intensity");
   }
-  if (config.rfm) {
-    joins.push(`LEFT JOIN (${rfmValuesSql(config.rfm, config, asOf)}) rfm ON rfm.${q(MEMBER_ID)} = m.${q(MEMBER_ID)}`);
+  if (rfm) {
+    joins.push(`LEFT JOIN (${rfmValuesSql(rfm, config, asOf)}) rfm ON rfm.${q(MEMBER_ID)} = m.${q(MEMBER_ID)}`);
     select.push("rfm.recency_days", "coalesce(rfm.frequency, 0) AS frequency", "coalesce(rfm.monetary, 0) AS monetary", "rfm.tenure_days", "coalesce(rfm.monetary, 0) AS ltv");
   }
   let sql = `SELECT ${select.join(",\n  ")}\nFROM ${MEMBERS} m\n${joins.join("\n")}`;
 
-  if (config.rfm) {
+  if (rfm) {
     // Scores rank members who bought; members without purchases get none.
     const bought = (column: string) => `CASE WHEN frequency > 0 THEN ${column} END`;
     sql = `SELECT *, ${quintileScore(bought("recency_days"), true)} AS r_score, ${quintileScore(bought("frequency"), false)} AS f_score, ${quintileScore(bought("monetary"), false)} AS m_score FROM (${sql})`;
   }
   for (const [name, feature] of Object.entries(config.features)) {
-    if ("expression" in feature) sql = `SELECT *, ${compileExpression(feature.expression)} AS ${q(name)} FROM (${sql})`;
+    if ("expression" in feature && wanted(name)) sql = `SELECT *, ${compileExpression(feature.expression)} AS ${q(name)} FROM (${sql})`;
   }
-  if (config.rfm) sql = `SELECT *, ${rfmGroupSql(config.rfm)} AS rfm_group FROM (${sql})`;
-  if (config.value_tiers) sql = `SELECT *, ${valueTierSql(config.value_tiers)} AS value_tier FROM (${sql})`;
+  if (rfm) sql = `SELECT *, ${rfmGroupSql(rfm)} AS rfm_group FROM (${sql})`;
+  if (config.value_tiers && wanted("value_tier")) sql = `SELECT *, ${valueTierSql(config.value_tiers)} AS value_tier FROM (${sql})`;
   await db.run(`CREATE OR REPLACE TABLE ${FEATURES} AS ${sql} ORDER BY ${q(MEMBER_ID)}`);
 }
