@@ -98,7 +98,7 @@ function onlineRetail(results: Map<string, Stored>): string[] {
   return [
     "## Online Retail: Seg vs pandas + scikit-learn",
     "",
-    `${when(stored!)}. The UCI Online Retail file (541,909 lines, gzip CSV): load, keep lines with a customer and positive quantity and price, RFM per customer with 1–5 quintile scores and the six RFM groups of examples/online-retail, log1p + standardize, Tukey outliers set aside, k-means for k = 2..8 (10 initializations each) with the silhouette on every fitted row, the best k by silhouette, memberships. Seg: bench/online-retail-seg.ts (the engine and the clustering module); reference: bench/online-retail-pandas.py.`,
+    `${when(stored!)}. The UCI Online Retail file (541,909 lines, gzip CSV): load, keep lines with a customer and positive quantity and price, RFM per customer with 1–5 quintile scores and the six RFM groups of examples/online-retail, log1p + standardize, Tukey outliers set aside, k-means for k = 2..8 (10 initializations each) with the silhouette on every fitted row, the best k by silhouette, memberships. Seg: bench/online-retail-seg.ts (the engine, computing the segment metrics only, and the clustering module; Node's compile cache on, as bin/seg.js runs Seg); reference: bench/online-retail-pandas.py.`,
     "",
     "| | Seg | pandas + scikit-learn |",
     "|---|---|---|",
@@ -184,7 +184,7 @@ function commands(results: Map<string, Stored>): string[] {
   return [
     "## `seg check`, `seg explain`, `seg export` and `seg diff`, warm",
     "",
-    `${when(stored!)}. Each command as a process on the example (repository root), warm (Seg's cache of typed sources and k-means fits and Node's compile cache filled by a warm-up round), the commands alternated round by round so a change in the machine's load hits them alike. Every one recomputes the workspace in one engine run (\`seg diff\`: one per side) with the same cache and engine options as \`seg check\`.`,
+    `${when(stored!)}. Each command as a process on the example (repository root), warm (Seg's cache of typed sources and k-means fits and Node's compile cache filled by a warm-up round), the commands alternated round by round so a change in the machine's load hits them alike. Every one recomputes the workspace in one engine run (\`seg diff\`: one per side) with the same cache and engine options as \`seg check\`; explain and export compute only the features, clusters and memberships they read (no segment metrics, findings or impact: src/engine/engine-outputs.ts).`,
     "",
     "| command | wall time, median (min–max) | peak memory |",
     "|---|---|---|",
