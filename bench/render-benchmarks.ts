@@ -113,6 +113,12 @@ function onlineRetail(results: Map<string, Stored>): string[] {
     "|---|---|---|---|---|",
     ...a.perK.map((p: any) => `| ${p.k} | ${s(p.inertia[0])} | ${s(p.inertia[1])} | ${s(p.silhouette[0], 4)} | ${s(p.silhouette[1], 4)} |`),
     "",
+    ...(stored!.load && Math.max(...stored!.load) > stored!.machine.cores
+      ? [
+          `The load average reached ${Math.max(...stored!.load)} on ${stored!.machine.cores} cores during this run: other work shared the machine, and it slows pandas + scikit-learn far more than Seg (scikit-learn's k-means and silhouette threads wait on each other), so this ratio flatters Seg. Quote a ratio measured on a quiet machine (\`npm run bench -- --only online-retail\`).`,
+          "",
+        ]
+      : []),
   ];
 }
 
