@@ -4,6 +4,7 @@ import { explainMember, type Explanation } from "../engine/explain-member.ts";
 import { runEngine } from "../engine/run-engine.ts";
 import { checkDefinitions, type CheckOptions } from "./check.ts";
 import { engineOptions } from "../engine/engine-options.ts";
+import { MEMBERSHIPS_ONLY } from "../engine/engine-outputs.ts";
 
 export interface ExplainResult {
   diagnostics: Diagnostic[];
@@ -18,6 +19,8 @@ export async function explain(options: CheckOptions & { memberId: string }): Pro
   const engine = await runEngine(definitions.workspace, definitions.catalog, definitions.expressions, {
     ...engineOptions(definitions, options),
     keepDatabase: true,
+    // One member's features, memberships and cluster: no metrics, findings or impact.
+    outputs: MEMBERSHIPS_ONLY,
   });
   if (!engine.db) return { diagnostics: engine.diagnostics, explanation: undefined, asOf: definitions.asOf };
   try {

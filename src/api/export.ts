@@ -12,6 +12,7 @@ import { runEngine } from "../engine/run-engine.ts";
 import { assertWritableTarget, replaceFileAtomically } from "../workspace/write-file-safely.ts";
 import { checkDefinitions, type CheckOptions } from "./check.ts";
 import { engineOptions } from "../engine/engine-options.ts";
+import { MEMBERSHIPS_ONLY } from "../engine/engine-outputs.ts";
 
 export interface ExportOptions extends CheckOptions {
   out: string;
@@ -39,6 +40,8 @@ export async function exportWorkspace(options: ExportOptions): Promise<ExportRes
   const engine = await runEngine(definitions.workspace, definitions.catalog, definitions.expressions, {
     ...engineOptions(definitions, options),
     keepDatabase: true,
+    // Members with their segments and features: no metrics, findings or impact.
+    outputs: MEMBERSHIPS_ONLY,
     writableDirectories: [dirname(file)],
   });
   if (!engine.db) return { diagnostics: engine.diagnostics, rows: 0, file: undefined };

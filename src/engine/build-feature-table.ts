@@ -4,20 +4,35 @@
  * the sources load-sources typed and checked. One row per member with the
  * accounts columns, declared features, RFM values and scores, computed
  * features, RFM group and value tier, ordered by member id. `seg compile`
- * renders the same plan for a warehouse.
+ * renders the same plan for a warehouse. With `only`, the declared features,
+ * built-ins, RFM and the value tier outside it are left out (the accounts
+ * columns are always carried): impact builds just what the definitions read
+ * (features-needed.ts).
  */
 import { featuresQuery, membersSql } from "../compile/emit/features-query.ts";
 import { renderQuery } from "../compile/emit/query.ts";
-import { featuresPlan, MEMBER_ID } from "../compile/plan.ts";
+import { featuresPlan, MEMBER_ID, type FeaturesPlan } from "../compile/plan.ts";
 import { duckdb } from "../expr/dialects/duckdb.ts";
 import type { Config } from "../schema/config.ts";
+import { RFM_FEATURES, VALUE_TIER_FEATURE } from "../workspace/feature-catalog.ts";
 import type { Database } from "./duckdb.ts";
 import { FEATURES, MEMBERS, q, sourceTable } from "./sql-names.ts";
 
-/** The features as of `asOf` (impact rebuilds them as of a launch day). */
-export async function buildFeatureTable(db: Database, config: Config, asOf: string): Promise<void> {
-  const plan = featuresPlan(config, asOf);
+/** The features as of `asOf` (impact rebuilds them as of a launch day, `only` those it reads). */
+export async function buildFeatureTable(db: Database, config: Config, asOf: string, only?: ReadonlySet<string>): Promise<void> {
+  const plan = only === undefined ? featuresPlan(config, asOf) : onlyFeatures(featuresPlan(config, asOf), only);
   await db.run(`CREATE OR REPLACE TABLE ${MEMBERS} AS ${membersSql(plan, duckdb, sourceTable)}\nORDER BY 1`);
   const query = featuresQuery(plan, duckdb, { source: sourceTable, members: MEMBERS });
   await db.run(`CREATE OR REPLACE TABLE ${FEATURES} AS ${renderQuery(query)}\nORDER BY ${q(MEMBER_ID)}`);
+}
+
+/** The plan cut to the features in `only`; RFM is kept whole when any of its columns is wanted. */
+function onlyFeatures(plan: FeaturesPlan, only: ReadonlySet<string>): FeaturesPlan {
+  return {
+    ...plan,
+    features: plan.features.filter((f) => only.has(f.name)),
+    rfm: plan.rfm && RFM_FEATURES.some((f) => only.has(f.name)) ? plan.rfm : undefined,
+    computed: plan.computed.filter((f) => only.has(f.name)),
+    valueTier: plan.valueTier && only.has(VALUE_TIER_FEATURE.name) ? plan.valueTier : undefined,
+  };
 }

@@ -42,6 +42,12 @@ describe("checkColumnTypes", () => {
     expect(finding?.message).toBe('Column "x" of source "s" is declared integer, but 4 values in data/x.csv do not parse: "0x10" (line 2), "1_000" (line 3), "1e3" (line 4).');
   });
 
+  it("whole numbers past a BIGINT do not parse as integers; the largest that fit, and 12. or +5, do", async () => {
+    expect(await check("integer", ["9223372036854775807", "-9223372036854775808", "12.", "+5", "007", "99999999999999999.00"])).toEqual([]);
+    const [finding] = await check("integer", ["9223372036854775808", "-9223372036854775809", "1"]);
+    expect(finding?.data).toMatchObject({ count: 2, first: "line 2" });
+  });
+
   it("text in a date column, and a time of day in a date column", async () => {
     expect((await check("date", ["2026-01-01", "soon"]))[0]?.message).toBe('Column "x" of source "s" is declared date, but 1 value in data/x.csv is not a date (YYYY-MM-DD): "soon" (line 3).');
     expect((await check("date", ["2026-01-01 10:30:00"]))[0]?.message).toBe('Column "x" of source "s" is declared date, but 1 value in data/x.csv has a time of day: "2026-01-01 10:30:00" (line 2).');

@@ -40,6 +40,18 @@ describe("inspectDataFile", () => {
     const facts = await inspectDataFile(file("d.csv", Buffer.concat([Buffer.from("id,city\n1,Köln\n2,caf"), Buffer.from([0xe9]), Buffer.from("\n")])), "csv");
     expect(facts.problem).toEqual({ kind: "not-utf8", line: 3, column: 6, byte: 0xe9 });
   });
+
+  it("does not hash again bytes it was told the hash of, unless the file changed since", async () => {
+    const path = file("e.csv", "a,b\n1,2\n");
+    const hashed = await inspectDataFile(path, "csv", { hashOnly: true });
+    expect(hashed.sha256).toBe(createHash("sha256").update("a,b\n1,2\n").digest("hex"));
+    // The known hash is taken as it is while the file's stamp matches: a marked one shows it was not recomputed.
+    const reused = await inspectDataFile(path, "csv", { known: { ...hashed, sha256: "marked" } });
+    expect(reused).toEqual({ sha256: "marked", bytes: hashed.bytes, header: ["a", "b"] });
+    writeFileSync(path, "a,b\n1,23\n");
+    const changed = await inspectDataFile(path, "csv", { known: { ...hashed, sha256: "marked" } });
+    expect(changed.sha256).toBe(createHash("sha256").update("a,b\n1,23\n").digest("hex"));
+  });
 });
 
 describe("utf8Validator", () => {

@@ -8,6 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
 import { Transform } from "node:stream";
 import { createGunzip } from "node:zlib";
 
@@ -18,6 +19,8 @@ export type FileProblem =
 export interface DataFileFacts {
   sha256: string;
   bytes: number;
+  /** hashOnly: the file's size, modification time and inode when it was hashed (see `known`). */
+  stamp?: string;
   /** CSV only: the header row's fields (undefined when the file has no complete first line). */
   header?: string[];
   problem?: FileProblem;
@@ -26,15 +29,22 @@ export interface DataFileFacts {
 /** How much of the start of a CSV is kept to read its header row. */
 const MAX_HEADER_BYTES = 1024 * 1024;
 
-/** `hashOnly`: just the sha256 and size (enough to look the source up in the cache). */
-export async function inspectDataFile(path: string, format: "csv" | "parquet", options: { hashOnly?: boolean } = {}): Promise<DataFileFacts> {
+/**
+ * `hashOnly`: just the sha256 and size (enough to look the source up in the
+ * cache). `known`: the hashOnly facts of the same file, taken just before (a
+ * cache miss): its bytes are not hashed a second time unless the file changed
+ * since (its stamp), in which case they are hashed again.
+ */
+export async function inspectDataFile(path: string, format: "csv" | "parquet", options: { hashOnly?: boolean; known?: DataFileFacts } = {}): Promise<DataFileFacts> {
+  const stamp = options.hashOnly || options.known ? await fileStamp(path) : undefined;
+  const known = format === "csv" && !options.hashOnly && options.known?.stamp !== undefined && options.known.stamp === stamp ? options.known : undefined;
   const hash = createHash("sha256");
   let bytes = 0;
   // Every byte passes the hash on its way to the gunzip and UTF-8 checks.
   const hashed = createReadStream(path).pipe(
     new Transform({
       transform(chunk: Buffer, _encoding, done) {
-        hash.update(chunk);
+        if (!known) hash.update(chunk);
         bytes += chunk.length;
         done(null, chunk);
       },
@@ -44,7 +54,7 @@ export async function inspectDataFile(path: string, format: "csv" | "parquet", o
     for await (const _chunk of hashed) {
       // Hashing only.
     }
-    return { sha256: hash.digest("hex"), bytes };
+    return { sha256: hash.digest("hex"), bytes, ...(stamp !== undefined ? { stamp } : {}) };
   }
   const gzipped = await startsWithGzipMagic(path);
   const text = gzipped ? hashed.pipe(createGunzip()) : hashed;
@@ -71,7 +81,14 @@ export async function inspectDataFile(path: string, format: "csv" | "parquet", o
     if (bad) problem = { kind: "not-utf8", ...bad };
   }
   const header = headerFields(head);
-  return { sha256: hash.digest("hex"), bytes, ...(header ? { header } : {}), ...(problem ? { problem } : {}) };
+  // A file that changed while it was read is hashed again: the sha256 always names the bytes as they are now.
+  const sha256 = known === undefined ? hash.digest("hex") : bytes === known.bytes && (await fileStamp(path)) === known.stamp ? known.sha256 : (await inspectDataFile(path, format, { hashOnly: true })).sha256;
+  return { sha256, bytes, ...(header ? { header } : {}), ...(problem ? { problem } : {}) };
+}
+
+async function fileStamp(path: string): Promise<string> {
+  const facts = await stat(path, { bigint: true });
+  return `${facts.size}:${facts.mtimeNs}:${facts.ino}`;
 }
 
 /** The header row of a CSV (plain or gzip), reading only as far as its first line. */

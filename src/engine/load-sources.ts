@@ -118,7 +118,8 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     }
     const read = format === "parquet" ? `read_parquet(${lit(duckdbFilePath(file))})` : readCsvSql(duckdbFilePath(file), header!);
     // The pass over the bytes (hash, gzip, UTF-8) runs in JavaScript while DuckDB reads in its own threads.
-    const inspecting = inspectDataFile(file, format);
+    // On a cache miss the bytes were just hashed for the key: they are not hashed again.
+    const inspecting = inspectDataFile(file, format, hashed ? { known: hashed } : {});
     // Handled below, once DuckDB is done; a rejection meanwhile is not "unhandled".
     inspecting.catch(() => undefined);
     let readError: unknown;

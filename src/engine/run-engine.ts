@@ -1,7 +1,8 @@
 /* eslint max-lines-per-function: "off" -- runEngine reads top to bottom as the pipeline's steps, each one call. */
 /**
- * Recompute everything from the data: load sources, build features, cluster,
- * assign memberships and compute segment metrics. Returns plain results; the
+ * Recompute from the data: load sources, build features, cluster, assign
+ * memberships, then what the caller declared it reads (engine-outputs.ts:
+ * segment metrics, findings, impact; default all). Returns plain results; the
  * database is closed before returning unless the caller keeps it (explain and
  * export read from it).
  */
@@ -26,6 +27,7 @@ import type { SourceCache } from "./source-cache.ts";
 import { assignMemberships } from "./membership.ts";
 import type { ImpactResult } from "./impact/impact-result.ts";
 import { measureImpact } from "./impact/measure-impact.ts";
+import { EVERY_OUTPUT, type EngineOutput } from "./engine-outputs.ts";
 import { featureCoverage, type FeatureCoverage } from "./feature-coverage.ts";
 import { normalizationCoverage, type NormalizationCoverage } from "./normalization-coverage.ts";
 import { segmentDefiningNames } from "./segment-defining-names.ts";
@@ -50,6 +52,8 @@ export interface EngineOptions extends DatabaseOptions {
   fitCache?: FitCache;
   /** Remembers typed sources between runs. */
   sourceCache?: SourceCache;
+  /** What the caller reads beyond features and memberships (default: every output). */
+  outputs?: ReadonlySet<EngineOutput>;
 }
 
 export interface EngineResult {
@@ -112,33 +116,17 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     }
     options.progress?.("Assigning segments");
     await assignMemberships(db, config.value, workspace.segments);
+    const wants = (output: EngineOutput) => (options.outputs ?? EVERY_OUTPUT).has(output);
     const scheme = config.value.clustering?.scheme;
-    const agreement = clustering && scheme ? await clusterAgreement(db, scheme) : undefined;
-    options.progress?.("Measuring segments");
-    const schemes = await computeSegmentMetrics(db, config.value, catalog);
+    const agreement = clustering && scheme && wants("metrics") ? await clusterAgreement(db, scheme) : undefined;
+    // The findings read the metrics (IDSAA verdicts judge each segment's measures).
+    if (wants("metrics") || wants("findings")) options.progress?.("Measuring segments");
+    const schemes = wants("metrics") || wants("findings") ? await computeSegmentMetrics(db, config.value, catalog) : [];
     const members = schemes[0]?.population ?? Number((await db.all(`SELECT count(*) AS n FROM "members"`))[0]?.n ?? 0);
-    options.progress?.("Testing hypotheses");
-    const index = indexSegments(workspace);
-    const hypotheses = await runHypotheses(
-      db,
-      config.value,
-      workspace.hypotheses.map((h) => h.value),
-      (ref) => {
-        const s = index.resolve(ref);
-        return s ? { scheme: s.scheme, id: s.value.id, name: s.value.name } : undefined;
-      },
-    );
-    const idsaa: Record<string, IdsaaResult> = {};
-    for (const segment of workspace.segments) {
-      const metrics = schemes.find((s) => s.scheme === segment.scheme)?.segments.find((m) => m.segment === segment.value.id);
-      idsaa[`${segment.scheme}/${segment.value.id}`] = evaluateIdsaa(segment.value, metrics, segmentDefiningNames(segment, workspace.segments, config.value, expressions), config.value);
-    }
-    const normalization = await normalizationCoverage(db, config.value);
-    const coverage = await featureCoverage(db, config.value, catalog);
-    options.progress?.("Measuring impact");
-    const impact = await measureImpact(db, config.value, workspace.segments, loaded.sources, options.asOf);
-    const valueLabels = await measureValueLabels(db, config.value, options.asOf);
-    const result: EngineResult = { sources: loaded.sources, members, schemes, hypotheses, idsaa, normalization, coverage, valueLabels, clustering: clustering ? { ...clustering, agreement } : undefined, impact, diagnostics: loaded.diagnostics };
+    const findings = wants("findings") ? await measureFindings(db, workspace, catalog, expressions, schemes, options) : { hypotheses: [], idsaa: {}, normalization: [], coverage: [] };
+    if (wants("impact")) options.progress?.("Measuring impact");
+    const impact = wants("impact") ? await measureImpact(db, config.value, workspace.segments, loaded.sources, options.asOf) : undefined;
+    const result: EngineResult = { sources: loaded.sources, members, schemes, ...findings, clustering: clustering ? { ...clustering, agreement } : undefined, impact, diagnostics: loaded.diagnostics };
     if (options.keepDatabase) return { ...result, db };
     db.close();
     return result;
@@ -146,4 +134,36 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     db.close();
     throw error;
   }
+}
+
+/** Hypotheses, IDSAA verdicts, normalization and feature coverage, value labels: what the rules judge beyond the metrics. */
+async function measureFindings(
+  db: Database,
+  workspace: Workspace,
+  catalog: ReadonlyMap<string, CatalogEntry>,
+  expressions: ReadonlyMap<string, Expr>,
+  schemes: readonly SchemeMetrics[],
+  options: EngineOptions,
+): Promise<Pick<EngineResult, "hypotheses" | "idsaa" | "normalization" | "coverage" | "valueLabels">> {
+  const config = workspace.config!.value;
+  options.progress?.("Testing hypotheses");
+  const index = indexSegments(workspace);
+  const hypotheses = await runHypotheses(
+    db,
+    config,
+    workspace.hypotheses.map((h) => h.value),
+    (ref) => {
+      const s = index.resolve(ref);
+      return s ? { scheme: s.scheme, id: s.value.id, name: s.value.name } : undefined;
+    },
+  );
+  const idsaa: Record<string, IdsaaResult> = {};
+  for (const segment of workspace.segments) {
+    const metrics = schemes.find((s) => s.scheme === segment.scheme)?.segments.find((m) => m.segment === segment.value.id);
+    idsaa[`${segment.scheme}/${segment.value.id}`] = evaluateIdsaa(segment.value, metrics, segmentDefiningNames(segment, workspace.segments, config, expressions), config);
+  }
+  const normalization = await normalizationCoverage(db, config);
+  const coverage = await featureCoverage(db, config, catalog);
+  const valueLabels = await measureValueLabels(db, config, options.asOf);
+  return { hypotheses, idsaa, normalization, coverage, ...(valueLabels ? { valueLabels } : {}) };
 }

@@ -18,6 +18,7 @@ import type { Config } from "../../schema/config.ts";
 import type { LoadedSegment } from "../../workspace/workspace.ts";
 import type { Database, Row } from "../duckdb.ts";
 import { buildFeatureTable } from "../build-feature-table.ts";
+import { featuresNeeded } from "../features-needed.ts";
 import type { SourceStats } from "../load-sources.ts";
 import { assignMemberships, MEMBERSHIPS } from "../membership.ts";
 import { population } from "../population.ts";
@@ -35,12 +36,13 @@ const AT_LAUNCH = q("impact_memberships");
 /**
  * Memberships as of `launch` into impact_memberships: the features table and
  * memberships of today are set aside, rebuilt as of the launch day, and put
- * back. Cluster segments keep today's clusters (k-means is fitted once).
+ * back. Only the features the definitions read are rebuilt (features-needed.ts).
+ * Cluster segments keep today's clusters (k-means is fitted once).
  */
-async function membershipsAt(db: Database, config: Config, segments: readonly LoadedSegment[], launch: string): Promise<void> {
+async function membershipsAt(db: Database, config: Config, segments: readonly LoadedSegment[], launch: string, needed: ReadonlySet<string> | undefined): Promise<void> {
   await db.run(`ALTER TABLE ${FEATURES} RENAME TO "features_today"; ALTER TABLE ${MEMBERSHIPS} RENAME TO "memberships_today"`);
   try {
-    await buildFeatureTable(db, config, launch);
+    await buildFeatureTable(db, config, launch, needed);
     if (config.clustering) {
       await db.run(`CREATE OR REPLACE TABLE ${FEATURES} AS SELECT f.*, t.cluster_id, t.cluster_name FROM ${FEATURES} f LEFT JOIN "features_today" t USING (${q(MEMBER_ID)}) ORDER BY ${q(MEMBER_ID)}`);
     }
@@ -74,12 +76,13 @@ export async function measureImpact(db: Database, config: Config, segments: read
   const set = workspaceMeasures(config, [...kpisBySegment.values()].flatMap((k) => k.measures));
   const base = new Set(workspaceMeasures(config).measures.map((m) => set.canonical.get(m.key) ?? m.key));
   const launchDates = [...new Set([config.impact?.launch, ...launched.map((l) => l.launch)].filter((d): d is string => d !== undefined))];
+  const needed = config.impact?.membership === "today" ? undefined : featuresNeeded(config, segments);
   const launches: LaunchImpact[] = [];
   const bySegment = new Map<string, { measures: Map<string, MeasureImpact>; members: number }>();
   for (const launch of launchDates) {
     const windows = impactWindows(launch, days);
     if (config.impact?.membership === "today") await db.run(`CREATE OR REPLACE TEMP TABLE ${AT_LAUNCH} AS SELECT * FROM ${MEMBERSHIPS}`);
-    else await membershipsAt(db, config, segments, launch);
+    else await membershipsAt(db, config, segments, launch, needed);
     await db.run(`CREATE OR REPLACE TEMP TABLE ${COHORT} AS ${cohortSql(config, windows.before.start)}`);
     const cohort = Number((await db.all(`SELECT count(*) AS n FROM ${COHORT}`))[0]?.n ?? 0);
     const everyone = Number((await db.all(`SELECT count(*) AS n FROM ${MEMBERS}`))[0]?.n ?? 0);
