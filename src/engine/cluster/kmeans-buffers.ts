@@ -46,6 +46,8 @@ export const SCALAR = {
   candidate: 4,
   closestAt: 5,
   targetAt: 6,
+  /** Non-zero when labels were changed between passes (an empty cluster took a row): the next assign pass sums every row of its chunks again. */
+  resum: 7,
 } as const;
 
 export interface KMeansBuffers {
