@@ -8,7 +8,8 @@
  * threads on its own, so the pool is started directly.
  *
  * Every Lloyd pass labels each row as the brute-force loop over all centres
- * does, though Hamerly's bounds skip most distances; the sums kept per chunk,
+ * does, though Hamerly's bounds skip most distances, and the final exact pass
+ * gives the inertia of a scan of every centre to the bit; the sums kept per chunk,
  * which later passes update with only the rows that change label, equal a
  * fresh sum of the rows by label.
  */
@@ -85,6 +86,7 @@ describe("Lloyd passes with Hamerly's bounds and sums kept by chunk, Online Reta
     expect(matrix.n).toBeGreaterThan(4096);
     let passes = 0;
     let bounded = 0;
+    let exactPasses = 0;
     for (let k = 2; k <= 8; k++) {
       const buffers = createKMeansBuffers(matrix, k, false);
       const steps = fitKMeansSteps(matrix, buffers, k, { seed: 42, nInit: 3 });
@@ -92,16 +94,23 @@ describe("Lloyd passes with Hamerly's bounds and sums kept by chunk, Online Reta
         // The centres of the pass: the driver moves them only after the pass.
         const centres = Float64Array.from(buffers.centroids.subarray(0, k * matrix.d));
         for (let chunk = 0; chunk < buffers.chunks; chunk++) runChunk(buffers, step.value, chunk);
-        if (step.value !== PHASE.assign && step.value !== PHASE.assignFirst) continue;
+        if (step.value !== PHASE.assign && step.value !== PHASE.assignFirst && step.value !== PHASE.exact) continue;
         passes++;
         const nearest = bruteForceLabels(matrix, centres, k);
         for (let i = 0; i < matrix.n; i++) if (nearest[i] !== buffers.labels[i]) expect.fail(`k = ${k}, pass ${passes}: row ${i} labelled ${buffers.labels[i]}, nearest centre ${nearest[i]}`);
+        if (step.value === PHASE.exact) {
+          exactPasses++;
+          // The inertia of a scan of every centre, added row by row within each chunk, then chunk by chunk.
+          expect(Array.from(buffers.chunkTotals.subarray(0, buffers.chunks)), `k = ${k}, exact pass`).toEqual(bruteForceInertias(matrix, centres, nearest, buffers.chunks));
+          continue;
+        }
         expectFreshSums(buffers, k, `k = ${k}, pass ${passes}`);
         if (step.value === PHASE.assign) bounded++;
       }
     }
     // Later passes (the bounded ones, with sums updated row by row) were checked, not only first ones.
     expect(bounded).toBeGreaterThan(50);
+    expect(exactPasses).toBe(7 * 3);
   }, 300_000);
 });
 
@@ -121,6 +130,25 @@ function bruteForceLabels(matrix: Matrix, centres: Float64Array, k: number): Int
     }
   }
   return labels;
+}
+
+/** Each chunk's sum of squared distances to the given labels' centres, row by row. */
+function bruteForceInertias(matrix: Matrix, centres: Float64Array, labels: Int32Array, chunks: number): number[] {
+  const { data, n, d } = matrix;
+  const totals: number[] = [];
+  for (let chunk = 0; chunk < chunks; chunk++) {
+    let total = 0;
+    for (let i = chunk * 4096; i < Math.min(n, (chunk + 1) * 4096); i++) {
+      let s = 0;
+      for (let j = 0; j < d; j++) {
+        const diff = data[i * d + j]! - centres[labels[i]! * d + j]!;
+        s += diff * diff;
+      }
+      total += s;
+    }
+    totals.push(total);
+  }
+  return totals;
 }
 
 /** Each chunk's counts equal its rows by label; its sums equal theirs within rounding. */

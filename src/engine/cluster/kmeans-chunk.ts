@@ -152,16 +152,33 @@ function sumChunk(b: KMeansBuffers, chunk: number, start: number, end: number, k
   b.chunkCounts.set(counts.subarray(0, k), chunk * kMax);
 }
 
+/**
+ * Final labels and inertia: every row's own distance (the inertia needs it),
+ * and the other centres only for rows whose bounds, loosened by the last
+ * moves, cannot prove the own centre nearest. Same labels and the same
+ * distances, added in the same order, as a scan of every centre.
+ */
 function exact(b: KMeansBuffers, chunk: number, start: number, end: number): void {
-  const { data, d, centroids, labels } = b;
-  const k = b.scalars[SCALAR.k]!;
+  const { data, d, centroids, labels, lower, half, scalars } = b;
+  const k = scalars[SCALAR.k]!;
+  const largest = scalars[SCALAR.largest]!;
+  const runnerUp = scalars[SCALAR.runnerUp]!;
+  const largestAt = scalars[SCALAR.largestAt]!;
   let inertia = 0;
   for (let i = start; i < end; i++) {
+    const a = labels[i]!;
     const row = i * d;
+    const own = squaredDistance(data, row, centroids, a * d, d);
+    const l = lower[i]! - (a === largestAt ? runnerUp : largest);
+    const h = half[a]!;
+    if (Math.sqrt(own) <= (h > l ? h : l) * (1 - MARGIN)) {
+      inertia += own;
+      continue;
+    }
     let best = 0;
     let bestDistance = Infinity;
     for (let c = 0; c < k; c++) {
-      const s = squaredDistance(data, row, centroids, c * d, d);
+      const s = c === a ? own : squaredDistance(data, row, centroids, c * d, d);
       if (s < bestDistance) {
         bestDistance = s;
         best = c;

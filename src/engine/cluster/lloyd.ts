@@ -4,7 +4,8 @@
  * centres are the means of their rows, kept as sums per chunk of rows that the
  * first iteration adds up and later ones update with only the rows that change
  * label (so they can differ from a fresh sum in the last bits). A final exact
- * pass gives the labels and inertia.
+ * pass gives the labels and inertia (the bounds spare it the other centres'
+ * distances for most rows).
  *
  * Convergence follows scikit-learn: stop when no label changes, or when the
  * total squared centre shift is at most `tolerance`. An empty cluster takes the
@@ -61,6 +62,8 @@ export function* lloydSteps(b: KMeansBuffers, initial: Float64Array, k: number, 
   const next = new Float64Array(k * d);
   const counts = new Float64Array(k);
   const moved = b.moved.subarray(0, k);
+  // No move yet (a fit with no iteration goes from the first pass to the exact one).
+  moved.fill(0);
 
   yield PHASE.assignFirst;
   let iterations = 0;
@@ -95,6 +98,9 @@ export function* lloydSteps(b: KMeansBuffers, initial: Float64Array, k: number, 
     }
     largestMoves(moved, scalars);
   }
+  // The bounds hold for the centres before their last move: loosen them by it in the exact pass.
+  halfGaps(centroids, k, d, b.half);
+  largestMoves(moved, scalars);
   yield PHASE.exact;
   const inertia = sumInOrder(b.chunkTotals, b.chunks);
   return { k, centroids: Float64Array.from(centroids), labels: Int32Array.from(b.labels), inertia, iterations, converged };
