@@ -68,7 +68,7 @@ export interface KMeansBuffers {
   /** How far each centre moved in the last iteration. */
   moved: Float64Array;
   scalars: Float64Array;
-  /** chunks × kMax × d sums of rows by label. */
+  /** chunks × kMax × d sums of rows by label, kept from one Lloyd iteration to the next. */
   chunkSums: Float64Array;
   /** chunks × kMax rows by label. */
   chunkCounts: Float64Array;

@@ -8,7 +8,9 @@
  * Lloyd's iterations use Hamerly's bounds (Hamerly 2010, "Making k-means even
  * faster"): each row keeps an upper bound on the distance to its own centre and
  * a lower bound on the distance to any other, and skips the distance
- * computations whenever the bounds prove its label cannot change.
+ * computations whenever the bounds prove its label cannot change. The first
+ * iteration sums each chunk's rows by label into its slot; later ones keep the
+ * slot and move only the rows that change label from one sum to the other.
  */
 import { CHUNK_ROWS, PHASE, SCALAR, type KMeansBuffers, type Phase } from "./kmeans-buffers.ts";
 import { squaredDistance } from "./squared-distance.ts";
