@@ -46,6 +46,8 @@ export const SCALAR = {
   candidate: 4,
   closestAt: 5,
   targetAt: 6,
+  /** Non-zero when labels were changed between passes (an empty cluster took a row): the next assign pass sums every row of its chunks again. */
+  resum: 7,
 } as const;
 
 export interface KMeansBuffers {
@@ -66,7 +68,7 @@ export interface KMeansBuffers {
   /** How far each centre moved in the last iteration. */
   moved: Float64Array;
   scalars: Float64Array;
-  /** chunks × kMax × d sums of rows by label. */
+  /** chunks × kMax × d sums of rows by label, kept from one Lloyd iteration to the next. */
   chunkSums: Float64Array;
   /** chunks × kMax rows by label. */
   chunkCounts: Float64Array;

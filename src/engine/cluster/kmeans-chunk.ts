@@ -8,9 +8,12 @@
  * Lloyd's iterations use Hamerly's bounds (Hamerly 2010, "Making k-means even
  * faster"): each row keeps an upper bound on the distance to its own centre and
  * a lower bound on the distance to any other, and skips the distance
- * computations whenever the bounds prove its label cannot change.
+ * computations whenever the bounds prove its label cannot change. The first
+ * iteration sums each chunk's rows by label into its slot; later ones keep the
+ * slot and move only the rows that change label from one sum to the other.
  */
 import { CHUNK_ROWS, PHASE, SCALAR, type KMeansBuffers, type Phase } from "./kmeans-buffers.ts";
+import { squaredDistance } from "./squared-distance.ts";
 
 /** Bounds are trusted only with this relative margin, so rounding can never skip a needed check. */
 const MARGIN = 1e-9;
@@ -41,7 +44,7 @@ export function runChunk(b: KMeansBuffers, phase: Phase, chunk: number): void {
 
 function assignFirst(b: KMeansBuffers, chunk: number, start: number, end: number): void {
   const k = b.scalars[SCALAR.k]!;
-  for (let i = start; i < end; i++) scan(b, i, k);
+  for (let i = start; i < end; i++) scan(b, i, k, -1, 0);
   sumChunk(b, chunk, start, end, k);
 }
 
@@ -51,6 +54,7 @@ function assign(b: KMeansBuffers, chunk: number, start: number, end: number): vo
   const largest = scalars[SCALAR.largest]!;
   const runnerUp = scalars[SCALAR.runnerUp]!;
   const largestAt = scalars[SCALAR.largestAt]!;
+  const resum = scalars[SCALAR.resum] !== 0;
   let changed = 0;
   for (let i = start; i < end; i++) {
     const a = labels[i]!;
@@ -64,34 +68,33 @@ function assign(b: KMeansBuffers, chunk: number, start: number, end: number): vo
       upper[i] = u;
       continue;
     }
-    let s = 0;
-    for (let j = 0, row = i * d, centre = a * d; j < d; j++) {
-      const diff = data[row + j]! - centroids[centre + j]!;
-      s += diff * diff;
-    }
-    const tight = Math.sqrt(s);
+    const own = squaredDistance(data, i * d, centroids, a * d, d);
+    const tight = Math.sqrt(own);
     upper[i] = tight;
     if (tight <= bound) continue;
-    scan(b, i, k);
-    if (labels[i] !== a) changed++;
+    scan(b, i, k, a, own);
+    if (labels[i] !== a) {
+      changed++;
+      if (!resum) move(b, chunk, i, a, labels[i]!);
+    }
   }
   b.chunkTotals[chunk] = changed;
-  sumChunk(b, chunk, start, end, k);
+  if (resum) sumChunk(b, chunk, start, end, k);
 }
 
-/** Nearest and second-nearest centre of row i: sets its label and both bounds (first on ties). */
-function scan(b: KMeansBuffers, i: number, k: number): void {
+/**
+ * Nearest and second-nearest centre of row i: sets its label and both bounds
+ * (first on ties). `own` ≥ 0 is a centre whose squared distance `ownSquared`
+ * the caller already has (the same bits this loop would compute).
+ */
+function scan(b: KMeansBuffers, i: number, k: number, own: number, ownSquared: number): void {
   const { data, d, centroids } = b;
   const row = i * d;
   let best = 0;
   let first = Infinity;
   let second = Infinity;
-  for (let c = 0, centre = 0; c < k; c++, centre += d) {
-    let s = 0;
-    for (let j = 0; j < d; j++) {
-      const diff = data[row + j]! - centroids[centre + j]!;
-      s += diff * diff;
-    }
+  for (let c = 0; c < k; c++) {
+    const s = c === own ? ownSquared : squaredDistance(data, row, centroids, c * d, d);
     if (s < first) {
       second = first;
       first = s;
@@ -103,6 +106,26 @@ function scan(b: KMeansBuffers, i: number, k: number): void {
   b.labels[i] = best;
   b.upper[i] = Math.sqrt(first);
   b.lower[i] = Math.sqrt(second);
+}
+
+/**
+ * Row i changed label from `from` to `to`: its chunk's sums follow it. Only the
+ * rows that change label are added or taken out after the first iteration
+ * (rather than summing every row again); each chunk's slot is updated by the one
+ * thread that has the chunk, row after row, so the sums are the same on any
+ * number of threads.
+ */
+function move(b: KMeansBuffers, chunk: number, i: number, from: number, to: number): void {
+  const { data, d, kMax, chunkSums, chunkCounts } = b;
+  const row = i * d;
+  const slot = chunk * kMax * d;
+  for (let j = 0; j < d; j++) {
+    const x = data[row + j]!;
+    chunkSums[slot + from * d + j]! -= x;
+    chunkSums[slot + to * d + j]! += x;
+  }
+  chunkCounts[chunk * kMax + from]!--;
+  chunkCounts[chunk * kMax + to]!++;
 }
 
 /**
@@ -131,20 +154,33 @@ function sumChunk(b: KMeansBuffers, chunk: number, start: number, end: number, k
   b.chunkCounts.set(counts.subarray(0, k), chunk * kMax);
 }
 
+/**
+ * Final labels and inertia: every row's own distance (the inertia needs it),
+ * and the other centres only for rows whose bounds, loosened by the last
+ * moves, cannot prove the own centre nearest. Same labels and the same
+ * distances, added in the same order, as a scan of every centre.
+ */
 function exact(b: KMeansBuffers, chunk: number, start: number, end: number): void {
-  const { data, d, centroids, labels } = b;
-  const k = b.scalars[SCALAR.k]!;
+  const { data, d, centroids, labels, lower, half, scalars } = b;
+  const k = scalars[SCALAR.k]!;
+  const largest = scalars[SCALAR.largest]!;
+  const runnerUp = scalars[SCALAR.runnerUp]!;
+  const largestAt = scalars[SCALAR.largestAt]!;
   let inertia = 0;
   for (let i = start; i < end; i++) {
+    const a = labels[i]!;
     const row = i * d;
+    const own = squaredDistance(data, row, centroids, a * d, d);
+    const l = lower[i]! - (a === largestAt ? runnerUp : largest);
+    const h = half[a]!;
+    if (Math.sqrt(own) <= (h > l ? h : l) * (1 - MARGIN)) {
+      inertia += own;
+      continue;
+    }
     let best = 0;
     let bestDistance = Infinity;
-    for (let c = 0, centre = 0; c < k; c++, centre += d) {
-      let s = 0;
-      for (let j = 0; j < d; j++) {
-        const diff = data[row + j]! - centroids[centre + j]!;
-        s += diff * diff;
-      }
+    for (let c = 0; c < k; c++) {
+      const s = c === a ? own : squaredDistance(data, row, centroids, c * d, d);
       if (s < bestDistance) {
         bestDistance = s;
         best = c;
@@ -162,11 +198,7 @@ function seedFirst(b: KMeansBuffers, chunk: number, start: number, end: number):
   const closest = scalars[SCALAR.closestAt]! * n;
   let potential = 0;
   for (let i = start; i < end; i++) {
-    let s = 0;
-    for (let j = 0, row = i * d; j < d; j++) {
-      const diff = data[row + j]! - data[offset + j]!;
-      s += diff * diff;
-    }
+    const s = squaredDistance(data, i * d, data, offset, d);
     seeding[closest + i] = s;
     potential += s;
   }
@@ -180,11 +212,7 @@ function seedTrial(b: KMeansBuffers, chunk: number, start: number, end: number):
   const target = scalars[SCALAR.targetAt]! * n;
   let potential = 0;
   for (let i = start; i < end; i++) {
-    let s = 0;
-    for (let j = 0, row = i * d; j < d; j++) {
-      const diff = data[row + j]! - data[offset + j]!;
-      s += diff * diff;
-    }
+    const s = squaredDistance(data, i * d, data, offset, d);
     const near = seeding[closest + i]!;
     const m = s < near ? s : near;
     seeding[target + i] = m;

@@ -1,8 +1,11 @@
 /**
  * Lloyd's k-means iterations, accelerated with Hamerly's bounds (the per-row
- * work is in kmeans-chunk.ts). The labels and centres are those of plain
- * Lloyd: centres are recomputed from all rows every iteration, and a final
- * exact pass gives the labels and inertia.
+ * work is in kmeans-chunk.ts). The labels are those of plain Lloyd; the
+ * centres are the means of their rows, kept as sums per chunk of rows that the
+ * first iteration adds up and later ones update with only the rows that change
+ * label (so they can differ from a fresh sum in the last bits). A final exact
+ * pass gives the labels and inertia (the bounds spare it the other centres'
+ * distances for most rows).
  *
  * Convergence follows scikit-learn: stop when no label changes, or when the
  * total squared centre shift is at most `tolerance`. An empty cluster takes the
@@ -18,6 +21,7 @@
 import { createKMeansBuffers, PHASE, SCALAR, type KMeansBuffers, type Phase } from "./kmeans-buffers.ts";
 import { runChunk } from "./kmeans-chunk.ts";
 import type { Matrix } from "./matrix.ts";
+import { squaredDistance } from "./squared-distance.ts";
 
 export interface KMeansFit {
   k: number;
@@ -58,6 +62,8 @@ export function* lloydSteps(b: KMeansBuffers, initial: Float64Array, k: number, 
   const next = new Float64Array(k * d);
   const counts = new Float64Array(k);
   const moved = b.moved.subarray(0, k);
+  // No move yet (a fit with no iteration goes from the first pass to the exact one).
+  moved.fill(0);
 
   yield PHASE.assignFirst;
   let iterations = 0;
@@ -72,6 +78,8 @@ export function* lloydSteps(b: KMeansBuffers, initial: Float64Array, k: number, 
     }
     addChunks(b, k, next, counts);
     const relocated = relocateEmpty(b, k, next, counts);
+    // The chunks' sums no longer match the labels of the rows that moved: the next pass sums again.
+    scalars[SCALAR.resum] = relocated;
     for (let c = 0; c < k; c++) for (let j = 0; j < d; j++) next[c * d + j]! /= counts[c]!;
     let shift = 0;
     for (let c = 0; c < k; c++) {
@@ -90,6 +98,9 @@ export function* lloydSteps(b: KMeansBuffers, initial: Float64Array, k: number, 
     }
     largestMoves(moved, scalars);
   }
+  // The bounds hold for the centres before their last move: loosen them by it in the exact pass.
+  halfGaps(centroids, k, d, b.half);
+  largestMoves(moved, scalars);
   yield PHASE.exact;
   const inertia = sumInOrder(b.chunkTotals, b.chunks);
   return { k, centroids: Float64Array.from(centroids), labels: Int32Array.from(b.labels), inertia, iterations, converged };
@@ -175,13 +186,4 @@ function relocateEmpty(b: KMeansBuffers, k: number, sums: Float64Array, counts: 
     relocated++;
   }
   return relocated;
-}
-
-export function squaredDistance(a: Float64Array, aOffset: number, b: Float64Array, bOffset: number, d: number): number {
-  let s = 0;
-  for (let j = 0; j < d; j++) {
-    const diff = a[aOffset + j]! - b[bOffset + j]!;
-    s += diff * diff;
-  }
-  return s;
 }
