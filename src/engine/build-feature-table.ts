@@ -15,9 +15,18 @@ import { carriedAccountColumns, usageSource } from "../workspace/feature-catalog
 import { usageIntensityFeature } from "./features/usage-intensity.ts";
 import { population } from "./population.ts";
 import { FEATURES, MEMBER_ID, MEMBERS, num, q, sourceTable } from "./sql-names.ts";
+import type { ProfileStep } from "./step-profile.ts";
 
-export async function buildFeatureTable(db: Database, config: Config, asOf: string): Promise<void> {
+/** RFM values per buying member, kept apart so a profile can time them. */
+const RFM_VALUES = q("rfm_values");
+
+export async function buildFeatureTable(db: Database, config: Config, asOf: string, step: (name: ProfileStep) => void = () => undefined): Promise<void> {
   const pop = population(config);
+  if (config.rfm) {
+    step("RFM");
+    await db.run(`CREATE OR REPLACE TEMP TABLE ${RFM_VALUES} AS ${rfmValuesSql(config.rfm, config, asOf)}`);
+  }
+  step("features");
   await db.run(`CREATE OR REPLACE TABLE ${MEMBERS} AS ${pop.sql} ORDER BY 1`);
 
   const select: string[] = [`m.${q(MEMBER_ID)}`];
@@ -44,7 +53,7 @@ export async function buildFeatureTable(db: Database, config: Config, asOf: stri
     select.push("coalesce(usage.value, 0) AS usage_intensity");
   }
   if (config.rfm) {
-    joins.push(`LEFT JOIN (${rfmValuesSql(config.rfm, config, asOf)}) rfm ON rfm.${q(MEMBER_ID)} = m.${q(MEMBER_ID)}`);
+    joins.push(`LEFT JOIN ${RFM_VALUES} rfm ON rfm.${q(MEMBER_ID)} = m.${q(MEMBER_ID)}`);
     select.push("rfm.recency_days", "coalesce(rfm.frequency, 0) AS frequency", "coalesce(rfm.monetary, 0) AS monetary", "rfm.tenure_days", "coalesce(rfm.monetary, 0) AS ltv");
   }
   let sql = `SELECT ${select.join(",\n  ")}\nFROM ${MEMBERS} m\n${joins.join("\n")}`;
@@ -60,4 +69,5 @@ export async function buildFeatureTable(db: Database, config: Config, asOf: stri
   if (config.rfm) sql = `SELECT *, ${rfmGroupSql(config.rfm)} AS rfm_group FROM (${sql})`;
   if (config.value_tiers) sql = `SELECT *, ${valueTierSql(config.value_tiers)} AS value_tier FROM (${sql})`;
   await db.run(`CREATE OR REPLACE TABLE ${FEATURES} AS ${sql} ORDER BY ${q(MEMBER_ID)}`);
+  if (config.rfm) await db.run(`DROP TABLE ${RFM_VALUES}`);
 }

@@ -19,7 +19,16 @@ export interface Database {
    * `writableDirectories` (exports): no workspace text can reach the disk.
    */
   lockDown(writableDirectories?: readonly string[]): Promise<void>;
+  /** DuckDB's memory in use and bytes spilled to temp files now, read on a connection of its own (so it answers while a query runs); undefined once closed. */
+  usage(): Promise<DatabaseUsage | undefined>;
   close(): void;
+}
+
+export interface DatabaseUsage {
+  /** Bytes held by DuckDB's buffer manager. */
+  memoryBytes: number;
+  /** Bytes in DuckDB's temp files (spill). */
+  spillBytes: number;
 }
 
 export interface DatabaseOptions {
@@ -38,6 +47,9 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   if (options.tempDirectory !== undefined) config.temp_directory = options.tempDirectory;
   const instance = await DuckDBInstance.create(":memory:", config);
   const connection: DuckDBConnection = await instance.connect();
+  let probe: DuckDBConnection | undefined;
+  let probing = false;
+  let closed = false;
   return {
     async run(sql) {
       await connection.run(sql);
@@ -64,7 +76,25 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
       await connection.run("SET enable_external_access = false");
       await connection.run("SET lock_configuration = true");
     },
+    async usage() {
+      if (closed) return undefined;
+      probing = true;
+      try {
+        probe ??= await instance.connect();
+        const reader = await probe.runAndReadAll(
+          "SELECT (SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory()) AS memory, (SELECT coalesce(sum(size), 0) FROM duckdb_temporary_files()) AS spill",
+        );
+        const [row] = reader.getRowObjectsJS();
+        return closed ? undefined : { memoryBytes: Number(row?.memory ?? 0), spillBytes: Number(row?.spill ?? 0) };
+      } finally {
+        probing = false;
+        // Closed while this probe ran: its connection is closed now it is idle.
+        if (closed) probe?.closeSync();
+      }
+    },
     close() {
+      closed = true;
+      if (!probing) probe?.closeSync();
       connection.closeSync();
       instance.closeSync();
     },

@@ -31,6 +31,7 @@ import { normalizationCoverage, type NormalizationCoverage } from "./normalizati
 import { segmentDefiningNames } from "./segment-defining-names.ts";
 import { computeSegmentMetrics, type SchemeMetrics } from "./segment-metrics.ts";
 import { measureValueLabels, type ValueLabelMeasures } from "./value-labels.ts";
+import type { StepHook } from "./step-profile.ts";
 
 export interface EngineOptions extends DatabaseOptions {
   /** Folder data paths are relative to (default: the workspace). */
@@ -50,6 +51,8 @@ export interface EngineOptions extends DatabaseOptions {
   fitCache?: FitCache;
   /** Remembers typed sources between runs. */
   sourceCache?: SourceCache;
+  /** Names each step as it starts, for a profile (engine/step-profile.ts). */
+  profileStep?: StepHook;
 }
 
 export interface EngineResult {
@@ -74,7 +77,9 @@ export interface EngineResult {
 export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<string, CatalogEntry>, expressions: ReadonlyMap<string, Expr>, options: EngineOptions): Promise<EngineResult> {
   const config = workspace.config!;
   const db = await openDatabase(options);
+  const step: (name: Parameters<StepHook>[0]) => void = options.profileStep ? (name) => options.profileStep!(name, db.usage) : () => undefined;
   try {
+    step("load");
     options.progress?.("Loading sources");
     const loaded = await loadSources(db, config, options.dataRoot, options.sourceCache, options.asOf, options.today);
     // Data warnings (repeated transaction ids, future dates) are reported; errors stop the recompute.
@@ -84,7 +89,7 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     }
     await db.lockDown(options.writableDirectories);
     options.progress?.("Computing features");
-    await buildFeatureTable(db, config.value, options.asOf);
+    await buildFeatureTable(db, config.value, options.asOf, step);
     let clustering: ClusteringResult | undefined;
     if (config.value.clustering) {
       options.progress?.("Clustering");
@@ -92,6 +97,7 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
         ...(options.previousClusters ? { previous: options.previousClusters } : {}),
         ...(options.fitCache ? { cache: options.fitCache } : {}),
         ...(options.threads !== undefined ? { threads: options.threads } : {}),
+        step,
         featureLabels: Object.fromEntries(Object.entries(config.value.features).flatMap(([name, f]) => (f.description ? [[name, name.replaceAll("_", " ")]] : []))),
       });
       if (fitted.status === "problem") {
@@ -111,13 +117,16 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
       await db.run(`CREATE OR REPLACE TABLE "features" AS SELECT f.*, c.cluster_id, c.cluster_name, c.outlier AS cluster_outlier, ${status} AS cluster_status FROM "features" f LEFT JOIN ${CLUSTERS} c USING ("member_id") ORDER BY "member_id"`);
     }
     options.progress?.("Assigning segments");
+    step("memberships");
     await assignMemberships(db, config.value, workspace.segments);
     const scheme = config.value.clustering?.scheme;
     const agreement = clustering && scheme ? await clusterAgreement(db, scheme) : undefined;
     options.progress?.("Measuring segments");
+    step("metrics");
     const schemes = await computeSegmentMetrics(db, config.value, catalog);
     const members = schemes[0]?.population ?? Number((await db.all(`SELECT count(*) AS n FROM "members"`))[0]?.n ?? 0);
     options.progress?.("Testing hypotheses");
+    step("checks");
     const index = indexSegments(workspace);
     const hypotheses = await runHypotheses(
       db,

@@ -8,6 +8,7 @@ import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
 import { progressReporter } from "../progress.ts";
+import { profilerFromEnv, reportProfile } from "../step-profiler.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 
 export const spec = {
@@ -26,14 +27,17 @@ export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promis
   const root = workspaceRoot(args, io);
   const asOf = parseDateOption(args.options["as-of"], "--as-of");
   const progress = progressReporter(io);
+  const profiler = profilerFromEnv(io);
   const result = await lock({
     root,
     today: io.today(),
     ...(asOf ? { asOf } : {}),
     ...dataOptionValues(args, io),
     progress,
+    ...(profiler ? { profileStep: profiler.step } : {}),
   });
   progress.done();
+  reportProfile(profiler, io);
   if (!result.written) {
     const shown = result.blocking.length > 0 ? result.blocking : result.check.diagnostics.filter((d) => d.severity === "error");
     io.stderr(stylish({ root: result.check.root, asOf: result.check.asOf, diagnostics: shown, counts: countBySeverity(shown) }, { color: useColor(io) }));
