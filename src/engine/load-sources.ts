@@ -116,25 +116,24 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
         continue;
       }
     }
-    const read = format === "parquet" ? `read_parquet(${lit(duckdbFilePath(file))})` : readCsvSql(duckdbFilePath(file), header!);
     // The pass over the bytes (hash, gzip, UTF-8) runs in JavaScript while DuckDB reads in its own threads.
     const inspecting = inspectDataFile(file, format);
     // Handled below, once DuckDB is done; a rejection meanwhile is not "unhandled".
     inspecting.catch(() => undefined);
     let readError: unknown;
     try {
-      await db.run(`CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT * FROM ${read}`);
+      await db.run(rawSql(raw, format, file, header));
     } catch (error) {
       readError = error;
     }
-    const inspected = await inspecting;
+    // Parquet is read where it lies (a view), so its hash is awaited only once the typed table is built.
+    const inspected = format === "csv" ? await inspecting : undefined;
     // A broken gzip stream or bytes that are not UTF-8 explain any read error: reported first.
-    if (inspected.problem) {
+    if (inspected?.problem) {
       await db.run(`DROP TABLE IF EXISTS ${raw}`);
       reportAll([fileProblem(name, source.path, inspected.problem)]);
       continue;
     }
-    const { sha256, bytes } = inspected;
     if (readError !== undefined) {
       const error = readError;
       const ragged = format === "csv" ? raggedRow(error) : undefined;
@@ -151,7 +150,8 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
       }
       continue;
     }
-    const described = await db.all(`SELECT column_name, column_type FROM (DESCRIBE ${raw})`);
+    // The Parquet view's rowid is the file's row number, not a column of the file.
+    const described = (await db.all(`SELECT column_name, column_type FROM (DESCRIBE ${raw})`)).filter((r) => format === "csv" || r.column_name !== "rowid");
     const columnsInFile = described.map((r) => String(r.column_name));
     const textColumns = new Set(described.filter((r) => r.column_type === "VARCHAR").map((r) => String(r.column_name)));
     const rowsRead = Number((await db.all(`SELECT count(*) AS n FROM ${raw}`))[0]?.n ?? 0);
@@ -175,7 +175,7 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     if (reportAll(await checkColumnTypes(db, { name, source, raw, textColumns, rowLabel }))) continue;
 
     await db.run(`CREATE OR REPLACE TABLE ${table} AS ${typedSourceSql(raw, source, textColumns)}`);
-    await db.run(`DROP TABLE ${raw}`);
+    await db.run(`DROP ${format === "csv" ? "TABLE" : "VIEW"} ${raw}`);
     const rows = Number((await db.all(`SELECT count(*) AS n FROM ${table}`))[0]?.n ?? 0);
     if (rows === 0) {
       report(["sources", name, source.filter !== undefined ? "filter" : "path"], sourceEmpty, "filteredOut", { source: name, rowsRead });
@@ -192,11 +192,23 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
       newest = (range?.newest as string | null) ?? null;
       oldest = (range?.oldest as string | null) ?? null;
     }
+    const { sha256, bytes } = inspected ?? (await inspecting);
     sources.push({ name, path: source.path, sha256, bytes, rowsRead, rows, newest, oldest, ...newestInTimeOf(future) });
     // Kept only if the bytes read are the bytes the key was made from.
     if (cacheable && sha256 === hashed.sha256) await cache!.save(db, key, table, { rowsRead, rows, newest, oldest });
   }
   return { sources, diagnostics };
+}
+
+/**
+ * The raw relation the checks read, where `rowid` is the data row's position in the file. CSV is read as
+ * text into a table (no sniffing; bad values can then be found precisely). Parquet keeps its own types and
+ * is read in place through a view with the file's row numbers: a copy of 100,000,000 rows held twice over
+ * (raw and typed) is what made large sources spill.
+ */
+function rawSql(raw: string, format: "csv" | "parquet", file: string, header: string[] | undefined): string {
+  if (format === "csv") return `CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT * FROM ${readCsvSql(duckdbFilePath(file), header!)}`;
+  return `CREATE OR REPLACE TEMP VIEW ${raw} AS SELECT * EXCLUDE (file_row_number), file_row_number AS rowid FROM read_parquet(${lit(duckdbFilePath(file))}, file_row_number = true)`;
 }
 
 /** A file that cannot be read as it is: a truncated gzip stream, bytes that are not UTF-8. */
