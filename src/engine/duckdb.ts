@@ -16,9 +16,10 @@ export interface Database {
   columns(sql: string): Promise<Record<string, (number | string | boolean | null)[]>>;
   /**
    * Forbid file and network access from here on, except writing into
-   * `writableDirectories` (exports): no workspace text can reach the disk.
+   * `writableDirectories` (exports) and reading `readableFiles` (the Parquet
+   * sources read in place): no workspace text can reach the disk.
    */
-  lockDown(writableDirectories?: readonly string[]): Promise<void>;
+  lockDown(writableDirectories?: readonly string[], readableFiles?: readonly string[]): Promise<void>;
   /** DuckDB's memory in use and bytes spilled to temp files now, read on a connection of its own (so it answers while a query runs); undefined once closed. */
   usage(): Promise<DatabaseUsage | undefined>;
   close(): void;
@@ -68,11 +69,11 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
       for (const [key, values] of Object.entries(reader.getColumnsObjectJS())) out[key] = values.map(toPlain);
       return out;
     },
-    async lockDown(writableDirectories = []) {
-      if (writableDirectories.length > 0) {
-        const list = writableDirectories.map((d) => `'${d.replace(/'/g, "''")}'`).join(", ");
-        await connection.run(`SET allowed_directories = [${list}]`);
-      }
+    async lockDown(writableDirectories = [], readableFiles = []) {
+      const list = (items: readonly string[]) => items.map((d) => `'${d.replace(/'/g, "''")}'`).join(", ");
+      if (writableDirectories.length > 0) await connection.run(`SET allowed_directories = [${list(writableDirectories)}]`);
+      // Sources read in place (Parquet views) are read again by every query on them.
+      if (readableFiles.length > 0) await connection.run(`SET allowed_paths = [${list(readableFiles)}]`);
       await connection.run("SET enable_external_access = false");
       await connection.run("SET lock_configuration = true");
     },

@@ -87,7 +87,7 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
       db.close();
       return { sources: loaded.sources, members: 0, schemes: [], hypotheses: [], idsaa: {}, normalization: [], coverage: [], clustering: undefined, impact: undefined, diagnostics: loaded.diagnostics };
     }
-    await db.lockDown(options.writableDirectories);
+    await db.lockDown(options.writableDirectories, loaded.readInPlace);
     options.progress?.("Computing features");
     await buildFeatureTable(db, config.value, options.asOf, step);
     let clustering: ClusteringResult | undefined;
