@@ -4,12 +4,14 @@
  * the machine's details. Timings are whole processes under /usr/bin/time
  * (median of several runs after a warm-up), never inside unit tests.
  *
- *   node bench/run.ts [--only online-retail,kmeans,large,check,commands,site-build] [--runs N]
+ *   node bench/run.ts [--only online-retail,kmeans,large,check,commands,site-build] [--runs N] [--large-sizes 10000000,100000000]
  *
  * The large end-to-end run generates 10,000,000 invoices (once, into the temp
  * folder) and takes minutes; --only lets the others be rerun without it.
+ * --large-sizes adds bigger sets (100,000,000 invoices: 2.4 GB of Parquet, about
+ * a minute to generate and minutes to lock), opt-in for that reason.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { generateLarge, LARGE_DATA } from "./generate-large.ts";
@@ -134,14 +136,51 @@ function kmeans(runs: number) {
   return { ...lastJson<object>(m.stdout), process: timing(m) };
 }
 
-/** Generate 10,000,000 invoices once, then the whole recompute with a DuckDB memory limit. */
+/**
+ * `seg lock --no-cache --threads 2 --memory-limit 8GB` on bench/large over 10,000,000 invoices (and the
+ * sizes --large-sizes adds), each set generated once into the temp folder. SEG_PROFILE records every
+ * step's wall time, peak RSS (the kernel's high-water mark, reset per step, which is also why the
+ * process's peak is taken from it rather than from /usr/bin/time) and DuckDB's memory and spill.
+ */
 async function large() {
-  const started = performance.now();
-  const generated = existsSync(join(LARGE_DATA, "invoices.parquet")) ? { dir: LARGE_DATA, reused: true } : { ...(await generateLarge(LARGE_DATA)), reused: false };
-  const generateSeconds = (performance.now() - started) / 1000;
-  const memoryLimit = "4GB";
-  const m = measure(NODE, [join(REPO, "bench/large-pipeline.ts"), LARGE_DATA, memoryLimit, "2"], { runs: 1, warmup: 0 });
-  return { generated, generateSeconds, pipeline: timing(m), figures: lastJson<object>(m.stdout) };
+  const sizes = (optionValue("--large-sizes") ?? "10000000").split(",").map(Number);
+  const memoryLimit = "8GB";
+  const threads = 2;
+  const runsBySize = [];
+  for (const invoices of sizes) {
+    const accounts = invoices / 10;
+    const dir = invoices === 10_000_000 ? LARGE_DATA : `${LARGE_DATA}-${invoices}`;
+    const started = performance.now();
+    const generated = existsSync(join(dir, "invoices.parquet")) ? { dir, reused: true } : { ...(await generateLarge(dir, invoices, accounts)), reused: false };
+    const generateSeconds = (performance.now() - started) / 1000;
+    const work = mkdtempSync(join(tmpdir(), "seg-bench-large-"));
+    try {
+      const root = join(work, "ws");
+      cpSync(join(REPO, "bench/large"), root, { recursive: true });
+      const profileFile = join(work, "profile.json");
+      const env = { ...process.env, SEG_PROFILE: profileFile };
+      const load = loadavg()[0]!;
+      const m = measure(NODE, [join(REPO, "bin/seg.js"), "lock", "--root", root, "--data-dir", dir, "--no-cache", "--threads", String(threads), "--memory-limit", memoryLimit], { runs: 1, warmup: 0, env });
+      const profile = JSON.parse(readFileSync(profileFile, "utf8")) as { steps: object[]; peakRssMb: number };
+      const lock = JSON.parse(readFileSync(join(root, "segments.lock.json"), "utf8")) as { members: number; inputs: Record<string, { rows: number }>; clusters: { k: number } | null };
+      runsBySize.push({
+        invoices,
+        accounts,
+        generated,
+        generateSeconds,
+        load: [load, loadavg()[0]!].map((x) => Math.round(x * 10) / 10),
+        seconds: m.medianSeconds,
+        peakRssMb: profile.peakRssMb,
+        steps: profile.steps,
+        rows: Object.fromEntries(Object.entries(lock.inputs).map(([name, input]) => [name, input.rows])),
+        members: lock.members,
+        k: lock.clusters?.k ?? null,
+      });
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }
+  return { memoryLimit, threads, sizes: runsBySize };
 }
 
 /**

@@ -26,6 +26,7 @@ export async function lock(options: CheckOptions): Promise<LockResult> {
   if (blocking.length > 0 || !result.data || result.data.engine.diagnostics.some((d) => d.severity === "error")) {
     return { check: result, blocking, written: undefined };
   }
+  options.profileStep?.("lock writing");
   const written = writeLock(result.root, result.data.lock);
   return { check: result, blocking, written: { ...written, lock: result.data.lock } };
 }

@@ -9,7 +9,7 @@
  * columns are always carried): impact builds just what the definitions read
  * (features-needed.ts).
  */
-import { featuresQuery, membersSql } from "../compile/emit/features-query.ts";
+import { featuresQuery, membersSql, rfmValuesQuery } from "../compile/emit/features-query.ts";
 import { renderQuery } from "../compile/emit/query.ts";
 import { featuresPlan, MEMBER_ID, type FeaturesPlan } from "../compile/plan.ts";
 import { duckdb } from "../expr/dialects/duckdb.ts";
@@ -17,13 +17,23 @@ import type { Config } from "../schema/config.ts";
 import { RFM_FEATURES, VALUE_TIER_FEATURE } from "../workspace/feature-catalog.ts";
 import type { Database } from "./duckdb.ts";
 import { FEATURES, MEMBERS, q, sourceTable } from "./sql-names.ts";
+import type { ProfileStep } from "./step-profile.ts";
+
+/** RFM values per buying member, built apart so a profile can time them. */
+const RFM_VALUES = q("rfm_values");
 
 /** The features as of `asOf` (impact rebuilds them as of a launch day, `only` those it reads). */
-export async function buildFeatureTable(db: Database, config: Config, asOf: string, only?: ReadonlySet<string>): Promise<void> {
+export async function buildFeatureTable(db: Database, config: Config, asOf: string, only?: ReadonlySet<string>, step: (name: ProfileStep) => void = () => undefined): Promise<void> {
   const plan = only === undefined ? featuresPlan(config, asOf) : onlyFeatures(featuresPlan(config, asOf), only);
+  if (plan.rfm) {
+    step("RFM");
+    await db.run(`CREATE OR REPLACE TEMP TABLE ${RFM_VALUES} AS ${renderQuery(rfmValuesQuery(plan.rfm, plan.asOf, duckdb, sourceTable(plan.rfm.source)))}`);
+  }
+  step("features");
   await db.run(`CREATE OR REPLACE TABLE ${MEMBERS} AS ${membersSql(plan, duckdb, sourceTable)}\nORDER BY 1`);
-  const query = featuresQuery(plan, duckdb, { source: sourceTable, members: MEMBERS });
+  const query = featuresQuery(plan, duckdb, { source: sourceTable, members: MEMBERS, ...(plan.rfm ? { rfmValues: RFM_VALUES } : {}) });
   await db.run(`CREATE OR REPLACE TABLE ${FEATURES} AS ${renderQuery(query)}\nORDER BY ${q(MEMBER_ID)}`);
+  if (plan.rfm) await db.run(`DROP TABLE ${RFM_VALUES}`);
 }
 
 /** The plan cut to the features in `only`; RFM is kept whole when any of its columns is wanted. */

@@ -37,6 +37,7 @@ export async function checkMemberKeys(db: Database, input: MemberKeyInput): Prom
   if (!members && input.orderColumn === source.key) return duplicateRows(db, input);
   const key = q(source.key);
   const missing = members ? await missingKeys(db, input) : [];
+  if (!(await anyKeyRepeats(db, table, key))) return missing;
   const repeats = `SELECT ${key} AS k, count(*) AS n${input.rowLabel ? `, min(${q(ROW_POSITION)}) AS first, array_to_string(min(${q(ROW_POSITION)}, ${TOP}), ',') AS positions` : ""} FROM ${table} WHERE ${key} IS NOT NULL GROUP BY ${key} HAVING count(*) > 1`;
   const [totals] = await db.all(`SELECT count(*) AS keys, coalesce(sum(n), 0) AS rows, coalesce(sum(n - 1), 0) AS extra FROM (${repeats})`);
   const keys = Number(totals?.keys ?? 0);
@@ -78,7 +79,11 @@ export async function checkMemberKeys(db: Database, input: MemberKeyInput): Prom
 async function duplicateRows(db: Database, { name, source, table }: MemberKeyInput): Promise<SourceFinding[]> {
   // A row_number column tells every row apart; the others say what the row holds.
   const columns = Object.entries(source.columns).filter(([, spec]) => !spec.row_number).map(([column]) => q(column)).join(", ");
-  const [row] = await db.all(`SELECT coalesce(sum(copies - 1), 0) AS extra FROM (SELECT count(*) AS copies FROM ${table} GROUP BY ${columns} HAVING count(*) > 1)`);
+  // A copy repeats the key (or both keys are missing), so only rows whose key repeats can be copies: grouping
+  // one column first spares grouping every column of 100,000,000 rows when, as usual, no key repeats.
+  const key = q(source.key);
+  const candidates = `SELECT * FROM ${table} WHERE ${key} IS NULL OR ${key} IN (SELECT ${key} FROM ${table} WHERE ${key} IS NOT NULL GROUP BY ${key} HAVING count(*) > 1)`;
+  const [row] = await db.all(`SELECT coalesce(sum(copies - 1), 0) AS extra FROM (SELECT count(*) AS copies FROM (${candidates}) GROUP BY ${columns} HAVING count(*) > 1)`);
   const extra = Number(row?.extra ?? 0);
   if (extra === 0) return [];
   const [all] = await db.all(`SELECT count(*) AS n FROM ${table}`);
@@ -89,6 +94,15 @@ async function duplicateRows(db: Database, { name, source, table }: MemberKeyInp
       words: { rowsText: counted(extra, "row"), ofRows: ofRows(total, source.filter !== undefined), file: source.path, verb: extra === 1 ? "copies" : "copy", amounts: extra === 1 ? "its amount counts" : "their amounts count" },
     }),
   ];
+}
+
+/**
+ * Whether any present key appears twice: a count per key and nothing more, so the usual answer (no) costs
+ * one narrow aggregate rather than one that also keeps each key's first positions.
+ */
+async function anyKeyRepeats(db: Database, table: string, key: string): Promise<boolean> {
+  const [row] = await db.all(`SELECT count(*) AS n FROM (SELECT ${key} FROM ${table} WHERE ${key} IS NOT NULL GROUP BY ${key} HAVING count(*) > 1)`);
+  return Number(row?.n ?? 0) > 0;
 }
 
 /** Accounts rows without a key are not members: say how many are left out, and where. */

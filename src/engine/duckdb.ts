@@ -16,10 +16,20 @@ export interface Database {
   columns(sql: string): Promise<Record<string, (number | string | boolean | null)[]>>;
   /**
    * Forbid file and network access from here on, except writing into
-   * `writableDirectories` (exports): no workspace text can reach the disk.
+   * `writableDirectories` (exports) and reading `readableFiles` (the Parquet
+   * sources read in place): no workspace text can reach the disk.
    */
-  lockDown(writableDirectories?: readonly string[]): Promise<void>;
+  lockDown(writableDirectories?: readonly string[], readableFiles?: readonly string[]): Promise<void>;
+  /** DuckDB's memory in use and bytes spilled to temp files now, read on a connection of its own (so it answers while a query runs); undefined once closed. */
+  usage(): Promise<DatabaseUsage | undefined>;
   close(): void;
+}
+
+export interface DatabaseUsage {
+  /** Bytes held by DuckDB's buffer manager. */
+  memoryBytes: number;
+  /** Bytes in DuckDB's temp files (spill). */
+  spillBytes: number;
 }
 
 export interface DatabaseOptions {
@@ -38,6 +48,9 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   if (options.tempDirectory !== undefined) config.temp_directory = options.tempDirectory;
   const instance = await DuckDBInstance.create(":memory:", config);
   const connection: DuckDBConnection = await instance.connect();
+  let probe: DuckDBConnection | undefined;
+  let probing = false;
+  let closed = false;
   return {
     async run(sql) {
       await connection.run(sql);
@@ -56,15 +69,33 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
       for (const [key, values] of Object.entries(reader.getColumnsObjectJS())) out[key] = values.map(toPlain);
       return out;
     },
-    async lockDown(writableDirectories = []) {
-      if (writableDirectories.length > 0) {
-        const list = writableDirectories.map((d) => `'${d.replace(/'/g, "''")}'`).join(", ");
-        await connection.run(`SET allowed_directories = [${list}]`);
-      }
+    async lockDown(writableDirectories = [], readableFiles = []) {
+      const list = (items: readonly string[]) => items.map((d) => `'${d.replace(/'/g, "''")}'`).join(", ");
+      if (writableDirectories.length > 0) await connection.run(`SET allowed_directories = [${list(writableDirectories)}]`);
+      // Sources read in place (Parquet views) are read again by every query on them.
+      if (readableFiles.length > 0) await connection.run(`SET allowed_paths = [${list(readableFiles)}]`);
       await connection.run("SET enable_external_access = false");
       await connection.run("SET lock_configuration = true");
     },
+    async usage() {
+      if (closed) return undefined;
+      probing = true;
+      try {
+        probe ??= await instance.connect();
+        const reader = await probe.runAndReadAll(
+          "SELECT (SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory()) AS memory, (SELECT coalesce(sum(size), 0) FROM duckdb_temporary_files()) AS spill",
+        );
+        const [row] = reader.getRowObjectsJS();
+        return closed ? undefined : { memoryBytes: Number(row?.memory ?? 0), spillBytes: Number(row?.spill ?? 0) };
+      } finally {
+        probing = false;
+        // Closed while this probe ran: its connection is closed now it is idle.
+        if (closed) probe?.closeSync();
+      }
+    },
     close() {
+      closed = true;
+      if (!probing) probe?.closeSync();
       connection.closeSync();
       instance.closeSync();
     },

@@ -3,7 +3,9 @@
  * lock's clusters (so cluster ids stay stable), machine limits, progress, and the fit and source
  * caches in the user's cache folder unless the caller turned caching off.
  */
-import { resolve } from "node:path";
+import { randomUUID } from "node:crypto";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { readLock, type ReadLockResult } from "../lock/lock-file.ts";
 import { previousClustersOf } from "../lock/previous-clusters.ts";
 import type { Workspace } from "../workspace/workspace.ts";
@@ -11,6 +13,7 @@ import { cacheDirectory } from "./cache-dir.ts";
 import { fitFileCache } from "./fit-file-cache.ts";
 import type { EngineOptions } from "./run-engine.ts";
 import { sourceFileCache } from "./source-cache.ts";
+import type { StepHook } from "./step-profile.ts";
 
 /** What a command says about where the data is and how the engine may use the machine. */
 export interface EngineRunOptions {
@@ -26,6 +29,10 @@ export interface EngineRunOptions {
   threads?: number;
   /** DuckDB memory limit, e.g. "4GB"; beyond it DuckDB spills to disk. */
   memoryLimit?: string;
+  /** Folder DuckDB spills to beyond the memory limit (default: DuckDB's own choice). */
+  tempDirectory?: string;
+  /** Names each step as it starts, for a profile (engine/step-profile.ts). */
+  profileStep?: StepHook;
 }
 
 export function engineOptions(
@@ -43,6 +50,10 @@ export function engineOptions(
     ...(options.threads !== undefined ? { threads: options.threads } : {}),
     ...(options.memoryLimit !== undefined ? { memoryLimit: options.memoryLimit } : {}),
     ...(cacheDir ? { fitCache: fitFileCache(cacheDir), sourceCache: sourceFileCache(cacheDir) } : {}),
+    // DuckDB would spill into ./.tmp of whatever folder the command runs in; a folder of this run's own in the
+    // system's temp folder instead (DuckDB makes it when it first spills and removes it on close).
+    tempDirectory: options.tempDirectory ?? join(tmpdir(), `seg-spill-${randomUUID()}`),
     ...(options.progress ? { progress: options.progress } : {}),
+    ...(options.profileStep ? { profileStep: options.profileStep } : {}),
   };
 }

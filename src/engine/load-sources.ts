@@ -55,6 +55,8 @@ export interface SourceStats {
 export interface LoadResult {
   sources: SourceStats[];
   diagnostics: Diagnostic[];
+  /** Parquet files the typed sources read in place (DuckDB's spelling of the path): still read after loading. */
+  readInPlace: string[];
 }
 
 /** CSV files up to this size are worth a typed copy in the cache; Parquet reads fast as it is. */
@@ -64,6 +66,7 @@ const MAX_CACHED_BYTES = 256 * 1024 * 1024;
 export async function loadSources(db: Database, config: LoadedDocument<Config>, dataRoot: string, cache?: SourceCache, asOf?: string, today?: string): Promise<LoadResult> {
   const diagnostics: Diagnostic[] = [];
   const sources: SourceStats[] = [];
+  const readInPlace: string[] = [];
   const duckdbVersion = cache ? String((await db.all("SELECT library_version AS v FROM pragma_version()"))[0]?.v) : "";
   const report = <M extends string>(path: readonly PathSegment[], check: Check<M>, messageId: NoInfer<M>, words: Record<string, string | number>, hint?: string) =>
     diagnostics.push(reportAt({ check, messageId, document: config, path, words, ...(hint !== undefined ? { hint } : {}) }));
@@ -116,7 +119,6 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
         continue;
       }
     }
-    const read = format === "parquet" ? `read_parquet(${lit(duckdbFilePath(file))})` : readCsvSql(duckdbFilePath(file), header!);
     // The pass over the bytes (hash, gzip, UTF-8) runs in JavaScript while DuckDB reads in its own threads.
     // On a cache miss the bytes were just hashed for the key: they are not hashed again.
     const inspecting = inspectDataFile(file, format, hashed ? { known: hashed } : {});
@@ -124,18 +126,18 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     inspecting.catch(() => undefined);
     let readError: unknown;
     try {
-      await db.run(`CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT * FROM ${read}`);
+      await db.run(rawSql(raw, format, file, header));
     } catch (error) {
       readError = error;
     }
-    const inspected = await inspecting;
+    // Parquet is read where it lies (a view), so its hash is awaited only once the typed table is built.
+    const inspected = format === "csv" ? await inspecting : undefined;
     // A broken gzip stream or bytes that are not UTF-8 explain any read error: reported first.
-    if (inspected.problem) {
+    if (inspected?.problem) {
       await db.run(`DROP TABLE IF EXISTS ${raw}`);
       reportAll([fileProblem(name, source.path, inspected.problem)]);
       continue;
     }
-    const { sha256, bytes } = inspected;
     if (readError !== undefined) {
       const error = readError;
       const ragged = format === "csv" ? raggedRow(error) : undefined;
@@ -152,7 +154,8 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
       }
       continue;
     }
-    const described = await db.all(`SELECT column_name, column_type FROM (DESCRIBE ${raw})`);
+    // The Parquet view's rowid is the file's row number, not a column of the file.
+    const described = (await db.all(`SELECT column_name, column_type FROM (DESCRIBE ${raw})`)).filter((r) => format === "csv" || r.column_name !== "rowid");
     const columnsInFile = described.map((r) => String(r.column_name));
     const textColumns = new Set(described.filter((r) => r.column_type === "VARCHAR").map((r) => String(r.column_name)));
     const rowsRead = Number((await db.all(`SELECT count(*) AS n FROM ${raw}`))[0]?.n ?? 0);
@@ -175,8 +178,12 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     const rowLabel = format === "csv" ? (rowid: number) => `line ${rowid + 2}` : (rowid: number) => `row ${rowid + 1}`;
     if (reportAll(await checkColumnTypes(db, { name, source, raw, textColumns, rowLabel }))) continue;
 
-    await db.run(`CREATE OR REPLACE TABLE ${table} AS ${typedSourceSql(raw, source, textColumns)}`);
-    await db.run(`DROP TABLE ${raw}`);
+    // A Parquet source stays where it is: its typed table is a view that types and filters as it reads, so
+    // 100,000,000 invoices are never held in memory (they were most of it, and made everything else spill).
+    const typed = format === "csv" ? typedSourceSql(raw, source, textColumns) : typedSourceSql(`(${parquetRowsSql(file)})`, source, textColumns);
+    await db.run(`CREATE OR REPLACE ${format === "csv" ? "TABLE" : "VIEW"} ${table} AS ${typed}`);
+    await db.run(`DROP ${format === "csv" ? "TABLE" : "VIEW"} ${raw}`);
+    if (format === "parquet") readInPlace.push(duckdbFilePath(file));
     const rows = Number((await db.all(`SELECT count(*) AS n FROM ${table}`))[0]?.n ?? 0);
     if (rows === 0) {
       report(["sources", name, source.filter !== undefined ? "filter" : "path"], sourceEmpty, "filteredOut", { source: name, rowsRead });
@@ -184,7 +191,8 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     }
     const future = asOf ? await checkFutureDates(db, { name, source, table, asOf, ...(today ? { today } : {}) }) : [];
     const keyErrors = reportAll([...(await checkMemberKeys(db, { name, source, table, rowLabel, ...(orderColumn ? { orderColumn } : {}) })), ...future]);
-    await db.run(`ALTER TABLE ${table} DROP COLUMN ${q(ROW_POSITION)}`);
+    if (format === "csv") await db.run(`ALTER TABLE ${table} DROP COLUMN ${q(ROW_POSITION)}`);
+    else await db.run(`CREATE OR REPLACE VIEW ${table} AS SELECT * EXCLUDE (${q(ROW_POSITION)}) FROM (${typed})`);
     if (keyErrors) continue;
     let newest: string | null = null;
     let oldest: string | null = null;
@@ -193,11 +201,28 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
       newest = (range?.newest as string | null) ?? null;
       oldest = (range?.oldest as string | null) ?? null;
     }
+    const { sha256, bytes } = inspected ?? (await inspecting);
     sources.push({ name, path: source.path, sha256, bytes, rowsRead, rows, newest, oldest, ...newestInTimeOf(future) });
     // Kept only if the bytes read are the bytes the key was made from.
     if (cacheable && sha256 === hashed.sha256) await cache!.save(db, key, table, { rowsRead, rows, newest, oldest });
   }
-  return { sources, diagnostics };
+  return { sources, diagnostics, readInPlace };
+}
+
+/**
+ * The raw relation the checks read, where `rowid` is the data row's position in the file. CSV is read as
+ * text into a table (no sniffing; bad values can then be found precisely). Parquet keeps its own types and
+ * is read in place through a view with the file's row numbers: a copy of 100,000,000 rows held twice over
+ * (raw and typed) is what made large sources spill.
+ */
+function rawSql(raw: string, format: "csv" | "parquet", file: string, header: string[] | undefined): string {
+  if (format === "csv") return `CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT * FROM ${readCsvSql(duckdbFilePath(file), header!)}`;
+  return `CREATE OR REPLACE TEMP VIEW ${raw} AS ${parquetRowsSql(file)}`;
+}
+
+/** A Parquet file's rows, with `rowid` its row number in the file. */
+function parquetRowsSql(file: string): string {
+  return `SELECT * EXCLUDE (file_row_number), file_row_number AS rowid FROM read_parquet(${lit(duckdbFilePath(file))}, file_row_number = true)`;
 }
 
 /** A file that cannot be read as it is: a truncated gzip stream, bytes that are not UTF-8. */

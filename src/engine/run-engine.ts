@@ -33,6 +33,7 @@ import { normalizationCoverage, type NormalizationCoverage } from "./normalizati
 import { segmentDefiningNames } from "./segment-defining-names.ts";
 import { computeSegmentMetrics, type SchemeMetrics } from "./segment-metrics.ts";
 import { measureValueLabels, type ValueLabelMeasures } from "./value-labels.ts";
+import type { StepHook } from "./step-profile.ts";
 
 export interface EngineOptions extends DatabaseOptions {
   /** Folder data paths are relative to (default: the workspace). */
@@ -54,6 +55,8 @@ export interface EngineOptions extends DatabaseOptions {
   sourceCache?: SourceCache;
   /** What the caller reads beyond features and memberships (default: every output). */
   outputs?: ReadonlySet<EngineOutput>;
+  /** Names each step as it starts, for a profile (engine/step-profile.ts). */
+  profileStep?: StepHook;
 }
 
 export interface EngineResult {
@@ -78,7 +81,9 @@ export interface EngineResult {
 export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<string, CatalogEntry>, expressions: ReadonlyMap<string, Expr>, options: EngineOptions): Promise<EngineResult> {
   const config = workspace.config!;
   const db = await openDatabase(options);
+  const step: (name: Parameters<StepHook>[0]) => void = options.profileStep ? (name) => options.profileStep!(name, db.usage) : () => undefined;
   try {
+    step("load");
     options.progress?.("Loading sources");
     const loaded = await loadSources(db, config, options.dataRoot, options.sourceCache, options.asOf, options.today);
     // Data warnings (repeated transaction ids, future dates) are reported; errors stop the recompute.
@@ -86,9 +91,9 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
       db.close();
       return { sources: loaded.sources, members: 0, schemes: [], hypotheses: [], idsaa: {}, normalization: [], coverage: [], clustering: undefined, impact: undefined, diagnostics: loaded.diagnostics };
     }
-    await db.lockDown(options.writableDirectories);
+    await db.lockDown(options.writableDirectories, loaded.readInPlace);
     options.progress?.("Computing features");
-    await buildFeatureTable(db, config.value, options.asOf);
+    await buildFeatureTable(db, config.value, options.asOf, undefined, step);
     let clustering: ClusteringResult | undefined;
     if (config.value.clustering) {
       options.progress?.("Clustering");
@@ -96,6 +101,7 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
         ...(options.previousClusters ? { previous: options.previousClusters } : {}),
         ...(options.fitCache ? { cache: options.fitCache } : {}),
         ...(options.threads !== undefined ? { threads: options.threads } : {}),
+        step,
         featureLabels: Object.fromEntries(Object.entries(config.value.features).flatMap(([name, f]) => (f.description ? [[name, name.replaceAll("_", " ")]] : []))),
       });
       if (fitted.status === "problem") {
@@ -115,14 +121,17 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
       await db.run(`CREATE OR REPLACE TABLE "features" AS SELECT f.*, c.cluster_id, c.cluster_name, c.outlier AS cluster_outlier, ${status} AS cluster_status FROM "features" f LEFT JOIN ${CLUSTERS} c USING ("member_id") ORDER BY "member_id"`);
     }
     options.progress?.("Assigning segments");
+    step("memberships");
     await assignMemberships(db, config.value, workspace.segments);
     const wants = (output: EngineOutput) => (options.outputs ?? EVERY_OUTPUT).has(output);
     const scheme = config.value.clustering?.scheme;
     const agreement = clustering && scheme && wants("metrics") ? await clusterAgreement(db, scheme) : undefined;
     // The findings read the metrics (IDSAA verdicts judge each segment's measures).
     if (wants("metrics") || wants("findings")) options.progress?.("Measuring segments");
+    step("metrics");
     const schemes = wants("metrics") || wants("findings") ? await computeSegmentMetrics(db, config.value, catalog) : [];
     const members = schemes[0]?.population ?? Number((await db.all(`SELECT count(*) AS n FROM "members"`))[0]?.n ?? 0);
+    step("checks");
     const findings = wants("findings") ? await measureFindings(db, workspace, catalog, expressions, schemes, options) : { hypotheses: [], idsaa: {}, normalization: [], coverage: [] };
     if (wants("impact")) options.progress?.("Measuring impact");
     const impact = wants("impact") ? await measureImpact(db, config.value, workspace.segments, loaded.sources, options.asOf) : undefined;

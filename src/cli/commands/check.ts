@@ -15,6 +15,7 @@ import { RECOMPUTE_OPTIONS, recomputeInputs } from "../data-options.ts";
 import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { progressReporter } from "../progress.ts";
+import { profilerFromEnv, reportProfile } from "../step-profiler.ts";
 import { SegError } from "../../diagnostics/seg-error.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 import { writeOutputFile } from "../../workspace/write-file-safely.ts";
@@ -55,13 +56,16 @@ export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promis
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new SegError(`--max-warnings needs a whole number of 0 or more, not ${maxWarnings}.`);
   const update = suppressionsUpdate(args);
   const progress = progressReporter(io);
+  const profiler = profilerFromEnv(io);
   let result = await check({
     root,
     ...inputs,
     data: args.options["no-data"] !== true,
     progress,
+    ...(profiler ? { profileStep: profiler.step } : {}),
   });
   progress.done();
+  reportProfile(profiler, io);
   if (update) result = writeBaseline(result, update, io);
   report(result, args, io);
   return exitCode(result, args, io);

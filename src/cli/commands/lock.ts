@@ -7,6 +7,7 @@ import { RECOMPUTE_OPTIONS, recomputeInputs } from "../data-options.ts";
 import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { progressReporter } from "../progress.ts";
+import { profilerFromEnv, reportProfile } from "../step-profiler.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 
 export const spec = {
@@ -23,8 +24,10 @@ export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promis
   const root = workspaceRoot(args, io);
   const inputs = recomputeInputs(args, io);
   const progress = progressReporter(io);
-  const result = await lock({ root, ...inputs, progress });
+  const profiler = profilerFromEnv(io);
+  const result = await lock({ root, ...inputs, progress, ...(profiler ? { profileStep: profiler.step } : {}) });
   progress.done();
+  reportProfile(profiler, io);
   if (!result.written) {
     const shown = result.blocking.length > 0 ? result.blocking : result.check.diagnostics.filter((d) => d.severity === "error");
     io.stderr(stylish({ root: result.check.root, asOf: result.check.asOf, diagnostics: shown, counts: countBySeverity(shown) }, { color: useColor(io) }));

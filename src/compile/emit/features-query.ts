@@ -26,6 +26,19 @@ export interface FeatureInputs {
   source(name: string): string;
   /** The table of the members (membersSql). */
   members: string;
+  /** The table of the RFM values (rfmValuesQuery), when the engine built it apart to time it. */
+  rfmValues?: string;
+}
+
+/** RFM values per buying member (the rfm_values step), as a query of its own. */
+export function rfmValuesQuery(rfm: NonNullable<FeaturesPlan["rfm"]>, asOf: string, dialect: Dialect, source: string): Query {
+  const ctes: Cte[] = [];
+  let reference: string | undefined;
+  if (rfm.reference === "newest-plus-one-day") {
+    reference = "rfm_reference";
+    ctes.push({ name: reference, sql: rfmReferenceSql(rfm, source, dialect) });
+  }
+  return { ctes, select: rfmValuesSql(rfm, source, reference, asOf, dialect) };
 }
 
 /** One row per member, column member_id; `source` names the typed source's step or table. */
@@ -70,14 +83,13 @@ export function featuresQuery(plan: FeaturesPlan, dialect: Dialect, inputs?: Fea
     select.push(`${feature.fallback === null ? value : `coalesce(${value}, ${dialect.numberLiteral(feature.fallback)})`} AS ${q(feature.name)}`);
   });
   if (plan.rfm) {
-    const source = step(plan.rfm.source);
-    let reference: string | undefined;
-    if (plan.rfm.reference === "newest-plus-one-day") {
-      reference = "rfm_reference";
-      ctes.push({ name: reference, sql: rfmReferenceSql(plan.rfm, source, dialect) });
+    let values = inputs?.rfmValues;
+    if (values === undefined) {
+      const query = rfmValuesQuery(plan.rfm, plan.asOf, dialect, step(plan.rfm.source));
+      ctes.push(...query.ctes, { name: "rfm_values", sql: query.select });
+      values = "rfm_values";
     }
-    ctes.push({ name: "rfm_values", sql: rfmValuesSql(plan.rfm, source, reference, plan.asOf, dialect) });
-    joins.push(`LEFT JOIN rfm_values rfm ON rfm.${member} = m.${member}`);
+    joins.push(`LEFT JOIN ${values} rfm ON rfm.${member} = m.${member}`);
     const zero = (column: string, as = column) => `coalesce(rfm.${q(column)}, 0) AS ${q(as)}`;
     select.push(`rfm.${q("recency_days")}`, zero("frequency"), zero("monetary"), `rfm.${q("tenure_days")}`, zero("monetary", "ltv"));
   }

@@ -39,6 +39,8 @@ export interface ClusteringOptions {
   cache?: FitCache;
   /** Threads the k search may use (default: all cores); the result does not depend on it. */
   threads?: number;
+  /** Names each step as it starts, for a profile: the sample read, the fit, the assignment of every member. */
+  step?: (name: "clustering sample" | "clustering fit" | "assignment") => void;
 }
 
 export interface ClusterSummary {
@@ -105,11 +107,13 @@ export interface ClusteringProblem {
 }
 
 export async function runClustering(db: Database, clustering: Clustering, options: ClusteringOptions = {}): Promise<ClusteringResult | ClusteringProblem> {
+  options.step?.("clustering sample");
   const prepared = await prepareRows(db, clustering);
   if ("status" in prepared) return prepared;
   const { read, transform, transformed, fences, outliers, fitRows, fitMatrix, maxK } = prepared;
   const { features, transform: names } = clustering;
 
+  options.step?.("clustering fit");
   const chosen = await fitOrRecall(fitMatrix, clustering, maxK, options);
   const centroids = { points: chosen.points, labels: Int32Array.from(chosen.labels) };
   const stable = stableClusterIds(centroids.points, transform, options.previous);
@@ -117,6 +121,7 @@ export async function runClustering(db: Database, clustering: Clustering, option
   const reference = meansAndSds(selectRows(read.matrix, fitRows));
   const profiles = nameClusters({ features, centroids: originals, ...reference, labels: options.featureLabels });
   const ids = stable.matches.map((m) => m.id);
+  options.step?.("assignment");
   await db.run(assignClustersSql({ transform, centroids: centroids.points, ids, names: profiles.map((p) => p.name), fences }));
   const sizes = await clusterSizes(db);
 

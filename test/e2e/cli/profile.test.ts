@@ -1,0 +1,57 @@
+/**
+ * SEG_PROFILE on `seg lock` of the example (a copy of the repository root's
+ * workspace): every step of the recompute is timed, in pipeline order, with the
+ * process's peak memory and DuckDB's memory and spill, and the lock written is
+ * the committed one.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PROFILE_STEPS } from "../../../src/engine/step-profile.ts";
+import { runSeg, type SegRun } from "../../support/run-seg.ts";
+
+const REPO = resolve(import.meta.dirname, "../../..");
+const PARTS = ["segmentation.yaml", "segments", "data", "hypotheses", "personas", "reviews", "segments.lock.json"];
+
+interface Profile {
+  steps: { step: string; seconds: number; peakRssMb: number; duckdbPeakMb: number; spillPeakMb: number }[];
+  peakRssMb: number;
+}
+
+let dir: string;
+let run: SegRun;
+let profile: Profile;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "seg-profile-"));
+  for (const part of PARTS) cpSync(join(REPO, part), join(dir, "ws", part), { recursive: true });
+  const file = join(dir, "profile.json");
+  run = runSeg(["lock", "--root", "ws", "--no-cache", "--memory-limit", "1GB"], { cwd: dir, env: { SEG_PROFILE: file, SEG_TODAY: "2026-12-01" } });
+  profile = JSON.parse(readFileSync(file, "utf8")) as Profile;
+}, 120_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("SEG_PROFILE", () => {
+  it("times every step of seg lock in pipeline order, from validating to writing the lock", () => {
+    expect(run.status, run.stderr).toBe(0);
+    expect(profile.steps.map((s) => s.step)).toEqual([...PROFILE_STEPS]);
+    expect(PROFILE_STEPS).toEqual(expect.arrayContaining(["load", "features", "RFM", "clustering sample", "assignment", "memberships", "metrics", "lock writing"]));
+  });
+
+  it("records wall time, the process's peak memory and DuckDB's memory per step", () => {
+    for (const s of profile.steps) {
+      expect(s.seconds).toBeGreaterThanOrEqual(0);
+      expect(s.spillPeakMb).toBeGreaterThanOrEqual(0);
+      // A Node process with DuckDB loaded holds tens of MB at the least.
+      expect(s.peakRssMb).toBeGreaterThan(20);
+    }
+    // DuckDB holds the loaded sources while they load.
+    expect(profile.steps.find((s) => s.step === "load")!.duckdbPeakMb).toBeGreaterThan(0);
+    expect(profile.peakRssMb).toBe(Math.max(...profile.steps.map((s) => s.peakRssMb)));
+  });
+
+  it("changes nothing in what is computed: the lock is the committed one", () => {
+    expect(run.stdout).toMatch(/^Up to date: /);
+    expect(readFileSync(join(dir, "ws", "segments.lock.json"), "utf8")).toBe(readFileSync(join(REPO, "segments.lock.json"), "utf8"));
+  });
+});
