@@ -17,11 +17,10 @@ import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import type { SiteModel } from "./model/site-model.ts";
 import { isInsideFolder } from "../workspace/is-inside-folder.ts";
+import { MODEL_MODULE, RESOLVED_MODEL_MODULE, type LivePlaybook } from "./live-playbook.ts";
 
-const VIRTUAL_ID = "virtual:seg/model";
 /** Imports of Astro's runtime from workspace files resolve from here when the workspace has no Astro of its own. */
 const SEG_IMPORTER = fileURLToPath(import.meta.url);
-const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 /** Route scripts sit beside this module: .ts in a checkout, .js in the published package (see scripts/build-package.ts). */
 const SCRIPT_EXT = extname(SEG_IMPORTER);
 
@@ -37,6 +36,8 @@ export interface PlaybookOptions {
   workspace: string;
   /** Astro's cache folder (its generated modules are loaded from there). */
   cacheDir: string;
+  /** `seg dev`: the model served and updated as the workspace changes (then `model` is only the first one). */
+  live?: LivePlaybook | undefined;
 }
 
 /** Seg's package folder: its own code (src/ in a checkout, lib/ when installed) and dependencies. */
@@ -55,11 +56,16 @@ function installFolderOf(packageFolder: string): string | undefined {
   return at === -1 ? undefined : parts.slice(0, at + 1).join(sep);
 }
 
+/** The folders of Seg's own code and dependencies (what a dev server may serve files from, beside the stage and cache). */
+export function segFolders(): string[] {
+  const own = ["src", "lib", "node_modules"].map((folder) => `${SEG_PACKAGE}${folder}`);
+  return SEG_INSTALL_FOLDER === undefined ? own : [...own, SEG_INSTALL_FOLDER];
+}
+
 /** Why a module may be loaded, or undefined when it may not: inside the stage, Seg's code, a dependency, or Astro's cache. */
 export function mayLoad(path: string, options: Pick<PlaybookOptions, "stage" | "workspace" | "cacheDir">): boolean {
   if (isInsideFolder(path, options.stage) || isInsideFolder(path, options.cacheDir)) return true;
-  for (const own of ["src", "lib", "node_modules"]) if (isInsideFolder(path, `${SEG_PACKAGE}${own}`)) return true;
-  if (SEG_INSTALL_FOLDER !== undefined && isInsideFolder(path, SEG_INSTALL_FOLDER)) return true;
+  if (segFolders().some((folder) => isInsideFolder(path, folder))) return true;
   // Dependencies installed beside Seg (hoisted by npm), but never a node_modules of the workspace's own.
   return path.split(sep).includes("node_modules") && !isInsideFolder(path, options.workspace);
 }
@@ -110,6 +116,7 @@ export function segPlaybook(options: PlaybookOptions): AstroIntegration {
           adapterFeatures: { buildOutput: "static", preserveBuildServerDir: true },
         });
       },
+      "astro:server:setup": ({ server, refreshContent }) => options.live?.attach(server, refreshContent),
       "astro:config:setup": ({ config, injectRoute, updateConfig }) => {
         if (!config.integrations.some((i) => i.name === "@astrojs/mdx")) updateConfig({ integrations: [mdx()] });
         for (const route of ROUTES) {
@@ -150,8 +157,8 @@ export function segPlaybook(options: PlaybookOptions): AstroIntegration {
               },
               {
                 name: "seg-model",
-                resolveId: (id: string) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
-                load: (id: string) => (id === RESOLVED_ID ? `export const model = ${JSON.stringify(options.model)};` : undefined),
+                resolveId: (id: string) => (id === MODEL_MODULE ? RESOLVED_MODEL_MODULE : undefined),
+                load: (id: string) => (id === RESOLVED_MODEL_MODULE ? modelModule(options) : undefined),
               },
             ],
           },
@@ -159,4 +166,10 @@ export function segPlaybook(options: PlaybookOptions): AstroIntegration {
       },
     },
   };
+}
+
+/** The model, and under seg dev the reload script the pages carry (its hash joins their Content-Security-Policy). */
+function modelModule(options: PlaybookOptions): string {
+  const model = options.live?.model ?? options.model;
+  return `export const model = ${JSON.stringify(model)};\nexport const liveReload = ${JSON.stringify(options.live?.reload ?? null)};`;
 }
