@@ -12,6 +12,7 @@
  * dependencies, never from a node_modules the workspace brings.
  */
 import mdx from "@astrojs/mdx";
+import { existsSync } from "node:fs";
 import { extname, isAbsolute, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
@@ -151,6 +152,9 @@ export function segPlaybook(options: PlaybookOptions): AstroIntegration {
                 load(id: string) {
                   const file = fileOf(id);
                   if (file === undefined || mayLoad(file, options)) return null;
+                  // Nothing to load (a page's URL the dev server first tries as a module, e.g. /_seg/playbook.js):
+                  // Vite's "no such module", so the dev server hands the request on to the page routes.
+                  if (!existsSync(file)) throw Object.assign(new Error(`Seg found no module ${id}.`), { code: "ERR_LOAD_URL" });
                   const shown = isInsideFolder(file, options.workspace) ? relative(options.workspace, file).split(sep).join("/") : "a file outside the workspace";
                   throw new Error(`Seg does not load ${shown} into the playbook: only persona and review files, the images they show and public/ files checked by seg check are published.`);
                 },
