@@ -96,9 +96,11 @@ export async function startDev(options: DevOptions): Promise<DevStart> {
     if (result.counts.error > 0) return result;
     const next = playbookStage(result);
     restagePlaybook(stage, staged.input, next.input);
+    // The content collections are synced again only when a persona or review changed.
+    const documentsChanged = JSON.stringify(next.documents) !== JSON.stringify(staged.documents);
     staged = next;
     registerDocuments(stage, staged.documents);
-    await live.update(await buildSiteModel(result, { base, history, charts }));
+    await live.update(await buildSiteModel(result, { base, history, charts }), { documentsChanged });
     return result;
   };
   const close = async () => {

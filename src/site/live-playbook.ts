@@ -67,12 +67,12 @@ export class LivePlaybook {
     });
   }
 
-  /** Serve `model` from now on, with the content collections refreshed, and reload open pages. */
-  async update(model: SiteModel): Promise<void> {
+  /** Serve `model` from now on, with the content collections refreshed when the documents changed, and reload open pages. */
+  async update(model: SiteModel, { documentsChanged }: { documentsChanged: boolean }): Promise<void> {
     this.#model = model;
     const server = this.#server;
     if (!server) return;
-    await this.#refreshContent?.({ loaders: SEG_LOADERS });
+    if (documentsChanged) await this.#refreshContent?.({ loaders: SEG_LOADERS });
     invalidateWithImporters(server, RESOLVED_MODEL_MODULE);
     for (const client of this.#clients) client.write("data: reload\n\n");
   }
