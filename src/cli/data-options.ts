@@ -8,6 +8,9 @@ import type { Io } from "./io.ts";
 import type { OptionSpec, ParsedArgs } from "./options.ts";
 import { SegError } from "../diagnostics/seg-error.ts";
 
+/** --as-of as seg build and seg dev take it (other commands word it for what they do with the date). */
+export const AS_OF_OPTION = { name: "as-of", type: "string", placeholder: "YYYY-MM-DD", description: "The analysis date (overrides as_of in segmentation.yaml)." } as const satisfies OptionSpec;
+
 export const DATA_DIR_OPTION = {
   name: "data-dir",
   type: "string",

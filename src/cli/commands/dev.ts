@@ -17,7 +17,7 @@ import { startDev, type DevServer } from "../../api/dev.ts";
 import type { CheckResult } from "../../lint/check-result.ts";
 import { stylish } from "../../formatters/stylish.ts";
 import { checkPort, listenProblem } from "../check-port.ts";
-import { DATA_DIR_OPTION, dataOptionValues, ENGINE_OPTIONS } from "../data-options.ts";
+import { AS_OF_OPTION, DATA_DIR_OPTION, dataOptionValues, ENGINE_OPTIONS } from "../data-options.ts";
 import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
@@ -34,7 +34,7 @@ export const spec = {
     { name: "port", type: "number", placeholder: "PORT", default: 4321, description: "Port to serve on (0 picks a free one)." },
     { name: "host", type: "string", placeholder: "HOST", default: "127.0.0.1", description: "Address to listen on; 0.0.0.0 makes the preview reachable from other machines." },
     { name: "base", type: "string", placeholder: "PATH", description: "Base path, as for seg build (e.g. /playbook)." },
-    { name: "as-of", type: "string", placeholder: "YYYY-MM-DD", description: "The analysis date (overrides as_of in segmentation.yaml)." },
+    AS_OF_OPTION,
     DATA_DIR_OPTION,
     ...ENGINE_OPTIONS,
   ],
