@@ -59,8 +59,8 @@ export async function startDev(options: DevOptions): Promise<DevStart> {
   let staged = playbookStage(first);
   const stageParent = mkdtempSync(join(tmpdir(), "seg-dev-"));
   const stage = stagePlaybook(stageParent, staged.input);
-  registerDocuments(stage, staged.documents);
-  const withdraw = () => registerDocuments(stage, [])();
+  // Registering again after an edit replaces the documents; withdrawing removes whatever is registered then.
+  const withdraw = registerDocuments(stage, staged.documents);
   const { dev } = await import("astro");
   let astro;
   const before = signalListeners();
