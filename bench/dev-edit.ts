@@ -3,12 +3,14 @@
  * edit on the example. Copies the example workspace (the repository root) to
  * a temporary folder, starts `seg dev` on it with a private cache, fetches the
  * segment page once, then renames the segment again and again: each time the
- * file is written and the page is fetched until it shows the new name. Prints
- * the seconds, and a JSON summary as its last line for bench/run.ts.
+ * file is written and the page is fetched until it shows the new name. Then,
+ * for a same-load reference, times `seg build` of the same workspace (what the
+ * earlier seg dev ran after every edit) as a process, twice. Prints the
+ * seconds, and a JSON summary as its last line for bench/run.ts.
  *
  *   node bench/dev-edit.ts [--edits 7]
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -48,13 +50,24 @@ try {
     // Let the watcher settle before the next edit, so each edit is timed alone.
     await new Promise((done) => setTimeout(done, 500));
   }
+  child.kill("SIGTERM");
+  await exited;
+  const builds: number[] = [];
+  for (let i = 0; i < 2; i++) {
+    const at = performance.now();
+    const run = spawnSync(process.execPath, [SEG, "build", "--root", root, "--out", join(root, "dist")], { env: { ...process.env, SEG_CACHE_DIR: cacheDir }, encoding: "utf8" });
+    if (run.status !== 0) throw new Error(`seg build failed:\n${run.stderr}`);
+    builds.push((performance.now() - at) / 1000);
+  }
   const updated = [...output.matchAll(/Updated in ([\d.]+) s/g)].map((m) => Number(m[1]));
   const sorted = [...seconds].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)]!;
   console.log(`edit to updated page: median ${median.toFixed(2)} s over ${edits} edits (${seconds.map((x) => x.toFixed(2)).join(", ")})`);
-  console.log(JSON.stringify({ edits, seconds, medianSeconds: median, serverSeconds: updated, servingSeconds: serving, firstPageSeconds: firstPage, load: loadavg()[0] }));
+  const buildMedian = builds.reduce((a, b) => a + b, 0) / builds.length;
+  console.log(`seg build of the same workspace: ${builds.map((x) => x.toFixed(2)).join(", ")} s; edit / build ${(median / buildMedian).toFixed(2)}`);
+  console.log(JSON.stringify({ edits, seconds, medianSeconds: median, serverSeconds: updated, servingSeconds: serving, firstPageSeconds: firstPage, buildSeconds: builds, ratioToBuild: median / buildMedian, load: loadavg()[0] }));
 } finally {
-  child.kill("SIGTERM");
+  if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
   await exited;
   rmSync(root, { recursive: true, force: true });
   rmSync(cacheDir, { recursive: true, force: true });
