@@ -20,6 +20,9 @@ import type { SiteModel } from "./model/site-model.ts";
 export const MODEL_MODULE = "virtual:seg/model";
 export const RESOLVED_MODEL_MODULE = `\0${MODEL_MODULE}`;
 
+/** Where pages listen for reloads, under the site's base path. */
+const RELOAD_PATH = "/__seg/reload";
+
 /** Loader names of the content collections (content.config.ts). */
 const SEG_LOADERS = ["seg-personas", "seg-reviews"];
 
@@ -45,7 +48,7 @@ export class LivePlaybook {
   /** `base` is the site's base path, e.g. /playbook, or undefined for the root. */
   constructor(model: SiteModel, base: string | undefined) {
     this.#model = model;
-    this.#path = `${base ?? ""}/__seg/reload`;
+    this.#path = `${base ?? ""}${RELOAD_PATH}`;
     const code = `new EventSource(${JSON.stringify(this.#path)}).onmessage = () => location.reload();`;
     this.reload = { code, hash: scriptHash(code) };
   }
@@ -59,7 +62,9 @@ export class LivePlaybook {
     this.#server = server;
     this.#refreshContent = refreshContent;
     server.middlewares.use((request, response, next) => {
-      if (request.url?.split("?")[0] !== this.#path) return next();
+      // Astro's dev server takes the base path off a request's URL before it reaches this middleware.
+      const path = request.url?.split("?")[0];
+      if (path !== this.#path && path !== RELOAD_PATH) return next();
       response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
       response.write(": connected\n\n");
       this.#clients.add(response);

@@ -55,6 +55,9 @@ export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promis
   // Before the first check, which takes seconds: a busy port should not cost them.
   await checkPort(host, port);
   process.env.ASTRO_TELEMETRY_DISABLED ??= "1";
+  // Astro's dev server leaves integrations' server hooks out (so pages would never update) when NODE_ENV is
+  // production, and its hot channel out when it is test: seg dev is development whatever the shell says.
+  process.env.NODE_ENV = "development";
   const color = useColor(io);
   const showErrors = (result: CheckResult) =>
     io.stderr(stylish({ root: result.root, asOf: result.asOf, diagnostics: result.diagnostics, counts: result.counts }, { color }));

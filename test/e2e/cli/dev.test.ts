@@ -36,8 +36,8 @@ interface DevServer {
 }
 
 /** Start seg dev on a free port and wait until it serves; it is stopped after the test. */
-async function startDev(args: readonly string[], cwd: string): Promise<DevServer> {
-  const child: ChildProcess = spawn(process.execPath, [SEG_BIN, "dev", "--port", "0", ...args], { cwd, env: segDevEnv(), stdio: ["ignore", "pipe", "pipe"] });
+async function startDev(args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<DevServer> {
+  const child: ChildProcess = spawn(process.execPath, [SEG_BIN, "dev", "--port", "0", ...args], { cwd, env: segDevEnv(env), stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -131,7 +131,9 @@ describe("seg dev", () => {
   it("shows a segment's new name on the served page and in an open browser page; an invalid edit is reported at its line and column, and the last good page stays", async () => {
     const root = exampleCopy();
     cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-    const dev = await startDev(["--root", root], root);
+    // Under a base path, as on GitHub Pages, and with NODE_ENV=production in the shell: seg dev still updates.
+    const dev = await startDev(["--root", root, "--base", "/playbook"], root, { NODE_ENV: "production" });
+    expect(dev.url).toMatch(/\/playbook\/$/);
     const file = join(root, "segments/lifecycle/power-users.yaml");
     const original = readFileSync(file, "utf8");
     expect(original).toMatch(/^name: Power Users$/m);
