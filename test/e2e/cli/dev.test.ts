@@ -98,7 +98,7 @@ function replaceByRename(file: string, text: string, tempName: string): void {
 }
 
 describe("seg dev", () => {
-  it("updates after every rename-replacement of a file, a plain append, and files in a folder made after the start", async () => {
+  it("updates after every rename-replacement of a file, a plain append, files in a folder made after the start, and a data edit", async () => {
     const ws = tempWorkspace({ "segments/usage/heavy.yaml": segment("Accounts active most days.") });
     cleanups.push(ws.remove);
     expect(runSeg(["lock"], { cwd: ws.root }).status).toBe(0);
@@ -125,7 +125,19 @@ describe("seg dev", () => {
     writeFileSync(join(ws.root, "reviews/2026-10-20-dev-check.md"), "---\ndate: 2026-10-20\ntitle: Watcher check, revised\nauthor: Ana\n---\n\nA note.\n");
     await served(dev, "reviews/", "Watcher check, revised");
     expect(changes(dev).slice(3)).toEqual(Array(2).fill("Changed: reviews/2026-10-20-dev-check.md. Updating…"));
-    expect(dev.output()).not.toMatch(/sedAb12Cd|heavy\.yaml(\.tmp|\.swp|~)|Update failed|Not updated/);
+
+    // A data edit: the events source gains two rows. The lock no longer matches the data, an error, so the
+    // page keeps its numbers until seg lock records them; then the Data page counts them.
+    await served(dev, "data/", "<dt>Rows</dt><dd>1</dd>");
+    appendFileSync(join(ws.root, "data/events.csv"), "A1,2026-10-02 10:00:00,login\nA2,2026-10-03 10:00:00,login\n");
+    await poll(async () => (/Not updated/.test(dev.output()) ? true : undefined), dev.output);
+    expect(dev.output()).toMatch(/segments\.lock\.json is out of date: data file data\/events\.csv of source "events" changed \(rows 1 → 3\)/);
+    await served(dev, "data/", "<dt>Rows</dt><dd>1</dd>");
+    expect(runSeg(["lock"], { cwd: ws.root }).status).toBe(0);
+    await served(dev, "data/", "<dt>Rows</dt><dd>3</dd>");
+    expect(changes(dev).slice(5)).toEqual(["Changed: data/events.csv. Updating…", "Changed: segments.lock.json. Updating…"]);
+    expect(dev.output()).not.toMatch(/sedAb12Cd|heavy\.yaml(\.tmp|\.swp|~)|Update failed/);
+    expect(dev.output().match(/Not updated/g)).toHaveLength(1);
   }, 600_000);
 
   it("shows a segment's new name on the served page and in an open browser page; an invalid edit is reported at its line and column, and the last good page stays", async () => {
