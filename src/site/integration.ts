@@ -172,8 +172,8 @@ export function segPlaybook(options: PlaybookOptions): AstroIntegration {
   };
 }
 
-/** The model, and under seg dev the reload script the pages carry (its hash joins their Content-Security-Policy). */
+/** The model, and under seg dev (where both are read from the live playbook) the reload script the pages carry (its hash joins their Content-Security-Policy). */
 function modelModule(options: PlaybookOptions): string {
-  const model = options.live?.model ?? options.model;
-  return `export const model = ${JSON.stringify(model)};\nexport const liveReload = ${JSON.stringify(options.live?.reload ?? null)};`;
+  if (options.live) return options.live.moduleCode();
+  return `export const model = ${JSON.stringify(options.model)};\nexport const liveReload = null;`;
 }

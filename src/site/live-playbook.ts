@@ -11,6 +11,7 @@
  * Astro's dev server adds to every page, never runs; the reload script is
  * allowed by its hash, and nothing else is.
  */
+import { randomUUID } from "node:crypto";
 import type { ServerResponse } from "node:http";
 import type { AstroIntegration } from "astro";
 import { scriptHash } from "./content-security-policy.ts";
@@ -19,6 +20,19 @@ import type { SiteModel } from "./model/site-model.ts";
 /** The virtual module the pages import the model from, as Vite names it once resolved. */
 export const MODEL_MODULE = "virtual:seg/model";
 export const RESOLVED_MODEL_MODULE = `\0${MODEL_MODULE}`;
+
+/**
+ * Live playbooks by id, for the model module to read the current model from: the dev server runs
+ * the pages in this process, so the module is a few lines that never change, and an update only has
+ * it evaluated again, never the megabytes of a model written out as code transformed again.
+ */
+const LIVE = Symbol.for("seg.live-playbooks");
+
+function livePlaybooks(): Map<string, LivePlaybook> {
+  const holder = globalThis as { [LIVE]?: Map<string, LivePlaybook> };
+  holder[LIVE] ??= new Map();
+  return holder[LIVE];
+}
 
 /** Where pages listen for reloads, under the site's base path. */
 const RELOAD_PATH = "/__seg/reload";
@@ -42,6 +56,7 @@ export class LivePlaybook {
   readonly #path: string;
   readonly reload: LiveReloadScript;
   readonly #clients = new Set<ServerResponse>();
+  readonly #id = randomUUID();
   #server: ViteDevServer | undefined;
   #refreshContent: RefreshContent | undefined;
 
@@ -51,6 +66,13 @@ export class LivePlaybook {
     this.#path = `${base ?? ""}${RELOAD_PATH}`;
     const code = `new EventSource(${JSON.stringify(this.#path)}).onmessage = () => location.reload();`;
     this.reload = { code, hash: scriptHash(code) };
+    livePlaybooks().set(this.#id, this);
+  }
+
+  /** The code of `virtual:seg/model` under seg dev: the current model and the reload script, read from this object. */
+  moduleCode(): string {
+    const live = `globalThis[Symbol.for("seg.live-playbooks")].get(${JSON.stringify(this.#id)})`;
+    return `const live = ${live};\nexport const model = live.model;\nexport const liveReload = live.reload;\n`;
   }
 
   get model(): SiteModel {
@@ -83,6 +105,7 @@ export class LivePlaybook {
   }
 
   close(): void {
+    livePlaybooks().delete(this.#id);
     for (const client of this.#clients) client.end();
     this.#clients.clear();
   }
@@ -96,13 +119,12 @@ interface RunnableEnvironment {
 }
 
 /**
- * Make every environment load the module afresh, and every module that imported it (so no page
- * keeps the old model), and drop Astro's cache of each route's paths.
+ * Make every environment that runs modules evaluate the module again (its code is the same), and
+ * every module that imported it (so no page keeps the old model), and drop Astro's cache of each
+ * route's paths.
  */
 function invalidateWithImporters(server: ViteDevServer, id: string): void {
   for (const environment of Object.values(server.environments)) {
-    const module = environment.moduleGraph.getModuleById(id);
-    if (module) environment.moduleGraph.invalidateModule(module);
     // Environments that run modules in this process (Astro's ssr and prerender) keep them evaluated until told.
     if (!("runner" in environment)) continue;
     const evaluated = (environment as unknown as RunnableEnvironment).runner.evaluatedModules;
