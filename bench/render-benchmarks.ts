@@ -48,7 +48,7 @@ export function renderBenchmarks(dir: string): string {
     "`/usr/bin/time` — wall seconds and peak resident memory as the kernel accounts them — and the median of",
     "several runs after a warm-up; ranges are min–max. The machine is shared with other work, so quote the",
     "medians and ratios, not single runs. Rerun one benchmark with `npm run bench -- --only <name>`",
-    "(online-retail, kmeans, large, check, commands, site-build).",
+    "(online-retail, kmeans, large, check, commands, site-build, dev).",
     "",
   ];
   if (latest) {
@@ -57,7 +57,7 @@ export function renderBenchmarks(dir: string): string {
   }
   lines.push("## Targets (DESIGN §9)", "", "| work | target | measured | verdict |", "|---|---|---|---|");
   lines.push(...targetRows(results), "");
-  for (const section of [onlineRetail, kmeans, large, check, commands, siteBuild]) lines.push(...section(results));
+  for (const section of [onlineRetail, kmeans, large, check, commands, siteBuild, devEdit]) lines.push(...section(results));
   return `${lines.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
 }
 
@@ -103,6 +103,11 @@ function targetRows(results: Map<string, Stored>): string[] {
   if (chk?.example) rows.push(`| \`seg check\` on the example, warm | under 2 s | ${s(chk.example.medianSeconds)} s (1,000 more segments: ${s(chk.segments1000.medianSeconds)} s) | ${chk.example.medianSeconds < 2 ? "met" : "not met"} |`);
   const site = results.get("site-build")?.result;
   rows.push(site?.medianBuildSeconds !== undefined ? `| site build, 100 segments + 300 personas | under 60 s | ${s(site.medianBuildSeconds)} s | ${site.medianBuildSeconds < 60 ? "met" : "not met"} |` : `| site build, 100 segments + 300 personas | under 60 s | ${site?.skipped ?? "not measured"} | – |`);
+  const devRun = results.get("dev");
+  if (devRun?.result.medianSeconds !== undefined) {
+    const loaded = (devRun.load ?? []).some((x) => x > devRun.machine.cores);
+    rows.push(`| \`seg dev\`: a segment's name edited on the example → the served page shows it | under 1 s | ${s(devRun.result.medianSeconds)} s${devRun.result.ratioToBuild !== undefined ? `, ${s(devRun.result.ratioToBuild)}× a full \`seg build\` in the same run` : ""}${loaded ? ` (load average ${devRun.load!.join(" → ")} on ${devRun.machine.cores} cores)` : ""} | ${devRun.result.medianSeconds < 1 ? "met" : "not met"} |`);
+  }
   return rows;
 }
 
@@ -254,5 +259,19 @@ function siteBuild(results: Map<string, Stored>): string[] {
     "",
     `${when(stored!)}. bench/site-build.ts generates a workspace of ${r.figures.segments} segments and ${r.figures.personas} personas, locks it, and times \`seg build\` (${r.figures.pages} pages) as a process: median **${s(r.medianBuildSeconds)} s** over ${r.buildSeconds.length} runs (${r.buildSeconds.map((x: number) => s(x)).join(", ")} s); the whole script, generation and lock included, peaked at ${mb(peak)}.`,
     "",
+  ];
+}
+
+function devEdit(results: Map<string, Stored>): string[] {
+  const stored = results.get("dev");
+  const r = stored?.result;
+  if (!r || r.medianSeconds === undefined) return [];
+  const loaded = (stored!.load ?? []).some((x) => x > stored!.machine.cores);
+  return [
+    "## seg dev",
+    "",
+    `${when(stored!)}. bench/dev-edit.ts copies the example, starts \`seg dev\` on it (serving after ${s(r.servingSeconds)} s, the first page after ${s(r.firstPageSeconds)} s), then renames a segment ${r.edits} times: from writing the file to the served segment page showing the new name, median **${s(r.medianSeconds)} s** (${(r.seconds as number[]).map((x) => s(x)).join(", ")} s). seg dev's own "Updated in" figures (check with the engine's caches, site model, swap into the dev server): ${(r.serverSeconds as number[]).map((x) => s(x, 1)).join(", ")} s.${r.buildSeconds ? ` In the same run, \`seg build\` of that workspace (what seg dev ran after every edit before it served from Astro's dev server) took ${(r.buildSeconds as number[]).map((x) => s(x)).join(", ")} s: an edit now takes **${s(r.ratioToBuild)}×** a rebuild.` : ""}`,
+    "",
+    ...(loaded ? [`The load average exceeded the ${stored!.machine.cores} cores during this run: rerun \`npm run bench -- --only dev\` on a quiet machine for figures to quote.`, ""] : []),
   ];
 }

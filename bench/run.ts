@@ -4,7 +4,7 @@
  * the machine's details. Timings are whole processes under /usr/bin/time
  * (median of several runs after a warm-up), never inside unit tests.
  *
- *   node bench/run.ts [--only online-retail,kmeans,large,check,commands,site-build] [--runs N] [--large-sizes 10000000,100000000]
+ *   node bench/run.ts [--only online-retail,kmeans,large,check,commands,site-build,dev] [--runs N] [--large-sizes 10000000,100000000]
  *
  * The large end-to-end run generates 10,000,000 invoices (once, into the temp
  * folder) and takes minutes; --only lets the others be rerun without it.
@@ -32,6 +32,7 @@ const BENCHMARKS: Record<string, (runs: number) => Promise<object> | object> = {
   check,
   commands,
   "site-build": siteBuild,
+  dev,
 };
 
 const args = process.argv.slice(2);
@@ -259,4 +260,10 @@ function siteBuild(runs: number) {
     processes.push(m);
   }
   return { buildSeconds, medianBuildSeconds: median(buildSeconds), process: { seconds: processes.map((m) => m.medianSeconds), peakMb: processes.map((m) => m.medianPeakMb) }, figures };
+}
+
+/** bench/dev-edit.ts: `seg dev` on the example, a segment renamed `runs` + 2 times, each timed from the write to the served page showing the new name. */
+function dev(runs: number) {
+  const m = measure(NODE, [join(REPO, "bench/dev-edit.ts"), "--edits", String(runs + 2)], { runs: 1, warmup: 0 });
+  return { ...lastJson<object>(m.stdout), process: timing(m) };
 }

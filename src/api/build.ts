@@ -25,13 +25,13 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { checkPublicFolder } from "../lint/check-public-folder.ts";
-import { publishableBody } from "../lint/publishable-body.ts";
 import { playbookConfig } from "../site/astro-config.ts";
 import { checkOutputFolder, markOutputFolder } from "../site/output-folder.ts";
 import { buildSiteModel } from "../site/model/site-model.ts";
 import { relativizeLinks } from "../site/relative-links.ts";
+import { registerDocuments } from "../site/playbook-documents.ts";
 import { stagePlaybook } from "../site/stage.ts";
+import { playbookStage } from "./playbook-stage.ts";
 import { discoverFiles } from "../workspace/discover.ts";
 import { check, type CheckOptions } from "./check.ts";
 import type { CheckResult } from "../lint/check-result.ts";
@@ -71,18 +71,22 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const base = options.base ?? sitePathBase(hosting?.base);
   const model = await buildSiteModel(result, { base, history: lockHistory(result.root) });
   const scratch = join(dirname(outDir), `.${baseName(outDir)}.building`);
-  const cacheDir = astroCacheDir(result.root);
+  const cacheDir = playbookCacheDir(result.root);
   rmSync(scratch, { recursive: true, force: true });
   options.progress?.("Building pages");
   const { build: astroBuild } = await import("astro");
   const stageParent = mkdtempSync(join(tmpdir(), "seg-stage-"));
+  let withdraw: (() => void) | undefined;
   try {
-    const stage = stagePlaybook(stageParent, stageInput(result));
+    const staged = playbookStage(result);
+    const stage = stagePlaybook(stageParent, staged.input);
+    withdraw = registerDocuments(stage, staged.documents);
     await astroBuild(playbookConfig({ stage, workspace: result.root, outDir: scratch, cacheDir, model, site, base, logLevel: options.logLevel }));
   } catch (error) {
     rmSync(scratch, { recursive: true, force: true });
     throw error;
   } finally {
+    withdraw?.();
     rmSync(stageParent, { recursive: true, force: true });
   }
   // Links relative to each page, so the site also works opened from disk (a downloaded CI artifact).
@@ -96,21 +100,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   return { check: result, outDir, pages: countPages(outDir), base };
 }
 
-/** What the stage holds: persona and review files with refused links dropped, their images, public/'s whitelisted files. */
-function stageInput(result: CheckResult) {
-  const documents = new Map<string, string>();
-  const copies: string[] = [];
-  for (const document of [...result.workspace.personas, ...result.workspace.reviews]) {
-    const body = publishableBody(document, result.root);
-    documents.set(document.file.path, body.text);
-    copies.push(...body.images);
-  }
-  copies.push(...checkPublicFolder(result.root).files);
-  return { root: result.root, documents, copies };
-}
-
 /** "playbook", "/playbook/" → "/playbook"; "" or "/" → no base. */
-function sitePathBase(base: string | undefined): string | undefined {
+export function sitePathBase(base: string | undefined): string | undefined {
   const trimmed = base?.replace(/^\/+|\/+$/g, "");
   return trimmed ? `/${trimmed}` : undefined;
 }
@@ -120,7 +111,7 @@ function sitePathBase(base: string | undefined): string | undefined {
  * workspace and kept between builds: Astro may still be writing to it just
  * after a build returns.
  */
-function astroCacheDir(root: string): string {
+export function playbookCacheDir(root: string): string {
   return join(tmpdir(), "seg-astro-cache", createHash("sha256").update(root).digest("hex").slice(0, 16));
 }
 

@@ -16,7 +16,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroInlineConfig } from "astro";
 import { passthroughImageService } from "astro/config";
-import { segPlaybook } from "./integration.ts";
+import { segFolders, segPlaybook } from "./integration.ts";
+import type { LivePlaybook } from "./live-playbook.ts";
 import type { SiteModel } from "./model/site-model.ts";
 
 export interface PlaybookConfigOptions {
@@ -31,6 +32,10 @@ export interface PlaybookConfigOptions {
   site?: string | undefined;
   base?: string | undefined;
   logLevel?: "debug" | "info" | "warn" | "error" | "silent";
+  /** `seg dev`: the model kept in step with the workspace, and where the dev server listens. */
+  live?: LivePlaybook | undefined;
+  host?: string | undefined;
+  port?: number | undefined;
 }
 
 export function playbookConfig(options: PlaybookConfigOptions): AstroInlineConfig {
@@ -54,9 +59,13 @@ export function playbookConfig(options: PlaybookConfigOptions): AstroInlineConfi
       // An inline PostCSS config: Vite then searches for no postcss.config.* (nor, through it, tailwind.config.*).
       css: { postcss: { plugins: [] } },
       envDir: false,
+      // seg dev: the port asked for or none (Vite would move to the next free one), and files served only from
+      // the stage, Astro's cache and Seg's own code and dependencies: never from the workspace or elsewhere.
+      server: { strictPort: true, fs: { strict: true, allow: [options.stage, options.cacheDir, ...segFolders()] } },
     },
+    server: { host: options.host ?? "127.0.0.1", port: options.port ?? 4321 },
     ...(options.site ? { site: options.site } : {}),
     ...(options.base ? { base: options.base } : {}),
-    integrations: [segPlaybook({ model: options.model, stage: options.stage, workspace: options.workspace, cacheDir: options.cacheDir })],
+    integrations: [segPlaybook({ model: options.model, stage: options.stage, workspace: options.workspace, cacheDir: options.cacheDir, live: options.live })],
   };
 }

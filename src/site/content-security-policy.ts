@@ -31,8 +31,3 @@ export function contentSecurityPolicy(scriptHashes: readonly string[]): string {
     "worker-src 'none'",
   ].join("; ");
 }
-
-/** A policy with one more script hash allowed (what `seg dev` uses for its live-reload script). */
-export function allowScriptHash(policy: string, hash: string): string {
-  return policy.replace(/script-src(?: 'none')?/, `script-src '${hash}'`);
-}

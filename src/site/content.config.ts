@@ -1,45 +1,60 @@
 /**
- * Astro content collections over the workspace's Markdown files, validated with
- * Seg's own schemas: personas (MDX bodies with <Metric/> bindings) and review
- * notes. Astro finds this file because Seg builds with this folder as Astro's
- * srcDir; the workspace is Astro's root.
+ * Astro content collections over the persona and review documents Seg read
+ * and validated (site/playbook-documents.ts): the entries' data is the
+ * frontmatter as `seg check` parsed it (YAML 1.2) and checked it against Seg's
+ * schemas, so Astro parses no frontmatter a second time. Bodies are rendered
+ * from the stage: Markdown by Astro's Markdown renderer, MDX as a module of
+ * the staged file. Astro finds this file because Seg builds with this folder
+ * as Astro's srcDir; the stage is Astro's root.
  */
-import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { extname } from "node:path";
 import { defineCollection } from "astro/content/config";
-import { glob, type Loader } from "astro/loaders";
-import { z } from "zod";
-import { personaSchema } from "../schema/persona.ts";
-import { reviewNoteSchema } from "../schema/review-note.ts";
+import type { Loader, LoaderContext } from "astro/loaders";
+import { documentsFor, type PlaybookDocument } from "./playbook-documents.ts";
 
-/** The Markdown files of one workspace folder; a workspace without the folder has an empty collection. */
-function workspaceFolder(folder: string): Loader {
-  const inner = glob({ pattern: "*.{md,mdx}", base: `./${folder}`, generateId: ({ entry }) => entry.replace(/\.mdx?$/, "") });
+type Rendered = Awaited<ReturnType<LoaderContext["renderMarkdown"]>>;
+/** How Astro renders one kind of file (Markdown, MDX): what it hands loaders as entryTypes, untyped in its public API. */
+interface EntryType {
+  getRenderFunction?(config: LoaderContext["config"]): Promise<(entry: { id: string; data: Record<string, unknown>; body: string; filePath: string; digest: string }) => Promise<Rendered>>;
+  contentModuleTypes?: string;
+}
+
+function segDocuments(collection: PlaybookDocument["collection"]): Loader {
   return {
-    name: `seg-${folder}`,
+    name: `seg-${collection}`,
     load: async (context) => {
-      if (!existsSync(new URL(`./${folder}/`, context.config.root))) return;
-      await inner.load(context);
+      const { config, store, generateDigest } = context;
+      const entryTypes = (context as LoaderContext & { entryTypes: Map<string, EntryType> }).entryTypes;
+      const root = fileURLToPath(config.root);
+      const documents = documentsFor(root, collection);
+      const ids = new Set(documents.map((document) => document.id));
+      for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
+      for (const document of documents) {
+        const { id, data, body, filePath } = document;
+        const digest = generateDigest(JSON.stringify([filePath, data, body]));
+        const existing = store.get(id);
+        if (existing?.digest === digest) {
+          if (existing.deferredRender && existing.filePath) store.addModuleImport(existing.filePath);
+          continue;
+        }
+        const entryType = entryTypes.get(extname(filePath));
+        // As Astro's glob loader does: Markdown is rendered now; MDX when a page renders it, as a module compiled from the staged file.
+        if (entryType?.getRenderFunction) {
+          const render = await entryType.getRenderFunction(config);
+          const rendered = await render({ id, data, body, filePath: fileURLToPath(new URL(filePath, config.root)), digest });
+          store.set({ id, data, body, filePath, digest, rendered, assetImports: rendered.metadata?.imagePaths ?? [] });
+        } else if (entryType && "contentModuleTypes" in entryType) {
+          store.set({ id, data, body, filePath, digest, deferredRender: true });
+        } else {
+          store.set({ id, data, body, filePath, digest });
+        }
+      }
     },
   };
 }
 
-/**
- * Seg's schema for the frontmatter as Astro parses it. Astro reads YAML 1.1,
- * where an unquoted 2026-10-01 is a timestamp; Seg reads YAML 1.2, where it is
- * the string the schema expects, so dates are turned back into that string.
- */
-function asParsedByAstro<T extends z.ZodType>(schema: T) {
-  return z.preprocess(datesToText, schema);
-}
-
-function datesToText(value: unknown): unknown {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? value : value.toISOString().slice(0, 10);
-  if (Array.isArray(value)) return value.map(datesToText);
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, datesToText(v)]));
-  return value;
-}
-
 export const collections = {
-  personas: defineCollection({ loader: workspaceFolder("personas"), schema: asParsedByAstro(personaSchema) }),
-  reviews: defineCollection({ loader: workspaceFolder("reviews"), schema: asParsedByAstro(reviewNoteSchema) }),
+  personas: defineCollection({ loader: segDocuments("personas") }),
+  reviews: defineCollection({ loader: segDocuments("reviews") }),
 };

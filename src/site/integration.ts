@@ -12,16 +12,16 @@
  * dependencies, never from a node_modules the workspace brings.
  */
 import mdx from "@astrojs/mdx";
+import { existsSync } from "node:fs";
 import { extname, isAbsolute, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import type { SiteModel } from "./model/site-model.ts";
 import { isInsideFolder } from "../workspace/is-inside-folder.ts";
+import { MODEL_MODULE, RESOLVED_MODEL_MODULE, type LivePlaybook } from "./live-playbook.ts";
 
-const VIRTUAL_ID = "virtual:seg/model";
 /** Imports of Astro's runtime from workspace files resolve from here when the workspace has no Astro of its own. */
 const SEG_IMPORTER = fileURLToPath(import.meta.url);
-const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 /** Route scripts sit beside this module: .ts in a checkout, .js in the published package (see scripts/build-package.ts). */
 const SCRIPT_EXT = extname(SEG_IMPORTER);
 
@@ -37,6 +37,8 @@ export interface PlaybookOptions {
   workspace: string;
   /** Astro's cache folder (its generated modules are loaded from there). */
   cacheDir: string;
+  /** `seg dev`: the model served and updated as the workspace changes (then `model` is only the first one). */
+  live?: LivePlaybook | undefined;
 }
 
 /** Seg's package folder: its own code (src/ in a checkout, lib/ when installed) and dependencies. */
@@ -55,11 +57,16 @@ function installFolderOf(packageFolder: string): string | undefined {
   return at === -1 ? undefined : parts.slice(0, at + 1).join(sep);
 }
 
+/** The folders of Seg's own code and dependencies (what a dev server may serve files from, beside the stage and cache). */
+export function segFolders(): string[] {
+  const own = ["src", "lib", "node_modules"].map((folder) => `${SEG_PACKAGE}${folder}`);
+  return SEG_INSTALL_FOLDER === undefined ? own : [...own, SEG_INSTALL_FOLDER];
+}
+
 /** Why a module may be loaded, or undefined when it may not: inside the stage, Seg's code, a dependency, or Astro's cache. */
 export function mayLoad(path: string, options: Pick<PlaybookOptions, "stage" | "workspace" | "cacheDir">): boolean {
   if (isInsideFolder(path, options.stage) || isInsideFolder(path, options.cacheDir)) return true;
-  for (const own of ["src", "lib", "node_modules"]) if (isInsideFolder(path, `${SEG_PACKAGE}${own}`)) return true;
-  if (SEG_INSTALL_FOLDER !== undefined && isInsideFolder(path, SEG_INSTALL_FOLDER)) return true;
+  if (segFolders().some((folder) => isInsideFolder(path, folder))) return true;
   // Dependencies installed beside Seg (hoisted by npm), but never a node_modules of the workspace's own.
   return path.split(sep).includes("node_modules") && !isInsideFolder(path, options.workspace);
 }
@@ -110,6 +117,7 @@ export function segPlaybook(options: PlaybookOptions): AstroIntegration {
           adapterFeatures: { buildOutput: "static", preserveBuildServerDir: true },
         });
       },
+      "astro:server:setup": ({ server, refreshContent }) => options.live?.attach(server, refreshContent),
       "astro:config:setup": ({ config, injectRoute, updateConfig }) => {
         if (!config.integrations.some((i) => i.name === "@astrojs/mdx")) updateConfig({ integrations: [mdx()] });
         for (const route of ROUTES) {
@@ -144,14 +152,17 @@ export function segPlaybook(options: PlaybookOptions): AstroIntegration {
                 load(id: string) {
                   const file = fileOf(id);
                   if (file === undefined || mayLoad(file, options)) return null;
+                  // Nothing to load (a page's URL the dev server first tries as a module, e.g. /_seg/playbook.js):
+                  // Vite's "no such module", so the dev server hands the request on to the page routes.
+                  if (!existsSync(file)) throw Object.assign(new Error(`Seg found no module ${id}.`), { code: "ERR_LOAD_URL" });
                   const shown = isInsideFolder(file, options.workspace) ? relative(options.workspace, file).split(sep).join("/") : "a file outside the workspace";
                   throw new Error(`Seg does not load ${shown} into the playbook: only persona and review files, the images they show and public/ files checked by seg check are published.`);
                 },
               },
               {
                 name: "seg-model",
-                resolveId: (id: string) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
-                load: (id: string) => (id === RESOLVED_ID ? `export const model = ${JSON.stringify(options.model)};` : undefined),
+                resolveId: (id: string) => (id === MODEL_MODULE ? RESOLVED_MODEL_MODULE : undefined),
+                load: (id: string) => (id === RESOLVED_MODEL_MODULE ? modelModule(options) : undefined),
               },
             ],
           },
@@ -159,4 +170,10 @@ export function segPlaybook(options: PlaybookOptions): AstroIntegration {
       },
     },
   };
+}
+
+/** The model, and under seg dev (where both are read from the live playbook) the reload script the pages carry (its hash joins their Content-Security-Policy). */
+function modelModule(options: PlaybookOptions): string {
+  if (options.live) return options.live.moduleCode();
+  return `export const model = ${JSON.stringify(options.model)};\nexport const liveReload = null;`;
 }

@@ -1,35 +1,30 @@
-/* eslint max-lines-per-function: "off" -- serveStatic is one closure over the server's state: its request handler and the reload channel share it. */
+/* eslint max-lines-per-function: "off" -- serveStatic is one closure over the server's state, which its request handlers share. */
 /**
- * A small static file server for a built playbook: what `seg dev` serves and
- * what the browser tests read. Serves the folder under the site's base path,
- * maps /x/ to /x/index.html, answers unknown paths with the site's 404 page,
- * never serves outside the folder, and (for `seg dev`) can push a reload to
- * open pages when a rebuild finishes.
+ * A small static file server for a built playbook: what `seg preview` serves
+ * and what the browser tests read. Serves the folder under the site's base
+ * path, maps /x/ to /x/index.html, answers unknown paths with the site's 404
+ * page, and never serves outside the folder. (`seg dev` serves from Astro's
+ * dev server instead: api/dev.ts.)
  */
-import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
+import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, sep } from "node:path";
-import { allowScriptHash, scriptHash } from "./content-security-policy.ts";
 
 export interface StaticServerOptions {
-  /** The built site. May be replaced between requests (rebuilds rename folders). */
+  /** The built site. May be replaced between requests (a build renames folders). */
   dir: string;
   /** The site's base path, e.g. /playbook; default /. */
   base?: string;
   host?: string;
   /** 0 picks a free port. */
   port?: number;
-  /** Inject a script into HTML pages that reloads them when `reload()` is called. */
-  liveReload?: boolean;
 }
 
 export interface StaticServer {
   /** The site's URL, base included, with a trailing slash. */
   url: string;
   port: number;
-  /** Tell open pages to reload (live reload only). */
-  reload(): void;
   close(): Promise<void>;
 }
 
@@ -51,15 +46,8 @@ const TYPES: Record<string, string> = {
   ".woff2": "font/woff2",
 };
 
-const RELOAD_PATH = "/__seg/reload";
-const RELOAD_CODE = `new EventSource(${JSON.stringify(RELOAD_PATH)}).onmessage = () => location.reload();`;
-const RELOAD_SCRIPT = `<script>${RELOAD_CODE}</script>`;
-/** The pages' Content-Security-Policy allows scripts by hash; the live-reload script's is added to it. */
-const RELOAD_HASH = scriptHash(RELOAD_CODE);
-
 export async function serveStatic(options: StaticServerOptions): Promise<StaticServer> {
   const base = `/${(options.base ?? "").replace(/^\/+|\/+$/g, "")}/`.replace("//", "/");
-  const clients = new Set<ServerResponse>();
   const server = createServer((request, response) => {
     try {
       handle(request, response);
@@ -71,13 +59,6 @@ export async function serveStatic(options: StaticServerOptions): Promise<StaticS
 
   function handle(request: IncomingMessage, response: ServerResponse): void {
     const url = new URL(request.url ?? "/", "http://localhost");
-    if (options.liveReload && url.pathname === RELOAD_PATH) {
-      response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
-      response.write(": connected\n\n");
-      clients.add(response);
-      request.on("close", () => clients.delete(response));
-      return;
-    }
     if (request.method !== "GET" && request.method !== "HEAD") {
       response.writeHead(405, { allow: "GET, HEAD" }).end();
       return;
@@ -128,14 +109,6 @@ export async function serveStatic(options: StaticServerOptions): Promise<StaticS
   function send(response: ServerResponse, file: string, status: number, head: boolean): void {
     const type = TYPES[extname(file).toLowerCase()] ?? "application/octet-stream";
     const headers = { "content-type": type, "cache-control": "no-cache", "x-content-type-options": "nosniff" };
-    if (options.liveReload && type.startsWith("text/html")) {
-      const html = readFileSync(file, "utf8");
-      const allowed = html.replace(/(<meta http-equiv="Content-Security-Policy" content=")([^"]*)"/i, (_, start: string, policy: string) => `${start}${allowScriptHash(policy, RELOAD_HASH)}"`);
-      const body = allowed.includes("</body>") ? allowed.replace("</body>", `${RELOAD_SCRIPT}</body>`) : allowed + RELOAD_SCRIPT;
-      response.writeHead(status, headers);
-      response.end(head ? undefined : body);
-      return;
-    }
     response.writeHead(status, headers);
     if (head) {
       response.end();
@@ -153,13 +126,8 @@ export async function serveStatic(options: StaticServerOptions): Promise<StaticS
   return {
     url: `http://${host}:${address.port}${base}`,
     port: address.port,
-    reload: () => {
-      for (const client of clients) client.write("data: reload\n\n");
-    },
     close: () =>
       new Promise<void>((resolve) => {
-        for (const client of clients) client.end();
-        clients.clear();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -10,7 +10,7 @@
  * opening them without following links, and written into a new folder, so a
  * link planted in the workspace can neither be read through nor written through.
  */
-import { closeSync, constants, fstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, constants, existsSync, fstatSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
 export interface StageInput {
@@ -33,6 +33,25 @@ export function stagePlaybook(parent: string, input: StageInput): string {
   for (const [path, text] of input.documents) write(path, text);
   for (const path of new Set(input.copies)) write(path, readRegularFile(join(input.root, ...path.split("/")), path));
   return stage;
+}
+
+/**
+ * Bring a stage made from `previous` in line with `next` (seg dev, after an edit): files whose
+ * content changed are rewritten, files no longer published are removed, the rest is left alone
+ * (so Vite, watching the stage, sees only what changed). Copies are read as stagePlaybook reads them.
+ */
+export function restagePlaybook(stage: string, previous: StageInput, next: StageInput): void {
+  const target = (path: string) => join(stage, ...path.split("/"));
+  const put = (path: string, content: string | Buffer) => {
+    const file = target(path);
+    if (existsSync(file) && readFileSync(file).equals(Buffer.from(content))) return;
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  };
+  const kept = new Set([...next.documents.keys(), ...next.copies]);
+  for (const path of [...previous.documents.keys(), ...previous.copies]) if (!kept.has(path)) rmSync(target(path), { force: true });
+  for (const [path, text] of next.documents) put(path, text);
+  for (const path of new Set(next.copies)) put(path, readRegularFile(join(next.root, ...path.split("/")), path));
 }
 
 /** The bytes of a regular file, refusing a link or anything else that appeared since the check. */

@@ -11,8 +11,18 @@ export interface SegDevRun<T> {
   stderr: string;
 }
 
+/**
+ * The environment seg dev runs with under the tests: the test runner's own, without Vitest's
+ * variables (Astro's dev server leaves its request handler out when VITEST is set).
+ */
+export function segDevEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", ...extra };
+  for (const name of Object.keys(env)) if (name === "VITEST" || name.startsWith("VITEST_")) delete env[name];
+  return env;
+}
+
 export async function withSegDev<T>(args: readonly string[], cwd: string, use: (url: string) => Promise<T>, env: Record<string, string> = {}): Promise<SegDevRun<T>> {
-  const child = spawn(process.execPath, [SEG_BIN, "dev", "--port", "0", ...args], { cwd, env: { ...process.env, NO_COLOR: "1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [SEG_BIN, "dev", "--port", "0", ...args], { cwd, env: segDevEnv(env), stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));

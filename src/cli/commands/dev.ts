@@ -1,24 +1,23 @@
 /* eslint max-lines-per-function: "off" -- run reads top to bottom as the steps of the dev loop (see below). */
 /**
- * `seg dev`: build the playbook into a temporary folder, serve it, and rebuild
- * when a workspace file changes; open pages reload after each good build. It is
- * `seg build` on a loop with a static server, so what you preview is exactly
- * what `seg build` publishes, and it takes build's data and engine options. A
- * change that introduces errors keeps the last good site up and prints the
- * errors. The port is tried before the first build, so a busy one is reported
- * at once; watching is cli/watch-workspace.ts.
+ * `seg dev`: serve the playbook from Astro's dev server (api/dev.ts) and keep
+ * it in step with the workspace: after each edit the workspace is checked
+ * again, only what the edit touched is recomputed (the engine's caches), the
+ * new model is swapped into the server and open pages reload, in about a
+ * second. An edit that introduces errors prints them with file:line:col and
+ * keeps the last good playbook served. The port is tried before the first
+ * check, so a busy one is reported at once; watching is cli/watch-workspace.ts
+ * (folder by folder, links not followed, editors' temporary files ignored).
  *
  * `run` is longer than most functions on purpose: it reads top to bottom as a
- * dev session's life (check the options, watch, build, serve, rebuild, stop).
+ * dev session's life (check the options, watch, serve, update, stop).
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
-import { build, type BuildOptions } from "../../api/build.ts";
+import { relative } from "node:path";
+import { startDev, type DevServer } from "../../api/dev.ts";
+import type { CheckResult } from "../../lint/check-result.ts";
 import { stylish } from "../../formatters/stylish.ts";
-import { serveStatic, type StaticServer } from "../../site/serve-static.ts";
 import { checkPort, listenProblem } from "../check-port.ts";
-import { DATA_DIR_OPTION, dataOptionValues, ENGINE_OPTIONS } from "../data-options.ts";
+import { AS_OF_OPTION, DATA_DIR_OPTION, dataOptionValues, ENGINE_OPTIONS } from "../data-options.ts";
 import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
@@ -29,13 +28,13 @@ import { baseOption } from "./build.ts";
 
 export const spec = {
   name: "dev",
-  summary: "Preview the playbook locally and rebuild it when a workspace file changes. Data under a --data-dir outside the workspace is read again at each rebuild, but changes there do not start one.",
+  summary: "Serve the playbook locally and update it when a workspace file changes. Data under a --data-dir outside the workspace is read again at each update, but changes there do not start one.",
   usage: "seg dev [options]",
   options: [
     { name: "port", type: "number", placeholder: "PORT", default: 4321, description: "Port to serve on (0 picks a free one)." },
     { name: "host", type: "string", placeholder: "HOST", default: "127.0.0.1", description: "Address to listen on; 0.0.0.0 makes the preview reachable from other machines." },
     { name: "base", type: "string", placeholder: "PATH", description: "Base path, as for seg build (e.g. /playbook)." },
-    { name: "as-of", type: "string", placeholder: "YYYY-MM-DD", description: "The analysis date (overrides as_of in segmentation.yaml)." },
+    AS_OF_OPTION,
     DATA_DIR_OPTION,
     ...ENGINE_OPTIONS,
   ],
@@ -53,93 +52,83 @@ export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promis
   const host = args.options.host ?? "127.0.0.1";
   const port = args.options.port ?? 4321;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new SegError(`--port needs a port number from 0 to 65535, not ${port}.`);
-  // Before the first build, which takes seconds: a busy port should not cost them.
+  // Before the first check, which takes seconds: a busy port should not cost them.
   await checkPort(host, port);
   process.env.ASTRO_TELEMETRY_DISABLED ??= "1";
+  // Astro's dev server leaves integrations' server hooks out (so pages would never update) when NODE_ENV is
+  // production, and its hot channel out when it is test: seg dev is development whatever the shell says.
+  process.env.NODE_ENV = "development";
+  const color = useColor(io);
+  const showErrors = (result: CheckResult) =>
+    io.stderr(stylish({ root: result.root, asOf: result.asOf, diagnostics: result.diagnostics, counts: result.counts }, { color }));
 
-  const scratch = mkdtempSync(join(tmpdir(), "seg-dev-"));
-  const outDir = join(scratch, "site");
-  // The base path may also come from site.base in segmentation.yaml; the server follows what was built.
-  let builtBase = base;
-  const rebuild = builder(
-    { root, outDir, today: io.today(), ...(asOf ? { asOf } : {}), ...(base ? { base } : {}), ...dataOptions, logLevel: args.options.debug ? "info" : "error" },
-    io,
-    (built) => (builtBase ??= built),
-  );
-
-  // Watch from before the first build, so an edit made while it runs is not missed.
+  // Watch from before the first check, so an edit made while it runs is not missed.
   const changed = new Set<string>();
-  let server: StaticServer | undefined;
-  let building: Promise<void> | undefined;
-  const rebuildWhileChanged = async () => {
-    while (changed.size > 0) {
+  let server: DevServer | undefined = undefined;
+  let updating: Promise<void> | undefined;
+  const updateWhileChanged = async () => {
+    while (changed.size > 0 && server) {
       const files = [...changed];
       changed.clear();
-      io.stdout(`Changed: ${describeChanges(files)}. Rebuilding…\n`);
-      if (await rebuild()) server?.reload();
+      io.stdout(`Changed: ${describeChanges(files)}. Updating…\n`);
+      const started = Date.now();
+      try {
+        const result = await server.refresh();
+        if (result.counts.error > 0) {
+          showErrors(result);
+          io.stderr(`Not updated: fix the ${result.counts.error} error${result.counts.error === 1 ? "" : "s"} above; still serving the last good playbook.\n`);
+        } else io.stdout(`Updated in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+      } catch (error) {
+        io.stderr(`Update failed: ${error instanceof Error ? error.message : String(error)}; still serving the last good playbook.\n`);
+      }
     }
-    building = undefined;
+    updating = undefined;
   };
   const watcher = watchWorkspace(root, {
-    ignore: [scratch],
     onChange: (files) => {
       for (const file of files) changed.add(file);
-      if (server && !building) building = rebuildWhileChanged();
+      if (server && !updating) updating = updateWhileChanged();
     },
-    onError: (message) => io.stderr(`seg dev: ${message}; changes there will not rebuild the playbook.\n`),
+    onError: (message) => io.stderr(`seg dev: ${message}; changes there will not update the playbook.\n`),
   });
 
-  const stop = async (code: number): Promise<number> => {
-    watcher.close();
-    await building;
-    await server?.close();
-    rmSync(scratch, { recursive: true, force: true });
-    return code;
-  };
-
-  io.stdout(`Building the playbook from ${relative(io.cwd, root) || "."}…\n`);
-  if (!(await rebuild())) {
-    io.stderr("seg dev: nothing to serve until the workspace builds; fix the errors above and run seg dev again.\n");
-    return stop(1);
-  }
+  io.stdout(`Checking the workspace ${relative(io.cwd, root) || "."}…\n`);
+  let started;
   try {
-    server = await serveStatic({ dir: outDir, base: builtBase ?? "/", host, port, liveReload: true });
+    started = await startDev({
+      root,
+      today: io.today(),
+      ...(asOf ? { asOf } : {}),
+      ...(base ? { base } : {}),
+      ...dataOptions,
+      host,
+      port,
+      // Astro's warnings are about Astro's internals, which a workspace cannot act on; --debug shows them.
+      logLevel: args.options.debug ? "info" : "error",
+    });
   } catch (error) {
-    await stop(2);
+    watcher.close();
     throw listenProblem(error, host, port) ?? error;
   }
-  io.stdout(`Serving the playbook at ${server.url} — edit the workspace and the page reloads. Ctrl+C stops.\n`);
-  if (changed.size > 0) building = rebuildWhileChanged();
+  if (!started.server) {
+    watcher.close();
+    showErrors(started.check);
+    io.stderr("seg dev: nothing to serve until the workspace has no errors; fix the errors above and run seg dev again.\n");
+    return 1;
+  }
+  server = started.server;
+  io.stdout(`Serving the playbook at ${server.url} — edit the workspace and the page updates. Ctrl+C stops.\n`);
+  if (changed.size > 0) updating = updateWhileChanged();
 
   await new Promise<void>((resolveStop) => {
     process.once("SIGINT", () => resolveStop());
     process.once("SIGTERM", () => resolveStop());
   });
-  await stop(0);
+  watcher.close();
+  await updating;
+  await server.close();
   io.stdout("Stopped.\n");
   return 0;
-}
-
-/** One build into the dev folder, reported on one line, or with the errors that kept the last good site up; true when it built. */
-function builder(options: BuildOptions, io: Io, onBase: (base: string | undefined) => void): () => Promise<boolean> {
-  const color = useColor(io);
-  return async () => {
-    const started = Date.now();
-    try {
-      const result = await build(options);
-      if (!result.outDir) {
-        io.stderr(stylish({ root: result.check.root, asOf: result.check.asOf, diagnostics: result.check.diagnostics, counts: result.check.counts }, { color }));
-        io.stderr(`Not rebuilt: fix the ${result.check.counts.error} error${result.check.counts.error === 1 ? "" : "s"} above; still serving the last good build.\n`);
-        return false;
-      }
-      onBase(result.base);
-      io.stdout(`Built ${result.pages} pages in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
-      return true;
-    } catch (error) {
-      io.stderr(`Build failed: ${error instanceof Error ? error.message : String(error)}\n`);
-      return false;
-    }
-  };
 }
 
 /** "segments/usage/heavy.yaml", or "a, b, c and 2 more". */

@@ -15,7 +15,7 @@ import { baseOption } from "./build.ts";
 
 export const spec = {
   name: "preview",
-  summary: "Serve the built playbook (dist/, or the folder given) on this machine. Nothing is rebuilt; run seg build first, or seg dev to rebuild on change.",
+  summary: "Serve the built playbook (dist/, or the folder given) on this machine. Nothing is rebuilt; run seg build first, or seg dev to see the workspace's edits as you make them.",
   usage: "seg preview [dir] [options]",
   positionals: [{ name: "dir", description: "The built site (default: dist in the workspace, or in the current folder)." }],
   options: [

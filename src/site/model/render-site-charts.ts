@@ -1,6 +1,9 @@
 /**
  * Build every chart the pages show from the page data, render each to SVG, and
- * record on the page data which chart belongs where. Runs once per build.
+ * record on the page data which chart belongs where. Runs once per build, and
+ * after each edit under seg dev, where a ChartCache keeps the charts of the
+ * previous model: rendering is most of the model's time, and an edit changes
+ * few charts.
  */
 import type { ChartSpec, RenderedChart } from "../charts/chart.ts";
 import { changesMembersChart } from "../charts/changes-members.ts";
@@ -21,7 +24,26 @@ import { valuePotentialChart } from "../charts/value-potential.ts";
 import { VERDICT_LABELS } from "./labels.ts";
 import type { SiteModel } from "./site-model.ts";
 
-export async function renderSiteCharts(model: SiteModel): Promise<Record<string, RenderedChart>> {
+/** Rendered charts by their spec (as JSON). Each run keeps only the charts it used. */
+export class ChartCache {
+  #charts = new Map<string, RenderedChart>();
+
+  /** Render each spec, or take it from the last run when the spec is the same. */
+  async render(specs: readonly ChartSpec[]): Promise<Record<string, RenderedChart>> {
+    const next = new Map<string, RenderedChart>();
+    const rendered: Record<string, RenderedChart> = {};
+    for (const spec of specs) {
+      const key = JSON.stringify(spec);
+      const chart = next.get(key) ?? this.#charts.get(key) ?? (await renderChart(spec));
+      next.set(key, chart);
+      rendered[spec.id] = chart;
+    }
+    this.#charts = next;
+    return rendered;
+  }
+}
+
+export async function renderSiteCharts(model: SiteModel, cache: ChartCache = new ChartCache()): Promise<Record<string, RenderedChart>> {
   const specs: ChartSpec[] = [];
   const add = (spec: ChartSpec): string => {
     specs.push(spec);
@@ -62,9 +84,7 @@ export async function renderSiteCharts(model: SiteModel): Promise<Record<string,
     if (c.agreement) c.charts.agreement = add(clusterAgreementChart(c.agreement));
   }
   addChangesCharts(model, add);
-  const rendered: Record<string, RenderedChart> = {};
-  for (const spec of specs) rendered[spec.id] = await renderChart(spec);
-  return rendered;
+  return cache.render(specs);
 }
 
 /** The Changes page's charts (members per scheme, k, ARI) and each segment's trend, once the lock has two versions. */

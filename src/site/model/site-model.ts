@@ -26,7 +26,7 @@ import { metricValues, type MetricValue } from "./metric-values.ts";
 import { populationMetrics, type PopulationMetric } from "./population-metrics.ts";
 import { buildPersonas, groupPersonas, type PersonaGroup, type SitePersona } from "./persona-pages.ts";
 import { buildPrioritization, type PrioritizationPage } from "./prioritization-page.ts";
-import { renderSiteCharts } from "./render-site-charts.ts";
+import { renderSiteCharts, type ChartCache } from "./render-site-charts.ts";
 import { buildReviews, type SiteReview } from "./review-notes.ts";
 import { buildRules, type SiteRule } from "./rules-page.ts";
 import { buildSegments, finite, type SiteSegment } from "./segment-pages.ts";
@@ -101,6 +101,8 @@ export interface SiteModelOptions {
   clusters?: ClustersInput;
   /** The lock's git history (diff/history.ts); without it the Changes page says the build was not given one. */
   history?: LockHistoryResult;
+  /** Charts rendered for an earlier model (seg dev keeps one across updates): a chart whose spec did not change is not rendered again. */
+  charts?: ChartCache;
 }
 
 export async function buildSiteModel(result: CheckResult, options: SiteModelOptions = {}): Promise<SiteModel> {
@@ -174,7 +176,7 @@ export async function buildSiteModel(result: CheckResult, options: SiteModelOpti
     script: clientScript(),
   };
   model.pages = sitePages(model);
-  model.charts = await renderSiteCharts(model);
+  model.charts = await renderSiteCharts(model, options.charts);
   const bodies = new Map([...result.workspace.personas, ...result.workspace.reviews].map((d) => [d.file.path, plainText(d.body?.text ?? "")]));
   model.search = buildSearchIndex(model, bodies);
   return model;

@@ -1,25 +1,30 @@
 /**
- * `seg dev` as a subprocess: it serves the playbook and keeps it in step with
- * the workspace through the edits real tools make (a file replaced by rename,
- * as sed -i, editors and os.replace do, again and again; a plain append; a
- * folder made after the start), refuses a busy port before it builds, and takes
- * build's data and engine options.
+ * `seg dev` as a subprocess: it serves the playbook from Astro's dev server and
+ * keeps it in step with the workspace through the edits real tools make (a
+ * file replaced by rename, as sed -i, editors and os.replace do, again and
+ * again; a plain append; a folder made after the start); on the example, a
+ * segment's new name shows on the served page and in an open browser page,
+ * and an invalid edit is reported at its file, line and column while the last
+ * good playbook stays served. It refuses a busy port before it checks, and
+ * takes build's data and engine options.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { appendFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runSeg, SEG_BIN } from "../../support/run-seg.ts";
+import { segDevEnv } from "../../support/run-seg-dev.ts";
 import { BASE_SEGMENT, tempWorkspace } from "../../support/temp-workspace.ts";
+import { launchChromium, skipReason } from "../site/support/chromium.ts";
 
 const cleanups: (() => void | Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-/** Builds take seconds each, more on a busy machine. */
+/** The first check and Astro's start take seconds, more on a busy machine. */
 const BUILD_TIMEOUT_MS = 90_000;
 
 /** The segment with its summary last, as a block, so an appended indented line extends the summary. */
@@ -31,8 +36,8 @@ interface DevServer {
 }
 
 /** Start seg dev on a free port and wait until it serves; it is stopped after the test. */
-async function startDev(args: readonly string[], cwd: string): Promise<DevServer> {
-  const child: ChildProcess = spawn(process.execPath, [SEG_BIN, "dev", "--port", "0", ...args], { cwd, env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+async function startDev(args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<DevServer> {
+  const child: ChildProcess = spawn(process.execPath, [SEG_BIN, "dev", "--port", "0", ...args], { cwd, env: segDevEnv(env), stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -48,6 +53,14 @@ async function startDev(args: readonly string[], cwd: string): Promise<DevServer
   const output = () => `${stdout}${stderr ? `\n[stderr]\n${stderr}` : ""}`;
   const url = await poll(async () => /Serving the playbook at (http:\/\/\S+) /.exec(stdout)?.[1] ?? (child.exitCode !== null ? fail(output()) : undefined), output);
   return { url, output };
+}
+
+/** The example workspace (the repository root) copied to a temporary folder, with its lock. */
+function exampleCopy(): string {
+  const example = resolve(import.meta.dirname, "../../..");
+  const root = mkdtempSync(join(tmpdir(), "seg-dev-example-"));
+  for (const entry of ["segmentation.yaml", "segments.lock.json", "segments", "personas", "hypotheses", "reviews", "data"]) cpSync(join(example, entry), join(root, entry), { recursive: true });
+  return root;
 }
 
 function fail(output: string): never {
@@ -85,7 +98,7 @@ function replaceByRename(file: string, text: string, tempName: string): void {
 }
 
 describe("seg dev", () => {
-  it("rebuilds after every rename-replacement of a file, a plain append, and files in a folder made after the start", async () => {
+  it("updates after every rename-replacement of a file, a plain append, files in a folder made after the start, and a data edit", async () => {
     const ws = tempWorkspace({ "segments/usage/heavy.yaml": segment("Accounts active most days.") });
     cleanups.push(ws.remove);
     expect(runSeg(["lock"], { cwd: ws.root }).status).toBe(0);
@@ -99,20 +112,80 @@ describe("seg dev", () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     writeFileSync(join(ws.root, "segments/usage/.heavy.yaml.swp"), "vim swap");
     await served(dev, "segments/heavy/", "First replacement.");
-    expect(changes(dev)).toEqual(["Changed: segments/usage/heavy.yaml. Rebuilding…"]);
+    expect(changes(dev)).toEqual(["Changed: segments/usage/heavy.yaml. Updating…"]);
     replaceByRename(file, segment("Second replacement."), "heavy.yaml.tmp");
     await served(dev, "segments/heavy/", "Second replacement.");
     appendFileSync(file, "  Appended line.\n");
     await served(dev, "segments/heavy/", "Appended line.");
-    expect(changes(dev)).toEqual(Array(3).fill("Changed: segments/usage/heavy.yaml. Rebuilding…"));
+    expect(changes(dev)).toEqual(Array(3).fill("Changed: segments/usage/heavy.yaml. Updating…"));
 
     mkdirSync(join(ws.root, "reviews"));
     writeFileSync(join(ws.root, "reviews/2026-10-20-dev-check.md"), "---\ndate: 2026-10-20\ntitle: Watcher check\nauthor: Ana\n---\n\nA note.\n");
     await served(dev, "reviews/", "Watcher check");
     writeFileSync(join(ws.root, "reviews/2026-10-20-dev-check.md"), "---\ndate: 2026-10-20\ntitle: Watcher check, revised\nauthor: Ana\n---\n\nA note.\n");
     await served(dev, "reviews/", "Watcher check, revised");
-    expect(changes(dev).slice(3)).toEqual(Array(2).fill("Changed: reviews/2026-10-20-dev-check.md. Rebuilding…"));
-    expect(dev.output()).not.toMatch(/sedAb12Cd|heavy\.yaml(\.tmp|\.swp|~)|Build failed|Not rebuilt/);
+    expect(changes(dev).slice(3)).toEqual(Array(2).fill("Changed: reviews/2026-10-20-dev-check.md. Updating…"));
+
+    // A data edit: the events source gains two rows. The lock no longer matches the data, an error, so the
+    // page keeps its numbers until seg lock records them; then the Data page counts them.
+    await served(dev, "data/", "<dt>Rows</dt><dd>1</dd>");
+    appendFileSync(join(ws.root, "data/events.csv"), "A1,2026-10-02 10:00:00,login\nA2,2026-10-03 10:00:00,login\n");
+    await poll(async () => (/Not updated/.test(dev.output()) ? true : undefined), dev.output);
+    expect(dev.output()).toMatch(/segments\.lock\.json is out of date: data file data\/events\.csv of source "events" changed \(rows 1 → 3\)/);
+    await served(dev, "data/", "<dt>Rows</dt><dd>1</dd>");
+    expect(runSeg(["lock"], { cwd: ws.root }).status).toBe(0);
+    await served(dev, "data/", "<dt>Rows</dt><dd>3</dd>");
+    expect(changes(dev).slice(5)).toEqual(["Changed: data/events.csv. Updating…", "Changed: segments.lock.json. Updating…"]);
+    expect(dev.output()).not.toMatch(/sedAb12Cd|heavy\.yaml(\.tmp|\.swp|~)|Update failed/);
+    expect(dev.output().match(/Not updated/g)).toHaveLength(1);
+  }, 600_000);
+
+  it("shows a segment's new name on the served page and in an open browser page; an invalid edit is reported at its line and column, and the last good page stays", async () => {
+    const root = exampleCopy();
+    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+    // Under a base path, as on GitHub Pages, and with NODE_ENV=production in the shell: seg dev still updates.
+    const dev = await startDev(["--root", root, "--base", "/playbook"], root, { NODE_ENV: "production" });
+    expect(dev.url).toMatch(/\/playbook\/$/);
+    const file = join(root, "segments/lifecycle/power-users.yaml");
+    const original = readFileSync(file, "utf8");
+    expect(original).toMatch(/^name: Power Users$/m);
+    await served(dev, "segments/power-users/", "Power Users");
+
+    // The browser holds the page open: the reload script (allowed by the page's CSP by its hash) reloads it.
+    // The CSP refuses the scripts Astro's dev server adds (Vite's client, a stylesheet's module; the style itself is inline).
+    const browser = skipReason() === undefined ? await launchChromium() : undefined;
+    cleanups.push(async () => browser?.close());
+    const page = await browser?.newPage();
+    const refused: string[] = [];
+    page?.on("response", (response) => {
+      if (response.status() >= 400) refused.push(`${response.status()} ${response.url()}`);
+    });
+    page?.on("console", (message) => {
+      const devServerScript = /^Loading the script '[^']*\/(?:@vite\/client|@fs\/[^']*\.css)' violates the following Content Security Policy directive/;
+      if (message.type() === "error" && !devServerScript.test(message.text())) refused.push(message.text());
+    });
+    await page?.goto(new URL("segments/power-users/", dev.url).href);
+    if (page) expect(await page.textContent("h1")).toContain("Power Users");
+
+    writeFileSync(file, original.replace(/^name: Power Users$/m, "name: Power Squad"));
+    await served(dev, "segments/power-users/", "Power Squad");
+    await served(dev, "segments/", "Power Squad");
+    if (page) await poll(async () => ((await page.textContent("h1").catch(() => "")) ?? "").includes("Power Squad") || undefined, dev.output);
+    expect(refused).toEqual([]);
+
+    // Invalid: an unknown status. Reported with the file and the value's line and column; the last good page stays.
+    writeFileSync(file, original.replace(/^name: Power Users$/m, "name: Power Crew").replace(/^status: active$/m, "status: sideways"));
+    const line = original.split("\n").findIndex((l) => l === "status: active") + 1;
+    await poll(async () => (dev.output().includes("Not updated") ? true : undefined), dev.output);
+    expect(dev.output()).toMatch(new RegExp(`segments/lifecycle/power-users\\.yaml\\n(?:\\s+.*\\n)*?\\s+${line}:9\\s+error\\s`));
+    const kept = await (await fetch(new URL("segments/power-users/", dev.url))).text();
+    expect(kept).toContain("Power Squad");
+    expect(kept).not.toContain("Power Crew");
+
+    // Fixed again: served again.
+    writeFileSync(file, original.replace(/^name: Power Users$/m, "name: Power Crew"));
+    await served(dev, "segments/power-users/", "Power Crew");
+    expect(dev.output()).not.toMatch(/Update failed/);
   }, 600_000);
 
   it("refuses a port in use before it builds, saying what to do", async () => {
@@ -153,6 +226,6 @@ describe("seg dev", () => {
 
     const dev = await startDev(["--data-dir", dataDir, "--threads", "1", "--memory-limit", "512MB", "--no-cache"], ws.root);
     await served(dev, "", "Test segmentation");
-    expect(dev.output()).not.toMatch(/does not exist|Build failed/);
+    expect(dev.output()).not.toMatch(/does not exist|Update failed/);
   }, 300_000);
 });

@@ -13,6 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { check } from "../../../src/api/check.ts";
 import { lock } from "../../../src/api/lock.ts";
 import { buildSiteModel } from "../../../src/site/model/site-model.ts";
+import { registerDocuments } from "../../../src/site/playbook-documents.ts";
 import { stagePlaybook } from "../../../src/site/stage.ts";
 import { playbookConfig } from "../../../src/site/astro-config.ts";
 import { plantCanary, type Canary } from "../../support/hostile-canary.ts";
@@ -138,11 +139,14 @@ describe("seg build on a workspace full of config files and code", () => {
     const from = join(stageParent, "stage-x", "personas");
     const body = `![chart](${relative(from, join(workspace.root, "personas/helper.js"))})\n`;
     const stage = stagePlaybook(stageParent, { root: workspace.root, documents: new Map([[PERSONA_FILE, personaFile(body)]]), copies: [] });
+    const withdraw = registerDocuments(stage, [{ collection: "personas", id: "hands-on-hana", data: { id: "hands-on-hana" }, body, filePath: PERSONA_FILE }]);
     const { build } = await import("astro");
-    const failure = await build(playbookConfig({ stage, workspace: workspace.root, outDir: join(stageParent, "out"), cacheDir: join(stageParent, "cache"), model, logLevel: "silent" })).then(
-      () => "built",
-      (error: unknown) => (error instanceof Error ? error.message : String(error)),
-    );
+    const failure = await build(playbookConfig({ stage, workspace: workspace.root, outDir: join(stageParent, "out"), cacheDir: join(stageParent, "cache"), model, logLevel: "silent" }))
+      .then(
+        () => "built",
+        (error: unknown) => (error instanceof Error ? error.message : String(error)),
+      )
+      .finally(withdraw);
     expect(failure).toMatch(/Seg does not load personas\/helper\.js into the playbook/);
     expect(canary.markers()).toEqual([]);
   });
@@ -154,15 +158,40 @@ describe("seg build on a workspace full of config files and code", () => {
     const dev = await withSegDev(["--as-of", "2026-11-01"], workspace.root, async (url) => {
       const home = await (await fetch(url)).text();
       const passwd = await fetch(new URL("passwd.txt", url));
-      const evil = await fetch(new URL("evil.js", url));
-      return { home, passwd: { status: passwd.status, text: await passwd.text() }, evil: evil.status };
+      const evilResponse = await fetch(new URL("evil.js", url));
+      const evil = { status: evilResponse.status, text: await evilResponse.text() };
+      // Vite's dev server serves any allowed file under /@fs/ and transforms modules asked for by path:
+      // nothing of the workspace, nor the file its link points at, nor anything else of the machine.
+      const byPath: Record<string, { status: number; text: string }> = {};
+      for (const path of [canary.secretFile, join(workspace.root, "personas/helper.js"), join(workspace.root, "evil.mjs"), join(workspace.root, "public/passwd.txt"), join(workspace.root, PERSONA_FILE)]) {
+        for (const prefix of ["/@fs", ""]) {
+          const response = await fetch(new URL(`${prefix}${path}`, url));
+          byPath[`${prefix}${path}`] = { status: response.status, text: await response.text() };
+        }
+      }
+      // An edit while it serves: the planted files still do not run.
+      writeFileSync(join(workspace.root, PERSONA_FILE), personaFile("Hana's team ships daily.\n"));
+      let edited = "";
+      for (let i = 0; i < 240 && !edited.includes("ships daily"); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        edited = await (await fetch(new URL("personas/hands-on-hana/", url))).text();
+      }
+      return { home, edited, byPath, passwd: { status: passwd.status, text: await passwd.text() }, evil };
     });
     expect(dev.url, dev.stderr).not.toBeNull();
     expect(dev.result?.home).toContain('http-equiv="Content-Security-Policy"');
+    expect(dev.result?.edited).toContain("ships daily");
+    expect(dev.result?.edited).toContain('http-equiv="Content-Security-Policy"');
     expect(dev.result?.passwd.status).toBe(404);
-    expect(dev.result?.evil).toBe(404);
+    // public/evil.js was not staged; Vite then takes /evil.js for a module, which the guard refuses to load.
+    expect(dev.result?.evil.status).not.toBe(200);
+    expect(dev.result?.evil.text).not.toContain("writeFileSync");
+    for (const [path, response] of Object.entries(dev.result?.byPath ?? {})) {
+      expect(response.status, path).not.toBe(200);
+      expect(response.text, path).not.toContain("writeFileSync");
+    }
     expect(dev.status).toBe(0);
-    expectNothingRanOrLeaked([dev.stdout, dev.stderr, dev.result?.home ?? "", dev.result?.passwd.text ?? ""]);
+    expectNothingRanOrLeaked([dev.stdout, dev.stderr, dev.result?.home ?? "", dev.result?.passwd.text ?? "", ...Object.values(dev.result?.byPath ?? {}).map((r) => r.text)]);
   });
 });
 
