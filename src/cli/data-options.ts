@@ -3,7 +3,9 @@
  * lives and how much of the machine DuckDB may use. One table, so check, lock,
  * build and the others describe and apply them the same way.
  */
+import { homedir } from "node:os";
 import { resolve } from "node:path";
+import type { WarehouseRequest } from "../engine/warehouse/warehouse-request.ts";
 import type { Io } from "./io.ts";
 import type { OptionSpec, ParsedArgs } from "./options.ts";
 import { SegError } from "../diagnostics/seg-error.ts";
@@ -19,6 +21,16 @@ export const ENGINE_OPTIONS = [
   { name: "threads", type: "number", placeholder: "N", description: "DuckDB threads (default: all cores)." },
   { name: "memory-limit", type: "string", placeholder: "SIZE", description: "DuckDB memory limit, e.g. 4GB; larger data spills to disk." },
   { name: "no-cache", type: "boolean", description: "Neither read nor write Seg's cache of typed sources and k-means fits ($SEG_CACHE_DIR, else ~/.cache/seg)." },
+  {
+    name: "engine",
+    type: "string",
+    choices: ["duckdb", "postgres", "bigquery", "snowflake"],
+    default: "duckdb",
+    description: "Where sources that name a table: are read from. duckdb reads every source's file; a warehouse engine reads those sources' tables (the connection comes from a profile, never from the workspace) and the other sources' files.",
+  },
+  { name: "profile", type: "string", placeholder: "NAME", description: "The connection profile in profiles.yaml for a warehouse engine (default: default, else the engine's environment variables such as PGHOST or DATABASE_URL)." },
+  { name: "profiles-dir", type: "string", placeholder: "DIR", description: "The folder holding profiles.yaml (default: $SEG_PROFILES_DIR, else ~/.seg); refused inside the workspace." },
+  { name: "dry-run", type: "boolean", description: "With a warehouse engine: print the queries the warehouse would receive, then stop without connecting." },
 ] as const satisfies readonly OptionSpec[];
 
 export interface DataOptionValues {
@@ -26,6 +38,7 @@ export interface DataOptionValues {
   threads?: number;
   memoryLimit?: string;
   cache?: false;
+  warehouse?: WarehouseRequest;
 }
 
 /** DuckDB needs some room of its own before any data arrives. */
@@ -46,6 +59,26 @@ export function dataOptionValues(args: Pick<ParsedArgs<[typeof DATA_DIR_OPTION, 
     ...(threads !== undefined ? { threads } : {}),
     ...(memoryLimit !== undefined ? { memoryLimit } : {}),
     ...(args.options["no-cache"] === true ? { cache: false as const } : {}),
+    ...warehouseRequest(args, io),
+  };
+}
+
+/** The warehouse a command runs with, when --engine names one; --profile and --profiles-dir need one. */
+function warehouseRequest(args: Pick<ParsedArgs<typeof ENGINE_OPTIONS>, "options">, io: Io): { warehouse?: WarehouseRequest } {
+  const { engine, profile } = args.options;
+  const profilesDir = args.options["profiles-dir"];
+  if (engine === undefined || engine === "duckdb") {
+    if (profile !== undefined || profilesDir !== undefined || args.options["dry-run"]) throw new SegError("--profile, --profiles-dir and --dry-run go with a warehouse engine: add --engine postgres, bigquery or snowflake.");
+    return {};
+  }
+  return {
+    warehouse: {
+      engine,
+      ...(profile !== undefined ? { profile } : {}),
+      ...(profilesDir !== undefined ? { profilesDir: resolve(io.cwd, profilesDir) } : {}),
+      env: io.env,
+      home: io.env.HOME || homedir(),
+    },
   };
 }
 

@@ -11,6 +11,7 @@ import { cacheDirectory } from "./cache-dir.ts";
 import { fitFileCache } from "./fit-file-cache.ts";
 import type { EngineOptions } from "./run-engine.ts";
 import { sourceFileCache } from "./source-cache.ts";
+import type { WarehouseRequest } from "./warehouse/warehouse-request.ts";
 
 /** What a command says about where the data is and how the engine may use the machine. */
 export interface EngineRunOptions {
@@ -26,6 +27,8 @@ export interface EngineRunOptions {
   threads?: number;
   /** DuckDB memory limit, e.g. "4GB"; beyond it DuckDB spills to disk. */
   memoryLimit?: string;
+  /** Read the sources that name a table from this warehouse (--engine postgres|bigquery|snowflake). */
+  warehouse?: WarehouseRequest;
 }
 
 export function engineOptions(
@@ -44,5 +47,6 @@ export function engineOptions(
     ...(options.memoryLimit !== undefined ? { memoryLimit: options.memoryLimit } : {}),
     ...(cacheDir ? { fitCache: fitFileCache(cacheDir), sourceCache: sourceFileCache(cacheDir) } : {}),
     ...(options.progress ? { progress: options.progress } : {}),
+    ...(options.warehouse ? { warehouse: options.warehouse } : {}),
   };
 }

@@ -8,6 +8,7 @@ import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
 import { progressReporter } from "../progress.ts";
 import { SegError } from "../../diagnostics/seg-error.ts";
+import { runDryRun } from "../warehouse-dry-run.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 
 export const spec = {
@@ -34,6 +35,9 @@ export const spec = {
 
 export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promise<number> {
   const root = workspaceRoot(args, io);
+  const dataOptions = dataOptionValues(args, io);
+  const dryRun = runDryRun(args.options["dry-run"], dataOptions, root, io);
+  if (dryRun !== undefined) return dryRun;
   const asOf = parseDateOption(args.options["as-of"], "--as-of");
   const site = siteOption(args.options.site);
   const base = baseOption(args.options.base);
@@ -45,7 +49,7 @@ export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promis
     root,
     today: io.today(),
     ...(asOf ? { asOf } : {}),
-    ...dataOptionValues(args, io),
+    ...dataOptions,
     ...(args.options.out ? { outDir: args.options.out } : {}),
     ...(site ? { site } : {}),
     ...(base ? { base } : {}),

@@ -17,6 +17,7 @@ import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
 import { progressReporter } from "../progress.ts";
 import { SegError } from "../../diagnostics/seg-error.ts";
+import { runDryRun } from "../warehouse-dry-run.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 import { writeOutputFile } from "../../workspace/write-file-safely.ts";
 
@@ -52,6 +53,9 @@ export const spec = {
 
 export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promise<number> {
   const root = workspaceRoot(args, io);
+  const dataOptions = dataOptionValues(args, io);
+  const dryRun = runDryRun(args.options["dry-run"], dataOptions, root, io);
+  if (dryRun !== undefined) return dryRun;
   const asOf = parseDateOption(args.options["as-of"], "--as-of");
   if (args.positionals.length > 0) throw new SegError(`seg check takes no arguments, got "${args.positionals.join(" ")}". Use --root DIR for a workspace elsewhere.`);
   const maxWarnings = args.options["max-warnings"];
@@ -62,7 +66,7 @@ export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promis
     root,
     today: io.today(),
     ...(asOf ? { asOf } : {}),
-    ...dataOptionValues(args, io),
+    ...dataOptions,
     data: args.options["no-data"] !== true,
     progress,
   });

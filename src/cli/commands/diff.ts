@@ -10,6 +10,7 @@ import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
 import { progressReporter } from "../progress.ts";
 import { SegError } from "../../diagnostics/seg-error.ts";
+import { runDryRun } from "../warehouse-dry-run.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 import { writeOutputFile } from "../../workspace/write-file-safely.ts";
 
@@ -54,12 +55,16 @@ export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promis
   if (base === undefined) throw new SegError("--base REF is required, e.g. seg diff --base origin/main.");
   const failOn = parseConditions(args.options["fail-on"]);
   const asOf = parseDateOption(args.options["as-of"], "--as-of");
-  const { threads, memoryLimit, cache } = dataOptionValues(args, io);
+  const dataOptions = dataOptionValues(args, io);
+  const { threads, memoryLimit, cache, warehouse } = dataOptions;
+  const root = workspaceRoot(args, io);
+  const dryRun = runDryRun(args.options["dry-run"], dataOptions, root, io);
+  if (dryRun !== undefined) return dryRun;
   const progress = progressReporter(io);
   let result;
   try {
     result = await diff({
-      root: workspaceRoot(args, io),
+      root,
       base,
       ...(args.options.head !== undefined ? { head: args.options.head } : {}),
       data: args.options.data ?? "head",
@@ -69,6 +74,7 @@ export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promis
       ...(threads !== undefined ? { threads } : {}),
       ...(memoryLimit !== undefined ? { memoryLimit } : {}),
       ...(cache === false ? { cache } : {}),
+      ...(warehouse ? { warehouse } : {}),
       progress,
     });
   } catch (error) {

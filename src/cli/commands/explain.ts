@@ -8,6 +8,7 @@ import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
 import { SegError } from "../../diagnostics/seg-error.ts";
+import { runDryRun } from "../warehouse-dry-run.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 
 export const spec = {
@@ -28,13 +29,16 @@ export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promis
   const [memberId, ...extra] = args.positionals;
   if (memberId === undefined || extra.length > 0) throw new SegError("give exactly one customer id, e.g. seg explain ACC-00042.");
   const root = workspaceRoot(args, io);
+  const dataOptions = dataOptionValues(args, io);
+  const dryRun = runDryRun(args.options["dry-run"], dataOptions, root, io);
+  if (dryRun !== undefined) return dryRun;
   const asOf = parseDateOption(args.options["as-of"], "--as-of");
   const result = await explain({
     root,
     today: io.today(),
     memberId,
     ...(asOf ? { asOf } : {}),
-    ...dataOptionValues(args, io),
+    ...dataOptions,
   });
   const color = useColor(io);
   if (!result.explanation) {

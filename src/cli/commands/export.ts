@@ -10,6 +10,7 @@ import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
 import { progressReporter } from "../progress.ts";
 import { SegError } from "../../diagnostics/seg-error.ts";
+import { runDryRun } from "../warehouse-dry-run.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 
 export const spec = {
@@ -31,6 +32,9 @@ export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promis
   const out = args.options.out;
   if (!out) throw new SegError("--out FILE is required: where to write the export.");
   const root = workspaceRoot(args, io);
+  const dataOptions = dataOptionValues(args, io);
+  const dryRun = runDryRun(args.options["dry-run"], dataOptions, root, io);
+  if (dryRun !== undefined) return dryRun;
   const asOf = parseDateOption(args.options["as-of"], "--as-of");
   const format: ExportFormat = args.options.format ?? formatOfFile(out);
   const columns = args.options.columns?.split(",").map((c) => c.trim()).filter(Boolean);
@@ -44,7 +48,7 @@ export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promis
       format,
       ...(columns ? { columns } : {}),
       ...(asOf ? { asOf } : {}),
-      ...dataOptionValues(args, io),
+      ...dataOptions,
       progress,
     });
   } finally {

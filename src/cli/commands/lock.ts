@@ -8,6 +8,7 @@ import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
 import { progressReporter } from "../progress.ts";
+import { runDryRun } from "../warehouse-dry-run.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 
 export const spec = {
@@ -24,13 +25,16 @@ export const spec = {
 
 export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promise<number> {
   const root = workspaceRoot(args, io);
+  const dataOptions = dataOptionValues(args, io);
+  const dryRun = runDryRun(args.options["dry-run"], dataOptions, root, io);
+  if (dryRun !== undefined) return dryRun;
   const asOf = parseDateOption(args.options["as-of"], "--as-of");
   const progress = progressReporter(io);
   const result = await lock({
     root,
     today: io.today(),
     ...(asOf ? { asOf } : {}),
-    ...dataOptionValues(args, io),
+    ...dataOptions,
     progress,
   });
   progress.done();

@@ -1,0 +1,38 @@
+/**
+ * The one query a warehouse receives per source that names a `table:`: the
+ * source's declared columns (those read, not derived or numbered) cast to
+ * text, in a deterministic order (every column in byte order), so Seg types
+ * and checks the values exactly as it does a CSV file's. The table name is
+ * validated by the schema (identifier parts only) and each part is quoted by
+ * the target's dialect; column names are quoted too. Nothing is spliced.
+ */
+import type { SqlTarget } from "../../compile/sql/sql-target.ts";
+import type { Source } from "../../schema/source.ts";
+
+/** The columns a source reads from its table, as named there (`from:` or the column's own name), in declaration order. */
+export function tableColumns(source: Source): string[] {
+  const names = Object.values(source.columns).flatMap((spec, i) => (spec.expression !== undefined || spec.row_number ? [] : [spec.from ?? Object.keys(source.columns)[i]!]));
+  return [...new Set(names)];
+}
+
+/** The table's quoted name, e.g. "analytics"."orders". */
+export function quotedTable(target: SqlTarget, table: string): string {
+  return table
+    .split(".")
+    .map((part) => target.dialect.quoteIdent(part))
+    .join(".");
+}
+
+/** A query that returns no rows but names the table's columns (to find the declared ones it lacks). */
+export function tableShapeSql(target: SqlTarget, table: string): string {
+  return `SELECT * FROM ${quotedTable(target, table)} WHERE 1 = 0`;
+}
+
+/** The rows of `columns` as text, ordered by every column's bytes (NULLs last), so each run reads them in the same order. */
+export function tableReadSql(target: SqlTarget, table: string, columns: readonly string[]): string {
+  const text = target.type("string");
+  const cast = columns.map((c) => `CAST(${target.dialect.quoteIdent(c)} AS ${text})`);
+  const select = columns.map((c, i) => `${cast[i]} AS ${target.dialect.quoteIdent(c)}`).join(", ");
+  const order = cast.map((c) => `${target.byteOrder(c)} NULLS LAST`).join(", ");
+  return `SELECT ${select} FROM ${quotedTable(target, table)} ORDER BY ${order}`;
+}
