@@ -30,7 +30,7 @@ import { sourceKey, type SourceCache } from "./source-cache.ts";
 import { sourceFinding, type SourceFinding } from "./source-finding.ts";
 import { lit, q, sourceTable } from "./sql-names.ts";
 import { ROW_POSITION, typedSourceSql } from "./typed-source.ts";
-import { rowsSha256 } from "./warehouse/rows-sha256.ts";
+import { canonicalRows } from "./warehouse/canonical-rows.ts";
 import type { TableReader } from "./warehouse/table-reader.ts";
 
 export interface SourceStats {
@@ -224,12 +224,13 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     // Kept only if the bytes read are the bytes the key was made from.
     if (cacheable && sha256 === hashed.sha256) await cache!.save(db, key, table, { rowsRead, rows, newest, oldest });
   }
-  // A source that names a table is recorded by its rows, so a DuckDB run on the file and a warehouse run agree.
+  // A source that names a table is kept in one canonical row order and recorded by its rows, so a DuckDB run on the
+  // file and a warehouse run compute from the same table, down to the order sums add up in, and write the same lock.
   for (const stats of sources) {
     const table = config.value.sources[stats.name]?.table;
     if (table === undefined) continue;
     stats.table = table;
-    stats.sha256 = await rowsSha256(db, sourceTable(stats.name));
+    stats.sha256 = await canonicalRows(db, sourceTable(stats.name));
     delete stats.bytes;
   }
   return { sources, diagnostics };

@@ -1,0 +1,163 @@
+/**
+ * `--engine postgres` against a real PostgreSQL server started for the test:
+ * the example workspace's files and Online Retail are loaded into typed
+ * tables, a copy of each workspace names those tables (table:), and a profile
+ * outside the workspace says how to connect. `seg lock` on PostgreSQL must
+ * write the very bytes `seg lock` on DuckDB writes from the files, and check,
+ * explain and export must agree member by member. Skipped, with the reason
+ * printed, when PostgreSQL (or the shared Online Retail data) is missing.
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkDefinitions } from "../../src/api/check.ts";
+import type { Io } from "../../src/cli/io.ts";
+import { main } from "../../src/cli/main.ts";
+import { postgres } from "../../src/expr/dialects/postgres.ts";
+import { dataPath, missingData } from "../support/shared-data.ts";
+import { missingPostgres, parseCsv, startPostgres, type PostgresServer } from "./compile-postgres-server.ts";
+import { loadSourceTables, withTables } from "./warehouse-tables.ts";
+
+const REPO = resolve(import.meta.dirname, "../..");
+const noServer = missingPostgres();
+if (noServer) console.warn(`warehouse-postgres skipped: ${noServer}`);
+
+const CASES = [
+  { name: "the example workspace", schema: "example", root: REPO, dataRoot: REPO, missing: undefined, members: ["ACC-00001", "ACC-02999"] },
+  {
+    name: "Online Retail",
+    schema: "retail",
+    root: resolve(REPO, "examples/online-retail"),
+    dataRoot: dataPath("online-retail"),
+    missing: missingData("online-retail", "online_retail.csv.gz"),
+    members: ["17850"],
+  },
+];
+
+const WORKSPACE_PARTS = ["segmentation.yaml", "segments", "personas", "hypotheses", "reviews", "seg-suppressions.json", "segments.lock.json"];
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+describe.runIf(!noServer)("--engine postgres on a live server", () => {
+  let server: PostgresServer;
+  let profiles: string;
+  const temp = mkdtempSync(join(tmpdir(), "seg-warehouse-"));
+  beforeAll(() => {
+    server = startPostgres();
+    profiles = join(temp, "profiles");
+    cpSync(writeProfile(server), join(profiles, "profiles.yaml"));
+  });
+  afterAll(() => {
+    server?.stop();
+    rmSync(temp, { recursive: true, force: true });
+  });
+
+  const cli = async (args: string[], cwd: string): Promise<Run> => {
+    let stdout = "";
+    let stderr = "";
+    const io: Io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), isTTY: false, env: { SEG_PROFILES_DIR: profiles }, cwd, today: () => "2026-11-23" };
+    const code = await main(args, io);
+    return { code, stdout, stderr };
+  };
+
+  describe.each(CASES)("on $name", ({ schema, root, dataRoot, missing, members }) => {
+    if (missing) console.warn(`warehouse-postgres on ${root} skipped: ${missing}`);
+    const workspace = join(temp, schema);
+    // A command on the files through DuckDB, or with --engine postgres on the tables.
+    const on = (engine: "duckdb" | "postgres", args: string[]): Promise<Run> =>
+      cli([...args, "--root", workspace, "--data-dir", dataRoot, "--no-cache", ...(engine === "postgres" ? ["--engine", "postgres"] : [])], workspace);
+    const both = async (args: string[]): Promise<[Run, Run]> => [await on("duckdb", args), await on("postgres", args)];
+
+    beforeAll(() => {
+      if (missing) return;
+      for (const part of WORKSPACE_PARTS) if (existsSync(join(root, part))) cpSync(join(root, part), join(workspace, part), { recursive: true });
+      const { workspace: loaded } = checkDefinitions({ root, today: "2026-11-23", dataDir: dataRoot });
+      const sources = loaded.config!.value.sources;
+      server.run(loadSourceTables(schema, sources, dataRoot, postgres.quoteIdent));
+      writeFileSync(join(workspace, "segmentation.yaml"), withTables(readFileSync(join(root, "segmentation.yaml"), "utf8"), schema, Object.keys(sources)));
+    });
+
+    it.skipIf(Boolean(missing))("seg lock on PostgreSQL writes the bytes seg lock on DuckDB writes", async () => {
+      const committed = readFileSync(join(workspace, "segments.lock.json"));
+      const local = await on("duckdb", ["lock"]);
+      expect(local.stderr).toBe("");
+      expect(local.code).toBe(0);
+      const fromFiles = readFileSync(join(workspace, "segments.lock.json"), "utf8");
+      // Each run starts from the same committed lock (its cluster ids).
+      writeFileSync(join(workspace, "segments.lock.json"), committed);
+      const warehouse = await on("postgres", ["lock"]);
+      expect(warehouse.stderr).toBe("");
+      expect(warehouse.code).toBe(0);
+      const fromTables = readFileSync(join(workspace, "segments.lock.json"), "utf8");
+      expect(fromTables).toBe(fromFiles);
+      // The lock names each table and records its rows, not a file's bytes.
+      const inputs = (JSON.parse(fromTables) as { inputs: Record<string, { table?: string; bytes?: number; sha256: string }> }).inputs;
+      for (const [name, input] of Object.entries(inputs)) {
+        expect(input.table).toBe(`${schema}.${name}`);
+        expect(input.bytes).toBeUndefined();
+        expect(input.sha256).toMatch(/^[0-9a-f]{64}$/);
+      }
+    });
+
+    it.skipIf(Boolean(missing))("seg check finds the same findings on both engines", async () => {
+      const [local, warehouse] = await both(["check", "--format", "json"]);
+      expect(local.code).toBeLessThan(2);
+      expect(warehouse.stderr).toBe(local.stderr);
+      expect(warehouse.code).toBe(local.code);
+      const findings = (run: Run) => (JSON.parse(run.stdout) as { diagnostics: unknown[] }).diagnostics;
+      expect(findings(local).length).toBeGreaterThan(0);
+      expect(findings(warehouse)).toEqual(findings(local));
+    });
+
+    it.skipIf(Boolean(missing))("seg export writes every member with the same segments and features", async () => {
+      const local = await on("duckdb", ["export", "--out", join(temp, `${schema}-local.csv`)]);
+      const warehouse = await on("postgres", ["export", "--out", join(temp, `${schema}-warehouse.csv`)]);
+      expect(local.code).toBe(0);
+      expect(warehouse.code).toBe(0);
+      const rows = (file: string) => parseCsv(readFileSync(join(temp, file), "utf8"));
+      const fromFiles = rows(`${schema}-local.csv`);
+      expect(fromFiles.length).toBeGreaterThan(100);
+      const fromTables = rows(`${schema}-warehouse.csv`);
+      expect(fromTables.map((r) => r.member_id)).toEqual(fromFiles.map((r) => r.member_id));
+      expect(fromTables.flatMap((r, i) => cellDifferences(r, fromFiles[i]!))).toEqual([]);
+    });
+
+    it.skipIf(Boolean(missing)).each(members)("seg explain %s says the same on both engines", async (member) => {
+      const [local, warehouse] = await both(["explain", member, "--format", "json"]);
+      expect(local.code).toBe(0);
+      expect(warehouse.code).toBe(0);
+      expect(cellDifferences(JSON.parse(warehouse.stdout), JSON.parse(local.stdout))).toEqual([]);
+    });
+  });
+});
+
+/**
+ * Where two results differ, by path: text and structure exactly, numbers (or numeric text) within 1e-12 of each
+ * other relatively. DuckDB's parallel sum of doubles adds up in whichever order its threads finish, so even two
+ * DuckDB runs on the same file can differ in the last bits of a sum (Online Retail's monetary); lock values are
+ * rounded and are compared byte for byte above.
+ */
+function cellDifferences(actual: unknown, expected: unknown, path = "$"): string[] {
+  if (typeof actual === "object" && actual !== null && typeof expected === "object" && expected !== null) {
+    const keys = [...new Set([...Object.keys(actual), ...Object.keys(expected)])];
+    return keys.flatMap((key) => cellDifferences((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key], `${path}.${key}`));
+  }
+  if (actual === expected) return [];
+  const a = typeof actual === "string" && actual.trim() !== "" ? Number(actual) : actual;
+  const e = typeof expected === "string" && expected.trim() !== "" ? Number(expected) : expected;
+  if (typeof a === "number" && typeof e === "number" && Number.isFinite(a) && Number.isFinite(e) && Math.abs(a - e) <= 1e-12 * Math.max(1, Math.abs(e))) return [];
+  return [`${path}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(expected)}`];
+}
+
+/** A profiles.yaml for the test server, in a folder of its own outside every workspace. */
+function writeProfile(server: PostgresServer): string {
+  const dir = mkdtempSync(join(tmpdir(), "seg-profile-"));
+  const file = join(dir, "profiles.yaml");
+  writeFileSync(file, `default:\n  engine: postgres\n  host: ${JSON.stringify(server.socketDir)}\n  port: ${server.port}\n  user: ${server.user}\n  database: postgres\n`);
+  return file;
+}
