@@ -16,6 +16,7 @@ import type { Io } from "../../src/cli/io.ts";
 import { main } from "../../src/cli/main.ts";
 import { postgres } from "../../src/expr/dialects/postgres.ts";
 import { dataPath, missingData } from "../support/shared-data.ts";
+import { FIXTURE } from "./compile-cases.ts";
 import { missingPostgres, parseCsv, startPostgres, type PostgresServer } from "./compile-postgres-server.ts";
 import { loadSourceTables, withTables } from "./warehouse-tables.ts";
 
@@ -64,6 +65,31 @@ describe.runIf(!noServer)("--engine postgres on a live server", () => {
     const code = await main(args, io);
     return { code, stdout, stderr };
   };
+
+  it("reads a column whose name is SQL (quotes, a semicolon, a DROP) as a name, and runs nothing else", async () => {
+    const workspace = join(temp, "hostile");
+    cpSync(FIXTURE, workspace, { recursive: true });
+    const { workspace: loaded } = checkDefinitions({ root: FIXTURE, today: "2026-11-23" });
+    const hostile = 'Hint"; DROP TABLE hostile.victim; --';
+    const q = postgres.quoteIdent;
+    server.run(
+      [
+        loadSourceTables("hostile", loaded.config!.value.sources, FIXTURE, q),
+        `ALTER TABLE hostile.customers RENAME COLUMN "Hint Text" TO ${q(hostile)};`,
+        "CREATE TABLE hostile.victim (still_here boolean); INSERT INTO hostile.victim VALUES (true);",
+      ].join("\n"),
+    );
+    const config = withTables(readFileSync(join(FIXTURE, "segmentation.yaml"), "utf8"), "hostile", ["customers", "orders"]);
+    writeFileSync(join(workspace, "segmentation.yaml"), config);
+    const local = await cli(["export", "--out", join(temp, "hostile-local.csv"), "--root", workspace, "--no-cache"], workspace);
+    writeFileSync(join(workspace, "segmentation.yaml"), config.replace('from: "Hint Text"', `from: ${JSON.stringify(hostile)}`));
+    const warehouse = await cli(["export", "--out", join(temp, "hostile-warehouse.csv"), "--root", workspace, "--no-cache", "--engine", "postgres"], workspace);
+    expect(local.code).toBe(0);
+    expect(warehouse.stderr).toBe("");
+    expect(warehouse.code).toBe(0);
+    expect(server.query("SELECT still_here FROM hostile.victim")).toEqual([{ still_here: "t" }]);
+    expect(readFileSync(join(temp, "hostile-warehouse.csv"), "utf8")).toBe(readFileSync(join(temp, "hostile-local.csv"), "utf8"));
+  });
 
   describe.each(CASES)("on $name", ({ schema, root, dataRoot, missing, members }) => {
     if (missing) console.warn(`warehouse-postgres on ${root} skipped: ${missing}`);

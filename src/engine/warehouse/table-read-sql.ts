@@ -1,7 +1,7 @@
 /**
  * The one query a warehouse receives per source that names a `table:`: the
  * source's declared columns (those read, not derived or numbered) cast to
- * text, in a deterministic order (every column in byte order), so Seg types
+ * text, in a deterministic order (every column), so Seg types
  * and checks the values exactly as it does a CSV file's. The table name is
  * validated by the schema (identifier parts only) and each part is quoted by
  * the target's dialect; column names are quoted too. Nothing is spliced.
@@ -28,11 +28,12 @@ export function tableShapeSql(target: SqlTarget, table: string): string {
   return `SELECT * FROM ${quotedTable(target, table)} WHERE 1 = 0`;
 }
 
-/** The rows of `columns` as text, ordered by every column's bytes (NULLs last), so each run reads them in the same order. */
+/**
+ * The rows of `columns` as text, ordered by every column (by position), so messages that name a row name the same
+ * one each run. Results do not depend on this order: the typed rows are put in canonical order in DuckDB.
+ */
 export function tableReadSql(target: SqlTarget, table: string, columns: readonly string[]): string {
   const text = target.type("string");
-  const cast = columns.map((c) => `CAST(${target.dialect.quoteIdent(c)} AS ${text})`);
-  const select = columns.map((c, i) => `${cast[i]} AS ${target.dialect.quoteIdent(c)}`).join(", ");
-  const order = cast.map((c) => `${target.byteOrder(c)} NULLS LAST`).join(", ");
-  return `SELECT ${select} FROM ${quotedTable(target, table)} ORDER BY ${order}`;
+  const select = columns.map((c) => `CAST(${target.dialect.quoteIdent(c)} AS ${text}) AS ${target.dialect.quoteIdent(c)}`).join(", ");
+  return `SELECT ${select} FROM ${quotedTable(target, table)} ORDER BY ${columns.map((_, i) => i + 1).join(", ")}`;
 }
