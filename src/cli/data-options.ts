@@ -5,7 +5,7 @@
  */
 import { homedir } from "node:os";
 import { resolve } from "node:path";
-import type { WarehouseRequest } from "../engine/warehouse/warehouse-request.ts";
+import { WAREHOUSE_ENGINES, type WarehouseRequest } from "../engine/warehouse/warehouse-request.ts";
 import type { Io } from "./io.ts";
 import type { OptionSpec, ParsedArgs } from "./options.ts";
 import { SegError } from "../diagnostics/seg-error.ts";
@@ -21,10 +21,14 @@ export const ENGINE_OPTIONS = [
   { name: "threads", type: "number", placeholder: "N", description: "DuckDB threads (default: all cores)." },
   { name: "memory-limit", type: "string", placeholder: "SIZE", description: "DuckDB memory limit, e.g. 4GB; larger data spills to disk." },
   { name: "no-cache", type: "boolean", description: "Neither read nor write Seg's cache of typed sources and k-means fits ($SEG_CACHE_DIR, else ~/.cache/seg)." },
+] as const satisfies readonly OptionSpec[];
+
+/** Where sources that name a table are read from: the options of the commands that recompute (not seg dev). */
+export const WAREHOUSE_OPTIONS = [
   {
     name: "engine",
     type: "string",
-    choices: ["duckdb", "postgres", "bigquery", "snowflake"],
+    choices: ["duckdb", ...WAREHOUSE_ENGINES],
     default: "duckdb",
     description: "Where sources that name a table: are read from. duckdb reads every source's file; a warehouse engine reads those sources' tables (the connection comes from a profile, never from the workspace) and the other sources' files.",
   },
@@ -46,7 +50,7 @@ const MIN_MEMORY_BYTES = 64 * 1024 ** 2;
 const UNITS: Record<string, number> = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3, tib: 1024 ** 4 };
 
 /** The values of --data-dir (resolved against the current folder), --threads, --memory-limit and --no-cache that were given, checked. */
-export function dataOptionValues(args: Pick<ParsedArgs<[typeof DATA_DIR_OPTION, ...typeof ENGINE_OPTIONS]>, "options">, io: Io): DataOptionValues {
+export function dataOptionValues(args: Pick<ParsedArgs<[typeof DATA_DIR_OPTION, ...typeof ENGINE_OPTIONS, ...typeof WAREHOUSE_OPTIONS]>, "options">, io: Io): DataOptionValues {
   const dataDir = args.options["data-dir"];
   const threads = args.options.threads;
   const memoryLimit = args.options["memory-limit"];
@@ -64,7 +68,7 @@ export function dataOptionValues(args: Pick<ParsedArgs<[typeof DATA_DIR_OPTION, 
 }
 
 /** The warehouse a command runs with, when --engine names one; --profile and --profiles-dir need one. */
-function warehouseRequest(args: Pick<ParsedArgs<typeof ENGINE_OPTIONS>, "options">, io: Io): { warehouse?: WarehouseRequest } {
+function warehouseRequest(args: Pick<ParsedArgs<typeof WAREHOUSE_OPTIONS>, "options">, io: Io): { warehouse?: WarehouseRequest } {
   const { engine, profile } = args.options;
   const profilesDir = args.options["profiles-dir"];
   if (engine === undefined || engine === "duckdb") {

@@ -11,7 +11,7 @@ import { STEP_SUMMARY_MAX_BYTES } from "../../formatters/github.ts";
 import { formatterNames, formatters, stepSummaries } from "../../formatters/index.ts";
 import type { SuppressionsUpdate } from "../../lint/suppressions.ts";
 import { fixOnlyRules, suppressibleRuleIds } from "../../rules/index.ts";
-import { DATA_DIR_OPTION, dataOptionValues, ENGINE_OPTIONS } from "../data-options.ts";
+import { DATA_DIR_OPTION, dataOptionValues, ENGINE_OPTIONS, WAREHOUSE_OPTIONS } from "../data-options.ts";
 import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
@@ -35,6 +35,7 @@ export const spec = {
     { name: "quiet", type: "boolean", description: "Report errors only." },
     DATA_DIR_OPTION,
     ...ENGINE_OPTIONS,
+    ...WAREHOUSE_OPTIONS,
     { name: "no-data", type: "boolean", description: "Check definitions only; do not recompute from the data (skips lock and data-aware rules)." },
     { name: "suppress-all", type: "boolean", description: "Accept every current error and warning of the rules: write their counts to seg-suppressions.json." },
     { name: "suppress-rule", type: "string", placeholder: "RULE", repeatable: true, description: "Accept the current findings of RULE in seg-suppressions.json (repeatable, or comma-separated)." },

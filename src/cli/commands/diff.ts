@@ -4,7 +4,7 @@ import { diff } from "../../api/diff.ts";
 import { evaluateFailOn, FAIL_ON_CONDITIONS, parseFailOn, type FailOnCondition } from "../../diff/fail-on.ts";
 import { diffFormatNames, diffFormatters } from "../../diff/format/index.ts";
 import { GitError } from "../../diff/git-error.ts";
-import { dataOptionValues, ENGINE_OPTIONS } from "../data-options.ts";
+import { dataOptionValues, ENGINE_OPTIONS, WAREHOUSE_OPTIONS } from "../data-options.ts";
 import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
@@ -40,6 +40,7 @@ export const spec = {
     { name: "as-of", type: "string", placeholder: "YYYY-MM-DD", description: "The analysis date for both sides (overrides as_of)." },
     { name: "data-dir", type: "string", placeholder: "DIR", description: "Folder both sides read their data from, for data kept outside the repository." },
     ...ENGINE_OPTIONS,
+    ...WAREHOUSE_OPTIONS,
   ],
   examples: [
     "seg diff --base main",

@@ -3,7 +3,7 @@ import { countBySeverity } from "../../diagnostics/count-by-severity.ts";
 import { explain } from "../../api/explain.ts";
 import type { Clause, Explanation } from "../../engine/explain-member.ts";
 import { stylish } from "../../formatters/stylish.ts";
-import { DATA_DIR_OPTION, dataOptionValues, ENGINE_OPTIONS } from "../data-options.ts";
+import { DATA_DIR_OPTION, dataOptionValues, ENGINE_OPTIONS, WAREHOUSE_OPTIONS } from "../data-options.ts";
 import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
@@ -21,6 +21,7 @@ export const spec = {
     { name: "as-of", type: "string", placeholder: "YYYY-MM-DD", description: "The analysis date (overrides as_of)." },
     DATA_DIR_OPTION,
     ...ENGINE_OPTIONS,
+    ...WAREHOUSE_OPTIONS,
   ],
   examples: ["seg explain ACC-00042", "seg explain 12346 --root examples/online-retail --format json"],
 } as const satisfies CommandSpec;

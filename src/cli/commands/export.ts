@@ -4,7 +4,7 @@ import { countBySeverity } from "../../diagnostics/count-by-severity.ts";
 import { exportWorkspace } from "../../api/export.ts";
 import type { ExportFormat } from "../../engine/export-members.ts";
 import { stylish } from "../../formatters/stylish.ts";
-import { DATA_DIR_OPTION, dataOptionValues, ENGINE_OPTIONS } from "../data-options.ts";
+import { DATA_DIR_OPTION, dataOptionValues, ENGINE_OPTIONS, WAREHOUSE_OPTIONS } from "../data-options.ts";
 import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
@@ -24,6 +24,7 @@ export const spec = {
     { name: "as-of", type: "string", placeholder: "YYYY-MM-DD", description: "The analysis date (overrides as_of)." },
     DATA_DIR_OPTION,
     ...ENGINE_OPTIONS,
+    ...WAREHOUSE_OPTIONS,
   ],
   examples: ["seg export --out members.csv", "seg export --out members.parquet --columns monetary,value_tier"],
 } as const satisfies CommandSpec;

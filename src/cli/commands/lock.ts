@@ -3,7 +3,7 @@ import { relative } from "node:path";
 import { lock } from "../../api/lock.ts";
 import { stylish } from "../../formatters/stylish.ts";
 import { countBySeverity } from "../../diagnostics/count-by-severity.ts";
-import { DATA_DIR_OPTION, dataOptionValues, ENGINE_OPTIONS } from "../data-options.ts";
+import { DATA_DIR_OPTION, dataOptionValues, ENGINE_OPTIONS, WAREHOUSE_OPTIONS } from "../data-options.ts";
 import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
@@ -19,6 +19,7 @@ export const spec = {
     { name: "as-of", type: "string", placeholder: "YYYY-MM-DD", description: "The analysis date (overrides as_of in segmentation.yaml)." },
     DATA_DIR_OPTION,
     ...ENGINE_OPTIONS,
+    ...WAREHOUSE_OPTIONS,
   ],
   examples: ["seg lock", "seg lock --root examples/online-retail --data-dir ../shared/data/online-retail"],
 } as const satisfies CommandSpec;
