@@ -7,6 +7,7 @@
  * explain and export must agree member by member. Skipped, with the reason
  * printed, when PostgreSQL (or the shared Online Retail data) is missing.
  */
+import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -44,7 +45,10 @@ interface Run {
   stderr: string;
 }
 
-describe.runIf(!noServer)("--engine postgres on a live server", () => {
+/** Each test runs the engine two to four times; on a loaded two-core machine that can take minutes (not a performance bound). */
+const SLOW = { timeout: 900_000 };
+
+describe.runIf(!noServer)("--engine postgres on a live server", SLOW, () => {
   let server: PostgresServer;
   let profiles: string;
   const temp = mkdtempSync(join(tmpdir(), "seg-warehouse-"));
@@ -151,6 +155,22 @@ describe.runIf(!noServer)("--engine postgres on a live server", () => {
       const fromTables = rows(`${schema}-warehouse.csv`);
       expect(fromTables.map((r) => r.member_id)).toEqual(fromFiles.map((r) => r.member_id));
       expect(fromTables.flatMap((r, i) => cellDifferences(r, fromFiles[i]!))).toEqual([]);
+    });
+
+    it.skipIf(Boolean(missing) || schema !== "example")("seg diff reports the same change on both engines", async () => {
+      const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=Seg Test", "-c", "user.email=test@example.com", ...args], { cwd: workspace, encoding: "utf8" });
+      git("init", "--quiet");
+      git("add", "-A");
+      git("commit", "--quiet", "-m", "base");
+      const segment = join(workspace, "segments/lifecycle/power-users.yaml");
+      writeFileSync(segment, readFileSync(segment, "utf8").replace("active_days_90d >= 40", "active_days_90d >= 30"));
+      const [local, warehouse] = await both(["diff", "--base", "HEAD", "--format", "json"]);
+      expect(local.stderr).toBe("");
+      expect(warehouse.stderr).toBe("");
+      expect(warehouse.code).toBe(local.code);
+      const report = (run: Run) => JSON.parse(run.stdout) as { migrations?: unknown };
+      expect(JSON.stringify(report(local))).toContain("power-users");
+      expect(cellDifferences(report(warehouse), report(local))).toEqual([]);
     });
 
     it.skipIf(Boolean(missing)).each(members)("seg explain %s says the same on both engines", async (member) => {

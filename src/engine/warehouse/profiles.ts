@@ -98,10 +98,15 @@ export function readProfile(request: WarehouseRequest, workspaceRoot: string): {
   } catch (error) {
     throw new SegError(`${file} is not valid YAML: ${(error as Error).message.split("\n")[0]}`);
   }
+  for (const [key, value] of Object.entries(parsed ?? {})) {
+    if (value !== null && typeof value === "object" && "password" in value) {
+      throw new SegError(`${file}: profile ${key} writes a password; profiles hold none. Put it in an environment variable and name it with password_env.`);
+    }
+  }
   const checked = profilesSchema.safeParse(parsed ?? {});
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
-    throw new SegError(`${file}: ${issue.path.join(".") || "(top)"} ${issue.message}.`);
+    throw new SegError(`${file}: ${issue.path.join(".") || "(top)"}: ${issue.message}.`);
   }
   const profile = checked.data[name];
   if (!profile) {
