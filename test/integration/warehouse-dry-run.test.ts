@@ -70,6 +70,17 @@ describe.each(ENGINES)("--engine $engine --dry-run", ({ engine, parseAs, table }
   });
 });
 
+describe("seg compile", () => {
+  it("reads each source from its table:, unless --source maps it elsewhere", async () => {
+    const root = workspace((name) => `crm.${name}`);
+    const result = await run(["compile", "--target", "postgres", "--root", root, "--source", "orders=shop.sales"], root);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('FROM "crm"."customers"');
+    expect(result.stdout).toContain('FROM "shop"."sales"');
+    expect(result.stdout).not.toContain('"crm"."orders"');
+  });
+});
+
 describe("warehouse engines refuse what they cannot do", () => {
   it.each(['crm.customers"; DROP TABLE crm.orders; --', "crm.customers;", "a.b.c.d", "crm..customers", "`x`"])("refuses table: %s with a located error, before any SQL", async (name) => {
     const root = workspace((source) => (source === "customers" ? JSON.stringify(name) : `crm.${source}`));
