@@ -132,14 +132,16 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
         newest = (range?.newest as string | null) ?? null;
         oldest = (range?.oldest as string | null) ?? null;
       }
-      sources.push({ name, path: source.path, ...identity, rowsRead, rows, newest, oldest, ...newestInTimeOf(future) });
+      sources.push({ name, path: config.value.sources[name]!.path, ...identity, rowsRead, rows, newest, oldest, ...newestInTimeOf(future) });
       return { rowsRead, rows, newest, oldest };
   };
 
   for (const [name, source] of Object.entries(config.value.sources)) {
     if (reader !== undefined && source.table !== undefined) {
       const read = await reader.read(db, `raw_${name}`, source);
-      if (read.ok) await typeAndCheck(name, source, q(`raw_${name}`), { sha256: "", bytes: 0 }, { where: `table ${source.table}`, rowLabel: (rowid) => `row ${rowid + 1}`, allColumns: read.columns });
+      // Data findings name the table the values came from, not the local file.
+      const asRead = { ...source, path: `table ${source.table}` };
+      if (read.ok) await typeAndCheck(name, asRead, q(`raw_${name}`), { sha256: "", bytes: 0 }, { where: asRead.path, rowLabel: (rowid) => `row ${rowid + 1}`, allColumns: read.columns });
       else report(["sources", name, "table"], sourceUnreadable, "readError", { source: name, format: `${reader.engine} table ${source.table}`, error: read.message }, "Check the table's name and that the profile's user may read it.");
       continue;
     }

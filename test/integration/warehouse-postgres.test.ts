@@ -102,6 +102,19 @@ describe.runIf(!noServer)("--engine postgres on a live server", SLOW, () => {
     expect(readFileSync(join(temp, "hostile-warehouse.csv"), "utf8")).toBe(readFileSync(join(temp, "hostile-local.csv"), "utf8"));
   });
 
+  it("reports a missing table and a missing column at the source, naming the table", async () => {
+    const workspace = join(temp, "broken");
+    cpSync(FIXTURE, workspace, { recursive: true });
+    const { workspace: loaded } = checkDefinitions({ root: FIXTURE, today: "2026-11-23" });
+    server.run([loadSourceTables("broken", { orders: loaded.config!.value.sources.orders! }, FIXTURE, postgres.quoteIdent), "ALTER TABLE broken.orders DROP COLUMN note;"].join("\n"));
+    writeFileSync(join(workspace, "segmentation.yaml"), withTables(readFileSync(join(FIXTURE, "segmentation.yaml"), "utf8"), "broken", ["customers", "orders"]));
+    const result = await cli(["check", "--format", "json", "--root", workspace, "--no-cache", "--engine", "postgres"], workspace);
+    expect(result.code).toBe(1);
+    const found = (JSON.parse(result.stdout) as { diagnostics: { path: string[]; message: string }[] }).diagnostics.map((d) => [d.path.join("."), d.message]);
+    expect(found).toContainEqual(["sources.customers.table", expect.stringMatching(/could not be read as postgres table broken\.customers: relation "broken\.customers" does not exist/)]);
+    expect(found).toContainEqual(["sources.orders.columns.note", 'Source "orders" has no column "note" in table broken.orders.']);
+  });
+
   describe.each(CASES)("on $name", ({ schema, root, dataRoot, missing, members }) => {
     if (missing) console.warn(`warehouse-postgres on ${root} skipped: ${missing}`);
     const workspace = join(temp, schema);

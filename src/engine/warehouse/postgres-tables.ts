@@ -17,10 +17,12 @@ import type { TableReader, TableRead } from "./table-reader.ts";
 
 const BATCH_ROWS = 10_000;
 const CURSOR = "seg_source";
+/** A server that does not answer is reported rather than waited on forever. */
+const CONNECT_TIMEOUT_MS = 30_000;
 
 export async function connectPostgres(connection: PostgresConnection): Promise<TableReader> {
   const { origin, ...settings } = connection;
-  const client = new pg.Client({ ...settings, application_name: "seg" });
+  const client = new pg.Client({ ...settings, application_name: "seg", connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   try {
     await client.connect();
     // Text as Seg reads it: ISO dates, UTC, shortest exact doubles; nothing this run does can write.
@@ -45,15 +47,19 @@ export async function connectPostgres(connection: PostgresConnection): Promise<T
       const columns = tableColumns(source).filter((c) => present.includes(c));
       await db.run(`CREATE OR REPLACE TABLE ${q(raw)} (${columns.length > 0 ? columns.map((c) => `${q(c)} VARCHAR`).join(", ") : `${q("__seg_no_column")} VARCHAR`})`);
       if (columns.length === 0) return { ok: true, columns: present };
-      await client.query(`DECLARE ${CURSOR} NO SCROLL CURSOR FOR ${tableReadSql(postgresTarget, table, columns)}`);
       try {
+        await client.query(`DECLARE ${CURSOR} NO SCROLL CURSOR FOR ${tableReadSql(postgresTarget, table, columns)}`);
         for (;;) {
           const batch = await client.query<(string | null)[]>({ text: `FETCH ${BATCH_ROWS} FROM ${CURSOR}`, rowMode: "array" });
           if (batch.rows.length === 0) break;
           await db.appendText(raw, batch.rows);
         }
-      } finally {
         await client.query(`CLOSE ${CURSOR}`);
+      } catch (error) {
+        // A column the user may not read, a connection lost midway: reported at the source, nothing half-read kept.
+        await db.run(`DROP TABLE IF EXISTS ${q(raw)}`);
+        await client.query("ROLLBACK; BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY").catch(() => undefined);
+        return { ok: false, message: withoutSecrets(error, settings.password) };
       }
       return { ok: true, columns: present };
     },
