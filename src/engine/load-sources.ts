@@ -6,7 +6,11 @@
  * keep a typed table with derived columns computed and the filter applied, and
  * check its keys (check-member-keys) and dates (check-future-dates) before
  * anything joins on it. Problems are reported at the source's lines in
- * segmentation.yaml; the data file's lines are named in the message.
+ * segmentation.yaml; the data file's lines are named in the message. With a
+ * warehouse engine, a source that names a `table:` is copied from the
+ * warehouse as text (warehouse/table-reader) and then typed and checked the
+ * same way; such a source is kept in canonical row order and recorded by its
+ * rows (warehouse/canonical-rows) whichever engine read it.
  */
 import { dataEncoding, dataMalformed } from "../checks/data.ts";
 import type { Check } from "../checks/define-check.ts";
@@ -38,7 +42,7 @@ export interface SourceStats {
   path: string;
   /** The warehouse table the source names (`table:`), whichever engine read it. */
   table?: string;
-  /** sha256 of the file's bytes; for a source that names a table, of its typed rows (rows-sha256). */
+  /** sha256 of the file's bytes; for a source that names a table, of its typed rows (warehouse/canonical-rows). */
   sha256: string;
   /** The file's size; absent for a source that names a table (its rows are recorded instead). */
   bytes?: number;
@@ -92,48 +96,48 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     const { where, rowLabel, allColumns } = read;
     const table = sourceTable(name);
     const orderColumn = rfm?.source === name ? rfm.order : undefined;
-      const described = await db.all(`SELECT column_name, column_type FROM (DESCRIBE ${raw})`);
-      const columnsInFile = allColumns ?? described.map((r) => String(r.column_name));
-      const textColumns = new Set(described.filter((r) => r.column_type === "VARCHAR").map((r) => String(r.column_name)));
-      const rowsRead = Number((await db.all(`SELECT count(*) AS n FROM ${raw}`))[0]?.n ?? 0);
-      let broken = false;
-      for (const [column, spec] of Object.entries(source.columns)) {
-        if (spec.expression !== undefined || spec.row_number) continue;
-        const fileColumn = spec.from ?? column;
-        if (!columnsInFile.includes(fileColumn)) {
-          const suggestion = didYouMean(fileColumn, columnsInFile);
-          const hint = suggestion ? `Did you mean "${suggestion}"? (use from: ${suggestion} to map it)` : `The file's columns are: ${columnsInFile.slice(0, 20).join(", ")}.`;
-          report(["sources", name, "columns", column], sourceMissingColumn, "missingColumn", { source: name, column: fileColumn, path: where }, hint);
-          broken = true;
-        }
+    const described = await db.all(`SELECT column_name, column_type FROM (DESCRIBE ${raw})`);
+    const columnsInFile = allColumns ?? described.map((r) => String(r.column_name));
+    const textColumns = new Set(described.filter((r) => r.column_type === "VARCHAR").map((r) => String(r.column_name)));
+    const rowsRead = Number((await db.all(`SELECT count(*) AS n FROM ${raw}`))[0]?.n ?? 0);
+    let broken = false;
+    for (const [column, spec] of Object.entries(source.columns)) {
+      if (spec.expression !== undefined || spec.row_number) continue;
+      const fileColumn = spec.from ?? column;
+      if (!columnsInFile.includes(fileColumn)) {
+        const suggestion = didYouMean(fileColumn, columnsInFile);
+        const hint = suggestion ? `Did you mean "${suggestion}"? (use from: ${suggestion} to map it)` : `${allColumns ? "The table's" : "The file's"} columns are: ${columnsInFile.slice(0, 20).join(", ")}.`;
+        report(["sources", name, "columns", column], sourceMissingColumn, "missingColumn", { source: name, column: fileColumn, path: where }, hint);
+        broken = true;
       }
-      if (broken) return undefined;
-      if (rowsRead === 0) {
-        report(["sources", name, "path"], sourceEmpty, "noRows", { source: name, path: where });
-        return undefined;
-      }
-      if (reportAll(await checkColumnTypes(db, { name, source, raw, textColumns, rowLabel }))) return undefined;
+    }
+    if (broken) return undefined;
+    if (rowsRead === 0) {
+      report(["sources", name, "path"], sourceEmpty, "noRows", { source: name, path: where });
+      return undefined;
+    }
+    if (reportAll(await checkColumnTypes(db, { name, source, raw, textColumns, rowLabel }))) return undefined;
 
-      await db.run(`CREATE OR REPLACE TABLE ${table} AS ${typedSourceSql(raw, source, textColumns)}`);
-      await db.run(`DROP TABLE ${raw}`);
-      const rows = Number((await db.all(`SELECT count(*) AS n FROM ${table}`))[0]?.n ?? 0);
-      if (rows === 0) {
-        report(["sources", name, source.filter !== undefined ? "filter" : "path"], sourceEmpty, "filteredOut", { source: name, rowsRead });
-        return undefined;
-      }
-      const future = asOf ? await checkFutureDates(db, { name, source, table, asOf, ...(today ? { today } : {}) }) : [];
-      const keyErrors = reportAll([...(await checkMemberKeys(db, { name, source, table, rowLabel, ...(orderColumn ? { orderColumn } : {}) })), ...future]);
-      await db.run(`ALTER TABLE ${table} DROP COLUMN ${q(ROW_POSITION)}`);
-      if (keyErrors) return undefined;
-      let newest: string | null = null;
-      let oldest: string | null = null;
-      if (source.timestamp !== undefined) {
-        const [range] = await db.all(`SELECT CAST(max(${q(source.timestamp)}) AS VARCHAR) AS newest, CAST(min(${q(source.timestamp)}) AS VARCHAR) AS oldest FROM ${table}`);
-        newest = (range?.newest as string | null) ?? null;
-        oldest = (range?.oldest as string | null) ?? null;
-      }
-      sources.push({ name, path: config.value.sources[name]!.path, ...identity, rowsRead, rows, newest, oldest, ...newestInTimeOf(future) });
-      return { rowsRead, rows, newest, oldest };
+    await db.run(`CREATE OR REPLACE TABLE ${table} AS ${typedSourceSql(raw, source, textColumns)}`);
+    await db.run(`DROP TABLE ${raw}`);
+    const rows = Number((await db.all(`SELECT count(*) AS n FROM ${table}`))[0]?.n ?? 0);
+    if (rows === 0) {
+      report(["sources", name, source.filter !== undefined ? "filter" : "path"], sourceEmpty, "filteredOut", { source: name, rowsRead });
+      return undefined;
+    }
+    const future = asOf ? await checkFutureDates(db, { name, source, table, asOf, ...(today ? { today } : {}) }) : [];
+    const keyErrors = reportAll([...(await checkMemberKeys(db, { name, source, table, rowLabel, ...(orderColumn ? { orderColumn } : {}) })), ...future]);
+    await db.run(`ALTER TABLE ${table} DROP COLUMN ${q(ROW_POSITION)}`);
+    if (keyErrors) return undefined;
+    let newest: string | null = null;
+    let oldest: string | null = null;
+    if (source.timestamp !== undefined) {
+      const [range] = await db.all(`SELECT CAST(max(${q(source.timestamp)}) AS VARCHAR) AS newest, CAST(min(${q(source.timestamp)}) AS VARCHAR) AS oldest FROM ${table}`);
+      newest = (range?.newest as string | null) ?? null;
+      oldest = (range?.oldest as string | null) ?? null;
+    }
+    sources.push({ name, path: config.value.sources[name]!.path, ...identity, rowsRead, rows, newest, oldest, ...newestInTimeOf(future) });
+    return { rowsRead, rows, newest, oldest };
   };
 
   for (const [name, source] of Object.entries(config.value.sources)) {
