@@ -27,7 +27,7 @@ import { check } from "./check.ts";
 import type { CheckResult } from "../lint/check-result.ts";
 
 /** Both sides run the engine once each, with the machine limits and caches of `seg check`. */
-export interface DiffOptions extends Pick<EngineRunOptions, "threads" | "memoryLimit" | "cache"> {
+export interface DiffOptions extends Pick<EngineRunOptions, "threads" | "memoryLimit" | "cache" | "warehouse"> {
   /** Workspace folder (in the working tree); it may be a subfolder of the repository. */
   root: string;
   /** The base revision: a branch, tag or commit. */
@@ -105,6 +105,8 @@ async function runSide(
     ...(options.threads !== undefined ? { threads: options.threads } : {}),
     ...(options.memoryLimit !== undefined ? { memoryLimit: options.memoryLimit } : {}),
     ...(options.cache === false ? { cache: false } : {}),
+    // Both sides read the warehouse's one current state: the diff is then of the definitions alone.
+    ...(options.warehouse ? { warehouse: options.warehouse } : {}),
     ...(progress ? { progress } : {}),
   });
   let memberships: Memberships | undefined;

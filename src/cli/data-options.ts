@@ -4,7 +4,9 @@
  * table, so check, lock, build and the others describe and apply them the
  * same way.
  */
+import { homedir } from "node:os";
 import { resolve } from "node:path";
+import { WAREHOUSE_ENGINES, type WarehouseRequest } from "../engine/warehouse/warehouse-request.ts";
 import type { Io } from "./io.ts";
 import type { OptionSpec, ParsedArgs } from "./options.ts";
 import { SegError } from "../diagnostics/seg-error.ts";
@@ -30,14 +32,29 @@ export const ENGINE_OPTIONS = [
   { name: "no-cache", type: "boolean", description: "Neither read nor write Seg's cache of typed sources and k-means fits ($SEG_CACHE_DIR, else ~/.cache/seg)." },
 ] as const satisfies readonly OptionSpec[];
 
-/** --as-of, --data-dir and the engine options, in the order commands list them. */
-export const RECOMPUTE_OPTIONS = [AS_OF_OPTION, DATA_DIR_OPTION, ...ENGINE_OPTIONS] as const;
+/** Where sources that name a table are read from: the options of the commands that recompute (not seg dev). */
+export const WAREHOUSE_OPTIONS = [
+  {
+    name: "engine",
+    type: "string",
+    choices: ["duckdb", ...WAREHOUSE_ENGINES],
+    default: "duckdb",
+    description: "Where sources that name a table: are read from. duckdb reads every source's file; a warehouse engine reads those sources' tables (the connection comes from a profile, never from the workspace) and the other sources' files.",
+  },
+  { name: "profile", type: "string", placeholder: "NAME", description: "The connection profile in profiles.yaml for a warehouse engine (default: default, else the engine's environment variables such as PGHOST or DATABASE_URL)." },
+  { name: "profiles-dir", type: "string", placeholder: "DIR", description: "The folder holding profiles.yaml (default: $SEG_PROFILES_DIR, else ~/.seg); refused inside the workspace." },
+  { name: "dry-run", type: "boolean", description: "With a warehouse engine: print the queries the warehouse would receive, then stop without connecting." },
+] as const satisfies readonly OptionSpec[];
+
+/** --as-of, --data-dir, the engine options and the warehouse options, in the order commands list them. */
+export const RECOMPUTE_OPTIONS = [AS_OF_OPTION, DATA_DIR_OPTION, ...ENGINE_OPTIONS, ...WAREHOUSE_OPTIONS] as const;
 
 export interface DataOptionValues {
   dataDir?: string;
   threads?: number;
   memoryLimit?: string;
   cache?: false;
+  warehouse?: WarehouseRequest;
 }
 
 export interface RecomputeInputs extends DataOptionValues {
@@ -56,7 +73,7 @@ const MIN_MEMORY_BYTES = 64 * 1024 ** 2;
 const UNITS: Record<string, number> = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3, tib: 1024 ** 4 };
 
 /** The values of --data-dir (resolved against the current folder), --threads, --memory-limit and --no-cache that were given, checked. */
-export function dataOptionValues(args: Pick<ParsedArgs<[typeof DATA_DIR_OPTION, ...typeof ENGINE_OPTIONS]>, "options">, io: Io): DataOptionValues {
+export function dataOptionValues(args: Pick<ParsedArgs<[typeof DATA_DIR_OPTION, ...typeof ENGINE_OPTIONS, ...typeof WAREHOUSE_OPTIONS]>, "options">, io: Io): DataOptionValues {
   const dataDir = args.options["data-dir"];
   const threads = args.options.threads;
   const memoryLimit = args.options["memory-limit"];
@@ -69,6 +86,26 @@ export function dataOptionValues(args: Pick<ParsedArgs<[typeof DATA_DIR_OPTION, 
     ...(threads !== undefined ? { threads } : {}),
     ...(memoryLimit !== undefined ? { memoryLimit } : {}),
     ...(args.options["no-cache"] === true ? { cache: false as const } : {}),
+    ...warehouseRequest(args, io),
+  };
+}
+
+/** The warehouse a command runs with, when --engine names one; --profile and --profiles-dir need one. */
+function warehouseRequest(args: Pick<ParsedArgs<typeof WAREHOUSE_OPTIONS>, "options">, io: Io): { warehouse?: WarehouseRequest } {
+  const { engine, profile } = args.options;
+  const profilesDir = args.options["profiles-dir"];
+  if (engine === undefined || engine === "duckdb") {
+    if (profile !== undefined || profilesDir !== undefined || args.options["dry-run"]) throw new SegError("--profile, --profiles-dir and --dry-run go with a warehouse engine: add --engine postgres, bigquery or snowflake.");
+    return {};
+  }
+  return {
+    warehouse: {
+      engine,
+      ...(profile !== undefined ? { profile } : {}),
+      ...(profilesDir !== undefined ? { profilesDir: resolve(io.cwd, profilesDir) } : {}),
+      env: io.env,
+      home: io.env.HOME || homedir(),
+    },
   };
 }
 

@@ -14,6 +14,8 @@ export interface Database {
   all(sql: string): Promise<Row[]>;
   /** Read whole columns: faster than rows for numeric work. */
   columns(sql: string): Promise<Record<string, (number | string | boolean | null)[]>>;
+  /** Append rows of text (or NULL) to an existing table whose columns are all VARCHAR, in order: how rows read from a warehouse arrive. */
+  appendText(table: string, rows: readonly (readonly (string | null)[])[]): Promise<void>;
   /**
    * Forbid file and network access from here on, except writing into
    * `writableDirectories` (exports) and reading `readableFiles` (the Parquet
@@ -68,6 +70,21 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
       const out: Record<string, (number | string | boolean | null)[]> = {};
       for (const [key, values] of Object.entries(reader.getColumnsObjectJS())) out[key] = values.map(toPlain);
       return out;
+    },
+    async appendText(table, rows) {
+      const appender = await connection.createAppender(table);
+      try {
+        for (const row of rows) {
+          for (const value of row) {
+            if (value === null) appender.appendNull();
+            else appender.appendVarchar(value);
+          }
+          appender.endRow();
+        }
+        appender.flushSync();
+      } finally {
+        appender.closeSync();
+      }
     },
     async lockDown(writableDirectories = [], readableFiles = []) {
       const list = (items: readonly string[]) => items.map((d) => `'${d.replace(/'/g, "''")}'`).join(", ");

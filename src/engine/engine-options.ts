@@ -14,6 +14,7 @@ import { fitFileCache } from "./fit-file-cache.ts";
 import type { EngineOptions } from "./run-engine.ts";
 import { sourceFileCache } from "./source-cache.ts";
 import type { StepHook } from "./step-profile.ts";
+import type { WarehouseRequest } from "./warehouse/warehouse-request.ts";
 
 /** What a command says about where the data is and how the engine may use the machine. */
 export interface EngineRunOptions {
@@ -33,6 +34,8 @@ export interface EngineRunOptions {
   tempDirectory?: string;
   /** Names each step as it starts, for a profile (engine/step-profile.ts). */
   profileStep?: StepHook;
+  /** Read the sources that name a table from this warehouse (--engine postgres|bigquery|snowflake). */
+  warehouse?: WarehouseRequest;
 }
 
 export function engineOptions(
@@ -55,5 +58,6 @@ export function engineOptions(
     tempDirectory: options.tempDirectory ?? join(tmpdir(), `seg-spill-${randomUUID()}`),
     ...(options.progress ? { progress: options.progress } : {}),
     ...(options.profileStep ? { profileStep: options.profileStep } : {}),
+    ...(options.warehouse ? { warehouse: options.warehouse } : {}),
   };
 }

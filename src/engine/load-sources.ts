@@ -6,7 +6,11 @@
  * keep a typed table with derived columns computed and the filter applied, and
  * check its keys (check-member-keys) and dates (check-future-dates) before
  * anything joins on it. Problems are reported at the source's lines in
- * segmentation.yaml; the data file's lines are named in the message.
+ * segmentation.yaml; the data file's lines are named in the message. With a
+ * warehouse engine, a source that names a `table:` is copied from the
+ * warehouse as text (warehouse/table-reader) and then typed and checked the
+ * same way; such a source is kept in canonical row order and recorded by its
+ * rows (warehouse/canonical-rows) whichever engine read it.
  */
 import { dataEncoding, dataMalformed } from "../checks/data.ts";
 import type { Check } from "../checks/define-check.ts";
@@ -14,6 +18,7 @@ import { sourceEmpty, sourceMissingColumn, sourceMissingFile, sourcePath, source
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { didYouMean } from "../diagnostics/did-you-mean.ts";
 import type { Config } from "../schema/config.ts";
+import type { Source } from "../schema/source.ts";
 import { checkDataFile } from "../workspace/data-file.ts";
 import type { PathSegment } from "../workspace/locate.ts";
 import { spanIn, type LoadedDocument } from "../workspace/read-document.ts";
@@ -29,13 +34,18 @@ import { sourceKey, type SourceCache } from "./source-cache.ts";
 import { sourceFinding, type SourceFinding } from "./source-finding.ts";
 import { lit, q, sourceTable } from "./sql-names.ts";
 import { ROW_POSITION, typedSourceSql } from "./typed-source.ts";
+import { canonicalRows } from "./warehouse/canonical-rows.ts";
+import type { TableReader } from "./warehouse/table-reader.ts";
 
 export interface SourceStats {
   name: string;
   path: string;
-  /** sha256 of the file's bytes. */
+  /** The warehouse table the source names (`table:`), whichever engine read it. */
+  table?: string;
+  /** sha256 of the file's bytes; for a source that names a table, of its typed rows (warehouse/canonical-rows). */
   sha256: string;
-  bytes: number;
+  /** The file's size; absent for a source that names a table (its rows are recorded instead). */
+  bytes?: number;
   /** Rows in the file. */
   rowsRead: number;
   /** Rows kept after the filter. */
@@ -63,7 +73,8 @@ export interface LoadResult {
 const MAX_CACHED_BYTES = 256 * 1024 * 1024;
 
 /** `asOf` (YYYY-MM-DD): rows dated after it, or after `today` when that is earlier, are reported (check-future-dates). */
-export async function loadSources(db: Database, config: LoadedDocument<Config>, dataRoot: string, cache?: SourceCache, asOf?: string, today?: string): Promise<LoadResult> {
+/** `reader`: a warehouse engine's, which reads the sources that name a `table:` (the others are still read from their files). */
+export async function loadSources(db: Database, config: LoadedDocument<Config>, dataRoot: string, cache?: SourceCache, asOf?: string, today?: string, reader?: TableReader): Promise<LoadResult> {
   const diagnostics: Diagnostic[] = [];
   const sources: SourceStats[] = [];
   const readInPlace: string[] = [];
@@ -79,7 +90,76 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
   };
   const rfm = config.value.rfm;
 
+  /**
+   * Type and check a source's raw table (a file as read, or a warehouse table copied as text) and keep its typed
+   * table; records its stats, or reports why it cannot be used and returns undefined. `where` names the data in
+   * messages; `allColumns`: every column the data has (for hints), when the raw table holds only the declared ones.
+   */
+  const typeAndCheck = async (name: string, source: Source, raw: string, identity: Promise<{ sha256: string; bytes: number }>, read: { where: string; rowLabel: (rowid: number) => string; allColumns?: string[]; parquet?: { file: string; inPlace: boolean } }) => {
+    const { where, rowLabel, allColumns, parquet } = read;
+    const inPlace = parquet?.inPlace === true ? parquet.file : undefined;
+    const table = sourceTable(name);
+    const orderColumn = rfm?.source === name ? rfm.order : undefined;
+    // The Parquet view's rowid is the file's row number, not a column of the file.
+    const described = (await db.all(`SELECT column_name, column_type FROM (DESCRIBE ${raw})`)).filter((r) => parquet === undefined || r.column_name !== "rowid");
+    const columnsInFile = allColumns ?? described.map((r) => String(r.column_name));
+    const textColumns = new Set(described.filter((r) => r.column_type === "VARCHAR").map((r) => String(r.column_name)));
+    const rowsRead = Number((await db.all(`SELECT count(*) AS n FROM ${raw}`))[0]?.n ?? 0);
+    let broken = false;
+    for (const [column, spec] of Object.entries(source.columns)) {
+      if (spec.expression !== undefined || spec.row_number) continue;
+      const fileColumn = spec.from ?? column;
+      if (!columnsInFile.includes(fileColumn)) {
+        const suggestion = didYouMean(fileColumn, columnsInFile);
+        const hint = suggestion ? `Did you mean "${suggestion}"? (use from: ${suggestion} to map it)` : `${allColumns ? "The table's" : "The file's"} columns are: ${columnsInFile.slice(0, 20).join(", ")}.`;
+        report(["sources", name, "columns", column], sourceMissingColumn, "missingColumn", { source: name, column: fileColumn, path: where }, hint);
+        broken = true;
+      }
+    }
+    if (broken) return undefined;
+    if (rowsRead === 0) {
+      report(["sources", name, "path"], sourceEmpty, "noRows", { source: name, path: where });
+      return undefined;
+    }
+    if (reportAll(await checkColumnTypes(db, { name, source, raw, textColumns, rowLabel }))) return undefined;
+
+    // A Parquet source stays where it is: its typed table is a view that types and filters as it reads, so
+    // 100,000,000 invoices are never held in memory (they were most of it, and made everything else spill).
+    const typed = inPlace === undefined ? typedSourceSql(raw, source, textColumns) : typedSourceSql(`(${parquetRowsSql(inPlace)})`, source, textColumns);
+    await db.run(`CREATE OR REPLACE ${inPlace === undefined ? "TABLE" : "VIEW"} ${table} AS ${typed}`);
+    await db.run(`DROP ${parquet === undefined ? "TABLE" : "VIEW"} ${raw}`);
+    if (inPlace !== undefined) readInPlace.push(duckdbFilePath(inPlace));
+    const rows = Number((await db.all(`SELECT count(*) AS n FROM ${table}`))[0]?.n ?? 0);
+    if (rows === 0) {
+      report(["sources", name, source.filter !== undefined ? "filter" : "path"], sourceEmpty, "filteredOut", { source: name, rowsRead });
+      return undefined;
+    }
+    const future = asOf ? await checkFutureDates(db, { name, source, table, asOf, ...(today ? { today } : {}) }) : [];
+    const keyErrors = reportAll([...(await checkMemberKeys(db, { name, source, table, rowLabel, ...(orderColumn ? { orderColumn } : {}) })), ...future]);
+    if (inPlace === undefined) await db.run(`ALTER TABLE ${table} DROP COLUMN ${q(ROW_POSITION)}`);
+    else await db.run(`CREATE OR REPLACE VIEW ${table} AS SELECT * EXCLUDE (${q(ROW_POSITION)}) FROM (${typed})`);
+    if (keyErrors) return undefined;
+    let newest: string | null = null;
+    let oldest: string | null = null;
+    if (source.timestamp !== undefined) {
+      const [range] = await db.all(`SELECT CAST(max(${q(source.timestamp)}) AS VARCHAR) AS newest, CAST(min(${q(source.timestamp)}) AS VARCHAR) AS oldest FROM ${table}`);
+      newest = (range?.newest as string | null) ?? null;
+      oldest = (range?.oldest as string | null) ?? null;
+    }
+    const { sha256, bytes } = await identity;
+    sources.push({ name, path: config.value.sources[name]!.path, sha256, bytes, rowsRead, rows, newest, oldest, ...newestInTimeOf(future) });
+    return { rowsRead, rows, newest, oldest, sha256 };
+  };
+
   for (const [name, source] of Object.entries(config.value.sources)) {
+    if (reader !== undefined && source.table !== undefined) {
+      const read = await reader.read(db, `raw_${name}`, source);
+      // Data findings name the table the values came from, not the local file.
+      const asRead = { ...source, path: `table ${source.table}` };
+      if (read.ok) await typeAndCheck(name, asRead, q(`raw_${name}`), Promise.resolve({ sha256: "", bytes: 0 }), { where: asRead.path, rowLabel: (rowid) => `row ${rowid + 1}`, allColumns: read.columns });
+      else report(["sources", name, "table"], sourceUnreadable, "readError", { source: name, format: `${reader.engine} table ${source.table}`, error: read.message }, "Check the table's name and that the profile's user may read it.");
+      continue;
+    }
     // Only the checked file, by its real path, is ever opened (no glob, no link out, no dot-folder).
     const checked = checkDataFile(dataRoot, source.path);
     if (!checked.ok) {
@@ -154,57 +234,24 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
       }
       continue;
     }
-    // The Parquet view's rowid is the file's row number, not a column of the file.
-    const described = (await db.all(`SELECT column_name, column_type FROM (DESCRIBE ${raw})`)).filter((r) => format === "csv" || r.column_name !== "rowid");
-    const columnsInFile = described.map((r) => String(r.column_name));
-    const textColumns = new Set(described.filter((r) => r.column_type === "VARCHAR").map((r) => String(r.column_name)));
-    const rowsRead = Number((await db.all(`SELECT count(*) AS n FROM ${raw}`))[0]?.n ?? 0);
-    let broken = false;
-    for (const [column, spec] of Object.entries(source.columns)) {
-      if (spec.expression !== undefined || spec.row_number) continue;
-      const fileColumn = spec.from ?? column;
-      if (!columnsInFile.includes(fileColumn)) {
-        const suggestion = didYouMean(fileColumn, columnsInFile);
-        const hint = suggestion ? `Did you mean "${suggestion}"? (use from: ${suggestion} to map it)` : `The file's columns are: ${columnsInFile.slice(0, 20).join(", ")}.`;
-        report(["sources", name, "columns", column], sourceMissingColumn, "missingColumn", { source: name, column: fileColumn, path: source.path }, hint);
-        broken = true;
-      }
-    }
-    if (broken) continue;
-    if (rowsRead === 0) {
-      report(["sources", name, "path"], sourceEmpty, "noRows", { source: name, path: source.path });
-      continue;
-    }
     const rowLabel = format === "csv" ? (rowid: number) => `line ${rowid + 2}` : (rowid: number) => `row ${rowid + 1}`;
-    if (reportAll(await checkColumnTypes(db, { name, source, raw, textColumns, rowLabel }))) continue;
-
-    // A Parquet source stays where it is: its typed table is a view that types and filters as it reads, so
-    // 100,000,000 invoices are never held in memory (they were most of it, and made everything else spill).
-    const typed = format === "csv" ? typedSourceSql(raw, source, textColumns) : typedSourceSql(`(${parquetRowsSql(file)})`, source, textColumns);
-    await db.run(`CREATE OR REPLACE ${format === "csv" ? "TABLE" : "VIEW"} ${table} AS ${typed}`);
-    await db.run(`DROP ${format === "csv" ? "TABLE" : "VIEW"} ${raw}`);
-    if (format === "parquet") readInPlace.push(duckdbFilePath(file));
-    const rows = Number((await db.all(`SELECT count(*) AS n FROM ${table}`))[0]?.n ?? 0);
-    if (rows === 0) {
-      report(["sources", name, source.filter !== undefined ? "filter" : "path"], sourceEmpty, "filteredOut", { source: name, rowsRead });
-      continue;
-    }
-    const future = asOf ? await checkFutureDates(db, { name, source, table, asOf, ...(today ? { today } : {}) }) : [];
-    const keyErrors = reportAll([...(await checkMemberKeys(db, { name, source, table, rowLabel, ...(orderColumn ? { orderColumn } : {}) })), ...future]);
-    if (format === "csv") await db.run(`ALTER TABLE ${table} DROP COLUMN ${q(ROW_POSITION)}`);
-    else await db.run(`CREATE OR REPLACE VIEW ${table} AS SELECT * EXCLUDE (${q(ROW_POSITION)}) FROM (${typed})`);
-    if (keyErrors) continue;
-    let newest: string | null = null;
-    let oldest: string | null = null;
-    if (source.timestamp !== undefined) {
-      const [range] = await db.all(`SELECT CAST(max(${q(source.timestamp)}) AS VARCHAR) AS newest, CAST(min(${q(source.timestamp)}) AS VARCHAR) AS oldest FROM ${table}`);
-      newest = (range?.newest as string | null) ?? null;
-      oldest = (range?.oldest as string | null) ?? null;
-    }
-    const { sha256, bytes } = inspected ?? (await inspecting);
-    sources.push({ name, path: source.path, sha256, bytes, rowsRead, rows, newest, oldest, ...newestInTimeOf(future) });
+    // Parquet is read where it lies (a view), so its hash is awaited only once the typed table is built; a source that
+    // names a table gets a typed table of its own (warehouse/canonical-rows reorders it in place).
+    const parquet = format === "parquet" ? { file, inPlace: source.table === undefined } : undefined;
+    const kept = await typeAndCheck(name, source, raw, inspected ? Promise.resolve(inspected) : inspecting, { where: source.path, rowLabel, ...(parquet ? { parquet } : {}) });
+    if (kept === undefined) continue;
+    const { rowsRead, rows, newest, oldest, sha256 } = kept;
     // Kept only if the bytes read are the bytes the key was made from.
     if (cacheable && sha256 === hashed.sha256) await cache!.save(db, key, table, { rowsRead, rows, newest, oldest });
+  }
+  // A source that names a table is kept in one canonical row order and recorded by its rows, so a DuckDB run on the
+  // file and a warehouse run compute from the same table, down to the order sums add up in, and write the same lock.
+  for (const stats of sources) {
+    const table = config.value.sources[stats.name]?.table;
+    if (table === undefined) continue;
+    stats.table = table;
+    stats.sha256 = await canonicalRows(db, sourceTable(stats.name));
+    delete stats.bytes;
   }
   return { sources, diagnostics, readInPlace };
 }

@@ -23,6 +23,8 @@ import type { FitCache } from "./cluster/fit-cache.ts";
 import type { PreviousClusters } from "./cluster/stable-ids.ts";
 import { openDatabase, type Database, type DatabaseOptions } from "./duckdb.ts";
 import { loadSources, type SourceStats } from "./load-sources.ts";
+import { openTableReader } from "./warehouse/open-table-reader.ts";
+import type { WarehouseRequest } from "./warehouse/warehouse-request.ts";
 import type { SourceCache } from "./source-cache.ts";
 import { assignMemberships } from "./membership.ts";
 import type { ImpactResult } from "./impact/impact-result.ts";
@@ -57,6 +59,8 @@ export interface EngineOptions extends DatabaseOptions {
   outputs?: ReadonlySet<EngineOutput>;
   /** Names each step as it starts, for a profile (engine/step-profile.ts). */
   profileStep?: StepHook;
+  /** Read the sources that name a `table:` from this warehouse (the rest of the recompute runs in DuckDB). */
+  warehouse?: WarehouseRequest;
 }
 
 export interface EngineResult {
@@ -85,7 +89,8 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
   try {
     step("load");
     options.progress?.("Loading sources");
-    const loaded = await loadSources(db, config, options.dataRoot, options.sourceCache, options.asOf, options.today);
+    const reader = options.warehouse ? await openTableReader(options.warehouse, config.value, workspace.root) : undefined;
+    const loaded = await loadSources(db, config, options.dataRoot, options.sourceCache, options.asOf, options.today, reader).finally(() => reader?.close());
     // Data warnings (repeated transaction ids, future dates) are reported; errors stop the recompute.
     if (loaded.diagnostics.some((d) => d.severity === "error")) {
       db.close();

@@ -7,8 +7,10 @@ import { z } from "zod";
 
 const sourceEntry = z.object({
   path: z.string(),
+  /** A source that names a warehouse table: then sha256 is of its typed rows and bytes is absent, whichever engine ran. */
+  table: z.string().optional(),
   sha256: z.string(),
-  bytes: z.number(),
+  bytes: z.number().optional(),
   rowsRead: z.number(),
   rows: z.number(),
   newest: z.string().nullable(),

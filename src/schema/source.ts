@@ -45,6 +45,16 @@ export const sourceSchema = z.strictObject({
     .min(1)
     .max(1024)
     .describe("File path relative to the workspace (CSV, CSV.gz or Parquet). Paths may not leave the workspace; use --data-dir for data kept elsewhere."),
+  table: z
+    .string()
+    .max(1024)
+    .regex(/^[A-Za-z_][A-Za-z0-9_$-]*(\.[A-Za-z_][A-Za-z0-9_$-]*){0,2}$/, {
+      message: "must be a table name of one to three dot-separated parts of letters, digits, _, $ and - (table, schema.table or database.schema.table)",
+    })
+    .optional()
+    .describe(
+      "The warehouse table holding this source's rows, e.g. analytics.orders: read instead of path when a command runs with --engine postgres|bigquery|snowflake. path stays the local copy the default DuckDB engine reads. The lock then records the rows (a hash of the typed rows kept), not the file's bytes, so both engines write the same lock.",
+    ),
   kind: sourceKindSchema,
   format: z.enum(["csv", "parquet"]).optional().describe("Overrides the format guessed from the file extension."),
   key: nameSchema.describe(
@@ -57,6 +67,12 @@ export const sourceSchema = z.strictObject({
   columns: z.record(nameSchema, columnSchema).describe("The columns used, by name."),
   freshness: freshnessSchema.optional().describe("How old this source's newest row may be, in days before today; overrides review.freshness field by field."),
   description: textSchema.optional(),
+}).superRefine((source, ctx) => {
+  if (source.table === undefined) return;
+  // A warehouse table has no row order, so it cannot number its rows.
+  for (const [name, column] of Object.entries(source.columns)) {
+    if (column.row_number) ctx.addIssue({ code: "custom", path: ["columns", name, "row_number"], message: "cannot be used in a source with table: a warehouse table has no row order to number; declare a key column instead" });
+  }
 });
 
 export type Source = z.infer<typeof sourceSchema>;

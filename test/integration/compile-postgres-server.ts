@@ -13,6 +13,10 @@ const PORT = "5432";
 const USER = "seg";
 
 export interface PostgresServer {
+  /** Where to connect: the Unix socket's folder (a host to pg and psql), port and user (trust authentication). */
+  socketDir: string;
+  port: number;
+  user: string;
   /** Run a script; throws with psql's message when a statement fails. */
   run(sql: string): void;
   /** Rows of a query, every value as text or null. */
@@ -68,6 +72,9 @@ export function startPostgres(): PostgresServer {
   };
   let scripts = 0;
   return {
+    socketDir: dir,
+    port: Number(PORT),
+    user: USER,
     run(sql) {
       const file = join(dir, `script-${++scripts}.sql`);
       writeFileSync(file, sql);

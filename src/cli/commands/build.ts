@@ -7,6 +7,7 @@ import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { progressReporter } from "../progress.ts";
 import { SegError } from "../../diagnostics/seg-error.ts";
+import { runDryRun } from "../warehouse-dry-run.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 
 export const spec = {
@@ -32,6 +33,8 @@ export const spec = {
 export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promise<number> {
   const root = workspaceRoot(args, io);
   const inputs = recomputeInputs(args, io);
+  const dryRun = runDryRun(args.options["dry-run"], inputs, root, io);
+  if (dryRun !== undefined) return dryRun;
   const site = siteOption(args.options.site);
   const base = baseOption(args.options.base);
   // Astro would otherwise post anonymous telemetry from every build.

@@ -17,6 +17,7 @@ import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { progressReporter } from "../progress.ts";
 import { profilerFromEnv, reportProfile } from "../step-profiler.ts";
 import { SegError } from "../../diagnostics/seg-error.ts";
+import { runDryRun } from "../warehouse-dry-run.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 import { writeOutputFile } from "../../workspace/write-file-safely.ts";
 
@@ -51,6 +52,8 @@ export const spec = {
 export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promise<number> {
   const root = workspaceRoot(args, io);
   const inputs = recomputeInputs(args, io);
+  const dryRun = runDryRun(args.options["dry-run"], inputs, root, io);
+  if (dryRun !== undefined) return dryRun;
   if (args.positionals.length > 0) throw new SegError(`seg check takes no arguments, got "${args.positionals.join(" ")}". Use --root DIR for a workspace elsewhere.`);
   const maxWarnings = args.options["max-warnings"];
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new SegError(`--max-warnings needs a whole number of 0 or more, not ${maxWarnings}.`);

@@ -22,7 +22,7 @@ export const spec = {
     { name: "target", type: "string", choices: COMPILE_TARGETS, description: "The warehouse to write views for, or dbt (required)." },
     { name: "dialect", type: "string", choices: DIALECT_NAMES, description: "With --target dbt: the warehouse dbt runs on (required)." },
     { name: "out", type: "string", placeholder: "DIR", description: "Folder to write into (seg.sql, or dbt's models/seg/); default: print to stdout." },
-    { name: "source", type: "string", placeholder: "NAME=TABLE,…", description: "Warehouse table of a source, e.g. accounts=analytics.accounts (default: a table named like the source)." },
+    { name: "source", type: "string", placeholder: "NAME=TABLE,…", description: "Warehouse table of a source, e.g. accounts=analytics.accounts (default: the source's table: in segmentation.yaml, else a table named like the source)." },
     { name: "schema", type: "string", placeholder: "SCHEMA", description: "Schema (BigQuery: dataset) the views are created in." },
     { name: "as-of", type: "string", placeholder: "YYYY-MM-DD", description: "The analysis date written into the SQL (overrides as_of)." },
   ],

@@ -4,12 +4,13 @@ import { diff } from "../../api/diff.ts";
 import { evaluateFailOn, FAIL_ON_CONDITIONS, parseFailOn, type FailOnCondition } from "../../diff/fail-on.ts";
 import { diffFormatNames, diffFormatters } from "../../diff/format/index.ts";
 import { GitError } from "../../diff/git-error.ts";
-import { dataOptionValues, ENGINE_OPTIONS } from "../data-options.ts";
+import { dataOptionValues, ENGINE_OPTIONS, WAREHOUSE_OPTIONS } from "../data-options.ts";
 import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { parseDateOption } from "../parse-date-option.ts";
 import { progressReporter } from "../progress.ts";
 import { SegError } from "../../diagnostics/seg-error.ts";
+import { runDryRun } from "../warehouse-dry-run.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 import { writeOutputFile } from "../../workspace/write-file-safely.ts";
 
@@ -39,6 +40,7 @@ export const spec = {
     { name: "as-of", type: "string", placeholder: "YYYY-MM-DD", description: "The analysis date for both sides (overrides as_of)." },
     { name: "data-dir", type: "string", placeholder: "DIR", description: "Folder both sides read their data from, for data kept outside the repository." },
     ...ENGINE_OPTIONS,
+    ...WAREHOUSE_OPTIONS,
   ],
   examples: [
     "seg diff --base main",
@@ -54,12 +56,16 @@ export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promis
   if (base === undefined) throw new SegError("--base REF is required, e.g. seg diff --base origin/main.");
   const failOn = parseConditions(args.options["fail-on"]);
   const asOf = parseDateOption(args.options["as-of"], "--as-of");
-  const { threads, memoryLimit, cache } = dataOptionValues(args, io);
+  const dataOptions = dataOptionValues(args, io);
+  const { threads, memoryLimit, cache, warehouse } = dataOptions;
+  const root = workspaceRoot(args, io);
+  const dryRun = runDryRun(args.options["dry-run"], dataOptions, root, io);
+  if (dryRun !== undefined) return dryRun;
   const progress = progressReporter(io);
   let result;
   try {
     result = await diff({
-      root: workspaceRoot(args, io),
+      root,
       base,
       ...(args.options.head !== undefined ? { head: args.options.head } : {}),
       data: args.options.data ?? "head",
@@ -69,6 +75,7 @@ export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promis
       ...(threads !== undefined ? { threads } : {}),
       ...(memoryLimit !== undefined ? { memoryLimit } : {}),
       ...(cache === false ? { cache } : {}),
+      ...(warehouse ? { warehouse } : {}),
       progress,
     });
   } catch (error) {

@@ -7,6 +7,7 @@ import { RECOMPUTE_OPTIONS, recomputeInputs } from "../data-options.ts";
 import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { SegError } from "../../diagnostics/seg-error.ts";
+import { runDryRun } from "../warehouse-dry-run.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 
 export const spec = {
@@ -25,7 +26,10 @@ export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promis
   const [memberId, ...extra] = args.positionals;
   if (memberId === undefined || extra.length > 0) throw new SegError("give exactly one customer id, e.g. seg explain ACC-00042.");
   const root = workspaceRoot(args, io);
-  const result = await explain({ root, memberId, ...recomputeInputs(args, io) });
+  const inputs = recomputeInputs(args, io);
+  const dryRun = runDryRun(args.options["dry-run"], inputs, root, io);
+  if (dryRun !== undefined) return dryRun;
+  const result = await explain({ root, memberId, ...inputs });
   const color = useColor(io);
   if (!result.explanation) {
     if (result.diagnostics.length > 0) {

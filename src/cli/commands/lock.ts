@@ -8,6 +8,7 @@ import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { progressReporter } from "../progress.ts";
 import { profilerFromEnv, reportProfile } from "../step-profiler.ts";
+import { runDryRun } from "../warehouse-dry-run.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 
 export const spec = {
@@ -23,6 +24,8 @@ export const spec = {
 export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promise<number> {
   const root = workspaceRoot(args, io);
   const inputs = recomputeInputs(args, io);
+  const dryRun = runDryRun(args.options["dry-run"], inputs, root, io);
+  if (dryRun !== undefined) return dryRun;
   const progress = progressReporter(io);
   const profiler = profilerFromEnv(io);
   const result = await lock({ root, ...inputs, progress, ...(profiler ? { profileStep: profiler.step } : {}) });

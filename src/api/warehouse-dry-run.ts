@@ -1,0 +1,22 @@
+/**
+ * `--dry-run` with a warehouse engine as a library call: read and validate the
+ * workspace's definitions, then list the queries the warehouse would receive,
+ * without connecting anywhere.
+ */
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { warehouseQueries, type WarehouseQuery } from "../engine/warehouse/warehouse-queries.ts";
+import type { WarehouseEngineName } from "../engine/warehouse/warehouse-request.ts";
+import { readWorkspace } from "../workspace/read-workspace.ts";
+
+export interface DryRunResult {
+  /** Errors in segmentation.yaml that stop the queries from being written. */
+  diagnostics: Diagnostic[];
+  queries: WarehouseQuery[];
+}
+
+export function warehouseDryRun(root: string, engine: WarehouseEngineName): DryRunResult {
+  const { workspace, diagnostics } = readWorkspace(root);
+  const errors = diagnostics.filter((d) => d.severity === "error" && d.file === workspace.config?.file.path);
+  if (!workspace.config || errors.length > 0) return { diagnostics: errors.length > 0 ? errors : diagnostics.filter((d) => d.severity === "error"), queries: [] };
+  return { diagnostics: [], queries: warehouseQueries(workspace.config.value, engine) };
+}

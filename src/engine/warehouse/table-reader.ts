@@ -1,0 +1,22 @@
+/**
+ * What a warehouse engine gives the engine: a way to copy a source's table
+ * into a DuckDB table of text columns (named like the file's raw table), which
+ * load-sources then types and checks as it does a CSV file. Connections are
+ * opened once per run and closed when the sources are loaded.
+ */
+import type { Source } from "../../schema/source.ts";
+import type { Database } from "../duckdb.ts";
+import type { WarehouseEngineName } from "./warehouse-request.ts";
+
+export type TableRead =
+  /** `columns`: every column the table has (the declared ones it lacks are reported by load-sources). */
+  | { ok: true; columns: string[] }
+  /** The table could not be read (missing, no permission); the warehouse's message. */
+  | { ok: false; message: string };
+
+export interface TableReader {
+  engine: WarehouseEngineName;
+  /** Copy the source's declared columns from its `table:` into the DuckDB table `raw` (unquoted name), all VARCHAR. */
+  read(db: Database, raw: string, source: Source): Promise<TableRead>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,122 @@
+/**
+ * `--engine <warehouse> --dry-run`: the queries BigQuery, Snowflake and
+ * PostgreSQL would receive, printed without connecting, kept as golden files
+ * and parsed by a SQL parser for each dialect (as seg compile's golden tests
+ * do). A table name with quotes or semicolons never reaches the SQL: the
+ * schema refuses it with a located error.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import type { Io } from "../../src/cli/io.ts";
+import { main } from "../../src/cli/main.ts";
+import { FIXTURE } from "./compile-cases.ts";
+import { withTables } from "./warehouse-tables.ts";
+
+type SqlParser = { astify(sql: string, options: { database: string }): unknown };
+let parser: SqlParser | undefined;
+try {
+  const module = (await import("node-sql-parser")) as { default?: { Parser: new () => SqlParser }; Parser?: new () => SqlParser };
+  parser = new (module.Parser ?? module.default!.Parser)();
+} catch {
+  console.warn("warehouse-dry-run parse checks skipped: node-sql-parser is not installed (npm install)");
+}
+
+const GOLDEN = resolve(import.meta.dirname, "../fixtures/warehouse");
+const temp = mkdtempSync(join(tmpdir(), "seg-dry-run-"));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+/** The compile fixture (hostile text where users may write it, a column read from "Hint Text"), its sources in warehouse tables. */
+function workspace(tables: (name: string) => string): string {
+  const root = mkdtempSync(join(temp, "ws-"));
+  cpSync(FIXTURE, root, { recursive: true });
+  const config = readFileSync(join(root, "segmentation.yaml"), "utf8");
+  writeFileSync(join(root, "segmentation.yaml"), withTables(config, "", ["customers", "orders"]).replace(/table: \.(\w+)/g, (_, name: string) => `table: ${tables(name)}`));
+  return root;
+}
+
+async function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const io: Io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), isTTY: false, env: {}, cwd, today: () => "2026-11-23" };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+const ENGINES = [
+  { engine: "postgres", parseAs: "postgresql", table: (name: string) => `analytics.${name}` },
+  { engine: "bigquery", parseAs: "bigquery", table: (name: string) => `my-project.analytics.${name}` },
+  { engine: "snowflake", parseAs: "snowflake", table: (name: string) => `ANALYTICS.PUBLIC.${name.toUpperCase()}` },
+] as const;
+
+describe.each(ENGINES)("--engine $engine --dry-run", ({ engine, parseAs, table }) => {
+  const root = workspace(table);
+
+  it.each(["lock", "check", "export", "explain"])("seg %s prints the queries and connects nowhere", async (command) => {
+    // No profile and no environment: a live run could not connect, so anything but the printout would fail.
+    const extra = command === "export" ? ["--out", join(temp, "never.csv")] : command === "explain" ? ["c1"] : [];
+    const result = await run([command, ...extra, "--root", root, "--engine", engine, "--dry-run"], root);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    await expect(result.stdout).toMatchFileSnapshot(join(GOLDEN, `${engine}.sql`));
+  });
+
+  it.skipIf(!parser)(`parses as ${parseAs} SQL, one statement per query`, async () => {
+    const { stdout } = await run(["lock", "--root", root, "--engine", engine, "--dry-run"], root);
+    const statements = stdout.split(/;\n/).map((s) => s.replace(/^--.*$/gm, "").trim()).filter((s) => s !== "");
+    expect(statements).toHaveLength(4);
+    for (const statement of statements) expect(() => parser!.astify(statement, { database: parseAs }), statement).not.toThrow();
+  });
+});
+
+describe("seg compile", () => {
+  it("reads each source from its table:, unless --source maps it elsewhere", async () => {
+    const root = workspace((name) => `crm.${name}`);
+    const result = await run(["compile", "--target", "postgres", "--root", root, "--source", "orders=shop.sales"], root);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('FROM "crm"."customers"');
+    expect(result.stdout).toContain('FROM "shop"."sales"');
+    expect(result.stdout).not.toContain('"crm"."orders"');
+  });
+});
+
+describe("warehouse engines refuse what they cannot do", () => {
+  it.each(['crm.customers"; DROP TABLE crm.orders; --', "crm.customers;", "a.b.c.d", "crm..customers", "`x`"])("refuses table: %s with a located error, before any SQL", async (name) => {
+    const root = workspace((source) => (source === "customers" ? JSON.stringify(name) : `crm.${source}`));
+    const result = await run(["lock", "--root", root, "--engine", "postgres", "--dry-run"], root);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/segmentation\.yaml\n\s+\d+:\d+\s+error\s+"sources\.customers\.table" must be a table name/);
+  });
+
+  it("refuses a profiles folder inside the workspace", async () => {
+    const root = workspace((name) => `crm.${name}`);
+    writeFileSync(join(root, "profiles.yaml"), "default:\n  engine: postgres\n  host: localhost\n");
+    const result = await run(["lock", "--root", root, "--engine", "postgres", "--profiles-dir", root], root);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Refusing to read connection profiles from .*inside the workspace/);
+  });
+
+  it("never prints the password when the connection fails", async () => {
+    const root = workspace((name) => `crm.${name}`);
+    const profiles = mkdtempSync(join(temp, "profiles-"));
+    writeFileSync(join(profiles, "profiles.yaml"), "default:\n  engine: postgres\n  url_env: SEG_TEST_PG_URL\n");
+    let stderr = "";
+    const io: Io = { stdout: () => undefined, stderr: (t) => void (stderr += t), isTTY: false, env: { SEG_TEST_PG_URL: "postgresql://seg:s3cret-pw@127.0.0.1:1/postgres" }, cwd: root, today: () => "2026-11-23" };
+    const code = await main(["lock", "--root", root, "--engine", "postgres", "--profiles-dir", profiles], io);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/Could not connect to PostgreSQL \(profile default in .*profiles\.yaml\)/);
+    expect(stderr).not.toContain("s3cret-pw");
+  });
+
+  it("says BigQuery and Snowflake run only as a dry run, and --dry-run needs a warehouse", async () => {
+    const root = workspace((name) => `crm.${name}`);
+    const live = await run(["lock", "--root", root, "--engine", "snowflake"], root);
+    expect(live.code).toBe(2);
+    expect(live.stderr).toMatch(/does not bundle the Snowflake client yet.*--dry-run/);
+    const local = await run(["lock", "--root", root, "--dry-run"], root);
+    expect(local.code).toBe(2);
+    expect(local.stderr).toMatch(/go with a warehouse engine/);
+  });
+});

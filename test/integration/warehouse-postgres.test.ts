@@ -1,0 +1,236 @@
+/**
+ * `--engine postgres` against a real PostgreSQL server started for the test:
+ * the example workspace's files and Online Retail are loaded into typed
+ * tables, a copy of each workspace names those tables (table:), and a profile
+ * outside the workspace says how to connect. `seg lock` on PostgreSQL must
+ * write the very bytes `seg lock` on DuckDB writes from the files, and check,
+ * explain and export must agree member by member. Skipped, with the reason
+ * printed, when PostgreSQL (or the shared Online Retail data) is missing.
+ */
+import { execFileSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkDefinitions } from "../../src/api/check.ts";
+import type { Io } from "../../src/cli/io.ts";
+import { main } from "../../src/cli/main.ts";
+import { postgres } from "../../src/expr/dialects/postgres.ts";
+import { dataPath, missingData } from "../support/shared-data.ts";
+import { FIXTURE } from "./compile-cases.ts";
+import { missingPostgres, parseCsv, startPostgres, type PostgresServer } from "./compile-postgres-server.ts";
+import { loadSourceTables, withTables } from "./warehouse-tables.ts";
+
+const REPO = resolve(import.meta.dirname, "../..");
+const noServer = missingPostgres();
+if (noServer) console.warn(`warehouse-postgres skipped: ${noServer}`);
+
+// .ci/run installs PostgreSQL: in CI these tests run, they are never skipped.
+describe.runIf(Boolean(noServer) && process.env.CI === "true")("--engine postgres in CI", () => {
+  it("has a PostgreSQL server to run on", () => {
+    expect(noServer).toBeUndefined();
+  });
+});
+
+const CASES = [
+  { name: "the example workspace", schema: "example", root: REPO, dataRoot: REPO, missing: undefined, members: ["ACC-00001", "ACC-02999"] },
+  {
+    name: "Online Retail",
+    schema: "retail",
+    root: resolve(REPO, "examples/online-retail"),
+    dataRoot: dataPath("online-retail"),
+    missing: missingData("online-retail", "online_retail.csv.gz"),
+    members: ["17850"],
+  },
+];
+
+const WORKSPACE_PARTS = ["segmentation.yaml", "segments", "personas", "hypotheses", "reviews", "seg-suppressions.json", "segments.lock.json"];
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Each test runs the engine two to four times; on a loaded two-core machine that can take minutes (not a performance bound). */
+const SLOW = { timeout: 900_000 };
+
+describe.runIf(!noServer)("--engine postgres on a live server", SLOW, () => {
+  let server: PostgresServer;
+  let profiles: string;
+  const temp = mkdtempSync(join(tmpdir(), "seg-warehouse-"));
+  beforeAll(() => {
+    server = startPostgres();
+    profiles = join(temp, "profiles");
+    cpSync(writeProfile(server), join(profiles, "profiles.yaml"));
+  });
+  afterAll(() => {
+    server?.stop();
+    rmSync(temp, { recursive: true, force: true });
+  });
+
+  const cli = async (args: string[], cwd: string): Promise<Run> => {
+    let stdout = "";
+    let stderr = "";
+    const io: Io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), isTTY: false, env: { SEG_PROFILES_DIR: profiles }, cwd, today: () => "2026-11-23" };
+    const code = await main(args, io);
+    return { code, stdout, stderr };
+  };
+
+  it("reads a column whose name is SQL (quotes, a semicolon, a DROP) as a name, and runs nothing else", async () => {
+    const workspace = join(temp, "hostile");
+    cpSync(FIXTURE, workspace, { recursive: true });
+    const { workspace: loaded } = checkDefinitions({ root: FIXTURE, today: "2026-11-23" });
+    const hostile = 'Hint"; DROP TABLE hostile.victim; --';
+    const q = postgres.quoteIdent;
+    server.run(
+      [
+        loadSourceTables("hostile", loaded.config!.value.sources, FIXTURE, q),
+        `ALTER TABLE hostile.customers RENAME COLUMN "Hint Text" TO ${q(hostile)};`,
+        "CREATE TABLE hostile.victim (still_here boolean); INSERT INTO hostile.victim VALUES (true);",
+      ].join("\n"),
+    );
+    const config = withTables(readFileSync(join(FIXTURE, "segmentation.yaml"), "utf8"), "hostile", ["customers", "orders"]);
+    writeFileSync(join(workspace, "segmentation.yaml"), config);
+    const local = await cli(["export", "--out", join(temp, "hostile-local.csv"), "--root", workspace, "--no-cache"], workspace);
+    writeFileSync(join(workspace, "segmentation.yaml"), config.replace('from: "Hint Text"', `from: ${JSON.stringify(hostile)}`));
+    const warehouse = await cli(["export", "--out", join(temp, "hostile-warehouse.csv"), "--root", workspace, "--no-cache", "--engine", "postgres"], workspace);
+    expect(local.code).toBe(0);
+    expect(warehouse.stderr).toBe("");
+    expect(warehouse.code).toBe(0);
+    expect(server.query("SELECT still_here FROM hostile.victim")).toEqual([{ still_here: "t" }]);
+    expect(readFileSync(join(temp, "hostile-warehouse.csv"), "utf8")).toBe(readFileSync(join(temp, "hostile-local.csv"), "utf8"));
+  });
+
+  it("reports a missing table and a missing column at the source, naming the table", async () => {
+    const workspace = join(temp, "broken");
+    cpSync(FIXTURE, workspace, { recursive: true });
+    const { workspace: loaded } = checkDefinitions({ root: FIXTURE, today: "2026-11-23" });
+    server.run([loadSourceTables("broken", { orders: loaded.config!.value.sources.orders! }, FIXTURE, postgres.quoteIdent), "ALTER TABLE broken.orders DROP COLUMN note;"].join("\n"));
+    writeFileSync(join(workspace, "segmentation.yaml"), withTables(readFileSync(join(FIXTURE, "segmentation.yaml"), "utf8"), "broken", ["customers", "orders"]));
+    const result = await cli(["check", "--format", "json", "--root", workspace, "--no-cache", "--engine", "postgres"], workspace);
+    expect(result.code).toBe(1);
+    const found = (JSON.parse(result.stdout) as { diagnostics: { path: string[]; message: string }[] }).diagnostics.map((d) => [d.path.join("."), d.message]);
+    expect(found).toContainEqual(["sources.customers.table", expect.stringMatching(/could not be read as postgres table broken\.customers: relation "broken\.customers" does not exist/)]);
+    expect(found).toContainEqual(["sources.orders.columns.note", 'Source "orders" has no column "note" in table broken.orders.']);
+  });
+
+  describe.each(CASES)("on $name", ({ schema, root, dataRoot, missing, members }) => {
+    if (missing) console.warn(`warehouse-postgres on ${root} skipped: ${missing}`);
+    const workspace = join(temp, schema);
+    /** Each table's name as findings give it → the file the same finding names on DuckDB. */
+    const paths = new Map<string, string>();
+    // A command on the files through DuckDB, or with --engine postgres on the tables.
+    const on = (engine: "duckdb" | "postgres", args: string[]): Promise<Run> =>
+      cli([...args, "--root", workspace, "--data-dir", dataRoot, "--no-cache", ...(engine === "postgres" ? ["--engine", "postgres"] : [])], workspace);
+    const both = async (args: string[]): Promise<[Run, Run]> => [await on("duckdb", args), await on("postgres", args)];
+
+    beforeAll(() => {
+      if (missing) return;
+      for (const part of WORKSPACE_PARTS) if (existsSync(join(root, part))) cpSync(join(root, part), join(workspace, part), { recursive: true });
+      const { workspace: loaded } = checkDefinitions({ root, today: "2026-11-23", dataDir: dataRoot });
+      const sources = loaded.config!.value.sources;
+      for (const [name, source] of Object.entries(sources)) paths.set(`table ${schema}.${name}`, source.path);
+      server.run(loadSourceTables(schema, sources, dataRoot, postgres.quoteIdent));
+      writeFileSync(join(workspace, "segmentation.yaml"), withTables(readFileSync(join(root, "segmentation.yaml"), "utf8"), schema, Object.keys(sources)));
+    });
+
+    it.skipIf(Boolean(missing))("seg lock on PostgreSQL writes the bytes seg lock on DuckDB writes", async () => {
+      const committed = readFileSync(join(workspace, "segments.lock.json"));
+      const local = await on("duckdb", ["lock"]);
+      expect(local.stderr).toBe("");
+      expect(local.code).toBe(0);
+      const fromFiles = readFileSync(join(workspace, "segments.lock.json"), "utf8");
+      // Each run starts from the same committed lock (its cluster ids).
+      writeFileSync(join(workspace, "segments.lock.json"), committed);
+      const warehouse = await on("postgres", ["lock"]);
+      expect(warehouse.stderr).toBe("");
+      expect(warehouse.code).toBe(0);
+      const fromTables = readFileSync(join(workspace, "segments.lock.json"), "utf8");
+      expect(fromTables).toBe(fromFiles);
+      // The lock names each table and records its rows, not a file's bytes.
+      const inputs = (JSON.parse(fromTables) as { inputs: Record<string, { table?: string; bytes?: number; sha256: string }> }).inputs;
+      for (const [name, input] of Object.entries(inputs)) {
+        expect(input.table).toBe(`${schema}.${name}`);
+        expect(input.bytes).toBeUndefined();
+        expect(input.sha256).toMatch(/^[0-9a-f]{64}$/);
+      }
+    });
+
+    it.skipIf(Boolean(missing))("seg check finds the same findings on both engines", async () => {
+      const [local, warehouse] = await both(["check", "--format", "json"]);
+      expect(local.code).toBeLessThan(2);
+      expect(warehouse.stderr).toBe(local.stderr);
+      expect(warehouse.code).toBe(local.code);
+      const findings = (run: Run) => (JSON.parse(run.stdout) as { diagnostics: { message: string }[] }).diagnostics;
+      expect(findings(local).length).toBeGreaterThan(0);
+      // Data findings name where the values came from: the file on DuckDB, the table on PostgreSQL. Nothing else differs.
+      const asFile = (message: string) => [...paths].reduce((text, [table, path]) => text.replaceAll(table, path), message);
+      expect(findings(warehouse).map((d) => ({ ...d, message: asFile(d.message) }))).toEqual(findings(local));
+    });
+
+    it.skipIf(Boolean(missing))("seg export writes every member with the same segments and features", async () => {
+      const local = await on("duckdb", ["export", "--out", join(temp, `${schema}-local.csv`)]);
+      const warehouse = await on("postgres", ["export", "--out", join(temp, `${schema}-warehouse.csv`)]);
+      expect(local.code).toBe(0);
+      expect(warehouse.code).toBe(0);
+      const rows = (file: string) => parseCsv(readFileSync(join(temp, file), "utf8"));
+      const fromFiles = rows(`${schema}-local.csv`);
+      expect(fromFiles.length).toBeGreaterThan(100);
+      const fromTables = rows(`${schema}-warehouse.csv`);
+      expect(fromTables.map((r) => r.member_id)).toEqual(fromFiles.map((r) => r.member_id));
+      expect(fromTables.flatMap((r, i) => cellDifferences(r, fromFiles[i]!))).toEqual([]);
+    });
+
+    it.skipIf(Boolean(missing) || schema !== "example")("seg diff reports the same change on both engines", async () => {
+      const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=Seg Test", "-c", "user.email=test@example.com", ...args], { cwd: workspace, encoding: "utf8" });
+      git("init", "--quiet");
+      git("add", "-A");
+      git("commit", "--quiet", "-m", "base");
+      const segment = join(workspace, "segments/lifecycle/power-users.yaml");
+      writeFileSync(segment, readFileSync(segment, "utf8").replace("active_days_90d >= 40", "active_days_90d >= 30"));
+      const [local, warehouse] = await both(["diff", "--base", "HEAD", "--format", "json"]);
+      expect(local.stderr).toBe("");
+      expect(warehouse.stderr).toBe("");
+      expect(warehouse.code).toBe(local.code);
+      const report = (run: Run) => JSON.parse(run.stdout) as { head: { recomputed: boolean }; schemes: { scheme: string; migration: { moved: number } | null }[] };
+      // The change moves members between lifecycle segments: the reports compared below are not empty.
+      expect(report(local).head.recomputed).toBe(true);
+      expect(report(local).schemes.find((x) => x.scheme === "lifecycle")?.migration?.moved).toBeGreaterThan(0);
+      expect(cellDifferences(report(warehouse), report(local))).toEqual([]);
+    });
+
+    it.skipIf(Boolean(missing)).each(members)("seg explain %s says the same on both engines", async (member) => {
+      const [local, warehouse] = await both(["explain", member, "--format", "json"]);
+      expect(local.code).toBe(0);
+      expect(warehouse.code).toBe(0);
+      expect(cellDifferences(JSON.parse(warehouse.stdout), JSON.parse(local.stdout))).toEqual([]);
+    });
+  });
+});
+
+/**
+ * Where two results differ, by path: text and structure exactly, numbers (or numeric text) within 1e-12 of each
+ * other relatively. DuckDB's parallel sum of doubles adds up in whichever order its threads finish, so even two
+ * DuckDB runs on the same file can differ in the last bits of a sum (Online Retail's monetary); lock values are
+ * rounded and are compared byte for byte above.
+ */
+function cellDifferences(actual: unknown, expected: unknown, path = "$"): string[] {
+  if (typeof actual === "object" && actual !== null && typeof expected === "object" && expected !== null) {
+    const keys = [...new Set([...Object.keys(actual), ...Object.keys(expected)])];
+    return keys.flatMap((key) => cellDifferences((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key], `${path}.${key}`));
+  }
+  if (actual === expected) return [];
+  const a = typeof actual === "string" && actual.trim() !== "" ? Number(actual) : actual;
+  const e = typeof expected === "string" && expected.trim() !== "" ? Number(expected) : expected;
+  if (typeof a === "number" && typeof e === "number" && Number.isFinite(a) && Number.isFinite(e) && Math.abs(a - e) <= 1e-12 * Math.max(1, Math.abs(e))) return [];
+  return [`${path}: ${JSON.stringify(actual)} ≠ ${JSON.stringify(expected)}`];
+}
+
+/** A profiles.yaml for the test server, in a folder of its own outside every workspace. */
+function writeProfile(server: PostgresServer): string {
+  const dir = mkdtempSync(join(tmpdir(), "seg-profile-"));
+  const file = join(dir, "profiles.yaml");
+  writeFileSync(file, `default:\n  engine: postgres\n  host: ${JSON.stringify(server.socketDir)}\n  port: ${server.port}\n  user: ${server.user}\n  database: postgres\n`);
+  return file;
+}
