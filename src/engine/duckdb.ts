@@ -71,21 +71,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
       for (const [key, values] of Object.entries(reader.getColumnsObjectJS())) out[key] = values.map(toPlain);
       return out;
     },
-    async appendText(table, rows) {
-      const appender = await connection.createAppender(table);
-      try {
-        for (const row of rows) {
-          for (const value of row) {
-            if (value === null) appender.appendNull();
-            else appender.appendVarchar(value);
-          }
-          appender.endRow();
-        }
-        appender.flushSync();
-      } finally {
-        appender.closeSync();
-      }
-    },
+    appendText: (table, rows) => appendTextRows(connection, table, rows),
     async lockDown(writableDirectories = [], readableFiles = []) {
       const list = (items: readonly string[]) => items.map((d) => `'${d.replace(/'/g, "''")}'`).join(", ");
       if (writableDirectories.length > 0) await connection.run(`SET allowed_directories = [${list(writableDirectories)}]`);
@@ -117,6 +103,23 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
       instance.closeSync();
     },
   };
+}
+
+/** Rows of text (or NULL) appended to `table` through DuckDB's appender, in column order. */
+async function appendTextRows(connection: DuckDBConnection, table: string, rows: readonly (readonly (string | null)[])[]): Promise<void> {
+  const appender = await connection.createAppender(table);
+  try {
+    for (const row of rows) {
+      for (const value of row) {
+        if (value === null) appender.appendNull();
+        else appender.appendVarchar(value);
+      }
+      appender.endRow();
+    }
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
+  }
 }
 
 function toPlain(value: unknown): number | string | boolean | null {
