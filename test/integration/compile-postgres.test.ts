@@ -4,23 +4,18 @@
  * tables named like the sources, gives the engine's features and memberships
  * row for row. Skipped, with the reason printed, when PostgreSQL is missing.
  */
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkDefinitions } from "../../src/api/check.ts";
 import { compile } from "../../src/api/compile.ts";
 import { postgres } from "../../src/expr/dialects/postgres.ts";
 import type { Row } from "../../src/engine/duckdb.ts";
-import type { Source } from "../../src/schema/source.ts";
 import { COMPILE_CASES } from "./compile-cases.ts";
 import { comparableColumns, engineTables, rowDifferences, type EngineTables } from "./compile-compare.ts";
 import { missingPostgres, startPostgres, type PostgresServer } from "./compile-postgres-server.ts";
+import { loadSourceTables } from "./warehouse-tables.ts";
 
 const noServer = missingPostgres();
 if (noServer) console.warn(`compile-postgres skipped: ${noServer}`);
-
-const PG_TYPES: Record<string, string> = { string: "text", integer: "bigint", number: "double precision", boolean: "boolean", date: "date", timestamp: "timestamp" };
 
 describe.runIf(!noServer)("compiled PostgreSQL SQL", () => {
   let server: PostgresServer;
@@ -38,15 +33,7 @@ describe.runIf(!noServer)("compiled PostgreSQL SQL", () => {
       if (missing) return;
       engine = await engineTables(root, dataRoot);
       const { workspace } = checkDefinitions({ root, today: "2026-11-23", dataDir: dataRoot });
-      const load = [`CREATE SCHEMA ${q(schema)};`, `SET search_path TO ${q(schema)};`];
-      for (const [name, source] of Object.entries(workspace.config!.value.sources)) {
-        const file = resolve(dataRoot, source.path);
-        const columns = csvHeader(file).map((column) => `${q(column)} ${PG_TYPES[declaredType(source, column)] ?? "text"}`);
-        load.push(`CREATE TABLE ${q(name)} (${columns.join(", ")});`);
-        const from = file.endsWith(".gz") ? `PROGRAM 'gzip -dc ${file.replaceAll("'", "''")}'` : `'${file.replaceAll("'", "''")}'`;
-        load.push(`\\copy ${q(name)} FROM ${from} WITH (FORMAT csv, HEADER true)`);
-      }
-      server.run(load.join("\n"));
+      server.run(`${loadSourceTables(schema, workspace.config!.value.sources, dataRoot, q)}\nSET search_path TO ${q(schema)};`);
       const compiled = compile({ root, today: "2026-11-23", target: "postgres", schema: [schema], tables: Object.fromEntries(Object.keys(workspace.config!.value.sources).map((s) => [s, [schema, s]])) });
       expect(compiled.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
       server.run(compiled.files[0]!.text);
@@ -74,14 +61,3 @@ describe.runIf(!noServer)("compiled PostgreSQL SQL", () => {
   });
 });
 
-function csvHeader(file: string): string[] {
-  const bytes = readFileSync(file);
-  const text = (file.endsWith(".gz") ? gunzipSync(bytes) : bytes).subarray(0, 64 * 1024).toString("utf8");
-  return text.split("\n")[0]!.replace(/\r$/, "").split(",").map((c) => c.replace(/^"|"$/g, ""));
-}
-
-/** The declared type of the file column, if a declared column reads it. */
-function declaredType(source: Source, fileColumn: string): string {
-  const entry = Object.entries(source.columns).find(([name, c]) => c.expression === undefined && (c.from ?? name) === fileColumn);
-  return entry?.[1].type ?? "string";
-}
