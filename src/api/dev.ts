@@ -2,7 +2,8 @@
  * `seg dev` as a library call: check the workspace and serve its playbook
  * from Astro's dev server, then `refresh` after each workspace edit. A refresh
  * checks the workspace again (the engine's caches keep unchanged sources and
- * results, so only what an edit touched is recomputed), and when it has no
+ * results, so only what an edit touched is recomputed, and an edit to what the
+ * engine does not read reuses the last recompute: engine/engine-memo.ts), and when it has no
  * errors swaps the new site model into the running server, restages the
  * persona and review files that changed and reloads open pages; when it has
  * errors, the last good playbook stays served.
@@ -49,7 +50,10 @@ export interface DevServer {
 
 export type DevStart = { check: CheckResult; server: DevServer } | { check: CheckResult; server: undefined };
 
-export async function startDev(options: DevOptions): Promise<DevStart> {
+export async function startDev(devOptions: DevOptions): Promise<DevStart> {
+  // An edit to words only (a name, a summary, a persona) leaves the engine's inputs as they were: its figures are reused.
+  const { EngineMemo } = await import("../engine/engine-memo.ts");
+  const options: DevOptions = { ...devOptions, engineMemo: new EngineMemo() };
   const first = await check(options);
   if (first.counts.error > 0) return { check: first, server: undefined };
   const base = options.base ?? sitePathBase(first.workspace.config?.value.site?.base);
