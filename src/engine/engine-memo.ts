@@ -15,7 +15,7 @@
  * its database open is never reused.
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readSync } from "node:fs";
 import type { Expr } from "../expr/ast.ts";
 import type { Segment } from "../schema/segment.ts";
 import { checkDataFile } from "../workspace/data-file.ts";
@@ -92,8 +92,9 @@ export function engineInputsFingerprint(workspace: Workspace, catalog: ReadonlyM
       outputs: options.outputs ? [...options.outputs].sort() : null,
       writableDirectories: options.writableDirectories ?? null,
     },
-    data: Object.entries(config.value.sources).map(([name, source]) => [name, dataIdentity(options.dataRoot, source.path)]),
+    data: Object.entries(config.value.sources).map(([name, source]) => [name, dataIdentity(options.dataRoot, source.path)] as const),
   };
+  if (inputs.data.some(([, identity]) => identity === undefined)) return undefined;
   return createHash("sha256").update(canonicalJson(inputs)).digest("hex");
 }
 
@@ -111,15 +112,24 @@ function engineFields(segment: Segment): Record<string, unknown> {
   return fields;
 }
 
-/** The file's bytes as a hash, or why it cannot be read (the engine reports the same). */
-function dataIdentity(dataRoot: string, path: string | undefined): string {
-  if (path === undefined) return "no path";
+/**
+ * The file's bytes as a hash, or why the engine refuses it (it reports the same), or undefined when it cannot
+ * be read now: then nothing says the bytes are the ones of the last run.
+ */
+function dataIdentity(dataRoot: string, path: string): string | undefined {
   const checked = checkDataFile(dataRoot, path);
   if (!checked.ok) return `${checked.problem}: ${checked.message}`;
+  const hash = createHash("sha256");
+  const buffer = Buffer.alloc(1 << 20);
+  let fd: number | undefined;
   try {
-    return createHash("sha256").update(readFileSync(checked.realPath)).digest("hex");
-  } catch (error) {
-    return `unreadable: ${String(error)}`;
+    fd = openSync(checked.realPath, "r");
+    for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) hash.update(buffer.subarray(0, read));
+    return hash.digest("hex");
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -88,17 +88,30 @@ describe("EngineMemo", () => {
     return [await memo.run(...args), await runEngine(...args)];
   }
 
-  it("reuses the last run for a name edit, labelled with the new name, and recomputes a definition edit", async () => {
+  it("reuses the last run for an edit to words, labelled with the new name, and recomputes a definition edit", async () => {
     const memo = new EngineMemo();
     const [first] = await runBoth(memo, (t) => t);
     expect(memo.hits).toBe(0);
-    const [renamed, renamedFresh] = await runBoth(memo, (t) => t.replace(/^name: Power Users$/m, "name: Power Squad"));
+    // The name and, at once, a field of each kind the fingerprint leaves out: the engine's result is the same.
+    const edits: [RegExp, string][] = [
+      [/^name: Power Users$/m, "name: Power Squad"],
+      [/^summary: >-\n/m, "summary: >-\n  Renamed.\n"],
+      [/^stated_share: 0.15$/m, "stated_share: 0.3"],
+      [/^approach: behavioral$/m, "approach: needs"],
+      [/^  ltv: high$/m, "  ltv: low"],
+      [/^  objectives:\n/m, "  objectives:\n    - One more\n"],
+      [/^  messaging: >-\n/m, "  messaging: >-\n    Reworded.\n"],
+      [/^  talking_points:\n/m, "  talking_points:\n    - A new point\n"],
+      [/^last_reviewed: 2026-10-14$/m, "last_reviewed: 2026-11-20"],
+    ];
+    const words = (text: string) => edits.reduce((t, [from, to]) => (expect(t).toMatch(from), t.replace(from, to)), text);
+    const [renamed, renamedFresh] = await runBoth(memo, words);
     expect(memo.hits).toBe(1);
-    expect(renamed).toEqual(renamedFresh);
+    expect(renamed).toStrictEqual(renamedFresh);
     expect(renamed.hypotheses.find((h) => h.id === "power-users-higher-nps")?.summary).toContain("Power Squad");
     const [narrowed, narrowedFresh] = await runBoth(memo, (t) => t.replace("where: active_days_90d >= 40", "where: active_days_90d >= 60"));
     expect(memo.hits).toBe(1);
-    expect(narrowed).toEqual(narrowedFresh);
+    expect(narrowed).toStrictEqual(narrowedFresh);
     const count = (r: EngineResult) => r.schemes.find((s) => s.scheme === "lifecycle")?.segments.find((s) => s.segment === "power-users")?.count;
     expect(count(narrowed)).toBeLessThan(count(first)!);
   }, 300_000);
