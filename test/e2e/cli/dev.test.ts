@@ -170,6 +170,8 @@ describe("seg dev", () => {
 
     writeFileSync(file, original.replace(/^name: Power Users$/m, "name: Power Squad"));
     await served(dev, "segments/power-users/", "Power Squad");
+    // A name feeds no figure: the last recompute is reused.
+    await poll(async () => (/^Updated in [\d.]+ s \(figures reused: the edit changes none\)\.$/m.test(dev.output()) ? true : undefined), dev.output);
     await served(dev, "segments/", "Power Squad");
     if (page) await poll(async () => ((await page.textContent("h1").catch(() => "")) ?? "").includes("Power Squad") || undefined, dev.output);
     expect(refused).toEqual([]);
