@@ -10,6 +10,7 @@ import { countBySeverity } from "../diagnostics/count-by-severity.ts";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import { findingKey } from "../diagnostics/finding-key.ts";
 import { checkWeights, percentWeights, prioritizeSegments, type PriorityRow, type WeightCheck } from "../engine/prioritize.ts";
+import type { EngineMemo } from "../engine/engine-memo.ts";
 import { engineOptions, type EngineRunOptions } from "../engine/engine-options.ts";
 import type { EngineResult } from "../engine/run-engine.ts";
 import { valueMeasure } from "../engine/segment-metrics.ts";
@@ -44,6 +45,8 @@ export interface CheckOptions extends EngineRunOptions {
   data?: boolean;
   /** Keep the recompute's database open in `data.engine.db` (the caller closes it), so a command reads from the same run. */
   keepDatabase?: boolean;
+  /** Reuse the last recompute of this process when the engine's inputs are unchanged (seg dev; engine/engine-memo.ts). */
+  engineMemo?: EngineMemo;
 }
 
 /** Everything that needs no data: parse, validate, resolve, recompute prioritization. */
@@ -131,7 +134,8 @@ async function recompute(definitions: DefinitionsResult, options: CheckOptions):
   // Loaded on demand: the DuckDB client is heavy, and --no-data or usage errors never need it.
   const { runEngine } = await import("../engine/run-engine.ts");
   const read = readLock(workspace.root);
-  const engine = await runEngine(workspace, definitions.catalog, definitions.expressions, {
+  const run = options.engineMemo ? options.engineMemo.run.bind(options.engineMemo) : runEngine;
+  const engine = await run(workspace, definitions.catalog, definitions.expressions, {
     ...engineOptions(definitions, options, read),
     ...(options.keepDatabase ? { keepDatabase: true } : {}),
   });

@@ -2,7 +2,8 @@
  * `seg dev` as a library call: check the workspace and serve its playbook
  * from Astro's dev server, then `refresh` after each workspace edit. A refresh
  * checks the workspace again (the engine's caches keep unchanged sources and
- * results, so only what an edit touched is recomputed), and when it has no
+ * results, so only what an edit touched is recomputed, and an edit to what the
+ * engine does not read reuses the last recompute: engine/engine-memo.ts), and when it has no
  * errors swaps the new site model into the running server, restages the
  * persona and review files that changed and reloads open pages; when it has
  * errors, the last good playbook stays served.
@@ -42,14 +43,20 @@ export interface DevOptions extends CheckOptions {
 export interface DevServer {
   /** The playbook's URL, base included, with a trailing slash. */
   url: string;
-  /** Check the workspace again and, when it has no errors, serve what it makes now. */
-  refresh(): Promise<CheckResult>;
+  /**
+   * Check the workspace again and, when it has no errors, serve what it makes now. `reused`: the edit left the
+   * engine's inputs as they were, so the figures are the last recompute's (engine/engine-memo.ts).
+   */
+  refresh(): Promise<{ check: CheckResult; reused: boolean }>;
   close(): Promise<void>;
 }
 
 export type DevStart = { check: CheckResult; server: DevServer } | { check: CheckResult; server: undefined };
 
-export async function startDev(options: DevOptions): Promise<DevStart> {
+export async function startDev(devOptions: DevOptions): Promise<DevStart> {
+  // An edit to words only (a name, a summary, a persona) leaves the engine's inputs as they were: its figures are reused.
+  const memo = new (await import("../engine/engine-memo.ts")).EngineMemo();
+  const options: DevOptions = { ...devOptions, engineMemo: memo };
   const first = await check(options);
   if (first.counts.error > 0) return { check: first, server: undefined };
   const base = options.base ?? sitePathBase(first.workspace.config?.value.site?.base);
@@ -91,9 +98,10 @@ export async function startDev(options: DevOptions): Promise<DevStart> {
     for (const listener of listeners) if (!before.some(([e, v, known]) => e === emitter && v === event && known.includes(listener))) emitter.off(event, listener);
   }
   const server = astro;
-  const refresh = async (): Promise<CheckResult> => {
+  const refresh = async (): Promise<{ check: CheckResult; reused: boolean }> => {
+    const hits = memo.hits;
     const result = await check(options);
-    if (result.counts.error > 0) return result;
+    if (result.counts.error > 0) return { check: result, reused: memo.hits > hits };
     const next = playbookStage(result);
     restagePlaybook(stage, staged.input, next.input);
     // The content collections are synced again only when a persona or review changed.
@@ -101,7 +109,7 @@ export async function startDev(options: DevOptions): Promise<DevStart> {
     staged = next;
     registerDocuments(stage, staged.documents);
     await live.update(await buildSiteModel(result, { base, history, charts }), { documentsChanged });
-    return result;
+    return { check: result, reused: memo.hits > hits };
   };
   const close = async () => {
     live.close();

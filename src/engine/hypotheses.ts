@@ -6,6 +6,8 @@
  */
 import type { Config } from "../schema/config.ts";
 import type { Hypothesis } from "../schema/hypothesis.ts";
+import { indexSegments } from "../workspace/segment-index.ts";
+import type { Workspace } from "../workspace/workspace.ts";
 import type { Database } from "./duckdb.ts";
 import { MEMBERSHIPS } from "./membership.ts";
 import { FEATURES, lit, MEMBER_ID, q } from "./sql-names.ts";
@@ -30,10 +32,19 @@ export interface HypothesisResult {
   summary: string;
 }
 
-interface SegmentRef {
+export interface SegmentRef {
   scheme: string;
   id: string;
   name: string;
+}
+
+/** How a hypothesis' `segments:` entries name segments: by id, or scheme/id. */
+export function hypothesisSegments(workspace: Workspace): (ref: string) => SegmentRef | undefined {
+  const index = indexSegments(workspace);
+  return (ref) => {
+    const s = index.resolve(ref);
+    return s ? { scheme: s.scheme, id: s.value.id, name: s.value.name } : undefined;
+  };
 }
 
 export async function runHypotheses(db: Database, config: Config, hypotheses: readonly Hypothesis[], resolve: (ref: string) => SegmentRef | undefined): Promise<HypothesisResult[]> {
@@ -61,13 +72,27 @@ export async function runHypotheses(db: Database, config: Config, hypotheses: re
       : welchTest(sa, sb, h.test.alternative);
     const value = (s: typeof sa) => (s.n === 0 ? null : proportions ? s.successes / s.n : s.mean);
     const groups: [HypothesisGroup, HypothesisGroup] = [
-      { label: a!.name, n: sa.n, value: value(sa) },
-      { label: b ? b.name : `rest of ${a!.scheme}`, n: sb.n, value: value(sb) },
+      { label: "", n: sa.n, value: value(sa) },
+      { label: "", n: sb.n, value: value(sb) },
     ];
     const verdict = verdictOf(test, h.test.alternative, h.test.alpha);
-    out.push({ id: h.id, verdict, kind: h.test.kind, alternative: h.test.alternative, alpha: h.test.alpha, groups, test: test ?? null, summary: summarize(h, groups, test, verdict, proportions) });
+    out.push(labelHypothesis({ id: h.id, verdict, kind: h.test.kind, alternative: h.test.alternative, alpha: h.test.alpha, groups, test: test ?? null, summary: "" }, h, a!, b));
   }
   return out;
+}
+
+/**
+ * Name a result's groups after the segments it compares, and say it in a sentence: the only part of a
+ * hypothesis result that segment names feed. A result kept from an earlier run (engine/engine-memo.ts) is
+ * labelled again with today's names.
+ */
+export function labelHypothesis(result: HypothesisResult, h: Hypothesis, a: SegmentRef, b: SegmentRef | undefined): HypothesisResult {
+  const [ga, gb] = result.groups;
+  const groups: [HypothesisGroup, HypothesisGroup] = [
+    { ...ga, label: a.name },
+    { ...gb, label: b ? b.name : `rest of ${a.scheme}` },
+  ];
+  return { ...result, groups, summary: summarize(h, groups, result.test ?? undefined, result.verdict, h.test.kind === "difference-of-proportions") };
 }
 
 function verdictOf(test: TestResult | undefined, alternative: Hypothesis["test"]["alternative"], alpha: number): HypothesisResult["verdict"] {

@@ -11,9 +11,8 @@ import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Expr } from "../expr/ast.ts";
 import type { CatalogEntry } from "../workspace/feature-catalog.ts";
 import { reportAt } from "../workspace/report-at.ts";
-import { indexSegments } from "../workspace/segment-index.ts";
 import type { Workspace } from "../workspace/workspace.ts";
-import { runHypotheses, type HypothesisResult } from "./hypotheses.ts";
+import { hypothesisSegments, runHypotheses, type HypothesisResult } from "./hypotheses.ts";
 import { evaluateIdsaa, type IdsaaResult } from "./idsaa.ts";
 import { buildFeatureTable } from "./build-feature-table.ts";
 import { CLUSTERS } from "./cluster/assign-sql.ts";
@@ -161,15 +160,11 @@ async function measureFindings(
 ): Promise<Pick<EngineResult, "hypotheses" | "idsaa" | "normalization" | "coverage" | "valueLabels">> {
   const config = workspace.config!.value;
   options.progress?.("Testing hypotheses");
-  const index = indexSegments(workspace);
   const hypotheses = await runHypotheses(
     db,
     config,
     workspace.hypotheses.map((h) => h.value),
-    (ref) => {
-      const s = index.resolve(ref);
-      return s ? { scheme: s.scheme, id: s.value.id, name: s.value.name } : undefined;
-    },
+    hypothesisSegments(workspace),
   );
   const idsaa: Record<string, IdsaaResult> = {};
   for (const segment of workspace.segments) {

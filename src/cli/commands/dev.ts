@@ -73,11 +73,11 @@ export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promis
       io.stdout(`Changed: ${describeChanges(files)}. Updating…\n`);
       const started = Date.now();
       try {
-        const result = await server.refresh();
+        const { check: result, reused } = await server.refresh();
         if (result.counts.error > 0) {
           showErrors(result);
           io.stderr(`Not updated: fix the ${result.counts.error} error${result.counts.error === 1 ? "" : "s"} above; still serving the last good playbook.\n`);
-        } else io.stdout(`Updated in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+        } else io.stdout(`Updated in ${((Date.now() - started) / 1000).toFixed(1)} s${reused ? " (figures reused: the edit changes none)" : ""}.\n`);
       } catch (error) {
         io.stderr(`Update failed: ${error instanceof Error ? error.message : String(error)}; still serving the last good playbook.\n`);
       }

@@ -4,8 +4,9 @@
  * file replaced by rename, as sed -i, editors and os.replace do, again and
  * again; a plain append; a folder made after the start); on the example, a
  * segment's new name shows on the served page and in an open browser page,
- * and an invalid edit is reported at its file, line and column while the last
- * good playbook stays served. It refuses a busy port before it checks, and
+ * an invalid edit is reported at its file, line and column while the last
+ * good playbook stays served, and a definition edit after name edits (whose
+ * figures are reused) shows the segment's new size. It refuses a busy port before it checks, and
  * takes build's data and engine options.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -169,6 +170,8 @@ describe("seg dev", () => {
 
     writeFileSync(file, original.replace(/^name: Power Users$/m, "name: Power Squad"));
     await served(dev, "segments/power-users/", "Power Squad");
+    // A name feeds no figure: the last recompute is reused.
+    await poll(async () => (/^Updated in [\d.]+ s \(figures reused: the edit changes none\)\.$/m.test(dev.output()) ? true : undefined), dev.output);
     await served(dev, "segments/", "Power Squad");
     if (page) await poll(async () => ((await page.textContent("h1").catch(() => "")) ?? "").includes("Power Squad") || undefined, dev.output);
     expect(refused).toEqual([]);
@@ -185,6 +188,19 @@ describe("seg dev", () => {
     // Fixed again: served again.
     writeFileSync(file, original.replace(/^name: Power Users$/m, "name: Power Crew"));
     await served(dev, "segments/power-users/", "Power Crew");
+
+    // After name edits, whose figures seg dev reuses, a definition edit is recomputed: once seg lock records the
+    // new figures (until then the stale lock is an error and the last good page stays), the page shows the new size.
+    const lock = () => JSON.parse(readFileSync(join(root, "segments.lock.json"), "utf8")) as { schemes: Record<string, { segments: Record<string, { count: number }> }> };
+    const members = async () => /Members<\/p>\s*<p class="value">([\d,]+)</.exec(await (await fetch(new URL("segments/power-users/", dev.url))).text())?.[1];
+    const before = lock().schemes.lifecycle!.segments["power-users"]!.count;
+    expect(await members()).toBe(before.toLocaleString("en-US"));
+    writeFileSync(file, original.replace(/^name: Power Users$/m, "name: Power Crew").replace("where: active_days_90d >= 40 and", "where: active_days_90d >= 60 and"));
+    await poll(async () => (dev.output().match(/Not updated/g)?.length === 2 ? true : undefined), dev.output);
+    expect(runSeg(["lock"], { cwd: root }).status).toBe(0);
+    const after = lock().schemes.lifecycle!.segments["power-users"]!.count;
+    expect(after).toBeLessThan(before);
+    await poll(async () => ((await members()) === after.toLocaleString("en-US") ? true : undefined), dev.output);
     expect(dev.output()).not.toMatch(/Update failed/);
   }, 600_000);
 
