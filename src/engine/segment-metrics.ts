@@ -10,6 +10,7 @@ import type { Database, Row } from "./duckdb.ts";
 import { MEMBERSHIPS } from "./membership.ts";
 import { FEATURES, lit, MEMBER_ID, q } from "./sql-names.ts";
 import type { Summary } from "./stats/two-sample.ts";
+import { inValueOrder } from "./in-value-order.ts";
 
 export interface FeatureComparison {
   feature: string;
@@ -69,18 +70,18 @@ export async function computeSegmentMetrics(db: Database, config: Config, catalo
   // A member is one row of the features table and at most one row per segment of a scheme's memberships, so
   // counting rows counts members: no set of ids per segment to build (10,000,000 members at scale).
   const columns: string[] = ["count(m.member_id) AS n"];
-  if (measure) columns.push(`sum(${num(measure)}) AS value`);
+  if (measure) columns.push(`${inValueOrder("sum", num(measure))} AS value`);
   if (config.rfm) {
-    for (const f of ["recency_days", "frequency", "monetary"]) columns.push(`avg(${num(f)}) AS ${q(`mean_${f}`)}`, `median(${num(f)}) AS ${q(`median_${f}`)}`);
+    for (const f of ["recency_days", "frequency", "monetary"]) columns.push(`${inValueOrder("avg", num(f))} AS ${q(`mean_${f}`)}`, `median(${num(f)}) AS ${q(`median_${f}`)}`);
   }
   for (const [name, metric] of Object.entries(config.metrics)) {
     const x = num(metric.feature);
-    const agg = metric.aggregate === "share" ? `avg(CASE WHEN ${x} IS NULL THEN NULL WHEN ${x} <> 0 THEN 1.0 ELSE 0.0 END)` : metric.aggregate === "mean" ? `avg(${x})` : `${metric.aggregate}(${x})`;
+    const agg = metric.aggregate === "share" ? inValueOrder("avg", `CASE WHEN ${x} IS NULL THEN NULL WHEN ${x} <> 0 THEN 1.0 ELSE 0.0 END`) : metric.aggregate === "mean" ? inValueOrder("avg", x) : metric.aggregate === "sum" ? inValueOrder("sum", x) : `${metric.aggregate}(${x})`;
     columns.push(`${agg} AS ${q(`metric_${name}`)}`);
   }
   const measured = measuredFeatures(catalog);
-  measured.forEach((feature, i) => columns.push(`count(${num(feature)}) AS ${q(`f${i}_n`)}`, `avg(${num(feature)}) AS ${q(`f${i}_mean`)}`));
-  comparable.forEach((feature, i) => columns.push(`count(${num(feature)}) AS ${q(`c${i}_n`)}`, `sum(${num(feature)}) AS ${q(`c${i}_s`)}`, `sum(${num(feature)} * ${num(feature)}) AS ${q(`c${i}_ss`)}`));
+  measured.forEach((feature, i) => columns.push(`count(${num(feature)}) AS ${q(`f${i}_n`)}`, `${inValueOrder("avg", num(feature))} AS ${q(`f${i}_mean`)}`));
+  comparable.forEach((feature, i) => columns.push(`count(${num(feature)}) AS ${q(`c${i}_n`)}`, `${inValueOrder("sum", num(feature))} AS ${q(`c${i}_s`)}`, `${inValueOrder("sum", `${num(feature)} * ${num(feature)}`)} AS ${q(`c${i}_ss`)}`));
 
   const [totals] = await db.all(`SELECT ${columns.join(", ").replaceAll("m.member_id", `f.${q(MEMBER_ID)}`)} FROM ${FEATURES} f`);
   const population = Number(totals?.n ?? 0);

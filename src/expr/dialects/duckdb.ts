@@ -8,6 +8,8 @@
  * - The domain guards use `TRY(…)`, which turns the function's error on an out-of-domain
  *   argument (`LN(0)`) into NULL without repeating the argument.
  * - `GREATEST` and `LEAST` already skip NULLs.
+ * - Sums and means add in ascending order of the values (`sum(x ORDER BY x)`): a plain
+ *   parallel `sum` of doubles adds in thread-completion order and its last bits vary.
  * - The engine renders the plan with this dialect, so compiled DuckDB SQL reads like the
  *   engine's.
  */
@@ -48,4 +50,5 @@ export const duckdb: Dialect = {
   trim: (text) => `trim(${text})`,
   matchesRegex: (text, pattern) => `regexp_matches(${text}, ${singleQuoteText(pattern)}, 'i')`,
   byteOrder: (text) => text,
+  orderedAggregate: (aggregate, value) => `${aggregate}(${value} ORDER BY ${value})`,
 };
