@@ -10,7 +10,7 @@ import type { Database } from "./duckdb.ts";
 import { MEMBERSHIPS } from "./membership.ts";
 import { FEATURES, lit, MEMBER_ID, q } from "./sql-names.ts";
 import { twoProportionTest, welchTest, type TestResult } from "./stats/two-sample.ts";
-import { inValueOrder } from "./in-value-order.ts";
+import { inValueOrder } from "../expr/dialects/in-value-order.ts";
 
 export interface HypothesisGroup {
   label: string;

@@ -22,7 +22,7 @@ import { duckdb } from "../expr/dialects/duckdb.ts";
 import { MEMBERSHIPS } from "./membership.ts";
 import { valueMeasure } from "./segment-metrics.ts";
 import { FEATURES, MEMBER_ID, q, sourceTable } from "./sql-names.ts";
-import { inValueOrder } from "./in-value-order.ts";
+import { inValueOrder } from "../expr/dialects/in-value-order.ts";
 
 export interface LabelSegmentMeasure {
   /** Members of the segment with a value. */

@@ -28,7 +28,7 @@ import { twoProportionTest, welchTest, type Summary } from "../stats/two-sample.
 import { kpiMeasures, workspaceMeasures, type ImpactMeasure, type KpiMeasureRef } from "./impact-measures.ts";
 import type { GroupChange, ImpactResult, LaunchImpact, MeasureImpact, SegmentImpact } from "./impact-result.ts";
 import { impactWindows, windowProblem, type ImpactWindows } from "./impact-windows.ts";
-import { inValueOrder } from "../in-value-order.ts";
+import { inValueOrder } from "../../expr/dialects/in-value-order.ts";
 
 const COHORT = q("impact_cohort");
 const VALUES = q("impact_values");
