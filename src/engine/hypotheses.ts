@@ -12,6 +12,7 @@ import type { Database } from "./duckdb.ts";
 import { MEMBERSHIPS } from "./membership.ts";
 import { FEATURES, lit, MEMBER_ID, q } from "./sql-names.ts";
 import { twoProportionTest, welchTest, type TestResult } from "./stats/two-sample.ts";
+import { inValueOrder } from "../expr/dialects/in-value-order.ts";
 
 export interface HypothesisGroup {
   label: string;
@@ -60,7 +61,7 @@ export async function runHypotheses(db: Database, config: Config, hypotheses: re
     const inB = b ? `m.scheme = ${lit(b.scheme)} AND m.segment = ${lit(b.id)}` : `m.scheme = ${lit(a!.scheme)} AND m.segment IS DISTINCT FROM ${lit(a!.id)}`;
     const stats = async (condition: string) => {
       const [row] = await db.all(
-        `SELECT count(${x}) AS n, avg(${x}) AS mean, var_samp(${x}) AS variance, count(*) FILTER (WHERE ${x} <> 0) AS successes FROM ${MEMBERSHIPS} m JOIN ${FEATURES} f USING (${q(MEMBER_ID)}) WHERE ${condition}`,
+        `SELECT count(${x}) AS n, ${inValueOrder("avg", x)} AS mean, ${inValueOrder("var_samp", x)} AS variance, count(*) FILTER (WHERE ${x} <> 0) AS successes FROM ${MEMBERSHIPS} m JOIN ${FEATURES} f USING (${q(MEMBER_ID)}) WHERE ${condition}`,
       );
       return { n: Number(row?.n ?? 0), mean: Number(row?.mean ?? Number.NaN), variance: Number(row?.variance ?? Number.NaN), successes: Number(row?.successes ?? 0) };
     };

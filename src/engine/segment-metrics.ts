@@ -10,6 +10,7 @@ import type { Database, Row } from "./duckdb.ts";
 import { MEMBERSHIPS } from "./membership.ts";
 import { FEATURES, lit, MEMBER_ID, q } from "./sql-names.ts";
 import type { Summary } from "./stats/two-sample.ts";
+import { inValueOrder } from "../expr/dialects/in-value-order.ts";
 
 export interface FeatureComparison {
   feature: string;
@@ -66,21 +67,23 @@ export async function computeSegmentMetrics(db: Database, config: Config, catalo
   const measure = valueMeasure(config);
   const comparable = comparableFeatures(config, catalog);
   const num = (name: string) => `CAST(f.${q(name)} AS DOUBLE)`;
+  const { total, mean, squares } = await exactSums(db);
   // A member is one row of the features table and at most one row per segment of a scheme's memberships, so
   // counting rows counts members: no set of ids per segment to build (10,000,000 members at scale).
   const columns: string[] = ["count(m.member_id) AS n"];
-  if (measure) columns.push(`sum(${num(measure)}) AS value`);
+  if (measure) columns.push(`${total(measure)} AS value`);
   if (config.rfm) {
-    for (const f of ["recency_days", "frequency", "monetary"]) columns.push(`avg(${num(f)}) AS ${q(`mean_${f}`)}`, `median(${num(f)}) AS ${q(`median_${f}`)}`);
+    for (const f of ["recency_days", "frequency", "monetary"]) columns.push(`${mean(f)} AS ${q(`mean_${f}`)}`, `median(${num(f)}) AS ${q(`median_${f}`)}`);
   }
   for (const [name, metric] of Object.entries(config.metrics)) {
     const x = num(metric.feature);
-    const agg = metric.aggregate === "share" ? `avg(CASE WHEN ${x} IS NULL THEN NULL WHEN ${x} <> 0 THEN 1.0 ELSE 0.0 END)` : metric.aggregate === "mean" ? `avg(${x})` : `${metric.aggregate}(${x})`;
+    const share = `CASE WHEN ${x} IS NULL THEN NULL WHEN ${x} <> 0 THEN 1 ELSE 0 END`;
+    const agg = metric.aggregate === "share" ? `CAST(sum(${share}) AS DOUBLE) / count(${share})` : metric.aggregate === "mean" ? mean(metric.feature) : metric.aggregate === "sum" ? total(metric.feature) : `${metric.aggregate}(${x})`;
     columns.push(`${agg} AS ${q(`metric_${name}`)}`);
   }
   const measured = measuredFeatures(catalog);
-  measured.forEach((feature, i) => columns.push(`count(${num(feature)}) AS ${q(`f${i}_n`)}`, `avg(${num(feature)}) AS ${q(`f${i}_mean`)}`));
-  comparable.forEach((feature, i) => columns.push(`count(${num(feature)}) AS ${q(`c${i}_n`)}`, `sum(${num(feature)}) AS ${q(`c${i}_s`)}`, `sum(${num(feature)} * ${num(feature)}) AS ${q(`c${i}_ss`)}`));
+  measured.forEach((feature, i) => columns.push(`count(${num(feature)}) AS ${q(`f${i}_n`)}`, `${mean(feature)} AS ${q(`f${i}_mean`)}`));
+  comparable.forEach((feature, i) => columns.push(`count(${num(feature)}) AS ${q(`c${i}_n`)}`, `${total(feature)} AS ${q(`c${i}_s`)}`, `${squares(feature)} AS ${q(`c${i}_ss`)}`));
 
   const [totals] = await db.all(`SELECT ${columns.join(", ").replaceAll("m.member_id", `f.${q(MEMBER_ID)}`)} FROM ${FEATURES} f`);
   const population = Number(totals?.n ?? 0);
@@ -92,6 +95,27 @@ export async function computeSegmentMetrics(db: Database, config: Config, catalo
     out.push({ scheme, population, segments, overlap: config.schemes[scheme]!.exclusive ? {} : await overlap(db, scheme), populationMetrics });
   }
   return out;
+}
+
+/**
+ * Sums, means and sums of squares of a feature over the rows `f`, the same bits on every run:
+ * columns of whole numbers (integers, booleans) are summed exactly as HUGEINT, in any order and
+ * in parallel (squares only of integers up to 32 bits, which cannot overflow); other columns add their doubles in ascending order (`in-value-order.ts`). A mean
+ * is the sum divided by the count, as DuckDB's `avg` of doubles divides.
+ */
+async function exactSums(db: Database): Promise<{ total: (name: string) => string; mean: (name: string) => string; squares: (name: string) => string }> {
+  const described = await db.all(`DESCRIBE ${FEATURES}`);
+  const typed = (pattern: RegExp) => new Set(described.filter((r) => pattern.test(String(r.column_type))).map((r) => String(r.column_name)));
+  const whole = typed(/^(BOOLEAN|U?(TINYINT|SMALLINT|INTEGER|BIGINT))$/);
+  // Squares of 32-bit integers stay below 2^62, so their HUGEINT sum cannot overflow; larger integers square as doubles.
+  const small = typed(/^(BOOLEAN|U?(TINYINT|SMALLINT|INTEGER))$/);
+  const exact = (name: string) => `CAST(f.${q(name)} AS HUGEINT)`;
+  const num = (name: string) => `CAST(f.${q(name)} AS DOUBLE)`;
+  return {
+    total: (name) => (whole.has(name) ? `sum(${exact(name)})` : inValueOrder("sum", num(name))),
+    mean: (name) => (whole.has(name) ? `CAST(sum(${exact(name)}) AS DOUBLE) / count(f.${q(name)})` : inValueOrder("avg", num(name))),
+    squares: (name) => (small.has(name) ? `sum(${exact(name)} * ${exact(name)})` : inValueOrder("sum", `${num(name)} * ${num(name)}`)),
+  };
 }
 
 /** Numeric and boolean features (declared, built-in or account columns), sorted by name. */

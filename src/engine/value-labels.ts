@@ -22,6 +22,7 @@ import { duckdb } from "../expr/dialects/duckdb.ts";
 import { MEMBERSHIPS } from "./membership.ts";
 import { valueMeasure } from "./segment-metrics.ts";
 import { FEATURES, MEMBER_ID, q, sourceTable } from "./sql-names.ts";
+import { inValueOrder } from "../expr/dialects/in-value-order.ts";
 
 export interface LabelSegmentMeasure {
   /** Members of the segment with a value. */
@@ -74,7 +75,7 @@ async function rankedMeasure(db: Database, values: string, measure: string): Pro
   const n = Number(population?.n ?? 0);
   if (n === 0) return undefined;
   const rows = await db.all(
-    `${ranked} SELECT m.scheme, m.segment, count(*) AS n, avg(r.p) AS rank, median(r.x) AS median FROM r JOIN ${MEMBERSHIPS} m USING (${q(MEMBER_ID)}) WHERE m.segment IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`,
+    `${ranked} SELECT m.scheme, m.segment, count(*) AS n, ${inValueOrder("avg", "r.p")} AS rank, median(r.x) AS median FROM r JOIN ${MEMBERSHIPS} m USING (${q(MEMBER_ID)}) WHERE m.segment IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`,
   );
   const segments: Record<string, LabelSegmentMeasure> = {};
   for (const row of rows) segments[`${String(row.scheme)}/${String(row.segment)}`] = { n: Number(row.n), rank: Number(row.rank), median: Number(row.median) };

@@ -34,9 +34,9 @@ function aggregateValue(feature: AggregatePlan, column: string | undefined, ts: 
     case "events_per_active_day":
       return `CAST(count(*) AS ${dialect.doubleType}) / nullif(count(DISTINCT CAST(${required(column ?? ts)} AS DATE)), 0)`;
     case "sum":
-      return `sum(${required(column)})`;
+      return dialect.orderedAggregate("sum", required(column));
     case "avg":
-      return `avg(CAST(${required(column)} AS ${dialect.doubleType}))`;
+      return dialect.orderedAggregate("avg", `CAST(${required(column)} AS ${dialect.doubleType})`);
     case "min":
       return `min(${required(column)})`;
     case "max":

@@ -28,6 +28,7 @@ import { twoProportionTest, welchTest, type Summary } from "../stats/two-sample.
 import { kpiMeasures, workspaceMeasures, type ImpactMeasure, type KpiMeasureRef } from "./impact-measures.ts";
 import type { GroupChange, ImpactResult, LaunchImpact, MeasureImpact, SegmentImpact } from "./impact-result.ts";
 import { impactWindows, windowProblem, type ImpactWindows } from "./impact-windows.ts";
+import { inValueOrder } from "../../expr/dialects/in-value-order.ts";
 
 const COHORT = q("impact_cohort");
 const VALUES = q("impact_values");
@@ -196,7 +197,7 @@ export function valuesSql(measures: readonly { measure: ImpactMeasure; index: nu
 
 /** Count, sum, sum of squares, mean and sample variance of measure <i> before, after, and of each member's change. */
 function summaryColumns(index: number): string {
-  const cols = (name: string, x: string) => `count(${x}) AS n_${name}, sum(${x}) AS s_${name}, sum(${x} * ${x}) AS ss_${name}, avg(${x}) AS m_${name}, var_samp(${x}) AS v_${name}`;
+  const cols = (name: string, x: string) => `count(${x}) AS n_${name}, ${inValueOrder("sum", x)} AS s_${name}, ${inValueOrder("sum", `${x} * ${x}`)} AS ss_${name}, ${inValueOrder("avg", x)} AS m_${name}, ${inValueOrder("var_samp", x)} AS v_${name}`;
   const [b, a] = [`v.${q(`b${index}`)}`, `v.${q(`a${index}`)}`];
   return [cols(`b${index}`, `CAST(${b} AS DOUBLE)`), cols(`a${index}`, `CAST(${a} AS DOUBLE)`), cols(`d${index}`, `CAST(${a} - ${b} AS DOUBLE)`)].join(", ");
 }

@@ -16,6 +16,8 @@
  * - TRIM without a second argument removes all whitespace, so spaces are named.
  * - REGEXP_CONTAINS is RE2 like DuckDB's; `(?i)` makes it ignore case.
  * - Strings compare by code point by default, which orders UTF-8 text as its bytes.
+ * - SUM and AVG take no ORDER BY, so sums of FLOAT64 add in BigQuery's own order, which
+ *   BigQuery documents as nondeterministic: a sum can differ in its last bits between runs.
  */
 import type { ColumnType, Dialect } from "./dialect.ts";
 import { assertQuotable } from "./double-quote.ts";
@@ -65,6 +67,7 @@ export const bigquery: Dialect = {
   trim: (text) => `TRIM(${text}, ' ')`,
   matchesRegex: (text, pattern) => `REGEXP_CONTAINS(${text}, ${bigquery.stringLiteral(`(?i)${pattern}`)})`,
   byteOrder: (text) => text,
+  orderedAggregate: (aggregate, value) => `${aggregate}(${value})`,
 };
 
 /** Escapes backslash, `quote` and control characters for a GoogleSQL quoted literal or name. */

@@ -49,6 +49,15 @@ export interface Dialect {
   matchesRegex(text: string, pattern: string): string;
   /** An ORDER BY key that sorts text by its bytes, whatever the database's collation. */
   byteOrder(text: string): string;
+  /**
+   * The sum or mean of `value` over the group, adding in ascending order of the values where
+   * the warehouse lets an aggregate take an ORDER BY. Floating-point addition is not
+   * associative: a plain parallel SUM adds in whichever order the threads finish, so the same
+   * rows can give sums that differ in the last bits from one run to the next. Sorted, the
+   * order depends only on the values (equal values are interchangeable), so the same rows
+   * give the same bits on every run, with any number of threads and in any row order.
+   */
+  orderedAggregate(aggregate: "sum" | "avg", value: string): string;
 }
 
 /** The SQL for a double given as an expression of any numeric type. */

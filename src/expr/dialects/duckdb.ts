@@ -8,6 +8,8 @@
  * - The domain guards use `TRY(…)`, which turns the function's error on an out-of-domain
  *   argument (`LN(0)`) into NULL without repeating the argument.
  * - `GREATEST` and `LEAST` already skip NULLs.
+ * - Sums and means add in ascending order of the values (`in-value-order.ts`): a plain
+ *   parallel `sum` of doubles adds in thread-completion order and its last bits vary.
  * - The engine renders the plan with this dialect, so compiled DuckDB SQL reads like the
  *   engine's.
  */
@@ -15,6 +17,7 @@ import type { ColumnType, Dialect } from "./dialect.ts";
 import { doubleQuoteIdent, singleQuoteText } from "./double-quote.ts";
 import { sqlNumber } from "./sql-number.ts";
 import { standardCall } from "./standard-call.ts";
+import { inValueOrder } from "./in-value-order.ts";
 
 const TYPES: Readonly<Record<ColumnType, string>> = { string: "VARCHAR", integer: "BIGINT", number: "DOUBLE", boolean: "BOOLEAN", date: "DATE", timestamp: "TIMESTAMP" };
 
@@ -48,4 +51,5 @@ export const duckdb: Dialect = {
   trim: (text) => `trim(${text})`,
   matchesRegex: (text, pattern) => `regexp_matches(${text}, ${singleQuoteText(pattern)}, 'i')`,
   byteOrder: (text) => text,
+  orderedAggregate: (aggregate, value) => inValueOrder(aggregate, value),
 };

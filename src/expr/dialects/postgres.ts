@@ -15,6 +15,8 @@
  *   backspace: word boundaries `\b` and `\B` become `\y` and `\Y`.
  * - Text sorts by the database's collation unless told otherwise; tie-breaks
  *   by member id use `COLLATE "C"` (byte order), as DuckDB sorts.
+ * - Sums and means add in ascending order of the values (`sum(x ORDER BY x)`, which is never
+ *   parallel), the order DuckDB adds them in: the same doubles give the same bits.
  *
  * Postgres truncates identifiers longer than 63 bytes; callers naming columns must keep
  * names distinct within that length.
@@ -59,6 +61,7 @@ export const postgres: Dialect = {
   trim: (text) => `trim(${text})`,
   matchesRegex: (text, pattern) => `(${text} ~* ${postgres.stringLiteral(postgresRegex(pattern))})`,
   byteOrder: (text) => `${text} COLLATE "C"`,
+  orderedAggregate: (aggregate, value) => `${aggregate}(${value} ORDER BY ${value})`,
 };
 
 /** RE2 word boundaries in Postgres' spelling; every other escape is left as written. */

@@ -12,6 +12,8 @@
  *   REGEXP_INSTR(…) > 0; the `i` parameter ignores case. Snowflake's POSIX
  *   EREs accept `\b`, `\d`, `\w` and `\s` as RE2 does.
  * - Text compares by bytes unless the account sets a default collation.
+ * - SUM and AVG take no ORDER BY, so sums of FLOAT add in Snowflake's own order: a sum can
+ *   differ in its last bits between runs.
  */
 import type { ColumnType, Dialect } from "./dialect.ts";
 import { assertQuotable, doubleQuoteIdent } from "./double-quote.ts";
@@ -52,4 +54,5 @@ export const snowflake: Dialect = {
   trim: (text) => `TRIM(${text})`,
   matchesRegex: (text, pattern) => `(REGEXP_INSTR(${text}, ${snowflake.stringLiteral(pattern)}, 1, 1, 0, 'i') > 0)`,
   byteOrder: (text) => text,
+  orderedAggregate: (aggregate, value) => `${aggregate}(${value})`,
 };
