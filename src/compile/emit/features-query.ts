@@ -3,7 +3,8 @@
  * The features relation (the engine's features table): one row per member with
  * the accounts columns, the declared features, RFM values and scores, computed
  * features, the RFM group and the value tier, in the engine's column order.
- * Steps: the sources, the members, one step per aggregate feature, RFM values
+ * Steps: the sources, the members, one step per set of aggregate features
+ * that read the same rows, RFM values
  * and their scores, the joined base row, then one step per layer that reads
  * the layer before.
  *
@@ -12,9 +13,9 @@
  * checked them already and passes its tables as `inputs`.
  */
 import { emitSql } from "../../expr/emit-sql.ts";
-import { MEMBER_ID, type FeaturesPlan } from "../plan.ts";
+import { MEMBER_ID, type AggregatePlan, type FeaturesPlan } from "../plan.ts";
 import type { Dialect } from "../../expr/dialects/dialect.ts";
-import { aggregateSql } from "./aggregate-sql.ts";
+import { aggregateRowsKey, aggregatesSql } from "./aggregate-sql.ts";
 import { attributeSql } from "./attribute-sql.ts";
 import { indent, type Cte, type Query } from "./query.ts";
 import { quintileScoreSql, rfmGroupSql, rfmReferenceSql, rfmValuesSql } from "./rfm-sql.ts";
@@ -72,17 +73,27 @@ export function featuresQuery(plan: FeaturesPlan, dialect: Dialect, inputs?: Fea
     for (const column of pop.accountColumns) select.push(`a.${q(column)}`);
     joins.push(`LEFT JOIN ${step(pop.source)} a ON a.${q(pop.column)} = m.${member}`);
   }
+  // Aggregate features that read the same rows are one step (one scan, one GROUP BY), named after the first of them.
+  const shared = new Map<string, { name: string; features: { feature: AggregatePlan; as: string }[] }>();
   plan.features.forEach((feature, i) => {
     if (feature.kind === "attribute") {
       select.push(`${attributeSql(feature, dialect)} AS ${q(feature.name)}`);
       return;
     }
-    const name = `feature_${i + 1}`;
-    ctes.push({ name, sql: aggregateSql(feature, step(feature.source), plan.asOf, dialect) });
-    joins.push(`LEFT JOIN ${name} ON ${name}.${member} = m.${member}`);
-    const value = `${name}.${q("value")}`;
+    const key = aggregateRowsKey(feature, plan.asOf, dialect);
+    let group = shared.get(key);
+    if (group === undefined) {
+      group = { name: `feature_${i + 1}`, features: [] };
+      shared.set(key, group);
+      ctes.push({ name: group.name, sql: "" });
+      joins.push(`LEFT JOIN ${group.name} ON ${group.name}.${member} = m.${member}`);
+    }
+    const as = group.features.length === 0 ? "value" : `value_${i + 1}`;
+    group.features.push({ feature, as });
+    const value = `${group.name}.${q(as)}`;
     select.push(`${feature.fallback === null ? value : `coalesce(${value}, ${dialect.numberLiteral(feature.fallback)})`} AS ${q(feature.name)}`);
   });
+  for (const group of shared.values()) ctes.find((cte) => cte.name === group.name)!.sql = aggregatesSql(group.features, step(group.features[0]!.feature.source), plan.asOf, dialect);
   if (plan.rfm) {
     let values = inputs?.rfmValues;
     if (values === undefined) {
