@@ -190,6 +190,9 @@ function large(results: Map<string, Stored>): string[] {
     "",
     `${when(stored!)}. bench/generate-large.ts writes accounts and ten invoices per account as Parquet (deterministic: values are hashes of the row number). \`seg lock --no-cache --threads ${r.threads} --memory-limit ${r.memoryLimit}\` then recomputes bench/large as a user would: validate, load and type both sources (Parquet read in place), RFM values, features (windowed count, average, buckets, RFM scores, value tiers), k-means k = 2..8 on a deterministic sample with every member assigned to its nearest centroid in SQL, memberships of two schemes, segment metrics, the data checks and rules, and the lock. Only the clustering sample and aggregates reach JavaScript. Per step (SEG_PROFILE): wall time, peak RSS of the whole process (the kernel's high-water mark, reset as each step starts), and the peaks of DuckDB's own memory and of its spill to disk (sampled every 50 ms).`,
     "",
+    ...((stored!.load?.[0] ?? 0) > stored!.machine.cores
+      ? [`The load average exceeded the ${stored!.machine.cores} cores during this run: other work (other sessions, possibly a CI run of the whole test suite) shared the machine, so Seg's process got well under both cores. Compare steps within one run, or rerun \`npm run bench -- --only large\` on a quiet machine for figures to quote.`, ""]
+      : []),
   ];
   for (const run of r.sizes) {
     const steps = run.steps as { step: string; seconds: number; peakRssMb: number; duckdbPeakMb: number; spillPeakMb: number }[];

@@ -97,6 +97,8 @@ export interface RfmPlan {
   timestamp: string;
   amount: string;
   order: string;
+  /** The order ids present are known to be all different (the engine's key check proved it): frequency counts them without DISTINCT. */
+  ordersUnique?: true;
   reference: "as-of" | "newest-plus-one-day";
   groups: { name: string; expression: Expr }[];
 }

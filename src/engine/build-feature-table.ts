@@ -22,9 +22,12 @@ import type { ProfileStep } from "./step-profile.ts";
 /** RFM values per buying member, built apart so a profile can time them. */
 const RFM_VALUES = q("rfm_values");
 
-/** The features as of `asOf` (impact rebuilds them as of a launch day, `only` those it reads). */
-export async function buildFeatureTable(db: Database, config: Config, asOf: string, only?: ReadonlySet<string>, step: (name: ProfileStep) => void = () => undefined): Promise<void> {
-  const plan = only === undefined ? featuresPlan(config, asOf) : onlyFeatures(featuresPlan(config, asOf), only);
+/**
+ * The features as of `asOf` (impact rebuilds them as of a launch day, `only` those it reads). `uniqueKeys`: the
+ * sources whose keys loading proved all different (RFM then counts orders keyed by them without DISTINCT).
+ */
+export async function buildFeatureTable(db: Database, config: Config, asOf: string, only?: ReadonlySet<string>, step: (name: ProfileStep) => void = () => undefined, uniqueKeys: readonly string[] = []): Promise<void> {
+  const plan = withUniqueOrders(only === undefined ? featuresPlan(config, asOf) : onlyFeatures(featuresPlan(config, asOf), only), config, uniqueKeys);
   if (plan.rfm) {
     step("RFM");
     await db.run(`CREATE OR REPLACE TEMP TABLE ${RFM_VALUES} AS ${renderQuery(rfmValuesQuery(plan.rfm, plan.asOf, duckdb, sourceTable(plan.rfm.source)))}`);
@@ -34,6 +37,13 @@ export async function buildFeatureTable(db: Database, config: Config, asOf: stri
   const query = featuresQuery(plan, duckdb, { source: sourceTable, members: MEMBERS, ...(plan.rfm ? { rfmValues: RFM_VALUES } : {}) });
   await db.run(`CREATE OR REPLACE TABLE ${FEATURES} AS ${renderQuery(query)}\nORDER BY ${q(MEMBER_ID)}`);
   if (plan.rfm) await db.run(`DROP TABLE ${RFM_VALUES}`);
+}
+
+/** RFM marked as counting unique orders when its order column is the key of a source whose keys are unique. */
+function withUniqueOrders(plan: FeaturesPlan, config: Config, uniqueKeys: readonly string[]): FeaturesPlan {
+  const rfm = plan.rfm;
+  if (!rfm || !uniqueKeys.includes(rfm.source) || config.sources[rfm.source]?.key !== rfm.order) return plan;
+  return { ...plan, rfm: { ...rfm, ordersUnique: true } };
 }
 
 /** The plan cut to the features in `only`; RFM is kept whole when any of its columns is wanted. */

@@ -20,13 +20,18 @@ async function table(keys: (string | null)[]): Promise<string> {
   return "t";
 }
 
+/** The findings alone. */
+async function keyFindings(input: Parameters<typeof checkMemberKeys>[1]) {
+  return (await checkMemberKeys(db, input)).findings;
+}
+
 describe("checkMemberKeys", () => {
   it("finds nothing when every member key is unique", async () => {
-    expect(await checkMemberKeys(db, { name: "accounts", source: source("accounts"), table: await table(["a", "b", "c"]), rowLabel: line })).toEqual([]);
+    expect(await keyFindings({ name: "accounts", source: source("accounts"), table: await table(["a", "b", "c"]), rowLabel: line })).toEqual([]);
   });
 
   it("blank keys are not repeats, but rows left out of the members: a warning with their lines", async () => {
-    expect(await checkMemberKeys(db, { name: "accounts", source: source("accounts"), table: await table(["a", null, "b", null]), rowLabel: line })).toEqual([
+    expect(await keyFindings({ name: "accounts", source: source("accounts"), table: await table(["a", null, "b", null]), rowLabel: line })).toEqual([
       expect.objectContaining({
         ruleId: "data/missing-key",
         severity: "warning",
@@ -37,7 +42,7 @@ describe("checkMemberKeys", () => {
   });
 
   it("reports repeated member keys with the most frequent, their counts and first lines", async () => {
-    const [finding, ...rest] = await checkMemberKeys(db, { name: "accounts", source: source("accounts"), table: await table(["3", "3", "1", "3", "2", "1", "3", "4", "2"]), rowLabel: line });
+    const [finding, ...rest] = await keyFindings({ name: "accounts", source: source("accounts"), table: await table(["3", "3", "1", "3", "2", "1", "3", "4", "2"]), rowLabel: line });
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({
       ruleId: "data/duplicate-key",
@@ -49,7 +54,7 @@ describe("checkMemberKeys", () => {
   });
 
   it("warns about repeated transaction ids with the count", async () => {
-    const findings = await checkMemberKeys(db, { name: "invoices", source: source("transactions"), table: await table(["i1", "i2", "i2", "i3", "i3", "i3"]) });
+    const findings = await keyFindings({ name: "invoices", source: source("transactions"), table: await table(["i1", "i2", "i2", "i3", "i3", "i3"]) });
     expect(findings).toEqual([
       expect.objectContaining({
         ruleId: "data/duplicate-id",
@@ -61,18 +66,34 @@ describe("checkMemberKeys", () => {
   });
 
   it("accepts repeats of a transaction id that rfm.order declares as the order of line rows, but not exact copies", async () => {
-    expect(await checkMemberKeys(db, { name: "invoices", source: source("transactions"), table: await table(["i1", "i1"]), orderColumn: "id" })).toEqual([
+    expect(await keyFindings({ name: "invoices", source: source("transactions"), table: await table(["i1", "i1"]), orderColumn: "id" })).toEqual([
       expect.objectContaining({
         ruleId: "data/duplicate-id",
         message: 'Source "invoices" has 1 row of 2 in data/x.csv that copies an earlier row in every declared column (same id), so its amount counts twice.',
       }),
     ]);
     await db.run(`CREATE OR REPLACE TABLE t AS SELECT * FROM (VALUES (0, 'i1', 'a'), (1, 'i1', 'b')) v(${ROW_POSITION}, id, cust)`);
-    expect(await checkMemberKeys(db, { name: "invoices", source: source("transactions"), table: "t", orderColumn: "id" })).toEqual([]);
+    expect(await keyFindings({ name: "invoices", source: source("transactions"), table: "t", orderColumn: "id" })).toEqual([]);
   });
 
   it("does not check events, whose key need not be unique, nor row-number keys", async () => {
-    expect(await checkMemberKeys(db, { name: "events", source: source("events"), table: await table(["u1", "u1"]) })).toEqual([]);
-    expect(await checkMemberKeys(db, { name: "accounts", source: source("accounts", "n"), table: await table(["a", "a"]) })).toEqual([]);
+    expect(await keyFindings({ name: "events", source: source("events"), table: await table(["u1", "u1"]) })).toEqual([]);
+    expect(await keyFindings({ name: "accounts", source: source("accounts", "n"), table: await table(["a", "a"]) })).toEqual([]);
+  });
+
+  it("says whether the present keys are all different, which RFM relies on to count orders without DISTINCT", async () => {
+    const unique = async (keys: (string | null)[], orderColumn?: string) =>
+      (await checkMemberKeys(db, { name: "invoices", source: source("transactions"), table: await table(keys), ...(orderColumn ? { orderColumn } : {}) })).keysUnique;
+    expect(await unique(["i1", "i2", null, null])).toBe(true);
+    expect(await unique(["i1", "i2", "i1"])).toBe(false);
+    expect(await unique(["i1", "i2"], "id")).toBe(true);
+    expect(await unique(["i1", "i1"], "id")).toBe(false);
+    expect((await checkMemberKeys(db, { name: "events", source: source("events"), table: await table(["u1", "u2"]) })).keysUnique).toBe(false);
+  });
+
+  it("finds copied rows without a key even when every present key is unique", async () => {
+    expect(await keyFindings({ name: "invoices", source: source("transactions"), table: await table(["i1", null, null]), orderColumn: "id" })).toEqual([
+      expect.objectContaining({ ruleId: "data/duplicate-id", data: expect.objectContaining({ extra: 1, exact: true }) }),
+    ]);
   });
 });

@@ -67,6 +67,8 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
   /** Parquet files the typed sources read in place (DuckDB's spelling of the path): still read after loading. */
   readInPlace: string[];
+  /** Sources whose present keys the key check found all different (check-member-keys). */
+  uniqueKeys: string[];
 }
 
 /** CSV files up to this size are worth a typed copy in the cache; Parquet reads fast as it is. */
@@ -78,6 +80,12 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
   const diagnostics: Diagnostic[] = [];
   const sources: SourceStats[] = [];
   const readInPlace: string[] = [];
+  const uniqueKeys: string[] = [];
+  const checkKeys = async (input: Parameters<typeof checkMemberKeys>[1]) => {
+    const checked = await checkMemberKeys(db, input);
+    if (checked.keysUnique) uniqueKeys.push(input.name);
+    return checked.findings;
+  };
   const duckdbVersion = cache ? String((await db.all("SELECT library_version AS v FROM pragma_version()"))[0]?.v) : "";
   const report = <M extends string>(path: readonly PathSegment[], check: Check<M>, messageId: NoInfer<M>, words: Record<string, string | number>, hint?: string) =>
     diagnostics.push(reportAt({ check, messageId, document: config, path, words, ...(hint !== undefined ? { hint } : {}) }));
@@ -135,7 +143,7 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
       return undefined;
     }
     const future = asOf ? await checkFutureDates(db, { name, source, table, asOf, ...(today ? { today } : {}) }) : [];
-    const keyErrors = reportAll([...(await checkMemberKeys(db, { name, source, table, rowLabel, ...(orderColumn ? { orderColumn } : {}) })), ...future]);
+    const keyErrors = reportAll([...(await checkKeys({ name, source, table, rowLabel, ...(orderColumn ? { orderColumn } : {}) })), ...future]);
     if (inPlace === undefined) await db.run(`ALTER TABLE ${table} DROP COLUMN ${q(ROW_POSITION)}`);
     else await db.run(`CREATE OR REPLACE VIEW ${table} AS SELECT * EXCLUDE (${q(ROW_POSITION)}) FROM (${typed})`);
     if (keyErrors) return undefined;
@@ -185,7 +193,7 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     if (cached && hashed) {
       // Errors are never cached; warnings are measured again on the typed table.
       const future = asOf ? await checkFutureDates(db, { name, source, table, asOf, ...(today ? { today } : {}) }) : [];
-      reportAll([...(await checkMemberKeys(db, { name, source, table, ...(orderColumn ? { orderColumn } : {}) })), ...future]);
+      reportAll([...(await checkKeys({ name, source, table, ...(orderColumn ? { orderColumn } : {}) })), ...future]);
       sources.push({ name, path: source.path, sha256: hashed.sha256, bytes: hashed.bytes, ...cached, ...newestInTimeOf(future) });
       continue;
     }
@@ -253,7 +261,7 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     stats.sha256 = await canonicalRows(db, sourceTable(stats.name));
     delete stats.bytes;
   }
-  return { sources, diagnostics, readInPlace };
+  return { sources, diagnostics, readInPlace, uniqueKeys };
 }
 
 /**

@@ -97,7 +97,7 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     }
     await db.lockDown(options.writableDirectories, loaded.readInPlace);
     options.progress?.("Computing features");
-    await buildFeatureTable(db, config.value, options.asOf, undefined, step);
+    await buildFeatureTable(db, config.value, options.asOf, undefined, step, loaded.uniqueKeys);
     let clustering: ClusteringResult | undefined;
     if (config.value.clustering) {
       options.progress?.("Clustering");

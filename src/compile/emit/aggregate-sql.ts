@@ -1,7 +1,8 @@
 /**
  * One aggregate feature: the source's rows per member before the as-of moment,
  * within the window when there is one, filtered by `where`; a query with
- * columns member_id and value.
+ * columns member_id and value. Features that read the same rows share one
+ * query (aggregatesSql), a column each.
  */
 import { emitSql } from "../../expr/emit-sql.ts";
 import { asOfMoment, MEMBER_ID, type AggregatePlan } from "../plan.ts";
@@ -9,14 +10,28 @@ import type { Dialect } from "../../expr/dialects/dialect.ts";
 
 /** `source` is the name of the source's step. */
 export function aggregateSql(feature: AggregatePlan, source: string, asOf: string, dialect: Dialect): string {
+  return aggregatesSql([{ feature, as: "value" }], source, asOf, dialect);
+}
+
+/**
+ * Aggregate features that read the same rows (aggregateRowsKey: same source, window and filter) as one
+ * query: one scan and one GROUP BY, a column each (`as`), every value the one its own query gives.
+ */
+export function aggregatesSql(features: readonly { feature: AggregatePlan; as: string }[], source: string, asOf: string, dialect: Dialect): string {
   const q = dialect.quoteIdent;
+  const feature = features[0]!.feature;
   const end = dialect.timestamp(asOfMoment(asOf));
   const ts = feature.timestamp !== undefined ? `CAST(s.${q(feature.timestamp)} AS ${dialect.type("timestamp")})` : undefined;
   const conditions = [`s.${q(feature.customer)} IS NOT NULL`];
   if (ts) conditions.push(feature.windowStart !== undefined ? `${ts} >= ${dialect.timestamp(feature.windowStart)} AND ${ts} < ${end}` : `${ts} < ${end}`);
   if (feature.where) conditions.push(emitSql(feature.where, dialect, (name) => `s.${q(name)}`));
-  const value = aggregateValue(feature, feature.column !== undefined ? `s.${q(feature.column)}` : undefined, ts, end, dialect);
-  return `SELECT s.${q(feature.customer)} AS ${q(MEMBER_ID)}, ${value} AS ${q("value")}\nFROM ${source} s\nWHERE ${conditions.join("\n  AND ")}\nGROUP BY s.${q(feature.customer)}`;
+  const values = features.map(({ feature: f, as }) => `${aggregateValue(f, f.column !== undefined ? `s.${q(f.column)}` : undefined, ts, end, dialect)} AS ${q(as)}`);
+  return `SELECT s.${q(feature.customer)} AS ${q(MEMBER_ID)}, ${values.join(", ")}\nFROM ${source} s\nWHERE ${conditions.join("\n  AND ")}\nGROUP BY s.${q(feature.customer)}`;
+}
+
+/** Features with the same key read the same rows per member (the key is the WHERE clause aggregatesSql writes). */
+export function aggregateRowsKey(feature: AggregatePlan, asOf: string, dialect: Dialect): string {
+  return aggregatesSql([{ feature: { ...feature, aggregate: "count", column: undefined }, as: "value" }], feature.source, asOf, dialect);
 }
 
 function aggregateValue(feature: AggregatePlan, column: string | undefined, ts: string | undefined, end: string, dialect: Dialect): string {

@@ -3,19 +3,21 @@
  * The features relation (the engine's features table): one row per member with
  * the accounts columns, the declared features, RFM values and scores, computed
  * features, the RFM group and the value tier, in the engine's column order.
- * Steps: the sources, the members, one step per aggregate feature, RFM, the
- * joined base row, then one step per layer that reads the layer before.
+ * Steps: the sources, the members, one step per set of aggregate features
+ * that read the same rows, RFM values
+ * and their scores, the joined base row, then one step per layer that reads
+ * the layer before.
  *
  * `seg compile` reads the sources from the warehouse's tables (input
  * references) and types them in the query; the engine has loaded, typed and
  * checked them already and passes its tables as `inputs`.
  */
 import { emitSql } from "../../expr/emit-sql.ts";
-import { MEMBER_ID, type FeaturesPlan } from "../plan.ts";
+import { MEMBER_ID, type AggregatePlan, type FeaturesPlan } from "../plan.ts";
 import type { Dialect } from "../../expr/dialects/dialect.ts";
-import { aggregateSql } from "./aggregate-sql.ts";
+import { aggregateRowsKey, aggregatesSql } from "./aggregate-sql.ts";
 import { attributeSql } from "./attribute-sql.ts";
-import type { Cte, Query } from "./query.ts";
+import { indent, type Cte, type Query } from "./query.ts";
 import { quintileScoreSql, rfmGroupSql, rfmReferenceSql, rfmValuesSql } from "./rfm-sql.ts";
 import { sourceCtes } from "./source-ctes.ts";
 import { valueTierSql } from "./value-tier-sql.ts";
@@ -71,17 +73,27 @@ export function featuresQuery(plan: FeaturesPlan, dialect: Dialect, inputs?: Fea
     for (const column of pop.accountColumns) select.push(`a.${q(column)}`);
     joins.push(`LEFT JOIN ${step(pop.source)} a ON a.${q(pop.column)} = m.${member}`);
   }
+  // Aggregate features that read the same rows are one step (one scan, one GROUP BY), named after the first of them.
+  const shared = new Map<string, { name: string; features: { feature: AggregatePlan; as: string }[] }>();
   plan.features.forEach((feature, i) => {
     if (feature.kind === "attribute") {
       select.push(`${attributeSql(feature, dialect)} AS ${q(feature.name)}`);
       return;
     }
-    const name = `feature_${i + 1}`;
-    ctes.push({ name, sql: aggregateSql(feature, step(feature.source), plan.asOf, dialect) });
-    joins.push(`LEFT JOIN ${name} ON ${name}.${member} = m.${member}`);
-    const value = `${name}.${q("value")}`;
+    const key = aggregateRowsKey(feature, plan.asOf, dialect);
+    let group = shared.get(key);
+    if (group === undefined) {
+      group = { name: `feature_${i + 1}`, features: [] };
+      shared.set(key, group);
+      ctes.push({ name: group.name, sql: "" });
+      joins.push(`LEFT JOIN ${group.name} ON ${group.name}.${member} = m.${member}`);
+    }
+    const as = group.features.length === 0 ? "value" : `value_${i + 1}`;
+    group.features.push({ feature, as });
+    const value = `${group.name}.${q(as)}`;
     select.push(`${feature.fallback === null ? value : `coalesce(${value}, ${dialect.numberLiteral(feature.fallback)})`} AS ${q(feature.name)}`);
   });
+  for (const group of shared.values()) ctes.find((cte) => cte.name === group.name)!.sql = aggregatesSql(group.features, step(group.features[0]!.feature.source), plan.asOf, dialect);
   if (plan.rfm) {
     let values = inputs?.rfmValues;
     if (values === undefined) {
@@ -92,6 +104,20 @@ export function featuresQuery(plan: FeaturesPlan, dialect: Dialect, inputs?: Fea
     joins.push(`LEFT JOIN ${values} rfm ON rfm.${member} = m.${member}`);
     const zero = (column: string, as = column) => `coalesce(rfm.${q(column)}, 0) AS ${q(as)}`;
     select.push(`rfm.${q("recency_days")}`, zero("frequency"), zero("monetary"), `rfm.${q("tenure_days")}`, zero("monetary", "ltv"));
+    // The scores' window functions sort the members by each value: over the three values alone (a narrow row, joined
+    // back by member id) rather than over every column of the base row, which at 10,000,000 members spilled.
+    const bought = (column: string) => `CASE WHEN t.${q("frequency")} > 0 THEN t.${q(column)} END`;
+    const scoredValues = `SELECT m.${member}, rfm.${q("recency_days")}, ${zero("frequency")}, ${zero("monetary")}\nFROM ${inputs?.members ?? "members"} m\nLEFT JOIN ${values} rfm ON rfm.${member} = m.${member}`;
+    ctes.push({
+      name: "rfm_scores",
+      sql: `SELECT\n  t.${member},\n  ${[
+        `${quintileScoreSql(bought("recency_days"), true, pop, dialect)} AS ${q("r_score")}`,
+        `${quintileScoreSql(bought("frequency"), false, pop, dialect)} AS ${q("f_score")}`,
+        `${quintileScoreSql(bought("monetary"), false, pop, dialect)} AS ${q("m_score")}`,
+      ].join(",\n  ")}\nFROM (\n${indent(scoredValues)}\n) t`,
+    });
+    joins.push(`LEFT JOIN rfm_scores sc ON sc.${member} = m.${member}`);
+    select.push(`sc.${q("r_score")}`, `sc.${q("f_score")}`, `sc.${q("m_score")}`);
   }
   ctes.push({ name: "base", sql: `SELECT\n  ${select.join(",\n  ")}\nFROM ${inputs?.members ?? "members"} m${joins.map((j) => `\n${j}`).join("")}` });
 
@@ -100,14 +126,6 @@ export function featuresQuery(plan: FeaturesPlan, dialect: Dialect, inputs?: Fea
     ctes.push({ name, sql: `SELECT\n  t.*,\n  ${columns.join(",\n  ")}\nFROM ${last} t` });
     last = name;
   };
-  if (plan.rfm) {
-    const bought = (column: string) => `CASE WHEN t.${q("frequency")} > 0 THEN t.${q(column)} END`;
-    layer("scored", [
-      `${quintileScoreSql(bought("recency_days"), true, pop, dialect)} AS ${q("r_score")}`,
-      `${quintileScoreSql(bought("frequency"), false, pop, dialect)} AS ${q("f_score")}`,
-      `${quintileScoreSql(bought("monetary"), false, pop, dialect)} AS ${q("m_score")}`,
-    ]);
-  }
   plan.computed.forEach((feature, i) => layer(`computed_${i + 1}`, [`${emitSql(feature.expression, dialect, (name) => `t.${q(name)}`)} AS ${q(feature.name)}`]));
   if (plan.rfm) layer("grouped", [`${rfmGroupSql(plan.rfm, dialect)} AS ${q("rfm_group")}`]);
   if (plan.valueTier) layer("tiered", [`${valueTierSql(plan.valueTier, dialect)} AS ${q("value_tier")}`]);

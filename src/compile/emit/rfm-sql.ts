@@ -24,10 +24,12 @@ export function rfmValuesSql(rfm: RfmPlan, source: string, reference: string | u
   const moment = reference !== undefined ? `(SELECT moment FROM ${reference})` : dialect.timestamp(asOfMoment(asOf));
   const ts = `CAST(s.${q(rfm.timestamp)} AS ${dialect.type("timestamp")})`;
   const customer = `s.${q(rfm.customer)}`;
+  // Unique ids counted are distinct ids counted, without the hash table per member that DISTINCT needs.
+  const orders = rfm.ordersUnique ? `count(s.${q(rfm.order)})` : `count(DISTINCT s.${q(rfm.order)})`;
   return `SELECT
   ${customer} AS ${q(MEMBER_ID)},
   ${dialect.elapsedDays(`max(${ts})`, moment)} AS ${q("recency_days")},
-  count(DISTINCT s.${q(rfm.order)}) AS ${q("frequency")},
+  ${orders} AS ${q("frequency")},
   ${dialect.orderedAggregate("sum", `s.${q(rfm.amount)}`)} AS ${q("monetary")},
   ${dialect.elapsedDays(`min(${ts})`, moment)} AS ${q("tenure_days")}
 FROM ${source} s
