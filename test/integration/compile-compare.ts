@@ -77,8 +77,9 @@ export async function readMemberships(db: Database, relation: string): Promise<R
 
 /**
  * The first differences between two row lists, as text (empty when equal).
- * Numbers agree within 1e-9 relative (sums of doubles depend on the order they
- * are added in); everything else exactly.
+ * Numbers agree within 1e-9 relative: sums add in the same ascending order on
+ * both databases now, but math functions such as ln, exp and pow are each
+ * database's own and may round the last bit differently; everything else exactly.
  */
 export function rowDifferences(expected: readonly Row[], actual: readonly Row[], columns: readonly string[], limit = 5): string[] {
   const out: string[] = [];
