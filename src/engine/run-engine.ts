@@ -31,7 +31,7 @@ import { measureImpact } from "./impact/measure-impact.ts";
 import { EVERY_OUTPUT, type EngineOutput } from "./engine-outputs.ts";
 import { featureCoverage, type FeatureCoverage } from "./feature-coverage.ts";
 import { normalizationCoverage, type NormalizationCoverage } from "./normalization-coverage.ts";
-import { segmentDefiningNames } from "./segment-defining-names.ts";
+import { definingNamesBySegment } from "./segment-defining-names.ts";
 import { computeSegmentMetrics, type SchemeMetrics } from "./segment-metrics.ts";
 import { measureValueLabels, type ValueLabelMeasures } from "./value-labels.ts";
 import type { StepHook } from "./step-profile.ts";
@@ -167,9 +167,10 @@ async function measureFindings(
     hypothesisSegments(workspace),
   );
   const idsaa: Record<string, IdsaaResult> = {};
+  const defining = definingNamesBySegment(workspace.segments, config, expressions);
   for (const segment of workspace.segments) {
     const metrics = schemes.find((s) => s.scheme === segment.scheme)?.segments.find((m) => m.segment === segment.value.id);
-    idsaa[`${segment.scheme}/${segment.value.id}`] = evaluateIdsaa(segment.value, metrics, segmentDefiningNames(segment, workspace.segments, config, expressions), config);
+    idsaa[`${segment.scheme}/${segment.value.id}`] = evaluateIdsaa(segment.value, metrics, defining.get(segment) ?? [], config);
   }
   const normalization = await normalizationCoverage(db, config);
   const coverage = await featureCoverage(db, config, catalog);

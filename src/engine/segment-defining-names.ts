@@ -11,23 +11,33 @@ import { schemeSegments } from "../workspace/scheme-segments.ts";
  * catch-all after `annual_income >= 70 and spending_score >= 60` is defined by
  * income and score too, and a difference there proves nothing about it (rules
  * differentiable and undifferentiated). Retired segments take no members and
- * define nothing for the others.
+ * define nothing for the others. Computed for every segment at once: the rules
+ * compare segments pair by pair, and a workspace may hold thousands.
  */
-export function segmentDefiningNames(
-  segment: LoadedSegment,
+export function definingNamesBySegment(
   segments: readonly LoadedSegment[],
   config: Pick<Config, "features" | "sources" | "schemes">,
   expressions: ReadonlyMap<string, Expr>,
-): string[] {
-  const own = (s: LoadedSegment): string[] => {
-    const ast = expressions.get(s.file.path);
-    return ast ? definingNames(ast, config) : [];
+): Map<LoadedSegment, string[]> {
+  const own = new Map<LoadedSegment, string[]>();
+  const ownOf = (s: LoadedSegment): string[] => {
+    let names = own.get(s);
+    if (names === undefined) {
+      const ast = expressions.get(s.file.path);
+      names = ast ? definingNames(ast, config) : [];
+      own.set(s, names);
+    }
+    return names;
   };
-  const names = new Set(own(segment));
-  if (config.schemes[segment.scheme]?.exclusive) {
-    const ordered = schemeSegments(segments, segment.scheme);
-    const index = ordered.indexOf(segment);
-    for (const earlier of ordered.slice(0, Math.max(0, index))) for (const name of own(earlier)) names.add(name);
+  // In an exclusive scheme, the union of the names of the segments checked before each one (one pass in order).
+  const before = new Map<LoadedSegment, readonly string[]>();
+  for (const scheme of new Set(segments.map((s) => s.scheme))) {
+    if (!config.schemes[scheme]?.exclusive) continue;
+    const running = new Set<string>();
+    for (const s of schemeSegments(segments, scheme)) {
+      before.set(s, [...running]);
+      for (const name of ownOf(s)) running.add(name);
+    }
   }
-  return [...names].sort();
+  return new Map(segments.map((s) => [s, [...new Set([...ownOf(s), ...(before.get(s) ?? [])])].sort()]));
 }

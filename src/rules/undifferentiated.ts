@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { segmentDefiningNames } from "../engine/segment-defining-names.ts";
+import { definingNamesBySegment } from "../engine/segment-defining-names.ts";
 import { welchTest } from "../engine/stats/two-sample.ts";
-import type { Config } from "../schema/config.ts";
 import type { LoadedSegment } from "../workspace/workspace.ts";
 import { defineRule, type Facts } from "./define-rule.ts";
 import { measuredSegment } from "./facts/measured-segment.ts";
@@ -57,11 +56,12 @@ export const undifferentiated = defineRule({
     const data = context.facts.data;
     if (!config || !data) return;
     const alpha = context.options.alpha ?? config.thresholds.alpha;
+    const defining = definingNamesBySegment(context.workspace.segments, config, context.facts.expressions);
     for (const scheme of Object.keys(config.schemes)) {
       const segments = context.segmentsOf(scheme).filter(isServed);
       segments.forEach((b, j) => {
         for (const a of segments.slice(0, j)) {
-          const result = comparePair(a, b, context.workspace.segments, config, context.facts, alpha, context.options.minEffect, context.options.features);
+          const result = comparePair(a, b, defining, context.facts, alpha, context.options.minEffect, context.options.features);
           if (!result || result.differs) continue;
           const { closest } = result;
           context.report({
@@ -92,11 +92,11 @@ interface PairResult {
 }
 
 /** Welch tests of b against a on every feature both were measured on and neither definition uses (directly, through a computed feature, or in an exclusive scheme through an earlier segment's definition). */
-function comparePair(a: LoadedSegment, b: LoadedSegment, segments: readonly LoadedSegment[], config: Config, facts: Facts, alpha: number, minEffect: number, only: readonly string[] | undefined): PairResult | undefined {
+function comparePair(a: LoadedSegment, b: LoadedSegment, definingOf: ReadonlyMap<LoadedSegment, readonly string[]>, facts: Facts, alpha: number, minEffect: number, only: readonly string[] | undefined): PairResult | undefined {
   const ma = measuredSegment(facts.data, a.scheme, a.value.id);
   const mb = measuredSegment(facts.data, b.scheme, b.value.id);
   if (!ma || !mb) return undefined;
-  const defining = new Set([a, b].flatMap((s) => segmentDefiningNames(s, segments, config, facts.expressions)));
+  const defining = new Set([a, b].flatMap((s) => definingOf.get(s) ?? []));
   let tested = 0;
   let closest: PairResult["closest"] | undefined;
   for (const cb of mb.comparisons) {

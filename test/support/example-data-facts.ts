@@ -9,7 +9,7 @@ import type { FeatureCoverage } from "../../src/engine/feature-coverage.ts";
 import { evaluateIdsaa, type IdsaaResult } from "../../src/engine/idsaa.ts";
 import type { SourceStats } from "../../src/engine/load-sources.ts";
 import { percentWeights } from "../../src/engine/prioritize.ts";
-import { segmentDefiningNames } from "../../src/engine/segment-defining-names.ts";
+import { definingNamesBySegment } from "../../src/engine/segment-defining-names.ts";
 import type { FeatureComparison, SchemeMetrics, SegmentMetrics } from "../../src/engine/segment-metrics.ts";
 import type { Summary } from "../../src/engine/stats/two-sample.ts";
 import { buildLock } from "../../src/lock/build-lock.ts";
@@ -43,7 +43,7 @@ export function exampleDataFacts(example: ExampleData, definitions: DefinitionsR
     const scheme = schemes.find((s) => s.scheme === segment.scheme);
     if (!scheme) continue;
     const metrics = scheme.segments.find((m) => m.segment === segment.value.id);
-    idsaa[`${segment.scheme}/${segment.value.id}`] = evaluateIdsaa(segment.value, metrics, segmentDefiningNames(segment, workspace.segments, config, definitions.expressions), config);
+    idsaa[`${segment.scheme}/${segment.value.id}`] = evaluateIdsaa(segment.value, metrics, definingNamesBySegment(workspace.segments, config, definitions.expressions).get(segment) ?? [], config);
   }
   Object.assign(idsaa, example.idsaa);
   const hypotheses = example.hypotheses ?? [];
