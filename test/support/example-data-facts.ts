@@ -39,11 +39,12 @@ export function exampleDataFacts(example: ExampleData, definitions: DefinitionsR
   }));
   const idsaa: Record<string, IdsaaResult> = {};
   // Like the engine: every segment of a measured scheme gets a verdict, members or not.
+  const defining = definingNamesBySegment(workspace.segments, config, definitions.expressions);
   for (const segment of workspace.segments) {
     const scheme = schemes.find((s) => s.scheme === segment.scheme);
     if (!scheme) continue;
     const metrics = scheme.segments.find((m) => m.segment === segment.value.id);
-    idsaa[`${segment.scheme}/${segment.value.id}`] = evaluateIdsaa(segment.value, metrics, definingNamesBySegment(workspace.segments, config, definitions.expressions).get(segment) ?? [], config);
+    idsaa[`${segment.scheme}/${segment.value.id}`] = evaluateIdsaa(segment.value, metrics, defining.get(segment) ?? [], config);
   }
   Object.assign(idsaa, example.idsaa);
   const hypotheses = example.hypotheses ?? [];
