@@ -44,7 +44,9 @@ export interface DatabaseOptions {
 }
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
-  const config: Record<string, string> = {};
+  // DuckDB would otherwise fetch an extension it lacks from extensions.duckdb.org into ~/.duckdb and load it,
+  // whenever a query names one (before lockDown, while sources load): Seg runs only the ones built into the client.
+  const config: Record<string, string> = { autoinstall_known_extensions: "false", autoload_known_extensions: "false" };
   if (options.threads !== undefined) config.threads = String(options.threads);
   if (options.memoryLimit !== undefined) config.memory_limit = options.memoryLimit;
   if (options.tempDirectory !== undefined) config.temp_directory = options.tempDirectory;
