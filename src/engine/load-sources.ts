@@ -65,7 +65,7 @@ export interface SourceStats {
 export interface LoadResult {
   sources: SourceStats[];
   diagnostics: Diagnostic[];
-  /** Parquet files the typed sources read in place (DuckDB's spelling of the path): still read after loading. */
+  /** Parquet files the typed sources read in place (DuckDB's spelling of the path, and the path): still read after loading. */
   readInPlace: string[];
   /** Sources whose present keys the key check found all different (check-member-keys). */
   uniqueKeys: string[];
@@ -136,7 +136,8 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     const typed = inPlace === undefined ? typedSourceSql(raw, source, textColumns) : typedSourceSql(`(${parquetRowsSql(inPlace)})`, source, textColumns);
     await db.run(`CREATE OR REPLACE ${inPlace === undefined ? "TABLE" : "VIEW"} ${table} AS ${typed}`);
     await db.run(`DROP ${parquet === undefined ? "TABLE" : "VIEW"} ${raw}`);
-    if (inPlace !== undefined) readInPlace.push(duckdbFilePath(inPlace));
+    // DuckDB checks both the spelling it was given and the file it opens, which differ when the path has [, * or ?.
+    if (inPlace !== undefined) readInPlace.push(...new Set([duckdbFilePath(inPlace), inPlace]));
     const rows = Number((await db.all(`SELECT count(*) AS n FROM ${table}`))[0]?.n ?? 0);
     if (rows === 0) {
       report(["sources", name, source.filter !== undefined ? "filter" : "path"], sourceEmpty, "filteredOut", { source: name, rowsRead });
