@@ -121,7 +121,9 @@ export function segPlaybook(options: PlaybookOptions): AstroIntegration {
       "astro:config:setup": ({ config, injectRoute, updateConfig }) => {
         if (!config.integrations.some((i) => i.name === "@astrojs/mdx")) updateConfig({ integrations: [mdx()] });
         for (const route of ROUTES) {
-          if (route.when && !route.when(options.model)) continue;
+          // seg dev injects every route, since an edit can give a page something to show (a prioritization: or
+          // impact: section added) or take it away; such a page answers 404 while the live model has nothing for it.
+          if (route.when && !options.live && !route.when(options.model)) continue;
           injectRoute({ pattern: route.pattern, entrypoint: new URL(`./routes/${route.entrypoint}`, import.meta.url), prerender: true });
         }
         updateConfig({
