@@ -29,6 +29,7 @@ import { checkMemberKeys } from "./check-member-keys.ts";
 import { duckdbFilePath } from "./duckdb-file-path.ts";
 import type { Database } from "./duckdb.ts";
 import { inspectDataFile, readCsvHeader, type FileProblem } from "./inspect-data-file.ts";
+import { findMixedLineEnd } from "./mixed-line-ends.ts";
 import { headerProblem, raggedRow, readCsvSql } from "./read-csv.ts";
 import { sourceKey, type SourceCache } from "./source-cache.ts";
 import { sourceFinding, type SourceFinding } from "./source-finding.ts";
@@ -230,7 +231,11 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     if (readError !== undefined) {
       const error = readError;
       const ragged = format === "csv" ? raggedRow(error) : undefined;
-      if (ragged) {
+      // DuckDB says only that its parser "reached an invalid state" when the kind of line end changes midway.
+      const mixed = format === "csv" && !ragged ? await findMixedLineEnd(file) : undefined;
+      if (mixed) {
+        reportAll([sourceFinding(dataMalformed, "mixedLineEnds", ["sources", name, "path"], { data: { ...mixed }, words: { line: mixed.line, file: source.path, ending: mixed.ending, first: mixed.first } })]);
+      } else if (ragged) {
         reportAll([
           sourceFinding(dataMalformed, "raggedRow", ["sources", name, "path"], {
             data: { line: ragged.line, fields: ragged.fields, expected: ragged.expected },
