@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,6 +25,19 @@ describe("openDatabase", () => {
       expect(extensions.map((e) => e.name)).not.toContain("excel");
     } finally {
       db.close();
+    }
+  });
+
+  it("reads a time with a zone as the same UTC time whatever the machine's time zone", () => {
+    // A process of its own: the zone is read from TZ when DuckDB starts.
+    const script = `import { openDatabase } from ${JSON.stringify(new URL("./duckdb.ts", import.meta.url).href)};
+const db = await openDatabase();
+const [row] = await db.all("SELECT CAST(TIMESTAMPTZ '2026-01-01 00:30:00+00' AS TIMESTAMP)::VARCHAR AS t, CAST(TIMESTAMPTZ '2026-01-01 00:30:00+00' AS DATE)::VARCHAR AS d");
+db.close();
+process.stdout.write(JSON.stringify(row));`;
+    for (const zone of ["America/New_York", "Asia/Tokyo"]) {
+      const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { env: { ...process.env, TZ: zone }, encoding: "utf8" });
+      expect(JSON.parse(out), zone).toEqual({ t: "2026-01-01 00:30:00", d: "2026-01-01" });
     }
   });
 

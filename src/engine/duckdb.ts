@@ -52,6 +52,9 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   if (options.tempDirectory !== undefined) config.temp_directory = options.tempDirectory;
   const instance = await DuckDBInstance.create(":memory:", config);
   const connection: DuckDBConnection = await instance.connect();
+  // Times in UTC whatever the machine's zone (an ICU setting, so not one of the instance's): a Parquet TIMESTAMPTZ
+  // column read as a timestamp or date would otherwise take the local wall clock, and give another lock elsewhere.
+  await connection.run("SET GLOBAL TimeZone = 'UTC'");
   let probe: DuckDBConnection | undefined;
   let probing = false;
   let closed = false;
