@@ -41,4 +41,11 @@ describe("readLock", () => {
       expect(read).toEqual({ status: "invalid", message: "not a Seg lock file (clusters.centroids.0.id: must be a cluster id as Seg writes them, such as cluster-3)" });
     },
   );
+
+  it("refuses a __proto__ key, which would drop the entry from every comparison instead of failing it", () => {
+    const text = JSON.stringify(MALL_LOCK).replace('"inputs":{', '"inputs":{"__proto__":{"ghost":{}},');
+    root = mkdtempSync(join(tmpdir(), "seg-lock-"));
+    writeFileSync(join(root, LOCK_FILE), text);
+    expect(readLock(root)).toEqual({ status: "invalid", message: 'not a Seg lock file (inputs.__proto__: "__proto__" is not a name Seg writes)' });
+  });
 });

@@ -30,6 +30,10 @@ export function readLock(root: string): ReadLockResult {
   } catch (error) {
     return { status: "invalid", message: `not valid JSON (${(error as Error).message})` };
   }
+  // Parsed into objects, a "__proto__" key would set the object's prototype instead of adding an entry: a segment,
+  // source or hash under it would be left out of every comparison, and lookups would fall through to it.
+  const proto = protoKeyPath(json);
+  if (proto !== undefined) return { status: "invalid", message: `not a Seg lock file (${proto}: "__proto__" is not a name Seg writes)` };
   const parsed = lockSchema.safeParse(json);
   if (!parsed.success) return { status: "invalid", message: `not a Seg lock file (${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message})` };
   return { status: "ok", lock: parsed.data, text };
@@ -38,4 +42,19 @@ export function readLock(root: string): ReadLockResult {
 export function writeLock(root: string, lock: Lock): { path: string; changed: boolean } {
   const path = join(root, LOCK_FILE);
   return { path, changed: writeIfChanged(path, stableJson(lock)) };
+}
+
+/** The path of the first "__proto__" key in parsed JSON, if any (walked without recursion: a lock may nest deeply). */
+function protoKeyPath(json: unknown): string | undefined {
+  const pending: [unknown, string][] = [[json, ""]];
+  while (pending.length > 0) {
+    const [value, path] = pending.pop()!;
+    if (value === null || typeof value !== "object") continue;
+    for (const [key, child] of Object.entries(value)) {
+      const at = path === "" ? key : `${path}.${key}`;
+      if (key === "__proto__") return at;
+      pending.push([child, at]);
+    }
+  }
+  return undefined;
 }
