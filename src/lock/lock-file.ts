@@ -24,6 +24,12 @@ export function readLock(root: string): ReadLockResult {
   const decoded = decodeUtf8(read.bytes);
   if (!decoded.ok) return { status: "invalid", message: "not UTF-8 text" };
   const text = decoded.text;
+  const parsed = parseLockText(text);
+  return parsed.status === "ok" ? { ...parsed, text } : parsed;
+}
+
+/** A lock's text as a Lock, or why it is not one (the message reads "segments.lock.json is {message}."). */
+export function parseLockText(text: string): { status: "invalid"; message: string } | { status: "ok"; lock: Lock } {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -36,7 +42,7 @@ export function readLock(root: string): ReadLockResult {
   if (proto !== undefined) return { status: "invalid", message: `not a Seg lock file (${proto}: "__proto__" is not a name Seg writes)` };
   const parsed = lockSchema.safeParse(json);
   if (!parsed.success) return { status: "invalid", message: `not a Seg lock file (${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message})` };
-  return { status: "ok", lock: parsed.data, text };
+  return { status: "ok", lock: parsed.data };
 }
 
 export function writeLock(root: string, lock: Lock): { path: string; changed: boolean } {
