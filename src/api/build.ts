@@ -32,6 +32,7 @@ import { relativizeLinks } from "../site/relative-links.ts";
 import { registerDocuments } from "../site/playbook-documents.ts";
 import { stagePlaybook } from "../site/stage.ts";
 import { playbookStage } from "./playbook-stage.ts";
+import { privateTempFolder } from "./private-temp-folder.ts";
 import { discoverFiles } from "../workspace/discover.ts";
 import { check, type CheckOptions } from "./check.ts";
 import type { CheckResult } from "../lint/check-result.ts";
@@ -109,10 +110,11 @@ export function sitePathBase(base: string | undefined): string | undefined {
 /**
  * Astro's cache (content store, Vite's) outside the workspace, one per
  * workspace and kept between builds: Astro may still be writing to it just
- * after a build returns.
+ * after a build returns. It is in a temp folder of the user's own, since the
+ * bundler loads modules from it (api/private-temp-folder.ts).
  */
 export function playbookCacheDir(root: string): string {
-  return join(tmpdir(), "seg-astro-cache", createHash("sha256").update(root).digest("hex").slice(0, 16));
+  return join(privateTempFolder("seg-astro-cache"), createHash("sha256").update(root).digest("hex").slice(0, 16));
 }
 
 /** The files a build must leave alone: every file of the workspace and its data files. */

@@ -109,10 +109,12 @@ export const dataMalformed = defineCheck({
   messages: {
     raggedRow: "Row {{row}} (line {{line}}) of {{file}} has {{fields}} {{fieldsWord}}, expected {{expected}} (one per header column).",
     truncatedGzip: 'The gzip stream of {{file}} (source "{{source}}") is truncated or corrupt ({{error}}): its end is missing, so rows would be lost.',
+    mixedLineEnds: "Line {{line}} of {{file}} ends with {{ending}}, but the lines before it end with {{first}}; a CSV file is read with one kind of line end.",
   },
   hint: "Export the file again.",
   hints: {
     raggedRow: "Quote values that contain commas, and give every row one field per header column.",
     truncatedGzip: "Copy or export the file again, and check it with gzip -t.",
+    mixedLineEnds: "Save the file again with one kind of line end (e.g. dos2unix, or unix2dos), or export it again.",
   },
 });

@@ -57,7 +57,7 @@ beforeAll(() => {
     k: 1,
     features: ["x"],
     transform: [{ kind: "log1p" }],
-    centroids: [{ id: "0", name: "Busy", size, share: size / 100, centroid: { x }, transformed: [Math.log1p(x)] }],
+    centroids: [{ id: "cluster-1", name: "Busy", size, share: size / 100, centroid: { x }, transformed: [Math.log1p(x)] }],
     ari: null,
   });
   commit("2026-01-05", { "ws/segments.lock.json": stableJson(lock("2026-01-01", { heavy: 10 })) });
@@ -98,7 +98,7 @@ describe("lockHistory", () => {
 
   it("gives each cluster a series of its size and centroid", () => {
     const history = lockHistory(join(repo, "ws"));
-    expect(history.clusters["0"]).toEqual([
+    expect(history.clusters["cluster-1"]).toEqual([
       { commit: shas[2], date: "2026-03-05", asOf: "2026-03-01", name: "Busy", size: 52, share: 0.52, centroid: { x: 1.5 } },
       { commit: shas[4], date: "2026-05-05", asOf: "2026-05-01", name: "Busy", size: 53, share: 0.53, centroid: { x: 1.75 } },
     ]);

@@ -9,7 +9,8 @@
  * (nothing a repository's config names is run), the text must be JSON that the
  * lock schema accepts, and keys are kept in Maps or prefixed, never used bare.
  */
-import { lockSchema, type Lock } from "../lock/lock.ts";
+import type { Lock } from "../lock/lock.ts";
+import { parseLockText } from "../lock/lock-file.ts";
 import { gitText, repositoryPath, type Repository } from "./git.ts";
 import { readBlobs } from "./read-blobs.ts";
 import type { SegmentFigures } from "./metric-diff.ts";
@@ -141,13 +142,6 @@ function summarize(lock: Lock): LockSummary {
 
 function parseLock(text: string | undefined): { lock: Lock } | { problem: string } {
   if (text === undefined) return { problem: "missing at this commit" };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { problem: `not valid JSON (${(error as Error).message})` };
-  }
-  const parsed = lockSchema.safeParse(json);
-  if (!parsed.success) return { problem: `not a Seg lock file (${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message})` };
-  return { lock: parsed.data };
+  const parsed = parseLockText(text);
+  return parsed.status === "ok" ? { lock: parsed.lock } : { problem: parsed.message };
 }

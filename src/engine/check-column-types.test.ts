@@ -58,6 +58,20 @@ describe("checkColumnTypes", () => {
     expect(finding).toMatchObject({ ruleId: "data/type-mismatch", message: 'Column "x" of source "s" is declared boolean, but 1 value in data/x.csv does not parse: "maybe" (line 3).' });
   });
 
+  it("a typed (Parquet) column is held to the declared type too: no true read as 1, no 7 read as true", async () => {
+    const typed = async (type: string, sql: string) => {
+      await db.run(`CREATE OR REPLACE TABLE raw AS SELECT * FROM (VALUES ${sql}) v(x)`);
+      const source: Source = sourceSchema.parse({ path: "data/x.parquet", kind: "accounts", key: "x", columns: { x: { type } } });
+      return checkColumnTypes(db, { name: "s", source, raw: "raw", textColumns: new Set(), rowLabel: (r) => `row ${r + 1}` });
+    };
+    expect(await typed("boolean", "(true), (false), (NULL)")).toEqual([]);
+    expect(await typed("boolean", "(0), (1), (1)")).toEqual([]);
+    expect(await typed("integer", "(12), (30.0::DOUBLE)")).toEqual([]);
+    expect((await typed("integer", "(true), (false), (true)"))[0]?.message).toBe('Column "x" of source "s" is declared integer, but 3 values in data/x.parquet do not parse: "true" (row 1), "false" (row 2), "true" (row 3).');
+    expect((await typed("number", "(true), (false)"))[0]?.message).toBe('Column "x" of source "s" is declared number, but 2 values in data/x.parquet do not parse: "true" (row 1), "false" (row 2).');
+    expect((await typed("boolean", "(0), (1), (7), (-2)"))[0]?.message).toBe('Column "x" of source "s" is declared boolean, but 2 values in data/x.parquet do not parse: "7" (row 3), "-2" (row 4).');
+  });
+
   it("NaN, Infinity and a number too large for a double are non-finite", async () => {
     const [finding, ...rest] = await check("number", ["1.5", "NaN", "Infinity", "1e309", "-inf"]);
     expect(rest).toEqual([]);

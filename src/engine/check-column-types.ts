@@ -71,6 +71,8 @@ function readTests({ name, source, textColumns }: ColumnTypeInput): Test[] {
     const text = textColumns.has(from);
     const v = text ? `trim(${q(from)})` : q(from);
     const present = text ? `${q(from)} IS NOT NULL AND trim(${q(from)}) <> ''` : `${q(from)} IS NOT NULL`;
+    // A typed (Parquet) column casts where its text would not parse: true to 1, and any number but 0 to true.
+    const isBoolean = text ? "false" : `typeof(${v}) = 'BOOLEAN'`;
     const path = ["sources", name, "columns", column, "type"];
     const unparsed = (n: number, hint = "Fix the data, or declare the column as string and normalize it with a feature."): Description => ({ messageId: "unparsed", words: { verb: n === 1 ? "does" : "do" }, hint });
     switch (spec.type) {
@@ -80,8 +82,8 @@ function readTests({ name, source, textColumns }: ColumnTypeInput): Test[] {
           path,
           check: dataTypeMismatch,
           value: q(from),
-          bad: `${present} AND (${notWhole(v, text)})`,
-          extra: { numbers: `TRY_CAST(${v} AS DOUBLE) IS NOT NULL` },
+          bad: `${present} AND (${notWhole(v, text)} OR ${isBoolean})`,
+          extra: { numbers: `TRY_CAST(${v} AS DOUBLE) IS NOT NULL AND NOT (${isBoolean})` },
           describe: (n, extra) => (extra.numbers === n ? { messageId: "notWhole", words: { verb: n === 1 ? "is not a whole number" : "are not whole numbers" } } : unparsed(n)),
         });
         break;
@@ -91,7 +93,7 @@ function readTests({ name, source, textColumns }: ColumnTypeInput): Test[] {
           path,
           check: dataTypeMismatch,
           value: q(from),
-          bad: `${present} AND TRY_CAST(${v} AS DOUBLE) IS NULL`,
+          bad: `${present} AND (TRY_CAST(${v} AS DOUBLE) IS NULL OR ${isBoolean})`,
           describe: (n) => unparsed(n),
         });
         tests.push({
@@ -122,7 +124,8 @@ function readTests({ name, source, textColumns }: ColumnTypeInput): Test[] {
           path,
           check: dataTypeMismatch,
           value: q(from),
-          bad: `${present} AND TRY_CAST(${v} AS ${duckdb.type(spec.type)}) IS NULL`,
+          // A number in a boolean column is 0 or 1, as in text.
+          bad: `${present} AND (TRY_CAST(${v} AS ${duckdb.type(spec.type)}) IS NULL${spec.type === "boolean" && !text ? ` OR (NOT ${isBoolean} AND TRY_CAST(${v} AS DOUBLE) NOT IN (0, 1))` : ""})`,
           describe: (n) => (spec.type === "boolean" ? unparsed(n, "Write true/false, yes/no, y/n, t/f or 1/0, or declare the column as string and normalize it with a feature.") : unparsed(n)),
         });
     }

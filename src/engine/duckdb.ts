@@ -44,12 +44,17 @@ export interface DatabaseOptions {
 }
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
-  const config: Record<string, string> = {};
+  // DuckDB would otherwise fetch an extension it lacks from extensions.duckdb.org into ~/.duckdb and load it,
+  // whenever a query names one (before lockDown, while sources load): Seg runs only the ones built into the client.
+  const config: Record<string, string> = { autoinstall_known_extensions: "false", autoload_known_extensions: "false" };
   if (options.threads !== undefined) config.threads = String(options.threads);
   if (options.memoryLimit !== undefined) config.memory_limit = options.memoryLimit;
   if (options.tempDirectory !== undefined) config.temp_directory = options.tempDirectory;
   const instance = await DuckDBInstance.create(":memory:", config);
   const connection: DuckDBConnection = await instance.connect();
+  // Times in UTC whatever the machine's zone (an ICU setting, so not one of the instance's): a Parquet TIMESTAMPTZ
+  // column read as a timestamp or date would otherwise take the local wall clock, and give another lock elsewhere.
+  await connection.run("SET GLOBAL TimeZone = 'UTC'");
   let probe: DuckDBConnection | undefined;
   let probing = false;
   let closed = false;

@@ -29,6 +29,7 @@ import { checkMemberKeys } from "./check-member-keys.ts";
 import { duckdbFilePath } from "./duckdb-file-path.ts";
 import type { Database } from "./duckdb.ts";
 import { inspectDataFile, readCsvHeader, type FileProblem } from "./inspect-data-file.ts";
+import { findMixedLineEnd } from "./mixed-line-ends.ts";
 import { headerProblem, raggedRow, readCsvSql } from "./read-csv.ts";
 import { sourceKey, type SourceCache } from "./source-cache.ts";
 import { sourceFinding, type SourceFinding } from "./source-finding.ts";
@@ -65,7 +66,7 @@ export interface SourceStats {
 export interface LoadResult {
   sources: SourceStats[];
   diagnostics: Diagnostic[];
-  /** Parquet files the typed sources read in place (DuckDB's spelling of the path): still read after loading. */
+  /** Parquet files the typed sources read in place (DuckDB's spelling of the path, and the path): still read after loading. */
   readInPlace: string[];
   /** Sources whose present keys the key check found all different (check-member-keys). */
   uniqueKeys: string[];
@@ -136,7 +137,8 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     const typed = inPlace === undefined ? typedSourceSql(raw, source, textColumns) : typedSourceSql(`(${parquetRowsSql(inPlace)})`, source, textColumns);
     await db.run(`CREATE OR REPLACE ${inPlace === undefined ? "TABLE" : "VIEW"} ${table} AS ${typed}`);
     await db.run(`DROP ${parquet === undefined ? "TABLE" : "VIEW"} ${raw}`);
-    if (inPlace !== undefined) readInPlace.push(duckdbFilePath(inPlace));
+    // DuckDB checks both the spelling it was given and the file it opens, which differ when the path has [, * or ?.
+    if (inPlace !== undefined) readInPlace.push(...new Set([duckdbFilePath(inPlace), inPlace]));
     const rows = Number((await db.all(`SELECT count(*) AS n FROM ${table}`))[0]?.n ?? 0);
     if (rows === 0) {
       report(["sources", name, source.filter !== undefined ? "filter" : "path"], sourceEmpty, "filteredOut", { source: name, rowsRead });
@@ -229,7 +231,11 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     if (readError !== undefined) {
       const error = readError;
       const ragged = format === "csv" ? raggedRow(error) : undefined;
-      if (ragged) {
+      // DuckDB says only that its parser "reached an invalid state" when the kind of line end changes midway.
+      const mixed = format === "csv" && !ragged ? await findMixedLineEnd(file) : undefined;
+      if (mixed) {
+        reportAll([sourceFinding(dataMalformed, "mixedLineEnds", ["sources", name, "path"], { data: { ...mixed }, words: { line: mixed.line, file: source.path, ending: mixed.ending, first: mixed.first } })]);
+      } else if (ragged) {
         reportAll([
           sourceFinding(dataMalformed, "raggedRow", ["sources", name, "path"], {
             data: { line: ragged.line, fields: ragged.fields, expected: ragged.expected },

@@ -24,18 +24,43 @@ export function readLock(root: string): ReadLockResult {
   const decoded = decodeUtf8(read.bytes);
   if (!decoded.ok) return { status: "invalid", message: "not UTF-8 text" };
   const text = decoded.text;
+  const parsed = parseLockText(text);
+  return parsed.status === "ok" ? { ...parsed, text } : parsed;
+}
+
+/** A lock's text as a Lock, or why it is not one (the message reads "segments.lock.json is {message}."). */
+export function parseLockText(text: string): { status: "invalid"; message: string } | { status: "ok"; lock: Lock } {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
     return { status: "invalid", message: `not valid JSON (${(error as Error).message})` };
   }
+  // Parsed into objects, a "__proto__" key would set the object's prototype instead of adding an entry: a segment,
+  // source or hash under it would be left out of every comparison, and lookups would fall through to it.
+  const proto = protoKeyPath(json);
+  if (proto !== undefined) return { status: "invalid", message: `not a Seg lock file (${proto}: "__proto__" is not a name Seg writes)` };
   const parsed = lockSchema.safeParse(json);
   if (!parsed.success) return { status: "invalid", message: `not a Seg lock file (${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message})` };
-  return { status: "ok", lock: parsed.data, text };
+  return { status: "ok", lock: parsed.data };
 }
 
 export function writeLock(root: string, lock: Lock): { path: string; changed: boolean } {
   const path = join(root, LOCK_FILE);
   return { path, changed: writeIfChanged(path, stableJson(lock)) };
+}
+
+/** The path of the first "__proto__" key in parsed JSON, if any (walked without recursion: a lock may nest deeply). */
+function protoKeyPath(json: unknown): string | undefined {
+  const pending: [unknown, string][] = [[json, ""]];
+  while (pending.length > 0) {
+    const [value, path] = pending.pop()!;
+    if (value === null || typeof value !== "object") continue;
+    for (const [key, child] of Object.entries(value)) {
+      const at = path === "" ? key : `${path}.${key}`;
+      if (key === "__proto__") return at;
+      pending.push([child, at]);
+    }
+  }
+  return undefined;
 }

@@ -24,6 +24,13 @@ const segmentEntry = z.object({
   valueShare: z.number().nullable(),
 });
 
+/**
+ * A cluster id as Seg makes them (cluster-1, cluster-2, …; stable-ids.ts). The lock's ids are carried into the next
+ * recompute, so one edited by hand would otherwise give two clusters one id (their members merged under it) or put
+ * any text in the memberships, exports and site.
+ */
+const clusterId = z.string().regex(/^cluster-[1-9][0-9]{0,8}$/, { message: "must be a cluster id as Seg writes them, such as cluster-3" });
+
 export const lockSchema = z.object({
   version: z.literal(1),
   tool: z.string(),
@@ -43,7 +50,7 @@ export const lockSchema = z.object({
       transform: z.array(z.union([z.object({ kind: z.literal("log1p") }), z.object({ kind: z.literal("standardize"), means: z.array(z.number()), sds: z.array(z.number()) })])),
       centroids: z.array(
         z.object({
-          id: z.string(),
+          id: clusterId,
           name: z.string(),
           size: z.number(),
           share: z.number(),
@@ -52,7 +59,14 @@ export const lockSchema = z.object({
           /** Transformed space, in feature order (what members are assigned by). */
           transformed: z.array(z.number()),
         }),
-      ),
+      )
+      .superRefine((centroids, ctx) => {
+        const seen = new Set<string>();
+        centroids.forEach((c, i) => {
+          if (seen.has(c.id)) ctx.addIssue({ code: "custom", path: [i, "id"], message: `repeats ${c.id}: each cluster has an id of its own` });
+          seen.add(c.id);
+        });
+      }),
       /** Agreement with the rule segments of the clustering scheme. */
       ari: z.number().nullable(),
       /**

@@ -121,7 +121,9 @@ export function segPlaybook(options: PlaybookOptions): AstroIntegration {
       "astro:config:setup": ({ config, injectRoute, updateConfig }) => {
         if (!config.integrations.some((i) => i.name === "@astrojs/mdx")) updateConfig({ integrations: [mdx()] });
         for (const route of ROUTES) {
-          if (route.when && !route.when(options.model)) continue;
+          // seg dev injects every route, since an edit can give a page something to show (a prioritization: or
+          // impact: section added) or take it away; such a page answers 404 while the live model has nothing for it.
+          if (route.when && !options.live && !route.when(options.model)) continue;
           injectRoute({ pattern: route.pattern, entrypoint: new URL(`./routes/${route.entrypoint}`, import.meta.url), prerender: true });
         }
         updateConfig({
@@ -152,11 +154,14 @@ export function segPlaybook(options: PlaybookOptions): AstroIntegration {
                 load(id: string) {
                   const file = fileOf(id);
                   if (file === undefined || mayLoad(file, options)) return null;
-                  // Nothing to load (a page's URL the dev server first tries as a module, e.g. /_seg/playbook.js):
-                  // Vite's "no such module", so the dev server hands the request on to the page routes.
+                  // Vite's "no such module" (ERR_LOAD_URL), so the dev server hands the request on and answers it as
+                  // it does any file it does not serve (404), with no stack trace, and a file that exists is not told
+                  // from one that does not. A build, and a page that imports the file, still fail with the message.
+                  // Nothing to load is a page's URL the dev server first tries as a module, e.g. /_seg/playbook.js.
                   if (!existsSync(file)) throw Object.assign(new Error(`Seg found no module ${id}.`), { code: "ERR_LOAD_URL" });
                   const shown = isInsideFolder(file, options.workspace) ? relative(options.workspace, file).split(sep).join("/") : "a file outside the workspace";
-                  throw new Error(`Seg does not load ${shown} into the playbook: only persona and review files, the images they show and public/ files checked by seg check are published.`);
+                  const message = `Seg does not load ${shown} into the playbook: only persona and review files, the images they show and public/ files checked by seg check are published.`;
+                  throw Object.assign(new Error(message), { code: "ERR_LOAD_URL" });
                 },
               },
               {

@@ -110,6 +110,15 @@ describe("warehouse engines refuse what they cannot do", () => {
     expect(stderr).not.toContain("s3cret-pw");
   });
 
+  it.each(["postgres://seg:s3cret-pw@db:99999999/postgres", "postgres://seg:s3cret-pw@[db/postgres"])("says a connection URL that is not a URL is one, without printing it: %s", async (url) => {
+    const root = workspace((name) => `crm.${name}`);
+    let stderr = "";
+    const io: Io = { stdout: () => undefined, stderr: (t) => void (stderr += t), isTTY: false, env: { DATABASE_URL: url }, cwd: root, today: () => "2026-11-23" };
+    const code = await main(["lock", "--root", root, "--engine", "postgres"], io);
+    expect(code).toBe(2);
+    expect(stderr).toBe("seg lock: Could not connect to PostgreSQL ($DATABASE_URL): it is not a valid connection URL (postgres://user@host:port/database).\n");
+  });
+
   it("says BigQuery and Snowflake run only as a dry run, and --dry-run needs a warehouse", async () => {
     const root = workspace((name) => `crm.${name}`);
     const live = await run(["lock", "--root", root, "--engine", "snowflake"], root);

@@ -22,7 +22,13 @@ const CONNECT_TIMEOUT_MS = 30_000;
 
 export async function connectPostgres(connection: PostgresConnection): Promise<TableReader> {
   const { origin, ...settings } = connection;
-  const client = new pg.Client({ ...settings, application_name: "seg", connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  let client: pg.Client;
+  try {
+    client = new pg.Client({ ...settings, application_name: "seg", connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  } catch {
+    // pg parses a connection URL as it is made; the URL may hold the password, so it is not shown.
+    throw new SegError(`Could not connect to PostgreSQL (${origin}): it is not a valid connection URL (postgres://user@host:port/database).`);
+  }
   try {
     await client.connect();
     // Text as Seg reads it: ISO dates, UTC, shortest exact doubles; nothing this run does can write.

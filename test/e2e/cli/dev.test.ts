@@ -17,7 +17,7 @@ import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runSeg, SEG_BIN } from "../../support/run-seg.ts";
 import { segDevEnv } from "../../support/run-seg-dev.ts";
-import { BASE_SEGMENT, tempWorkspace } from "../../support/temp-workspace.ts";
+import { BASE_CONFIG, BASE_SEGMENT, tempWorkspace } from "../../support/temp-workspace.ts";
 import { launchChromium, skipReason } from "../site/support/chromium.ts";
 
 const cleanups: (() => void | Promise<void>)[] = [];
@@ -202,6 +202,30 @@ describe("seg dev", () => {
     expect(after).toBeLessThan(before);
     await poll(async () => ((await members()) === after.toLocaleString("en-US") ? true : undefined), dev.output);
     expect(dev.output()).not.toMatch(/Update failed/);
+  }, 600_000);
+
+  it("serves the prioritization page once an edit adds a prioritization: section, and 404 once one removes it, without a restart", async () => {
+    const without = BASE_CONFIG.replace(/^prioritization:\n(?: .*\n)+/m, "");
+    const unscored = BASE_SEGMENT.replace(/^scores: .*\n/m, "");
+    expect(without).not.toContain("prioritization:");
+    const ws = tempWorkspace({ "segmentation.yaml": without, "segments/usage/heavy.yaml": unscored });
+    cleanups.push(ws.remove);
+    expect(runSeg(["lock"], { cwd: ws.root }).status).toBe(0);
+    const dev = await startDev(["--root", ws.root], ws.root);
+    const status = async (path: string) => (await fetch(new URL(path, dev.url))).status;
+    expect(await status("prioritization/")).toBe(404);
+
+    ws.write("segmentation.yaml", BASE_CONFIG);
+    ws.write("segments/usage/heavy.yaml", BASE_SEGMENT);
+    expect(runSeg(["lock"], { cwd: ws.root }).status).toBe(0);
+    await served(dev, "prioritization/", "<h1>Prioritization");
+
+    // Taken away again: the page is gone (it was a server error on a model without a prioritization).
+    ws.write("segmentation.yaml", without);
+    ws.write("segments/usage/heavy.yaml", unscored);
+    expect(runSeg(["lock"], { cwd: ws.root }).status).toBe(0);
+    await poll(async () => ((await status("prioritization/")) === 404 ? true : undefined), dev.output);
+    expect(dev.output()).not.toMatch(/Update failed|Internal server error|TypeError/);
   }, 600_000);
 
   it("refuses a port in use before it builds, saying what to do", async () => {

@@ -24,6 +24,14 @@ describe("files that cannot be read as they are", () => {
     ]);
   });
 
+  it("rows appended with another kind of line end: the first such line, instead of DuckDB's \"state machine reached an invalid state\"", async () => {
+    const lines = invoices.split("\n");
+    const mixed = `${lines.slice(0, 9).join("\r\n")}\r\n${lines.slice(9).join("\n")}`;
+    expect(await errorsOf(exampleFiles(mixed))).toEqual([
+      { ruleId: "data/malformed", severity: "error", file: "segmentation.yaml", line: 21, column: 11, message: "Line 10 of data/invoices.csv ends with LF, but the lines before it end with CRLF; a CSV file is read with one kind of line end." },
+    ]);
+  });
+
   it("a truncated .csv.gz says the gzip stream is truncated instead of reading the rows before the cut", async () => {
     const gz = gzipSync(invoices);
     const errors = await errorsOf(withGzipInvoices(gz.subarray(0, Math.floor(gz.length * 0.6))));
