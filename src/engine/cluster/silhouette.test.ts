@@ -3,10 +3,16 @@ import { describe, expect, it } from "vitest";
 import { mulberry32 } from "../stats/seeded-random.ts";
 import { createMatrix } from "./matrix.ts";
 import { fromRows, toRows } from "../../../test/support/matrix-rows.ts";
-import { sampleRows, silhouetteScore, silhouetteScores } from "./silhouette.ts";
+import type { Matrix } from "./matrix.ts";
+import { sampleRows, silhouetteScores, type SilhouetteOptions } from "./silhouette.ts";
+
+/** The silhouette of one labeling. */
+function silhouetteScore(m: Matrix, labels: Int32Array, k: number, options: SilhouetteOptions): number | null {
+  return silhouetteScores(m, [{ labels, k }], options)[0]!;
+}
 
 /** The silhouette of one labeling on its own, pair by pair, in the order silhouetteScores adds (each pair once, rows ascending). */
-function oneAtATime(m: { data: Float64Array; n: number; d: number }, labels: Int32Array, k: number, sample: number): number | null {
+function oneAtATime(m: Matrix, labels: Int32Array, k: number, sample: number): number | null {
   const rows = sampleRows(m.n, sample, 1);
   const s = rows.length;
   const size = new Float64Array(k);

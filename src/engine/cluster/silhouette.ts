@@ -25,11 +25,6 @@ export interface SilhouetteOptions {
   seed: number;
 }
 
-/** The mean silhouette, or null when the rows span fewer than 2 clusters. */
-export function silhouetteScore(matrix: Matrix, labels: Int32Array, k: number, options: SilhouetteOptions): number | null {
-  return silhouetteScores(matrix, [{ labels, k }], options)[0]!;
-}
-
 /** One clustering of a matrix's rows: each row's cluster among k. */
 export interface Labeling {
   labels: Int32Array;
@@ -41,7 +36,8 @@ export interface Labeling {
  * sample: each pair's distance is computed once and added to every labeling's sums, where
  * computing it once per labeling spent most of the time on the same square roots. Each
  * labeling's sums receive the same additions in the same order as alone, so every score
- * is silhouetteScore's to the bit.
+ * is what it would be alone, to the bit. A score is null when its labeling puts
+ * the rows in fewer than 2 clusters.
  */
 export function silhouetteScores(matrix: Matrix, labelings: readonly Labeling[], options: SilhouetteOptions): (number | null)[] {
   const rows = sampleRows(matrix.n, options.sample ?? SILHOUETTE_SAMPLE, options.seed);
