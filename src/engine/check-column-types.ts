@@ -63,7 +63,21 @@ export async function checkColumnTypes(db: Database, input: ColumnTypeInput): Pr
   }
 }
 
-function readTests({ name, source, textColumns }: ColumnTypeInput): Test[] {
+/**
+ * SQL true on a row that some check would report, for a pass that types the rows
+ * as it reads them (read-typed-csv.ts) and falls back to checkColumnTypes when any
+ * row is flagged: `read` over the raw columns, `derived` over the typed ones (as
+ * readColumnsSql gives them, derived columns not yet computed). The very tests
+ * checkColumnTypes counts, so a row is flagged exactly when it would be counted.
+ */
+export function typeProblemsSql(input: TestInput): { read: string; derived: string } {
+  const flagged = (tests: readonly Test[]) => (tests.length === 0 ? "false" : tests.map((t) => `(${t.bad}) IS TRUE`).join(" OR "));
+  return { read: flagged(readTests(input)), derived: flagged(derivedTests(input)) };
+}
+
+type TestInput = Pick<ColumnTypeInput, "name" | "source" | "textColumns">;
+
+function readTests({ name, source, textColumns }: TestInput): Test[] {
   const tests: Test[] = [];
   for (const [column, spec] of Object.entries(source.columns)) {
     if (spec.expression !== undefined || spec.row_number || spec.type === "string") continue;
@@ -141,7 +155,7 @@ function notWhole(v: string, text: boolean): string {
   return text ? `NOT (regexp_full_match(${v}, '[+-]?[0-9]+(\\.0*)?') AND ${fits})` : `NOT (${fits} AND TRY_CAST(${v} AS DOUBLE) = TRY_CAST(TRY_CAST(${v} AS BIGINT) AS DOUBLE))`;
 }
 
-function derivedTests({ name, source }: ColumnTypeInput): Test[] {
+function derivedTests({ name, source }: TestInput): Test[] {
   return Object.entries(source.columns)
     .filter(([, spec]) => spec.expression !== undefined && spec.type !== "string")
     .map(([column, spec]) => {

@@ -31,6 +31,7 @@ import type { Database } from "./duckdb.ts";
 import { inspectDataFile, readCsvHeader, type FileProblem } from "./inspect-data-file.ts";
 import { findMixedLineEnd } from "./mixed-line-ends.ts";
 import { headerProblem, raggedRow, readCsvSql } from "./read-csv.ts";
+import { readTypedCsv } from "./read-typed-csv.ts";
 import { sourceKey, type SourceCache } from "./source-cache.ts";
 import { sourceFinding, type SourceFinding } from "./source-finding.ts";
 import { lit, q, sourceTable } from "./sql-names.ts";
@@ -108,7 +109,6 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     const { where, rowLabel, allColumns, parquet } = read;
     const inPlace = parquet?.inPlace === true ? parquet.file : undefined;
     const table = sourceTable(name);
-    const orderColumn = rfm?.source === name ? rfm.order : undefined;
     // The Parquet view's rowid is the file's row number, not a column of the file.
     const described = (await db.all(`SELECT column_name, column_type FROM (DESCRIBE ${raw})`)).filter((r) => parquet === undefined || r.column_name !== "rowid");
     const columnsInFile = allColumns ?? described.map((r) => String(r.column_name));
@@ -139,6 +139,16 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     await db.run(`DROP ${parquet === undefined ? "TABLE" : "VIEW"} ${raw}`);
     // DuckDB checks both the spelling it was given and the file it opens, which differ when the path has [, * or ?.
     if (inPlace !== undefined) readInPlace.push(...new Set([duckdbFilePath(inPlace), inPlace]));
+    return checkTyped(name, source, rowsRead, identity, rowLabel, inPlace !== undefined ? typed : undefined);
+  };
+
+  /**
+   * Check a source's typed table (with its row position column) and keep it: records its stats, or reports why it
+   * cannot be used and returns undefined. `viewOf`: the SQL of a typed view read in place (Parquet), not a table.
+   */
+  const checkTyped = async (name: string, source: Source, rowsRead: number, identity: Promise<{ sha256: string; bytes: number }>, rowLabel: (rowid: number) => string, viewOf?: string) => {
+    const table = sourceTable(name);
+    const orderColumn = rfm?.source === name ? rfm.order : undefined;
     const rows = Number((await db.all(`SELECT count(*) AS n FROM ${table}`))[0]?.n ?? 0);
     if (rows === 0) {
       report(["sources", name, source.filter !== undefined ? "filter" : "path"], sourceEmpty, "filteredOut", { source: name, rowsRead });
@@ -146,8 +156,8 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     }
     const future = asOf ? await checkFutureDates(db, { name, source, table, asOf, ...(today ? { today } : {}) }) : [];
     const keyErrors = reportAll([...(await checkKeys({ name, source, table, rowLabel, ...(orderColumn ? { orderColumn } : {}) })), ...future]);
-    if (inPlace === undefined) await db.run(`ALTER TABLE ${table} DROP COLUMN ${q(ROW_POSITION)}`);
-    else await db.run(`CREATE OR REPLACE VIEW ${table} AS SELECT * EXCLUDE (${q(ROW_POSITION)}) FROM (${typed})`);
+    if (viewOf === undefined) await db.run(`ALTER TABLE ${table} DROP COLUMN ${q(ROW_POSITION)}`);
+    else await db.run(`CREATE OR REPLACE VIEW ${table} AS SELECT * EXCLUDE (${q(ROW_POSITION)}) FROM (${viewOf})`);
     if (keyErrors) return undefined;
     let newest: string | null = null;
     let oldest: string | null = null;
@@ -192,6 +202,10 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     const cacheable = hashed !== undefined && hashed.bytes <= MAX_CACHED_BYTES;
     const key = cacheable ? sourceKey(hashed.sha256, source, format, duckdbVersion) : "";
     const cached = cacheable ? await cache!.restore(db, key, table) : undefined;
+    // Kept only if the bytes read are the bytes the key was made from.
+    const remember = async (kept: Awaited<ReturnType<typeof checkTyped>>) => {
+      if (kept !== undefined && cacheable && kept.sha256 === hashed.sha256) await cache!.save(db, key, table, { rowsRead: kept.rowsRead, rows: kept.rows, newest: kept.newest, oldest: kept.oldest });
+    };
     if (cached && hashed) {
       // Errors are never cached; warnings are measured again on the typed table.
       const future = asOf ? await checkFutureDates(db, { name, source, table, asOf, ...(today ? { today } : {}) }) : [];
@@ -214,6 +228,19 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     const inspecting = inspectDataFile(file, format, hashed ? { known: hashed } : {});
     // Handled below, once DuckDB is done; a rejection meanwhile is not "unhandled".
     inspecting.catch(() => undefined);
+    const rowLabel = format === "csv" ? (rowid: number) => `line ${rowid + 2}` : (rowid: number) => `row ${rowid + 1}`;
+    // Clean CSV is read, typed and checked in one pass; anything a check would report is read again as text below.
+    const typedRead = format === "csv" ? await readTypedCsv(db, { name, source, file: duckdbFilePath(file), header: header!, table }) : undefined;
+    if (typedRead !== undefined) {
+      const inspected = await inspecting;
+      if (inspected.problem) {
+        await db.run(`DROP TABLE ${table}`);
+        reportAll([fileProblem(name, source.path, inspected.problem)]);
+        continue;
+      }
+      await remember(await checkTyped(name, source, typedRead.rowsRead, Promise.resolve(inspected), rowLabel));
+      continue;
+    }
     let readError: unknown;
     try {
       await db.run(rawSql(raw, format, file, header));
@@ -248,15 +275,10 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
       }
       continue;
     }
-    const rowLabel = format === "csv" ? (rowid: number) => `line ${rowid + 2}` : (rowid: number) => `row ${rowid + 1}`;
     // Parquet is read where it lies (a view), so its hash is awaited only once the typed table is built; a source that
     // names a table gets a typed table of its own (warehouse/canonical-rows reorders it in place).
     const parquet = format === "parquet" ? { file, inPlace: source.table === undefined } : undefined;
-    const kept = await typeAndCheck(name, source, raw, inspected ? Promise.resolve(inspected) : inspecting, { where: source.path, rowLabel, ...(parquet ? { parquet } : {}) });
-    if (kept === undefined) continue;
-    const { rowsRead, rows, newest, oldest, sha256 } = kept;
-    // Kept only if the bytes read are the bytes the key was made from.
-    if (cacheable && sha256 === hashed.sha256) await cache!.save(db, key, table, { rowsRead, rows, newest, oldest });
+    await remember(await typeAndCheck(name, source, raw, inspected ? Promise.resolve(inspected) : inspecting, { where: source.path, rowLabel, ...(parquet ? { parquet } : {}) }));
   }
   // A source that names a table is kept in one canonical row order and recorded by its rows, so a DuckDB run on the
   // file and a warehouse run compute from the same table, down to the order sums add up in, and write the same lock.

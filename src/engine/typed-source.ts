@@ -16,25 +16,34 @@ import { q } from "./sql-names.ts";
 /** The raw row's position (0-based), kept while checks need to name lines. */
 export const ROW_POSITION = "__seg_row";
 
-/** The typed value of one declared (non-derived) column. */
-export function typedColumnSql(column: string, source: Source, textColumns: ReadonlySet<string>): string {
+/** The typed value of one declared (non-derived) column; `position`: the SQL of the raw row's position (0-based). */
+export function typedColumnSql(column: string, source: Source, textColumns: ReadonlySet<string>, position = "rowid"): string {
   const spec = source.columns[column]!;
-  if (spec.row_number) return "CAST(rowid + 1 AS BIGINT)";
+  if (spec.row_number) return `CAST(${position} + 1 AS BIGINT)`;
   const from = spec.from ?? column;
   return textColumns.has(from) ? `TRY_CAST(nullif(trim(${q(from)}), '') AS ${duckdb.type(spec.type)})` : `TRY_CAST(${q(from)} AS ${duckdb.type(spec.type)})`;
 }
 
-/** Declared columns typed, plus the row position: what derived columns and the filter read. */
-export function readColumnsSql(raw: string, source: Source, textColumns: ReadonlySet<string>): string {
+/**
+ * Declared columns typed, plus the row position: what derived columns and the filter read.
+ * `position`: the SQL of the raw row's position (0-based); `carried`: more of the raw
+ * relation's columns or expressions, kept after the typed ones.
+ */
+export function readColumnsSql(raw: string, source: Source, textColumns: ReadonlySet<string>, position = "rowid", carried: readonly string[] = []): string {
   const read = Object.entries(source.columns).filter(([, spec]) => spec.expression === undefined);
-  return `SELECT rowid AS ${q(ROW_POSITION)}, ${read.map(([column]) => `${typedColumnSql(column, source, textColumns)} AS ${q(column)}`).join(", ")} FROM ${raw}`;
+  const typed = read.map(([column]) => `${typedColumnSql(column, source, textColumns, position)} AS ${q(column)}`);
+  return `SELECT ${[`${position} AS ${q(ROW_POSITION)}`, ...typed, ...carried].join(", ")} FROM ${raw}`;
 }
 
 /** The whole typed source, with the row position column (drop it when done). */
 export function typedSourceSql(raw: string, source: Source, textColumns: ReadonlySet<string>): string {
-  const typed = readColumnsSql(raw, source, textColumns);
-  // Derived columns and the filter are the plan's (as seg compile computes them in the warehouse).
+  const { withDerived, filter } = derivedSql(readColumnsSql(raw, source, textColumns), source);
+  return filter !== undefined ? `SELECT * FROM (${withDerived}) WHERE ${filter}` : withDerived;
+}
+
+/** The typed columns with the derived ones after them, and the filter's SQL: the plan's (as seg compile computes them in the warehouse). */
+export function derivedSql(typed: string, source: Source): { withDerived: string; filter?: string } {
   const { derived, filter } = derivedAndFilter(source);
   const withDerived = derived.length === 0 ? typed : `SELECT *, ${derived.map((d) => derivedColumnSql(d, duckdb, q)).join(", ")} FROM (${typed})`;
-  return filter !== undefined ? `SELECT * FROM (${withDerived}) WHERE ${emitSql(filter, duckdb, q)}` : withDerived;
+  return { withDerived, ...(filter !== undefined ? { filter: emitSql(filter, duckdb, q) } : {}) };
 }

@@ -6,7 +6,15 @@
  * local-image.ts), and the build drops any it refuses before Astro sees the
  * body, so a target Seg does not allow never becomes an href or an import.
  */
-import { markdownToMdast, mdxToMdast } from "satteri";
+import { createRequire } from "node:module";
+
+/**
+ * The parser (satteri: a native module and some 30 others) is loaded on the first body parsed, so a
+ * command on a workspace without persona or review bodies (seg lock on Online Retail) never loads it.
+ */
+type Satteri = typeof import("satteri");
+let satteri: Satteri | undefined;
+const parser = (): Satteri => (satteri ??= createRequire(import.meta.url)("satteri") as Satteri);
 
 export interface MdastNode {
   type: string;
@@ -32,7 +40,7 @@ export interface MarkdownReference {
 
 /** Throws the parser's "line:col: message" error when the body does not parse. */
 export function parseBody(text: string, mdx: boolean): MdastNode {
-  return (mdx ? mdxToMdast(text) : markdownToMdast(text)) as unknown as MdastNode;
+  return (mdx ? parser().mdxToMdast(text) : parser().markdownToMdast(text)) as unknown as MdastNode;
 }
 
 export function markdownReferences(tree: MdastNode): MarkdownReference[] {

@@ -5,8 +5,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { dataPath, missingData } from "../../../test/support/shared-data.ts";
-import { chooseKInParallel, tryKInWorkers } from "./choose-k-parallel.ts";
-import { chooseK, tryK } from "./choose-k.ts";
+import { chooseKInParallel, fitKInWorkers } from "./choose-k-parallel.ts";
+import { chooseK } from "./choose-k.ts";
+import { fitKMeans } from "./kmeans.ts";
 import { createMatrix, type Matrix } from "./matrix.ts";
 
 const TELCO = ["telco-churn", "Telco-Customer-Churn.csv"] as const;
@@ -35,13 +36,14 @@ describe("chooseKInParallel", () => {
     const matrix = telcoMatrix();
     expect(matrix.n).toBe(7032);
     const options = { seed: 7, nInit: 2, silhouetteSample: 1000 };
-    const tried = await tryKInWorkers(matrix, [5, 3, 4], options, 2);
-    expect(tried.map((t) => t.candidate.k).sort()).toEqual([3, 4, 5]);
-    for (const t of tried) {
-      const here = tryK(matrix, t.candidate.k, options);
-      expect(t.candidate).toEqual(here.candidate);
-      expect(Array.from(t.fit.labels)).toEqual(Array.from(here.fit.labels));
-      expect(Array.from(t.fit.centroids)).toEqual(Array.from(here.fit.centroids));
+    const fits = await fitKInWorkers(matrix, [5, 3, 4], options, 2);
+    expect(fits.map((f) => f.k).sort()).toEqual([3, 4, 5]);
+    for (const fit of fits) {
+      const here = fitKMeans(matrix, fit.k, { seed: options.seed, nInit: options.nInit });
+      expect(fit.inertia).toBe(here.inertia);
+      expect(fit.iterations).toBe(here.iterations);
+      expect(Array.from(fit.labels)).toEqual(Array.from(here.labels));
+      expect(Array.from(fit.centroids)).toEqual(Array.from(here.centroids));
     }
   });
 

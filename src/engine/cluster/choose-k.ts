@@ -6,7 +6,7 @@
 import { fitKMeans } from "./kmeans.ts";
 import type { KMeansFit } from "./lloyd.ts";
 import type { Matrix } from "./matrix.ts";
-import { silhouetteScore } from "./silhouette.ts";
+import { silhouetteScores } from "./silhouette.ts";
 
 export interface KRange {
   min: number;
@@ -42,9 +42,9 @@ export interface ChooseKResult {
 
 export function chooseK(matrix: Matrix, range: KRange, options: ChooseKOptions): ChooseKResult {
   checkRange(matrix, range);
-  const tried: TriedK[] = [];
-  for (let k = range.min; k <= range.max; k++) tried.push(tryK(matrix, k, options));
-  return choose(tried);
+  const fits: KMeansFit[] = [];
+  for (let k = range.min; k <= range.max; k++) fits.push(fitKMeans(matrix, k, { seed: options.seed, nInit: options.nInit }));
+  return choose(scoreFits(matrix, fits, options));
 }
 
 export function checkRange(matrix: Matrix, range: KRange): void {
@@ -57,16 +57,13 @@ export interface TriedK {
   candidate: KCandidate;
 }
 
-/** One k: its k-means fit and silhouette. Each k depends only on the matrix and the options, so any k can run anywhere. */
-export function tryK(matrix: Matrix, k: number, options: ChooseKOptions): TriedK {
-  return scoreK(matrix, fitKMeans(matrix, k, { seed: options.seed, nInit: options.nInit }), options);
-}
-
-/** A fit of some k with its silhouette. */
-export function scoreK(matrix: Matrix, fit: KMeansFit, options: ChooseKOptions): TriedK {
-  const { k } = fit;
-  const silhouette = silhouetteScore(matrix, fit.labels, k, { seed: options.seed, sample: options.silhouetteSample });
-  return { fit, candidate: { k, inertia: fit.inertia, silhouette, iterations: fit.iterations, converged: fit.converged } };
+/**
+ * Fits of several ks with their silhouettes, all on the same rows in one pass over the pairs (silhouetteScores).
+ * Each fit depends only on the matrix and the options, so the fits can come from anywhere (worker threads).
+ */
+export function scoreFits(matrix: Matrix, fits: readonly KMeansFit[], options: ChooseKOptions): TriedK[] {
+  const silhouettes = silhouetteScores(matrix, fits, { seed: options.seed, sample: options.silhouetteSample });
+  return fits.map((fit, i) => ({ fit, candidate: { k: fit.k, inertia: fit.inertia, silhouette: silhouettes[i]!, iterations: fit.iterations, converged: fit.converged } }));
 }
 
 /** The result from every k tried, in ascending k. */

@@ -25,23 +25,51 @@ export interface SilhouetteOptions {
   seed: number;
 }
 
-/** The mean silhouette, or null when the rows span fewer than 2 clusters. */
-export function silhouetteScore(matrix: Matrix, labels: Int32Array, k: number, options: SilhouetteOptions): number | null {
+/** One clustering of a matrix's rows: each row's cluster among k. */
+export interface Labeling {
+  labels: Int32Array;
+  k: number;
+}
+
+/**
+ * The mean silhouette of each labeling of the same rows (the fits of every k), on the same
+ * sample: each pair's distance is computed once and added to every labeling's sums, where
+ * computing it once per labeling spent most of the time on the same square roots. Each
+ * labeling's sums receive the same additions in the same order as alone, so every score
+ * is what it would be alone, to the bit. A score is null when its labeling puts
+ * the rows in fewer than 2 clusters.
+ */
+export function silhouetteScores(matrix: Matrix, labelings: readonly Labeling[], options: SilhouetteOptions): (number | null)[] {
   const rows = sampleRows(matrix.n, options.sample ?? SILHOUETTE_SAMPLE, options.seed);
   const s = rows.length;
   const { data, d } = matrix;
-  const label = new Int32Array(s);
-  const size = new Float64Array(k);
-  for (let r = 0; r < s; r++) size[(label[r] = labels[rows[r]!]!)]!++;
-  if (size.filter((count) => count > 0).length < 2) return null;
+  const sizes = labelings.map(({ labels, k }) => {
+    const size = new Float64Array(k);
+    for (let r = 0; r < s; r++) size[labels[rows[r]!]!]!++;
+    return size;
+  });
+  const scored = labelings.flatMap((labeling, i) => (sizes[i]!.filter((count) => count > 0).length >= 2 ? [i] : []));
+  const f = scored.length;
+  // Each row has `width` sums: the k of each scored labeling, one after another; cell[r·f + i] is row r's own cluster's in labeling i.
+  const offsets = new Int32Array(f);
+  let width = 0;
+  for (let i = 0; i < f; i++) {
+    offsets[i] = width;
+    width += labelings[scored[i]!]!.k;
+  }
+  const cell = new Int32Array(s * f);
+  for (let i = 0; i < f; i++) {
+    const labels = labelings[scored[i]!]!.labels;
+    for (let r = 0; r < s; r++) cell[r * f + i] = offsets[i]! + labels[rows[r]!]!;
+  }
 
-  const sums = new Float64Array(s * k);
+  const sums = new Float64Array(s * width);
   const x = new Float64Array(d);
   for (let r = 0; r < s; r++) {
     const row = rows[r]! * d;
     for (let j = 0; j < d; j++) x[j] = data[row + j]!;
-    const own = r * k;
-    const lr = label[r]!;
+    const own = r * width;
+    const mine = r * f;
     for (let t = r + 1; t < s; t++) {
       const other = rows[t]! * d;
       let sq = 0;
@@ -50,19 +78,32 @@ export function silhouetteScore(matrix: Matrix, labels: Int32Array, k: number, o
         sq += diff * diff;
       }
       const distance = Math.sqrt(sq);
-      sums[own + label[t]!]! += distance;
-      sums[t * k + lr]! += distance;
+      const theirs = t * f;
+      const their = t * width;
+      for (let i = 0; i < f; i++) {
+        sums[own + cell[theirs + i]!]! += distance;
+        sums[their + cell[mine + i]!]! += distance;
+      }
     }
   }
 
+  const scores: (number | null)[] = labelings.map(() => null);
+  for (let i = 0; i < f; i++) scores[scored[i]!] = meanSilhouette(sums, width, offsets[i]!, labelings[scored[i]!]!, rows, sizes[scored[i]!]!);
+  return scores;
+}
+
+/** The mean over the sampled rows of one labeling's silhouettes, from its sums (at `offset` in each row's `width`). */
+function meanSilhouette(sums: Float64Array, width: number, offset: number, { labels, k }: Labeling, rows: Int32Array, size: Float64Array): number {
+  const s = rows.length;
   let total = 0;
   for (let r = 0; r < s; r++) {
-    const lr = label[r]!;
+    const lr = labels[rows[r]!]!;
     if (size[lr]! <= 1) continue;
-    const a = sums[r * k + lr]! / (size[lr]! - 1);
+    const at = r * width + offset;
+    const a = sums[at + lr]! / (size[lr]! - 1);
     let b = Infinity;
     for (let c = 0; c < k; c++) {
-      if (c !== lr && size[c]! > 0) b = Math.min(b, sums[r * k + c]! / size[c]!);
+      if (c !== lr && size[c]! > 0) b = Math.min(b, sums[at + c]! / size[c]!);
     }
     const spread = Math.max(a, b);
     if (spread > 0) total += (b - a) / spread;

@@ -6,7 +6,6 @@
  */
 import { SegError } from "../../diagnostics/seg-error.ts";
 import type { Config } from "../../schema/config.ts";
-import { connectPostgres } from "./postgres-tables.ts";
 import { postgresConnection } from "./profiles.ts";
 import type { TableReader } from "./table-reader.ts";
 import type { WarehouseRequest } from "./warehouse-request.ts";
@@ -17,7 +16,8 @@ export async function openTableReader(request: WarehouseRequest, config: Config,
   if (!Object.values(config.sources).some((s) => s.table !== undefined)) {
     throw new SegError(`--engine ${request.engine}: no source in segmentation.yaml names a warehouse table (add table: schema.name to a source), so there is nothing to read from ${LABELS[request.engine]}.`);
   }
-  if (request.engine === "postgres") return connectPostgres(postgresConnection(request, workspaceRoot));
+  // The client is loaded only when a command runs on PostgreSQL: every other run spares importing it.
+  if (request.engine === "postgres") return (await import("./postgres-tables.ts")).connectPostgres(postgresConnection(request, workspaceRoot));
   throw new SegError(
     `--engine ${request.engine}: Seg does not bundle the ${LABELS[request.engine]} client yet, so it cannot run there. Add --dry-run to print the queries ${LABELS[request.engine]} would receive (see "Warehouse engines" in the README).`,
   );
