@@ -18,6 +18,16 @@ import { squaredDistance } from "./squared-distance.ts";
 /** Bounds are trusted only with this relative margin, so rounding can never skip a needed check. */
 const MARGIN = 1e-9;
 
+/**
+ * An integer slot of `scalars` (k, a centre, a row) as a small integer. Read
+ * from a Float64Array it is a heap number, and one heap number in an offset
+ * makes V8 compute every index of squaredDistance, in every pass, in floating
+ * point with a conversion and bounds check per element.
+ */
+function integer(scalars: Float64Array, slot: number): number {
+  return scalars[slot]! | 0;
+}
+
 export function runChunk(b: KMeansBuffers, phase: Phase, chunk: number): void {
   const start = chunk * CHUNK_ROWS;
   const end = Math.min(b.n, start + CHUNK_ROWS);
@@ -43,17 +53,17 @@ export function runChunk(b: KMeansBuffers, phase: Phase, chunk: number): void {
 }
 
 function assignFirst(b: KMeansBuffers, chunk: number, start: number, end: number): void {
-  const k = b.scalars[SCALAR.k]!;
+  const k = integer(b.scalars, SCALAR.k);
   for (let i = start; i < end; i++) scan(b, i, k, -1, 0);
   sumChunk(b, chunk, start, end, k);
 }
 
 function assign(b: KMeansBuffers, chunk: number, start: number, end: number): void {
   const { data, d, labels, upper, lower, centroids, half, moved, scalars } = b;
-  const k = scalars[SCALAR.k]!;
+  const k = integer(scalars, SCALAR.k);
   const largest = scalars[SCALAR.largest]!;
   const runnerUp = scalars[SCALAR.runnerUp]!;
-  const largestAt = scalars[SCALAR.largestAt]!;
+  const largestAt = integer(scalars, SCALAR.largestAt);
   const resum = scalars[SCALAR.resum] !== 0;
   let changed = 0;
   for (let i = start; i < end; i++) {
@@ -162,10 +172,10 @@ function sumChunk(b: KMeansBuffers, chunk: number, start: number, end: number, k
  */
 function exact(b: KMeansBuffers, chunk: number, start: number, end: number): void {
   const { data, d, centroids, labels, lower, half, scalars } = b;
-  const k = scalars[SCALAR.k]!;
+  const k = integer(scalars, SCALAR.k);
   const largest = scalars[SCALAR.largest]!;
   const runnerUp = scalars[SCALAR.runnerUp]!;
-  const largestAt = scalars[SCALAR.largestAt]!;
+  const largestAt = integer(scalars, SCALAR.largestAt);
   let inertia = 0;
   for (let i = start; i < end; i++) {
     const a = labels[i]!;
@@ -194,8 +204,8 @@ function exact(b: KMeansBuffers, chunk: number, start: number, end: number): voi
 
 function seedFirst(b: KMeansBuffers, chunk: number, start: number, end: number): void {
   const { data, d, n, seeding, scalars } = b;
-  const offset = scalars[SCALAR.candidate]! * d;
-  const closest = scalars[SCALAR.closestAt]! * n;
+  const offset = integer(scalars, SCALAR.candidate) * d;
+  const closest = integer(scalars, SCALAR.closestAt) * n;
   let potential = 0;
   for (let i = start; i < end; i++) {
     const s = squaredDistance(data, i * d, data, offset, d);
@@ -207,9 +217,9 @@ function seedFirst(b: KMeansBuffers, chunk: number, start: number, end: number):
 
 function seedTrial(b: KMeansBuffers, chunk: number, start: number, end: number): void {
   const { data, d, n, seeding, scalars } = b;
-  const offset = scalars[SCALAR.candidate]! * d;
-  const closest = scalars[SCALAR.closestAt]! * n;
-  const target = scalars[SCALAR.targetAt]! * n;
+  const offset = integer(scalars, SCALAR.candidate) * d;
+  const closest = integer(scalars, SCALAR.closestAt) * n;
+  const target = integer(scalars, SCALAR.targetAt) * n;
   let potential = 0;
   for (let i = start; i < end; i++) {
     const s = squaredDistance(data, i * d, data, offset, d);
