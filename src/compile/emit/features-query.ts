@@ -3,8 +3,8 @@
  * The features relation (the engine's features table): one row per member with
  * the accounts columns, the declared features, RFM values and scores, computed
  * features, the RFM group and the value tier, in the engine's column order.
- * Steps: the sources, the members, one step per set of aggregate features
- * that read the same rows, RFM values
+ * Steps: the sources, the members, one step per source that aggregate
+ * features read (one scan, each feature's window and filter per aggregate), RFM values
  * and their scores, the joined base row, then one step per layer that reads
  * the layer before.
  *
@@ -15,7 +15,7 @@
 import { emitSql } from "../../expr/emit-sql.ts";
 import { MEMBER_ID, type AggregatePlan, type FeaturesPlan } from "../plan.ts";
 import type { Dialect } from "../../expr/dialects/dialect.ts";
-import { aggregateRowsKey, aggregatesSql } from "./aggregate-sql.ts";
+import { aggregateScanKey, aggregatesSql } from "./aggregate-sql.ts";
 import { attributeSql } from "./attribute-sql.ts";
 import { indent, type Cte, type Query } from "./query.ts";
 import { quintileScoreSql, rfmGroupSql, rfmReferenceSql, rfmValuesSql } from "./rfm-sql.ts";
@@ -73,14 +73,14 @@ export function featuresQuery(plan: FeaturesPlan, dialect: Dialect, inputs?: Fea
     for (const column of pop.accountColumns) select.push(`a.${q(column)}`);
     joins.push(`LEFT JOIN ${step(pop.source)} a ON a.${q(pop.column)} = m.${member}`);
   }
-  // Aggregate features that read the same rows are one step (one scan, one GROUP BY), named after the first of them.
+  // Aggregate features of one source are one step (one scan, one GROUP BY), named after the first of them.
   const shared = new Map<string, { name: string; features: { feature: AggregatePlan; as: string }[] }>();
   plan.features.forEach((feature, i) => {
     if (feature.kind === "attribute") {
       select.push(`${attributeSql(feature, dialect)} AS ${q(feature.name)}`);
       return;
     }
-    const key = aggregateRowsKey(feature, plan.asOf, dialect);
+    const key = aggregateScanKey(feature);
     let group = shared.get(key);
     if (group === undefined) {
       group = { name: `feature_${i + 1}`, features: [] };
