@@ -40,7 +40,7 @@ export function aggregatesSql(features: readonly { feature: AggregatePlan; as: s
 }
 
 /** Features with the same key are read in one scan of their source, grouped by its customer column. */
-export function aggregateScanKey(feature: AggregatePlan): string {
+export function aggregateScanKey(feature: Pick<AggregatePlan, "source" | "customer">): string {
   return JSON.stringify([feature.source, feature.customer]);
 }
 
