@@ -144,7 +144,7 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     step("checks");
     const findings = wants("findings") ? await measureFindings(db, workspace, catalog, expressions, schemes, options) : { hypotheses: [], idsaa: {}, normalization: [], coverage: [] };
     if (wants("impact")) options.progress?.("Measuring impact");
-    const impact = wants("impact") ? await measureImpact(db, config.value, workspace.segments, loaded.sources, options.asOf) : undefined;
+    const impact = wants("impact") ? await measureImpact(db, config.value, workspace.segments, loaded.sources, options.asOf, loaded.uniqueKeys) : undefined;
     const result: EngineResult = { sources: loaded.sources, members, schemes, ...findings, clustering: clustering ? { ...clustering, agreement } : undefined, impact, diagnostics: loaded.diagnostics };
     if (options.keepDatabase) return { ...result, db };
     db.close();
