@@ -19,7 +19,7 @@ import type { Database } from "./duckdb.ts";
 import { FEATURES, MEMBERS, q, sourceTable } from "./sql-names.ts";
 import type { ProfileStep } from "./step-profile.ts";
 
-/** RFM values per buying member, built apart so a profile can time them. */
+/** RFM values per buying member (with the aggregate features its scan computes too), built apart so a profile can time them. */
 const RFM_VALUES = q("rfm_values");
 
 /**
@@ -30,7 +30,7 @@ export async function buildFeatureTable(db: Database, config: Config, asOf: stri
   const plan = withUniqueOrders(only === undefined ? featuresPlan(config, asOf) : onlyFeatures(featuresPlan(config, asOf), only), config, uniqueKeys);
   if (plan.rfm) {
     step("RFM");
-    await db.run(`CREATE OR REPLACE TEMP TABLE ${RFM_VALUES} AS ${renderQuery(rfmValuesQuery(plan.rfm, plan.asOf, duckdb, sourceTable(plan.rfm.source)))}`);
+    await db.run(`CREATE OR REPLACE TEMP TABLE ${RFM_VALUES} AS ${renderQuery(rfmValuesQuery(plan, duckdb, sourceTable(plan.rfm.source)))}`);
   }
   step("features");
   await db.run(`CREATE OR REPLACE TABLE ${MEMBERS} AS ${membersSql(plan, duckdb, sourceTable)}\nORDER BY 1`);

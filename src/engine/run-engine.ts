@@ -122,7 +122,13 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
       // cluster_status says how clustering treated the member: fitted on, set aside as an outlier (then assigned to
       // its nearest cluster), or left without a cluster for a missing value.
       const status = `CASE WHEN c.cluster_id IS NULL THEN 'missing' WHEN c.outlier THEN 'outlier' ELSE 'fitted' END`;
-      await db.run(`CREATE OR REPLACE TABLE "features" AS SELECT f.*, c.cluster_id, c.cluster_name, c.outlier AS cluster_outlier, ${status} AS cluster_status FROM "features" f LEFT JOIN ${CLUSTERS} c USING ("member_id") ORDER BY "member_id"`);
+      // Both tables hold one row per member in member order (the clusters are computed from the features, sorted
+      // alike), so their rows pair by position: no join and no sort of 10,000,000 wide rows. A pair with different
+      // members would stop the recompute rather than mix two members' values.
+      const paired = `CASE WHEN f."member_id" IS DISTINCT FROM c."member_id" THEN error('features and clusters out of step') ELSE c.cluster_id END`;
+      await db.run(
+        `CREATE OR REPLACE TABLE "features" AS SELECT f.*, ${paired} AS cluster_id, c.cluster_name, c.outlier AS cluster_outlier, ${status} AS cluster_status FROM "features" f POSITIONAL JOIN ${CLUSTERS} c`,
+      );
     }
     options.progress?.("Assigning segments");
     step("memberships");
@@ -138,7 +144,7 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     step("checks");
     const findings = wants("findings") ? await measureFindings(db, workspace, catalog, expressions, schemes, options) : { hypotheses: [], idsaa: {}, normalization: [], coverage: [] };
     if (wants("impact")) options.progress?.("Measuring impact");
-    const impact = wants("impact") ? await measureImpact(db, config.value, workspace.segments, loaded.sources, options.asOf) : undefined;
+    const impact = wants("impact") ? await measureImpact(db, config.value, workspace.segments, loaded.sources, options.asOf, loaded.uniqueKeys) : undefined;
     const result: EngineResult = { sources: loaded.sources, members, schemes, ...findings, clustering: clustering ? { ...clustering, agreement } : undefined, impact, diagnostics: loaded.diagnostics };
     if (options.keepDatabase) return { ...result, db };
     db.close();

@@ -3,7 +3,9 @@ import { openDatabase, type Database } from "../../engine/duckdb.ts";
 import { duckdb } from "../../expr/dialects/duckdb.ts";
 import { parseExpression } from "../../expr/parser.ts";
 import type { AggregatePlan } from "../plan.ts";
-import { aggregateRowsKey, aggregateSql, aggregatesSql } from "./aggregate-sql.ts";
+import { bigquery } from "../../expr/dialects/bigquery.ts";
+import type { Dialect } from "../../expr/dialects/dialect.ts";
+import { aggregateScanKey, aggregateSql, aggregatesSql } from "./aggregate-sql.ts";
 
 let db: Database;
 beforeAll(async () => {
@@ -57,12 +59,56 @@ describe("aggregatesSql", () => {
     }
   });
 
-  it("keys features by the rows they read: the aggregate and column do not matter, the window and filter do", () => {
-    const key = (f: AggregatePlan) => aggregateRowsKey(f, AS_OF, duckdb);
+  it("gives features over different windows and filters of one source, read in one scan, the values their own queries give", async () => {
+    const paid = expression("status = 'paid'");
+    const recent = { windowStart: "2026-10-01 00:00:00" };
+    const features = [
+      feature("n", "count"),
+      feature("recent_paid", "count", { ...recent, where: paid, fallback: 0 }),
+      feature("recent_paid_or_null", "count", { ...recent, where: paid }),
+      feature("recent_days", "count_distinct_days", recent),
+      feature("recent_per_day", "events_per_active_day", recent),
+      feature("paid_total", "sum", { column: "amount", where: paid, fallback: 0 }),
+      feature("paid_avg", "avg", { column: "amount", where: paid }),
+      feature("void_avg", "avg", { column: "amount", where: expression("status = 'void'") }),
+      feature("recent_last", "days_since_last", recent),
+      feature("paid_first", "days_since_first", { where: paid }),
+      feature("recent_most", "max", { ...recent, column: "amount" }),
+      feature("no_timestamp", "count", { timestamp: undefined }),
+    ];
+    // Some member has no row a feature reads (c has no paid row, b none in the window before as_of), so the
+    // feature's own query has no row for it: the shared query must then give NULL too, not 0.
+    const shared = aggregatesSql(features.map((f, i) => ({ feature: f, as: `v${i}` })), "s", AS_OF, duckdb);
+    expect(shared.match(/\bFROM s s\b/g)).toHaveLength(1);
+    const together = await db.all(`${shared} ORDER BY 1`);
+    for (const [i, f] of features.entries()) {
+      const alone = new Map((await db.all(aggregateSql(f, "s", AS_OF, duckdb))).map((r) => [r.member_id, r.value]));
+      // What the features relation keeps: the value, or the fallback where there is none (coalesce).
+      const kept = (value: unknown) => value ?? f.fallback;
+      const expected = together.map((r) => [r.member_id, kept(alone.get(r.member_id))]);
+      expect(together.map((r) => [r.member_id, kept(r[`v${i}`])]), f.name).toEqual(expected);
+    }
+    // NULL-fallback counts differ from 0 somewhere, so the guard is exercised.
+    expect(together.find((r) => r.member_id === "c")?.v2).toBeNull();
+    expect(together.find((r) => r.member_id === "c")?.v1).toBe(0);
+  });
+
+  it("chooses a feature's own rows with a CASE where the warehouse has no FILTER clause, with the same values", async () => {
+    // BigQuery's SQL is plain enough for DuckDB to run here, apart from its backquoted names and type names.
+    const asDuckdb = (sql: string) => sql.replaceAll("`", '"').replaceAll(" FLOAT64", " DOUBLE");
+    const features = [feature("n", "count"), feature("recent", "count", { windowStart: "2026-10-01 00:00:00" }), feature("paid_total", "sum", { column: "amount", where: expression("status = 'paid'") })];
+    const sql = (dialect: Dialect) => `${aggregatesSql(features.map((f, i) => ({ feature: f, as: `v${i}` })), "s", AS_OF, dialect)} ORDER BY 1`;
+    expect(sql(bigquery)).not.toContain("FILTER");
+    expect(sql(bigquery)).toContain("CASE WHEN");
+    expect(await db.all(asDuckdb(sql(bigquery)))).toEqual(await db.all(sql(duckdb)));
+  });
+
+  it("keys features by the source and customer they read: the aggregate, column, window and filter do not matter", () => {
+    const key = (f: AggregatePlan) => aggregateScanKey(f);
     expect(key(feature("n", "count"))).toBe(key(feature("avg", "avg", { column: "amount" })));
-    expect(key(feature("n", "count"))).not.toBe(key(feature("n", "count", { windowStart: "2026-10-01 00:00:00" })));
-    expect(key(feature("n", "count"))).not.toBe(key(feature("n", "count", { where: expression("status = 'paid'") })));
+    expect(key(feature("n", "count"))).toBe(key(feature("n", "count", { windowStart: "2026-10-01 00:00:00" })));
+    expect(key(feature("n", "count"))).toBe(key(feature("n", "count", { where: expression("status = 'paid'") })));
     expect(key(feature("n", "count"))).not.toBe(key(feature("n", "count", { source: "t" })));
-    expect(key(feature("n", "count"))).not.toBe(key(feature("n", "count", { timestamp: undefined })));
+    expect(key(feature("n", "count"))).not.toBe(key(feature("n", "count", { customer: "other" })));
   });
 });

@@ -1,8 +1,11 @@
 /**
- * One aggregate feature: the source's rows per member before the as-of moment,
+ * Aggregate features: the source's rows per member before the as-of moment,
  * within the window when there is one, filtered by `where`; a query with
- * columns member_id and value. Features that read the same rows share one
- * query (aggregatesSql), a column each.
+ * columns member_id and value. Features of one source and customer share one
+ * query (aggregatesSql): one scan and one GROUP BY, a column each. The rows
+ * every feature reads are chosen in WHERE; the rows only some read (a window,
+ * a `where`) are chosen per aggregate (FILTER, or a CASE in its argument), so
+ * each value is the one its own query gives.
  */
 import { emitSql } from "../../expr/emit-sql.ts";
 import { asOfMoment, MEMBER_ID, type AggregatePlan } from "../plan.ts";
@@ -14,51 +17,83 @@ export function aggregateSql(feature: AggregatePlan, source: string, asOf: strin
 }
 
 /**
- * Aggregate features that read the same rows (aggregateRowsKey: same source, window and filter) as one
- * query: one scan and one GROUP BY, a column each (`as`), every value the one its own query gives.
+ * Aggregate features of one source and customer (aggregateScanKey) as one query, a column each (`as`). A member
+ * is a row of it when it has a row any of them reads; a member none of a feature's rows belong to gets what its own
+ * query gives, NULL (the fallback then applies): a count is NULL rather than 0 there unless its fallback is 0.
  */
 export function aggregatesSql(features: readonly { feature: AggregatePlan; as: string }[], source: string, asOf: string, dialect: Dialect): string {
   const q = dialect.quoteIdent;
-  const feature = features[0]!.feature;
+  const first = features[0]!.feature;
   const end = dialect.timestamp(asOfMoment(asOf));
-  const ts = feature.timestamp !== undefined ? `CAST(s.${q(feature.timestamp)} AS ${dialect.type("timestamp")})` : undefined;
-  const conditions = [`s.${q(feature.customer)} IS NOT NULL`];
-  if (ts) conditions.push(feature.windowStart !== undefined ? `${ts} >= ${dialect.timestamp(feature.windowStart)} AND ${ts} < ${end}` : `${ts} < ${end}`);
-  if (feature.where) conditions.push(emitSql(feature.where, dialect, (name) => `s.${q(name)}`));
-  const values = features.map(({ feature: f, as }) => `${aggregateValue(f, f.column !== undefined ? `s.${q(f.column)}` : undefined, ts, end, dialect)} AS ${q(as)}`);
-  return `SELECT s.${q(feature.customer)} AS ${q(MEMBER_ID)}, ${values.join(", ")}\nFROM ${source} s\nWHERE ${conditions.join("\n  AND ")}\nGROUP BY s.${q(feature.customer)}`;
+  const conditions = features.map(({ feature }) => rowConditions(feature, end, dialect));
+  // Conditions every feature has are the query's; the rest choose each feature's rows.
+  const common = conditions[0]!.filter((c) => conditions.every((list) => list.includes(c)));
+  const values = features.map(({ feature: f, as }, i) => {
+    const own = conditions[i]!.filter((c) => !common.includes(c));
+    const filter = own.length > 0 ? own.join(" AND ") : undefined;
+    const value = aggregateValue(f, f.column !== undefined ? `s.${q(f.column)}` : undefined, timestampSql(f, dialect), end, dialect, filter);
+    // A count over no rows is 0, where the feature's own query has no row for the member.
+    const guarded = filter !== undefined && COUNTS.has(f.aggregate) && f.fallback !== 0 ? `CASE WHEN ${filtered("count", undefined, filter, dialect)} > 0 THEN ${value} END` : value;
+    return `${guarded} AS ${q(as)}`;
+  });
+  return `SELECT s.${q(first.customer)} AS ${q(MEMBER_ID)}, ${values.join(", ")}\nFROM ${source} s\nWHERE ${[`s.${q(first.customer)} IS NOT NULL`, ...common].join("\n  AND ")}\nGROUP BY s.${q(first.customer)}`;
 }
 
-/** Features with the same key read the same rows per member (the key is the WHERE clause aggregatesSql writes). */
-export function aggregateRowsKey(feature: AggregatePlan, asOf: string, dialect: Dialect): string {
-  return aggregatesSql([{ feature: { ...feature, aggregate: "count", column: undefined }, as: "value" }], feature.source, asOf, dialect);
+/** Features with the same key are read in one scan of their source, grouped by its customer column. */
+export function aggregateScanKey(feature: Pick<AggregatePlan, "source" | "customer">): string {
+  return JSON.stringify([feature.source, feature.customer]);
 }
 
-function aggregateValue(feature: AggregatePlan, column: string | undefined, ts: string | undefined, end: string, dialect: Dialect): string {
+const COUNTS: ReadonlySet<AggregatePlan["aggregate"]> = new Set(["count", "count_distinct", "count_distinct_days"]);
+
+function timestampSql(feature: AggregatePlan, dialect: Dialect): string | undefined {
+  return feature.timestamp !== undefined ? `CAST(s.${dialect.quoteIdent(feature.timestamp)} AS ${dialect.type("timestamp")})` : undefined;
+}
+
+/** What chooses the feature's rows besides having a customer: before the as-of moment, within the window, its `where`. */
+function rowConditions(feature: AggregatePlan, end: string, dialect: Dialect): string[] {
+  const ts = timestampSql(feature, dialect);
+  const conditions: string[] = [];
+  if (ts && feature.windowStart !== undefined) conditions.push(`${ts} >= ${dialect.timestamp(feature.windowStart)}`);
+  if (ts) conditions.push(`${ts} < ${end}`);
+  if (feature.where) conditions.push(emitSql(feature.where, dialect, (name) => `s.${dialect.quoteIdent(name)}`));
+  return conditions;
+}
+
+/** `fn(arg)` (`fn(*)` without one) over the rows where `filter` holds. */
+function filtered(fn: string, arg: string | undefined, filter: string | undefined, dialect: Dialect, distinct = false): string {
+  const d = distinct ? "DISTINCT " : "";
+  if (filter === undefined) return `${fn}(${d}${arg ?? "*"})`;
+  if (dialect.aggregateFilter) return `${fn}(${d}${arg ?? "*"}) FILTER (WHERE ${filter})`;
+  return `${fn}(${d}CASE WHEN ${filter} THEN ${arg ?? "1"} END)`;
+}
+
+function aggregateValue(feature: AggregatePlan, column: string | undefined, ts: string | undefined, end: string, dialect: Dialect, filter: string | undefined): string {
   const required = (sql: string | undefined) => {
     if (sql === undefined) throw new Error(`aggregate ${feature.aggregate} of feature ${feature.name} needs a column or timestamp; the check should have refused it`);
     return sql;
   };
+  const agg = (fn: string, arg: string | undefined, distinct = false) => filtered(fn, arg, filter, dialect, distinct);
   switch (feature.aggregate) {
     case "count":
-      return column ? `count(${column})` : "count(*)";
+      return agg("count", column);
     case "count_distinct":
-      return `count(DISTINCT ${required(column)})`;
+      return agg("count", required(column), true);
     case "count_distinct_days":
-      return `count(DISTINCT CAST(${required(column ?? ts)} AS DATE))`;
+      return agg("count", `CAST(${required(column ?? ts)} AS DATE)`, true);
     case "events_per_active_day":
-      return `CAST(count(*) AS ${dialect.doubleType}) / nullif(count(DISTINCT CAST(${required(column ?? ts)} AS DATE)), 0)`;
+      return `CAST(${agg("count", undefined)} AS ${dialect.doubleType}) / nullif(${agg("count", `CAST(${required(column ?? ts)} AS DATE)`, true)}, 0)`;
     case "sum":
-      return dialect.orderedAggregate("sum", required(column));
+      return dialect.orderedAggregate("sum", required(column), filter);
     case "avg":
-      return dialect.orderedAggregate("avg", `CAST(${required(column)} AS ${dialect.doubleType})`);
+      return dialect.orderedAggregate("avg", `CAST(${required(column)} AS ${dialect.doubleType})`, filter);
     case "min":
-      return `min(${required(column)})`;
+      return agg("min", required(column));
     case "max":
-      return `max(${required(column)})`;
+      return agg("max", required(column));
     case "days_since_last":
-      return dialect.elapsedDays(`max(${required(ts)})`, end);
+      return dialect.elapsedDays(agg("max", required(ts)), end);
     case "days_since_first":
-      return dialect.elapsedDays(`min(${required(ts)})`, end);
+      return dialect.elapsedDays(agg("min", required(ts)), end);
   }
 }

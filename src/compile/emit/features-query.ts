@@ -3,8 +3,8 @@
  * The features relation (the engine's features table): one row per member with
  * the accounts columns, the declared features, RFM values and scores, computed
  * features, the RFM group and the value tier, in the engine's column order.
- * Steps: the sources, the members, one step per set of aggregate features
- * that read the same rows, RFM values
+ * Steps: the sources, the members, one step per source that aggregate
+ * features read (one scan, each feature's window and filter per aggregate), RFM values
  * and their scores, the joined base row, then one step per layer that reads
  * the layer before.
  *
@@ -13,9 +13,9 @@
  * checked them already and passes its tables as `inputs`.
  */
 import { emitSql } from "../../expr/emit-sql.ts";
-import { MEMBER_ID, type AggregatePlan, type FeaturesPlan } from "../plan.ts";
+import { MEMBER_ID, type AggregatePlan, type FeaturesPlan, type RfmPlan } from "../plan.ts";
 import type { Dialect } from "../../expr/dialects/dialect.ts";
-import { aggregateRowsKey, aggregatesSql } from "./aggregate-sql.ts";
+import { aggregateScanKey, aggregatesSql } from "./aggregate-sql.ts";
 import { attributeSql } from "./attribute-sql.ts";
 import { indent, type Cte, type Query } from "./query.ts";
 import { quintileScoreSql, rfmGroupSql, rfmReferenceSql, rfmValuesSql } from "./rfm-sql.ts";
@@ -32,15 +32,67 @@ export interface FeatureInputs {
   rfmValues?: string;
 }
 
-/** RFM values per buying member (the rfm_values step), as a query of its own. */
-export function rfmValuesQuery(rfm: NonNullable<FeaturesPlan["rfm"]>, asOf: string, dialect: Dialect, source: string): Query {
+/**
+ * RFM values per buying member (the rfm_values step), as a query of its own. When RFM ends at as_of and features
+ * aggregate its source, the same scan computes them too (their columns are named as in aggregateGroups): RFM reads
+ * the rows before as_of, which every such feature reads or chooses among, so 100,000,000 invoices are scanned and
+ * grouped once rather than twice.
+ */
+export function rfmValuesQuery(plan: FeaturesPlan, dialect: Dialect, source: string): Query {
+  const rfm = plan.rfm!;
+  const shared = rfmSharedGroup(plan, aggregateGroups(plan));
+  if (shared !== undefined) return { ctes: [], select: aggregatesSql([...rfmAggregates(rfm), ...shared.features], source, plan.asOf, dialect) };
   const ctes: Cte[] = [];
   let reference: string | undefined;
   if (rfm.reference === "newest-plus-one-day") {
     reference = "rfm_reference";
     ctes.push({ name: reference, sql: rfmReferenceSql(rfm, source, dialect) });
   }
-  return { ctes, select: rfmValuesSql(rfm, source, reference, asOf, dialect) };
+  return { ctes, select: rfmValuesSql(rfm, source, reference, plan.asOf, dialect) };
+}
+
+interface AggregateGroup {
+  /** The step's name: feature_N after its first feature. */
+  name: string;
+  /** Its features, each with its column in the step. */
+  features: { feature: AggregatePlan; as: string }[];
+}
+
+/** Aggregate features by the scan that computes them (aggregateScanKey: one per source and customer), in config order. */
+function aggregateGroups(plan: FeaturesPlan): Map<string, AggregateGroup> {
+  const groups = new Map<string, AggregateGroup>();
+  plan.features.forEach((feature, i) => {
+    if (feature.kind === "attribute") return;
+    const key = aggregateScanKey(feature);
+    let group = groups.get(key);
+    if (group === undefined) {
+      group = { name: `feature_${i + 1}`, features: [] };
+      groups.set(key, group);
+    }
+    group.features.push({ feature, as: group.features.length === 0 ? "value" : `value_${i + 1}` });
+  });
+  return groups;
+}
+
+/** The group RFM's scan computes too: its source's features, when RFM ends at as_of (a reference from the data needs a scan first) on the same timestamp. */
+function rfmSharedGroup(plan: FeaturesPlan, groups: ReadonlyMap<string, AggregateGroup>): AggregateGroup | undefined {
+  const rfm = plan.rfm;
+  if (rfm === undefined || rfm.reference !== "as-of") return undefined;
+  const group = groups.get(aggregateScanKey(rfm));
+  return group?.features.every(({ feature }) => feature.timestamp === rfm.timestamp) ? group : undefined;
+}
+
+/** RFM's values as aggregate features (the aggregates rfmValuesSql writes when it ends at as_of), named as its columns. */
+function rfmAggregates(rfm: RfmPlan): { feature: AggregatePlan; as: string }[] {
+  const base = { kind: "aggregate", source: rfm.source, customer: rfm.customer, timestamp: rfm.timestamp, where: undefined, windowStart: undefined, fallback: null } as const;
+  const value = (name: string, aggregate: AggregatePlan["aggregate"], column?: string) => ({ feature: { ...base, name, aggregate, column }, as: name });
+  return [
+    value("recency_days", "days_since_last"),
+    // Unique ids counted are distinct ids counted, without the hash table per member that DISTINCT needs.
+    value("frequency", rfm.ordersUnique ? "count" : "count_distinct", rfm.order),
+    value("monetary", "sum", rfm.amount),
+    value("tenure_days", "days_since_first"),
+  ];
 }
 
 /** One row per member, column member_id; `source` names the typed source's step or table. */
@@ -73,31 +125,29 @@ export function featuresQuery(plan: FeaturesPlan, dialect: Dialect, inputs?: Fea
     for (const column of pop.accountColumns) select.push(`a.${q(column)}`);
     joins.push(`LEFT JOIN ${step(pop.source)} a ON a.${q(pop.column)} = m.${member}`);
   }
-  // Aggregate features that read the same rows are one step (one scan, one GROUP BY), named after the first of them.
-  const shared = new Map<string, { name: string; features: { feature: AggregatePlan; as: string }[] }>();
-  plan.features.forEach((feature, i) => {
+  // Aggregate features of one source are one step (one scan, one GROUP BY), named after the first of them; RFM's step
+  // when it computes them too.
+  const groups = aggregateGroups(plan);
+  const withRfm = rfmSharedGroup(plan, groups);
+  const stepOf = new Map([...groups.values()].flatMap((group) => group.features.map(({ feature, as }) => [feature, { group, as }] as const)));
+  for (const feature of plan.features) {
     if (feature.kind === "attribute") {
       select.push(`${attributeSql(feature, dialect)} AS ${q(feature.name)}`);
-      return;
+      continue;
     }
-    const key = aggregateRowsKey(feature, plan.asOf, dialect);
-    let group = shared.get(key);
-    if (group === undefined) {
-      group = { name: `feature_${i + 1}`, features: [] };
-      shared.set(key, group);
-      ctes.push({ name: group.name, sql: "" });
+    const { group, as } = stepOf.get(feature)!;
+    const alias = group === withRfm ? "rfm" : group.name;
+    if (group !== withRfm && group.features[0]!.feature === feature) {
+      ctes.push({ name: group.name, sql: aggregatesSql(group.features, step(feature.source), plan.asOf, dialect) });
       joins.push(`LEFT JOIN ${group.name} ON ${group.name}.${member} = m.${member}`);
     }
-    const as = group.features.length === 0 ? "value" : `value_${i + 1}`;
-    group.features.push({ feature, as });
-    const value = `${group.name}.${q(as)}`;
+    const value = `${alias}.${q(as)}`;
     select.push(`${feature.fallback === null ? value : `coalesce(${value}, ${dialect.numberLiteral(feature.fallback)})`} AS ${q(feature.name)}`);
-  });
-  for (const group of shared.values()) ctes.find((cte) => cte.name === group.name)!.sql = aggregatesSql(group.features, step(group.features[0]!.feature.source), plan.asOf, dialect);
+  }
   if (plan.rfm) {
     let values = inputs?.rfmValues;
     if (values === undefined) {
-      const query = rfmValuesQuery(plan.rfm, plan.asOf, dialect, step(plan.rfm.source));
+      const query = rfmValuesQuery(plan, dialect, step(plan.rfm.source));
       ctes.push(...query.ctes, { name: "rfm_values", sql: query.select });
       values = "rfm_values";
     }

@@ -40,10 +40,10 @@ const AT_LAUNCH = q("impact_memberships");
  * back. Only the features the definitions read are rebuilt (features-needed.ts).
  * Cluster segments keep today's clusters (k-means is fitted once).
  */
-async function membershipsAt(db: Database, config: Config, segments: readonly LoadedSegment[], launch: string, needed: ReadonlySet<string> | undefined): Promise<void> {
+async function membershipsAt(db: Database, config: Config, segments: readonly LoadedSegment[], launch: string, needed: ReadonlySet<string> | undefined, uniqueKeys: readonly string[]): Promise<void> {
   await db.run(`ALTER TABLE ${FEATURES} RENAME TO "features_today"; ALTER TABLE ${MEMBERSHIPS} RENAME TO "memberships_today"`);
   try {
-    await buildFeatureTable(db, config, launch, needed);
+    await buildFeatureTable(db, config, launch, needed, undefined, uniqueKeys);
     if (config.clustering) {
       await db.run(`CREATE OR REPLACE TABLE ${FEATURES} AS SELECT f.*, t.cluster_id, t.cluster_name FROM ${FEATURES} f LEFT JOIN "features_today" t USING (${q(MEMBER_ID)}) ORDER BY ${q(MEMBER_ID)}`);
     }
@@ -69,7 +69,8 @@ export function segmentLaunches(config: Config, segments: readonly LoadedSegment
   });
 }
 
-export async function measureImpact(db: Database, config: Config, segments: readonly LoadedSegment[], sources: readonly SourceStats[], asOf: string): Promise<ImpactResult | undefined> {
+/** `uniqueKeys`: the sources whose keys loading proved all different (RFM then counts orders without DISTINCT, as today's features do). */
+export async function measureImpact(db: Database, config: Config, segments: readonly LoadedSegment[], sources: readonly SourceStats[], asOf: string, uniqueKeys: readonly string[] = []): Promise<ImpactResult | undefined> {
   const launched = segmentLaunches(config, segments);
   if (launched.length === 0) return undefined;
   const days = config.impact?.window_days ?? 90;
@@ -83,7 +84,7 @@ export async function measureImpact(db: Database, config: Config, segments: read
   for (const launch of launchDates) {
     const windows = impactWindows(launch, days);
     if (config.impact?.membership === "today") await db.run(`CREATE OR REPLACE TEMP TABLE ${AT_LAUNCH} AS SELECT * FROM ${MEMBERSHIPS}`);
-    else await membershipsAt(db, config, segments, launch, needed);
+    else await membershipsAt(db, config, segments, launch, needed, uniqueKeys);
     await db.run(`CREATE OR REPLACE TEMP TABLE ${COHORT} AS ${cohortSql(config, windows.before.start)}`);
     const cohort = Number((await db.all(`SELECT count(*) AS n FROM ${COHORT}`))[0]?.n ?? 0);
     const everyone = Number((await db.all(`SELECT count(*) AS n FROM ${MEMBERS}`))[0]?.n ?? 0);

@@ -67,7 +67,8 @@ export const bigquery: Dialect = {
   trim: (text) => `TRIM(${text}, ' ')`,
   matchesRegex: (text, pattern) => `REGEXP_CONTAINS(${text}, ${bigquery.stringLiteral(`(?i)${pattern}`)})`,
   byteOrder: (text) => text,
-  orderedAggregate: (aggregate, value) => `${aggregate}(${value})`,
+  orderedAggregate: (aggregate, value, filter) => `${aggregate}(${filter !== undefined ? `CASE WHEN ${filter} THEN ${value} END` : value})`,
+  aggregateFilter: false,
 };
 
 /** Escapes backslash, `quote` and control characters for a GoogleSQL quoted literal or name. */

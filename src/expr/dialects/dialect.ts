@@ -56,8 +56,14 @@ export interface Dialect {
    * rows can give sums that differ in the last bits from one run to the next. Sorted, the
    * order depends only on the values (equal values are interchangeable), so the same rows
    * give the same bits on every run, with any number of threads and in any row order.
+   * With `filter` (SQL, a condition on the row), only the rows where it holds are aggregated.
    */
-  orderedAggregate(aggregate: "sum" | "avg", value: string): string;
+  orderedAggregate(aggregate: "sum" | "avg", value: string, filter?: string): string;
+  /**
+   * Whether an aggregate takes `FILTER (WHERE …)`; where it does not, the rows are chosen by a
+   * CASE in its argument (every aggregate Seg writes skips NULLs, so both give the same value).
+   */
+  aggregateFilter: boolean;
 }
 
 /** The SQL for a double given as an expression of any numeric type. */

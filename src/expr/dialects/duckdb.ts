@@ -51,5 +51,6 @@ export const duckdb: Dialect = {
   trim: (text) => `trim(${text})`,
   matchesRegex: (text, pattern) => `regexp_matches(${text}, ${singleQuoteText(pattern)}, 'i')`,
   byteOrder: (text) => text,
-  orderedAggregate: (aggregate, value) => inValueOrder(aggregate, value),
+  orderedAggregate: (aggregate, value, filter) => inValueOrder(aggregate, value, filter),
+  aggregateFilter: true,
 };

@@ -11,10 +11,11 @@
  * `list_sum(list_sort(list(x)))`. That gives the bits of `sum(x ORDER BY x)` (and of
  * Postgres' `sum(x ORDER BY x)`), and measured three times faster on 10,000,000 rows in
  * 1,000,000 groups; NULLs are skipped and an all-NULL or empty group gives NULL, as `sum`.
- * `x` is SQL built by Seg, never workspace text.
+ * With `filter`, only the rows where it holds are gathered (`list(x) FILTER (WHERE …)`).
+ * `x` and `filter` are SQL built by Seg, never workspace text as written.
  */
 const LIST_AGGREGATE = { sum: "list_sum", avg: "list_avg", var_samp: "list_var_samp" } as const;
 
-export function inValueOrder(aggregate: keyof typeof LIST_AGGREGATE, x: string): string {
-  return `${LIST_AGGREGATE[aggregate]}(list_sort(list(${x})))`;
+export function inValueOrder(aggregate: keyof typeof LIST_AGGREGATE, x: string, filter?: string): string {
+  return `${LIST_AGGREGATE[aggregate]}(list_sort(list(${x})${filter !== undefined ? ` FILTER (WHERE ${filter})` : ""}))`;
 }

@@ -61,7 +61,8 @@ export const postgres: Dialect = {
   trim: (text) => `trim(${text})`,
   matchesRegex: (text, pattern) => `(${text} ~* ${postgres.stringLiteral(postgresRegex(pattern))})`,
   byteOrder: (text) => `${text} COLLATE "C"`,
-  orderedAggregate: (aggregate, value) => `${aggregate}(${value} ORDER BY ${value})`,
+  orderedAggregate: (aggregate, value, filter) => `${aggregate}(${value} ORDER BY ${value})${filter !== undefined ? ` FILTER (WHERE ${filter})` : ""}`,
+  aggregateFilter: true,
 };
 
 /** RE2 word boundaries in Postgres' spelling; every other escape is left as written. */

@@ -54,5 +54,6 @@ export const snowflake: Dialect = {
   trim: (text) => `TRIM(${text})`,
   matchesRegex: (text, pattern) => `(REGEXP_INSTR(${text}, ${snowflake.stringLiteral(pattern)}, 1, 1, 0, 'i') > 0)`,
   byteOrder: (text) => text,
-  orderedAggregate: (aggregate, value) => `${aggregate}(${value})`,
+  orderedAggregate: (aggregate, value, filter) => `${aggregate}(${filter !== undefined ? `CASE WHEN ${filter} THEN ${value} END` : value})`,
+  aggregateFilter: false,
 };
