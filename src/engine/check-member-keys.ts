@@ -12,7 +12,7 @@
  * cost of grouping 100,000,000 strings); the answer is returned too: RFM counts
  * orders without DISTINCT when their ids are proved unique.
  */
-import type { Source } from "../schema/source.ts";
+import { sourceData, type Source } from "../schema/source.ts";
 import { dataDuplicateId, dataDuplicateKey, dataMissingKey } from "../checks/data.ts";
 import type { Database } from "./duckdb.ts";
 import { counted, joinLabels, ofRows, sourceFinding, type SourceFinding } from "./source-finding.ts";
@@ -67,7 +67,7 @@ async function repeatedKeys(db: Database, input: MemberKeyInput, members: boolea
     return [
       sourceFinding(dataDuplicateId, "repeatedIds", ["sources", name, "key"], {
         data: { source: name, column: source.key, keys, rows, extra },
-        words: { idsText: counted(keys, "id"), verb: keys === 1 ? "appears" : "appear", file: source.path, extraText: counted(extra, "extra row"), ofRows: ofRows(tableRows, source.filter !== undefined) },
+        words: { idsText: counted(keys, "id"), verb: keys === 1 ? "appears" : "appear", file: sourceData(source), extraText: counted(extra, "extra row"), ofRows: ofRows(tableRows, source.filter !== undefined) },
       }),
     ];
   }
@@ -79,7 +79,7 @@ async function repeatedKeys(db: Database, input: MemberKeyInput, members: boolea
   });
   return [
     sourceFinding(dataDuplicateKey, "notUnique", ["sources", name, "key"], {
-      words: { keysText: counted(keys, "key"), verb: keys === 1 ? "repeats" : "repeat", file: source.path, rowsText: rows.toLocaleString("en-US"), ofRows: ofRows(tableRows, source.filter !== undefined), shown: shown.join(", ") },
+      words: { keysText: counted(keys, "key"), verb: keys === 1 ? "repeats" : "repeat", file: sourceData(source), rowsText: rows.toLocaleString("en-US"), ofRows: ofRows(tableRows, source.filter !== undefined), shown: shown.join(", ") },
       data: {
         source: name,
         column: source.key,
@@ -107,7 +107,7 @@ async function duplicateRows(db: Database, { name, source, table }: MemberKeyInp
   return [
     sourceFinding(dataDuplicateId, "copiedRows", ["sources", name, "key"], {
       data: { source: name, column: source.key, extra, exact: true },
-      words: { rowsText: counted(extra, "row"), ofRows: ofRows(total, source.filter !== undefined), file: source.path, verb: extra === 1 ? "copies" : "copy", amounts: extra === 1 ? "its amount counts" : "their amounts count" },
+      words: { rowsText: counted(extra, "row"), ofRows: ofRows(total, source.filter !== undefined), file: sourceData(source), verb: extra === 1 ? "copies" : "copy", amounts: extra === 1 ? "its amount counts" : "their amounts count" },
     }),
   ];
 }
@@ -139,7 +139,7 @@ async function missingKeys(db: Database, { name, source, table, rowLabel }: Memb
       words: {
         rowsText: counted(n, "row"),
         ofRows: ofRows(Number(row?.total ?? 0), source.filter !== undefined),
-        file: source.path,
+        file: sourceData(source),
         lines: lines.length > 0 ? ` (${joinLabels(lines)}${n > lines.length ? ", …" : ""})` : "",
         they: n === 1 ? "it is" : "they are",
       },

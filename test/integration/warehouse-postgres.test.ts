@@ -130,7 +130,7 @@ describe.runIf(!noServer)("--engine postgres on a live server", SLOW, () => {
       for (const part of WORKSPACE_PARTS) if (existsSync(join(root, part))) cpSync(join(root, part), join(workspace, part), { recursive: true });
       const { workspace: loaded } = checkDefinitions({ root, today: "2026-11-23", dataDir: dataRoot });
       const sources = loaded.config!.value.sources;
-      for (const [name, source] of Object.entries(sources)) paths.set(`table ${schema}.${name}`, source.path);
+      for (const [name, source] of Object.entries(sources)) paths.set(`table ${schema}.${name}`, source.path!);
       server.run(loadSourceTables(schema, sources, dataRoot, postgres.quoteIdent));
       writeFileSync(join(workspace, "segmentation.yaml"), withTables(readFileSync(join(root, "segmentation.yaml"), "utf8"), schema, Object.keys(sources)));
     });
