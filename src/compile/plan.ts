@@ -154,7 +154,7 @@ export function schemesPlan(config: Config, segments: readonly LoadedSegment[]):
   }));
 }
 
-function sourcePlan(name: string, config: Config): SourcePlan {
+export function sourcePlan(name: string, config: Config): SourcePlan {
   const source = config.sources[name]!;
   const format = source.format ?? (/\.parquet$/i.test(source.path ?? "") ? "parquet" : "csv");
   return {

@@ -264,7 +264,7 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     const table = config.value.sources[stats.name]?.table;
     if (table === undefined) continue;
     stats.table = table;
-    stats.sha256 = await canonicalRows(db, sourceTable(stats.name));
+    stats.sha256 = await canonicalRows(db, sourceTable(stats.name), config.value.sources[stats.name]!);
     delete stats.bytes;
   }
   return { sources, diagnostics, readInPlace, uniqueKeys };
