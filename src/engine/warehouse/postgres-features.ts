@@ -45,11 +45,12 @@ const CURSOR = "seg_features";
 /** Numbers from 10^15 up are written differently by the two databases (row-digest.ts): such sources are read as rows. */
 const DIGEST_LIMIT = "1e15";
 
-/** PostgreSQL's type ids (pg_type.oid) whose text each declared type reads back exactly as the row copy would. */
+/** PostgreSQL's type ids (pg_type.oid) that hold each declared type's values exactly as the row copy reads their text. */
 const NATIVE_TYPES: Record<Source["columns"][string]["type"], readonly number[] | "any"> = {
   string: "any",
   integer: [20, 21, 23],
-  number: [20, 21, 23, 700, 701, 1700],
+  // Not real (float4): its text reads back as another double than a cast gives.
+  number: [20, 21, 23, 701, 1700],
   boolean: [16],
   date: [1082],
   timestamp: [1114],
@@ -84,7 +85,7 @@ export async function computeInPostgres(client: pg.Client, db: Database, config:
       }
       const ctes = sourceCtes(textual(sourcePlan(name, config.value)), "s", postgres);
       const typed = ctes.find((c) => c.name === "s_derived") ?? ctes.find((c) => c.name === "s_typed")!;
-      const facts = await client.query<Record<string, string | null>>(withInputs(`WITH ${ctesSql(ctes)}\n${factsSql(name, source, typed.name, asOf, today, rfm?.source === name ? rfm.order : undefined)}`, name, table));
+      const facts = await client.query<Record<string, string | null>>(withInputs(`WITH ${ctesSql(ctes)}${factsSql(name, source, typed.name, asOf, today, rfm?.source === name ? rfm.order : undefined)}`, name, table));
       const f = facts.rows[0]!;
       const n = (key: string) => Number(f[key] ?? 0);
       if (n("rows_read") === 0 || n("rows") === 0) return { ok: false, reason: `source "${name}" has no rows to keep` };
@@ -103,6 +104,7 @@ export async function computeInPostgres(client: pg.Client, db: Database, config:
         findings.push(repeatedIdsFinding(name, asRead, { keys: n("repeated_keys"), rows: n("repeated_rows"), extra: n("repeated_rows") - n("repeated_keys"), tableRows: n("rows") }));
       }
       const digest = await client.query<{ digest: string }>(withInputs(`WITH ${ctesSql(ctes)}\n${rowDigestSql("postgres", "s", source, pq)}`, name, table));
+     
       stats.push({ name, ...(source.path !== undefined ? { path: source.path } : {}), table: source.table!, sha256: digest.rows[0]!.digest, rowsRead: n("rows_read"), rows: n("rows"), newest: f.newest ?? null, oldest: f.oldest ?? null });
     }
     const rowsFetched = await fetchFeatures(client, db, config.value, asOf, uniqueKeys);
@@ -127,9 +129,13 @@ export async function computeInPostgres(client: pg.Client, db: Database, config:
   }
 }
 
-/** Read as text (trimmed, empty text missing), as the row copy reads it, whatever the source's file format. */
+/**
+ * Strings read as text (trimmed, empty text missing), as the row copy reads them, whatever the source's file format;
+ * the other columns cast directly, since the table holds them with their declared types (NATIVE_TYPES), which gives
+ * the very values their text would.
+ */
 function textual(plan: SourcePlan): SourcePlan {
-  return { ...plan, textual: true };
+  return { ...plan, textual: "strings" };
 }
 
 function ctesSql(ctes: readonly Cte[]): string {
@@ -146,7 +152,7 @@ function missing(ref: unknown): never {
 
 /**
  * One row of counts over the source `s` (typed, derived, then filtered) and its step `typed` (before the filter): what
- * load-sources' checks measure, on the same rows.
+ * load-sources' checks measure, on the same rows, each relation scanned once.
  */
 function factsSql(name: string, source: Source, typed: string, asOf: string, today: string | undefined, orderColumn: string | undefined): string {
   const pq = postgres.quoteIdent;
@@ -155,29 +161,27 @@ function factsSql(name: string, source: Source, typed: string, asOf: string, tod
   const notFinite = [...numbers.map((c) => `${c} IN ('NaN'::float8, 'Infinity'::float8, '-Infinity'::float8)`), ...dates.map((c) => `NOT isfinite(${c})`)];
   const tooLarge = numbers.map((c) => `abs(${c}) >= ${DIGEST_LIMIT}`);
   const anyOf = (conditions: string[]) => (conditions.length > 0 ? conditions.join(" OR ") : "false");
-  const checked = [
-    `(SELECT count(*) FROM ${inputRef(name)}) AS rows_read`,
-    `(SELECT count(*) FROM ${typed} t WHERE ${anyOf(notFinite)}) AS not_finite`,
-    `(SELECT count(*) FROM ${typed} t WHERE ${anyOf(tooLarge)}) AS too_large`,
-    "(SELECT count(*) FROM s) AS rows",
-  ];
-  if (source.timestamp !== undefined) {
-    const ts = `CAST(t.${pq(source.timestamp)} AS timestamp)`;
-    const cutoff = today !== undefined && today < asOf ? today : asOf;
-    checked.push(`(SELECT count(*) FROM s t WHERE ${ts} >= ${postgres.stringLiteral(cutoff)}::date + 1) AS future`);
-    checked.push(`(SELECT CAST(max(t.${pq(source.timestamp)}) AS text) FROM s t) AS newest`, `(SELECT CAST(min(t.${pq(source.timestamp)}) AS text) FROM s t) AS oldest`);
-  }
   const key = `t.${pq(source.key)}`;
-  checked.push(`(SELECT count(*) FROM s t WHERE ${key} IS NULL) AS missing_keys`);
-  const repeated = `SELECT ${key} AS k, count(*) AS n FROM s t WHERE ${key} IS NOT NULL GROUP BY ${key} HAVING count(*) > 1`;
-  checked.push(`(SELECT count(*) FROM (${repeated}) r) AS repeated_keys`, `(SELECT coalesce(sum(n), 0) FROM (${repeated}) r) AS repeated_rows`);
+  const kept = [`count(*) AS rows`, `count(*) FILTER (WHERE ${key} IS NULL) AS missing_keys`];
+  if (source.timestamp !== undefined) {
+    const ts = `t.${pq(source.timestamp)}`;
+    const cutoff = today !== undefined && today < asOf ? today : asOf;
+    kept.push(`count(*) FILTER (WHERE CAST(${ts} AS timestamp) >= ${postgres.stringLiteral(cutoff)}::date + 1) AS future`, `CAST(max(${ts}) AS text) AS newest`, `CAST(min(${ts}) AS text) AS oldest`);
+  }
+  const parts = [
+    `(SELECT count(*) AS rows_read FROM ${inputRef(name)}) r`,
+    `(SELECT count(*) FILTER (WHERE ${anyOf(notFinite)}) AS not_finite, count(*) FILTER (WHERE ${anyOf(tooLarge)}) AS too_large FROM ${typed} t) v`,
+    `(SELECT ${kept.join(", ")} FROM s t) k`,
+    "(SELECT count(*) AS repeated_keys, coalesce(sum(n), 0) AS repeated_rows FROM repeated) d",
+  ];
   if (orderColumn === source.key) {
     // Copies: rows equal in every column, among rows whose key repeats or is missing (check-member-keys' duplicateRows).
     const columns = Object.keys(source.columns).map((c) => `t.${pq(c)}`).join(", ");
-    const candidates = `SELECT * FROM s t WHERE ${key} IS NULL OR ${key} IN (SELECT k FROM (${repeated}) r)`;
-    checked.push(`(SELECT coalesce(sum(copies - 1), 0) FROM (SELECT count(*) AS copies FROM (${candidates}) t GROUP BY ${columns} HAVING count(*) > 1) c) AS copied`);
+    const candidates = `SELECT * FROM s t WHERE ${key} IS NULL OR ${key} IN (SELECT k FROM repeated)`;
+    parts.push(`(SELECT coalesce(sum(copies - 1), 0) AS copied FROM (SELECT count(*) AS copies FROM (${candidates}) t GROUP BY ${columns} HAVING count(*) > 1) c) c`);
   }
-  return `SELECT ${checked.join(",\n  ")}`;
+  const repeated = `repeated AS (SELECT ${key} AS k, count(*) AS n FROM s t WHERE ${key} IS NOT NULL GROUP BY ${key} HAVING count(*) > 1)`;
+  return `, ${repeated}\nSELECT * FROM ${parts.join("\nCROSS JOIN ")}`;
 }
 
 /**

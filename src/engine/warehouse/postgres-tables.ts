@@ -28,6 +28,8 @@ export async function connectPostgres(connection: PostgresConnection): Promise<T
     await client.connect();
     // Text as Seg reads it: ISO dates, UTC, shortest exact doubles; nothing this run does can write.
     await client.query("SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'; SET extra_float_digits = 1; SET IntervalStyle = 'iso_8601'");
+    // Room to sort and group in memory (the session's own setting): the checks, the digest and the features group millions of rows.
+    await client.query("SET work_mem = '256MB'");
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   } catch (error) {
     await client.end().catch(() => undefined);
