@@ -120,7 +120,7 @@ export function playbookCacheDir(root: string): string {
 /** The files a build must leave alone: every file of the workspace and its data files. */
 function workspaceFilesOf(result: CheckResult): string[] {
   const files = discoverFiles(result.root);
-  const data = Object.values(result.workspace.config?.value.sources ?? {}).map((source) => source.path.replace(/^\.\//, ""));
+  const data = Object.values(result.workspace.config?.value.sources ?? {}).flatMap((source) => (source.path === undefined ? [] : [source.path.replace(/^\.\//, "")]));
   return [files.config, files.suppressions, ...files.segments, ...files.personas, ...files.hypotheses, ...files.reviews, ...data].filter((f): f is string => f !== undefined);
 }
 

@@ -17,6 +17,7 @@ import { sourceTableParts, type SourceTables } from "../compile/source-tables.ts
 import { dialects } from "../expr/dialects/index.ts";
 import type { DialectName } from "../expr/dialects/dialect.ts";
 import { LOCK_FILE, MAX_LOCK_BYTES } from "../lock/lock-file.ts";
+import { sourceData } from "../schema/source.ts";
 import { VERSION } from "../version.ts";
 import { reportAt } from "../workspace/report-at.ts";
 import type { Workspace } from "../workspace/workspace.ts";
@@ -69,7 +70,7 @@ export function compile(options: CompileOptions): CompileResult {
           messageId: "positional",
           document: definitions.workspace.config,
           path: ["sources", name, "columns", column, "row_number"],
-          words: { column, source: name, path: source.path },
+          words: { column, source: name, path: sourceData(source) },
         }),
       );
     }

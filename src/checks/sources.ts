@@ -13,8 +13,12 @@ export const sourceMissingFile = defineCheck({
   id: "source/missing-file",
   description: "A source's data file exists",
   defaultSeverity: "error",
-  messages: { missing: "{{problem}}" },
+  messages: {
+    missing: "{{problem}}",
+    warehouseOnly: 'Source "{{source}}" has no local file (no path:), only the warehouse table {{table}}, and the default DuckDB engine reads files.',
+  },
   hint: "Check the path, or pass --data-dir with the folder the data is in.",
+  hints: { warehouseOnly: "Run the command with --engine postgres, bigquery or snowflake (see \"Running Seg in your warehouse\" in the README), or add path: with a local copy of the table." },
 });
 
 export const sourceEmpty = defineCheck({

@@ -39,7 +39,7 @@ export const WAREHOUSE_OPTIONS = [
     type: "string",
     choices: ["duckdb", ...WAREHOUSE_ENGINES],
     default: "duckdb",
-    description: "Where sources that name a table: are read from. duckdb reads every source's file; a warehouse engine reads those sources' tables (the connection comes from a profile, never from the workspace) and the other sources' files.",
+    description: "Where sources that name a table: are read from. duckdb reads every source's file (so a source with table: and no path: needs a warehouse engine); a warehouse engine reads those sources' tables (the connection comes from a profile, never from the workspace) and the other sources' files.",
   },
   { name: "profile", type: "string", placeholder: "NAME", description: "The connection profile in profiles.yaml for a warehouse engine (default: default, else the engine's environment variables such as PGHOST or DATABASE_URL)." },
   { name: "profiles-dir", type: "string", placeholder: "DIR", description: "The folder holding profiles.yaml (default: $SEG_PROFILES_DIR, else ~/.seg); refused inside the workspace." },

@@ -47,8 +47,11 @@ export interface CompilePlan extends FeaturesPlan {
 /** A source: typed columns, derived columns, filter (the engine loads and checks it in load-sources). */
 export interface SourcePlan {
   name: string;
-  /** Read from text (CSV): values are trimmed and empty text is missing before the cast. */
-  textual: boolean;
+  /**
+   * Read from text (CSV): values are trimmed and empty text is missing before the cast. "strings": only the string
+   * columns are (a warehouse table whose other columns hold their declared types, warehouse/postgres-features.ts).
+   */
+  textual: boolean | "strings";
   columns: { name: string; from: string; type: ColumnType }[];
   derived: { name: string; type: ColumnType; expression: Expr }[];
   filter: Expr | undefined;
@@ -154,9 +157,9 @@ export function schemesPlan(config: Config, segments: readonly LoadedSegment[]):
   }));
 }
 
-function sourcePlan(name: string, config: Config): SourcePlan {
+export function sourcePlan(name: string, config: Config): SourcePlan {
   const source = config.sources[name]!;
-  const format = source.format ?? (/\.parquet$/i.test(source.path) ? "parquet" : "csv");
+  const format = source.format ?? (/\.parquet$/i.test(source.path ?? "") ? "parquet" : "csv");
   return {
     name,
     textual: format === "csv",

@@ -9,7 +9,7 @@
  * (readTests is one switch over the declared types, kept whole so that each
  * type's test and message read side by side.)
  */
-import type { Source } from "../schema/source.ts";
+import { sourceData, type Source } from "../schema/source.ts";
 import { dataNonFinite, dataTypeMismatch } from "../checks/data.ts";
 import type { Database } from "./duckdb.ts";
 import { compileExpression } from "./compile-expression.ts";
@@ -207,7 +207,7 @@ async function runTests(db: Database, input: ColumnTypeInput, from: string, posi
     const first = examples[0] ? input.rowLabel(Number(examples[0].r)) : undefined;
     const described = test.describe(n, extra);
     const data = { source: input.name, column: test.column, count: n, first, examples: examples.map((e) => ({ value: String(e.v), at: input.rowLabel(Number(e.r)) })) };
-    const words = { ...described.words, type: input.source.columns[test.column]?.type ?? "", values: counted(n, "value"), file: input.source.path, shown };
+    const words = { ...described.words, type: input.source.columns[test.column]?.type ?? "", values: counted(n, "value"), file: sourceData(input.source), shown };
     const options = { data, words, ...(described.hint !== undefined ? { hint: described.hint } : {}) };
     findings.push(described.messageId === "nonFinite" ? sourceFinding(dataNonFinite, "nonFinite", test.path, options) : sourceFinding(dataTypeMismatch, described.messageId, test.path, options));
   }

@@ -7,7 +7,7 @@
  * today are reported too: they cannot have happened yet. One warning per
  * source at its timestamp, with the count, the cut-off and the latest date.
  */
-import type { Source } from "../schema/source.ts";
+import { sourceData, type Source } from "../schema/source.ts";
 import { dataFutureDates } from "../checks/data.ts";
 import type { Database } from "./duckdb.ts";
 import { counted, ofRows, sourceFinding, type SourceFinding } from "./source-finding.ts";
@@ -40,7 +40,7 @@ export async function checkFutureDates(db: Database, { name, source, table, asOf
   const total = Number(row?.total ?? 0);
   // The newest row that is not in the future: what freshness (stale-data) measures, so one row dated 2999 hides nothing.
   const newestInTime = row?.in_time === null || row?.in_time === undefined ? null : String(row.in_time).replace(/ 00:00:00$/, "");
-  const words = { rowsText: counted(n, "row"), ofRows: ofRows(total, source.filter !== undefined), file: source.path };
+  const words = { rowsText: counted(n, "row"), ofRows: ofRows(total, source.filter !== undefined), file: sourceData(source) };
   if (byToday) {
     const nAsOf = Number(row?.n_as_of ?? 0);
     const alsoAfterAsOf = nAsOf > 0 ? `; ${nAsOf} of them also after as_of ${asOf}, so ${nAsOf === 1 ? "it counts" : "they count"} nowhere` : "";

@@ -12,7 +12,7 @@
  * cost of grouping 100,000,000 strings); the answer is returned too: RFM counts
  * orders without DISTINCT when their ids are proved unique.
  */
-import type { Source } from "../schema/source.ts";
+import { sourceData, type Source } from "../schema/source.ts";
 import { dataDuplicateId, dataDuplicateKey, dataMissingKey } from "../checks/data.ts";
 import type { Database } from "./duckdb.ts";
 import { counted, joinLabels, ofRows, sourceFinding, type SourceFinding } from "./source-finding.ts";
@@ -63,14 +63,7 @@ async function repeatedKeys(db: Database, input: MemberKeyInput, members: boolea
   const extra = Number(totals?.extra ?? 0);
   const [all] = await db.all(`SELECT count(*) AS n FROM ${table}`);
   const tableRows = Number(all?.n ?? 0);
-  if (!members) {
-    return [
-      sourceFinding(dataDuplicateId, "repeatedIds", ["sources", name, "key"], {
-        data: { source: name, column: source.key, keys, rows, extra },
-        words: { idsText: counted(keys, "id"), verb: keys === 1 ? "appears" : "appear", file: source.path, extraText: counted(extra, "extra row"), ofRows: ofRows(tableRows, source.filter !== undefined) },
-      }),
-    ];
-  }
+  if (!members) return [repeatedIdsFinding(name, source, { keys, rows, extra, tableRows })];
   const top = await db.all(`SELECT CAST(k AS VARCHAR) AS k, n${input.rowLabel ? ", positions" : ""} FROM (${repeats}) ORDER BY n DESC, ${input.rowLabel ? "first" : "k"} LIMIT ${TOP}`);
   const label = input.rowLabel;
   const shown = top.map((t) => {
@@ -79,7 +72,7 @@ async function repeatedKeys(db: Database, input: MemberKeyInput, members: boolea
   });
   return [
     sourceFinding(dataDuplicateKey, "notUnique", ["sources", name, "key"], {
-      words: { keysText: counted(keys, "key"), verb: keys === 1 ? "repeats" : "repeat", file: source.path, rowsText: rows.toLocaleString("en-US"), ofRows: ofRows(tableRows, source.filter !== undefined), shown: shown.join(", ") },
+      words: { keysText: counted(keys, "key"), verb: keys === 1 ? "repeats" : "repeat", file: sourceData(source), rowsText: rows.toLocaleString("en-US"), ofRows: ofRows(tableRows, source.filter !== undefined), shown: shown.join(", ") },
       data: {
         source: name,
         column: source.key,
@@ -103,13 +96,24 @@ async function duplicateRows(db: Database, { name, source, table }: MemberKeyInp
   const extra = Number(row?.extra ?? 0);
   if (extra === 0) return [];
   const [all] = await db.all(`SELECT count(*) AS n FROM ${table}`);
-  const total = Number(all?.n ?? 0);
-  return [
-    sourceFinding(dataDuplicateId, "copiedRows", ["sources", name, "key"], {
-      data: { source: name, column: source.key, extra, exact: true },
-      words: { rowsText: counted(extra, "row"), ofRows: ofRows(total, source.filter !== undefined), file: source.path, verb: extra === 1 ? "copies" : "copy", amounts: extra === 1 ? "its amount counts" : "their amounts count" },
-    }),
-  ];
+  return [copiedRowsFinding(name, source, extra, Number(all?.n ?? 0))];
+}
+
+/** Transaction ids that repeat (`keys` ids on `rows` rows, `extra` more than one each) among `tableRows`: a warning (also found in the warehouse). */
+export function repeatedIdsFinding(name: string, source: Source, counts: { keys: number; rows: number; extra: number; tableRows: number }): SourceFinding {
+  const { keys, rows, extra, tableRows } = counts;
+  return sourceFinding(dataDuplicateId, "repeatedIds", ["sources", name, "key"], {
+    data: { source: name, column: source.key, keys, rows, extra },
+    words: { idsText: counted(keys, "id"), verb: keys === 1 ? "appears" : "appear", file: sourceData(source), extraText: counted(extra, "extra row"), ofRows: ofRows(tableRows, source.filter !== undefined) },
+  });
+}
+
+/** `extra` rows of `total` that copy an earlier row in every declared column: a warning (also found in the warehouse). */
+export function copiedRowsFinding(name: string, source: Source, extra: number, total: number): SourceFinding {
+  return sourceFinding(dataDuplicateId, "copiedRows", ["sources", name, "key"], {
+    data: { source: name, column: source.key, extra, exact: true },
+    words: { rowsText: counted(extra, "row"), ofRows: ofRows(total, source.filter !== undefined), file: sourceData(source), verb: extra === 1 ? "copies" : "copy", amounts: extra === 1 ? "its amount counts" : "their amounts count" },
+  });
 }
 
 /**
@@ -140,7 +144,7 @@ async function missingKeys(db: Database, { name, source, table, rowLabel }: Memb
       words: {
         rowsText: counted(n, "row"),
         ofRows: ofRows(Number(row?.total ?? 0), source.filter !== undefined),
-        file: source.path,
+        file: sourceData(source),
         lines: lines.length > 0 ? ` (${joinLabels(lines)}${n > lines.length ? ", …" : ""})` : "",
         they: n === 1 ? "it is" : "they are",
       },

@@ -92,7 +92,7 @@ export function engineInputsFingerprint(workspace: Workspace, catalog: ReadonlyM
       outputs: options.outputs ? [...options.outputs].sort() : null,
       writableDirectories: options.writableDirectories ?? null,
     },
-    data: Object.entries(config.value.sources).map(([name, source]) => [name, dataIdentity(options.dataRoot, source.path)] as const),
+    data: Object.entries(config.value.sources).map(([name, source]) => [name, source.path === undefined ? "no local file" : dataIdentity(options.dataRoot, source.path)] as const),
   };
   if (inputs.data.some(([, identity]) => identity === undefined)) return undefined;
   return createHash("sha256").update(canonicalJson(inputs)).digest("hex");

@@ -9,6 +9,7 @@ import type { Expr, Value } from "../expr/ast.ts";
 import { evaluate } from "../expr/evaluate.ts";
 import { formatExpression } from "../expr/format.ts";
 import { referencedNames } from "../expr/referenced-names.ts";
+import { sourceData } from "../schema/source.ts";
 import type { Workspace } from "../workspace/workspace.ts";
 import type { Database, Row } from "./duckdb.ts";
 import { MEMBERSHIPS } from "./membership.ts";
@@ -89,7 +90,7 @@ export async function explainMember(db: Database, workspace: Workspace, expressi
   }));
   const accounts = population(config).accounts;
   const key = accounts ? config.sources[accounts]!.key : undefined;
-  const position = accounts && key && config.sources[accounts]!.columns[key]?.row_number ? { source: accounts, path: config.sources[accounts]!.path, row: Number(row[MEMBER_ID]), key } : undefined;
+  const position = accounts && key && config.sources[accounts]!.columns[key]?.row_number ? { source: accounts, path: sourceData(config.sources[accounts]!), row: Number(row[MEMBER_ID]), key } : undefined;
   const explanation: Explanation = { memberId: String(row[MEMBER_ID]), ...(position ? { position } : {}), features: row, schemes };
   if (config.clustering && typeof row.cluster_status === "string") {
     explanation.cluster = { status: row.cluster_status as ClusterExplanation["status"], id: row.cluster_id === null ? null : String(row.cluster_id), name: row.cluster_name === null ? null : String(row.cluster_name) };

@@ -41,7 +41,8 @@ import type { TableReader } from "./warehouse/table-reader.ts";
 
 export interface SourceStats {
   name: string;
-  path: string;
+  /** The source's file; absent for a source that names only a warehouse table. */
+  path?: string;
   /** The warehouse table the source names (`table:`), whichever engine read it. */
   table?: string;
   /** sha256 of the file's bytes; for a source that names a table, of its typed rows (warehouse/canonical-rows). */
@@ -167,7 +168,8 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
       oldest = (range?.oldest as string | null) ?? null;
     }
     const { sha256, bytes } = await identity;
-    sources.push({ name, path: config.value.sources[name]!.path, sha256, bytes, rowsRead, rows, newest, oldest, ...newestInTimeOf(future) });
+    const path = config.value.sources[name]!.path;
+    sources.push({ name, ...(path !== undefined ? { path } : {}), sha256, bytes, rowsRead, rows, newest, oldest, ...newestInTimeOf(future) });
     return { rowsRead, rows, newest, oldest, sha256 };
   };
 
@@ -178,6 +180,10 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
       const asRead = { ...source, path: `table ${source.table}` };
       if (read.ok) await typeAndCheck(name, asRead, q(`raw_${name}`), Promise.resolve({ sha256: "", bytes: 0 }), { where: asRead.path, rowLabel: (rowid) => `row ${rowid + 1}`, allColumns: read.columns });
       else report(["sources", name, "table"], sourceUnreadable, "readError", { source: name, format: `${reader.engine} table ${source.table}`, error: read.message }, "Check the table's name and that the profile's user may read it.");
+      continue;
+    }
+    if (source.path === undefined) {
+      report(["sources", name, "table"], sourceMissingFile, "warehouseOnly", { source: name, table: source.table! });
       continue;
     }
     // Only the checked file, by its real path, is ever opened (no glob, no link out, no dot-folder).
@@ -286,7 +292,7 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     const table = config.value.sources[stats.name]?.table;
     if (table === undefined) continue;
     stats.table = table;
-    stats.sha256 = await canonicalRows(db, sourceTable(stats.name));
+    stats.sha256 = await canonicalRows(db, sourceTable(stats.name), config.value.sources[stats.name]!);
     delete stats.bytes;
   }
   return { sources, diagnostics, readInPlace, uniqueKeys };

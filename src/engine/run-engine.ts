@@ -21,9 +21,11 @@ import { runClustering, type ClusteringResult } from "./cluster/run-clustering.t
 import type { FitCache } from "./cluster/fit-cache.ts";
 import type { PreviousClusters } from "./cluster/stable-ids.ts";
 import { openDatabase, type Database, type DatabaseOptions } from "./duckdb.ts";
-import { loadSources, type SourceStats } from "./load-sources.ts";
+import { loadSources, type LoadResult, type SourceStats } from "./load-sources.ts";
+import type { WarehouseLoad } from "./warehouse/postgres-features.ts";
 import { openTableReader } from "./warehouse/open-table-reader.ts";
 import type { WarehouseRequest } from "./warehouse/warehouse-request.ts";
+import { rowsNeeded } from "./warehouse/rows-needed.ts";
 import type { SourceCache } from "./source-cache.ts";
 import { assignMemberships } from "./membership.ts";
 import type { ImpactResult } from "./impact/impact-result.ts";
@@ -78,6 +80,8 @@ export interface EngineResult {
   /** Before/after each segment's launch date; absent without impact: in segmentation.yaml or a segment's launch:. */
   impact: ImpactResult | undefined;
   diagnostics: Diagnostic[];
+  /** With a warehouse engine: whether the sources were checked and the features built there, the rows brought back, and why rows were read. */
+  warehouse?: { inWarehouse: boolean; rowsFetched: number; rowsBecause?: string };
   db?: Database;
 }
 
@@ -89,7 +93,22 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     step("load");
     options.progress?.("Loading sources");
     const reader = options.warehouse ? await openTableReader(options.warehouse, config.value, workspace.root) : undefined;
-    const loaded = await loadSources(db, config, options.dataRoot, options.sourceCache, options.asOf, options.today, reader).finally(() => reader?.close());
+    // With a warehouse engine the sources are checked and the features built there when no step needs the rows.
+    const needed = reader ? rowsNeeded(config.value, workspace.segments, options.outputs ?? EVERY_OUTPUT) : undefined;
+    let pushed: WarehouseLoad | undefined;
+    let loaded: Pick<LoadResult, "sources" | "diagnostics" | "readInPlace" | "uniqueKeys">;
+    try {
+      if (reader?.computeFeatures && needed === undefined) pushed = await reader.computeFeatures(db, config, options.asOf, options.today);
+      if (pushed?.ok) loaded = { sources: pushed.sources, diagnostics: pushed.diagnostics, readInPlace: [], uniqueKeys: pushed.uniqueKeys };
+      else {
+        if (reader) options.progress?.(`Reading the rows from ${reader.engine}: ${needed ?? (pushed?.reason ?? "no step runs in this warehouse yet")}`);
+        loaded = await loadSources(db, config, options.dataRoot, options.sourceCache, options.asOf, options.today, reader);
+      }
+    } finally {
+      await reader?.close();
+    }
+    const rowsBecause = pushed?.ok ? undefined : (needed ?? pushed?.reason);
+    const warehouse = reader ? { inWarehouse: pushed?.ok === true, rowsFetched: reader.rowsFetched(), ...(rowsBecause !== undefined ? { rowsBecause } : {}) } : undefined;
     // Data warnings (repeated transaction ids, future dates) are reported; errors stop the recompute.
     if (loaded.diagnostics.some((d) => d.severity === "error")) {
       db.close();
@@ -97,7 +116,7 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     }
     await db.lockDown(options.writableDirectories, loaded.readInPlace);
     options.progress?.("Computing features");
-    await buildFeatureTable(db, config.value, options.asOf, undefined, step, loaded.uniqueKeys);
+    if (!pushed?.ok) await buildFeatureTable(db, config.value, options.asOf, undefined, step, loaded.uniqueKeys);
     let clustering: ClusteringResult | undefined;
     if (config.value.clustering) {
       options.progress?.("Clustering");
@@ -145,7 +164,7 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     const findings = wants("findings") ? await measureFindings(db, workspace, catalog, expressions, schemes, options) : { hypotheses: [], idsaa: {}, normalization: [], coverage: [] };
     if (wants("impact")) options.progress?.("Measuring impact");
     const impact = wants("impact") ? await measureImpact(db, config.value, workspace.segments, loaded.sources, options.asOf, loaded.uniqueKeys) : undefined;
-    const result: EngineResult = { sources: loaded.sources, members, schemes, ...findings, clustering: clustering ? { ...clustering, agreement } : undefined, impact, diagnostics: loaded.diagnostics };
+    const result: EngineResult = { sources: loaded.sources, members, schemes, ...findings, clustering: clustering ? { ...clustering, agreement } : undefined, impact, diagnostics: loaded.diagnostics, ...(warehouse ? { warehouse } : {}) };
     if (options.keepDatabase) return { ...result, db };
     db.close();
     return result;

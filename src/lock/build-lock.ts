@@ -35,7 +35,7 @@ export function buildLock(inputs: LockInputs): Lock {
     schemes[scheme.scheme] = { population: scheme.population, unassigned: { count: unassigned?.count ?? 0, share: roundTo(unassigned?.share ?? 0, 6) }, segments };
   }
   const inputsOut: Lock["inputs"] = {};
-  for (const s of engine.sources) inputsOut[s.name] = { path: s.path, ...(s.table !== undefined ? { table: s.table } : {}), sha256: s.sha256, ...(s.bytes !== undefined ? { bytes: s.bytes } : {}), rowsRead: s.rowsRead, rows: s.rows, newest: s.newest, oldest: s.oldest };
+  for (const s of engine.sources) inputsOut[s.name] = { ...(s.path !== undefined ? { path: s.path } : {}), ...(s.table !== undefined ? { table: s.table } : {}), sha256: s.sha256, ...(s.bytes !== undefined ? { bytes: s.bytes } : {}), rowsRead: s.rowsRead, rows: s.rows, newest: s.newest, oldest: s.oldest };
   const scored = inputs.priorities.filter((p) => !Number.isNaN(p.total));
   return {
     version: 1,

@@ -22,7 +22,8 @@ export function compareLocks(stored: Lock, fresh: Lock): LockChange[] {
     if (!before) changes.push({ message: `source "${name}" is new`, target: { configPath: ["sources", name] } });
     else if (before.sha256 !== input.sha256 || before.path !== input.path) {
       const rows = before.rows !== input.rows ? ` (rows ${before.rows} → ${input.rows})` : " (same row count, different content)";
-      changes.push({ message: `data file ${input.path} of source "${name}" changed${rows}`, target: { configPath: ["sources", name, "path"] } });
+      const data = input.path !== undefined ? `data file ${input.path}` : `table ${input.table}`;
+      changes.push({ message: `${data} of source "${name}" changed${rows}`, target: { configPath: ["sources", name, input.path !== undefined ? "path" : "table"] } });
     }
   }
   for (const name of Object.keys(stored.inputs)) if (!fresh.inputs[name]) changes.push({ message: `source "${name}" was removed`, target: { configPath: ["sources"] } });

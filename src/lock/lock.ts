@@ -6,7 +6,8 @@
 import { z } from "zod";
 
 const sourceEntry = z.object({
-  path: z.string(),
+  /** Absent for a source that names only a warehouse table (no local file). */
+  path: z.string().optional(),
   /** A source that names a warehouse table: then sha256 is of its typed rows and bytes is absent, whichever engine ran. */
   table: z.string().optional(),
   sha256: z.string(),

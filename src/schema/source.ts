@@ -44,7 +44,10 @@ export const sourceSchema = z.strictObject({
     .string()
     .min(1)
     .max(1024)
-    .describe("File path relative to the workspace (CSV, CSV.gz or Parquet). Paths may not leave the workspace; use --data-dir for data kept elsewhere."),
+    .optional()
+    .describe(
+      "File path relative to the workspace (CSV, CSV.gz or Parquet). Paths may not leave the workspace; use --data-dir for data kept elsewhere. Required unless table: names the warehouse table; a source with only table: runs with --engine postgres|bigquery|snowflake.",
+    ),
   table: z
     .string()
     .max(1024)
@@ -53,7 +56,7 @@ export const sourceSchema = z.strictObject({
     })
     .optional()
     .describe(
-      "The warehouse table holding this source's rows, e.g. analytics.orders: read instead of path when a command runs with --engine postgres|bigquery|snowflake. path stays the local copy the default DuckDB engine reads. The lock then records the rows (a hash of the typed rows kept), not the file's bytes, so both engines write the same lock.",
+      "The warehouse table holding this source's rows, e.g. analytics.orders: read instead of path when a command runs with --engine postgres|bigquery|snowflake. path, when given, stays the local copy the default DuckDB engine reads; without it the source needs a warehouse engine. The lock then records the rows (a hash of the typed rows kept), not the file's bytes, so both engines write the same lock.",
     ),
   kind: sourceKindSchema,
   format: z.enum(["csv", "parquet"]).optional().describe("Overrides the format guessed from the file extension."),
@@ -68,12 +71,20 @@ export const sourceSchema = z.strictObject({
   freshness: freshnessSchema.optional().describe("How old this source's newest row may be, in days before today; overrides review.freshness field by field."),
   description: textSchema.optional(),
 }).superRefine((source, ctx) => {
+  if (source.path === undefined && source.table === undefined) ctx.addIssue({ code: "custom", path: [], message: "needs its file (path:) or its warehouse table (table:), or both" });
   if (source.table === undefined) return;
   // A warehouse table has no row order, so it cannot number its rows.
   for (const [name, column] of Object.entries(source.columns)) {
     if (column.row_number) ctx.addIssue({ code: "custom", path: ["columns", name, "row_number"], message: "cannot be used in a source with table: a warehouse table has no row order to number; declare a key column instead" });
   }
-});
+})
+  // The refinement above, as editors see it in the JSON Schema.
+  .meta({ anyOf: [{ required: ["path"] }, { required: ["table"] }] });
 
 export type Source = z.infer<typeof sourceSchema>;
+
+/** Where a source's rows are, as messages name it: its file, else its warehouse table. */
+export function sourceData(source: Pick<Source, "path" | "table">): string {
+  return source.path ?? `table ${source.table}`;
+}
 export type ColumnKind = z.infer<typeof columnKindSchema>;

@@ -99,6 +99,8 @@ function checkSources({ out, unknown }: Refs, config: LoadedDocument<Config>, da
       out.push(reportAt({ check: schemaMissingKey, messageId: "sourceCustomer", document: config, path: ["sources", name], words: { source: name, kind: source.kind } }));
     }
     // Data paths name one regular file inside the workspace (or --data-dir): no glob, no `..`, no dot-folder, no link out.
+    // A source with only table: has no file here; the engine says which engines read it (load-sources).
+    if (source.path === undefined) continue;
     const checked = checkDataFile(dataRoot, source.path);
     if (!checked.ok) out.push(reportAt({ check: sourcePath, messageId: "refused", document: config, path: ["sources", name, "path"], data: { problem: checked.problem }, words: { problem: checked.message }, hint: checked.hint }));
   }

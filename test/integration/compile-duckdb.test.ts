@@ -28,7 +28,7 @@ describe.each(COMPILE_CASES)("compiled DuckDB SQL on $name", ({ root, dataRoot, 
     db = await openDatabase();
     const { workspace } = checkDefinitions({ root, today: "2026-11-23", dataDir: dataRoot });
     for (const [name, source] of Object.entries(workspace.config!.value.sources)) {
-      const file = resolve(dataRoot, source.path).replaceAll("'", "''");
+      const file = resolve(dataRoot, source.path!).replaceAll("'", "''");
       await db.run(`CREATE TABLE "${name}" AS SELECT * FROM read_csv('${file}', header = true)`);
     }
     for (const statement of compiled.statements) await db.run(statement);

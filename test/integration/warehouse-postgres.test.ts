@@ -12,7 +12,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkDefinitions } from "../../src/api/check.ts";
+import { check, checkDefinitions } from "../../src/api/check.ts";
+import { lock } from "../../src/api/lock.ts";
 import type { Io } from "../../src/cli/io.ts";
 import { main } from "../../src/cli/main.ts";
 import { postgres } from "../../src/expr/dialects/postgres.ts";
@@ -115,6 +116,37 @@ describe.runIf(!noServer)("--engine postgres on a live server", SLOW, () => {
     expect(found).toContainEqual(["sources.orders.columns.note", 'Source "orders" has no column "note" in table broken.orders.']);
   });
 
+  const warehouse = () => ({ engine: "postgres" as const, env: { SEG_PROFILES_DIR: profiles }, home: temp });
+
+  it("reads the rows when the warehouse's counts find a problem, and reports it as DuckDB does", async () => {
+    const workspace = join(temp, "dupes");
+    cpSync(FIXTURE, workspace, { recursive: true });
+    const { workspace: loaded } = checkDefinitions({ root: FIXTURE, today: "2026-11-23" });
+    server.run([loadSourceTables("dupes", loaded.config!.value.sources, FIXTURE, postgres.quoteIdent), "INSERT INTO dupes.customers SELECT * FROM dupes.customers WHERE customer_id = 'c1';"].join("\n"));
+    writeFileSync(join(workspace, "segmentation.yaml"), withTables(readFileSync(join(FIXTURE, "segmentation.yaml"), "utf8"), "dupes", ["customers", "orders"]));
+    const result = await check({ root: workspace, today: "2026-11-23", cache: false, warehouse: warehouse() });
+    const keys = result.diagnostics.filter((d) => d.ruleId === "data/duplicate-key").map((d) => [d.path?.join("."), d.message]);
+    // The rows were read, so the message names them, as the row copy numbers them (in order of every column).
+    expect(keys).toEqual([["sources.customers.key", 'Key "customer_id" of source "customers" is not unique: 1 key repeats in table dupes.customers, on 2 rows of 7; most frequent: "c1" ×2 (rows 1, 2).']]);
+  });
+
+  it("reports repeated transaction ids from the warehouse's counts with DuckDB's words, and brings back one row per member", async () => {
+    const workspace = join(temp, "repeats");
+    cpSync(FIXTURE, workspace, { recursive: true });
+    const orders = join(workspace, "data/orders.csv");
+    const lines = readFileSync(orders, "utf8").split("\n");
+    writeFileSync(orders, `${[...lines.filter((l) => l !== ""), lines.find((l) => l.startsWith("o2,"))!].join("\n")}\n`);
+    const { workspace: loaded } = checkDefinitions({ root: workspace, today: "2026-11-23" });
+    server.run(loadSourceTables("repeats", loaded.config!.value.sources, workspace, postgres.quoteIdent));
+    const local = await check({ root: workspace, today: "2026-11-23", cache: false });
+    writeFileSync(join(workspace, "segmentation.yaml"), withTables(readFileSync(join(FIXTURE, "segmentation.yaml"), "utf8"), "repeats", ["customers", "orders"]));
+    const remote = await check({ root: workspace, today: "2026-11-23", cache: false, warehouse: warehouse() });
+    const repeated = (result: typeof local) => result.diagnostics.filter((d) => d.ruleId === "data/duplicate-id").map((d) => d.message.replace("table repeats.orders", "data/orders.csv"));
+    expect(repeated(local)).toEqual(['Id "order_id" of source "orders" repeats: 1 id appears more than once in data/orders.csv (1 extra row of the 10 its filter keeps), so their amounts count more than once.']);
+    expect(repeated(remote)).toEqual(repeated(local));
+    expect(remote.data?.engine.warehouse).toEqual({ inWarehouse: true, rowsFetched: local.data?.engine.members });
+  });
+
   describe.each(CASES)("on $name", ({ schema, root, dataRoot, missing, members }) => {
     if (missing) console.warn(`warehouse-postgres on ${root} skipped: ${missing}`);
     const workspace = join(temp, schema);
@@ -130,7 +162,7 @@ describe.runIf(!noServer)("--engine postgres on a live server", SLOW, () => {
       for (const part of WORKSPACE_PARTS) if (existsSync(join(root, part))) cpSync(join(root, part), join(workspace, part), { recursive: true });
       const { workspace: loaded } = checkDefinitions({ root, today: "2026-11-23", dataDir: dataRoot });
       const sources = loaded.config!.value.sources;
-      for (const [name, source] of Object.entries(sources)) paths.set(`table ${schema}.${name}`, source.path);
+      for (const [name, source] of Object.entries(sources)) paths.set(`table ${schema}.${name}`, source.path!);
       server.run(loadSourceTables(schema, sources, dataRoot, postgres.quoteIdent));
       writeFileSync(join(workspace, "segmentation.yaml"), withTables(readFileSync(join(root, "segmentation.yaml"), "utf8"), schema, Object.keys(sources)));
     });
@@ -155,6 +187,31 @@ describe.runIf(!noServer)("--engine postgres on a live server", SLOW, () => {
         expect(input.bytes).toBeUndefined();
         expect(input.sha256).toMatch(/^[0-9a-f]{64}$/);
       }
+    });
+
+    it.skipIf(Boolean(missing))("runs in PostgreSQL when no step needs the rows (one row per member comes back), else says why it reads them", async () => {
+      const committed = readFileSync(join(workspace, "segments.lock.json"));
+      const result = await lock({ root: workspace, dataDir: dataRoot, today: "2026-11-23", cache: false, warehouse: warehouse() });
+      const engine = result.check.data!.engine;
+      if (schema === "retail") {
+        expect(engine.warehouse).toEqual({ inWarehouse: true, rowsFetched: engine.members });
+        expect(engine.members).toBe(4338);
+        // Without path: the source is read from its table alone, and recorded by the same digest.
+        const before = JSON.parse(readFileSync(join(workspace, "segments.lock.json"), "utf8")) as { inputs: Record<string, { path?: string; sha256: string }>; clusters: unknown };
+        const config = readFileSync(join(workspace, "segmentation.yaml"), "utf8");
+        writeFileSync(join(workspace, "segmentation.yaml"), config.replace("    path: online_retail.csv.gz\n", ""));
+        await lock({ root: workspace, dataDir: dataRoot, today: "2026-11-23", cache: false, warehouse: warehouse() });
+        const after = JSON.parse(readFileSync(join(workspace, "segments.lock.json"), "utf8")) as typeof before;
+        writeFileSync(join(workspace, "segmentation.yaml"), config);
+        expect(after.inputs.transactions).toEqual({ ...before.inputs.transactions, path: undefined });
+        expect(after.clusters).toEqual(before.clusters);
+      } else {
+        // The example measures impact, which rebuilds the features as of the launch day from the rows.
+        expect(engine.warehouse?.inWarehouse).toBe(false);
+        expect(engine.warehouse?.rowsBecause).toMatch(/^impact rebuilds the features as of each launch day/);
+        expect(engine.warehouse?.rowsFetched).toBe(engine.sources.reduce((n, s) => n + s.rowsRead, 0));
+      }
+      writeFileSync(join(workspace, "segments.lock.json"), committed);
     });
 
     it.skipIf(Boolean(missing))("seg check finds the same findings on both engines", async () => {

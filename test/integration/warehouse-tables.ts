@@ -16,7 +16,7 @@ const PG_TYPES: Record<string, string> = { string: "text", integer: "bigint", nu
 export function loadSourceTables(schema: string, sources: Readonly<Record<string, Source>>, dataRoot: string, quote: (name: string) => string): string {
   const load = [`CREATE SCHEMA ${quote(schema)};`];
   for (const [name, source] of Object.entries(sources)) {
-    const file = resolve(dataRoot, source.path);
+    const file = resolve(dataRoot, source.path!);
     const columns = csvHeader(file).map((column) => `${quote(column)} ${PG_TYPES[declaredType(source, column)] ?? "text"}`);
     load.push(`CREATE TABLE ${quote(schema)}.${quote(name)} (${columns.join(", ")});`);
     const from = file.endsWith(".gz") ? `PROGRAM 'gzip -dc ${file.replaceAll("'", "''")}'` : `'${file.replaceAll("'", "''")}'`;

@@ -29,7 +29,7 @@ export function exampleDataFacts(example: ExampleData, definitions: DefinitionsR
   const members = Math.max(0, ...schemes.map((s) => s.population));
   const sources: SourceStats[] = Object.entries(config.sources).map(([name, source]) => ({
     name,
-    path: source.path,
+    path: source.path!,
     sha256: "0".repeat(64),
     bytes: 0,
     rowsRead: members,

@@ -14,7 +14,7 @@ export function sourceCtes(source: SourcePlan, name: string, dialect: Dialect): 
   const q = dialect.quoteIdent;
   const read = (from: string, type: SourcePlan["columns"][number]["type"]) => {
     const column = `r.${q(from)}`;
-    if (!source.textual) return `CAST(${column} AS ${dialect.type(type)})`;
+    if (!source.textual || (source.textual === "strings" && type !== "string")) return `CAST(${column} AS ${dialect.type(type)})`;
     const text = `NULLIF(${dialect.trim(`CAST(${column} AS ${dialect.type("string")})`)}, '')`;
     return type === "string" ? text : `CAST(${text} AS ${dialect.type(type)})`;
   };

@@ -11,6 +11,7 @@ import { SegError } from "../../diagnostics/seg-error.ts";
 import type { Source } from "../../schema/source.ts";
 import type { Database } from "../duckdb.ts";
 import { q } from "../sql-names.ts";
+import { computeInPostgres } from "./postgres-features.ts";
 import type { PostgresConnection } from "./profiles.ts";
 import { tableColumns, tableReadSql, tableShapeSql } from "./table-read-sql.ts";
 import type { TableReader, TableRead } from "./table-reader.ts";
@@ -33,13 +34,22 @@ export async function connectPostgres(connection: PostgresConnection): Promise<T
     await client.connect();
     // Text as Seg reads it: ISO dates, UTC, shortest exact doubles; nothing this run does can write.
     await client.query("SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'; SET extra_float_digits = 1; SET IntervalStyle = 'iso_8601'");
+    // Room to sort and group in memory (the session's own setting): the checks, the digest and the features group millions of rows.
+    await client.query("SET work_mem = '256MB'");
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   } catch (error) {
     await client.end().catch(() => undefined);
     throw new SegError(`Could not connect to PostgreSQL (${origin}): ${withoutSecrets(error, settings.password)}`);
   }
+  let fetched = 0;
   return {
     engine: "postgres",
+    rowsFetched: () => fetched,
+    async computeFeatures(db, config, asOf, today) {
+      const load = await computeInPostgres(client, db, config, asOf, today);
+      if (load.ok) fetched += load.rowsFetched;
+      return load;
+    },
     async read(db: Database, raw: string, source: Source): Promise<TableRead> {
       const table = source.table!;
       let present: string[];
@@ -58,6 +68,7 @@ export async function connectPostgres(connection: PostgresConnection): Promise<T
         for (;;) {
           const batch = await client.query<(string | null)[]>({ text: `FETCH ${BATCH_ROWS} FROM ${CURSOR}`, rowMode: "array" });
           if (batch.rows.length === 0) break;
+          fetched += batch.rows.length;
           await db.appendText(raw, batch.rows);
         }
         await client.query(`CLOSE ${CURSOR}`);

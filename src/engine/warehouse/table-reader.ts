@@ -4,8 +4,11 @@
  * load-sources then types and checks as it does a CSV file. Connections are
  * opened once per run and closed when the sources are loaded.
  */
+import type { Config } from "../../schema/config.ts";
 import type { Source } from "../../schema/source.ts";
+import type { LoadedDocument } from "../../workspace/read-document.ts";
 import type { Database } from "../duckdb.ts";
+import type { WarehouseLoad } from "./postgres-features.ts";
 import type { WarehouseEngineName } from "./warehouse-request.ts";
 
 export type TableRead =
@@ -18,5 +21,12 @@ export interface TableReader {
   engine: WarehouseEngineName;
   /** Copy the source's declared columns from its `table:` into the DuckDB table `raw` (unquoted name), all VARCHAR. */
   read(db: Database, raw: string, source: Source): Promise<TableRead>;
+  /**
+   * Type, check and digest every source and build the features and members tables in the warehouse, bringing back
+   * only the feature rows (warehouse/postgres-features.ts); `{ ok: false }` with the reason when the rows must be read.
+   */
+  computeFeatures?(db: Database, config: LoadedDocument<Config>, asOf: string, today: string | undefined): Promise<WarehouseLoad>;
+  /** Rows brought back from the warehouse so far (source rows read, or feature rows). */
+  rowsFetched(): number;
   close(): Promise<void>;
 }

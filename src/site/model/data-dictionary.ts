@@ -14,6 +14,7 @@ import { describeExpression } from "../../expr/format.ts";
 import { parseExpression } from "../../expr/parser.ts";
 import { referencedNames } from "../../expr/referenced-names.ts";
 import type { Config } from "../../schema/config.ts";
+import { sourceData } from "../../schema/source.ts";
 import type { Feature } from "../../schema/feature.ts";
 import type { LoadedDocument } from "../../workspace/read-document.ts";
 import type { ValueType } from "../../workspace/feature-catalog.ts";
@@ -90,7 +91,7 @@ export function buildDictionary(result: CheckResult, segments: readonly SiteSegm
       return {
         name,
         anchor: `source-${name}`,
-        path: source.path,
+        path: sourceData(source),
         kind: source.kind,
         description: source.description ?? null,
         rows: stats?.rows ?? null,

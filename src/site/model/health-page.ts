@@ -5,6 +5,7 @@
  */
 import type { CheckResult } from "../../lint/check-result.ts";
 import { DEFAULT_WARN_AFTER_DAYS, freshnessLimits } from "../../workspace/freshness-limits.ts";
+import { sourceData } from "../../schema/source.ts";
 import { daysBetween } from "../../text/days-between.ts";
 import type { SitePersona } from "./persona-pages.ts";
 import type { SiteSegment } from "./segment-pages.ts";
@@ -61,7 +62,7 @@ export function buildHealth(result: CheckResult, segments: readonly SiteSegment[
       const newest = s.newest ? s.newest.slice(0, 10) : null;
       const age = newest ? daysBetween(newest, result.today) : null;
       const limits = config ? freshnessLimits(config, s.name) : { warnAfterDays: freshness, errorAfterDays: undefined };
-      return { name: s.name, path: s.path, rows: s.rows, newest, age, warnAfterDays: limits.warnAfterDays, errorAfterDays: limits.errorAfterDays ?? null, stale: age !== null && age > limits.warnAfterDays };
+      return { name: s.name, path: sourceData(s), rows: s.rows, newest, age, warnAfterDays: limits.warnAfterDays, errorAfterDays: limits.errorAfterDays ?? null, stale: age !== null && age > limits.warnAfterDays };
     }),
     freshness,
     today: result.today,

@@ -12,6 +12,7 @@ import type { CheckResult } from "../../lint/check-result.ts";
 import type { LockHistoryResult } from "../../diff/history.ts";
 import { rules as ruleRegistry } from "../../rules/index.ts";
 import type { Goals } from "../../schema/goals.ts";
+import { sourceData } from "../../schema/source.ts";
 import { VERSION } from "../../version.ts";
 import { buildSearchIndex, plainText, type SearchEntry } from "../search/search-index.ts";
 import type { RenderedChart } from "../charts/chart.ts";
@@ -122,7 +123,7 @@ export async function buildSiteModel(result: CheckResult, options: SiteModelOpti
     data: engine
       ? {
           members: engine.members,
-          sources: engine.sources.map((s) => ({ name: s.name, path: s.path, rows: s.rows, newest: s.newest, oldest: s.oldest })),
+          sources: engine.sources.map((s) => ({ name: s.name, path: sourceData(s), rows: s.rows, newest: s.newest, oldest: s.oldest })),
           normalization: engine.normalization.map((n) => ({ feature: n.feature, column: n.column, share: n.share, mapped: n.mapped, total: n.total, unmapped: n.unmapped })),
           population: populationMetrics(result),
         }

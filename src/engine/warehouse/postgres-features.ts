@@ -1,0 +1,227 @@
+/* eslint max-lines-per-function: "off" -- computeInPostgres runs the warehouse steps in order (shape, facts, digest, features), a few lines each. */
+/**
+ * The heavy part of a recompute run in PostgreSQL: the sources typed, checked
+ * and filtered, the lock's digest of their rows, and the features table (the
+ * plan `seg compile --target postgres` renders: features, RFM values and
+ * scores, value tiers), inside the run's read-only REPEATABLE READ transaction,
+ * as queries only (common table expressions: nothing is created, nothing is
+ * written, so a read-only user is enough). What comes back is one feature row
+ * per member and a few aggregates per source, instead of every row.
+ *
+ * The checks load-sources runs on rows are asked as aggregates first: a source
+ * goes on in the warehouse only when they would find nothing, or only what an
+ * aggregate says in full (repeated transaction ids, copied rows: the same
+ * warnings, built by the same functions). Anything else (a column typed other
+ * than declared in the table, a value that is not finite, a repeated or
+ * missing member key, a row dated after as_of, an empty source) returns
+ * `{ ok: false }` with the reason, and the engine reads the rows instead, so
+ * each problem is reported exactly as on DuckDB, with its example values.
+ */
+import type pg from "pg";
+import { sourceCtes } from "../../compile/emit/source-ctes.ts";
+import { featuresQuery } from "../../compile/emit/features-query.ts";
+import { inputRef, renderQuery, resolveRefs, type Cte } from "../../compile/emit/query.ts";
+import { featuresPlan, sourcePlan, MEMBER_ID, type SourcePlan } from "../../compile/plan.ts";
+import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
+import { postgres } from "../../expr/dialects/postgres.ts";
+import type { Config } from "../../schema/config.ts";
+import type { Source } from "../../schema/source.ts";
+import { spanIn, type LoadedDocument } from "../../workspace/read-document.ts";
+import { buildFeatureTable } from "../build-feature-table.ts";
+import { copiedRowsFinding, repeatedIdsFinding } from "../check-member-keys.ts";
+import type { Database } from "../duckdb.ts";
+import type { SourceStats } from "../load-sources.ts";
+import type { SourceFinding } from "../source-finding.ts";
+import { FEATURES, MEMBERS, q, sourceTable } from "../sql-names.ts";
+import { ROW_POSITION, typedSourceSql } from "../typed-source.ts";
+import { rowDigestSql } from "./row-digest.ts";
+import { quotedTable, tableColumns } from "./table-read-sql.ts";
+
+/** What the warehouse computed: the sources' stats and findings, as load-sources reports them; the features and members tables are built. */
+export type WarehouseLoad = { ok: true; sources: SourceStats[]; diagnostics: Diagnostic[]; uniqueKeys: string[]; rowsFetched: number } | { ok: false; reason: string };
+
+const BATCH_ROWS = 10_000;
+const CURSOR = "seg_features";
+/** Numbers from 10^15 up are written differently by the two databases (row-digest.ts): such sources are read as rows. */
+const DIGEST_LIMIT = "1e15";
+
+/** PostgreSQL's type ids (pg_type.oid) that hold each declared type's values exactly as the row copy reads their text. */
+const NATIVE_TYPES: Record<Source["columns"][string]["type"], readonly number[] | "any"> = {
+  string: "any",
+  integer: [20, 21, 23],
+  // Not real (float4): its text reads back as another double than a cast gives.
+  number: [20, 21, 23, 701, 1700],
+  boolean: [16],
+  date: [1082],
+  timestamp: [1114],
+};
+
+export async function computeInPostgres(client: pg.Client, db: Database, config: LoadedDocument<Config>, asOf: string, today: string | undefined): Promise<WarehouseLoad> {
+  const sources = config.value.sources;
+  const fileOnly = Object.keys(sources).find((name) => sources[name]!.table === undefined);
+  if (fileOnly !== undefined) return { ok: false, reason: `source "${fileOnly}" is read from its file, and the features join every source` };
+  const pq = postgres.quoteIdent;
+  const rfm = config.value.rfm;
+  const stats: SourceStats[] = [];
+  const findings: SourceFinding[] = [];
+  const uniqueKeys: string[] = [];
+  await client.query("SAVEPOINT seg_pushdown");
+  try {
+    for (const [name, source] of Object.entries(sources)) {
+      const table = quotedTable(postgres, source.table!);
+      // Messages name the table the values are in, as the row copy's do.
+      const asRead: Source = { ...source, path: `table ${source.table}` };
+      const shape = await client.query({ text: `SELECT * FROM ${table} WHERE 1 = 0`, rowMode: "array" });
+      const types = new Map(shape.fields.map((f) => [f.name, f.dataTypeID]));
+      for (const [column, spec] of Object.entries(source.columns)) {
+        if (spec.expression !== undefined) {
+          if (spec.type !== "number" && spec.type !== "string") return { ok: false, reason: `${name}.${column} is derived as ${spec.type}, checked on rows only` };
+          continue;
+        }
+        const type = types.get(spec.from ?? column);
+        if (type === undefined) return { ok: false, reason: `${source.table} has no column ${spec.from ?? column}` };
+        const native = NATIVE_TYPES[spec.type];
+        if (native !== "any" && !native.includes(type)) return { ok: false, reason: `${source.table}.${spec.from ?? column} is not held as ${spec.type} in the table` };
+      }
+      const ctes = sourceCtes(textual(sourcePlan(name, config.value)), "s", postgres);
+      const typed = ctes.find((c) => c.name === "s_derived") ?? ctes.find((c) => c.name === "s_typed")!;
+      const facts = await client.query<Record<string, string | null>>(withInputs(`WITH ${ctesSql(ctes)}${factsSql(name, source, typed.name, asOf, today, rfm?.source === name ? rfm.order : undefined)}`, name, table));
+      const f = facts.rows[0]!;
+      const n = (key: string) => Number(f[key] ?? 0);
+      if (n("rows_read") === 0 || n("rows") === 0) return { ok: false, reason: `source "${name}" has no rows to keep` };
+      if (n("not_finite") > 0) return { ok: false, reason: `source "${name}" has values that are not finite` };
+      if (n("too_large") > 0) return { ok: false, reason: `source "${name}" has numbers from ${DIGEST_LIMIT} up` };
+      if (n("future") > 0) return { ok: false, reason: `source "${name}" has rows dated after as_of or today` };
+      const members = source.kind === "accounts";
+      const keyed = members || source.kind === "transactions";
+      const repeats = n("repeated_keys") > 0;
+      if (members && (repeats || n("missing_keys") > 0)) return { ok: false, reason: `source "${name}" has missing or repeated member keys` };
+      if (keyed && !repeats) uniqueKeys.push(name);
+      // Rows that are lines of one order share its id: only exact copies are repeats (check-member-keys).
+      if (keyed && !members && rfm?.source === name && rfm.order === source.key) {
+        if (n("copied") > 0) findings.push(copiedRowsFinding(name, asRead, n("copied"), n("rows")));
+      } else if (keyed && !members && repeats) {
+        findings.push(repeatedIdsFinding(name, asRead, { keys: n("repeated_keys"), rows: n("repeated_rows"), extra: n("repeated_rows") - n("repeated_keys"), tableRows: n("rows") }));
+      }
+      const digest = await client.query<{ digest: string }>(withInputs(`WITH ${ctesSql(ctes)}\n${rowDigestSql("postgres", "s", source, pq)}`, name, table));
+     
+      stats.push({ name, ...(source.path !== undefined ? { path: source.path } : {}), table: source.table!, sha256: digest.rows[0]!.digest, rowsRead: n("rows_read"), rows: n("rows"), newest: f.newest ?? null, oldest: f.oldest ?? null });
+    }
+    const rowsFetched = await fetchFeatures(client, db, config.value, asOf, uniqueKeys);
+    await client.query("RELEASE SAVEPOINT seg_pushdown");
+    const diagnostics = findings.map((finding): Diagnostic => ({
+      ruleId: finding.ruleId,
+      messageId: finding.messageId,
+      severity: finding.severity,
+      message: finding.message,
+      hint: finding.hint,
+      file: config.file.path,
+      ...spanIn(config, finding.path),
+      path: [...finding.path],
+      ...(finding.data ? { data: finding.data } : {}),
+    }));
+    return { ok: true, sources: stats, diagnostics, uniqueKeys, rowsFetched };
+  } catch (error) {
+    // A query the warehouse refused (a value that does not cast, an overflow): the rows are read instead and the DuckDB checks say what is wrong.
+    await client.query("ROLLBACK TO SAVEPOINT seg_pushdown");
+    for (const table of [FEATURES, MEMBERS, q("features_text"), ...Object.keys(sources).flatMap((name) => [sourceTable(name), q(`raw_${name}`)])]) await db.run(`DROP TABLE IF EXISTS ${table}`);
+    return { ok: false, reason: String((error as Error)?.message ?? error).split("\n")[0]! };
+  }
+}
+
+/**
+ * Strings read as text (trimmed, empty text missing), as the row copy reads them, whatever the source's file format;
+ * the other columns cast directly, since the table holds them with their declared types (NATIVE_TYPES), which gives
+ * the very values their text would.
+ */
+function textual(plan: SourcePlan): SourcePlan {
+  return { ...plan, textual: "strings" };
+}
+
+function ctesSql(ctes: readonly Cte[]): string {
+  return ctes.map((c) => `${c.name} AS (\n${c.sql}\n)`).join(",\n");
+}
+
+function withInputs(sql: string, name: string, table: string): string {
+  return resolveRefs(sql, (ref) => (ref.kind === "input" && ref.source === name ? table : missing(ref)));
+}
+
+function missing(ref: unknown): never {
+  throw new Error(`unexpected reference ${JSON.stringify(ref)}`);
+}
+
+/**
+ * One row of counts over the source `s` (typed, derived, then filtered) and its step `typed` (before the filter): what
+ * load-sources' checks measure, on the same rows, each relation scanned once.
+ */
+function factsSql(name: string, source: Source, typed: string, asOf: string, today: string | undefined, orderColumn: string | undefined): string {
+  const pq = postgres.quoteIdent;
+  const numbers = Object.entries(source.columns).filter(([, spec]) => spec.type === "number").map(([column]) => `t.${pq(column)}`);
+  const dates = Object.entries(source.columns).filter(([, spec]) => spec.type === "date" || spec.type === "timestamp").map(([column]) => `t.${pq(column)}`);
+  const notFinite = [...numbers.map((c) => `${c} IN ('NaN'::float8, 'Infinity'::float8, '-Infinity'::float8)`), ...dates.map((c) => `NOT isfinite(${c})`)];
+  const tooLarge = numbers.map((c) => `abs(${c}) >= ${DIGEST_LIMIT}`);
+  const anyOf = (conditions: string[]) => (conditions.length > 0 ? conditions.join(" OR ") : "false");
+  const key = `t.${pq(source.key)}`;
+  const kept = [`count(*) AS rows`, `count(*) FILTER (WHERE ${key} IS NULL) AS missing_keys`];
+  if (source.timestamp !== undefined) {
+    const ts = `t.${pq(source.timestamp)}`;
+    const cutoff = today !== undefined && today < asOf ? today : asOf;
+    kept.push(`count(*) FILTER (WHERE CAST(${ts} AS timestamp) >= ${postgres.stringLiteral(cutoff)}::date + 1) AS future`, `CAST(max(${ts}) AS text) AS newest`, `CAST(min(${ts}) AS text) AS oldest`);
+  }
+  const parts = [
+    `(SELECT count(*) AS rows_read FROM ${inputRef(name)}) r`,
+    `(SELECT count(*) FILTER (WHERE ${anyOf(notFinite)}) AS not_finite, count(*) FILTER (WHERE ${anyOf(tooLarge)}) AS too_large FROM ${typed} t) v`,
+    `(SELECT ${kept.join(", ")} FROM s t) k`,
+    "(SELECT count(*) AS repeated_keys, coalesce(sum(n), 0) AS repeated_rows FROM repeated) d",
+  ];
+  if (orderColumn === source.key) {
+    // Copies: rows equal in every column, among rows whose key repeats or is missing (check-member-keys' duplicateRows).
+    const columns = Object.keys(source.columns).map((c) => `t.${pq(c)}`).join(", ");
+    const candidates = `SELECT * FROM s t WHERE ${key} IS NULL OR ${key} IN (SELECT k FROM repeated)`;
+    parts.push(`(SELECT coalesce(sum(copies - 1), 0) AS copied FROM (SELECT count(*) AS copies FROM (${candidates}) t GROUP BY ${columns} HAVING count(*) > 1) c) c`);
+  }
+  const repeated = `repeated AS (SELECT ${key} AS k, count(*) AS n FROM s t WHERE ${key} IS NOT NULL GROUP BY ${key} HAVING count(*) > 1)`;
+  return `, ${repeated}\nSELECT * FROM ${parts.join("\nCROSS JOIN ")}`;
+}
+
+/**
+ * The features table built in PostgreSQL and copied into DuckDB with the column types DuckDB gives it: the same plan
+ * is first built in DuckDB over empty typed sources (which fixes every column's type), then filled with the
+ * warehouse's rows, cast from their exact text. The empty sources are dropped, so no later step can read them as if
+ * they held the rows. Returns the rows fetched.
+ */
+async function fetchFeatures(client: pg.Client, db: Database, config: Config, asOf: string, uniqueKeys: readonly string[]): Promise<number> {
+  for (const [name, source] of Object.entries(config.sources)) {
+    const raw = q(`raw_${name}`);
+    const columns = tableColumns(source);
+    await db.run(`CREATE OR REPLACE TEMP TABLE ${raw} (${columns.map((c) => `${q(c)} VARCHAR`).join(", ")})`);
+    await db.run(`CREATE OR REPLACE TABLE ${sourceTable(name)} AS ${typedSourceSql(raw, source, new Set(columns))}`);
+    await db.run(`ALTER TABLE ${sourceTable(name)} DROP COLUMN ${q(ROW_POSITION)}`);
+    await db.run(`DROP TABLE ${raw}`);
+  }
+  await buildFeatureTable(db, config, asOf, undefined, () => undefined, uniqueKeys);
+  for (const name of Object.keys(config.sources)) await db.run(`DROP TABLE ${sourceTable(name)}`);
+  const described = await db.all(`SELECT column_name, column_type FROM (DESCRIBE ${FEATURES})`);
+  const names = described.map((r) => String(r.column_name));
+  const plan = featuresPlan(config, asOf);
+  const query = featuresQuery({ ...plan, sources: plan.sources.map(textual) }, postgres);
+  const tables = Object.fromEntries(Object.entries(config.sources).map(([name, source]) => [name, quotedTable(postgres, source.table!)]));
+  const sql = resolveRefs(renderQuery(query), (ref) => (ref.kind === "input" ? (tables[ref.source] ?? missing(ref)) : missing(ref)));
+  const pq = postgres.quoteIdent;
+  const text = q("features_text");
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${text} (${names.map((c) => `${q(c)} VARCHAR`).join(", ")})`);
+  let rows = 0;
+  await client.query(`DECLARE ${CURSOR} NO SCROLL CURSOR FOR SELECT ${names.map((c) => `CAST(f.${pq(c)} AS text)`).join(", ")} FROM (\n${sql}\n) f`);
+  for (;;) {
+    const batch = await client.query<(string | null)[]>({ text: `FETCH ${BATCH_ROWS} FROM ${CURSOR}`, rowMode: "array" });
+    if (batch.rows.length === 0) break;
+    rows += batch.rows.length;
+    await db.appendText(text.slice(1, -1), batch.rows);
+  }
+  await client.query(`CLOSE ${CURSOR}`);
+  const casts = described.map((r) => `CAST(${q(String(r.column_name))} AS ${String(r.column_type)}) AS ${q(String(r.column_name))}`);
+  await db.run(`INSERT INTO ${FEATURES} SELECT * FROM (SELECT ${casts.join(", ")} FROM ${text}) ORDER BY ${q(MEMBER_ID)}`);
+  await db.run(`DROP TABLE ${text}`);
+  await db.run(`INSERT INTO ${MEMBERS} SELECT ${q(MEMBER_ID)} FROM ${FEATURES} ORDER BY 1`);
+  return rows;
+}
