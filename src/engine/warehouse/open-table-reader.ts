@@ -1,13 +1,14 @@
 /**
- * The table reader of the engine a command asked for. PostgreSQL connects
- * through `pg`; BigQuery and Snowflake have their SQL written and tested
- * (`--dry-run` prints it) but no client is bundled yet, so a live run stops
- * with a message that says so instead of pretending.
+ * The table reader of the engine a command asked for: PostgreSQL through
+ * `pg`, BigQuery and Snowflake through their official clients (optional peer
+ * dependencies, loaded only when their engine runs).
  */
 import { SegError } from "../../diagnostics/seg-error.ts";
 import type { Config } from "../../schema/config.ts";
+import { bigqueryConnection, connectBigQuery } from "./bigquery-tables.ts";
 import { connectPostgres } from "./postgres-tables.ts";
 import { postgresConnection } from "./profiles.ts";
+import { connectSnowflake, snowflakeConnection } from "./snowflake-tables.ts";
 import type { TableReader } from "./table-reader.ts";
 import type { WarehouseRequest } from "./warehouse-request.ts";
 
@@ -18,7 +19,6 @@ export async function openTableReader(request: WarehouseRequest, config: Config,
     throw new SegError(`--engine ${request.engine}: no source in segmentation.yaml names a warehouse table (add table: schema.name to a source), so there is nothing to read from ${LABELS[request.engine]}.`);
   }
   if (request.engine === "postgres") return connectPostgres(postgresConnection(request, workspaceRoot));
-  throw new SegError(
-    `--engine ${request.engine}: Seg does not bundle the ${LABELS[request.engine]} client yet, so it cannot run there. Add --dry-run to print the queries ${LABELS[request.engine]} would receive (see "Warehouse engines" in the README).`,
-  );
+  if (request.engine === "bigquery") return connectBigQuery(bigqueryConnection(request, workspaceRoot));
+  return connectSnowflake(snowflakeConnection(request, workspaceRoot));
 }
