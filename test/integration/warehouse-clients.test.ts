@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkDefinitions } from "../../src/api/check.ts";
 import type { Io } from "../../src/cli/io.ts";
 import { main } from "../../src/cli/main.ts";
+import { SNOWFLAKE_SESSION_SQL } from "../../src/engine/warehouse/snowflake-tables.ts";
 import { warehouseQueries } from "../../src/engine/warehouse/warehouse-queries.ts";
 import { startFakeBigQuery, type FakeBigQuery } from "./fake-bigquery-server.ts";
 import { startFakeSnowflake, type FakeSnowflake } from "./fake-snowflake-server.ts";
@@ -122,3 +123,44 @@ describe("--engine bigquery through @google-cloud/bigquery", SLOW, () => {
     }
   });
 });
+
+describe("--engine snowflake through snowflake-sdk", SLOW, () => {
+  let server: FakeSnowflake;
+  beforeAll(async () => {
+    server = await startFakeSnowflake(tables, new Map(queriesFor("snowflake").map((q) => [q.sql, { table: q.table, purpose: q.purpose }])), PAGE_ROWS, "s3cret-pw");
+  });
+  afterAll(() => server?.close());
+
+  it("sends the dry run's SQL after its session settings, moves zoned timestamps to UTC, and writes the lock seg lock writes from the files", async () => {
+    writeFileSync(join(workspace, "segments.lock.json"), committed);
+    const profiles = profile(`default:\n  engine: snowflake\n  account: seg-test\n  user: SEG_READER\n  password_env: SEG_TEST_SNOWFLAKE_PASSWORD\n  access_url: ${server.url}\n`);
+    const dryRun = await cli(["lock", "--engine", "snowflake", "--dry-run"], profiles);
+    expect(dryRun.code).toBe(0);
+    const live = await cliWithEnv(["lock", "--engine", "snowflake"], { SEG_PROFILES_DIR: profiles, SEG_TEST_SNOWFLAKE_PASSWORD: "s3cret-pw" });
+    expect(live.stderr).toBe("");
+    expect(live.code).toBe(0);
+    expect(server.logins).toEqual([{ user: "SEG_READER", authenticator: "SNOWFLAKE" }]);
+    expect(server.statements).toEqual([SNOWFLAKE_SESSION_SQL, ...dryRunStatements(dryRun.stdout)]);
+    expect(server.unexpected).toEqual([]);
+    const rows = [...tables.values()].reduce((n, t) => n + Math.max(0, t.rows.length - PAGE_ROWS), 0);
+    expect(server.chunks).toBeGreaterThanOrEqual(Math.ceil(rows / PAGE_ROWS));
+    expect(readFileSync(join(workspace, "segments.lock.json"), "utf8")).toBe(fromFiles);
+  });
+
+  it("never prints the password when the login fails", async () => {
+    const profiles = profile(`default:\n  engine: snowflake\n  account: seg-test\n  user: SEG_READER\n  password_env: SEG_TEST_SNOWFLAKE_PASSWORD\n  access_url: ${server.url}\n`);
+    const result = await cliWithEnv(["lock", "--engine", "snowflake"], { SEG_PROFILES_DIR: profiles, SEG_TEST_SNOWFLAKE_PASSWORD: "wrong-pw" });
+    expect(result.code).toBe(2);
+    // The server's message repeats the password it was given; Seg masks it.
+    expect(result.stderr).toMatch(/Could not connect to Snowflake \(profile default in .*profiles\.yaml\): Incorrect username or password was specified \(got \*\*\*\)/);
+    expect(result.stderr).not.toContain("wrong-pw");
+  });
+});
+
+async function cliWithEnv(args: string[], env: Record<string, string>): Promise<Run> {
+  let stdout = "";
+  let stderr = "";
+  const io: Io = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), isTTY: false, env, cwd: workspace, today: () => "2026-11-23" };
+  const code = await main([...args, "--root", workspace, "--data-dir", REPO, "--no-cache"], io);
+  return { code, stdout, stderr };
+}

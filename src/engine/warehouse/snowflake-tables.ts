@@ -118,13 +118,16 @@ export async function connectSnowflake(connection: SnowflakeConnection): Promise
     ...settings,
     application: "seg",
     clientSessionKeepAlive: false,
+    // An account that does not answer is reported after three tries, not after the client's default seven.
+    sfRetryMaxLoginRetries: 2,
     ...(privateKeyPath !== undefined
       ? { authenticator: "SNOWFLAKE_JWT", privateKeyPath, ...(privateKeyPass !== undefined ? { privateKeyPass } : {}) }
       : { password: password! }),
   };
   const client = sdk.createConnection(options);
   try {
-    await client.connectAsync();
+    // connectAsync reports a refused login only to its callback (its promise resolves either way).
+    await new Promise<void>((done, fail) => void client.connectAsync((error) => (error ? fail(error) : done())).catch(fail));
     await execute(client, SNOWFLAKE_SESSION_SQL);
   } catch (error) {
     await destroy(client);
