@@ -110,11 +110,14 @@ describe("warehouse engines refuse what they cannot do", () => {
     expect(stderr).not.toContain("s3cret-pw");
   });
 
-  it("says BigQuery and Snowflake run only as a dry run, and --dry-run needs a warehouse", async () => {
+  it("says what a live BigQuery or Snowflake run lacks, and --dry-run needs a warehouse", async () => {
     const root = workspace((name) => `crm.${name}`);
-    const live = await run(["lock", "--root", root, "--engine", "snowflake"], root);
-    expect(live.code).toBe(2);
-    expect(live.stderr).toMatch(/does not bundle the Snowflake client yet.*--dry-run/);
+    const snowflake = await run(["lock", "--root", root, "--engine", "snowflake"], root);
+    expect(snowflake.code).toBe(2);
+    expect(snowflake.stderr).toMatch(/--engine snowflake needs an account and a user: a profile in profiles\.yaml .* or \$SNOWFLAKE_ACCOUNT and \$SNOWFLAKE_USER/);
+    const bigquery = await run(["lock", "--root", root, "--engine", "bigquery"], root);
+    expect(bigquery.code).toBe(2);
+    expect(bigquery.stderr).toMatch(/--engine bigquery needs a project/);
     const local = await run(["lock", "--root", root, "--dry-run"], root);
     expect(local.code).toBe(2);
     expect(local.stderr).toMatch(/go with a warehouse engine/);

@@ -7,7 +7,7 @@
  * | value                  | PostgreSQL (DateStyle ISO, TimeZone UTC) | BigQuery CAST(… AS STRING)  | Snowflake CAST(… AS VARCHAR), session set by Seg |
  * |------------------------|-------------------------------------------|-----------------------------|--------------------------------------------------|
  * | integer                | 42                                        | 42                          | 42                                               |
- * | double                 | shortest exact: 0.30000000000000004       | the same                    | see README (FLOAT)                               |
+ * | double                 | shortest exact: 0.30000000000000004       | not checked (README)        | not checked (README)                             |
  * | date                   | 2024-01-31                                | 2024-01-31                  | 2024-01-31                                       |
  * | timestamp (no zone)    | 2024-01-31 10:00:00                       | 2024-01-31 10:00:00         | 2024-01-31 10:00:00.000000                       |
  * | timestamp with zone    | 2024-01-31 10:00:00+00 (in UTC)           | 2024-01-31 10:00:00+00      | 2024-01-31 11:00:00.000000+01:00 (its own zone)  |
@@ -40,9 +40,12 @@ export function utcTimestampText(text: string): string {
   if (!m) return text;
   const [, year, month, day, hour, minute, second, fraction = "", sign, offsetHours = "0", offsetMinutes = "0"] = m;
   const offset = sign === undefined ? 0 : (sign === "-" ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes));
-  const local = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second));
-  if (Number.isNaN(local)) return text;
-  const utc = new Date(local - offset * 60_000);
+  const local = new Date(0);
+  local.setUTCFullYear(Number(year), Number(month) - 1, Number(day));
+  local.setUTCHours(Number(hour), Number(minute), Number(second));
+  // Not a real time (month 13, hour 99): left for the type check, not rolled over into another date.
+  if (local.getUTCMonth() !== Number(month) - 1 || local.getUTCDate() !== Number(day) || local.getUTCHours() !== Number(hour) || local.getUTCMinutes() !== Number(minute)) return text;
+  const utc = new Date(local.getTime() - offset * 60_000);
   const pad = (n: number, width = 2) => String(n).padStart(width, "0");
   return `${pad(utc.getUTCFullYear(), 4)}-${pad(utc.getUTCMonth() + 1)}-${pad(utc.getUTCDate())} ${pad(utc.getUTCHours())}:${pad(utc.getUTCMinutes())}:${pad(utc.getUTCSeconds())}${fraction}`;
 }
