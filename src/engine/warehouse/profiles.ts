@@ -16,6 +16,10 @@
  *   user: seg_reader
  *   password_env: SEG_PG_PASSWORD
  * ```
+ *
+ * BigQuery and Snowflake profiles are read here too and resolved by their
+ * readers (bigquery-tables, snowflake-tables); key files are named by their
+ * path, never written into the profile (key-file).
  */
 import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { join, resolve } from "node:path";
