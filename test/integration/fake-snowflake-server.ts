@@ -9,6 +9,7 @@
  * +05:30 with the session's output formats (so the client must move them to
  * UTC), and records every request.
  */
+import { createVerify, type KeyObject } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { requestBody, type FakeTable, type SegType } from "./warehouse-fake-tables.ts";
@@ -28,8 +29,13 @@ export interface FakeSnowflake {
 
 const column = (name: string, type: string) => ({ name, type, nullable: true, scale: type === "fixed" ? 0 : null, precision: type === "fixed" ? 38 : null, length: type === "text" ? 16777216 : null, byteLength: null, database: "", schema: "", table: "", collation: null });
 
-/** `password`: the one a password login must give (a key-pair login is taken as it comes). */
-export async function startFakeSnowflake(tables: ReadonlyMap<string, FakeTable>, queries: ReadonlyMap<string, { table: string; purpose: "shape" | "read" }>, chunkRows: number, password: string): Promise<FakeSnowflake> {
+/** `password`: the one a password login must give; `publicKey`: the one a key-pair login's JWT must be signed for. */
+export async function startFakeSnowflake(
+  tables: ReadonlyMap<string, FakeTable>,
+  queries: ReadonlyMap<string, { table: string; purpose: "shape" | "read" }>,
+  chunkRows: number,
+  credentials: { password: string; publicKey: KeyObject },
+): Promise<FakeSnowflake> {
   const state = { statements: [] as string[], logins: [] as { user: string; authenticator: string }[], chunks: 0, unexpected: [] as string[] };
   const results = new Map<string, string[][]>();
   let ids = 0;
@@ -45,9 +51,13 @@ export async function startFakeSnowflake(tables: ReadonlyMap<string, FakeTable>,
       const result = (rowtype: unknown[], rowset: unknown[][], chunks: unknown[] = [], total = rowset.length) =>
         send({ success: true, code: null, message: null, data: { queryId: `q${++ids}`, version: 1, statementTypeId: 4096, queryResultFormat: "json", parameters: [], rowtype, rowset, total, returned: total, chunks: chunks.length > 0 ? chunks : undefined } });
       if (request.method === "POST" && url.pathname === "/session/v1/login-request") {
-        const data = (JSON.parse(body) as { data: { LOGIN_NAME: string; AUTHENTICATOR?: string; PASSWORD?: string } }).data;
+        const data = (JSON.parse(body) as { data: { LOGIN_NAME: string; AUTHENTICATOR?: string; PASSWORD?: string; TOKEN?: string } }).data;
         state.logins.push({ user: data.LOGIN_NAME, authenticator: data.AUTHENTICATOR ?? "SNOWFLAKE" });
-        if (data.PASSWORD !== undefined && data.PASSWORD !== password) {
+        if (data.AUTHENTICATOR === "SNOWFLAKE_JWT" && !signedJwt(data.TOKEN ?? "", credentials.publicKey)) {
+          send({ success: false, code: "390144", message: "JWT token is invalid.", data: null });
+          return;
+        }
+        if (data.AUTHENTICATOR !== "SNOWFLAKE_JWT" && data.PASSWORD !== credentials.password) {
           send({ success: false, code: "390100", message: `Incorrect username or password was specified (got ${data.PASSWORD}).`, data: { nextAction: "RETRY_LOGIN", authnMethod: "PASSWORD" } });
           return;
         }
@@ -136,4 +146,11 @@ export function snowflakeText(value: string | null, type: SegType): string | nul
   const [whole, fraction = ""] = time.split(".");
   const shifted = new Date(Date.parse(`${date}T${whole}Z`) + 330 * 60_000).toISOString();
   return `${shifted.slice(0, 10)} ${shifted.slice(11, 19)}.${fraction.padEnd(6, "0")}+05:30`;
+}
+
+/** Whether `token` is an RS256 JWT signed with the private key of `publicKey`. */
+function signedJwt(token: string, publicKey: KeyObject): boolean {
+  const [header, payload, signature] = token.split(".");
+  if (!header || !payload || !signature) return false;
+  return createVerify("RSA-SHA256").update(`${header}.${payload}`).verify(publicKey, Buffer.from(signature, "base64url"));
 }

@@ -8,6 +8,7 @@
  * several pages, and `seg lock` writes the very bytes `seg lock` on DuckDB
  * writes from the files.
  */
+import { generateKeyPairSync } from "node:crypto";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -126,8 +127,10 @@ describe("--engine bigquery through @google-cloud/bigquery", SLOW, () => {
 
 describe("--engine snowflake through snowflake-sdk", SLOW, () => {
   let server: FakeSnowflake;
+  const keys = generateKeyPairSync("rsa", { modulusLength: 2048 });
   beforeAll(async () => {
-    server = await startFakeSnowflake(tables, new Map(queriesFor("snowflake").map((q) => [q.sql, { table: q.table, purpose: q.purpose }])), PAGE_ROWS, "s3cret-pw");
+    const queries = new Map(queriesFor("snowflake").map((q) => [q.sql, { table: q.table, purpose: q.purpose }]));
+    server = await startFakeSnowflake(tables, queries, PAGE_ROWS, { password: "s3cret-pw", publicKey: keys.publicKey });
   });
   afterAll(() => server?.close());
 
@@ -145,6 +148,23 @@ describe("--engine snowflake through snowflake-sdk", SLOW, () => {
     const rows = [...tables.values()].reduce((n, t) => n + Math.max(0, t.rows.length - PAGE_ROWS), 0);
     expect(server.chunks).toBeGreaterThanOrEqual(Math.ceil(rows / PAGE_ROWS));
     expect(readFileSync(join(workspace, "segments.lock.json"), "utf8")).toBe(fromFiles);
+  });
+
+  it("logs in with a key pair, the private key read from its file outside the workspace", async () => {
+    const keyFile = join(mkdtempSync(join(tmpdir(), "seg-key-")), "snowflake.p8");
+    writeFileSync(keyFile, keys.privateKey.export({ type: "pkcs8", format: "pem" }));
+    const profiles = profile(`default:\n  engine: snowflake\n  account: seg-test\n  user: SEG_READER\n  private_key_path: ${JSON.stringify(keyFile)}\n  access_url: ${server.url}\n`);
+    const before = server.logins.length;
+    const result = await cliWithEnv(["check", "--format", "json", "--engine", "snowflake"], { SEG_PROFILES_DIR: profiles });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBeLessThan(2);
+    expect(server.logins.slice(before)).toEqual([{ user: "SEG_READER", authenticator: "SNOWFLAKE_JWT" }]);
+    // A key the server does not know is refused at login.
+    const other = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs8", format: "pem" });
+    writeFileSync(keyFile, other);
+    const refused = await cliWithEnv(["check", "--engine", "snowflake"], { SEG_PROFILES_DIR: profiles });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/Could not connect to Snowflake .*JWT token is invalid/);
   });
 
   it("never prints the password when the login fails", async () => {
