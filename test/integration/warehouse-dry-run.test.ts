@@ -119,11 +119,14 @@ describe("warehouse engines refuse what they cannot do", () => {
     expect(stderr).toBe("seg lock: Could not connect to PostgreSQL ($DATABASE_URL): it is not a valid connection URL (postgres://user@host:port/database).\n");
   });
 
-  it("says BigQuery and Snowflake run only as a dry run, and --dry-run needs a warehouse", async () => {
+  it("says what a live BigQuery or Snowflake run lacks, and --dry-run needs a warehouse", async () => {
     const root = workspace((name) => `crm.${name}`);
-    const live = await run(["lock", "--root", root, "--engine", "snowflake"], root);
-    expect(live.code).toBe(2);
-    expect(live.stderr).toMatch(/does not bundle the Snowflake client yet.*--dry-run/);
+    const snowflake = await run(["lock", "--root", root, "--engine", "snowflake"], root);
+    expect(snowflake.code).toBe(2);
+    expect(snowflake.stderr).toMatch(/--engine snowflake needs an account and a user: a profile in profiles\.yaml .* or \$SNOWFLAKE_ACCOUNT and \$SNOWFLAKE_USER/);
+    const bigquery = await run(["lock", "--root", root, "--engine", "bigquery"], root);
+    expect(bigquery.code).toBe(2);
+    expect(bigquery.stderr).toMatch(/--engine bigquery needs a project/);
     const local = await run(["lock", "--root", root, "--dry-run"], root);
     expect(local.code).toBe(2);
     expect(local.stderr).toMatch(/go with a warehouse engine/);

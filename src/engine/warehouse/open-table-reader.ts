@@ -1,8 +1,7 @@
 /**
- * The table reader of the engine a command asked for. PostgreSQL connects
- * through `pg`; BigQuery and Snowflake have their SQL written and tested
- * (`--dry-run` prints it) but no client is bundled yet, so a live run stops
- * with a message that says so instead of pretending.
+ * The table reader of the engine a command asked for: PostgreSQL through
+ * `pg`, BigQuery and Snowflake through their official clients (optional peer
+ * dependencies, loaded only when their engine runs).
  */
 import { SegError } from "../../diagnostics/seg-error.ts";
 import type { Config } from "../../schema/config.ts";
@@ -16,9 +15,12 @@ export async function openTableReader(request: WarehouseRequest, config: Config,
   if (!Object.values(config.sources).some((s) => s.table !== undefined)) {
     throw new SegError(`--engine ${request.engine}: no source in segmentation.yaml names a warehouse table (add table: schema.name to a source), so there is nothing to read from ${LABELS[request.engine]}.`);
   }
-  // The client is loaded only when a command runs on PostgreSQL: every other run spares importing it.
+  // A client is loaded only when a command runs on its warehouse: every other run spares importing it.
   if (request.engine === "postgres") return (await import("./postgres-tables.ts")).connectPostgres(postgresConnection(request, workspaceRoot));
-  throw new SegError(
-    `--engine ${request.engine}: Seg does not bundle the ${LABELS[request.engine]} client yet, so it cannot run there. Add --dry-run to print the queries ${LABELS[request.engine]} would receive (see "Warehouse engines" in the README).`,
-  );
+  if (request.engine === "bigquery") {
+    const { bigqueryConnection, connectBigQuery } = await import("./bigquery-tables.ts");
+    return connectBigQuery(bigqueryConnection(request, workspaceRoot));
+  }
+  const { connectSnowflake, snowflakeConnection } = await import("./snowflake-tables.ts");
+  return connectSnowflake(snowflakeConnection(request, workspaceRoot));
 }

@@ -16,6 +16,10 @@
  *   user: seg_reader
  *   password_env: SEG_PG_PASSWORD
  * ```
+ *
+ * BigQuery and Snowflake profiles are read here too and resolved by their
+ * readers (bigquery-tables, snowflake-tables); key files are named by their
+ * path, never written into the profile (key-file).
  */
 import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -41,14 +45,22 @@ const postgresProfile = z.strictObject({
 
 const bigqueryProfile = z.strictObject({
   engine: z.literal("bigquery"),
+  /** The project that runs (and pays for) the query jobs; tables may name another project. */
   project: z.string().min(1),
   location: z.string().min(1).optional(),
-  /** A service-account key file; otherwise Application Default Credentials. */
+  /** A service-account key file's path (outside the workspace); otherwise Application Default Credentials. */
+  keyfile: z.string().min(1).optional(),
+  /** An environment variable holding that path. */
   keyfile_env: envName.optional(),
+  /** Another API endpoint (an emulator, a private endpoint): credentials are sent only with a key file. */
+  api_endpoint: z.url({ protocol: /^https?$/ }).optional(),
+  /** A query that would bill more bytes than this fails instead of running. */
+  maximum_bytes_billed: z.number().int().positive().optional(),
 });
 
 const snowflakeProfile = z.strictObject({
   engine: z.literal("snowflake"),
+  /** The account identifier, e.g. myorg-myaccount. */
   account: z.string().min(1),
   user: z.string().min(1),
   warehouse: z.string().min(1).optional(),
@@ -56,7 +68,13 @@ const snowflakeProfile = z.strictObject({
   schema: z.string().min(1).optional(),
   role: z.string().min(1).optional(),
   password_env: envName.optional(),
+  /** Key-pair authentication: the private key file's path (outside the workspace), or a variable holding it. */
+  private_key_path: z.string().min(1).optional(),
   private_key_path_env: envName.optional(),
+  /** The variable holding the key file's passphrase, when it is encrypted. */
+  private_key_passphrase_env: envName.optional(),
+  /** The account's URL when it is not https://<account>.snowflakecomputing.com (a private link, a test server). */
+  access_url: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 const profileSchema = z.discriminatedUnion("engine", [postgresProfile, bigqueryProfile, snowflakeProfile]);
