@@ -25,7 +25,7 @@ export async function fakeTables(schema: string, sources: Readonly<Record<string
   const tables = new Map<string, FakeTable>();
   try {
     for (const [name, source] of Object.entries(sources)) {
-      const file = resolve(dataRoot, source.path).replaceAll("'", "''");
+      const file = resolve(dataRoot, source.path!).replaceAll("'", "''");
       const from = `read_csv('${file}', header = true, all_varchar = true)`;
       const header = (await db.runAndReadAll(`DESCRIBE SELECT * FROM ${from}`)).getRowObjects().map((r) => String(r.column_name));
       const columns = header.map((column) => ({ name: column, type: declaredType(source, column) }));

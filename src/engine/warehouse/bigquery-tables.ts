@@ -93,8 +93,10 @@ export async function connectBigQuery(connection: BigQueryConnection): Promise<T
     return created;
   };
   const message = (error: unknown) => `${String((error as Error)?.message ?? error).split("\n")[0]!} (${origin})`;
+  let fetched = 0;
   return {
     engine: "bigquery",
+    rowsFetched: () => fetched,
     async read(db: Database, raw: string, source: Source): Promise<TableRead> {
       const table = source.table!;
       let present: string[];
@@ -113,6 +115,7 @@ export async function connectBigQuery(connection: BigQueryConnection): Promise<T
         while (page) {
           const [rows, next] = (await read.getQueryResults(page)) as unknown as [Record<string, unknown>[], QueryResultsOptions | null | undefined];
           if (rows.length > 0) await db.appendText(raw, rows.map((row) => columns.map((c) => warehouseText(row[c], c))));
+          fetched += rows.length;
           page = next ?? null;
         }
       } catch (error) {

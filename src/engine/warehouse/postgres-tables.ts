@@ -32,11 +32,7 @@ export async function connectPostgres(connection: PostgresConnection): Promise<T
   }
   try {
     await client.connect();
-    // Text as Seg reads it: ISO dates, UTC, shortest exact doubles; nothing this run does can write.
-    await client.query("SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'; SET extra_float_digits = 1; SET IntervalStyle = 'iso_8601'");
-    // Room to sort and group in memory (the session's own setting): the checks, the digest and the features group millions of rows.
-    await client.query("SET work_mem = '256MB'");
-    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    await prepareSession(client);
   } catch (error) {
     await client.end().catch(() => undefined);
     throw new SegError(`Could not connect to PostgreSQL (${origin}): ${withoutSecrets(error, settings.password)}`);
@@ -85,6 +81,15 @@ export async function connectPostgres(connection: PostgresConnection): Promise<T
       await client.end();
     },
   };
+}
+
+/** Text as Seg reads it, room to sort, and a transaction that sees one snapshot and can write nothing. */
+async function prepareSession(client: pg.Client): Promise<void> {
+  // ISO dates, UTC, shortest exact doubles.
+  await client.query("SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'; SET extra_float_digits = 1; SET IntervalStyle = 'iso_8601'");
+  // Room to sort and group in memory (the session's own setting): the checks, the digest and the features group millions of rows.
+  await client.query("SET work_mem = '256MB'");
+  await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
 }
 
 /** An error's first line, with the password (if any) masked. */

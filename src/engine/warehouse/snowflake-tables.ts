@@ -133,8 +133,10 @@ export async function connectSnowflake(connection: SnowflakeConnection): Promise
     await destroy(client);
     throw new SegError(`Could not connect to Snowflake (${origin}): ${withoutSecrets(error, secrets)}`);
   }
+  let fetched = 0;
   return {
     engine: "snowflake",
+    rowsFetched: () => fetched,
     async read(db: Database, raw: string, source: Source): Promise<TableRead> {
       const table = source.table!;
       let shape: Column[];
@@ -153,6 +155,7 @@ export async function connectSnowflake(connection: SnowflakeConnection): Promise
         let batch: (string | null)[][] = [];
         for await (const row of statement.streamRows() as AsyncIterable<unknown[]>) {
           batch.push(columns.map((c, i) => snowflakeText(row[i], c, zoned[i]!)));
+          fetched++;
           if (batch.length === BATCH_ROWS) {
             await db.appendText(raw, batch);
             batch = [];
