@@ -16,7 +16,7 @@ import { compileExpression } from "./compile-expression.ts";
 import { counted, sourceFinding, type SourceFinding } from "./source-finding.ts";
 import { duckdb } from "../expr/dialects/duckdb.ts";
 import { q } from "./sql-names.ts";
-import { readColumnsSql, ROW_POSITION } from "./typed-source.ts";
+import { readColumnsSql, ROW_POSITION, trimmedSql } from "./typed-source.ts";
 
 const MAX_EXAMPLES = 3;
 
@@ -83,8 +83,8 @@ function readTests({ name, source, textColumns }: TestInput): Test[] {
     if (spec.expression !== undefined || spec.row_number || spec.type === "string") continue;
     const from = spec.from ?? column;
     const text = textColumns.has(from);
-    const v = text ? `trim(${q(from)})` : q(from);
-    const present = text ? `${q(from)} IS NOT NULL AND trim(${q(from)}) <> ''` : `${q(from)} IS NOT NULL`;
+    const v = text ? trimmedSql(q(from)) : q(from);
+    const present = text ? `${q(from)} IS NOT NULL AND ${v} <> ''` : `${q(from)} IS NOT NULL`;
     // A typed (Parquet) column casts where its text would not parse: true to 1, and any number but 0 to true.
     const isBoolean = text ? "false" : `typeof(${v}) = 'BOOLEAN'`;
     const path = ["sources", name, "columns", column, "type"];

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { sourceSchema, type Source } from "../schema/source.ts";
+import { openDatabase, type Database } from "./duckdb.ts";
+import { readCsvSql } from "./read-csv.ts";
+import { readTypedCsv } from "./read-typed-csv.ts";
+import { typedSourceSql } from "./typed-source.ts";
+
+let db: Database;
+const dir = mkdtempSync(join(tmpdir(), "seg-read-typed-csv-"));
+beforeAll(async () => {
+  db = await openDatabase({ threads: 2 });
+});
+afterAll(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const HEADER = ["id", "qty", "price", "day", "note"];
+
+function source(extra: Record<string, unknown> = {}): Source {
+  return sourceSchema.parse({
+    path: "data/x.csv",
+    kind: "transactions",
+    key: "id",
+    columns: { id: { type: "string" }, qty: { type: "integer" }, price: { type: "number" }, day: { type: "timestamp" }, note: { type: "string" }, line: { type: "integer", row_number: true }, amount: { type: "number", expression: "qty * price" } },
+    ...extra,
+  });
+}
+
+function file(text: string, gzip = false): string {
+  const path = join(dir, `f${Math.random().toString(36).slice(2)}.csv${gzip ? ".gz" : ""}`);
+  writeFileSync(path, gzip ? gzipSync(text) : text);
+  return path;
+}
+
+/** The typed table as the text path builds it: the file read as text into a table, then typedSourceSql over it. */
+async function viaText(path: string, s: Source): Promise<unknown[]> {
+  await db.run(`CREATE OR REPLACE TEMP TABLE raw AS SELECT * FROM ${readCsvSql(path, HEADER)}`);
+  const rows = await db.all(`SELECT * FROM (${typedSourceSql("raw", s, new Set(HEADER))})`);
+  await db.run("DROP TABLE raw");
+  return rows;
+}
+
+async function tables(): Promise<string[]> {
+  return (await db.all("SELECT table_name FROM duckdb_tables() WHERE table_name = 'typed'")).map((r) => String(r.table_name));
+}
+
+const CLEAN = ['id,qty,price,day,note', 'a,2,1.5,2024-01-01 10:00:00,plain', 'b, 3 ,2,2024-01-02,"two\nlines"', 'c,-1,4.25,2024-01-03 00:00:00,', 'd,12.0,0.5,2024-01-04 08:30:00," x "', 'e,5,,2024-01-05 09:00:00,last'].join("\n");
+
+describe("readTypedCsv", () => {
+  it("gives the text path's typed table, row positions and row count, the filter applied", async () => {
+    for (const gzip of [false, true]) {
+      // The filter drops the file's last row (e): the row kept to count the rows read is deleted again.
+      const s = source({ filter: "qty > 0 and price is not null" });
+      const path = file(CLEAN, gzip);
+      const read = await readTypedCsv(db, { name: "s", source: s, file: path, header: HEADER, table: "typed" });
+      expect(read).toEqual({ rowsRead: 5 });
+      const rows = await db.all("SELECT * FROM typed");
+      expect(rows).toEqual(await viaText(path, s));
+      expect(rows.map((r) => [r.id, r.__seg_row, r.line, r.amount])).toEqual([
+        ["a", 0, 1, 3],
+        ["b", 1, 2, 6],
+        ["d", 3, 4, 6],
+      ]);
+      expect(rows[1]!.note).toBe("two\nlines");
+      expect(Object.keys(rows[0]!)).toEqual(["__seg_row", "id", "qty", "price", "day", "note", "line", "amount"]);
+    }
+  });
+
+  it("keeps every row without a filter, the last one too", async () => {
+    const s = source();
+    const path = file(CLEAN);
+    expect(await readTypedCsv(db, { name: "s", source: s, file: path, header: HEADER, table: "typed" })).toEqual({ rowsRead: 5 });
+    expect(await db.all("SELECT * FROM typed")).toEqual(await viaText(path, s));
+  });
+
+  it("leaves no table for a value any type check would report, whether or not the filter keeps its row", async () => {
+    const broken = {
+      "a decimal in an integer column": "z,2.5,1,2024-01-01,",
+      "an integer spelling a person would not write": "z,1e3,1,2024-01-01,",
+      "text in a number column": "z,1,cheap,2024-01-01,",
+      "a number that is not finite": "z,1,NaN,2024-01-01,",
+      "text in a timestamp column": "z,1,1,soon,",
+      "a derived value that is not finite": "z,1,1e308,2024-01-01,",
+    };
+    for (const [what, line] of Object.entries(broken)) {
+      // qty > 100 keeps none of the rows: a filtered-out row is checked all the same.
+      const path = file(`${CLEAN}\n${line}\n`);
+      for (const filter of [undefined, "qty > 100"]) {
+        const s = source(filter ? { filter } : {});
+        const s2 = { ...s, columns: { ...s.columns, amount: { ...s.columns.amount!, expression: what.startsWith("a derived") ? "qty * price * 10" : "qty * price" } } };
+        expect(await readTypedCsv(db, { name: "s", source: s2, file: path, header: HEADER, table: "typed" }), what).toBeUndefined();
+        expect(await tables(), what).toEqual([]);
+      }
+    }
+  });
+
+  it("leaves the rest to the text path: a missing column, a ragged row, a file without rows", async () => {
+    const s = source();
+    expect(await readTypedCsv(db, { name: "s", source: s, file: file(CLEAN), header: ["id", "qty", "price", "day"], table: "typed" })).toBeUndefined();
+    expect(await readTypedCsv(db, { name: "s", source: s, file: file(`${CLEAN}\nf,1,1\n`), header: HEADER, table: "typed" })).toBeUndefined();
+    expect(await readTypedCsv(db, { name: "s", source: s, file: file("id,qty,price,day,note\n"), header: HEADER, table: "typed" })).toBeUndefined();
+    expect(await tables()).toEqual([]);
+  });
+});
