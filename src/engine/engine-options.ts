@@ -10,7 +10,10 @@ import { readLock, type ReadLockResult } from "../lock/lock-file.ts";
 import { previousClustersOf } from "../lock/previous-clusters.ts";
 import type { Workspace } from "../workspace/workspace.ts";
 import { cacheDirectory } from "./cache-dir.ts";
+import { clusteringFileCache } from "./clustering-cache.ts";
+import { featureFileCache } from "./feature-cache.ts";
 import { fitFileCache } from "./fit-file-cache.ts";
+import { loadRecordFileCache } from "./load-record-cache.ts";
 import type { EngineOptions } from "./run-engine.ts";
 import { sourceFileCache } from "./source-cache.ts";
 import type { StepHook } from "./step-profile.ts";
@@ -36,6 +39,8 @@ export interface EngineRunOptions {
   profileStep?: StepHook;
   /** Read the sources that name a table from this warehouse (--engine postgres|bigquery|snowflake). */
   warehouse?: WarehouseRequest;
+  /** Hash every data file whole even when the cache knows it (seg lock; see engine/file-identity.ts). */
+  verifyContent?: boolean;
 }
 
 export function engineOptions(
@@ -52,7 +57,10 @@ export function engineOptions(
     ...(previousClusters ? { previousClusters } : {}),
     ...(options.threads !== undefined ? { threads: options.threads } : {}),
     ...(options.memoryLimit !== undefined ? { memoryLimit: options.memoryLimit } : {}),
-    ...(cacheDir ? { fitCache: fitFileCache(cacheDir), sourceCache: sourceFileCache(cacheDir) } : {}),
+    ...(cacheDir
+      ? { fitCache: fitFileCache(cacheDir), sourceCache: sourceFileCache(cacheDir), loadRecords: loadRecordFileCache(cacheDir), featureCache: featureFileCache(cacheDir), clusteringCache: clusteringFileCache(cacheDir) }
+      : {}),
+    ...(options.verifyContent ? { verifyContent: true } : {}),
     // DuckDB would spill into ./.tmp of whatever folder the command runs in; a folder of this run's own in the
     // system's temp folder instead (DuckDB makes it when it first spills and removes it on close).
     tempDirectory: options.tempDirectory ?? join(tmpdir(), `seg-spill-${randomUUID()}`),

@@ -6,6 +6,7 @@
  * database is closed before returning unless the caller keeps it (explain and
  * export read from it).
  */
+import { mkdirSync } from "node:fs";
 import { clusteringLog1pDomain, clusteringTooFewMembers } from "../checks/clustering.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Expr } from "../expr/ast.ts";
@@ -14,7 +15,9 @@ import { reportAt } from "../workspace/report-at.ts";
 import type { Workspace } from "../workspace/workspace.ts";
 import { hypothesisSegments, runHypotheses, type HypothesisResult } from "./hypotheses.ts";
 import { evaluateIdsaa, type IdsaaResult } from "./idsaa.ts";
-import { buildFeatureTable } from "./build-feature-table.ts";
+import { cachedClustering, clusteringKey, type ClusteringCache } from "./clustering-cache.ts";
+import { cachedFeatureTable, type FeatureCache } from "./feature-cache.ts";
+import type { LoadRecordCache } from "./load-record-cache.ts";
 import { CLUSTERS } from "./cluster/assign-sql.ts";
 import { clusterAgreement, type SchemeClusterAgreement } from "./cluster/cluster-agreement.ts";
 import { runClustering, type ClusteringResult } from "./cluster/run-clustering.ts";
@@ -54,6 +57,14 @@ export interface EngineOptions extends DatabaseOptions {
   fitCache?: FitCache;
   /** Remembers typed sources between runs. */
   sourceCache?: SourceCache;
+  /** Remembers what loading each source found, by the file's cheap identity (load-record-cache.ts). */
+  loadRecords?: LoadRecordCache;
+  /** Remembers each feature's column per member (feature-cache.ts). */
+  featureCache?: FeatureCache;
+  /** Remembers the clustering of every member (clustering-cache.ts). */
+  clusteringCache?: ClusteringCache;
+  /** Hash every data file whole, whatever the cache says (seg lock: the lock records the content's sha256). */
+  verifyContent?: boolean;
   /** What the caller reads beyond features and memberships (default: every output). */
   outputs?: ReadonlySet<EngineOutput>;
   /** Names each step as it starts, for a profile (engine/step-profile.ts). */
@@ -89,25 +100,38 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     step("load");
     options.progress?.("Loading sources");
     const reader = options.warehouse ? await openTableReader(options.warehouse, config.value, workspace.root) : undefined;
-    const loaded = await loadSources(db, config, options.dataRoot, options.sourceCache, options.asOf, options.today, reader).finally(() => reader?.close());
+    const loaded = await loadSources(db, config, options.dataRoot, options.sourceCache, options.asOf, options.today, reader, {
+      ...(options.loadRecords ? { loads: options.loadRecords } : {}),
+      ...(options.verifyContent ? { verifyContent: true } : {}),
+    }).finally(() => reader?.close());
     // Data warnings (repeated transaction ids, future dates) are reported; errors stop the recompute.
     if (loaded.diagnostics.some((d) => d.severity === "error")) {
       db.close();
       return { sources: loaded.sources, members: 0, schemes: [], hypotheses: [], idsaa: {}, normalization: [], coverage: [], clustering: undefined, impact: undefined, diagnostics: loaded.diagnostics };
     }
-    await db.lockDown(options.writableDirectories, loaded.readInPlace);
+    // The feature and clustering caches are read and written by the database itself (Parquet).
+    const cacheFolders = [options.featureCache?.folder, options.clusteringCache?.folder].filter((f): f is string => f !== undefined);
+    for (const folder of cacheFolders) mkdirSync(folder, { recursive: true });
+    await db.lockDown([...(options.writableDirectories ?? []), ...cacheFolders], loaded.readInPlace);
     options.progress?.("Computing features");
-    await buildFeatureTable(db, config.value, options.asOf, undefined, step, loaded.uniqueKeys);
+    const built = await cachedFeatureTable(db, config.value, options.asOf, step, loaded.uniqueKeys, loaded.identities, options.featureCache);
     let clustering: ClusteringResult | undefined;
     if (config.value.clustering) {
       options.progress?.("Clustering");
-      const fitted = await runClustering(db, config.value.clustering, {
+      const settings = {
         ...(options.previousClusters ? { previous: options.previousClusters } : {}),
-        ...(options.fitCache ? { cache: options.fitCache } : {}),
-        ...(options.threads !== undefined ? { threads: options.threads } : {}),
-        step,
         featureLabels: Object.fromEntries(Object.entries(config.value.features).flatMap(([name, f]) => (f.description ? [[name, name.replaceAll("_", " ")]] : []))),
-      });
+      };
+      const clusteringConfig = config.value.clustering;
+      const run = () =>
+        runClustering(db, clusteringConfig, {
+          ...settings,
+          ...(options.fitCache ? { cache: options.fitCache } : {}),
+          ...(options.threads !== undefined ? { threads: options.threads } : {}),
+          step,
+        });
+      const key = built && options.clusteringCache ? clusteringKey({ clustering: clusteringConfig, ...settings }, clusteringConfig.features, built.columnKeys) : undefined;
+      const fitted = key ? await cachedClustering(db, options.clusteringCache!, key, run, () => step("assignment")) : await run();
       if (fitted.status === "problem") {
         db.close();
         // The problem's path starts at the document root (clustering.k.min).
