@@ -27,7 +27,7 @@ export interface EngineRunOptions {
   dataDir?: string;
   /** Reports long steps. */
   progress?: (step: string) => void;
-  /** Keep typed sources and k-means fits in the user cache folder between runs (default true; see engine/cache-dir.ts). */
+  /** Keep typed sources, loads, feature columns, clusterings and k-means fits in the user cache folder between runs (default true; see engine/cache-dir.ts). */
   cache?: boolean;
   /** DuckDB threads (default: all cores). */
   threads?: number;
