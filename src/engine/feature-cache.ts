@@ -37,7 +37,7 @@ export interface FeatureCache {
 }
 
 /** Feature columns kept: a few hundred, for the features of several workspaces and their recent states. */
-const KEEP = 256;
+const KEEP = 128;
 
 export function featureFileCache(cacheDir: string): FeatureCache {
   const folder = join(cacheDir, "features");
