@@ -14,6 +14,7 @@ import { clusteringFileCache } from "./clustering-cache.ts";
 import { featureFileCache } from "./feature-cache.ts";
 import { fitFileCache } from "./fit-file-cache.ts";
 import { loadRecordFileCache } from "./load-record-cache.ts";
+import { metricsMemoEntries } from "./metrics-memo.ts";
 import type { EngineOptions } from "./run-engine.ts";
 import { sourceFileCache } from "./source-cache.ts";
 import type { StepHook } from "./step-profile.ts";
@@ -58,7 +59,14 @@ export function engineOptions(
     ...(options.threads !== undefined ? { threads: options.threads } : {}),
     ...(options.memoryLimit !== undefined ? { memoryLimit: options.memoryLimit } : {}),
     ...(cacheDir
-      ? { fitCache: fitFileCache(cacheDir), sourceCache: sourceFileCache(cacheDir), loadRecords: loadRecordFileCache(cacheDir), featureCache: featureFileCache(cacheDir), clusteringCache: clusteringFileCache(cacheDir) }
+      ? {
+          fitCache: fitFileCache(cacheDir),
+          sourceCache: sourceFileCache(cacheDir),
+          loadRecords: loadRecordFileCache(cacheDir),
+          featureCache: featureFileCache(cacheDir),
+          clusteringCache: clusteringFileCache(cacheDir),
+          metricsEntries: metricsMemoEntries(cacheDir),
+        }
       : {}),
     ...(options.verifyContent ? { verifyContent: true } : {}),
     // DuckDB would spill into ./.tmp of whatever folder the command runs in; a folder of this run's own in the

@@ -7,9 +7,10 @@
  *
  * The trade-off, as in git's index: a file rewritten in place with the same
  * size, the same footer and its modification and change times set back to the
- * nanosecond would look unchanged. Nothing does that by accident (a copy, an
- * edit, a regeneration changes the times or the inode), so `seg check` trusts
- * it. `seg lock` does not: the lock records the sha256 of the whole file, hashed
+ * nanosecond would look unchanged, as would one rewritten in place within one
+ * tick of the file system's clock (a few milliseconds) with the same size and
+ * footer. Nothing does that by accident (a copy, an edit, a regeneration
+ * changes the times, the size or the inode), so `seg check` trusts it. `seg lock` does not: the lock records the sha256 of the whole file, hashed
  * again on every lock (engine/load-record-cache.ts), and a cached load whose
  * content hash differs is thrown away.
  */

@@ -7,6 +7,7 @@
  * export read from it).
  */
 import { mkdirSync } from "node:fs";
+import { schemesPlan } from "../compile/plan.ts";
 import { clusteringLog1pDomain, clusteringTooFewMembers } from "../checks/clustering.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Expr } from "../expr/ast.ts";
@@ -17,7 +18,10 @@ import { hypothesisSegments, runHypotheses, type HypothesisResult } from "./hypo
 import { evaluateIdsaa, type IdsaaResult } from "./idsaa.ts";
 import { cachedClustering, clusteringKey, type ClusteringCache } from "./clustering-cache.ts";
 import { cachedFeatureTable, type FeatureCache } from "./feature-cache.ts";
+import type { CacheEntries } from "./cache-entries.ts";
+import { cacheKey } from "./cache-dir.ts";
 import type { LoadRecordCache } from "./load-record-cache.ts";
+import { metricsMemo } from "./metrics-memo.ts";
 import { CLUSTERS } from "./cluster/assign-sql.ts";
 import { clusterAgreement, type SchemeClusterAgreement } from "./cluster/cluster-agreement.ts";
 import { runClustering, type ClusteringResult } from "./cluster/run-clustering.ts";
@@ -63,6 +67,8 @@ export interface EngineOptions extends DatabaseOptions {
   featureCache?: FeatureCache;
   /** Remembers the clustering of every member (clustering-cache.ts). */
   clusteringCache?: ClusteringCache;
+  /** Remembers segment metrics' queries (metrics-memo.ts). */
+  metricsEntries?: CacheEntries;
   /** Hash every data file whole, whatever the cache says (seg lock: the lock records the content's sha256). */
   verifyContent?: boolean;
   /** What the caller reads beyond features and memberships (default: every output). */
@@ -116,6 +122,8 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     options.progress?.("Computing features");
     const built = await cachedFeatureTable(db, config.value, options.asOf, step, loaded.uniqueKeys, loaded.identities, options.featureCache);
     let clustering: ClusteringResult | undefined;
+    // The key of the features table's content, cluster columns included, when every part of it has one.
+    let featuresKey = built && !config.value.clustering ? cacheKey("features-content", [...built.columnKeys], null) : undefined;
     if (config.value.clustering) {
       options.progress?.("Clustering");
       const settings = {
@@ -131,6 +139,7 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
           step,
         });
       const key = built && options.clusteringCache ? clusteringKey({ clustering: clusteringConfig, ...settings }, clusteringConfig.features, built.columnKeys) : undefined;
+      if (key && built) featuresKey = cacheKey("features-content", [...built.columnKeys], key);
       const fitted = key ? await cachedClustering(db, options.clusteringCache!, key, run, () => step("assignment")) : await run();
       if (fitted.status === "problem") {
         db.close();
@@ -157,7 +166,7 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     // The findings read the metrics (IDSAA verdicts judge each segment's measures).
     if (wants("metrics") || wants("findings")) options.progress?.("Measuring segments");
     step("metrics");
-    const schemes = wants("metrics") || wants("findings") ? await computeSegmentMetrics(db, config.value, catalog) : [];
+    const schemes = wants("metrics") || wants("findings") ? await computeSegmentMetrics(db, config.value, catalog, featuresKey && options.metricsEntries ? metricsMemo(db, options.metricsEntries, featuresKey, schemesPlan(config.value, workspace.segments)) : undefined) : [];
     const members = schemes[0]?.population ?? Number((await db.all(`SELECT count(*) AS n FROM "members"`))[0]?.n ?? 0);
     step("checks");
     const findings = wants("findings") ? await measureFindings(db, workspace, catalog, expressions, schemes, options) : { hypotheses: [], idsaa: {}, normalization: [], coverage: [] };
