@@ -21,7 +21,8 @@ export interface LockResult {
 const NOT_BLOCKING = new Set(["lock-outdated", "stale-data", "stale-review"]);
 
 export async function lock(options: CheckOptions): Promise<LockResult> {
-  const result = await check({ ...options, data: true });
+  // The lock records each file's sha256: hashed whole, whatever the cache knows of the file (engine/file-identity.ts).
+  const result = await check({ ...options, data: true, verifyContent: true });
   const blocking = result.diagnostics.filter((d) => d.severity === "error" && !NOT_BLOCKING.has(d.ruleId));
   if (blocking.length > 0 || !result.data || result.data.engine.diagnostics.some((d) => d.severity === "error")) {
     return { check: result, blocking, written: undefined };

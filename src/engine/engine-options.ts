@@ -10,7 +10,11 @@ import { readLock, type ReadLockResult } from "../lock/lock-file.ts";
 import { previousClustersOf } from "../lock/previous-clusters.ts";
 import type { Workspace } from "../workspace/workspace.ts";
 import { cacheDirectory } from "./cache-dir.ts";
+import { clusteringFileCache } from "./clustering-cache.ts";
+import { featureFileCache } from "./feature-cache.ts";
 import { fitFileCache } from "./fit-file-cache.ts";
+import { loadRecordFileCache } from "./load-record-cache.ts";
+import { metricsMemoEntries } from "./metrics-memo.ts";
 import type { EngineOptions } from "./run-engine.ts";
 import { sourceFileCache } from "./source-cache.ts";
 import type { StepHook } from "./step-profile.ts";
@@ -24,7 +28,7 @@ export interface EngineRunOptions {
   dataDir?: string;
   /** Reports long steps. */
   progress?: (step: string) => void;
-  /** Keep typed sources and k-means fits in the user cache folder between runs (default true; see engine/cache-dir.ts). */
+  /** Keep typed sources, loads, feature columns, clusterings and k-means fits in the user cache folder between runs (default true; see engine/cache-dir.ts). */
   cache?: boolean;
   /** DuckDB threads (default: all cores). */
   threads?: number;
@@ -36,6 +40,8 @@ export interface EngineRunOptions {
   profileStep?: StepHook;
   /** Read the sources that name a table from this warehouse (--engine postgres|bigquery|snowflake). */
   warehouse?: WarehouseRequest;
+  /** Hash every data file whole even when the cache knows it (seg lock; see engine/file-identity.ts). */
+  verifyContent?: boolean;
 }
 
 export function engineOptions(
@@ -52,7 +58,17 @@ export function engineOptions(
     ...(previousClusters ? { previousClusters } : {}),
     ...(options.threads !== undefined ? { threads: options.threads } : {}),
     ...(options.memoryLimit !== undefined ? { memoryLimit: options.memoryLimit } : {}),
-    ...(cacheDir ? { fitCache: fitFileCache(cacheDir), sourceCache: sourceFileCache(cacheDir) } : {}),
+    ...(cacheDir
+      ? {
+          fitCache: fitFileCache(cacheDir),
+          sourceCache: sourceFileCache(cacheDir),
+          loadRecords: loadRecordFileCache(cacheDir),
+          featureCache: featureFileCache(cacheDir),
+          clusteringCache: clusteringFileCache(cacheDir),
+          metricsEntries: metricsMemoEntries(cacheDir),
+        }
+      : {}),
+    ...(options.verifyContent ? { verifyContent: true } : {}),
     // DuckDB would spill into ./.tmp of whatever folder the command runs in; a folder of this run's own in the
     // system's temp folder instead (DuckDB makes it when it first spills and removes it on close).
     tempDirectory: options.tempDirectory ?? join(tmpdir(), `seg-spill-${randomUUID()}`),

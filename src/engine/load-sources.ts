@@ -27,8 +27,10 @@ import { checkColumnTypes } from "./check-column-types.ts";
 import { checkFutureDates } from "./check-future-dates.ts";
 import { checkMemberKeys } from "./check-member-keys.ts";
 import { duckdbFilePath } from "./duckdb-file-path.ts";
+import { fileIdentity } from "./file-identity.ts";
 import type { Database } from "./duckdb.ts";
 import { inspectDataFile, readCsvHeader, type FileProblem } from "./inspect-data-file.ts";
+import { loadRecordKey, typedSourceIdentity, type LoadRecord, type LoadRecordCache } from "./load-record-cache.ts";
 import { findMixedLineEnd } from "./mixed-line-ends.ts";
 import { headerProblem, raggedRow, readCsvSql } from "./read-csv.ts";
 import { readTypedCsv } from "./read-typed-csv.ts";
@@ -72,6 +74,14 @@ export interface LoadResult {
   readInPlace: string[];
   /** Sources whose present keys the key check found all different (check-member-keys). */
   uniqueKeys: string[];
+  /** What each file source's typed table is made from (load-record-cache.ts), by source; absent when unknown. */
+  identities: Record<string, string>;
+}
+
+/** `loads`: what earlier loads found, by the files' cheap identities; `verifyContent`: hash every file whole all the same (seg lock). */
+export interface LoadCacheOptions {
+  loads?: LoadRecordCache;
+  verifyContent?: boolean;
 }
 
 /** CSV files up to this size are worth a typed copy in the cache; Parquet reads fast as it is. */
@@ -79,7 +89,11 @@ const MAX_CACHED_BYTES = 256 * 1024 * 1024;
 
 /** `asOf` (YYYY-MM-DD): rows dated after it, or after `today` when that is earlier, are reported (check-future-dates). */
 /** `reader`: a warehouse engine's, which reads the sources that name a `table:` (the others are still read from their files). */
-export async function loadSources(db: Database, config: LoadedDocument<Config>, dataRoot: string, cache?: SourceCache, asOf?: string, today?: string, reader?: TableReader): Promise<LoadResult> {
+export async function loadSources(db: Database, config: LoadedDocument<Config>, dataRoot: string, cache?: SourceCache, asOf?: string, today?: string, reader?: TableReader, cached: LoadCacheOptions = {}): Promise<LoadResult> {
+  const { loads, verifyContent } = cached;
+  const identities: Record<string, string> = {};
+  // The current source's warnings, kept with its load record.
+  let found: SourceFinding[] = [];
   const diagnostics: Diagnostic[] = [];
   const sources: SourceStats[] = [];
   const readInPlace: string[] = [];
@@ -89,10 +103,11 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     if (checked.keysUnique) uniqueKeys.push(input.name);
     return checked.findings;
   };
-  const duckdbVersion = cache ? String((await db.all("SELECT library_version AS v FROM pragma_version()"))[0]?.v) : "";
+  const duckdbVersion = cache || loads ? String((await db.all("SELECT library_version AS v FROM pragma_version()"))[0]?.v) : "";
   const report = <M extends string>(path: readonly PathSegment[], check: Check<M>, messageId: NoInfer<M>, words: Record<string, string | number>, hint?: string) =>
     diagnostics.push(reportAt({ check, messageId, document: config, path, words, ...(hint !== undefined ? { hint } : {}) }));
   const reportAll = (findings: readonly SourceFinding[]) => {
+    found.push(...findings);
     for (const f of findings) {
       const span = spanIn(config, f.path);
       diagnostics.push({ ruleId: f.ruleId, messageId: f.messageId, severity: f.severity, message: f.message, hint: f.hint, file: config.file.path, ...span, path: [...f.path], ...(f.data ? { data: f.data } : {}) });
@@ -173,6 +188,13 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     return { rowsRead, rows, newest, oldest, sha256 };
   };
 
+  /** Keeps what loading the current source found, if the file is still the one identified before the load. */
+  const keepRecord = (at: { name: string; source: Source; file: string; format: "csv" | "parquet"; identity: string | undefined; key: string }, stats: Omit<LoadRecord, "findings" | "keysUnique">) => {
+    if (!at.identity || at.identity !== fileIdentity(at.file, at.format) || found.some((f) => f.severity === "error")) return;
+    loads!.set(at.key, { ...stats, findings: found, keysUnique: uniqueKeys.includes(at.name) });
+    identities[at.name] = typedSourceIdentity(at.identity, at.source, at.format);
+  };
+
   for (const [name, source] of Object.entries(config.value.sources)) {
     if (reader !== undefined && source.table !== undefined) {
       const read = await reader.read(db, `raw_${name}`, source);
@@ -204,19 +226,40 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     const format = source.format ?? (/\.parquet$/i.test(source.path) ? "parquet" : "csv");
     const orderColumn = rfm?.source === name ? rfm.order : undefined;
     // A cached source was read and checked before: its bytes only need hashing.
+    // A source that names a table is recorded by its rows (canonicalRows below), never from a record.
+    const identity = loads && source.table === undefined ? fileIdentity(file, format) : undefined;
+    const recordKey = identity ? loadRecordKey(identity, source, format, { ...(asOf ? { asOf } : {}), ...(today ? { today } : {}), ...(orderColumn ? { orderColumn } : {}) }, duckdbVersion) : "";
+    const record = identity ? loads!.get(recordKey) : undefined;
+    const verified = record && verifyContent ? (await inspectDataFile(file, format, { hashOnly: true })).sha256 === record.sha256 : true;
+    if (record && verified && (await restoreTyped(db, name, source, file, format, record.sha256, cache, duckdbVersion))) {
+      // DuckDB checks both the spelling it was given and the file it opens, which differ when the path has [, * or ?.
+      if (format === "parquet") readInPlace.push(...new Set([duckdbFilePath(file), file]));
+      reportAll(record.findings);
+      if (record.keysUnique) uniqueKeys.push(name);
+      identities[name] = typedSourceIdentity(identity!, source, format);
+      const { findings, keysUnique: _unique, ...stats } = record;
+      sources.push({ name, path: source.path, ...stats, ...newestInTimeOf(findings) });
+      continue;
+    }
+    found = [];
+    const at = { name, source, file, format, identity, key: recordKey };
     const hashed = cache !== undefined && format === "csv" ? await inspectDataFile(file, format, { hashOnly: true }) : undefined;
     const cacheable = hashed !== undefined && hashed.bytes <= MAX_CACHED_BYTES;
     const key = cacheable ? sourceKey(hashed.sha256, source, format, duckdbVersion) : "";
     const cached = cacheable ? await cache!.restore(db, key, table) : undefined;
     // Kept only if the bytes read are the bytes the key was made from.
     const remember = async (kept: Awaited<ReturnType<typeof checkTyped>>) => {
-      if (kept !== undefined && cacheable && kept.sha256 === hashed.sha256) await cache!.save(db, key, table, { rowsRead: kept.rowsRead, rows: kept.rows, newest: kept.newest, oldest: kept.oldest });
+      if (kept === undefined) return;
+      const { rowsRead, rows, newest, oldest, sha256 } = kept;
+      if (cacheable && sha256 === hashed.sha256) await cache!.save(db, key, table, { rowsRead, rows, newest, oldest });
+      keepRecord(at, { sha256, bytes: sources.at(-1)!.bytes ?? 0, rowsRead, rows, newest, oldest });
     };
     if (cached && hashed) {
       // Errors are never cached; warnings are measured again on the typed table.
       const future = asOf ? await checkFutureDates(db, { name, source, table, asOf, ...(today ? { today } : {}) }) : [];
       reportAll([...(await checkKeys({ name, source, table, ...(orderColumn ? { orderColumn } : {}) })), ...future]);
       sources.push({ name, path: source.path, sha256: hashed.sha256, bytes: hashed.bytes, ...cached, ...newestInTimeOf(future) });
+      keepRecord(at, { sha256: hashed.sha256, bytes: hashed.bytes, ...cached });
       continue;
     }
     // CSV is read as text with the header's names (no sniffing; bad values can then be
@@ -295,7 +338,21 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     stats.sha256 = await canonicalRows(db, sourceTable(stats.name), config.value.sources[stats.name]!);
     delete stats.bytes;
   }
-  return { sources, diagnostics, readInPlace, uniqueKeys };
+  return { sources, diagnostics, readInPlace, uniqueKeys, identities };
+}
+
+/**
+ * The typed table of a source an earlier load checked: a Parquet source's view again (no row is read), a CSV
+ * source's table from the typed-source cache. False when that cache no longer holds it (the source is loaded anew).
+ */
+async function restoreTyped(db: Database, name: string, source: Source, file: string, format: "csv" | "parquet", sha256: string, cache: SourceCache | undefined, duckdbVersion: string): Promise<boolean> {
+  const table = sourceTable(name);
+  if (format === "csv") return cache !== undefined && (await cache.restore(db, sourceKey(sha256, source, format, duckdbVersion), table)) !== undefined;
+  const rows = `(${parquetRowsSql(file)})`;
+  const described = await db.all(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM ${rows})`);
+  const textColumns = new Set(described.filter((r) => r.column_type === "VARCHAR" && r.column_name !== "rowid").map((r) => String(r.column_name)));
+  await db.run(`CREATE OR REPLACE VIEW ${table} AS SELECT * EXCLUDE (${q(ROW_POSITION)}) FROM (${typedSourceSql(rows, source, textColumns)})`);
+  return true;
 }
 
 /**

@@ -6,6 +6,8 @@
  * database is closed before returning unless the caller keeps it (explain and
  * export read from it).
  */
+import { mkdirSync } from "node:fs";
+import { schemesPlan } from "../compile/plan.ts";
 import { clusteringLog1pDomain, clusteringTooFewMembers } from "../checks/clustering.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { Expr } from "../expr/ast.ts";
@@ -14,7 +16,12 @@ import { reportAt } from "../workspace/report-at.ts";
 import type { Workspace } from "../workspace/workspace.ts";
 import { hypothesisSegments, runHypotheses, type HypothesisResult } from "./hypotheses.ts";
 import { evaluateIdsaa, type IdsaaResult } from "./idsaa.ts";
-import { buildFeatureTable } from "./build-feature-table.ts";
+import { cachedClustering, clusteringKey, type ClusteringCache } from "./clustering-cache.ts";
+import { cachedFeatureTable, type FeatureCache } from "./feature-cache.ts";
+import type { CacheEntries } from "./cache-entries.ts";
+import { cacheKey } from "./cache-dir.ts";
+import type { LoadRecordCache } from "./load-record-cache.ts";
+import { metricsMemo } from "./metrics-memo.ts";
 import { CLUSTERS } from "./cluster/assign-sql.ts";
 import { clusterAgreement, type SchemeClusterAgreement } from "./cluster/cluster-agreement.ts";
 import { runClustering, type ClusteringResult } from "./cluster/run-clustering.ts";
@@ -56,6 +63,16 @@ export interface EngineOptions extends DatabaseOptions {
   fitCache?: FitCache;
   /** Remembers typed sources between runs. */
   sourceCache?: SourceCache;
+  /** Remembers what loading each source found, by the file's cheap identity (load-record-cache.ts). */
+  loadRecords?: LoadRecordCache;
+  /** Remembers each feature's column per member (feature-cache.ts). */
+  featureCache?: FeatureCache;
+  /** Remembers the clustering of every member (clustering-cache.ts). */
+  clusteringCache?: ClusteringCache;
+  /** Remembers segment metrics' queries (metrics-memo.ts). */
+  metricsEntries?: CacheEntries;
+  /** Hash every data file whole, whatever the cache says (seg lock: the lock records the content's sha256). */
+  verifyContent?: boolean;
   /** What the caller reads beyond features and memberships (default: every output). */
   outputs?: ReadonlySet<EngineOutput>;
   /** Names each step as it starts, for a profile (engine/step-profile.ts). */
@@ -96,13 +113,16 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     // With a warehouse engine the sources are checked and the features built there when no step needs the rows.
     const needed = reader ? rowsNeeded(config.value, workspace.segments, options.outputs ?? EVERY_OUTPUT) : undefined;
     let pushed: WarehouseLoad | undefined;
-    let loaded: Pick<LoadResult, "sources" | "diagnostics" | "readInPlace" | "uniqueKeys">;
+    let loaded: Pick<LoadResult, "sources" | "diagnostics" | "readInPlace" | "uniqueKeys" | "identities">;
     try {
       if (reader?.computeFeatures && needed === undefined) pushed = await reader.computeFeatures(db, config, options.asOf, options.today);
-      if (pushed?.ok) loaded = { sources: pushed.sources, diagnostics: pushed.diagnostics, readInPlace: [], uniqueKeys: pushed.uniqueKeys };
+      if (pushed?.ok) loaded = { sources: pushed.sources, diagnostics: pushed.diagnostics, readInPlace: [], uniqueKeys: pushed.uniqueKeys, identities: {} };
       else {
         if (reader) options.progress?.(`Reading the rows from ${reader.engine}: ${needed ?? (pushed?.reason ?? "no step runs in this warehouse yet")}`);
-        loaded = await loadSources(db, config, options.dataRoot, options.sourceCache, options.asOf, options.today, reader);
+        loaded = await loadSources(db, config, options.dataRoot, options.sourceCache, options.asOf, options.today, reader, {
+          ...(options.loadRecords ? { loads: options.loadRecords } : {}),
+          ...(options.verifyContent ? { verifyContent: true } : {}),
+        });
       }
     } finally {
       await reader?.close();
@@ -114,19 +134,33 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
       db.close();
       return { sources: loaded.sources, members: 0, schemes: [], hypotheses: [], idsaa: {}, normalization: [], coverage: [], clustering: undefined, impact: undefined, diagnostics: loaded.diagnostics };
     }
-    await db.lockDown(options.writableDirectories, loaded.readInPlace);
+    // The feature and clustering caches are read and written by the database itself (Parquet).
+    const cacheFolders = [options.featureCache?.folder, options.clusteringCache?.folder].filter((f): f is string => f !== undefined);
+    for (const folder of cacheFolders) mkdirSync(folder, { recursive: true });
+    await db.lockDown([...(options.writableDirectories ?? []), ...cacheFolders], loaded.readInPlace);
     options.progress?.("Computing features");
-    if (!pushed?.ok) await buildFeatureTable(db, config.value, options.asOf, undefined, step, loaded.uniqueKeys);
+    // Features built in the warehouse arrive as a table already; they are not kept in the feature cache.
+    const built = pushed?.ok ? undefined : await cachedFeatureTable(db, config.value, options.asOf, step, loaded.uniqueKeys, loaded.identities, options.featureCache);
     let clustering: ClusteringResult | undefined;
+    // The key of the features table's content, cluster columns included, when every part of it has one.
+    let featuresKey = built && !config.value.clustering ? cacheKey("features-content", [...built.columnKeys], null) : undefined;
     if (config.value.clustering) {
       options.progress?.("Clustering");
-      const fitted = await runClustering(db, config.value.clustering, {
+      const settings = {
         ...(options.previousClusters ? { previous: options.previousClusters } : {}),
-        ...(options.fitCache ? { cache: options.fitCache } : {}),
-        ...(options.threads !== undefined ? { threads: options.threads } : {}),
-        step,
         featureLabels: Object.fromEntries(Object.entries(config.value.features).flatMap(([name, f]) => (f.description ? [[name, name.replaceAll("_", " ")]] : []))),
-      });
+      };
+      const clusteringConfig = config.value.clustering;
+      const run = () =>
+        runClustering(db, clusteringConfig, {
+          ...settings,
+          ...(options.fitCache ? { cache: options.fitCache } : {}),
+          ...(options.threads !== undefined ? { threads: options.threads } : {}),
+          step,
+        });
+      const key = built && options.clusteringCache ? clusteringKey({ clustering: clusteringConfig, ...settings }, clusteringConfig.features, built.columnKeys) : undefined;
+      if (key && built) featuresKey = cacheKey("features-content", [...built.columnKeys], key);
+      const fitted = key ? await cachedClustering(db, options.clusteringCache!, key, run, () => step("assignment")) : await run();
       if (fitted.status === "problem") {
         db.close();
         // The problem's path starts at the document root (clustering.k.min).
@@ -158,7 +192,7 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     // The findings read the metrics (IDSAA verdicts judge each segment's measures).
     if (wants("metrics") || wants("findings")) options.progress?.("Measuring segments");
     step("metrics");
-    const schemes = wants("metrics") || wants("findings") ? await computeSegmentMetrics(db, config.value, catalog) : [];
+    const schemes = wants("metrics") || wants("findings") ? await computeSegmentMetrics(db, config.value, catalog, featuresKey && options.metricsEntries ? metricsMemo(db, options.metricsEntries, featuresKey, schemesPlan(config.value, workspace.segments)) : undefined) : [];
     const members = schemes[0]?.population ?? Number((await db.all(`SELECT count(*) AS n FROM "members"`))[0]?.n ?? 0);
     step("checks");
     const findings = wants("findings") ? await measureFindings(db, workspace, catalog, expressions, schemes, options) : { hypotheses: [], idsaa: {}, normalization: [], coverage: [] };

@@ -8,6 +8,7 @@ import type { Config } from "../schema/config.ts";
 import type { CatalogEntry } from "../workspace/feature-catalog.ts";
 import type { Database, Row } from "./duckdb.ts";
 import { MEMBERSHIPS } from "./membership.ts";
+import type { MetricsQuery } from "./metrics-memo.ts";
 import { FEATURES, lit, MEMBER_ID, q } from "./sql-names.ts";
 import type { Summary } from "./stats/two-sample.ts";
 import { inValueOrder } from "../expr/dialects/in-value-order.ts";
@@ -63,7 +64,8 @@ export function comparableFeatures(config: Config, catalog: ReadonlyMap<string, 
   return [...names].filter((n) => ["number", "boolean"].includes(catalog.get(n)?.type ?? "")).sort();
 }
 
-export async function computeSegmentMetrics(db: Database, config: Config, catalog: ReadonlyMap<string, CatalogEntry>): Promise<SchemeMetrics[]> {
+/** `query`: runs the metrics queries (metrics-memo.ts answers them from the cache); default: the database. */
+export async function computeSegmentMetrics(db: Database, config: Config, catalog: ReadonlyMap<string, CatalogEntry>, query: MetricsQuery = (sql) => db.all(sql)): Promise<SchemeMetrics[]> {
   const measure = valueMeasure(config);
   const comparable = comparableFeatures(config, catalog);
   const num = (name: string) => `CAST(f.${q(name)} AS DOUBLE)`;
@@ -85,14 +87,14 @@ export async function computeSegmentMetrics(db: Database, config: Config, catalo
   measured.forEach((feature, i) => columns.push(`count(${num(feature)}) AS ${q(`f${i}_n`)}`, `${mean(feature)} AS ${q(`f${i}_mean`)}`));
   comparable.forEach((feature, i) => columns.push(`count(${num(feature)}) AS ${q(`c${i}_n`)}`, `${total(feature)} AS ${q(`c${i}_s`)}`, `${squares(feature)} AS ${q(`c${i}_ss`)}`));
 
-  const [totals] = await db.all(`SELECT ${columns.join(", ").replaceAll("m.member_id", `f.${q(MEMBER_ID)}`)} FROM ${FEATURES} f`);
+  const [totals] = await query(`SELECT ${columns.join(", ").replaceAll("m.member_id", `f.${q(MEMBER_ID)}`)} FROM ${FEATURES} f`);
   const population = Number(totals?.n ?? 0);
   const out: SchemeMetrics[] = [];
   for (const scheme of Object.keys(config.schemes)) {
-    const rows = await db.all(`SELECT m.segment, ${columns.join(", ")} FROM ${MEMBERSHIPS} m JOIN ${FEATURES} f USING (${q(MEMBER_ID)}) WHERE m.scheme = ${lit(scheme)} GROUP BY m.segment ORDER BY m.segment NULLS LAST`);
+    const rows = await query(`SELECT m.segment, ${columns.join(", ")} FROM ${MEMBERSHIPS} m JOIN ${FEATURES} f USING (${q(MEMBER_ID)}) WHERE m.scheme = ${lit(scheme)} GROUP BY m.segment ORDER BY m.segment NULLS LAST`, scheme);
     const segments = rows.map((row) => toSegmentMetrics(scheme, row, totals!, population, config, comparable, measure, measured));
     const populationMetrics = Object.fromEntries(Object.keys(config.metrics).map((name) => [name, nullableNumber(totals?.[`metric_${name}`])]));
-    out.push({ scheme, population, segments, overlap: config.schemes[scheme]!.exclusive ? {} : await overlap(db, scheme), populationMetrics });
+    out.push({ scheme, population, segments, overlap: config.schemes[scheme]!.exclusive ? {} : await overlap(query, scheme), populationMetrics });
   }
   return out;
 }
@@ -156,9 +158,10 @@ function toSegmentMetrics(scheme: string, row: Row, totals: Row, population: num
   };
 }
 
-async function overlap(db: Database, scheme: string): Promise<Record<string, number>> {
-  const rows = await db.all(
+async function overlap(query: MetricsQuery, scheme: string): Promise<Record<string, number>> {
+  const rows = await query(
     `SELECT a.segment AS a, b.segment AS b, count(*) AS n FROM ${MEMBERSHIPS} a JOIN ${MEMBERSHIPS} b USING (scheme, ${q(MEMBER_ID)}) WHERE scheme = ${lit(scheme)} AND a.segment < b.segment GROUP BY 1, 2 ORDER BY 1, 2`,
+    scheme,
   );
   return Object.fromEntries(rows.map((r) => [`${String(r.a)}|${String(r.b)}`, Number(r.n)]));
 }

@@ -1,0 +1,148 @@
+/**
+ * A warm `seg check` (engine/load-record-cache.ts, feature-cache.ts,
+ * clustering-cache.ts) on the example workspace, as users run it: the report is
+ * the same to the byte with and without the cache, cold and warm; after a
+ * segment's rule is edited nothing but memberships and metrics is computed
+ * again, after a feature is edited only that feature; and `seg lock` records
+ * the hash of the bytes, never the one the cache remembers.
+ */
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { deserialize, serialize } from "node:v8";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { generateLarge } from "../../bench/generate-large.ts";
+import { check } from "../../src/api/check.ts";
+import { formatCheck } from "../../src/api/format-check.ts";
+import { lock } from "../../src/api/lock.ts";
+import type { CheckResult } from "../../src/lint/check-result.ts";
+import { stableJson } from "../../src/lock/stable-json.ts";
+
+const REPO = resolve(import.meta.dirname, "../..");
+const TODAY = "2026-12-07";
+
+let cacheDir: string;
+let previous: string | undefined;
+const cleanups: (() => void)[] = [];
+
+beforeEach(() => {
+  previous = process.env.SEG_CACHE_DIR;
+  cacheDir = mkdtempSync(join(tmpdir(), "seg-warm-cache-"));
+  process.env.SEG_CACHE_DIR = cacheDir;
+});
+afterEach(() => {
+  if (previous === undefined) delete process.env.SEG_CACHE_DIR;
+  else process.env.SEG_CACHE_DIR = previous;
+  rmSync(cacheDir, { recursive: true, force: true });
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+/** A copy of the example workspace (the repository root) that a test may edit. */
+function exampleCopy(): string {
+  const root = mkdtempSync(join(tmpdir(), "seg-warm-ws-"));
+  cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+  for (const entry of ["segmentation.yaml", "segments.lock.json", "segments", "personas", "hypotheses", "reviews", "data"]) cpSync(join(REPO, entry), join(root, entry), { recursive: true });
+  return root;
+}
+
+const run = (root: string, cache = true) => check({ root, today: TODAY, cache });
+/** The report as `seg check --format json` prints it, and the lock the run would write. */
+const report = (result: CheckResult) => `${formatCheck(result, "json")}\n${stableJson(result.data?.lock ?? null)}`;
+const entries = (folder: string) => (existsSync(join(cacheDir, folder)) ? readdirSync(join(cacheDir, folder)).sort() : []);
+
+// Each test runs whole checks of the example several times: minutes on a loaded machine.
+describe("a warm check", { timeout: 600_000 }, () => {
+  it("reports the same, to the byte, without the cache, with a cold one and with a warm one (the example)", async () => {
+    const uncached = report(await run(REPO, false));
+    expect(readdirSync(cacheDir)).toEqual([]);
+    const cold = report(await run(REPO));
+    expect(entries("features").length).toBeGreaterThan(10);
+    expect(entries("clusterings")).toHaveLength(2);
+    expect(entries("loads")).toHaveLength(5);
+    const warm = report(await run(REPO));
+    expect(cold).toBe(uncached);
+    expect(warm).toBe(uncached);
+  });
+
+  it("after a segment's rule is edited, computes no feature and no clustering again, and reports what a run without the cache reports", async () => {
+    const root = exampleCopy();
+    await run(root);
+    const kept = { features: entries("features"), clusterings: entries("clusterings"), loads: entries("loads") };
+    const file = join(root, "segments/lifecycle/power-users.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("active_days_90d >= 40", "active_days_90d >= 30"));
+    const warm = report(await run(root));
+    expect({ features: entries("features"), clusterings: entries("clusterings"), loads: entries("loads") }).toEqual(kept);
+    const uncached = report(await run(root, false));
+    expect(warm).toBe(uncached);
+    // The edit changed what the check reports, so the comparison above compares something.
+    expect(warm).not.toBe(report(await run(exampleCopy(), false)));
+  });
+
+  it("after a feature is edited, computes that feature alone again", async () => {
+    const root = exampleCopy();
+    await run(root);
+    const kept = entries("features");
+    const config = join(root, "segmentation.yaml");
+    const text = readFileSync(config, "utf8");
+    const edited = text.replace("where: priority in ('high', 'urgent')\n    window_days: 90", "where: priority in ('high', 'urgent')\n    window_days: 60");
+    expect(edited).not.toBe(text);
+    writeFileSync(config, edited);
+    const warm = report(await run(root));
+    const added = entries("features").filter((f) => !kept.includes(f));
+    expect(added).toHaveLength(1);
+    expect(report(await run(root, false))).toBe(warm);
+  });
+
+  it("writes nothing with --no-cache", async () => {
+    await run(exampleCopy(), false);
+    expect(readdirSync(cacheDir)).toEqual([]);
+  });
+});
+
+describe("a warm check on Parquet sources (bench/large over 20,000 invoices)", { timeout: 600_000 }, () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "seg-warm-parquet-"));
+    await generateLarge(join(dir, "data"), 20_000, 2_000);
+  }, 240_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const workspace = () => {
+    const root = mkdtempSync(join(dir, "ws-"));
+    cpSync(join(REPO, "bench/large"), root, { recursive: true });
+    return root;
+  };
+  const runLarge = (root: string, cache = true) => check({ root, dataDir: join(dir, "data"), today: TODAY, cache });
+
+  it("reports what a run without the cache reports, before and after a segment's rule is edited", async () => {
+    const root = workspace();
+    expect(report(await runLarge(root))).toBe(report(await runLarge(root, false)));
+    const kept = { features: entries("features"), clusterings: entries("clusterings") };
+    const metrics = entries("metrics");
+    const file = join(root, "segments/market/smb.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("employees >= 50", "employees >= 70"));
+    const warm = report(await runLarge(root));
+    expect({ features: entries("features"), clusterings: entries("clusterings") }).toEqual(kept);
+    // Only the market scheme's metrics query ran again: the totals and the rfm scheme's were read back.
+    expect(entries("metrics").filter((f) => !metrics.includes(f))).toHaveLength(1);
+    expect(warm).toBe(report(await runLarge(root, false)));
+  });
+
+  it("is not trusted for the lock's digests: seg lock hashes every file whole", async () => {
+    const root = workspace();
+    const truth = (await runLarge(root, false)).data?.lock;
+    await runLarge(root);
+    // Records that name another sha256 than the bytes have: what a file rewritten behind its cheap identity would look like.
+    const loads = join(cacheDir, "loads");
+    const forged = "0".repeat(64);
+    for (const name of readdirSync(loads)) writeFileSync(join(loads, name), serialize({ ...(deserialize(readFileSync(join(loads, name))) as object), sha256: forged }));
+    // seg check trusts the identity (the trade-off engine/file-identity.ts states)…
+    expect((await runLarge(root)).data?.engine.sources.map((s) => s.sha256)).toEqual([forged, forged]);
+    // …seg lock does not.
+    const locked = await lock({ root, dataDir: join(dir, "data"), today: TODAY });
+    expect(locked.written).toBeDefined();
+    const written = JSON.parse(readFileSync(join(root, "segments.lock.json"), "utf8")) as { inputs: Record<string, { sha256: string }> };
+    expect(Object.values(written.inputs).map((i) => i.sha256)).not.toContain(forged);
+    expect(written).toEqual(JSON.parse(JSON.stringify(truth)));
+  });
+});
+
