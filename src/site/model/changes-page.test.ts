@@ -74,13 +74,16 @@ describe("buildChanges", () => {
     });
   });
 
-  it("reads a lock whose ids are __proto__ without failing", () => {
+  it("lists a committed lock whose ids are __proto__ as skipped, with why, and pollutes nothing", () => {
     withFolder((dir) => {
       execFileSync("git", ["init", "-q"], { cwd: dir });
       writeFileSync(join(dir, "segments.lock.json"), lockText("__proto__", { __proto__: 10 }, { "__proto__/__proto__": "h" }));
       commitAll(dir, "hostile ids");
       const page = buildChanges(lockHistory(dir), context);
-      expect(page.commits.map((c) => c.subject)).toEqual(["hostile ids"]);
+      // The lock parser refuses a __proto__ key (Seg never writes one), as seg check does for segments.lock.json.
+      expect(page.commits).toEqual([]);
+      expect(page.skipped.map((c) => c.subject)).toEqual(["hostile ids"]);
+      expect(page.skipped[0]!.problem).toMatch(/__proto__/);
       expect(Object.getPrototypeOf({})).toBe(Object.prototype);
     });
   });
