@@ -4,39 +4,25 @@
  * the byte; any change to a file's bytes or to a source's declaration misses;
  * data with problems is never kept; `cache: false` touches nothing.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { check } from "../../src/api/check.ts";
 import type { CheckResult } from "../../src/lint/check-result.ts";
 import { stableJson } from "../../src/lock/stable-json.ts";
 import { BASE_CONFIG, tempWorkspace } from "../support/temp-workspace.ts";
+import { useFreshCacheDir } from "../support/fresh-cache-dir.ts";
 
-let cacheDir: string;
-let previous: string | undefined;
-const cleanups: (() => void)[] = [];
-
-beforeEach(() => {
-  previous = process.env.SEG_CACHE_DIR;
-  cacheDir = mkdtempSync(join(tmpdir(), "seg-source-cache-"));
-  process.env.SEG_CACHE_DIR = cacheDir;
-});
-afterEach(() => {
-  if (previous === undefined) delete process.env.SEG_CACHE_DIR;
-  else process.env.SEG_CACHE_DIR = previous;
-  rmSync(cacheDir, { recursive: true, force: true });
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
+const cacheFolder = useFreshCacheDir("seg-source-cache-");
 
 function workspace(files: Record<string, string | null> = {}): string {
   const ws = tempWorkspace(files);
-  cleanups.push(ws.remove);
+  cacheFolder.afterTest(ws.remove);
   return ws.root;
 }
 
 const run = (root: string, cache = true) => check({ root, today: "2026-11-01", cache });
-const sourceEntries = () => (existsSync(join(cacheDir, "sources")) ? readdirSync(join(cacheDir, "sources")).sort() : []);
+const sourceEntries = () => (existsSync(join(cacheFolder.path(), "sources")) ? readdirSync(join(cacheFolder.path(), "sources")).sort() : []);
 
 /** What a run computed, without the parts that name where the workspace is. */
 function outcome(result: CheckResult): string {
@@ -54,11 +40,11 @@ describe("the source cache", () => {
     expect(entries.filter((f) => f.endsWith(".json"))).toHaveLength(2);
 
     const past = new Date("2026-01-01T00:00:00Z");
-    for (const file of entries) utimesSync(join(cacheDir, "sources", file), past, past);
+    for (const file of entries) utimesSync(join(cacheFolder.path(), "sources", file), past, past);
     const second = await run(root);
     expect(sourceEntries()).toEqual(entries);
     // Every entry was read: a hit marks it as used.
-    for (const file of entries) expect(statSync(join(cacheDir, "sources", file)).mtimeMs).toBeGreaterThan(past.getTime());
+    for (const file of entries) expect(statSync(join(cacheFolder.path(), "sources", file)).mtimeMs).toBeGreaterThan(past.getTime());
 
     expect(outcome(first)).toBe(outcome(uncached));
     expect(outcome(second)).toBe(outcome(uncached));
@@ -100,6 +86,6 @@ describe("the source cache", () => {
 
   it("writes nothing with the cache turned off", async () => {
     await run(workspace(), false);
-    expect(readdirSync(cacheDir)).toEqual([]);
+    expect(readdirSync(cacheFolder.path())).toEqual([]);
   });
 });

@@ -10,37 +10,24 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { deserialize, serialize } from "node:v8";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateLarge } from "../../bench/generate-large.ts";
 import { check } from "../../src/api/check.ts";
 import { formatCheck } from "../../src/api/format-check.ts";
 import { lock } from "../../src/api/lock.ts";
 import type { CheckResult } from "../../src/lint/check-result.ts";
 import { stableJson } from "../../src/lock/stable-json.ts";
+import { useFreshCacheDir } from "../support/fresh-cache-dir.ts";
 
 const REPO = resolve(import.meta.dirname, "../..");
 const TODAY = "2026-12-07";
 
-let cacheDir: string;
-let previous: string | undefined;
-const cleanups: (() => void)[] = [];
-
-beforeEach(() => {
-  previous = process.env.SEG_CACHE_DIR;
-  cacheDir = mkdtempSync(join(tmpdir(), "seg-warm-cache-"));
-  process.env.SEG_CACHE_DIR = cacheDir;
-});
-afterEach(() => {
-  if (previous === undefined) delete process.env.SEG_CACHE_DIR;
-  else process.env.SEG_CACHE_DIR = previous;
-  rmSync(cacheDir, { recursive: true, force: true });
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
+const cacheFolder = useFreshCacheDir("seg-warm-cache-");
 
 /** A copy of the example workspace (the repository root) that a test may edit. */
 function exampleCopy(): string {
   const root = mkdtempSync(join(tmpdir(), "seg-warm-ws-"));
-  cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+  cacheFolder.afterTest(() => rmSync(root, { recursive: true, force: true }));
   for (const entry of ["segmentation.yaml", "segments.lock.json", "segments", "personas", "hypotheses", "reviews", "data"]) cpSync(join(REPO, entry), join(root, entry), { recursive: true });
   return root;
 }
@@ -48,13 +35,13 @@ function exampleCopy(): string {
 const run = (root: string, cache = true) => check({ root, today: TODAY, cache });
 /** The report as `seg check --format json` prints it, and the lock the run would write. */
 const report = (result: CheckResult) => `${formatCheck(result, "json")}\n${stableJson(result.data?.lock ?? null)}`;
-const entries = (folder: string) => (existsSync(join(cacheDir, folder)) ? readdirSync(join(cacheDir, folder)).sort() : []);
+const entries = (folder: string) => (existsSync(join(cacheFolder.path(), folder)) ? readdirSync(join(cacheFolder.path(), folder)).sort() : []);
 
 // Each test runs whole checks of the example several times: minutes on a loaded machine.
 describe("a warm check", { timeout: 600_000 }, () => {
   it("reports the same, to the byte, without the cache, with a cold one and with a warm one (the example)", async () => {
     const uncached = report(await run(REPO, false));
-    expect(readdirSync(cacheDir)).toEqual([]);
+    expect(readdirSync(cacheFolder.path())).toEqual([]);
     const cold = report(await run(REPO));
     expect(entries("features").length).toBeGreaterThan(10);
     expect(entries("clusterings")).toHaveLength(2);
@@ -95,7 +82,7 @@ describe("a warm check", { timeout: 600_000 }, () => {
 
   it("writes nothing with --no-cache", async () => {
     await run(exampleCopy(), false);
-    expect(readdirSync(cacheDir)).toEqual([]);
+    expect(readdirSync(cacheFolder.path())).toEqual([]);
   });
 });
 
@@ -132,7 +119,7 @@ describe("a warm check on Parquet sources (bench/large over 20,000 invoices)", {
     const truth = (await runLarge(root, false)).data?.lock;
     await runLarge(root);
     // Records that name another sha256 than the bytes have: what a file rewritten behind its cheap identity would look like.
-    const loads = join(cacheDir, "loads");
+    const loads = join(cacheFolder.path(), "loads");
     const forged = "0".repeat(64);
     for (const name of readdirSync(loads)) writeFileSync(join(loads, name), serialize({ ...(deserialize(readFileSync(join(loads, name))) as object), sha256: forged }));
     // seg check trusts the identity (the trade-off engine/file-identity.ts states)…

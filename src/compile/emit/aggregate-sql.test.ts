@@ -6,6 +6,7 @@ import type { AggregatePlan } from "../plan.ts";
 import { bigquery } from "../../expr/dialects/bigquery.ts";
 import type { Dialect } from "../../expr/dialects/dialect.ts";
 import { aggregateScanKey, aggregateSql, aggregatesSql } from "./aggregate-sql.ts";
+import { aggregatePlan } from "../../../test/support/aggregate-plan.ts";
 
 let db: Database;
 beforeAll(async () => {
@@ -17,19 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-const feature = (name: string, aggregate: AggregatePlan["aggregate"], extra: Partial<AggregatePlan> = {}): AggregatePlan => ({
-  kind: "aggregate",
-  name,
-  source: "s",
-  customer: "customer",
-  aggregate,
-  column: undefined,
-  timestamp: "ts",
-  where: undefined,
-  windowStart: undefined,
-  fallback: null,
-  ...extra,
-});
+const feature = aggregatePlan;
 const AS_OF = "2026-11-01";
 
 function expression(text: string) {

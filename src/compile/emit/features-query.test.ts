@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../../engine/duckdb.ts";
 import { duckdb } from "../../expr/dialects/duckdb.ts";
 import { parseExpression } from "../../expr/parser.ts";
-import type { AggregatePlan, FeaturesPlan, RfmPlan } from "../plan.ts";
+import type { FeaturesPlan, RfmPlan } from "../plan.ts";
 import { aggregatesSql } from "./aggregate-sql.ts";
 import { rfmValuesQuery } from "./features-query.ts";
 import { renderQuery } from "./query.ts";
+import { aggregatePlan } from "../../../test/support/aggregate-plan.ts";
 
 let db: Database;
 beforeAll(async () => {
@@ -20,19 +21,7 @@ afterAll(() => db.close());
 const AS_OF = "2026-11-01";
 const paid = parseExpression("status = 'paid'");
 const rfm = (reference: RfmPlan["reference"]): RfmPlan => ({ source: "s", customer: "customer", timestamp: "ts", amount: "amount", order: "order_id", reference, groups: [] });
-const feature = (name: string, aggregate: AggregatePlan["aggregate"], extra: Partial<AggregatePlan> = {}): AggregatePlan => ({
-  kind: "aggregate",
-  name,
-  source: "s",
-  customer: "customer",
-  aggregate,
-  column: undefined,
-  timestamp: "ts",
-  where: undefined,
-  windowStart: undefined,
-  fallback: null,
-  ...extra,
-});
+const feature = aggregatePlan;
 const features = [
   feature("recent_paid", "count", { windowStart: "2026-10-01 00:00:00", where: paid.ok ? paid.ast : undefined, fallback: 0 }),
   feature("avg_amount", "avg", { column: "amount" }),
