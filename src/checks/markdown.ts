@@ -12,13 +12,15 @@ export const markdownLinkScheme = defineCheck({
 
 export const markdownImage = defineCheck({
   id: "markdown/image",
-  description: "Images are image files in the workspace or https: URLs",
+  description: "Images are image files committed to the workspace",
   defaultSeverity: "error",
   messages: {
     refusedScheme: "An image from a {{scheme}}: URL is not published.",
+    remote: "The image {{url}} is loaded from another site: every reader's browser would request it, telling that site who reads the playbook and when.",
     localImage: "{{problem}}",
   },
-  hint: "Use an image file in the workspace (./lee.png) or an https: URL.",
+  hint: "Use an image file committed to the workspace, shown by a path relative to the file: ![Lee](./lee.png).",
+  hints: { remote: "Commit the image to the workspace (e.g. next to the file) and show it by a relative path: ![Lee](./lee.png). The playbook loads images from its own site only." },
 });
 
 export const markdownRawHtml = defineCheck({

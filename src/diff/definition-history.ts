@@ -8,7 +8,7 @@
  * does not read is left out: the page still names the segment as changed.
  */
 import { createSourceFile } from "../workspace/source-file.ts";
-import { readYaml } from "../workspace/read-yaml.ts";
+import { MAX_YAML_BYTES, readYaml } from "../workspace/read-yaml.ts";
 import { diffFields, type FieldChange } from "./definition-diff.ts";
 import { repositoryPath, type Repository } from "./git.ts";
 import type { LockVersion } from "./lock-history.ts";
@@ -34,7 +34,8 @@ export function readDefinitionHistory(repository: Repository, versions: readonly
     }
     previous = version;
   }
-  const texts = readBlobs(repository.top, wanted.flatMap((w) => [`${w.before}:${w.path}`, `${w.commit}:${w.path}`]));
+  // A segment file over the size a workspace file may have is never read, as in the workspace itself.
+  const texts = readBlobs(repository.top, wanted.flatMap((w) => [`${w.before}:${w.path}`, `${w.commit}:${w.path}`]), MAX_YAML_BYTES).map((t) => (typeof t === "string" ? t : undefined));
   const history: DefinitionHistory = new Map();
   wanted.forEach((w, i) => {
     const before = definitionOf(w.path, texts[2 * i]);

@@ -104,6 +104,21 @@ describe("lockHistory", () => {
     ]);
   });
 
+  it("reads no version over the size limit (a committed lock of gigabytes compresses to kilobytes in git), and lists it with the reason", () => {
+    const cap = Buffer.byteLength(stableJson(lock("2026-01-01", { heavy: 10 })));
+    const history = lockHistory(join(repo, "ws"), { maxVersionBytes: cap });
+    expect(history.available).toBe(true);
+    expect(history.versions.map((v) => [v.commit, v.status])).toEqual([
+      [shas[0], "ok"],
+      [shas[2], "invalid"],
+      [shas[3], "invalid"],
+      [shas[4], "invalid"],
+    ]);
+    expect(history.versions[1]!.problem).toMatch(new RegExp(`^\\d+ bytes, over the limit of ${cap} bytes for a lock; not read$`));
+    expect(history.versions[2]!.problem).toMatch(/^not valid JSON/);
+    expect(history.segments["usage/heavy"]!.map((p) => p.commit)).toEqual([shas[0]]);
+  });
+
   it("is empty, with the reason, outside a git repository", () => {
     const plain = mkdtempSync(join(tmpdir(), "seg-plain-"));
     try {

@@ -10,9 +10,9 @@
  * lock schema accepts, and keys are kept in Maps or prefixed, never used bare.
  */
 import type { Lock } from "../lock/lock.ts";
-import { parseLockText } from "../lock/lock-file.ts";
+import { MAX_LOCK_BYTES, parseLockText } from "../lock/lock-file.ts";
 import { gitText, repositoryPath, type Repository } from "./git.ts";
-import { readBlobs } from "./read-blobs.ts";
+import { readBlobs, type TooLarge } from "./read-blobs.ts";
 import type { SegmentFigures } from "./metric-diff.ts";
 
 export interface LockVersion {
@@ -85,6 +85,8 @@ export interface LockHistory {
 export interface HistoryOptions {
   /** The newest this many versions (default 500). */
   limit?: number;
+  /** Versions larger than this are listed as invalid and never read (default MAX_LOCK_BYTES, as for the lock on disk). */
+  maxVersionBytes?: number;
 }
 
 export function readLockHistory(repository: Repository, lockFile: string, options: HistoryOptions = {}): LockHistory {
@@ -96,10 +98,11 @@ export function readLockHistory(repository: Repository, lockFile: string, option
     .filter((m): m is RegExpExecArray => m !== null)
     .map(([, commit, date, subject]) => ({ commit: commit!, date: date!, subject: subject! }))
     .reverse();
-  const texts = readBlobs(repository.top, commits.map((c) => `${c.commit}:${path}`));
+  const maxBytes = options.maxVersionBytes ?? MAX_LOCK_BYTES;
+  const texts = readBlobs(repository.top, commits.map((c) => `${c.commit}:${path}`), maxBytes);
   const history: LockHistory = { versions: [], segments: {}, unassigned: {}, clusters: {} };
   commits.forEach(({ commit, date, subject }, i) => {
-    const parsed = parseLock(texts[i]);
+    const parsed = parseLock(texts[i], maxBytes);
     if ("problem" in parsed) {
       history.versions.push({ commit, date, subject, status: "invalid", problem: parsed.problem });
       return;
@@ -140,8 +143,9 @@ function summarize(lock: Lock): LockSummary {
   };
 }
 
-function parseLock(text: string | undefined): { lock: Lock } | { problem: string } {
+function parseLock(text: string | undefined | TooLarge, maxBytes: number): { lock: Lock } | { problem: string } {
   if (text === undefined) return { problem: "missing at this commit" };
+  if (typeof text !== "string") return { problem: `${text.tooLarge} bytes, over the limit of ${maxBytes} bytes for a lock; not read` };
   const parsed = parseLockText(text);
   return parsed.status === "ok" ? { lock: parsed.lock } : { problem: parsed.message };
 }

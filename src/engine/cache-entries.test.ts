@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -76,5 +76,48 @@ describe("cacheEntries", () => {
     const entries = cacheEntries(join(blocker, "sub"), 4);
     expect(() => entries.put("k", [{ ext: "json", write: text("{}") }])).not.toThrow();
     expect(entries.has("k", ["json"])).toBe(false);
+  });
+
+  it("makes its folder private to its owner", () => {
+    const dir = join(scratch(), "entries");
+    cacheEntries(dir, 4).put("k", [{ ext: "json", write: text("{}") }]);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+  });
+
+  it("never reads an entry file that is a link", () => {
+    const dir = scratch();
+    const planted = join(scratch(), "planted.json");
+    writeFileSync(planted, '{"rows": 999}');
+    const entries = cacheEntries(dir, 4);
+    symlinkSync(planted, entries.path("k", "json"));
+    expect(entries.has("k", ["json"])).toBe(false);
+  });
+
+  it("neither reads nor writes through a folder that is a link", () => {
+    const target = scratch();
+    const dir = join(scratch(), "entries");
+    symlinkSync(target, dir);
+    const entries = cacheEntries(dir, 4);
+    writeFileSync(join(target, "k.json"), "{}");
+    expect(entries.has("k", ["json"])).toBe(false);
+    entries.put("m", [{ ext: "json", write: text("{}") }]);
+    expect(readdirSync(target)).toEqual(["k.json"]);
+  });
+
+  it.skipIf(process.getuid?.() !== 0)("never reads an entry another user owns, nor one in a folder another user owns", () => {
+    const dir = scratch();
+    const entries = cacheEntries(dir, 4);
+    entries.put("k", [{ ext: "json", write: text("{}") }]);
+    expect(entries.has("k", ["json"])).toBe(true);
+    chownSync(entries.path("k", "json"), 65534, 65534);
+    expect(entries.has("k", ["json"])).toBe(false);
+    const theirs = join(scratch(), "theirs");
+    mkdirSync(theirs, { mode: 0o700 });
+    const inTheirs = cacheEntries(theirs, 4);
+    writeFileSync(inTheirs.path("k", "json"), "{}");
+    chownSync(theirs, 65534, 65534);
+    expect(inTheirs.has("k", ["json"])).toBe(false);
+    inTheirs.put("m", [{ ext: "json", write: text("{}") }]);
+    expect(existsSync(inTheirs.path("m", "json"))).toBe(false);
   });
 });

@@ -4,9 +4,14 @@
  * seg processes included) see whole files or none. Beyond `keep` entries the
  * least recently used go. Every failure only costs time: a cache that cannot be
  * read or written behaves as empty.
+ *
+ * The folder is made private (0700). A folder that is a link or another user's
+ * is neither read nor written, and an entry file that is a link, not a regular
+ * file or another user's is not read: what is read back is trusted, so only
+ * what this user's Seg wrote counts (cache-dir.ts checks the cache folder above).
  */
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
+import { lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, type Stats } from "node:fs";
 import { join } from "node:path";
 
 export interface CacheFile<W> {
@@ -30,7 +35,8 @@ const ORPHAN_MS = 60 * 60 * 1000;
 export function cacheEntries(dir: string, keep: number): CacheEntries {
   const path = (key: string, ext: string) => join(dir, `${key}.${ext}`);
   const staging = (key: string, files: readonly { ext: string }[]) => {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (!ownFolder(dir)) throw new Error(`${dir} is not a folder of this user's own`);
     const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
     return files.map((file) => ({ tmp: `${path(key, file.ext)}.${tag}.tmp`, final: path(key, file.ext) }));
   };
@@ -45,7 +51,7 @@ export function cacheEntries(dir: string, keep: number): CacheEntries {
     path,
     has(key, exts) {
       try {
-        if (!exts.every((ext) => existsSync(path(key, ext)))) return false;
+        if (!ownFolder(dir) || !exts.every((ext) => ownFile(path(key, ext)))) return false;
         const now = new Date();
         for (const ext of exts) utimesSync(path(key, ext), now, now);
         return true;
@@ -74,6 +80,32 @@ export function cacheEntries(dir: string, keep: number): CacheEntries {
       }
     },
   };
+}
+
+/** The user's own, by uid (Windows has none). */
+function owned(stat: Stats): boolean {
+  const uid = process.getuid?.();
+  return uid === undefined || stat.uid === uid;
+}
+
+/** A folder (not a link to one) of this user's own. */
+function ownFolder(path: string): boolean {
+  try {
+    const stat = lstatSync(path);
+    return stat.isDirectory() && owned(stat);
+  } catch {
+    return false;
+  }
+}
+
+/** A regular file (not a link) of this user's own. */
+function ownFile(path: string): boolean {
+  try {
+    const stat = lstatSync(path);
+    return stat.isFile() && owned(stat);
+  } catch {
+    return false;
+  }
 }
 
 /** Removes the least recently used entries beyond `keep` (an entry is the files sharing a key), and orphaned temporary files. */

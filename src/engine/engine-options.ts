@@ -9,7 +9,7 @@ import { join, resolve } from "node:path";
 import { readLock, type ReadLockResult } from "../lock/lock-file.ts";
 import { previousClustersOf } from "../lock/previous-clusters.ts";
 import type { Workspace } from "../workspace/workspace.ts";
-import { cacheDirectory } from "./cache-dir.ts";
+import { cacheFolderFor } from "./cache-dir.ts";
 import { clusteringFileCache } from "./clustering-cache.ts";
 import { featureFileCache } from "./feature-cache.ts";
 import { fitFileCache } from "./fit-file-cache.ts";
@@ -50,7 +50,7 @@ export function engineOptions(
   read: ReadLockResult = readLock(definitions.workspace.root),
 ): EngineOptions {
   const previousClusters = read.status === "ok" ? previousClustersOf(read.lock) : undefined;
-  const cacheDir = options.cache === false ? undefined : cacheDirectory();
+  const cacheDir = options.cache === false ? undefined : cacheFolderFor(definitions.workspace.root);
   return {
     dataRoot: resolve(options.root, options.dataDir ?? "."),
     asOf: definitions.asOf,

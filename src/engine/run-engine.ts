@@ -136,7 +136,7 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     }
     // The feature and clustering caches are read and written by the database itself (Parquet).
     const cacheFolders = [options.featureCache?.folder, options.clusteringCache?.folder].filter((f): f is string => f !== undefined);
-    for (const folder of cacheFolders) mkdirSync(folder, { recursive: true });
+    for (const folder of cacheFolders) mkdirSync(folder, { recursive: true, mode: 0o700 });
     await db.lockDown([...(options.writableDirectories ?? []), ...cacheFolders], loaded.readInPlace);
     options.progress?.("Computing features");
     // Features built in the warehouse arrive as a table already; they are not kept in the feature cache.

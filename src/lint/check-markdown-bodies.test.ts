@@ -67,8 +67,20 @@ describe("checkBody", () => {
   });
 
   it("accepts http(s), mailto and relative links, and images that are real image files in the workspace", () => {
-    expect(persona("[a](https://example.com) [b](http://x.y) [c](mailto:a@b.c) [d](../segments/) [e](#top)\n\n![Lee](./lee.png) ![Plain](plain.svg) ![Remote](https://example.com/a.png)\n")).toEqual([]);
+    expect(persona("[a](https://example.com) [b](http://x.y) [c](mailto:a@b.c) [d](../segments/) [e](#top)\n\n![Lee](./lee.png) ![Plain](plain.svg)\n")).toEqual([]);
     expect(review("[ref]: HTTPS://example.com\n\nSee [the doc][ref] and ![Lee](../personas/lee.png).\n")).toEqual([]);
+  });
+
+  it("refuses remote images, which every reader's browser would fetch from another site (a tracking pixel), and says to commit the image", () => {
+    for (const target of ["https://example.com/a.png", "HTTP://example.com/p.gif", "https&#x3a;//example.com/p.gif", "//example.com/p.gif"]) {
+      expect(persona(`Intro.\n\n![x](${target})\n`), target).toMatchObject([{ ruleId: "markdown/image", severity: "error", file: "personas/x.mdx", line: 6, column: 1 }]);
+    }
+    const [remote] = review("Met on Tuesday.\n\n![pixel][p]\n\n[p]: https://tracker.example/p.gif\n");
+    expect(remote).toMatchObject({ ruleId: "markdown/image", line: 8, column: 1 });
+    expect(remote!.message).toBe("The image https://tracker.example/p.gif is loaded from another site: every reader's browser would request it, telling that site who reads the playbook and when.");
+    expect(remote!.hint).toMatch(/^Commit the image to the workspace.*\.\/lee\.png/);
+    // A link to a remote page (not an image) stays allowed.
+    expect(persona("[pixel](https://tracker.example/p.gif)\n")).toEqual([]);
   });
 
   it("refuses link schemes that run code, however they are written, at the link's position", () => {

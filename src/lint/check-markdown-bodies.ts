@@ -10,8 +10,9 @@
  * rule's business.
  *
  * Links and images are held to the publishing policy too: links to http:,
- * https:, mailto: or a relative path only (link-target.ts), images to http(s)
- * or a real image file inside the workspace (local-image.ts). A Markdown image
+ * https:, mailto: or a relative path only (link-target.ts), images to a real
+ * image file inside the workspace (local-image.ts): never a remote URL, which
+ * every reader's browser would fetch (a tracking pixel). A Markdown image
  * is an import when the site is built, so this is what keeps workspace files
  * that are not images from ever reaching the bundler.
  */
@@ -50,7 +51,8 @@ export function referenceProblem(reference: MarkdownReference, documentPath: str
   if (target.kind === "refused" || (target.kind === "external" && target.scheme === "mailto")) {
     return { check: markdownImage, messageId: "refusedScheme", words: { scheme: target.scheme } };
   }
-  if (target.kind === "external") return undefined;
+  // An image from another site is fetched by every reader's browser: a tracking pixel a pull request could add.
+  if (target.kind === "external") return { check: markdownImage, messageId: "remote", words: { url: reference.url } };
   const image = resolveLocalImage(root, documentPath, target.path);
   return image.ok ? undefined : { check: markdownImage, messageId: "localImage", words: { problem: image.message }, hint: image.hint };
 }

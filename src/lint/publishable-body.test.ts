@@ -28,6 +28,13 @@ describe("publishableBody", () => {
     expect(out.text).toBe(`${HEAD}A deck and  and  and [r][e].\n\n\n`);
   });
 
+  it("drops remote images, however they are written, and keeps remote links", () => {
+    const text = "A ![pixel](https://tracker.example/p.gif) and ![ref][p] and [page](https://example.com).\n\n[p]: HTTP://tracker.example/q.gif\n";
+    const out = body("personas/lee.mdx", text);
+    expect(out.text).not.toContain("tracker.example");
+    expect(out.text).toContain("[page](https://example.com)");
+  });
+
   it("publishes no body that does not parse", () => {
     expect(body("personas/lee.mdx", "Broken <b>unclosed\n").text).toBe(HEAD);
   });

@@ -13,6 +13,12 @@ describe("contentSecurityPolicy", () => {
     expect(contentSecurityPolicy([])).toContain("script-src 'none'");
   });
 
+  it("loads images from the site itself only (and data: for the icon): no page can fetch a remote pixel", () => {
+    const policy = contentSecurityPolicy([]);
+    expect(policy).toContain("img-src 'self' data:;");
+    expect(policy).not.toMatch(/https?:|\*/);
+  });
+
   it("allows each script hash it is given (seg dev adds its reload script's)", () => {
     expect(contentSecurityPolicy(["sha256-a", "sha256-b"])).toContain("script-src 'sha256-a' 'sha256-b';");
   });

@@ -5,8 +5,10 @@
  * same hash as its integrity), so an injected inline script, event handler or
  * `javascript:` link does not run even if one ever got into a page. Plugins,
  * frames, <base> and form posts elsewhere are refused; styles, images, fonts
- * and the search index load from the site itself (images also over http(s),
- * which Markdown may show, and data: for the icon).
+ * and the search index load from the site itself (images also from data:, for
+ * the icon). No page fetches anything from another site: `seg check` refuses
+ * remote images in personas and review notes (markdown/image), and this policy
+ * blocks any that got through, so no tracking pixel learns who reads it.
  */
 import { createHash } from "node:crypto";
 
@@ -20,7 +22,7 @@ export function contentSecurityPolicy(scriptHashes: readonly string[]): string {
     "default-src 'none'",
     `script-src ${scriptHashes.map((h) => `'${h}'`).join(" ") || "'none'"}`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: https: http:",
+    "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
     "manifest-src 'self'",

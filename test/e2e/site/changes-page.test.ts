@@ -51,7 +51,7 @@ function git(...args: string[]): string {
 }
 
 function commitLock(subject: string, date: string): void {
-  const run = runSeg(["lock"], { cwd: ws.root, env: { SEG_CACHE_DIR: join(ws.root, ".cache") } });
+  const run = runSeg(["lock"], { cwd: ws.root });
   expect(run.status, run.stderr).toBe(0);
   git("add", "-A");
   execFileSync("git", ["-c", "user.name=Seg Test", "-c", "user.email=seg@example.com", "-c", "commit.gpgsign=false", "commit", "-q", "-m", subject], {
@@ -81,7 +81,7 @@ beforeAll(() => {
   writeFileSync(join(ws.root, "segments.lock.json"), good);
   git("add", "-A");
   git("commit", "-q", "-m", "Restore the lock");
-  const run = runSeg(["build"], { cwd: ws.root, env: { SEG_CACHE_DIR: join(ws.root, ".cache"), ASTRO_TELEMETRY_DISABLED: "1" } });
+  const run = runSeg(["build"], { cwd: ws.root, env: { ASTRO_TELEMETRY_DISABLED: "1" } });
   expect(run.status, run.stderr).toBe(0);
   html = builtPage(join(ws.root, "dist"), "changes/");
 }, 600_000);

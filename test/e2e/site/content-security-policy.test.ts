@@ -1,7 +1,8 @@
 /**
  * The playbook's Content-Security-Policy in Chromium: every page carries it,
  * Seg's own script runs under it (matched by hash), an injected inline script
- * or a clicked javascript: link does not, and a persona's local image renders.
+ * or a clicked javascript: link does not, an image from another site is not
+ * fetched (no tracking pixel), and a persona's local image renders.
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -94,6 +95,24 @@ describe.skipIf(reason !== undefined)("the Content-Security-Policy in Chromium",
       return { injected: window.__injected ?? false, clicked: window.__clicked ?? false, blocked: blocked.sort() };
     })()`);
     expect(ran).toEqual({ injected: false, clicked: false, blocked: ["script-src-elem", "script-src-elem"] });
+    await page.close();
+  });
+
+  it("fetches no image from another site, so a pixel that got into a page learns nothing", async () => {
+    const { page } = await open("/");
+    const ran = await page.evaluate(`(async () => {
+      const blocked = [];
+      document.addEventListener("securitypolicyviolation", (e) => blocked.push(e.effectiveDirective + " " + e.blockedURI));
+      const img = document.createElement("img");
+      // Blocked or not, the image settles (error or load); the violation report, if any, follows within frames.
+      const settled = new Promise((resolve) => { img.onerror = img.onload = resolve; });
+      img.src = "https://tracker.invalid/p.gif?reader=1";
+      document.body.append(img);
+      await settled;
+      for (let frame = 0; frame < 60 && blocked.length === 0; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+      return blocked;
+    })()`);
+    expect(ran).toEqual(["img-src https://tracker.invalid/p.gif?reader=1"]);
     await page.close();
   });
 

@@ -45,7 +45,7 @@ describe("KPI values and population metrics on the example", () => {
   beforeAll(async () => {
     site = await buildWorkspaceSite({ from: EXAMPLE, today: AS_OF });
     expect(site.result.outDir).toBeDefined();
-    const exported = runSeg(["export", "--out", "members.csv", "--columns", "active_days_90d"], { cwd: site.root, env: { SEG_CACHE_DIR: join(site.root, ".cache") } });
+    const exported = runSeg(["export", "--out", "members.csv", "--columns", "active_days_90d"], { cwd: site.root });
     expect(exported.status, exported.stderr).toBe(0);
     const instance = await DuckDBInstance.create(":memory:");
     const connection = await instance.connect();
@@ -103,7 +103,7 @@ describe("KPI values and population metrics on the example", () => {
     expect(population).toContain("Churn rate");
     expect(population).toContain(`${(expected.get("churned")!.everyone * 100).toFixed(1)}%`);
     expect(population).toContain("Average NPS");
-    const report = JSON.parse(runSeg(["check", "--format", "json"], { cwd: site.root, env: { SEG_CACHE_DIR: join(site.root, ".cache") } }).stdout);
+    const report = JSON.parse(runSeg(["check", "--format", "json"], { cwd: site.root }).stdout);
     expect(report.metrics.churn_rate.value).toBeCloseTo(expected.get("churned")!.everyone, 12);
     // The NPS mean over the members who answered a survey: the others have no value and are left out.
     expect(report.metrics.average_nps.value).toBeCloseTo(expected.get("nps")!.everyone, 12);

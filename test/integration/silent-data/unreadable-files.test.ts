@@ -97,20 +97,20 @@ describe("data findings through the CLI", () => {
     const changed = replaceLine(invoices, 11, (line) => line.replace("2024-11-01", "2999-01-01"));
     const ws = tempWorkspace({ ...exampleFiles(changed) }, {});
     try {
-      const json = runSeg(["check", "--format", "json"], { cwd: ws.root, env: { SEG_CACHE_DIR: `${ws.root}/.cache` } });
+      const json = runSeg(["check", "--format", "json"], { cwd: ws.root });
       const report = JSON.parse(json.stdout) as { diagnostics: { ruleId: string; file: string; line: number; data?: Record<string, unknown> }[]; rules: Record<string, { description: string }> };
       expect(report.diagnostics.filter((d) => d.ruleId.startsWith("data/"))).toEqual([
         expect.objectContaining({ ruleId: "data/future-dates", file: "segmentation.yaml", line: 25, data: { source: "invoices", column: "invoice_date", count: 1, latest: "2999-01-01", asOf: "2026-11-01", newestInTime: "2026-10-31" } }),
       ]);
       expect(report.rules["data/future-dates"]?.description).toBe("Timestamps are not after the analysis date (as_of), nor after today when as_of is later");
-      const sarif = runSeg(["check", "--format", "sarif"], { cwd: ws.root, env: { SEG_CACHE_DIR: `${ws.root}/.cache` } });
+      const sarif = runSeg(["check", "--format", "sarif"], { cwd: ws.root });
       const rules = (JSON.parse(sarif.stdout) as { runs: { tool: { driver: { rules: { id: string; shortDescription?: { text: string } }[] } } }[] }).runs[0]!.tool.driver.rules;
       expect(rules.find((r) => r.id === "data/future-dates")?.shortDescription?.text).toBe("Timestamps are not after the analysis date (as_of), nor after today when as_of is later");
-      const accepted = runSeg(["check", "--suppress-rule", "data/future-dates"], { cwd: ws.root, env: { SEG_CACHE_DIR: `${ws.root}/.cache` } });
+      const accepted = runSeg(["check", "--suppress-rule", "data/future-dates"], { cwd: ws.root });
       expect(accepted.stderr).toContain("seg check: wrote seg-suppressions.json (1 finding accepted in 1 entry)");
-      const after = runSeg(["check", "--format", "json"], { cwd: ws.root, env: { SEG_CACHE_DIR: `${ws.root}/.cache` } });
+      const after = runSeg(["check", "--format", "json"], { cwd: ws.root });
       expect(after.stdout).not.toContain('"ruleId": "data/future-dates"');
-      const refused = runSeg(["check", "--suppress-rule", "data/duplicate-key"], { cwd: ws.root, env: { SEG_CACHE_DIR: `${ws.root}/.cache` } });
+      const refused = runSeg(["check", "--suppress-rule", "data/duplicate-key"], { cwd: ws.root });
       expect(refused.status).toBe(2);
       expect(refused.stderr).toContain("--suppress-rule: data/duplicate-key findings cannot be accepted, only fixed: Point key: at a column that identifies one row");
     } finally {
