@@ -1,5 +1,8 @@
 /**
- * Probe for the next step of issue #18 §1 (not part of `npm run bench`): the
+ * Probe that led to Seg's WebAssembly k-means kernels
+ * (src/engine/cluster/kmeans-kernels.ts, written with a readable emitter; this
+ * probe keeps its hand-assembled bytes as the record of the measurement), not
+ * part of `npm run bench`: the
  * nearest centre of every row (k × d, first on ties, squares added in column
  * order as squaredDistance does) in a hand-assembled WebAssembly loop against
  * the same loop in JavaScript over Float64Arrays. Both give the same labels;

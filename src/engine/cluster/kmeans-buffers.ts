@@ -8,10 +8,15 @@
  * order of every floating-point addition, so a fit on one thread and a fit on
  * eight give the same labels and centres to the bit.
  *
- * On one thread the arrays live in ordinary ArrayBuffers and the matrix is used
- * in place; for worker threads they live in SharedArrayBuffers (the matrix is
- * copied once) and `viewKMeansBuffers` rebuilds the same views in a worker.
+ * Everything lives in one shared WebAssembly memory (the matrix is copied in
+ * once): the chunk kernels (kmeans-chunk.ts) are WebAssembly functions that
+ * read the layout from a header at address 0, and the driver's JavaScript
+ * (lloyd.ts, kmeans-plus-plus.ts) reads and writes the same bytes through
+ * typed-array views. Worker threads get the memory itself and
+ * `viewKMeansBuffers` rebuilds the same views there. The memory never grows,
+ * so the views stay valid.
  */
+import { webAssembly, WASM_PAGE, type WasmMemory } from "../wasm/wasm-runtime.ts";
 import type { Matrix } from "./matrix.ts";
 
 /** Rows per chunk: the unit of work a thread takes and of every partial sum. */
@@ -50,12 +55,46 @@ export const SCALAR = {
   resum: 7,
 } as const;
 
+/**
+ * The header at address 0 of the memory: 32-bit slots (index × 4 bytes) with
+ * the sizes and the byte address of every array, written once by
+ * createKMeansBuffers and read by the kernels at the start of each chunk.
+ */
+export const HEADER = {
+  n: 0,
+  d: 1,
+  /** Bytes from one chunk's slot of sums, or of counts, to the next. */
+  sumStride: 2,
+  countStride: 3,
+  data: 4,
+  labels: 5,
+  upper: 6,
+  lower: 7,
+  centroids: 8,
+  half: 9,
+  moved: 10,
+  scalars: 11,
+  chunkSums: 12,
+  chunkCounts: 13,
+  chunkTotals: 14,
+  seeding: 15,
+} as const;
+
+/** Bytes of the header; every array starts on a 64-byte cache line. */
+const HEADER_BYTES = 64;
+const LINE = 64;
+
 export interface KMeansBuffers {
   n: number;
   d: number;
   /** Largest k these buffers hold. */
   kMax: number;
   chunks: number;
+  /** The shared memory every array below views. */
+  memory: WasmMemory;
+  /** Doubles from one chunk's slot of `chunkSums` (kMax × d, padded to a cache line) to the next, and of `chunkCounts`. */
+  sumStride: number;
+  countStride: number;
   data: Float64Array;
   labels: Int32Array;
   /** Hamerly's bounds: distance to the own centre (upper), to any other (lower). */
@@ -68,9 +107,9 @@ export interface KMeansBuffers {
   /** How far each centre moved in the last iteration. */
   moved: Float64Array;
   scalars: Float64Array;
-  /** chunks × kMax × d sums of rows by label, kept from one Lloyd iteration to the next. */
+  /** chunks slots of kMax × d sums of rows by label, kept from one Lloyd iteration to the next (slot c at c × sumStride). */
   chunkSums: Float64Array;
-  /** chunks × kMax rows by label. */
+  /** chunks slots of kMax rows by label (slot c at c × countStride). */
   chunkCounts: Float64Array;
   /** One number per chunk: labels changed, inertia, or k-means++ potential, as the phase says. */
   chunkTotals: Float64Array;
@@ -78,99 +117,100 @@ export interface KMeansBuffers {
   seeding: Float64Array;
 }
 
-/** The buffers behind a KMeansBuffers, as posted to a worker (SharedArrayBuffers are shared, not copied). */
+/** What a worker needs to view the same buffers (the shared memory is shared, not copied). */
 export interface KMeansBufferSources {
   n: number;
   d: number;
   kMax: number;
-  buffers: Record<ArrayName, ArrayBufferLike>;
+  memory: WasmMemory;
 }
-
-type ArrayName = "data" | "labels" | "upper" | "lower" | "centroids" | "half" | "moved" | "scalars" | "chunkSums" | "chunkCounts" | "chunkTotals" | "seeding";
 
 export function chunkCount(n: number): number {
   return Math.ceil(n / CHUNK_ROWS);
 }
 
-/** Buffers for fitting `matrix` with up to kMax centres; `shared` puts them (and a copy of the matrix) in shared memory. */
-export function createKMeansBuffers(matrix: Matrix, kMax: number, shared: boolean): KMeansBuffers {
-  const { n, d } = matrix;
+const roundUp = (value: number, to: number) => Math.ceil(value / to) * to;
+
+/** Doubles per chunk slot of sums and of counts: whole cache lines, so two threads never write one line. */
+function strides(d: number, kMax: number): { sumStride: number; countStride: number } {
+  return { sumStride: roundUp(kMax * d, LINE / 8), countStride: roundUp(kMax, LINE / 8) };
+}
+
+/** Byte address and length (in elements) of every array, after the header. */
+function layout(n: number, d: number, kMax: number): { bytes: number; at: Record<Exclude<keyof typeof HEADER, "n" | "d" | "sumStride" | "countStride">, [address: number, length: number]> } {
   const chunks = chunkCount(n);
-  const make = (bytes: number): ArrayBufferLike => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
-  let data: ArrayBufferLike;
-  if (shared) {
-    data = make(matrix.data.byteLength);
-    new Float64Array(data).set(matrix.data);
-  } else {
-    data = matrix.data.buffer;
-  }
-  const f64 = (count: number) => make(count * 8);
-  const sources: KMeansBufferSources = {
-    n,
-    d,
-    kMax,
-    buffers: {
-      data,
-      labels: make(n * 4),
-      upper: f64(n),
-      lower: f64(n),
-      centroids: f64(kMax * d),
-      half: f64(kMax),
-      moved: f64(kMax),
-      scalars: f64(8),
-      chunkSums: f64(chunks * kMax * d),
-      chunkCounts: f64(chunks * kMax),
-      chunkTotals: f64(chunks),
-      seeding: f64(3 * n),
-    },
+  const { sumStride, countStride } = strides(d, kMax);
+  let next = HEADER_BYTES;
+  const place = (length: number, bytesEach: number): [number, number] => {
+    const address = next;
+    next = roundUp(next + length * bytesEach, LINE);
+    return [address, length];
   };
-  const buffers = viewKMeansBuffers(sources);
-  // The matrix is used in place on one thread: view exactly its rows.
-  if (!shared) buffers.data = matrix.data.subarray(0, n * d);
+  const at = {
+    data: place(n * d, 8),
+    labels: place(n, 4),
+    upper: place(n, 8),
+    lower: place(n, 8),
+    centroids: place(kMax * d, 8),
+    half: place(kMax, 8),
+    moved: place(kMax, 8),
+    scalars: place(8, 8),
+    chunkSums: place(chunks * sumStride, 8),
+    chunkCounts: place(chunks * countStride, 8),
+    chunkTotals: place(chunks, 8),
+    seeding: place(3 * n, 8),
+  };
+  return { bytes: next, at };
+}
+
+/** Buffers for fitting `matrix` with up to kMax centres, in a new shared memory holding a copy of the matrix. */
+export function createKMeansBuffers(matrix: Matrix, kMax: number): KMeansBuffers {
+  const { n, d } = matrix;
+  const { bytes, at } = layout(n, d, kMax);
+  const pages = Math.ceil(bytes / WASM_PAGE);
+  if (pages > 65_536) {
+    throw new RangeError(`k-means on ${n} rows × ${d} features needs ${(bytes / 2 ** 30).toFixed(1)} GiB of working memory, over the 4 GiB a WebAssembly memory can hold: sample fewer rows`);
+  }
+  const memory = new (webAssembly().Memory)({ initial: pages, maximum: pages, shared: true });
+  const header = new Int32Array(memory.buffer, 0, HEADER_BYTES / 4);
+  const { sumStride, countStride } = strides(d, kMax);
+  header[HEADER.n] = n;
+  header[HEADER.d] = d;
+  header[HEADER.sumStride] = sumStride * 8;
+  header[HEADER.countStride] = countStride * 8;
+  for (const [name, [address]] of Object.entries(at)) header[HEADER[name as keyof typeof at]] = address;
+  const buffers = viewKMeansBuffers({ n, d, kMax, memory });
+  buffers.data.set(matrix.data.subarray(0, n * d));
   return buffers;
 }
 
 export function viewKMeansBuffers(sources: KMeansBufferSources): KMeansBuffers {
-  const { n, d, kMax, buffers: b } = sources;
+  const { n, d, kMax, memory } = sources;
+  const { at } = layout(n, d, kMax);
+  const f64 = ([address, length]: [number, number]) => new Float64Array(memory.buffer, address, length);
   return {
     n,
     d,
     kMax,
     chunks: chunkCount(n),
-    data: new Float64Array(b.data, 0, n * d),
-    labels: new Int32Array(b.labels),
-    upper: new Float64Array(b.upper),
-    lower: new Float64Array(b.lower),
-    centroids: new Float64Array(b.centroids),
-    half: new Float64Array(b.half),
-    moved: new Float64Array(b.moved),
-    scalars: new Float64Array(b.scalars),
-    chunkSums: new Float64Array(b.chunkSums),
-    chunkCounts: new Float64Array(b.chunkCounts),
-    chunkTotals: new Float64Array(b.chunkTotals),
-    seeding: new Float64Array(b.seeding),
+    memory,
+    ...strides(d, kMax),
+    data: f64(at.data),
+    labels: new Int32Array(memory.buffer, at.labels[0], at.labels[1]),
+    upper: f64(at.upper),
+    lower: f64(at.lower),
+    centroids: f64(at.centroids),
+    half: f64(at.half),
+    moved: f64(at.moved),
+    scalars: f64(at.scalars),
+    chunkSums: f64(at.chunkSums),
+    chunkCounts: f64(at.chunkCounts),
+    chunkTotals: f64(at.chunkTotals),
+    seeding: f64(at.seeding),
   };
 }
 
-/** The sources of buffers made by createKMeansBuffers(…, shared = true), to post to workers. */
+/** What a worker needs to view these buffers. */
 export function kmeansBufferSources(buffers: KMeansBuffers): KMeansBufferSources {
-  return {
-    n: buffers.n,
-    d: buffers.d,
-    kMax: buffers.kMax,
-    buffers: {
-      data: buffers.data.buffer,
-      labels: buffers.labels.buffer,
-      upper: buffers.upper.buffer,
-      lower: buffers.lower.buffer,
-      centroids: buffers.centroids.buffer,
-      half: buffers.half.buffer,
-      moved: buffers.moved.buffer,
-      scalars: buffers.scalars.buffer,
-      chunkSums: buffers.chunkSums.buffer,
-      chunkCounts: buffers.chunkCounts.buffer,
-      chunkTotals: buffers.chunkTotals.buffer,
-      seeding: buffers.seeding.buffer,
-    },
-  };
+  return { n: buffers.n, d: buffers.d, kMax: buffers.kMax, memory: buffers.memory };
 }

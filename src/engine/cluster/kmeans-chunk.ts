@@ -5,228 +5,49 @@
  * any thread; the driver (lloyd.ts, kmeans-plus-plus.ts) adds the slots up in
  * chunk order.
  *
- * Lloyd's iterations use Hamerly's bounds (Hamerly 2010, "Making k-means even
- * faster"): each row keeps an upper bound on the distance to its own centre and
- * a lower bound on the distance to any other, and skips the distance
- * computations whenever the bounds prove its label cannot change. The first
- * iteration sums each chunk's rows by label into its slot; later ones keep the
- * slot and move only the rows that change label from one sum to the other.
+ * The kernels are WebAssembly (kmeans-kernels.ts): compiled once per thread
+ * (and per d, up to the widths whose loops are unrolled), and instantiated
+ * once per thread and shared memory, all instances working
+ * in the one memory of the fit's buffers.
  */
-import { CHUNK_ROWS, PHASE, SCALAR, type KMeansBuffers, type Phase } from "./kmeans-buffers.ts";
-import { squaredDistance } from "./squared-distance.ts";
+import { webAssembly, type WasmMemory, type WasmModule } from "../wasm/wasm-runtime.ts";
+import { PHASE, type KMeansBuffers, type Phase } from "./kmeans-buffers.ts";
+import { KERNELS, kmeansKernelsModule, UNROLL_MAX, type KernelName } from "./kmeans-kernels.ts";
 
-/** Bounds are trusted only with this relative margin, so rounding can never skip a needed check. */
-const MARGIN = 1e-9;
+type Kernels = Record<KernelName, (chunk: number) => void>;
 
-/**
- * An integer slot of `scalars` (k, a centre, a row) as a small integer. Read
- * from a Float64Array it is a heap number, and one heap number in an offset
- * makes V8 compute every index of squaredDistance, in every pass, in floating
- * point with a conversion and bounds check per element.
- */
-function integer(scalars: Float64Array, slot: number): number {
-  return scalars[slot]! | 0;
+/** Compiled modules by d (columns unrolled), and under −1 the one for any d. */
+const compiled = new Map<number, WasmModule>();
+const instances = new WeakMap<WasmMemory, Kernels>();
+
+/** This thread's kernels over the buffers' memory. */
+function kernelsFor(memory: WasmMemory, d: number): Kernels {
+  let kernels = instances.get(memory);
+  if (kernels === undefined) {
+    const api = webAssembly();
+    const key = d <= UNROLL_MAX ? d : -1;
+    let module = compiled.get(key);
+    if (module === undefined) {
+      module = new api.Module(kmeansKernelsModule(key === -1 ? undefined : d));
+      compiled.set(key, module);
+    }
+    const { exports } = new api.Instance(module, { env: { memory } });
+    kernels = Object.fromEntries(KERNELS.map((name) => [name, exports[name] as (chunk: number) => void])) as Kernels;
+    instances.set(memory, kernels);
+  }
+  return kernels;
 }
+
+const KERNEL_OF_PHASE: Partial<Record<Phase, KernelName>> = {
+  [PHASE.assignFirst]: "assignFirst",
+  [PHASE.assign]: "assign",
+  [PHASE.exact]: "exact",
+  [PHASE.seedFirst]: "seedFirst",
+  [PHASE.seedTrial]: "seedTrial",
+};
 
 export function runChunk(b: KMeansBuffers, phase: Phase, chunk: number): void {
-  const start = chunk * CHUNK_ROWS;
-  const end = Math.min(b.n, start + CHUNK_ROWS);
-  switch (phase) {
-    case PHASE.assignFirst:
-      assignFirst(b, chunk, start, end);
-      break;
-    case PHASE.assign:
-      assign(b, chunk, start, end);
-      break;
-    case PHASE.exact:
-      exact(b, chunk, start, end);
-      break;
-    case PHASE.seedFirst:
-      seedFirst(b, chunk, start, end);
-      break;
-    case PHASE.seedTrial:
-      seedTrial(b, chunk, start, end);
-      break;
-    default:
-      throw new RangeError(`unknown k-means phase ${phase}`);
-  }
-}
-
-function assignFirst(b: KMeansBuffers, chunk: number, start: number, end: number): void {
-  const k = integer(b.scalars, SCALAR.k);
-  for (let i = start; i < end; i++) scan(b, i, k, -1, 0);
-  sumChunk(b, chunk, start, end, k);
-}
-
-function assign(b: KMeansBuffers, chunk: number, start: number, end: number): void {
-  const { data, d, labels, upper, lower, centroids, half, moved, scalars } = b;
-  const k = integer(scalars, SCALAR.k);
-  const largest = scalars[SCALAR.largest]!;
-  const runnerUp = scalars[SCALAR.runnerUp]!;
-  const largestAt = integer(scalars, SCALAR.largestAt);
-  const resum = scalars[SCALAR.resum] !== 0;
-  let changed = 0;
-  for (let i = start; i < end; i++) {
-    const a = labels[i]!;
-    // The centres moved: the own distance may have grown by the own centre's move, the others shrunk by the largest other move.
-    const u = upper[i]! + moved[a]!;
-    const l = lower[i]! - (a === largestAt ? runnerUp : largest);
-    lower[i] = l;
-    const h = half[a]!;
-    const bound = (h > l ? h : l) * (1 - MARGIN);
-    if (u <= bound) {
-      upper[i] = u;
-      continue;
-    }
-    const own = squaredDistance(data, i * d, centroids, a * d, d);
-    const tight = Math.sqrt(own);
-    upper[i] = tight;
-    if (tight <= bound) continue;
-    scan(b, i, k, a, own);
-    if (labels[i] !== a) {
-      changed++;
-      if (!resum) move(b, chunk, i, a, labels[i]!);
-    }
-  }
-  b.chunkTotals[chunk] = changed;
-  if (resum) sumChunk(b, chunk, start, end, k);
-}
-
-/**
- * Nearest and second-nearest centre of row i: sets its label and both bounds
- * (first on ties). `own` ≥ 0 is a centre whose squared distance `ownSquared`
- * the caller already has (the same bits this loop would compute).
- */
-function scan(b: KMeansBuffers, i: number, k: number, own: number, ownSquared: number): void {
-  const { data, d, centroids } = b;
-  const row = i * d;
-  let best = 0;
-  let first = Infinity;
-  let second = Infinity;
-  for (let c = 0; c < k; c++) {
-    const s = c === own ? ownSquared : squaredDistance(data, row, centroids, c * d, d);
-    if (s < first) {
-      second = first;
-      first = s;
-      best = c;
-    } else if (s < second) {
-      second = s;
-    }
-  }
-  b.labels[i] = best;
-  b.upper[i] = Math.sqrt(first);
-  b.lower[i] = Math.sqrt(second);
-}
-
-/**
- * Row i changed label from `from` to `to`: its chunk's sums follow it. Only the
- * rows that change label are added or taken out after the first iteration
- * (rather than summing every row again); each chunk's slot is updated by the one
- * thread that has the chunk, row after row, so the sums are the same on any
- * number of threads.
- */
-function move(b: KMeansBuffers, chunk: number, i: number, from: number, to: number): void {
-  const { data, d, kMax, chunkSums, chunkCounts } = b;
-  const row = i * d;
-  const slot = chunk * kMax * d;
-  for (let j = 0; j < d; j++) {
-    const x = data[row + j]!;
-    chunkSums[slot + from * d + j]! -= x;
-    chunkSums[slot + to * d + j]! += x;
-  }
-  chunkCounts[chunk * kMax + from]!--;
-  chunkCounts[chunk * kMax + to]!++;
-}
-
-/**
- * This thread's own accumulators: adding row by row into the chunk's slot in
- * shared memory would write cache lines that a neighbouring chunk's slot,
- * summed at the same time on another thread, also lives in.
- */
-let localSums = new Float64Array(64);
-let localCounts = new Float64Array(8);
-
-/** Sums of the chunk's rows by label, into the chunk's slot. */
-function sumChunk(b: KMeansBuffers, chunk: number, start: number, end: number, k: number): void {
-  const { data, d, labels, kMax } = b;
-  if (localSums.length < k * d) localSums = new Float64Array(k * d);
-  if (localCounts.length < k) localCounts = new Float64Array(k);
-  const sums = localSums;
-  const counts = localCounts;
-  sums.fill(0, 0, k * d);
-  counts.fill(0, 0, k);
-  for (let i = start; i < end; i++) {
-    const c = labels[i]!;
-    counts[c]!++;
-    for (let j = 0, row = i * d, centre = c * d; j < d; j++) sums[centre + j]! += data[row + j]!;
-  }
-  b.chunkSums.set(sums.subarray(0, k * d), chunk * kMax * d);
-  b.chunkCounts.set(counts.subarray(0, k), chunk * kMax);
-}
-
-/**
- * Final labels and inertia: every row's own distance (the inertia needs it),
- * and the other centres only for rows whose bounds, loosened by the last
- * moves, cannot prove the own centre nearest. Same labels and the same
- * distances, added in the same order, as a scan of every centre.
- */
-function exact(b: KMeansBuffers, chunk: number, start: number, end: number): void {
-  const { data, d, centroids, labels, lower, half, scalars } = b;
-  const k = integer(scalars, SCALAR.k);
-  const largest = scalars[SCALAR.largest]!;
-  const runnerUp = scalars[SCALAR.runnerUp]!;
-  const largestAt = integer(scalars, SCALAR.largestAt);
-  let inertia = 0;
-  for (let i = start; i < end; i++) {
-    const a = labels[i]!;
-    const row = i * d;
-    const own = squaredDistance(data, row, centroids, a * d, d);
-    const l = lower[i]! - (a === largestAt ? runnerUp : largest);
-    const h = half[a]!;
-    if (Math.sqrt(own) <= (h > l ? h : l) * (1 - MARGIN)) {
-      inertia += own;
-      continue;
-    }
-    let best = 0;
-    let bestDistance = Infinity;
-    for (let c = 0; c < k; c++) {
-      const s = c === a ? own : squaredDistance(data, row, centroids, c * d, d);
-      if (s < bestDistance) {
-        bestDistance = s;
-        best = c;
-      }
-    }
-    labels[i] = best;
-    inertia += bestDistance;
-  }
-  b.chunkTotals[chunk] = inertia;
-}
-
-function seedFirst(b: KMeansBuffers, chunk: number, start: number, end: number): void {
-  const { data, d, n, seeding, scalars } = b;
-  const offset = integer(scalars, SCALAR.candidate) * d;
-  const closest = integer(scalars, SCALAR.closestAt) * n;
-  let potential = 0;
-  for (let i = start; i < end; i++) {
-    const s = squaredDistance(data, i * d, data, offset, d);
-    seeding[closest + i] = s;
-    potential += s;
-  }
-  b.chunkTotals[chunk] = potential;
-}
-
-function seedTrial(b: KMeansBuffers, chunk: number, start: number, end: number): void {
-  const { data, d, n, seeding, scalars } = b;
-  const offset = integer(scalars, SCALAR.candidate) * d;
-  const closest = integer(scalars, SCALAR.closestAt) * n;
-  const target = integer(scalars, SCALAR.targetAt) * n;
-  let potential = 0;
-  for (let i = start; i < end; i++) {
-    const s = squaredDistance(data, i * d, data, offset, d);
-    const near = seeding[closest + i]!;
-    const m = s < near ? s : near;
-    seeding[target + i] = m;
-    potential += m;
-  }
-  b.chunkTotals[chunk] = potential;
+  const name = KERNEL_OF_PHASE[phase];
+  if (name === undefined) throw new RangeError(`unknown k-means phase ${phase}`);
+  kernelsFor(b.memory, b.d)[name](chunk);
 }

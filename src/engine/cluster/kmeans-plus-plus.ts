@@ -16,7 +16,7 @@ import type { Matrix } from "./matrix.ts";
 /** @public Initial centres, k × d row-major: the seeding's passes run on this thread (the threaded pool runs the same steps). */
 export function kmeansPlusPlus(matrix: Matrix, k: number, random: () => number): Float64Array {
   if (k < 1 || k > matrix.n) throw new RangeError(`k-means++ needs 1 ≤ k ≤ n, got k = ${k}, n = ${matrix.n}`);
-  const buffers = createKMeansBuffers(matrix, k, false);
+  const buffers = createKMeansBuffers(matrix, k);
   return runSteps(buffers, kmeansPlusPlusSteps(buffers, k, random));
 }
 

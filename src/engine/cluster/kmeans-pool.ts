@@ -47,7 +47,7 @@ const WORKER = new URL(`./kmeans-worker${extname(fileURLToPath(import.meta.url))
 export async function fitKMeansInThreads(matrix: Matrix, k: number, options: KMeansOptions, threads = availableParallelism()): Promise<KMeansFit> {
   checkFit(matrix, k, options);
   if (threads < 2 || matrix.n < THREADED_MIN_ROWS) return fitKMeans(matrix, k, options);
-  const buffers = createKMeansBuffers(matrix, k, true);
+  const buffers = createKMeansBuffers(matrix, k);
   const starting = KMeansPool.startOn(buffers, threads);
   let pool: KMeansPool | undefined;
   starting.then(
@@ -88,10 +88,10 @@ export class KMeansPool {
 
   /** Shared buffers for `matrix` with up to kMax centres, and threads − 1 workers started and ready. */
   static start(matrix: Matrix, kMax: number, threads: number): Promise<KMeansPool> {
-    return KMeansPool.startOn(createKMeansBuffers(matrix, kMax, true), threads);
+    return KMeansPool.startOn(createKMeansBuffers(matrix, kMax), threads);
   }
 
-  /** threads − 1 workers on the given shared buffers (createKMeansBuffers(…, shared = true)), started and ready. */
+  /** threads − 1 workers on the given shared buffers (createKMeansBuffers), started and ready. */
   static async startOn(buffers: KMeansBuffers, threads: number): Promise<KMeansPool> {
     const control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
     const count = Math.max(1, threads - 1);

@@ -4,9 +4,10 @@
  * Deterministic: same matrix, k and seed give the same result everywhere.
  *
  * Not ml-kmeans: it works on arrays of arrays and took 27 s for one
- * initialization on 1,000,000 × 8 (k = 5), ~5× scikit-learn; the typed-array
- * loop in lloyd.ts is measured by bench/kmeans.ts. ml-kmeans remains the
- * independent check of that loop in lloyd.test.ts.
+ * initialization on 1,000,000 × 8 (k = 5), ~5× scikit-learn; Seg's passes
+ * (lloyd.ts, with the per-row work in WebAssembly, kmeans-kernels.ts) are
+ * measured by bench/kmeans.ts. ml-kmeans remains the independent check of
+ * Lloyd's loop in lloyd.test.ts.
  */
 import { mulberry32 } from "../stats/seeded-random.ts";
 import { createKMeansBuffers, type KMeansBuffers } from "./kmeans-buffers.ts";
@@ -34,7 +35,7 @@ export interface KMeansOptions {
 
 export function fitKMeans(matrix: Matrix, k: number, options: KMeansOptions): KMeansFit {
   checkFit(matrix, k, options);
-  const buffers = createKMeansBuffers(matrix, k, false);
+  const buffers = createKMeansBuffers(matrix, k);
   return runSteps(buffers, fitKMeansSteps(matrix, buffers, k, options));
 }
 

@@ -1,6 +1,6 @@
 /**
  * Lloyd's k-means iterations, accelerated with Hamerly's bounds (the per-row
- * work is in kmeans-chunk.ts). The labels are those of plain Lloyd; the
+ * work is in kmeans-kernels.ts, in WebAssembly). The labels are those of plain Lloyd; the
  * centres are the means of their rows, kept as sums per chunk of rows that the
  * first iteration adds up and later ones update with only the rows that change
  * label (so they can differ from a fresh sum in the last bits). A final exact
@@ -41,7 +41,7 @@ export type KMeansSteps<T> = Generator<Phase, T, void>;
 
 /** @public Lloyd iterations from the given centres (k × d) on this thread; `tolerance` is absolute (total squared shift). */
 export function lloyd(matrix: Matrix, initial: Float64Array, k: number, maxIterations: number, tolerance: number): KMeansFit {
-  const buffers = createKMeansBuffers(matrix, k, false);
+  const buffers = createKMeansBuffers(matrix, k);
   return runSteps(buffers, lloydSteps(buffers, initial, k, maxIterations, tolerance));
 }
 
@@ -115,13 +115,13 @@ export function sumInOrder(totals: Float64Array, chunks: number): number {
 
 /** The chunks' sums and counts by label, added in chunk order. */
 function addChunks(b: KMeansBuffers, k: number, sums: Float64Array, counts: Float64Array): void {
-  const { d, kMax, chunks, chunkSums, chunkCounts } = b;
+  const { d, sumStride, countStride, chunks, chunkSums, chunkCounts } = b;
   sums.fill(0);
   counts.fill(0);
   for (let chunk = 0; chunk < chunks; chunk++) {
-    const s = chunk * kMax * d;
+    const s = chunk * sumStride;
     for (let x = 0; x < k * d; x++) sums[x]! += chunkSums[s + x]!;
-    const c = chunk * kMax;
+    const c = chunk * countStride;
     for (let x = 0; x < k; x++) counts[x]! += chunkCounts[c + x]!;
   }
 }
