@@ -16,6 +16,7 @@
  * `viewKMeansBuffers` rebuilds the same views there. The memory never grows,
  * so the views stay valid.
  */
+import { SegError } from "../../diagnostics/seg-error.ts";
 import { webAssembly, WASM_PAGE, type WasmMemory } from "../wasm/wasm-runtime.ts";
 import type { Matrix } from "./matrix.ts";
 
@@ -169,7 +170,11 @@ export function createKMeansBuffers(matrix: Matrix, kMax: number): KMeansBuffers
   const { bytes, at } = layout(n, d, kMax);
   const pages = Math.ceil(bytes / WASM_PAGE);
   if (pages > 65_536) {
-    throw new RangeError(`k-means on ${n} rows × ${d} features needs ${(bytes / 2 ** 30).toFixed(1)} GiB of working memory, over the 4 GiB a WebAssembly memory can hold: sample fewer rows`);
+    const fits = Math.floor((n * 65_536 * WASM_PAGE) / bytes);
+    throw new SegError(
+      `k-means on ${n.toLocaleString("en-US")} rows × ${d} features needs ${(bytes / 2 ** 30).toFixed(1)} GiB of working memory, over the 4 GiB one WebAssembly memory can hold. ` +
+        `Set clustering.sample in segmentation.yaml to at most about ${fits.toLocaleString("en-US")}: the fit runs on that seeded sample and every other member is assigned to its nearest centre.`,
+    );
   }
   const memory = new (webAssembly().Memory)({ initial: pages, maximum: pages, shared: true });
   const header = new Int32Array(memory.buffer, 0, HEADER_BYTES / 4);
