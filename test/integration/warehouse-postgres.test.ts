@@ -187,6 +187,22 @@ describe.runIf(!noServer)("--engine postgres on a live server", SLOW, () => {
       expect(onTables.stderr).toBe(local.stderr);
     }
     expect(server.query("SELECT count(*) AS n FROM solo.orders")).toEqual([{ n: "11" }]);
+    // Every query --dry-run prints runs on the server as printed: each source's checks and digest give one row, the features one per member.
+    const dryRun = await cli(["explain", "c1", "--root", workspace, "--engine", "postgres", "--dry-run"], workspace);
+    expect(dryRun.code).toBe(0);
+    const statements = dryRun.stdout.split(/;\n/).filter((part) => part.trim() !== "");
+    const rows = statements.map((part) => [/^-- (.*)$/m.exec(part)![1]!, server.query(part.replace(/^--.*$/gm, "").trim()).length]);
+    expect(rows).toEqual([
+      ["customers: shape solo.customers", 0],
+      ["customers: checks solo.customers", 1],
+      ["customers: digest solo.customers", 1],
+      ["orders: shape solo.orders", 0],
+      ["orders: checks solo.orders", 1],
+      ["orders: digest solo.orders", 1],
+      ["features: every member", 6],
+      ["customers: read solo.customers (only when a step needs the rows or a check finds a problem)", 6],
+      ["orders: read solo.orders (only when a step needs the rows or a check finds a problem)", 11],
+    ]);
   });
 
   describe.each(CASES)("on $name", ({ schema, root, dataRoot, missing, members }) => {
