@@ -1,7 +1,7 @@
 /** `seg explain` as a library call: recompute, then explain one member. */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { explainMember, type Explanation } from "../engine/explain-member.ts";
-import { runEngine } from "../engine/run-engine.ts";
+import { runEngine, type EngineResult } from "../engine/run-engine.ts";
 import { checkDefinitions, type CheckOptions } from "./check.ts";
 import { engineOptions } from "../engine/engine-options.ts";
 import { MEMBERSHIPS_ONLY } from "../engine/engine-outputs.ts";
@@ -10,6 +10,8 @@ export interface ExplainResult {
   diagnostics: Diagnostic[];
   explanation: Explanation | undefined;
   asOf: string;
+  /** With a warehouse engine: what it computed and the rows each step brought back (run-engine.ts). */
+  warehouse?: EngineResult["warehouse"];
 }
 
 export async function explain(options: CheckOptions & { memberId: string }): Promise<ExplainResult> {
@@ -21,10 +23,13 @@ export async function explain(options: CheckOptions & { memberId: string }): Pro
     keepDatabase: true,
     // One member's features, memberships and cluster: no metrics, findings or impact.
     outputs: MEMBERSHIPS_ONLY,
+    // A warehouse brings back this member's row alone when no fit needs every member's.
+    members: [options.memberId],
   });
-  if (!engine.db) return { diagnostics: engine.diagnostics, explanation: undefined, asOf: definitions.asOf };
+  const warehouse = engine.warehouse ? { warehouse: engine.warehouse } : {};
+  if (!engine.db) return { diagnostics: engine.diagnostics, explanation: undefined, asOf: definitions.asOf, ...warehouse };
   try {
-    return { diagnostics: [], explanation: await explainMember(engine.db, definitions.workspace, definitions.expressions, options.memberId), asOf: definitions.asOf };
+    return { diagnostics: [], explanation: await explainMember(engine.db, definitions.workspace, definitions.expressions, options.memberId), asOf: definitions.asOf, ...warehouse };
   } finally {
     engine.db.close();
   }

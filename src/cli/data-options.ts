@@ -43,7 +43,7 @@ export const WAREHOUSE_OPTIONS = [
   },
   { name: "profile", type: "string", placeholder: "NAME", description: "The connection profile in profiles.yaml for a warehouse engine (default: default, else the engine's environment variables such as PGHOST or DATABASE_URL)." },
   { name: "profiles-dir", type: "string", placeholder: "DIR", description: "The folder holding profiles.yaml (default: $SEG_PROFILES_DIR, else ~/.seg); refused inside the workspace." },
-  { name: "dry-run", type: "boolean", description: "With a warehouse engine: print the queries the warehouse would receive, then stop without connecting." },
+  { name: "dry-run", type: "boolean", description: "With a warehouse engine: print the query of each step (and when it is sent), then stop without connecting." },
 ] as const satisfies readonly OptionSpec[];
 
 /** --as-of, --data-dir, the engine options and the warehouse options, in the order commands list them. */

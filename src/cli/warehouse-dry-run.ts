@@ -1,19 +1,21 @@
 /**
  * What every recomputing command does with `--engine <warehouse> --dry-run`:
- * print the queries the warehouse would receive, one per statement ending in
- * `;`, each after a comment naming its source and table, then stop (exit 0,
+ * print the queries the warehouse would receive, step by step, one per
+ * statement ending in `;`, each after a comment naming its step (and source
+ * and table) and when it is sent if not on every run, then stop (exit 0,
  * or 1 when segmentation.yaml has errors).
  */
 import { warehouseDryRun } from "../api/warehouse-dry-run.ts";
+import type { WarehouseQuery } from "../engine/warehouse/warehouse-queries.ts";
 import { countBySeverity } from "../diagnostics/count-by-severity.ts";
 import { stylish } from "../formatters/stylish.ts";
 import type { DataOptionValues } from "./data-options.ts";
 import { useColor, type Io } from "./io.ts";
 
 /** The exit code when this is a dry run (after printing), else undefined: the command runs. */
-export function runDryRun(dryRun: boolean | undefined, data: DataOptionValues, root: string, io: Io): number | undefined {
+export function runDryRun(dryRun: boolean | undefined, data: DataOptionValues & { asOf?: string }, root: string, io: Io): number | undefined {
   if (!dryRun || !data.warehouse) return undefined;
-  const result = warehouseDryRun(root, data.warehouse.engine);
+  const result = warehouseDryRun(root, data.warehouse.engine, { today: io.today(), ...(data.asOf !== undefined ? { asOf: data.asOf } : {}) });
   if (result.diagnostics.length > 0) {
     io.stderr(stylish({ root, asOf: "", diagnostics: result.diagnostics, counts: countBySeverity(result.diagnostics) }, { color: useColor(io) }));
     return 1;
@@ -22,6 +24,12 @@ export function runDryRun(dryRun: boolean | undefined, data: DataOptionValues, r
     io.stderr(`--engine ${data.warehouse.engine}: no source names a warehouse table (table: in segmentation.yaml), so the warehouse would receive nothing.\n`);
     return 1;
   }
-  io.stdout(result.queries.map((query) => `-- ${query.source}: ${query.purpose} ${query.table}\n${query.sql};\n`).join("\n"));
+  io.stdout(result.queries.map((query) => `-- ${heading(query)}\n${query.sql};\n`).join("\n"));
   return 0;
+}
+
+/** What the query is for: the source and table of a per-source step, and when it is sent if not on every run. */
+function heading(query: WarehouseQuery): string {
+  const step = query.source !== undefined ? `${query.source}: ${query.purpose} ${query.table}` : `${query.purpose}: every member`;
+  return query.when !== undefined ? `${step} (${query.when})` : step;
 }

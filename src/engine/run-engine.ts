@@ -79,6 +79,11 @@ export interface EngineOptions extends DatabaseOptions {
   profileStep?: StepHook;
   /** Read the sources that name a `table:` from this warehouse (the rest of the recompute runs in DuckDB). */
   warehouse?: WarehouseRequest;
+  /**
+   * The members the caller reads (seg explain), by id as text. With a warehouse that builds the features and no output
+   * beyond memberships, only their feature rows come back, so the features and memberships tables hold only them.
+   */
+  members?: readonly string[];
 }
 
 export interface EngineResult {
@@ -97,8 +102,12 @@ export interface EngineResult {
   /** Before/after each segment's launch date; absent without impact: in segmentation.yaml or a segment's launch:. */
   impact: ImpactResult | undefined;
   diagnostics: Diagnostic[];
-  /** With a warehouse engine: whether the sources were checked and the features built there, the rows brought back, and why rows were read. */
-  warehouse?: { inWarehouse: boolean; rowsFetched: number; rowsBecause?: string };
+  /**
+   * With a warehouse engine: whether the sources were checked and the features built there, the rows of data brought
+   * back, the rows each step brought back (aggregates included), why rows were read, and why every member's row came
+   * back when the caller asked for some members only.
+   */
+  warehouse?: { inWarehouse: boolean; rowsFetched: number; fetched: Record<string, number>; rowsBecause?: string; everyMemberBecause?: string };
   db?: Database;
 }
 
@@ -115,7 +124,10 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     let pushed: WarehouseLoad | undefined;
     let loaded: Pick<LoadResult, "sources" | "diagnostics" | "readInPlace" | "uniqueKeys" | "identities">;
     try {
-      if (reader?.computeFeatures && needed === undefined) pushed = await reader.computeFeatures(db, config, options.asOf, options.today);
+      // Only the members asked for come back when the caller reads nothing beyond memberships.
+      const only = options.members && (options.outputs ?? EVERY_OUTPUT).size === 0 ? options.members : undefined;
+      if (reader?.computeFeatures && needed === undefined) pushed = await reader.computeFeatures(db, config, options.asOf, options.today, only);
+      if (pushed?.ok && pushed.everyMemberBecause !== undefined) options.progress?.(`Bringing back every member's features from ${reader!.engine}: ${pushed.everyMemberBecause}`);
       if (pushed?.ok) loaded = { sources: pushed.sources, diagnostics: pushed.diagnostics, readInPlace: [], uniqueKeys: pushed.uniqueKeys, identities: {} };
       else {
         if (reader) options.progress?.(`Reading the rows from ${reader.engine}: ${needed ?? (pushed?.reason ?? "no step runs in this warehouse yet")}`);
@@ -128,7 +140,10 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
       await reader?.close();
     }
     const rowsBecause = pushed?.ok ? undefined : (needed ?? pushed?.reason);
-    const warehouse = reader ? { inWarehouse: pushed?.ok === true, rowsFetched: reader.rowsFetched(), ...(rowsBecause !== undefined ? { rowsBecause } : {}) } : undefined;
+    const everyMemberBecause = pushed?.ok ? pushed.everyMemberBecause : undefined;
+    const warehouse = reader
+      ? { inWarehouse: pushed?.ok === true, rowsFetched: reader.rowsFetched(), fetched: reader.fetchedBySteps(), ...(rowsBecause !== undefined ? { rowsBecause } : {}), ...(everyMemberBecause !== undefined ? { everyMemberBecause } : {}) }
+      : undefined;
     // Data warnings (repeated transaction ids, future dates) are reported; errors stop the recompute.
     if (loaded.diagnostics.some((d) => d.severity === "error")) {
       db.close();

@@ -57,9 +57,11 @@ function profile(text: string): string {
 }
 
 /** The statements `--dry-run` prints, comments dropped. */
+/** The statements a dry run prints as sent (those marked "not sent yet" are compiled for the dialect, and left out). */
 function dryRunStatements(stdout: string): string[] {
   return stdout
     .split(/;\n/)
+    .filter((s) => !/^-- .*\(not sent yet/m.test(s))
     .map((s) => s.replace(/^--.*$/gm, "").trim())
     .filter((s) => s !== "");
 }
@@ -79,15 +81,17 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-function queriesFor(engine: "bigquery" | "snowflake") {
-  const { workspace: loaded } = checkDefinitions({ root: workspace, today: "2026-11-23", dataDir: REPO });
-  return warehouseQueries(loaded.config!.value, engine);
+/** The queries the engine sends, by their SQL: each source's shape and read. */
+function queriesFor(engine: "bigquery" | "snowflake"): Map<string, { table: string; purpose: "shape" | "read" }> {
+  const { workspace: loaded, asOf } = checkDefinitions({ root: workspace, today: "2026-11-23", dataDir: REPO });
+  const sent = warehouseQueries(loaded.config!.value, engine, { asOf }).flatMap((q) => (q.table !== undefined && (q.purpose === "shape" || q.purpose === "read") ? [[q.sql, { table: q.table, purpose: q.purpose }] as const] : []));
+  return new Map(sent);
 }
 
 describe("--engine bigquery through @google-cloud/bigquery", SLOW, () => {
   let server: FakeBigQuery;
   beforeAll(async () => {
-    server = await startFakeBigQuery(tables, new Map(queriesFor("bigquery").map((q) => [q.sql, { table: q.table, purpose: q.purpose }])), PAGE_ROWS);
+    server = await startFakeBigQuery(tables, queriesFor("bigquery"), PAGE_ROWS);
   });
   afterAll(() => server?.close());
 
@@ -101,7 +105,7 @@ describe("--engine bigquery through @google-cloud/bigquery", SLOW, () => {
     expect(live.code).toBe(0);
     // (a) the very SQL --dry-run prints, shape queries as free dry runs, nothing else asked.
     const queries = queriesFor("bigquery");
-    expect(server.jobs).toEqual(queries.map((q) => ({ sql: q.sql, dryRun: q.purpose === "shape" })));
+    expect(server.jobs).toEqual([...queries].map(([sql, q]) => ({ sql, dryRun: q.purpose === "shape" })));
     expect(server.jobs.map((j) => j.sql)).toEqual(dryRunStatements(dryRun.stdout));
     expect(server.unexpected).toEqual([]);
     const rows = [...tables.values()].reduce((n, t) => n + t.rows.length, 0);
@@ -129,7 +133,7 @@ describe("--engine snowflake through snowflake-sdk", SLOW, () => {
   let server: FakeSnowflake;
   const keys = generateKeyPairSync("rsa", { modulusLength: 2048 });
   beforeAll(async () => {
-    const queries = new Map(queriesFor("snowflake").map((q) => [q.sql, { table: q.table, purpose: q.purpose }]));
+    const queries = queriesFor("snowflake");
     server = await startFakeSnowflake(tables, queries, PAGE_ROWS, { password: "s3cret-pw", publicKey: keys.publicKey });
   });
   afterAll(() => server?.close());

@@ -44,13 +44,30 @@ async function run(args: string[], cwd: string): Promise<{ code: number; stdout:
   return { code, stdout, stderr };
 }
 
+/**
+ * PostgreSQL: per source shape, checks and digest, then the features, then per source the read (sent only when the
+ * rows are needed); node-sql-parser reads the shape and read queries, and the live server runs all of them
+ * (warehouse-postgres.test.ts). BigQuery and Snowflake: per source shape and read, then the features compiled for the
+ * dialect (not sent yet), every one parsed.
+ */
 const ENGINES = [
-  { engine: "postgres", parseAs: "postgresql", table: (name: string) => `analytics.${name}` },
-  { engine: "bigquery", parseAs: "bigquery", table: (name: string) => `my-project.analytics.${name}` },
-  { engine: "snowflake", parseAs: "snowflake", table: (name: string) => `ANALYTICS.PUBLIC.${name.toUpperCase()}` },
+  { engine: "postgres", parseAs: "postgresql", table: (name: string) => `analytics.${name}`, steps: ["shape", "checks", "digest", "shape", "checks", "digest", "features", "read", "read"], parsed: ["shape", "read"] },
+  { engine: "bigquery", parseAs: "bigquery", table: (name: string) => `my-project.analytics.${name}`, steps: ["shape", "read", "shape", "read", "features"], parsed: ["shape", "read", "features"] },
+  { engine: "snowflake", parseAs: "snowflake", table: (name: string) => `ANALYTICS.PUBLIC.${name.toUpperCase()}`, steps: ["shape", "read", "shape", "read", "features"], parsed: ["shape", "read", "features"] },
 ] as const;
 
-describe.each(ENGINES)("--engine $engine --dry-run", ({ engine, parseAs, table }) => {
+/** Each printed statement with the step its heading names. */
+function statementsOf(stdout: string): { step: string; sql: string }[] {
+  return stdout
+    .split(/;\n/)
+    .filter((s) => s.trim() !== "")
+    .map((s) => {
+      const heading = /^-- (?:(\w+): every member|\w+: (\w+))/m.exec(s);
+      return { step: heading?.[1] ?? heading?.[2] ?? "", sql: s.replace(/^--.*$/gm, "").trim() };
+    });
+}
+
+describe.each(ENGINES)("--engine $engine --dry-run", ({ engine, parseAs, table, steps, parsed }) => {
   const root = workspace(table);
 
   it.each(["lock", "check", "export", "explain"])("seg %s prints the queries and connects nowhere", async (command) => {
@@ -62,11 +79,18 @@ describe.each(ENGINES)("--engine $engine --dry-run", ({ engine, parseAs, table }
     await expect(result.stdout).toMatchFileSnapshot(join(GOLDEN, `${engine}.sql`));
   });
 
-  it.skipIf(!parser)(`parses as ${parseAs} SQL, one statement per query`, async () => {
+  it.skipIf(!parser)(`prints each step's query, and they parse as ${parseAs} SQL, one statement per query`, async () => {
     const { stdout } = await run(["lock", "--root", root, "--engine", engine, "--dry-run"], root);
-    const statements = stdout.split(/;\n/).map((s) => s.replace(/^--.*$/gm, "").trim()).filter((s) => s !== "");
-    expect(statements).toHaveLength(4);
-    for (const statement of statements) expect(() => parser!.astify(statement, { database: parseAs }), statement).not.toThrow();
+    const statements = statementsOf(stdout);
+    expect(statements.map((s) => s.step)).toEqual(steps);
+    for (const { step, sql } of statements) if ((parsed as readonly string[]).includes(step)) expect(() => parser!.astify(sql, { database: parseAs }), sql).not.toThrow();
+  });
+
+  it("computes the features as of --as-of, else the workspace's as_of, else today", async () => {
+    const features = async (...args: string[]) => statementsOf((await run(["check", "--root", root, "--engine", engine, "--dry-run", ...args], root)).stdout).find((s) => s.step === "features")!.sql;
+    const asOf = await features("--as-of", "2026-01-31");
+    expect(asOf).toContain("2026-01-31");
+    expect(asOf).not.toBe(await features());
   });
 });
 

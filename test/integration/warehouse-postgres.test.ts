@@ -12,7 +12,9 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
 import { check, checkDefinitions } from "../../src/api/check.ts";
+import { explain } from "../../src/api/explain.ts";
 import { lock } from "../../src/api/lock.ts";
 import type { Io } from "../../src/cli/io.ts";
 import { main } from "../../src/cli/main.ts";
@@ -144,7 +146,63 @@ describe.runIf(!noServer)("--engine postgres on a live server", SLOW, () => {
     const repeated = (result: typeof local) => result.diagnostics.filter((d) => d.ruleId === "data/duplicate-id").map((d) => d.message.replace("table repeats.orders", "data/orders.csv"));
     expect(repeated(local)).toEqual(['Id "order_id" of source "orders" repeats: 1 id appears more than once in data/orders.csv (1 extra row of the 10 its filter keeps), so their amounts count more than once.']);
     expect(repeated(remote)).toEqual(repeated(local));
-    expect(remote.data?.engine.warehouse).toEqual({ inWarehouse: true, rowsFetched: local.data?.engine.members });
+    // Per source one row of counts and one digest; then one row per member.
+    expect(remote.data?.engine.warehouse).toEqual({ inWarehouse: true, rowsFetched: local.data?.engine.members, fetched: { checks: 2, digest: 2, features: local.data?.engine.members } });
+  });
+
+  it("seg explain brings back the asked member's row alone when no fit needs every member's, and says what DuckDB says", async () => {
+    const workspace = join(temp, "solo");
+    cpSync(FIXTURE, workspace, { recursive: true });
+    const { workspace: loaded } = checkDefinitions({ root: FIXTURE, today: "2026-11-23" });
+    server.run(loadSourceTables("solo", loaded.config!.value.sources, FIXTURE, postgres.quoteIdent));
+    const config = parseDocument(withTables(readFileSync(join(FIXTURE, "segmentation.yaml"), "utf8"), "solo", ["customers", "orders"]));
+    writeFileSync(join(workspace, "segmentation.yaml"), config.toString());
+    const asked = (memberId: string) => explain({ root: workspace, today: "2026-11-23", cache: false, warehouse: warehouse(), memberId });
+    // With clustering, the fit reads every member's features: every row comes back, and the run says why.
+    const clustered = await asked("c2");
+    expect(clustered.explanation?.cluster).toBeDefined();
+    expect(clustered.warehouse).toEqual({ inWarehouse: true, rowsFetched: 6, fetched: { checks: 2, digest: 2, features: 6 }, everyMemberBecause: "clustering fits k-means on every member's features" });
+    // Without clustering (and the segments defined by a cluster), one member's row is all that comes back.
+    config.deleteIn(["clustering"]);
+    writeFileSync(join(workspace, "segmentation.yaml"), config.toString());
+    for (const file of ["segments/behaviour/second.yaml", "segments/behaviour/spenders.yaml"]) rmSync(join(workspace, file));
+    for (const member of ["c1", "c2", "c6"]) {
+      const remote = await asked(member);
+      expect(remote.warehouse).toEqual({ inWarehouse: true, rowsFetched: 1, fetched: { checks: 2, digest: 2, features: 1 } });
+      const local = await cli(["explain", member, "--format", "json", "--root", workspace, "--no-cache"], workspace);
+      const onTables = await cli(["explain", member, "--format", "json", "--root", workspace, "--no-cache", "--engine", "postgres"], workspace);
+      expect(local.code).toBe(0);
+      expect(onTables.stderr).toBe("");
+      expect(onTables.stdout).toBe(local.stdout);
+    }
+    // An id is a parameter of the query, never its text: one that reads as SQL finds no member, and nothing else runs.
+    for (const member of ["nobody", "c1' OR '1' = '1", "c1'; DROP TABLE solo.orders; --"]) {
+      const remote = await asked(member);
+      expect(remote.explanation).toBeUndefined();
+      expect(remote.warehouse?.fetched.features).toBe(0);
+      const local = await cli(["explain", member, "--root", workspace, "--no-cache"], workspace);
+      const onTables = await cli(["explain", member, "--root", workspace, "--no-cache", "--engine", "postgres"], workspace);
+      expect(local.code).toBe(1);
+      expect(onTables.code).toBe(1);
+      expect(onTables.stderr).toBe(local.stderr);
+    }
+    expect(server.query("SELECT count(*) AS n FROM solo.orders")).toEqual([{ n: "11" }]);
+    // Every query --dry-run prints runs on the server as printed: each source's checks and digest give one row, the features one per member.
+    const dryRun = await cli(["explain", "c1", "--root", workspace, "--engine", "postgres", "--dry-run"], workspace);
+    expect(dryRun.code).toBe(0);
+    const statements = dryRun.stdout.split(/;\n/).filter((part) => part.trim() !== "");
+    const rows = statements.map((part) => [/^-- (.*)$/m.exec(part)![1]!, server.query(part.replace(/^--.*$/gm, "").trim()).length]);
+    expect(rows).toEqual([
+      ["customers: shape solo.customers", 0],
+      ["customers: checks solo.customers", 1],
+      ["customers: digest solo.customers", 1],
+      ["orders: shape solo.orders", 0],
+      ["orders: checks solo.orders", 1],
+      ["orders: digest solo.orders", 1],
+      ["features: every member", 6],
+      ["customers: read solo.customers (only when a step needs the rows or a check finds a problem)", 6],
+      ["orders: read solo.orders (only when a step needs the rows or a check finds a problem)", 11],
+    ]);
   });
 
   describe.each(CASES)("on $name", ({ schema, root, dataRoot, missing, members }) => {
@@ -194,7 +252,7 @@ describe.runIf(!noServer)("--engine postgres on a live server", SLOW, () => {
       const result = await lock({ root: workspace, dataDir: dataRoot, today: "2026-11-23", cache: false, warehouse: warehouse() });
       const engine = result.check.data!.engine;
       if (schema === "retail") {
-        expect(engine.warehouse).toEqual({ inWarehouse: true, rowsFetched: engine.members });
+        expect(engine.warehouse).toEqual({ inWarehouse: true, rowsFetched: engine.members, fetched: { checks: 1, digest: 1, features: engine.members } });
         expect(engine.members).toBe(4338);
         // Without path: the source is read from its table alone, and recorded by the same digest.
         const before = JSON.parse(readFileSync(join(workspace, "segments.lock.json"), "utf8")) as { inputs: Record<string, { path?: string; sha256: string }>; clusters: unknown };
@@ -210,6 +268,8 @@ describe.runIf(!noServer)("--engine postgres on a live server", SLOW, () => {
         expect(engine.warehouse?.inWarehouse).toBe(false);
         expect(engine.warehouse?.rowsBecause).toMatch(/^impact rebuilds the features as of each launch day/);
         expect(engine.warehouse?.rowsFetched).toBe(engine.sources.reduce((n, s) => n + s.rowsRead, 0));
+        // Every row of every table, and nothing computed there.
+        expect(engine.warehouse?.fetched).toEqual(Object.fromEntries(engine.sources.map((s) => [`rows of ${s.table}`, s.rowsRead])));
       }
       writeFileSync(join(workspace, "segments.lock.json"), committed);
     });

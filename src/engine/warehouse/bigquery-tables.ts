@@ -25,6 +25,7 @@ import { keyFileOutside } from "./key-file.ts";
 import { loadOptionalClient } from "./optional-client.ts";
 import { readProfile } from "./profiles.ts";
 import { tableColumns, tableReadSql, tableShapeSql } from "./table-read-sql.ts";
+import { fetchTally } from "./fetch-tally.ts";
 import type { TableRead, TableReader } from "./table-reader.ts";
 import type { WarehouseRequest } from "./warehouse-request.ts";
 import { warehouseText } from "./warehouse-text.ts";
@@ -93,10 +94,11 @@ export async function connectBigQuery(connection: BigQueryConnection): Promise<T
     return created;
   };
   const message = (error: unknown) => `${String((error as Error)?.message ?? error).split("\n")[0]!} (${origin})`;
-  let fetched = 0;
+  const steps = fetchTally();
   return {
     engine: "bigquery",
-    rowsFetched: () => fetched,
+    rowsFetched: steps.dataRows,
+    fetchedBySteps: steps.bySteps,
     async read(db: Database, raw: string, source: Source): Promise<TableRead> {
       const table = source.table!;
       let present: string[];
@@ -115,7 +117,7 @@ export async function connectBigQuery(connection: BigQueryConnection): Promise<T
         while (page) {
           const [rows, next] = (await read.getQueryResults(page)) as unknown as [Record<string, unknown>[], QueryResultsOptions | null | undefined];
           if (rows.length > 0) await db.appendText(raw, rows.map((row) => columns.map((c) => warehouseText(row[c], c))));
-          fetched += rows.length;
+          steps.add(`rows of ${table}`, rows.length);
           page = next ?? null;
         }
       } catch (error) {

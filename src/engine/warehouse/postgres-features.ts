@@ -1,4 +1,4 @@
-/* eslint max-lines-per-function: "off" -- computeInPostgres runs the warehouse steps in order (shape, facts, digest, features), a few lines each. */
+/* eslint max-lines-per-function: "off" -- computeInPostgres runs the warehouse steps in order (shape, checks, digest, features), a few lines each. */
 /**
  * The heavy part of a recompute run in PostgreSQL: the sources typed, checked
  * and filtered, the lock's digest of their rows, and the features table (the
@@ -16,12 +16,15 @@
  * missing member key, a row dated after as_of, an empty source) returns
  * `{ ok: false }` with the reason, and the engine reads the rows instead, so
  * each problem is reported exactly as on DuckDB, with its example values.
+ *
+ * A command that reads some members only (seg explain) gets their rows alone,
+ * unless a step after this one reads every member's features (the clustering
+ * fit): then every row comes back and `everyMemberBecause` says why. The
+ * queries are warehouse-step-sql.ts'; the rows each step brings back are
+ * counted through `request.fetched`.
  */
 import type pg from "pg";
-import { sourceCtes } from "../../compile/emit/source-ctes.ts";
-import { featuresQuery } from "../../compile/emit/features-query.ts";
-import { inputRef, renderQuery, resolveRefs, type Cte } from "../../compile/emit/query.ts";
-import { featuresPlan, sourcePlan, MEMBER_ID, type SourcePlan } from "../../compile/plan.ts";
+import { MEMBER_ID } from "../../compile/plan.ts";
 import type { Diagnostic } from "../../diagnostics/diagnostic.ts";
 import { postgres } from "../../expr/dialects/postgres.ts";
 import type { Config } from "../../schema/config.ts";
@@ -34,16 +37,33 @@ import type { SourceStats } from "../load-sources.ts";
 import type { SourceFinding } from "../source-finding.ts";
 import { FEATURES, MEMBERS, q, sourceTable } from "../sql-names.ts";
 import { ROW_POSITION, typedSourceSql } from "../typed-source.ts";
-import { rowDigestSql } from "./row-digest.ts";
 import { quotedTable, tableColumns } from "./table-read-sql.ts";
+import { DIGEST_LIMIT, sourceChecksSql, sourceDigestSql, warehouseFeaturesSql } from "./warehouse-step-sql.ts";
 
 /** What the warehouse computed: the sources' stats and findings, as load-sources reports them; the features and members tables are built. */
-export type WarehouseLoad = { ok: true; sources: SourceStats[]; diagnostics: Diagnostic[]; uniqueKeys: string[]; rowsFetched: number } | { ok: false; reason: string };
+export type WarehouseLoad =
+  | {
+      ok: true;
+      sources: SourceStats[];
+      diagnostics: Diagnostic[];
+      uniqueKeys: string[];
+      /** Feature rows brought back. */
+      rowsFetched: number;
+      /** When the command asked for some members only and every member's row came back all the same: why. */
+      everyMemberBecause?: string;
+    }
+  | { ok: false; reason: string };
+
+/** What the engine asks of the warehouse beyond the sources' checks and the features. */
+export interface PushdownRequest {
+  /** Only these members' feature rows are brought back (by their id as text), when no later step reads every member. */
+  members?: readonly string[];
+  /** Counts the rows each step brings back ("checks", "digest", "features"). */
+  fetched: (step: string, rows: number) => void;
+}
 
 const BATCH_ROWS = 10_000;
 const CURSOR = "seg_features";
-/** Numbers from 10^15 up are written differently by the two databases (row-digest.ts): such sources are read as rows. */
-const DIGEST_LIMIT = "1e15";
 
 /** PostgreSQL's type ids (pg_type.oid) that hold each declared type's values exactly as the row copy reads their text. */
 const NATIVE_TYPES: Record<Source["columns"][string]["type"], readonly number[] | "any"> = {
@@ -56,11 +76,10 @@ const NATIVE_TYPES: Record<Source["columns"][string]["type"], readonly number[] 
   timestamp: [1114],
 };
 
-export async function computeInPostgres(client: pg.Client, db: Database, config: LoadedDocument<Config>, asOf: string, today: string | undefined): Promise<WarehouseLoad> {
+export async function computeInPostgres(client: pg.Client, db: Database, config: LoadedDocument<Config>, asOf: string, today: string | undefined, request: PushdownRequest): Promise<WarehouseLoad> {
   const sources = config.value.sources;
   const fileOnly = Object.keys(sources).find((name) => sources[name]!.table === undefined);
   if (fileOnly !== undefined) return { ok: false, reason: `source "${fileOnly}" is read from its file, and the features join every source` };
-  const pq = postgres.quoteIdent;
   const rfm = config.value.rfm;
   const stats: SourceStats[] = [];
   const findings: SourceFinding[] = [];
@@ -83,9 +102,8 @@ export async function computeInPostgres(client: pg.Client, db: Database, config:
         const native = NATIVE_TYPES[spec.type];
         if (native !== "any" && !native.includes(type)) return { ok: false, reason: `${source.table}.${spec.from ?? column} is not held as ${spec.type} in the table` };
       }
-      const ctes = sourceCtes(textual(sourcePlan(name, config.value)), "s", postgres);
-      const typed = ctes.find((c) => c.name === "s_derived") ?? ctes.find((c) => c.name === "s_typed")!;
-      const facts = await client.query<Record<string, string | null>>(withInputs(`WITH ${ctesSql(ctes)}${factsSql(name, source, typed.name, asOf, today, rfm?.source === name ? rfm.order : undefined)}`, name, table));
+      const facts = await client.query<Record<string, string | null>>(sourceChecksSql(name, config.value, asOf, today));
+      request.fetched("checks", facts.rows.length);
       const f = facts.rows[0]!;
       const n = (key: string) => Number(f[key] ?? 0);
       if (n("rows_read") === 0 || n("rows") === 0) return { ok: false, reason: `source "${name}" has no rows to keep` };
@@ -103,11 +121,16 @@ export async function computeInPostgres(client: pg.Client, db: Database, config:
       } else if (keyed && !members && repeats) {
         findings.push(repeatedIdsFinding(name, asRead, { keys: n("repeated_keys"), rows: n("repeated_rows"), extra: n("repeated_rows") - n("repeated_keys"), tableRows: n("rows") }));
       }
-      const digest = await client.query<{ digest: string }>(withInputs(`WITH ${ctesSql(ctes)}\n${rowDigestSql("postgres", "s", source, pq)}`, name, table));
+      const digest = await client.query<{ digest: string }>(sourceDigestSql(name, config.value));
+      request.fetched("digest", digest.rows.length);
      
       stats.push({ name, ...(source.path !== undefined ? { path: source.path } : {}), table: source.table!, sha256: digest.rows[0]!.digest, rowsRead: n("rows_read"), rows: n("rows"), newest: f.newest ?? null, oldest: f.oldest ?? null });
     }
-    const rowsFetched = await fetchFeatures(client, db, config.value, asOf, uniqueKeys);
+    // A fit reads every member's clustering features: then every member's row comes back, and the run says so.
+    const everyMemberBecause = request.members && config.value.clustering ? "clustering fits k-means on every member's features" : undefined;
+    const only = everyMemberBecause === undefined ? request.members : undefined;
+    const rowsFetched = await fetchFeatures(client, db, config.value, asOf, uniqueKeys, only);
+    request.fetched("features", rowsFetched);
     await client.query("RELEASE SAVEPOINT seg_pushdown");
     const diagnostics = findings.map((finding): Diagnostic => ({
       ruleId: finding.ruleId,
@@ -120,7 +143,7 @@ export async function computeInPostgres(client: pg.Client, db: Database, config:
       path: [...finding.path],
       ...(finding.data ? { data: finding.data } : {}),
     }));
-    return { ok: true, sources: stats, diagnostics, uniqueKeys, rowsFetched };
+    return { ok: true, sources: stats, diagnostics, uniqueKeys, rowsFetched, ...(everyMemberBecause !== undefined ? { everyMemberBecause } : {}) };
   } catch (error) {
     // A query the warehouse refused (a value that does not cast, an overflow): the rows are read instead and the DuckDB checks say what is wrong.
     await client.query("ROLLBACK TO SAVEPOINT seg_pushdown");
@@ -130,67 +153,13 @@ export async function computeInPostgres(client: pg.Client, db: Database, config:
 }
 
 /**
- * Strings read as text (trimmed, empty text missing), as the row copy reads them, whatever the source's file format;
- * the other columns cast directly, since the table holds them with their declared types (NATIVE_TYPES), which gives
- * the very values their text would.
- */
-function textual(plan: SourcePlan): SourcePlan {
-  return { ...plan, textual: "strings" };
-}
-
-function ctesSql(ctes: readonly Cte[]): string {
-  return ctes.map((c) => `${c.name} AS (\n${c.sql}\n)`).join(",\n");
-}
-
-function withInputs(sql: string, name: string, table: string): string {
-  return resolveRefs(sql, (ref) => (ref.kind === "input" && ref.source === name ? table : missing(ref)));
-}
-
-function missing(ref: unknown): never {
-  throw new Error(`unexpected reference ${JSON.stringify(ref)}`);
-}
-
-/**
- * One row of counts over the source `s` (typed, derived, then filtered) and its step `typed` (before the filter): what
- * load-sources' checks measure, on the same rows, each relation scanned once.
- */
-function factsSql(name: string, source: Source, typed: string, asOf: string, today: string | undefined, orderColumn: string | undefined): string {
-  const pq = postgres.quoteIdent;
-  const numbers = Object.entries(source.columns).filter(([, spec]) => spec.type === "number").map(([column]) => `t.${pq(column)}`);
-  const dates = Object.entries(source.columns).filter(([, spec]) => spec.type === "date" || spec.type === "timestamp").map(([column]) => `t.${pq(column)}`);
-  const notFinite = [...numbers.map((c) => `${c} IN ('NaN'::float8, 'Infinity'::float8, '-Infinity'::float8)`), ...dates.map((c) => `NOT isfinite(${c})`)];
-  const tooLarge = numbers.map((c) => `abs(${c}) >= ${DIGEST_LIMIT}`);
-  const anyOf = (conditions: string[]) => (conditions.length > 0 ? conditions.join(" OR ") : "false");
-  const key = `t.${pq(source.key)}`;
-  const kept = [`count(*) AS rows`, `count(*) FILTER (WHERE ${key} IS NULL) AS missing_keys`];
-  if (source.timestamp !== undefined) {
-    const ts = `t.${pq(source.timestamp)}`;
-    const cutoff = today !== undefined && today < asOf ? today : asOf;
-    kept.push(`count(*) FILTER (WHERE CAST(${ts} AS timestamp) >= ${postgres.stringLiteral(cutoff)}::date + 1) AS future`, `CAST(max(${ts}) AS text) AS newest`, `CAST(min(${ts}) AS text) AS oldest`);
-  }
-  const parts = [
-    `(SELECT count(*) AS rows_read FROM ${inputRef(name)}) r`,
-    `(SELECT count(*) FILTER (WHERE ${anyOf(notFinite)}) AS not_finite, count(*) FILTER (WHERE ${anyOf(tooLarge)}) AS too_large FROM ${typed} t) v`,
-    `(SELECT ${kept.join(", ")} FROM s t) k`,
-    "(SELECT count(*) AS repeated_keys, coalesce(sum(n), 0) AS repeated_rows FROM repeated) d",
-  ];
-  if (orderColumn === source.key) {
-    // Copies: rows equal in every column, among rows whose key repeats or is missing (check-member-keys' duplicateRows).
-    const columns = Object.keys(source.columns).map((c) => `t.${pq(c)}`).join(", ");
-    const candidates = `SELECT * FROM s t WHERE ${key} IS NULL OR ${key} IN (SELECT k FROM repeated)`;
-    parts.push(`(SELECT coalesce(sum(copies - 1), 0) AS copied FROM (SELECT count(*) AS copies FROM (${candidates}) t GROUP BY ${columns} HAVING count(*) > 1) c) c`);
-  }
-  const repeated = `repeated AS (SELECT ${key} AS k, count(*) AS n FROM s t WHERE ${key} IS NOT NULL GROUP BY ${key} HAVING count(*) > 1)`;
-  return `, ${repeated}\nSELECT * FROM ${parts.join("\nCROSS JOIN ")}`;
-}
-
-/**
  * The features table built in PostgreSQL and copied into DuckDB with the column types DuckDB gives it: the same plan
  * is first built in DuckDB over empty typed sources (which fixes every column's type), then filled with the
  * warehouse's rows, cast from their exact text. The empty sources are dropped, so no later step can read them as if
- * they held the rows. Returns the rows fetched.
+ * they held the rows. With `only`, the rows of those members alone (by their id as text, the way explain finds a
+ * member), passed as a parameter, never written into the SQL. Returns the rows fetched.
  */
-async function fetchFeatures(client: pg.Client, db: Database, config: Config, asOf: string, uniqueKeys: readonly string[]): Promise<number> {
+async function fetchFeatures(client: pg.Client, db: Database, config: Config, asOf: string, uniqueKeys: readonly string[], only: readonly string[] | undefined): Promise<number> {
   for (const [name, source] of Object.entries(config.sources)) {
     const raw = q(`raw_${name}`);
     const columns = tableColumns(source);
@@ -203,15 +172,14 @@ async function fetchFeatures(client: pg.Client, db: Database, config: Config, as
   for (const name of Object.keys(config.sources)) await db.run(`DROP TABLE ${sourceTable(name)}`);
   const described = await db.all(`SELECT column_name, column_type FROM (DESCRIBE ${FEATURES})`);
   const names = described.map((r) => String(r.column_name));
-  const plan = featuresPlan(config, asOf);
-  const query = featuresQuery({ ...plan, sources: plan.sources.map(textual) }, postgres);
-  const tables = Object.fromEntries(Object.entries(config.sources).map(([name, source]) => [name, quotedTable(postgres, source.table!)]));
-  const sql = resolveRefs(renderQuery(query), (ref) => (ref.kind === "input" ? (tables[ref.source] ?? missing(ref)) : missing(ref)));
+  const sql = warehouseFeaturesSql(config, asOf, postgres);
   const pq = postgres.quoteIdent;
   const text = q("features_text");
   await db.run(`CREATE OR REPLACE TEMP TABLE ${text} (${names.map((c) => `${q(c)} VARCHAR`).join(", ")})`);
   let rows = 0;
-  await client.query(`DECLARE ${CURSOR} NO SCROLL CURSOR FOR SELECT ${names.map((c) => `CAST(f.${pq(c)} AS text)`).join(", ")} FROM (\n${sql}\n) f`);
+  const select = `SELECT ${names.map((c) => `CAST(f.${pq(c)} AS text)`).join(", ")} FROM (\n${sql}\n) f`;
+  if (only) await client.query({ text: `DECLARE ${CURSOR} NO SCROLL CURSOR FOR ${select}\nWHERE CAST(f.${pq(MEMBER_ID)} AS text) = ANY($1::text[])`, values: [[...only]] });
+  else await client.query(`DECLARE ${CURSOR} NO SCROLL CURSOR FOR ${select}`);
   for (;;) {
     const batch = await client.query<(string | null)[]>({ text: `FETCH ${BATCH_ROWS} FROM ${CURSOR}`, rowMode: "array" });
     if (batch.rows.length === 0) break;

@@ -15,6 +15,7 @@ import { computeInPostgres } from "./postgres-features.ts";
 import type { PostgresConnection } from "./profiles.ts";
 import { tableColumns, tableReadSql, tableShapeSql } from "./table-read-sql.ts";
 import type { TableReader, TableRead } from "./table-reader.ts";
+import { fetchTally } from "./fetch-tally.ts";
 
 const BATCH_ROWS = 10_000;
 const CURSOR = "seg_source";
@@ -37,15 +38,12 @@ export async function connectPostgres(connection: PostgresConnection): Promise<T
     await client.end().catch(() => undefined);
     throw new SegError(`Could not connect to PostgreSQL (${origin}): ${withoutSecrets(error, settings.password)}`);
   }
-  let fetched = 0;
+  const steps = fetchTally();
   return {
     engine: "postgres",
-    rowsFetched: () => fetched,
-    async computeFeatures(db, config, asOf, today) {
-      const load = await computeInPostgres(client, db, config, asOf, today);
-      if (load.ok) fetched += load.rowsFetched;
-      return load;
-    },
+    rowsFetched: steps.dataRows,
+    fetchedBySteps: steps.bySteps,
+    computeFeatures: (db, config, asOf, today, members) => computeInPostgres(client, db, config, asOf, today, { ...(members ? { members } : {}), fetched: steps.add }),
     async read(db: Database, raw: string, source: Source): Promise<TableRead> {
       const table = source.table!;
       let present: string[];
@@ -64,7 +62,7 @@ export async function connectPostgres(connection: PostgresConnection): Promise<T
         for (;;) {
           const batch = await client.query<(string | null)[]>({ text: `FETCH ${BATCH_ROWS} FROM ${CURSOR}`, rowMode: "array" });
           if (batch.rows.length === 0) break;
-          fetched += batch.rows.length;
+          steps.add(`rows of ${source.table}`, batch.rows.length);
           await db.appendText(raw, batch.rows);
         }
         await client.query(`CLOSE ${CURSOR}`);

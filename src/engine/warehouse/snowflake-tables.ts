@@ -24,6 +24,7 @@ import { keyFileOutside } from "./key-file.ts";
 import { loadOptionalClient } from "./optional-client.ts";
 import { readProfile } from "./profiles.ts";
 import { tableColumns, tableReadSql, tableShapeSql } from "./table-read-sql.ts";
+import { fetchTally } from "./fetch-tally.ts";
 import type { TableRead, TableReader } from "./table-reader.ts";
 import type { WarehouseRequest } from "./warehouse-request.ts";
 import { utcTimestampText, warehouseText } from "./warehouse-text.ts";
@@ -133,10 +134,11 @@ export async function connectSnowflake(connection: SnowflakeConnection): Promise
     await destroy(client);
     throw new SegError(`Could not connect to Snowflake (${origin}): ${withoutSecrets(error, secrets)}`);
   }
-  let fetched = 0;
+  const steps = fetchTally();
   return {
     engine: "snowflake",
-    rowsFetched: () => fetched,
+    rowsFetched: steps.dataRows,
+    fetchedBySteps: steps.bySteps,
     async read(db: Database, raw: string, source: Source): Promise<TableRead> {
       const table = source.table!;
       let shape: Column[];
@@ -152,16 +154,13 @@ export async function connectSnowflake(connection: SnowflakeConnection): Promise
       if (columns.length === 0) return { ok: true, columns: present };
       try {
         const statement = await execute(client, tableReadSql(dialect, table, columns), true);
+        const count = (rows: number) => steps.add(`rows of ${table}`, rows);
         let batch: (string | null)[][] = [];
         for await (const row of statement.streamRows() as AsyncIterable<unknown[]>) {
           batch.push(columns.map((c, i) => snowflakeText(row[i], c, zoned[i]!)));
-          fetched++;
-          if (batch.length === BATCH_ROWS) {
-            await db.appendText(raw, batch);
-            batch = [];
-          }
+          if (batch.length === BATCH_ROWS) batch = await appended(db, raw, batch, count);
         }
-        if (batch.length > 0) await db.appendText(raw, batch);
+        if (batch.length > 0) await appended(db, raw, batch, count);
       } catch (error) {
         await db.run(`DROP TABLE IF EXISTS ${q(raw)}`);
         return { ok: false, message: withoutSecrets(error, secrets) };
@@ -198,4 +197,11 @@ function destroy(client: Connection): Promise<void> {
 function withoutSecrets(error: unknown, secrets: readonly string[]): string {
   const text = String((error as Error)?.message ?? error).split("\n")[0]!;
   return secrets.reduce((t, s) => t.replaceAll(s, "***"), text);
+}
+
+/** `rows` appended to the DuckDB table `raw` and counted; an empty batch to fill next. */
+async function appended(db: Database, raw: string, rows: (string | null)[][], count: (rows: number) => void): Promise<(string | null)[][]> {
+  await db.appendText(raw, rows);
+  count(rows.length);
+  return [];
 }

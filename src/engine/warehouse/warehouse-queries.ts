@@ -1,31 +1,63 @@
 /**
- * Every query a warehouse engine sends for a workspace, in order: per source
- * that names a table, the shape query (which columns the table has) and the
- * read of its declared columns as text. What `--dry-run` prints and what the
- * golden files hold; the live PostgreSQL engine sends these same strings
- * (reading only the declared columns the table has).
+ * Every query a warehouse engine sends for a workspace, step by step, in
+ * order: what `--dry-run` prints and what the golden files hold. The live
+ * engines send these same strings.
+ *
+ * PostgreSQL, when every source names a table: per source the shape query
+ * (which columns the table has), its checks (one row of counts) and the lock's
+ * digest of its rows; then the features relation, one row per member (seg
+ * explain adds a filter on the member id, bound as a parameter, when no
+ * clustering fit reads every member). Then, per source, the read of its
+ * declared columns as text: sent only when a step needs the rows (impact, the
+ * support_cost value label, normalization coverage) or a check finds a problem.
+ *
+ * BigQuery and Snowflake read the rows (shape, then read, per source) and
+ * build everything else in DuckDB; the features relation they would run is
+ * printed after them, compiled for their dialect, marked as not sent.
  */
 import { dialects } from "../../expr/dialects/index.ts";
 import type { Config } from "../../schema/config.ts";
 import { tableColumns, tableReadSql, tableShapeSql } from "./table-read-sql.ts";
+import { sourceChecksSql, sourceDigestSql, warehouseFeaturesSql } from "./warehouse-step-sql.ts";
 import type { WarehouseEngineName } from "./warehouse-request.ts";
 
 export interface WarehouseQuery {
-  source: string;
-  table: string;
+  /** The source and its table, for the steps run per source. */
+  source?: string;
+  table?: string;
   /** What the query is for. */
-  purpose: "shape" | "read";
+  purpose: "shape" | "checks" | "digest" | "features" | "read";
+  /** When the query is sent, if not on every run. */
+  when?: string;
   sql: string;
 }
 
-export function warehouseQueries(config: Config, engine: WarehouseEngineName): WarehouseQuery[] {
+/** The dates the features and checks are computed as of: `today` bounds the future-date check when earlier. */
+export interface QueryDates {
+  asOf: string;
+  today?: string;
+}
+
+export function warehouseQueries(config: Config, engine: WarehouseEngineName, dates: QueryDates): WarehouseQuery[] {
   const dialect = dialects[engine];
-  return Object.entries(config.sources).flatMap(([source, spec]) => {
-    if (spec.table === undefined) return [];
-    const table = spec.table;
-    return [
-      { source, table, purpose: "shape" as const, sql: tableShapeSql(dialect, table) },
-      { source, table, purpose: "read" as const, sql: tableReadSql(dialect, table, tableColumns(spec)) },
-    ];
-  });
+  const tables = Object.entries(config.sources).flatMap(([source, spec]) => (spec.table === undefined ? [] : [{ source, table: spec.table, spec }]));
+  const inWarehouse = engine === "postgres" && tables.length === Object.keys(config.sources).length;
+  const queries: WarehouseQuery[] = [];
+  for (const { source, table } of tables) {
+    queries.push({ source, table, purpose: "shape", sql: tableShapeSql(dialect, table) });
+    if (inWarehouse) queries.push({ source, table, purpose: "checks", sql: sourceChecksSql(source, config, dates.asOf, dates.today) }, { source, table, purpose: "digest", sql: sourceDigestSql(source, config) });
+    else queries.push(read(source, table, tables.find((t) => t.source === source)!.spec));
+  }
+  if (tables.length === 0) return queries;
+  if (inWarehouse) {
+    queries.push({ purpose: "features", sql: warehouseFeaturesSql(config, dates.asOf, dialect) });
+    for (const { source, table, spec } of tables) queries.push({ ...read(source, table, spec), when: "only when a step needs the rows or a check finds a problem" });
+  } else if (engine !== "postgres" && tables.length === Object.keys(config.sources).length) {
+    queries.push({ purpose: "features", when: `not sent yet: ${engine} reads the rows above and the features are built in DuckDB`, sql: warehouseFeaturesSql(config, dates.asOf, dialect) });
+  }
+  return queries;
+
+  function read(source: string, table: string, spec: Config["sources"][string]): WarehouseQuery {
+    return { source, table, purpose: "read", sql: tableReadSql(dialect, table, tableColumns(spec)) };
+  }
 }

@@ -1,0 +1,109 @@
+/**
+ * The queries the warehouse steps of a recompute send, built from the plan
+ * (src/compile/): per source, its checks (one row of counts: what
+ * load-sources' checks measure on the rows) and the lock's digest of its typed
+ * rows; then the features relation over every source's table. The live
+ * PostgreSQL engine (warehouse/postgres-features.ts) sends these strings and
+ * `--dry-run` prints them. Table names are the schema-validated `table:`
+ * parts, quoted by the dialect; columns are quoted; literals are the dialect's.
+ *
+ * The checks and the digest are written for PostgreSQL only (FILTER, isfinite,
+ * sha256 of text); the features relation renders in every dialect that
+ * `seg compile` writes.
+ */
+import { featuresQuery } from "../../compile/emit/features-query.ts";
+import { inputRef, renderQuery, resolveRefs, type Cte } from "../../compile/emit/query.ts";
+import { sourceCtes } from "../../compile/emit/source-ctes.ts";
+import { featuresPlan, sourcePlan, type SourcePlan } from "../../compile/plan.ts";
+import type { Dialect } from "../../expr/dialects/dialect.ts";
+import { postgres } from "../../expr/dialects/postgres.ts";
+import type { Config } from "../../schema/config.ts";
+import type { Source } from "../../schema/source.ts";
+import { rowDigestSql } from "./row-digest.ts";
+import { quotedTable } from "./table-read-sql.ts";
+
+/** Numbers from 10^15 up are written differently by the two databases (row-digest.ts): such sources are read as rows. */
+export const DIGEST_LIMIT = "1e15";
+
+/**
+ * One row of counts over the source (typed, derived, then filtered) and its typed step (before the filter), each
+ * relation scanned once: rows_read, not_finite, too_large, rows, missing_keys, future/newest/oldest (with a
+ * timestamp), repeated_keys, repeated_rows, and copied (when the RFM order id is the key).
+ */
+export function sourceChecksSql(name: string, config: Config, asOf: string, today: string | undefined): string {
+  const source = config.sources[name]!;
+  const rfm = config.rfm;
+  const ctes = typedCtes(name, config);
+  const typed = ctes.find((c) => c.name === "s_derived") ?? ctes.find((c) => c.name === "s_typed")!;
+  return withTable(`WITH ${ctesSql(ctes)}${factsSql(name, source, typed.name, asOf, today, rfm?.source === name ? rfm.order : undefined)}`, name, source);
+}
+
+/** One row, column `digest`: the lock's digest of the source's typed, filtered rows (row-digest.ts). */
+export function sourceDigestSql(name: string, config: Config): string {
+  const source = config.sources[name]!;
+  return withTable(`WITH ${ctesSql(typedCtes(name, config))}\n${rowDigestSql("postgres", "s", source, postgres.quoteIdent)}`, name, source);
+}
+
+/** The features relation (one row per member) over every source's table, in `dialect`. */
+export function warehouseFeaturesSql(config: Config, asOf: string, dialect: Dialect): string {
+  const plan = featuresPlan(config, asOf);
+  const query = featuresQuery({ ...plan, sources: plan.sources.map(textual) }, dialect);
+  const tables = Object.fromEntries(Object.entries(config.sources).map(([name, source]) => [name, source.table === undefined ? undefined : quotedTable(dialect, source.table)]));
+  return resolveRefs(renderQuery(query), (ref) => (ref.kind === "input" ? (tables[ref.source] ?? missing(ref)) : missing(ref)));
+}
+
+/**
+ * Strings read as text (trimmed, empty text missing), as the row copy reads them, whatever the source's file format;
+ * the other columns cast directly, since the table holds them with their declared types, which gives the very values
+ * their text would.
+ */
+function textual(plan: SourcePlan): SourcePlan {
+  return { ...plan, textual: "strings" };
+}
+
+function typedCtes(name: string, config: Config): Cte[] {
+  return sourceCtes(textual(sourcePlan(name, config)), "s", postgres);
+}
+
+function ctesSql(ctes: readonly Cte[]): string {
+  return ctes.map((c) => `${c.name} AS (\n${c.sql}\n)`).join(",\n");
+}
+
+function withTable(sql: string, name: string, source: Source): string {
+  const table = quotedTable(postgres, source.table!);
+  return resolveRefs(sql, (ref) => (ref.kind === "input" && ref.source === name ? table : missing(ref)));
+}
+
+function missing(ref: unknown): never {
+  throw new Error(`unexpected reference ${JSON.stringify(ref)}`);
+}
+
+function factsSql(name: string, source: Source, typed: string, asOf: string, today: string | undefined, orderColumn: string | undefined): string {
+  const pq = postgres.quoteIdent;
+  const numbers = Object.entries(source.columns).filter(([, spec]) => spec.type === "number").map(([column]) => `t.${pq(column)}`);
+  const dates = Object.entries(source.columns).filter(([, spec]) => spec.type === "date" || spec.type === "timestamp").map(([column]) => `t.${pq(column)}`);
+  const notFinite = [...numbers.map((c) => `${c} IN ('NaN'::float8, 'Infinity'::float8, '-Infinity'::float8)`), ...dates.map((c) => `NOT isfinite(${c})`)];
+  const tooLarge = numbers.map((c) => `abs(${c}) >= ${DIGEST_LIMIT}`);
+  const anyOf = (conditions: string[]) => (conditions.length > 0 ? conditions.join(" OR ") : "false");
+  const key = `t.${pq(source.key)}`;
+  const kept = [`count(*) AS rows`, `count(*) FILTER (WHERE ${key} IS NULL) AS missing_keys`];
+  if (source.timestamp !== undefined) {
+    const ts = `t.${pq(source.timestamp)}`;
+    const cutoff = today !== undefined && today < asOf ? today : asOf;
+    kept.push(`count(*) FILTER (WHERE CAST(${ts} AS timestamp) >= ${postgres.stringLiteral(cutoff)}::date + 1) AS future`, `CAST(max(${ts}) AS text) AS newest`, `CAST(min(${ts}) AS text) AS oldest`);
+  }
+  const parts = [
+    `(SELECT count(*) AS rows_read FROM ${inputRef(name)}) r`,
+    `(SELECT count(*) FILTER (WHERE ${anyOf(notFinite)}) AS not_finite, count(*) FILTER (WHERE ${anyOf(tooLarge)}) AS too_large FROM ${typed} t) v`,
+    `(SELECT ${kept.join(", ")} FROM s t) k`,
+    "(SELECT count(*) AS repeated_keys, coalesce(sum(n), 0) AS repeated_rows FROM repeated) d",
+  ];
+  if (orderColumn === source.key) {
+    // Copies: rows equal in every column, among rows whose key repeats or is missing (check-member-keys' duplicateRows).
+    const columns = Object.keys(source.columns).map((c) => `t.${pq(c)}`).join(", ");
+    const candidates = `SELECT * FROM s t WHERE ${key} IS NULL OR ${key} IN (SELECT k FROM repeated)`;
+    parts.push(`(SELECT coalesce(sum(copies - 1), 0) AS copied FROM (SELECT count(*) AS copies FROM (${candidates}) t GROUP BY ${columns} HAVING count(*) > 1) c) c`);
+  }
+  const repeated = `repeated AS (SELECT ${key} AS k, count(*) AS n FROM s t WHERE ${key} IS NOT NULL GROUP BY ${key} HAVING count(*) > 1)`;
+  return `, ${repeated}\nSELECT * FROM ${parts.join("\nCROSS JOIN ")}`;
+}
