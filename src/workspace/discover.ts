@@ -5,7 +5,10 @@
  *
  * Dot entries (`.git`, `.draft.yaml`, editor swap files) are never content.
  * A content folder that is a link leading outside the workspace is not
- * listed; it comes back in `linkedFolders` so it can be reported.
+ * listed; it comes back in `linkedFolders` so it can be reported. YAML files
+ * under segments/ that are not in a scheme's folder (segments/heavy.yaml,
+ * segments/usage/old/heavy.yaml) are not read either, and come back in
+ * `ignoredSegments` so nothing is skipped silently.
  */
 import { lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -24,6 +27,8 @@ export interface WorkspaceFiles {
   suppressions: string | undefined;
   /** Content folders that are links leading outside the workspace (not read). */
   linkedFolders: string[];
+  /** YAML files under segments/ outside a scheme's folder (not read). */
+  ignoredSegments: string[];
 }
 
 export function discoverFiles(root: string): WorkspaceFiles {
@@ -36,11 +41,19 @@ export function discoverFiles(root: string): WorkspaceFiles {
     return false;
   };
   const segments: string[] = [];
+  const ignoredSegments: string[] = [];
+  const yaml = (name: string) => /\.ya?ml$/.test(name);
   if (folder("segments")) {
     for (const scheme of sortedEntries(join(root, "segments"))) {
-      if (!folder(`segments/${scheme}`)) continue;
+      if (!folder(`segments/${scheme}`)) {
+        if (yaml(scheme)) ignoredSegments.push(`segments/${scheme}`);
+        continue;
+      }
       for (const name of sortedEntries(join(root, "segments", scheme))) {
-        if (/\.ya?ml$/.test(name)) segments.push(`segments/${scheme}/${name}`);
+        if (yaml(name)) segments.push(`segments/${scheme}/${name}`);
+        else if (folder(`segments/${scheme}/${name}`)) {
+          for (const nested of sortedEntries(join(root, "segments", scheme, name))) if (yaml(nested)) ignoredSegments.push(`segments/${scheme}/${name}/${nested}`);
+        }
       }
     }
   }
@@ -58,6 +71,7 @@ export function discoverFiles(root: string): WorkspaceFiles {
     reviews: filesIn("reviews", /\.mdx?$/),
     suppressions: exists(join(root, SUPPRESSIONS_FILE)) ? SUPPRESSIONS_FILE : undefined,
     linkedFolders,
+    ignoredSegments,
   };
 }
 

@@ -67,6 +67,21 @@ export function readWorkspace(rootDir: string): ReadWorkspaceResult {
     });
   }
 
+  for (const file of files.ignoredSegments) {
+    diagnostics.push({
+      ruleId: "workspace/ignored-file",
+      messageId: "problem",
+      severity: "warning",
+      message: `${file} is not read: a segment file belongs in the folder of its scheme, segments/<scheme>/<id>.yaml.`,
+      hint: "Move it into its scheme's folder (segments/<scheme>/<id>.yaml), or out of segments/ if it is not a segment.",
+      file,
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+    });
+  }
+
   const segments: LoadedSegment[] = [];
   for (const path of files.segments) {
     const document = take(readDocument(root, path, segmentSchema, "yaml"));
