@@ -11,7 +11,8 @@ import { writeFileSync } from "node:fs";
 import module from "node:module";
 import { resolve } from "node:path";
 
-// As bin/seg.js does: V8's code cache spares compiling and type-stripping Seg's modules on every run.
+// As bin/seg.js does: V8's code cache spares compiling and type-stripping Seg's modules on every run
+// (bench/run.ts also sets NODE_COMPILE_CACHE, so this file, TypeScript unlike bin/seg.js, is not stripped either).
 module.enableCompileCache?.();
 const { checkDefinitions } = await import("../src/api/check.ts");
 const { runClustering } = await import("../src/engine/cluster/run-clustering.ts");

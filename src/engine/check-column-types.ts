@@ -20,6 +20,9 @@ import { readColumnsSql, ROW_POSITION, trimmedSql } from "./typed-source.ts";
 
 const MAX_EXAMPLES = 3;
 
+/** How an integer may be written as text: plain digits, with zeros after the point at most. */
+const WHOLE_TEXT = "[+-]?[0-9]+(\\.0*)?";
+
 export interface ColumnTypeInput {
   name: string;
   source: Source;
@@ -66,13 +69,30 @@ export async function checkColumnTypes(db: Database, input: ColumnTypeInput): Pr
 /**
  * SQL true on a row that some check would report, for a pass that types the rows
  * as it reads them (read-typed-csv.ts) and falls back to checkColumnTypes when any
- * row is flagged: `read` over the raw columns, `derived` over the typed ones (as
- * readColumnsSql gives them, derived columns not yet computed). The very tests
- * checkColumnTypes counts, so a row is flagged exactly when it would be counted.
+ * row is flagged: `read` over a row that holds every declared column's typed value
+ * (`typed(column)`) and its file column's trimmed text (`trimmed(from)`, every file
+ * column being text), `derived` over the typed columns (as readColumnsSql gives
+ * them, derived columns not yet computed). A row is flagged exactly when readTests
+ * would count it: where the text is present (not missing, not blank once trimmed)
+ * the typed value is TRY_CAST(trimmed text) (typed-source's typedTextSql), the very
+ * cast each test makes, so the tests read it instead of parsing the text again.
+ * An integer's text is plain digits when it is the typed value written out, and
+ * is matched against the pattern only when it is not (12.0, +3, 007).
  */
-export function typeProblemsSql(input: TestInput): { read: string; derived: string } {
-  const flagged = (tests: readonly Test[]) => (tests.length === 0 ? "false" : tests.map((t) => `(${t.bad}) IS TRUE`).join(" OR "));
-  return { read: flagged(readTests(input)), derived: flagged(derivedTests(input)) };
+export function typeProblemsSql(input: Pick<ColumnTypeInput, "name" | "source">, at: { typed: (column: string) => string; trimmed: (from: string) => string }): { read: string; derived: string } {
+  const flagged = (tests: readonly string[]) => (tests.length === 0 ? "false" : tests.map((bad) => `(${bad}) IS TRUE`).join(" OR "));
+  const read: string[] = [];
+  for (const [column, spec] of Object.entries(input.source.columns)) {
+    if (spec.expression !== undefined || spec.row_number || spec.type === "string") continue;
+    const t = at.typed(column);
+    const v = at.trimmed(spec.from ?? column);
+    const present = `${v} IS NOT NULL AND ${v} <> ''`;
+    if (spec.type === "integer") read.push(`${present} AND CASE WHEN ${t} IS NULL THEN true WHEN ${v} = CAST(${t} AS VARCHAR) THEN false ELSE NOT regexp_full_match(${v}, '${WHOLE_TEXT}') END`);
+    else if (spec.type === "number") read.push(`${present} AND (${t} IS NULL OR isnan(${t}) OR isinf(${t}))`);
+    else if (spec.type === "date") read.push(`${present} AND (${t} IS NULL OR TRY_CAST(${v} AS TIMESTAMP) IS DISTINCT FROM CAST(${t} AS TIMESTAMP))`);
+    else read.push(`${present} AND ${t} IS NULL`);
+  }
+  return { read: flagged(read), derived: flagged(derivedTests(input).map((t) => t.bad)) };
 }
 
 type TestInput = Pick<ColumnTypeInput, "name" | "source" | "textColumns">;
@@ -152,10 +172,10 @@ function notWhole(v: string, text: boolean): string {
   const fits = `TRY_CAST(${v} AS BIGINT) IS NOT NULL`;
   // As text, only plain digits: DuckDB also reads 0x10, 1_000 and 1e3 as integers. Plain digits (with
   // zeros after the point at most) that fit a BIGINT are whole, so only other columns compare as DOUBLE.
-  return text ? `NOT (regexp_full_match(${v}, '[+-]?[0-9]+(\\.0*)?') AND ${fits})` : `NOT (${fits} AND TRY_CAST(${v} AS DOUBLE) = TRY_CAST(TRY_CAST(${v} AS BIGINT) AS DOUBLE))`;
+  return text ? `NOT (regexp_full_match(${v}, '${WHOLE_TEXT}') AND ${fits})` : `NOT (${fits} AND TRY_CAST(${v} AS DOUBLE) = TRY_CAST(TRY_CAST(${v} AS BIGINT) AS DOUBLE))`;
 }
 
-function derivedTests({ name, source }: TestInput): Test[] {
+function derivedTests({ name, source }: Pick<TestInput, "name" | "source">): Test[] {
   return Object.entries(source.columns)
     .filter(([, spec]) => spec.expression !== undefined && spec.type !== "string")
     .map(([column, spec]) => {

@@ -91,6 +91,26 @@ describe("checkMemberKeys", () => {
     expect((await checkMemberKeys(db, { name: "events", source: source("events"), table: await table(["u1", "u2"]) })).keysUnique).toBe(false);
   });
 
+  it("counts exact copies by every declared column, as grouping them does: missing values and -0.0 = 0.0 alike, one differing column not", async () => {
+    const lines = sourceSchema.parse({
+      path: "data/x.csv",
+      kind: "transactions",
+      key: "id",
+      customer: "cust",
+      columns: { id: { type: "string" }, cust: { type: "string" }, price: { type: "number" }, n: { type: "integer", row_number: true } },
+    });
+    // i1: three copies of one line (2 extra) with a missing customer; i2: -0.0 and 0.0 copy each other (1 extra);
+    // i3: lines that differ in price only; i4: one line. A row_number column (n) never makes rows differ.
+    const rows = ["('i1', NULL, 1.5)", "('i1', NULL, 1.5)", "('i2', 'b', -0.0)", "('i1', NULL, 1.5)", "('i2', 'b', 0.0)", "('i3', 'c', 1.0)", "('i3', 'c', 2.0)", "('i4', 'd', 1.0)"];
+    const values = rows.map((r, i) => `(${i}, ${i + 1}, ${r.slice(1)}`).join(", ");
+    await db.run(`CREATE OR REPLACE TABLE t AS SELECT ${ROW_POSITION}, n, id, cust, CAST(price AS DOUBLE) AS price FROM (VALUES ${values}) v(${ROW_POSITION}, n, id, cust, price)`);
+    const [grouped] = await db.all(`SELECT sum(c - 1) AS extra FROM (SELECT count(*) AS c FROM t GROUP BY id, cust, price)`);
+    expect(grouped?.extra).toBe(3);
+    expect(await keyFindings({ name: "invoices", source: lines, table: "t", orderColumn: "id" })).toEqual([
+      expect.objectContaining({ ruleId: "data/duplicate-id", data: { source: "invoices", column: "id", extra: 3, exact: true }, message: expect.stringContaining("3 rows of 8") }),
+    ]);
+  });
+
   it("finds copied rows without a key even when every present key is unique", async () => {
     expect(await keyFindings({ name: "invoices", source: source("transactions"), table: await table(["i1", null, null]), orderColumn: "id" })).toEqual([
       expect.objectContaining({ ruleId: "data/duplicate-id", data: expect.objectContaining({ extra: 1, exact: true }) }),

@@ -84,14 +84,18 @@ async function repeatedKeys(db: Database, input: MemberKeyInput, members: boolea
   ];
 }
 
-/** Rows of a transactions source that copy an earlier row in every declared column. */
+/**
+ * Rows of a transactions source that copy an earlier row in every declared column. Copies hash alike, so only rows
+ * whose 64-bit row hash repeats can be copies: the hashes are sorted, each compared with the one before it (as
+ * keyRepeats does), and only the rows with a repeated hash are grouped by every column, which keeps the count exact
+ * whatever the collisions. Grouping every row by every column, or every row whose order id repeats (all of them when
+ * orders have several lines), took twice the time on Online Retail (5,194 copies among 397,884 rows).
+ */
 async function duplicateRows(db: Database, { name, source, table }: MemberKeyInput): Promise<SourceFinding[]> {
   // A row_number column tells every row apart; the others say what the row holds.
   const columns = Object.entries(source.columns).filter(([, spec]) => !spec.row_number).map(([column]) => q(column)).join(", ");
-  // A copy repeats the key (or both keys are missing), so only rows whose key repeats can be copies: grouping
-  // one column first spares grouping every column of 100,000,000 rows (checkMemberKeys calls this only when some can).
-  const key = q(source.key);
-  const candidates = `SELECT * FROM ${table} WHERE ${key} IS NULL OR ${key} IN (SELECT ${key} FROM ${table} WHERE ${key} IS NOT NULL GROUP BY ${key} HAVING count(*) > 1)`;
+  const repeatedHashes = `SELECT v FROM (SELECT v, lag(v) OVER (ORDER BY v) AS before FROM (SELECT hash(${columns}) AS v FROM ${table})) WHERE v = before`;
+  const candidates = `SELECT ${columns} FROM ${table} WHERE hash(${columns}) IN (${repeatedHashes})`;
   const [row] = await db.all(`SELECT coalesce(sum(copies - 1), 0) AS extra FROM (SELECT count(*) AS copies FROM (${candidates}) GROUP BY ${columns} HAVING count(*) > 1)`);
   const extra = Number(row?.extra ?? 0);
   if (extra === 0) return [];

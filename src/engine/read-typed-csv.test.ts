@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { sourceSchema, type Source } from "../schema/source.ts";
 import { openDatabase, type Database } from "./duckdb.ts";
+import { checkColumnTypes } from "./check-column-types.ts";
 import { readCsvSql } from "./read-csv.ts";
 import { readTypedCsv } from "./read-typed-csv.ts";
 import { typedSourceSql } from "./typed-source.ts";
@@ -97,6 +98,40 @@ describe("readTypedCsv", () => {
         expect(await tables(), what).toEqual([]);
       }
     }
+  });
+
+  it("flags a row exactly when checkColumnTypes would report its value, for values at the edges of each type", async () => {
+    const header = ["id", "n", "x", "at", "born", "ok"];
+    const typed = sourceSchema.parse({
+      path: "data/x.csv",
+      kind: "transactions",
+      key: "id",
+      columns: { id: { type: "string" }, n: { type: "integer" }, x: { type: "number" }, at: { type: "timestamp" }, born: { type: "date" }, ok: { type: "boolean" } },
+    });
+    const clean = ["a", "1", "1.5", "2024-01-01 10:00:00", "2024-01-01", "true"];
+    const values: Record<string, string[]> = {
+      n: ["12", "12.0", "12.", "+3", "-0", "007", " 7 ", "\u00a07\u00a0", "", "  ", "9223372036854775807", "-9223372036854775808", "9223372036854775808", "1e3", "0x10", "1_000", "2.5", ".0", "abc", "\uff11\uff12", "\u22123"],
+      x: ["1.5", "-0", " 2 ", "1e308", "", "1e309", "NaN", "inf", "-Infinity", "0x10", "1,5", "1_000.5", "cheap"],
+      at: ["2024-01-01", "2024-01-01 10:00", " 2024-01-01T10:00:00 ", "", "2024-13-01", "soon", "2024-01-01 25:00"],
+      born: ["2024-01-01", " 2024-02-29 ", "2024-01-01 00:00:00", "", "2024-01-01 10:00", "2023-02-29", "x"],
+      ok: ["true", "yes", "Y", "0", "f", "", "2", "maybe"],
+    };
+    const quoted = (row: readonly string[]) => row.map((v) => `"${v.replaceAll('"', '""')}"`).join(",");
+    const outcomes = new Set<boolean>();
+    for (const [column, list] of Object.entries(values)) {
+      for (const value of list) {
+        const row = clean.map((v, i) => (header[i] === column ? value : v));
+        const path = file([header.join(","), quoted(clean), quoted(row)].join("\n"));
+        await db.run(`CREATE OR REPLACE TEMP TABLE raw AS SELECT * FROM ${readCsvSql(path, header)}`);
+        const reported = await checkColumnTypes(db, { name: "s", source: typed, raw: "raw", textColumns: new Set(header), rowLabel: (r) => `line ${r + 2}` });
+        await db.run("DROP TABLE raw");
+        const read = await readTypedCsv(db, { name: "s", source: typed, file: path, header, table: "typed" });
+        expect(read === undefined, `${column} = ${JSON.stringify(value)}`).toBe(reported.length > 0);
+        outcomes.add(reported.length > 0);
+        await db.run("DROP TABLE IF EXISTS typed");
+      }
+    }
+    expect([...outcomes].sort()).toEqual([false, true]);
   });
 
   it("leaves the rest to the text path: a missing column, a ragged row, a file without rows", async () => {

@@ -22,7 +22,7 @@ import { typeProblemsSql } from "./check-column-types.ts";
 import type { Database } from "./duckdb.ts";
 import { readCsvSql } from "./read-csv.ts";
 import { q } from "./sql-names.ts";
-import { derivedSql, readColumnsSql, ROW_POSITION } from "./typed-source.ts";
+import { derivedSql, ROW_POSITION, trimmedSql, typedTextSql } from "./typed-source.ts";
 
 /** Columns that live only while the table is read (the row position stays until the key checks are done). */
 const POSITION = "__seg_position";
@@ -30,6 +30,8 @@ const MORE = "__seg_more";
 const FLAGGED = "__seg_flagged";
 const FLAGGED_DERIVED = "__seg_flagged_derived";
 const KEEP = "__seg_keep";
+/** Prefix of the trimmed texts of the file's columns, numbered. */
+const TEXT = "__seg_text_";
 
 export interface TypedCsvInput {
   name: string;
@@ -44,12 +46,20 @@ export interface TypedCsvInput {
 
 /** The SQL that creates the typed table with the helper columns: rows the filter keeps, flagged rows and the file's last row. */
 export function typedCsvSql({ name, source, file, header, table }: TypedCsvInput): string {
-  const textColumns = new Set(header);
-  const problems = typeProblemsSql({ name, source, textColumns });
-  const numbered = `(SELECT row_number() OVER () - 1 AS ${q(POSITION)}, lead(true, 1, false) OVER () AS ${q(MORE)}, * FROM ${readCsvSql(file, header)})`;
-  const typed = readColumnsSql(numbered, source, textColumns, q(POSITION), [q(MORE), `${problems.read} AS ${q(FLAGGED)}`]);
+  const read = Object.entries(source.columns).filter(([, spec]) => spec.expression === undefined);
+  // Each file column a declared column reads, trimmed once: the typed values and the checks all read the trimmed text.
+  const froms = [...new Set(read.flatMap(([column, spec]) => (spec.row_number ? [] : [spec.from ?? column])))];
+  const text = (from: string) => q(`${TEXT}${froms.indexOf(from)}`);
+  const texts = froms.map(text).join(", ");
+  const numbered = `SELECT row_number() OVER () - 1 AS ${q(POSITION)}, lead(true, 1, false) OVER () AS ${q(MORE)}, ${froms.map(q).join(", ")} FROM ${readCsvSql(file, header)}`;
+  const trimmed = `SELECT ${q(POSITION)}, ${q(MORE)}, ${froms.map((from) => `${trimmedSql(q(from))} AS ${text(from)}`).join(", ")} FROM (${numbered})`;
+  // The columns as typedSourceSql types them (typedColumnSql), from the trimmed texts.
+  const values = read.map(([column, spec]) => `${spec.row_number ? `CAST(${q(POSITION)} + 1 AS BIGINT)` : typedTextSql(text(spec.from ?? column), spec.type)} AS ${q(column)}`);
+  const typed = `SELECT ${q(POSITION)} AS ${q(ROW_POSITION)}, ${values.join(", ")}, ${q(MORE)}, ${texts} FROM (${trimmed})`;
+  const problems = typeProblemsSql({ name, source }, { typed: q, trimmed: text });
+  const flagged = `SELECT * EXCLUDE (${texts}), ${problems.read} AS ${q(FLAGGED)} FROM (${typed})`;
   // Derived columns are checked on the typed inputs alone, as checkColumnTypes does, not on each other.
-  const checked = `SELECT *, ${problems.derived} AS ${q(FLAGGED_DERIVED)} FROM (${typed})`;
+  const checked = `SELECT *, ${problems.derived} AS ${q(FLAGGED_DERIVED)} FROM (${flagged})`;
   const { withDerived, filter } = derivedSql(checked, source);
   const kept = `SELECT *, ${filter !== undefined ? `(${filter}) IS TRUE` : "true"} AS ${q(KEEP)} FROM (${withDerived})`;
   return `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM (${kept}) WHERE ${q(KEEP)} OR ${q(FLAGGED)} OR ${q(FLAGGED_DERIVED)} OR NOT ${q(MORE)}`;

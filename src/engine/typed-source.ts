@@ -32,7 +32,12 @@ export function typedColumnSql(column: string, source: Source, textColumns: Read
   const spec = source.columns[column]!;
   if (spec.row_number) return `CAST(${position} + 1 AS BIGINT)`;
   const from = spec.from ?? column;
-  return textColumns.has(from) ? `TRY_CAST(nullif(${trimmedSql(q(from))}, '') AS ${duckdb.type(spec.type)})` : `TRY_CAST(${q(from)} AS ${duckdb.type(spec.type)})`;
+  return textColumns.has(from) ? typedTextSql(trimmedSql(q(from)), spec.type) : `TRY_CAST(${q(from)} AS ${duckdb.type(spec.type)})`;
+}
+
+/** The typed value of a text column's trimmed value (`trimmed`: its SQL): an empty value is missing. */
+export function typedTextSql(trimmed: string, type: Source["columns"][string]["type"]): string {
+  return `TRY_CAST(nullif(${trimmed}, '') AS ${duckdb.type(type)})`;
 }
 
 /**
