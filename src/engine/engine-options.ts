@@ -4,10 +4,12 @@
  * caches in the user's cache folder unless the caller turned caching off.
  */
 import { randomUUID } from "node:crypto";
+import { existsSync, realpathSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { readLock, type ReadLockResult } from "../lock/lock-file.ts";
 import { previousClustersOf } from "../lock/previous-clusters.ts";
+import { isInsideFolder } from "../workspace/is-inside-folder.ts";
 import type { Workspace } from "../workspace/workspace.ts";
 import { cacheDirectory } from "./cache-dir.ts";
 import { clusteringFileCache } from "./clustering-cache.ts";
@@ -51,7 +53,7 @@ export function engineOptions(
   read: ReadLockResult = readLock(definitions.workspace.root),
 ): EngineOptions {
   const previousClusters = read.status === "ok" ? previousClustersOf(read.lock) : undefined;
-  const cacheDir = options.cache === false ? undefined : cacheDirectory();
+  const cacheDir = options.cache === false ? undefined : outsideWorkspace(cacheDirectory(), definitions.workspace.root);
   return {
     dataRoot: resolve(options.root, options.dataDir ?? "."),
     asOf: definitions.asOf,
@@ -78,4 +80,19 @@ export function engineOptions(
     ...(options.profileStep ? { profileStep: options.profileStep } : {}),
     ...(options.warehouse ? { warehouse: options.warehouse } : {}),
   };
+}
+
+/**
+ * The cache folder, unless it lies inside the workspace (SEG_CACHE_DIR pointed there, or a link in the way): its
+ * entries are trusted, and a workspace is hostile data, so then the run keeps no cache at all, as with --no-cache.
+ */
+function outsideWorkspace(cacheDir: string | undefined, root: string): string | undefined {
+  if (cacheDir === undefined) return undefined;
+  let existing = resolve(cacheDir);
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  try {
+    return isInsideFolder(realpathSync(existing), realpathSync(root)) ? undefined : cacheDir;
+  } catch {
+    return undefined;
+  }
 }

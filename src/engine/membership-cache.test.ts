@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -81,5 +81,15 @@ describe("cachedMemberships", () => {
     await cachedMemberships(db, config, segments(4), "other-features-key", cache, false);
     expect(readdirSync(join(dir, "memberships"))).toHaveLength(4);
     expect((await table()).filter((r) => r.scheme === "size" && r.segment === "big").map((r) => r.member_id)).toEqual(["a", "b", "c", "d", "e"]);
+  });
+
+  it("assigns into a table when the cache cannot be written, with the same rows", async () => {
+    await assignMemberships(db, config, segments(4));
+    const expected = await table();
+    await db.run(`DROP TABLE memberships`);
+    // The cache's folder is a file: nothing can be kept under it.
+    writeFileSync(join(dir, "blocked"), "");
+    await cachedMemberships(db, config, segments(4), "features-key", membershipFileCache(join(dir, "blocked")), true);
+    expect(await sorted()).toEqual(expected);
   });
 });

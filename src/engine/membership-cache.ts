@@ -43,16 +43,24 @@ export async function cachedMemberships(db: Database, config: Config, segments: 
   if (plans.length === 0) return assignMemberships(db, config, segments);
   const memberType = String((await db.all(`SELECT column_type FROM (DESCRIBE SELECT ${q(MEMBER_ID)} FROM ${FEATURES})`))[0]?.column_type);
   const parts: string[] = [];
+  const kept = (key: string, scheme: string) =>
+    `SELECT CAST(${lit(scheme)} AS VARCHAR) AS scheme, CAST(${q(MEMBER_ID)} AS ${memberType}) AS ${q(MEMBER_ID)}, CAST(segment AS VARCHAR) AS segment FROM read_parquet(${lit(entries.path(key, "parquet"))})`;
   for (const [i, plan] of plans.entries()) {
     const key = cacheKey("memberships", features, plan);
     if (entries.has(key, ["parquet"])) {
-      parts.push(`SELECT CAST(${lit(plan.id)} AS VARCHAR) AS scheme, CAST(${q(MEMBER_ID)} AS ${memberType}) AS ${q(MEMBER_ID)}, CAST(segment AS VARCHAR) AS segment FROM read_parquet(${lit(entries.path(key, "parquet"))})`);
+      parts.push(kept(key, plan.id));
+      continue;
+    }
+    // Assigned straight into the cache's file and read from there; into a table when the cache cannot be written.
+    // Unsorted: a view's readers do not depend on the order, and the table is sorted below.
+    const sql = membershipsSql([plan]);
+    await entries.putAsync(key, [{ ext: "parquet", write: (tmp) => db.run(`COPY (SELECT ${q(MEMBER_ID)}, segment FROM (${sql})) TO ${lit(tmp)} (FORMAT parquet)`) }]);
+    if (entries.has(key, ["parquet"])) {
+      parts.push(kept(key, plan.id));
       continue;
     }
     const table = q(`memberships_${i + 1}`);
-    // Unsorted: a view's readers do not depend on the order, and the table is sorted below.
-    await db.run(`CREATE OR REPLACE TABLE ${table} AS ${membershipsSql([plan])}`);
-    await entries.putAsync(key, [{ ext: "parquet", write: (tmp) => db.run(`COPY (SELECT ${q(MEMBER_ID)}, segment FROM ${table}) TO ${lit(tmp)} (FORMAT parquet)`) }]);
+    await db.run(`CREATE OR REPLACE TABLE ${table} AS ${sql}`);
     parts.push(`SELECT CAST(scheme AS VARCHAR) AS scheme, ${q(MEMBER_ID)}, CAST(segment AS VARCHAR) AS segment FROM ${table}`);
   }
   const union = parts.map((part) => `(${part})`).join("\nUNION ALL\n");

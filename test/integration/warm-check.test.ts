@@ -99,6 +99,14 @@ describe("a warm check", { timeout: 600_000 }, () => {
     await run(exampleCopy(), false);
     expect(readdirSync(cacheDir)).toEqual([]);
   });
+
+  it("keeps no cache in a folder inside the workspace: a workspace cannot hand the check entries it would trust", async () => {
+    const root = exampleCopy();
+    process.env.SEG_CACHE_DIR = join(root, "data", ".seg-cache");
+    const inside = report(await run(root));
+    expect(existsSync(join(root, "data", ".seg-cache"))).toBe(false);
+    expect(inside).toBe(report(await run(root, false)));
+  });
 });
 
 describe("a warm check on Parquet sources (bench/large over 20,000 invoices)", { timeout: 600_000 }, () => {
