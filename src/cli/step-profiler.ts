@@ -13,6 +13,8 @@ import type { Io } from "./io.ts";
 export interface StepProfileRow {
   step: ProfileStep;
   seconds: number;
+  /** CPU time of the whole process (every thread, DuckDB's included, user and system) during the step, seconds. */
+  cpuSeconds: number;
   /** Peak resident memory of the whole process during the step, MB. */
   peakRssMb: number;
   /** Peak memory DuckDB's buffer manager held during the step, MB (sampled). */
@@ -39,6 +41,7 @@ export function stepProfiler(): StepProfiler {
   const rows: StepProfileRow[] = [];
   let current: StepProfileRow | undefined;
   let started = 0;
+  let cpuAtStart = 0;
   let probe: UsageProbe | undefined;
   let probing = false;
   const highWater = resetHighWater();
@@ -61,6 +64,7 @@ export function stepProfiler(): StepProfiler {
     if (!current) return;
     sample();
     current.seconds = (performance.now() - started) / 1000;
+    current.cpuSeconds = cpu() - cpuAtStart;
     const kernel = highWater ? readHighWaterMb() : undefined;
     if (kernel !== undefined) current.peakRssMb = Math.max(current.peakRssMb, kernel);
     rows.push(current);
@@ -71,7 +75,8 @@ export function stepProfiler(): StepProfiler {
     if (next) probe = next;
     if (highWater) resetHighWater();
     started = performance.now();
-    current = { step, seconds: 0, peakRssMb: 0, duckdbPeakMb: 0, spillPeakMb: 0 };
+    cpuAtStart = cpu();
+    current = { step, seconds: 0, cpuSeconds: 0, peakRssMb: 0, duckdbPeakMb: 0, spillPeakMb: 0 };
     sample();
   };
   const timer = setInterval(sample, SAMPLE_MS);
@@ -99,11 +104,17 @@ export function reportProfile(profiler: StepProfiler | undefined, io: Io): void 
     writeFileSync(target, `${JSON.stringify({ steps: rows, peakRssMb: Math.max(...rows.map((r) => r.peakRssMb)) }, null, 2)}\n`);
     return;
   }
-  const header = ["step", "seconds", "peak RSS MB", "DuckDB peak MB", "spill peak MB"];
-  const lines = rows.map((r) => [r.step, r.seconds.toFixed(2), r.peakRssMb.toFixed(0), r.duckdbPeakMb.toFixed(0), r.spillPeakMb.toFixed(0)]);
+  const header = ["step", "seconds", "CPU seconds", "peak RSS MB", "DuckDB peak MB", "spill peak MB"];
+  const lines = rows.map((r) => [r.step, r.seconds.toFixed(2), r.cpuSeconds.toFixed(2), r.peakRssMb.toFixed(0), r.duckdbPeakMb.toFixed(0), r.spillPeakMb.toFixed(0)]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const format = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
   io.stderr(`${[format(header), ...lines.map(format)].join("\n")}\n`);
+}
+
+/** CPU seconds the process has used so far, user and system, every thread. */
+function cpu(): number {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1e6;
 }
 
 /** Reset the kernel's peak-RSS mark of this process (Linux); false where that cannot be done. */

@@ -6,6 +6,8 @@
  * previous lock's clusters and the feature labels the names are made from. A
  * warm check after a segment's rule was edited then neither reads the sample,
  * nor fits, nor assigns 10,000,000 members again. Only fitted results are kept.
+ * With `view` a kept `clusters` table is a view over the kept file rather than a
+ * copy of it (the features are views too: feature-cache.ts).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -39,17 +41,24 @@ export function clusteringKey(settings: unknown, features: readonly string[], co
 }
 
 /** The clustering from the cache (the `clusters` table restored), else `run`'s, kept when it fitted. */
-export async function cachedClustering(db: Database, cache: ClusteringCache, key: string, run: () => Promise<ClusteringResult | ClusteringProblem>, onHit: () => void = () => undefined): Promise<ClusteringResult | ClusteringProblem> {
+export async function cachedClustering(
+  db: Database,
+  cache: ClusteringCache,
+  key: string,
+  run: () => Promise<ClusteringResult | ClusteringProblem>,
+  onHit: () => void = () => undefined,
+  view = false,
+): Promise<ClusteringResult | ClusteringProblem> {
   const { entries } = cache;
   if (entries.has(key, ["bin", "parquet"])) {
     try {
       onHit();
       const kept = deserialize(readFileSync(entries.path(key, "bin"))) as { result: ClusteringResult; types: { name: string; type: string }[] };
       const select = kept.types.map((c) => `CAST(${JSON.stringify(c.name)} AS ${c.type}) AS ${JSON.stringify(c.name)}`).join(", ");
-      await db.run(`CREATE OR REPLACE TABLE ${CLUSTERS} AS SELECT ${select} FROM read_parquet(${lit(entries.path(key, "parquet"))})`);
+      await db.run(`CREATE OR REPLACE ${view ? "VIEW" : "TABLE"} ${CLUSTERS} AS SELECT ${select} FROM read_parquet(${lit(entries.path(key, "parquet"))})`);
       return kept.result;
     } catch {
-      await db.run(`DROP TABLE IF EXISTS ${CLUSTERS}`).catch(() => undefined);
+      await db.run(`DROP ${view ? "VIEW" : "TABLE"} IF EXISTS ${CLUSTERS}`).catch(() => undefined);
     }
   }
   const result = await run();

@@ -14,6 +14,7 @@ import { clusteringFileCache } from "./clustering-cache.ts";
 import { featureFileCache } from "./feature-cache.ts";
 import { fitFileCache } from "./fit-file-cache.ts";
 import { loadRecordFileCache } from "./load-record-cache.ts";
+import { membershipFileCache } from "./membership-cache.ts";
 import { metricsMemoEntries } from "./metrics-memo.ts";
 import type { EngineOptions } from "./run-engine.ts";
 import { sourceFileCache } from "./source-cache.ts";
@@ -65,6 +66,7 @@ export function engineOptions(
           loadRecords: loadRecordFileCache(cacheDir),
           featureCache: featureFileCache(cacheDir),
           clusteringCache: clusteringFileCache(cacheDir),
+          membershipCache: membershipFileCache(cacheDir),
           metricsEntries: metricsMemoEntries(cacheDir),
         }
       : {}),

@@ -14,6 +14,11 @@
  * types as a build from scratch (taken from the features query, which DuckDB
  * only plans), so nothing downstream can tell the difference; the columns line
  * up by position, each file holding every member in member id order.
+ *
+ * When every column is in the cache and the caller allows it (`view`), the
+ * `members` and `features` tables are views over the cached files instead of
+ * tables copied from them: a warm check reads only the columns its queries
+ * name, and a query answered from the cache (metrics-memo.ts) reads none.
  */
 import { join } from "node:path";
 import { featuresQuery, membersSql } from "../compile/emit/features-query.ts";
@@ -55,6 +60,8 @@ interface Unit {
 export interface FeatureBuild {
   /** The cache key of the unit each column of the features table belongs to (the clusters' cache reads it). */
   columnKeys: ReadonlyMap<string, string>;
+  /** `members` and `features` are views over the cache's files (every column was there and `view` was asked). */
+  view: boolean;
 }
 
 /**
@@ -70,6 +77,7 @@ export async function cachedFeatureTable(
   uniqueKeys: readonly string[],
   identities: Readonly<Record<string, string>>,
   cache: FeatureCache | undefined,
+  view = false,
 ): Promise<FeatureBuild | undefined> {
   const plan = featuresPlan(config, asOf);
   const units = cache ? planUnits(plan, identities, uniqueKeys, String((await db.all("SELECT library_version AS v FROM pragma_version()"))[0]?.v)) : undefined;
@@ -82,13 +90,15 @@ export async function cachedFeatureTable(
   const members = units.get(MEMBER_ID)!;
   const accounts = units.get("accounts");
   let built: Set<string>;
+  // Views only where nothing is computed: then no table of this run needs writing next to them.
+  const asView = view && missing.length === 0;
   if (missing.includes(members) || (accounts && missing.includes(accounts))) {
     // The population changed: every column is computed again.
     await buildFeatureTable(db, config, asOf, undefined, step, uniqueKeys);
     built = new Set(units.keys());
   } else {
     step("features");
-    await db.run(`CREATE OR REPLACE TABLE ${MEMBERS} AS SELECT CAST(${q(MEMBER_ID)} AS ${await columnType(db, membersSql(plan, duckdb, sourceTable))}) AS ${q(MEMBER_ID)} FROM read_parquet(${lit(entries.path(members.key, "parquet"))})`);
+    await db.run(`CREATE OR REPLACE ${asView ? "VIEW" : "TABLE"} ${MEMBERS} AS SELECT CAST(${q(MEMBER_ID)} AS ${await columnType(db, membersSql(plan, duckdb, sourceTable))}) AS ${q(MEMBER_ID)} FROM read_parquet(${lit(entries.path(members.key, "parquet"))})`);
     built = new Set();
     if (missing.length > 0) {
       const only = new Set(missing.flatMap((unit) => unit.only ?? []));
@@ -101,6 +111,7 @@ export async function cachedFeatureTable(
   const unitOf = columnUnits(units);
   if (layout.some((column) => !unitOf.has(column.name)) || new Set(layout.map((c) => c.name)).size !== layout.length) {
     // A column this module does not know how to file: built whole, nothing kept.
+    if (asView) await db.run(`DROP VIEW ${MEMBERS}`);
     await buildFeatureTable(db, config, asOf, undefined, step, uniqueKeys);
     return undefined;
   }
@@ -110,12 +121,12 @@ export async function cachedFeatureTable(
     await entries.putAsync(unit.key, [{ ext: "parquet", write: (tmp) => db.run(`COPY (SELECT ${[MEMBER_ID, ...unit.columns.filter((c) => c !== MEMBER_ID)].map(q).join(", ")} FROM ${from}) TO ${lit(tmp)} (FORMAT parquet)`) }]);
   }
   const everyUnitBuilt = built.size === units.size;
-  if (!everyUnitBuilt) await assemble(db, layout, unitOf, units, built, entries);
-  return { columnKeys: new Map(layout.map((column) => [column.name, unitOf.get(column.name)!.key])) };
+  if (!everyUnitBuilt) await assemble(db, layout, unitOf, units, built, entries, asView);
+  return { columnKeys: new Map(layout.map((column) => [column.name, unitOf.get(column.name)!.key])), view: asView };
 }
 
 /** The features table from the members, the columns just built (the partial table) and the kept ones, lined up by position. */
-async function assemble(db: Database, layout: { name: string; type: string }[], unitOf: Map<string, Unit>, units: Map<string, Unit>, built: Set<string>, entries: CacheEntries): Promise<void> {
+async function assemble(db: Database, layout: { name: string; type: string }[], unitOf: Map<string, Unit>, units: Map<string, Unit>, built: Set<string>, entries: CacheEntries, view: boolean): Promise<void> {
   const partial = q("features_built");
   if (built.size > 0) await db.run(`ALTER TABLE ${FEATURES} RENAME TO ${partial}`);
   const alias = new Map<Unit, string>();
@@ -130,7 +141,7 @@ async function assemble(db: Database, layout: { name: string; type: string }[], 
   }
   if (built.size > 0) from.push(`POSITIONAL JOIN ${partial} p`);
   const select = layout.map((column) => `CAST(${alias.get(unitOf.get(column.name)!)}.${q(column.name)} AS ${column.type}) AS ${q(column.name)}`);
-  await db.run(`CREATE OR REPLACE TABLE ${FEATURES} AS SELECT ${select.join(", ")} FROM ${from.join(" ")}`);
+  await db.run(`CREATE OR REPLACE ${view ? "VIEW" : "TABLE"} ${FEATURES} AS SELECT ${select.join(", ")} FROM ${from.join(" ")}`);
   if (built.size > 0) await db.run(`DROP TABLE ${partial}`);
 }
 

@@ -7,6 +7,7 @@
 import type { Config } from "../schema/config.ts";
 import type { CatalogEntry } from "../workspace/feature-catalog.ts";
 import type { Database } from "./duckdb.ts";
+import type { MetricsQuery } from "./metrics-memo.ts";
 import { FEATURES, q } from "./sql-names.ts";
 
 export interface FeatureCoverage {
@@ -21,11 +22,12 @@ export interface FeatureCoverage {
   origin: { kind: "column"; source: string; column: string } | { kind: "aggregate"; source: string; column: string | undefined } | { kind: "expression" };
 }
 
-export async function featureCoverage(db: Database, config: Config, catalog: ReadonlyMap<string, CatalogEntry>): Promise<FeatureCoverage[]> {
+/** `query`: runs the count over the features table (metrics-memo.ts answers it from the cache); default: the database. */
+export async function featureCoverage(db: Database, config: Config, catalog: ReadonlyMap<string, CatalogEntry>, query: MetricsQuery = (sql) => db.all(sql)): Promise<FeatureCoverage[]> {
   const names = Object.keys(config.features);
   if (names.length === 0) return [];
   const present = (name: string) => (catalog.get(name)?.type === "number" ? `coalesce(isfinite(CAST(${q(name)} AS DOUBLE)), FALSE)` : `${q(name)} IS NOT NULL`);
-  const [row] = await db.all(`SELECT count(*) AS members, ${names.map((name, i) => `count(*) FILTER (WHERE ${present(name)}) AS ${q(`v${i}`)}`).join(", ")} FROM ${FEATURES}`);
+  const [row] = await query(`SELECT count(*) AS members, ${names.map((name, i) => `count(*) FILTER (WHERE ${present(name)}) AS ${q(`v${i}`)}`).join(", ")} FROM ${FEATURES}`);
   const members = Number(row?.members ?? 0);
   return names.map((feature, i) => {
     const values = Number(row?.[`v${i}`] ?? 0);

@@ -8,7 +8,7 @@
  */
 import { membershipsQuery } from "../compile/emit/memberships-query.ts";
 import { renderQuery, resolveRefs } from "../compile/emit/query.ts";
-import { MEMBER_ID, schemesPlan } from "../compile/plan.ts";
+import { MEMBER_ID, schemesPlan, type SchemePlan } from "../compile/plan.ts";
 import { duckdb } from "../expr/dialects/duckdb.ts";
 import type { Config } from "../schema/config.ts";
 import type { LoadedSegment } from "../workspace/workspace.ts";
@@ -19,10 +19,14 @@ import { FEATURES, q } from "./sql-names.ts";
 export const MEMBERSHIPS = q("memberships");
 
 export async function assignMemberships(db: Database, config: Config, segments: readonly LoadedSegment[]): Promise<void> {
-  const sql = resolveRefs(renderQuery(membershipsQuery(schemesPlan(config, segments), duckdb)), (ref) => {
+  await db.run(`CREATE OR REPLACE TABLE ${MEMBERSHIPS} AS ${membershipsSql(schemesPlan(config, segments))}\nORDER BY scheme, ${q(MEMBER_ID)}, segment`);
+}
+
+/** The memberships of `schemes` over the engine's `features` and `clusters` tables, unsorted. */
+export function membershipsSql(schemes: readonly SchemePlan[]): string {
+  return resolveRefs(renderQuery(membershipsQuery(schemes, duckdb)), (ref) => {
     if (ref.kind === "relation" && ref.relation === "features") return FEATURES;
     if (ref.kind === "relation" && ref.relation === "clusters") return CLUSTERS;
     throw new Error(`the engine has no table for ${ref.kind === "input" ? `input ${ref.source}` : ref.relation}`);
   });
-  await db.run(`CREATE OR REPLACE TABLE ${MEMBERSHIPS} AS ${sql}\nORDER BY scheme, ${q(MEMBER_ID)}, segment`);
 }

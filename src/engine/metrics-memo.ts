@@ -16,8 +16,12 @@ import { cacheEntries, type CacheEntries } from "./cache-entries.ts";
 import { cacheKey } from "./cache-dir.ts";
 import type { Database, Row } from "./duckdb.ts";
 
-/** Runs a metrics query, or answers it from the cache. `scheme`: the scheme whose memberships it reads, if any. */
-export type MetricsQuery = (sql: string, scheme?: string) => Promise<Row[]>;
+/**
+ * Runs a metrics query, or answers it from the cache. `scheme`: the scheme whose memberships it reads, if any.
+ * `prepare`: makes what the query reads besides the features and memberships (a table of this run, say), run only
+ * when the query runs; the query's text must then say what that is made from, since the text is the key.
+ */
+export type MetricsQuery = (sql: string, scheme?: string, prepare?: () => Promise<void>) => Promise<Row[]>;
 
 /** Query results kept: the metrics of a few workspaces' recent states (each a row per segment). */
 const KEEP = 256;
@@ -28,9 +32,12 @@ export function metricsMemoEntries(cacheDir: string): CacheEntries {
 
 /** `features`: the key of the features table's content; `schemes`: the plan of every scheme. */
 export function metricsMemo(db: Database, entries: CacheEntries, features: string, schemes: readonly SchemePlan[]): MetricsQuery {
-  return async (sql, scheme) => {
+  return async (sql, scheme, prepare) => {
     const plan = scheme === undefined ? null : schemes.find((s) => s.id === scheme);
-    if (plan === undefined) return db.all(sql);
+    if (plan === undefined) {
+      await prepare?.();
+      return db.all(sql);
+    }
     const key = cacheKey("metrics", sql, features, plan);
     if (entries.has(key, ["bin"])) {
       try {
@@ -39,6 +46,7 @@ export function metricsMemo(db: Database, entries: CacheEntries, features: strin
         // Computed again below.
       }
     }
+    await prepare?.();
     const rows = await db.all(sql);
     entries.put(key, [{ ext: "bin", write: (tmp) => writeFileSync(tmp, serialize(rows)) }]);
     return rows;

@@ -21,7 +21,7 @@ import { cachedFeatureTable, type FeatureCache } from "./feature-cache.ts";
 import type { CacheEntries } from "./cache-entries.ts";
 import { cacheKey } from "./cache-dir.ts";
 import type { LoadRecordCache } from "./load-record-cache.ts";
-import { metricsMemo } from "./metrics-memo.ts";
+import { metricsMemo, type MetricsQuery } from "./metrics-memo.ts";
 import { CLUSTERS } from "./cluster/assign-sql.ts";
 import { clusterAgreement, type SchemeClusterAgreement } from "./cluster/cluster-agreement.ts";
 import { runClustering, type ClusteringResult } from "./cluster/run-clustering.ts";
@@ -35,6 +35,8 @@ import type { WarehouseRequest } from "./warehouse/warehouse-request.ts";
 import { rowsNeeded } from "./warehouse/rows-needed.ts";
 import type { SourceCache } from "./source-cache.ts";
 import { assignMemberships } from "./membership.ts";
+import { cachedMemberships, type MembershipCache } from "./membership-cache.ts";
+import { segmentLaunches } from "./impact/measure-impact.ts";
 import type { ImpactResult } from "./impact/impact-result.ts";
 import { measureImpact } from "./impact/measure-impact.ts";
 import { EVERY_OUTPUT, type EngineOutput } from "./engine-outputs.ts";
@@ -69,6 +71,8 @@ export interface EngineOptions extends DatabaseOptions {
   featureCache?: FeatureCache;
   /** Remembers the clustering of every member (clustering-cache.ts). */
   clusteringCache?: ClusteringCache;
+  /** Remembers each scheme's memberships (membership-cache.ts). */
+  membershipCache?: MembershipCache;
   /** Remembers segment metrics' queries (metrics-memo.ts). */
   metricsEntries?: CacheEntries;
   /** Hash every data file whole, whatever the cache says (seg lock: the lock records the content's sha256). */
@@ -150,12 +154,16 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
       return { sources: loaded.sources, members: 0, schemes: [], hypotheses: [], idsaa: {}, normalization: [], coverage: [], clustering: undefined, impact: undefined, diagnostics: loaded.diagnostics };
     }
     // The feature and clustering caches are read and written by the database itself (Parquet).
-    const cacheFolders = [options.featureCache?.folder, options.clusteringCache?.folder].filter((f): f is string => f !== undefined);
+    const cacheFolders = [options.featureCache?.folder, options.clusteringCache?.folder, options.membershipCache?.folder].filter((f): f is string => f !== undefined);
     for (const folder of cacheFolders) mkdirSync(folder, { recursive: true, mode: 0o700 });
     await db.lockDown([...(options.writableDirectories ?? []), ...cacheFolders], loaded.readInPlace);
     options.progress?.("Computing features");
     // Features built in the warehouse arrive as a table already; they are not kept in the feature cache.
-    const built = pushed?.ok ? undefined : await cachedFeatureTable(db, config.value, options.asOf, step, loaded.uniqueKeys, loaded.identities, options.featureCache);
+    const wants = (output: EngineOutput) => (options.outputs ?? EVERY_OUTPUT).has(output);
+    // A warm run reads the kept features, clusters and memberships through views over the cache's files, unless the
+    // database outlives the run (explain, export) or impact rebuilds the tables as of each launch day.
+    const views = !options.keepDatabase && !(wants("impact") && segmentLaunches(config.value, workspace.segments).length > 0);
+    const built = pushed?.ok ? undefined : await cachedFeatureTable(db, config.value, options.asOf, step, loaded.uniqueKeys, loaded.identities, options.featureCache, views);
     let clustering: ClusteringResult | undefined;
     // The key of the features table's content, cluster columns included, when every part of it has one.
     let featuresKey = built && !config.value.clustering ? cacheKey("features-content", [...built.columnKeys], null) : undefined;
@@ -175,7 +183,7 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
         });
       const key = built && options.clusteringCache ? clusteringKey({ clustering: clusteringConfig, ...settings }, clusteringConfig.features, built.columnKeys) : undefined;
       if (key && built) featuresKey = cacheKey("features-content", [...built.columnKeys], key);
-      const fitted = key ? await cachedClustering(db, options.clusteringCache!, key, run, () => step("assignment")) : await run();
+      const fitted = key ? await cachedClustering(db, options.clusteringCache!, key, run, () => step("assignment"), built?.view) : await run();
       if (fitted.status === "problem") {
         db.close();
         // The problem's path starts at the document root (clustering.k.min).
@@ -194,23 +202,27 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
       // alike), so their rows pair by position: no join and no sort of 10,000,000 wide rows. A pair with different
       // members would stop the recompute rather than mix two members' values.
       const paired = `CASE WHEN f."member_id" IS DISTINCT FROM c."member_id" THEN error('features and clusters out of step') ELSE c.cluster_id END`;
+      // Over the cache's views the joined table is a view too, of the features' view renamed.
+      if (built?.view) await db.run(`ALTER VIEW "features" RENAME TO "features_columns"`);
       await db.run(
-        `CREATE OR REPLACE TABLE "features" AS SELECT f.*, ${paired} AS cluster_id, c.cluster_name, c.outlier AS cluster_outlier, ${status} AS cluster_status FROM "features" f POSITIONAL JOIN ${CLUSTERS} c`,
+        `CREATE OR REPLACE ${built?.view ? "VIEW" : "TABLE"} "features" AS SELECT f.*, ${paired} AS cluster_id, c.cluster_name, c.outlier AS cluster_outlier, ${status} AS cluster_status FROM ${built?.view ? `"features_columns"` : `"features"`} f POSITIONAL JOIN ${CLUSTERS} c`,
       );
     }
     options.progress?.("Assigning segments");
     step("memberships");
-    await assignMemberships(db, config.value, workspace.segments);
-    const wants = (output: EngineOutput) => (options.outputs ?? EVERY_OUTPUT).has(output);
+    if (featuresKey && options.membershipCache) await cachedMemberships(db, config.value, workspace.segments, featuresKey, options.membershipCache, built?.view ?? false);
+    else await assignMemberships(db, config.value, workspace.segments);
     const scheme = config.value.clustering?.scheme;
-    const agreement = clustering && scheme && wants("metrics") ? await clusterAgreement(db, scheme) : undefined;
+    // Queries over the features and memberships, answered from the cache where it has them (metrics-memo.ts).
+    const memo = featuresKey && options.metricsEntries ? metricsMemo(db, options.metricsEntries, featuresKey, schemesPlan(config.value, workspace.segments)) : undefined;
+    const agreement = clustering && scheme && wants("metrics") ? await clusterAgreement(db, scheme, memo) : undefined;
     // The findings read the metrics (IDSAA verdicts judge each segment's measures).
     if (wants("metrics") || wants("findings")) options.progress?.("Measuring segments");
     step("metrics");
-    const schemes = wants("metrics") || wants("findings") ? await computeSegmentMetrics(db, config.value, catalog, featuresKey && options.metricsEntries ? metricsMemo(db, options.metricsEntries, featuresKey, schemesPlan(config.value, workspace.segments)) : undefined) : [];
+    const schemes = wants("metrics") || wants("findings") ? await computeSegmentMetrics(db, config.value, catalog, memo) : [];
     const members = schemes[0]?.population ?? Number((await db.all(`SELECT count(*) AS n FROM "members"`))[0]?.n ?? 0);
     step("checks");
-    const findings = wants("findings") ? await measureFindings(db, workspace, catalog, expressions, schemes, options) : { hypotheses: [], idsaa: {}, normalization: [], coverage: [] };
+    const findings = wants("findings") ? await measureFindings(db, workspace, catalog, expressions, schemes, options, memo) : { hypotheses: [], idsaa: {}, normalization: [], coverage: [] };
     if (wants("impact")) options.progress?.("Measuring impact");
     const impact = wants("impact") ? await measureImpact(db, config.value, workspace.segments, loaded.sources, options.asOf, loaded.uniqueKeys) : undefined;
     const result: EngineResult = { sources: loaded.sources, members, schemes, ...findings, clustering: clustering ? { ...clustering, agreement } : undefined, impact, diagnostics: loaded.diagnostics, ...(warehouse ? { warehouse } : {}) };
@@ -231,6 +243,7 @@ async function measureFindings(
   expressions: ReadonlyMap<string, Expr>,
   schemes: readonly SchemeMetrics[],
   options: EngineOptions,
+  memo: MetricsQuery | undefined,
 ): Promise<Pick<EngineResult, "hypotheses" | "idsaa" | "normalization" | "coverage" | "valueLabels">> {
   const config = workspace.config!.value;
   options.progress?.("Testing hypotheses");
@@ -247,7 +260,7 @@ async function measureFindings(
     idsaa[`${segment.scheme}/${segment.value.id}`] = evaluateIdsaa(segment.value, metrics, defining.get(segment) ?? [], config);
   }
   const normalization = await normalizationCoverage(db, config);
-  const coverage = await featureCoverage(db, config, catalog);
-  const valueLabels = await measureValueLabels(db, config, options.asOf);
+  const coverage = await featureCoverage(db, config, catalog, memo);
+  const valueLabels = await measureValueLabels(db, config, options.asOf, memo);
   return { hypotheses, idsaa, normalization, coverage, ...(valueLabels ? { valueLabels } : {}) };
 }

@@ -17,11 +17,12 @@
  */
 import type { Config } from "../schema/config.ts";
 import type { Database } from "./duckdb.ts";
+import type { MetricsQuery } from "./metrics-memo.ts";
 import { asOfMoment } from "../compile/plan.ts";
 import { duckdb } from "../expr/dialects/duckdb.ts";
 import { MEMBERSHIPS } from "./membership.ts";
 import { valueMeasure } from "./segment-metrics.ts";
-import { FEATURES, MEMBER_ID, q, sourceTable } from "./sql-names.ts";
+import { FEATURES, lit, MEMBER_ID, q, sourceTable } from "./sql-names.ts";
 import { inValueOrder } from "../expr/dialects/in-value-order.ts";
 
 export interface LabelSegmentMeasure {
@@ -46,11 +47,16 @@ export interface ValueLabelMeasures {
   support_cost?: LabelMeasure;
 }
 
-export async function measureValueLabels(db: Database, config: Config, asOf: string): Promise<ValueLabelMeasures> {
+/**
+ * `query`: runs the value measure's queries over the features table and memberships (metrics-memo.ts answers them
+ * from the cache, one scheme at a time); default: the database, every scheme at once. Tickets are read from their
+ * sources, never from the cache.
+ */
+export async function measureValueLabels(db: Database, config: Config, asOf: string, query?: MetricsQuery): Promise<ValueLabelMeasures> {
   const out: ValueLabelMeasures = {};
   const measure = valueMeasure(config);
   if (measure) {
-    const measured = await rankedMeasure(db, `SELECT ${q(MEMBER_ID)}, CAST(${q(measure)} AS DOUBLE) AS x FROM ${FEATURES}`, measure);
+    const measured = await rankedMeasure(db, `SELECT ${q(MEMBER_ID)}, CAST(${q(measure)} AS DOUBLE) AS x FROM ${FEATURES}`, measure, query && { query, schemes: Object.keys(config.schemes) });
     if (measured) out.ltv = measured;
   }
   const tickets = Object.entries(config.sources).filter(([, s]) => s.kind === "tickets" && s.customer !== undefined);
@@ -67,16 +73,32 @@ export async function measureValueLabels(db: Database, config: Config, asOf: str
   return out;
 }
 
-/** `values` is a query with columns member_id and x; members with a null x are left out. */
-async function rankedMeasure(db: Database, values: string, measure: string): Promise<LabelMeasure | undefined> {
-  const ranked = `WITH v AS (SELECT * FROM (${values}) WHERE x IS NOT NULL AND isfinite(x)),
-    r AS (SELECT ${q(MEMBER_ID)}, x, (rank() OVER (ORDER BY x) - 1 + 0.5 * count(*) OVER (PARTITION BY x)) / count(*) OVER () AS p FROM v)`;
-  const [population] = await db.all(`${ranked} SELECT count(*) AS n, median(x) AS median FROM r`);
+/**
+ * `values` is a query with columns member_id and x; members with a null x are left out. `memo`: the queries run
+ * through it, scheme by scheme, over the ranks computed once into a table of this run when one of them runs.
+ */
+async function rankedMeasure(db: Database, values: string, measure: string, memo?: { query: MetricsQuery; schemes: readonly string[] }): Promise<LabelMeasure | undefined> {
+  const ranks = `WITH v AS (SELECT * FROM (${values}) WHERE x IS NOT NULL AND isfinite(x))
+    SELECT ${q(MEMBER_ID)}, x, (rank() OVER (ORDER BY x) - 1 + 0.5 * count(*) OVER (PARTITION BY x)) / count(*) OVER () AS p FROM v`;
+  let ranked = false;
+  const table = q("value_label_ranks");
+  const prepare = async () => {
+    if (!ranked) await db.run(`CREATE OR REPLACE TEMP TABLE ${table} AS ${ranks}`);
+    ranked = true;
+  };
+  // The ranks' definition heads each query (a string the query selects), so that the memo's key covers it.
+  const from = memo ? `(SELECT ${lit(ranks)} AS ranks_of, * FROM ${table})` : `(${ranks})`;
+  const [population] = await (memo ? memo.query : (sql: string) => db.all(sql))(`SELECT count(*) AS n, median(x) AS median FROM ${from} r`, undefined, prepare);
   const n = Number(population?.n ?? 0);
   if (n === 0) return undefined;
-  const rows = await db.all(
-    `${ranked} SELECT m.scheme, m.segment, count(*) AS n, ${inValueOrder("avg", "r.p")} AS rank, median(r.x) AS median FROM r JOIN ${MEMBERSHIPS} m USING (${q(MEMBER_ID)}) WHERE m.segment IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`,
-  );
+  const perSegment = (where: string) =>
+    `SELECT m.scheme, m.segment, count(*) AS n, ${inValueOrder("avg", "r.p")} AS rank, median(r.x) AS median FROM ${from} r JOIN ${MEMBERSHIPS} m USING (${q(MEMBER_ID)}) WHERE ${where} GROUP BY 1, 2 ORDER BY 1, 2`;
+  // Scheme by scheme in the order ORDER BY 1 gives (ids compared by bytes), so the rows are those of the one query.
+  const rows = memo ? [] : await db.all(perSegment("m.segment IS NOT NULL"));
+  for (const scheme of [...(memo?.schemes ?? [])].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))) {
+    rows.push(...(await memo!.query(perSegment(`m.segment IS NOT NULL AND m.scheme = ${lit(scheme)}`), scheme, prepare)));
+  }
+  if (ranked) await db.run(`DROP TABLE ${table}`);
   const segments: Record<string, LabelSegmentMeasure> = {};
   for (const row of rows) segments[`${String(row.scheme)}/${String(row.segment)}`] = { n: Number(row.n), rank: Number(row.rank), median: Number(row.median) };
   return { measure, population: { n, median: Number(population!.median) }, segments };

@@ -1,10 +1,11 @@
 /**
  * A warm `seg check` (engine/load-record-cache.ts, feature-cache.ts,
- * clustering-cache.ts) on the example workspace, as users run it: the report is
- * the same to the byte with and without the cache, cold and warm; after a
- * segment's rule is edited nothing but memberships and metrics is computed
- * again, after a feature is edited only that feature; and `seg lock` records
- * the hash of the bytes, never the one the cache remembers.
+ * clustering-cache.ts, membership-cache.ts, metrics-memo.ts) on the example
+ * workspace, as users run it: the report is the same to the byte with and
+ * without the cache, cold and warm; after a segment's rule is edited nothing but
+ * that scheme's memberships and metrics is computed again, after a feature is
+ * edited only that feature; and `seg lock` records the hash of the bytes, never
+ * the one the cache remembers.
  */
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -46,6 +47,7 @@ describe("a warm check", { timeout: 600_000 }, () => {
     expect(entries("features").length).toBeGreaterThan(10);
     expect(entries("clusterings")).toHaveLength(2);
     expect(entries("loads")).toHaveLength(5);
+    expect(entries("memberships")).toHaveLength(Object.keys((await run(REPO, false)).data!.lock.schemes).length);
     const warm = report(await run(REPO));
     expect(cold).toBe(uncached);
     expect(warm).toBe(uncached);
@@ -84,6 +86,13 @@ describe("a warm check", { timeout: 600_000 }, () => {
     await run(exampleCopy(), false);
     expect(readdirSync(cacheFolder.path())).toEqual([]);
   });
+
+  it("refuses a cache folder inside the workspace, creating nothing there: a workspace cannot hand the check entries it would trust", async () => {
+    const root = exampleCopy();
+    process.env.SEG_CACHE_DIR = join(root, "data", ".seg-cache");
+    await expect(run(root)).rejects.toThrow(/inside the workspace.*SEG_CACHE_DIR.*--no-cache/s);
+    expect(existsSync(join(root, "data", ".seg-cache"))).toBe(false);
+  });
 });
 
 describe("a warm check on Parquet sources (bench/large over 20,000 invoices)", { timeout: 600_000 }, () => {
@@ -102,16 +111,32 @@ describe("a warm check on Parquet sources (bench/large over 20,000 invoices)", {
 
   it("reports what a run without the cache reports, before and after a segment's rule is edited", async () => {
     const root = workspace();
-    expect(report(await runLarge(root))).toBe(report(await runLarge(root, false)));
+    const before = await runLarge(root);
+    expect(report(before)).toBe(report(await runLarge(root, false)));
     const kept = { features: entries("features"), clusterings: entries("clusterings") };
     const metrics = entries("metrics");
+    const memberships = entries("memberships");
+    expect(memberships).toHaveLength(2);
     const file = join(root, "segments/market/smb.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("employees >= 50", "employees >= 70"));
-    const warm = report(await runLarge(root));
+    const edited = await runLarge(root);
+    const warm = report(edited);
     expect({ features: entries("features"), clusterings: entries("clusterings") }).toEqual(kept);
-    // Only the market scheme's metrics query ran again: the totals and the rfm scheme's were read back.
-    expect(entries("metrics").filter((f) => !metrics.includes(f))).toHaveLength(1);
+    // Only the market scheme was assigned again; the rfm scheme's memberships were read back.
+    expect(entries("memberships").filter((f) => !memberships.includes(f))).toHaveLength(1);
+    expect(entries("memberships")).toEqual(expect.arrayContaining(memberships));
+    // Only the market scheme's queries ran again (its metrics and its value-label ranks): the totals, the rfm
+    // scheme's, the clusters' agreement with it and the feature coverage were read back.
+    expect(entries("metrics").filter((f) => !metrics.includes(f))).toHaveLength(2);
+    // The edit moved members between the market's segments, so the warm result has new memberships to get right.
+    const smb = (result: CheckResult) => result.data!.lock.schemes.market!.segments.smb!.count;
+    expect(smb(edited)).toBeLessThan(smb(before));
     expect(warm).toBe(report(await runLarge(root, false)));
+    // Back to the first rule: every scheme's memberships and every query are read back, and the report is the first one.
+    writeFileSync(file, readFileSync(file, "utf8").replace("employees >= 70", "employees >= 50"));
+    const settled = { memberships: entries("memberships"), metrics: entries("metrics") };
+    expect(report(await runLarge(root))).toBe(report(before));
+    expect({ memberships: entries("memberships"), metrics: entries("metrics") }).toEqual(settled);
   });
 
   it("is not trusted for the lock's digests: seg lock hashes every file whole", async () => {

@@ -6,6 +6,7 @@
  * out of the index, which compares partitions.
  */
 import type { Database } from "../duckdb.ts";
+import type { MetricsQuery } from "../metrics-memo.ts";
 import { MEMBERSHIPS } from "../membership.ts";
 import { lit, MEMBER_ID, q } from "../sql-names.ts";
 import { adjustedRandIndex, contingencyTable, type ContingencyTable } from "./agreement.ts";
@@ -24,20 +25,20 @@ export interface SchemeClusterAgreement {
   overlapping: number;
 }
 
-export async function clusterAgreement(db: Database, scheme: string): Promise<SchemeClusterAgreement> {
+/** `query`: runs its queries (metrics-memo.ts answers them from the cache); default: the database. */
+export async function clusterAgreement(db: Database, scheme: string, query: MetricsQuery = (sql) => db.all(sql)): Promise<SchemeClusterAgreement> {
   const id = q(MEMBER_ID);
   const joined = `SELECT m.${id}, coalesce(m.segment, ${lit(UNASSIGNED)}) AS segment, c.cluster_id, count(m.segment) OVER (PARTITION BY m.${id}) AS segments
     FROM ${MEMBERSHIPS} m JOIN ${CLUSTERS} c ON c.${id} = m.${id}
     WHERE m.scheme = ${lit(scheme)} AND c.cluster_id IS NOT NULL`;
-  const rows = await db.all(
+  const rows = await query(
     `SELECT segment, cluster_id, count(*) AS all_count, count(*) FILTER (WHERE segments <= 1) AS single_count FROM (${joined}) GROUP BY segment, cluster_id ORDER BY segment, cluster_id`,
+    scheme,
   );
   const cells = rows.map((r) => ({ row: String(r.segment), column: String(r.cluster_id), count: Number(r.all_count) }));
   const single = rows.map((r) => ({ row: String(r.segment), column: String(r.cluster_id), count: Number(r.single_count) })).filter((c) => c.count > 0);
   const forIndex = contingencyTable(single);
   const members = single.reduce((s, c) => s + c.count, 0);
-  const overlap = await db.all(
-    `SELECT count(DISTINCT ${id}) AS n FROM (${joined}) WHERE segments > 1`,
-  );
+  const overlap = await query(`SELECT count(DISTINCT ${id}) AS n FROM (${joined}) WHERE segments > 1`, scheme);
   return { scheme, table: contingencyTable(cells), ari: adjustedRandIndex(forIndex), members, overlapping: Number(overlap[0]?.n ?? 0) };
 }

@@ -15,7 +15,7 @@ const REPO = resolve(import.meta.dirname, "../../..");
 const PARTS = ["segmentation.yaml", "segments", "data", "hypotheses", "personas", "reviews", "segments.lock.json"];
 
 interface Profile {
-  steps: { step: string; seconds: number; peakRssMb: number; duckdbPeakMb: number; spillPeakMb: number }[];
+  steps: { step: string; seconds: number; cpuSeconds: number; peakRssMb: number; duckdbPeakMb: number; spillPeakMb: number }[];
   peakRssMb: number;
 }
 
@@ -38,15 +38,18 @@ describe("SEG_PROFILE", () => {
     expect(PROFILE_STEPS).toEqual(expect.arrayContaining(["load", "features", "RFM", "clustering sample", "assignment", "memberships", "metrics", "lock writing"]));
   });
 
-  it("records wall time, the process's peak memory and DuckDB's memory per step", () => {
+  it("records wall time, CPU time, the process's peak memory and DuckDB's memory per step", () => {
     for (const s of profile.steps) {
       expect(s.seconds).toBeGreaterThanOrEqual(0);
+      expect(s.cpuSeconds).toBeGreaterThanOrEqual(0);
       expect(s.spillPeakMb).toBeGreaterThanOrEqual(0);
       // A Node process with DuckDB loaded holds tens of MB at the least.
       expect(s.peakRssMb).toBeGreaterThan(20);
     }
     // DuckDB holds the loaded sources while they load.
     expect(profile.steps.find((s) => s.step === "load")!.duckdbPeakMb).toBeGreaterThan(0);
+    // Loading and building features compute; the process spends CPU time on them.
+    expect(profile.steps.reduce((sum, s) => sum + s.cpuSeconds, 0)).toBeGreaterThan(0);
     expect(profile.peakRssMb).toBe(Math.max(...profile.steps.map((s) => s.peakRssMb)));
   });
 
