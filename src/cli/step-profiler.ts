@@ -2,7 +2,8 @@
  * `SEG_PROFILE`: time each step of a recompute (engine/step-profile.ts names them)
  * and record the peak memory of the process and of DuckDB, and DuckDB's spill to
  * disk, during each. `SEG_PROFILE=1` prints a table on stderr; any other value is a
- * file the profile is written to as JSON. Peak RSS per step comes from the kernel's
+ * file the profile is written to as JSON. CPU seconds count every thread of the process.
+ * Peak RSS per step comes from the kernel's
  * high-water mark, reset as each step starts (Linux); elsewhere, and for DuckDB's
  * own figures, from samples taken every 50 ms.
  */
@@ -13,6 +14,8 @@ import type { Io } from "./io.ts";
 export interface StepProfileRow {
   step: ProfileStep;
   seconds: number;
+  /** CPU time of the whole process (Node and DuckDB's threads) during the step: what a loaded machine does not inflate. */
+  cpuSeconds: number;
   /** Peak resident memory of the whole process during the step, MB. */
   peakRssMb: number;
   /** Peak memory DuckDB's buffer manager held during the step, MB (sampled). */
@@ -39,6 +42,7 @@ export function stepProfiler(): StepProfiler {
   const rows: StepProfileRow[] = [];
   let current: StepProfileRow | undefined;
   let started = 0;
+  let cpuStarted = process.cpuUsage();
   let probe: UsageProbe | undefined;
   let probing = false;
   const highWater = resetHighWater();
@@ -61,6 +65,8 @@ export function stepProfiler(): StepProfiler {
     if (!current) return;
     sample();
     current.seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuStarted);
+    current.cpuSeconds = (cpu.user + cpu.system) / 1e6;
     const kernel = highWater ? readHighWaterMb() : undefined;
     if (kernel !== undefined) current.peakRssMb = Math.max(current.peakRssMb, kernel);
     rows.push(current);
@@ -71,7 +77,8 @@ export function stepProfiler(): StepProfiler {
     if (next) probe = next;
     if (highWater) resetHighWater();
     started = performance.now();
-    current = { step, seconds: 0, peakRssMb: 0, duckdbPeakMb: 0, spillPeakMb: 0 };
+    cpuStarted = process.cpuUsage();
+    current = { step, seconds: 0, cpuSeconds: 0, peakRssMb: 0, duckdbPeakMb: 0, spillPeakMb: 0 };
     sample();
   };
   const timer = setInterval(sample, SAMPLE_MS);
@@ -99,8 +106,8 @@ export function reportProfile(profiler: StepProfiler | undefined, io: Io): void 
     writeFileSync(target, `${JSON.stringify({ steps: rows, peakRssMb: Math.max(...rows.map((r) => r.peakRssMb)) }, null, 2)}\n`);
     return;
   }
-  const header = ["step", "seconds", "peak RSS MB", "DuckDB peak MB", "spill peak MB"];
-  const lines = rows.map((r) => [r.step, r.seconds.toFixed(2), r.peakRssMb.toFixed(0), r.duckdbPeakMb.toFixed(0), r.spillPeakMb.toFixed(0)]);
+  const header = ["step", "seconds", "CPU seconds", "peak RSS MB", "DuckDB peak MB", "spill peak MB"];
+  const lines = rows.map((r) => [r.step, r.seconds.toFixed(2), r.cpuSeconds.toFixed(2), r.peakRssMb.toFixed(0), r.duckdbPeakMb.toFixed(0), r.spillPeakMb.toFixed(0)]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const format = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
   io.stderr(`${[format(header), ...lines.map(format)].join("\n")}\n`);

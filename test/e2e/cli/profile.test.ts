@@ -15,7 +15,7 @@ const REPO = resolve(import.meta.dirname, "../../..");
 const PARTS = ["segmentation.yaml", "segments", "data", "hypotheses", "personas", "reviews", "segments.lock.json"];
 
 interface Profile {
-  steps: { step: string; seconds: number; peakRssMb: number; duckdbPeakMb: number; spillPeakMb: number }[];
+  steps: { step: string; seconds: number; cpuSeconds: number; peakRssMb: number; duckdbPeakMb: number; spillPeakMb: number }[];
   peakRssMb: number;
 }
 
@@ -41,12 +41,15 @@ describe("SEG_PROFILE", () => {
   it("records wall time, the process's peak memory and DuckDB's memory per step", () => {
     for (const s of profile.steps) {
       expect(s.seconds).toBeGreaterThanOrEqual(0);
+      expect(s.cpuSeconds).toBeGreaterThanOrEqual(0);
       expect(s.spillPeakMb).toBeGreaterThanOrEqual(0);
       // A Node process with DuckDB loaded holds tens of MB at the least.
       expect(s.peakRssMb).toBeGreaterThan(20);
     }
     // DuckDB holds the loaded sources while they load.
     expect(profile.steps.find((s) => s.step === "load")!.duckdbPeakMb).toBeGreaterThan(0);
+    // Reading and checking the sources takes CPU time.
+    expect(profile.steps.find((s) => s.step === "load")!.cpuSeconds).toBeGreaterThan(0);
     expect(profile.peakRssMb).toBe(Math.max(...profile.steps.map((s) => s.peakRssMb)));
   });
 
