@@ -10,7 +10,6 @@
  */
 import type { Expr } from "../expr/ast.ts";
 import type { ColumnType } from "../expr/dialects/dialect.ts";
-import type { FixedPoint } from "../expr/dialects/fixed-point-sum.ts";
 import { parseExpression } from "../expr/parser.ts";
 import { population } from "../engine/population.ts";
 import type { Config } from "../schema/config.ts";
@@ -83,8 +82,6 @@ export interface AggregatePlan {
   windowStart: string | undefined;
   /** The value of members without rows. */
   fallback: number | null;
-  /** A sum or mean of a double column the engine measured: added exactly (fixed-point-sum.ts). */
-  fixedPoint?: FixedPoint;
 }
 
 /** An attribute feature: an accounts column as is, normalized into categories, or bucketed. */
@@ -105,8 +102,6 @@ export interface RfmPlan {
   order: string;
   /** The order ids present are known to be all different (the engine's key check proved it): frequency counts them without DISTINCT. */
   ordersUnique?: true;
-  /** The amounts were measured by the engine: monetary adds them exactly (fixed-point-sum.ts). */
-  amountFixedPoint?: FixedPoint;
   reference: "as-of" | "newest-plus-one-day";
   groups: { name: string; expression: Expr }[];
 }

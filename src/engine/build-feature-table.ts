@@ -18,8 +18,6 @@ import { RFM_FEATURES, VALUE_TIER_FEATURE } from "../workspace/feature-catalog.t
 import type { Database } from "./duckdb.ts";
 import { FEATURES, MEMBERS, q, sourceTable } from "./sql-names.ts";
 import type { ProfileStep } from "./step-profile.ts";
-import { sumBounds } from "./sum-bounds.ts";
-import { fixedPointExponent, type FixedPoint } from "../expr/dialects/fixed-point-sum.ts";
 
 /** RFM values per buying member (with the aggregate features its scan computes too), built apart so a profile can time them. */
 const RFM_VALUES = q("rfm_values");
@@ -29,10 +27,9 @@ const RFM_VALUES = q("rfm_values");
  * sources whose keys loading proved all different (RFM then counts orders keyed by them without DISTINCT).
  */
 export async function buildFeatureTable(db: Database, config: Config, asOf: string, only?: ReadonlySet<string>, step: (name: ProfileStep) => void = () => undefined, uniqueKeys: readonly string[] = []): Promise<void> {
-  const planned = withUniqueOrders(only === undefined ? featuresPlan(config, asOf) : onlyFeatures(featuresPlan(config, asOf), only), config, uniqueKeys);
-  if (planned.rfm) step("RFM");
-  const plan = await withFixedPoints(db, planned);
+  const plan = withUniqueOrders(only === undefined ? featuresPlan(config, asOf) : onlyFeatures(featuresPlan(config, asOf), only), config, uniqueKeys);
   if (plan.rfm) {
+    step("RFM");
     await db.run(`CREATE OR REPLACE TEMP TABLE ${RFM_VALUES} AS ${renderQuery(rfmValuesQuery(plan, duckdb, sourceTable(plan.rfm.source)))}`);
   }
   step("features");
@@ -41,50 +38,6 @@ export async function buildFeatureTable(db: Database, config: Config, asOf: stri
   await db.run(`CREATE OR REPLACE TABLE ${FEATURES} AS ${renderQuery(query)}\nORDER BY ${q(MEMBER_ID)}`);
   if (plan.rfm) await db.run(`DROP TABLE ${RFM_VALUES}`);
 }
-
-/**
- * The plan with the sums and means of doubles that can be added exactly marked so (fixed-point-sum.ts): RFM's
- * monetary and aggregate sums of double columns, aggregate means of numeric columns. One scan per source
- * measures the columns they add; a column whose values do not fit keeps the sorted-list sum.
- */
-async function withFixedPoints(db: Database, plan: FeaturesPlan): Promise<FeaturesPlan> {
-  const wanted = new Map<string, Map<string, string>>();
-  const want = (source: string, column: string) => {
-    const columns = wanted.get(source) ?? new Map<string, string>();
-    columns.set(column, `t.${q(column)}`);
-    wanted.set(source, columns);
-  };
-  const types = new Map<string, Map<string, string>>();
-  const typeOf = async (source: string, column: string) => {
-    if (!types.has(source)) types.set(source, new Map((await db.all(`DESCRIBE ${sourceTable(source)}`)).map((r) => [String(r.column_name), String(r.column_type)])));
-    return types.get(source)!.get(column) ?? "";
-  };
-  const adds = async (source: string, column: string, aggregate: "sum" | "avg") => {
-    const type = await typeOf(source, column);
-    return aggregate === "sum" ? DOUBLES.test(type) : DOUBLES.test(type) || WHOLE.test(type);
-  };
-  if (plan.rfm && (await adds(plan.rfm.source, plan.rfm.amount, "sum"))) want(plan.rfm.source, plan.rfm.amount);
-  for (const f of plan.features) {
-    if (f.kind === "aggregate" && (f.aggregate === "sum" || f.aggregate === "avg") && f.column !== undefined && (await adds(f.source, f.column, f.aggregate))) want(f.source, f.column);
-  }
-  const points = new Map<string, FixedPoint | undefined>();
-  for (const [source, columns] of wanted) {
-    for (const [column, bounds] of await sumBounds(db, sourceTable(source), columns)) points.set(JSON.stringify([source, column]), fixedPointExponent(bounds));
-  }
-  const point = (source: string, column: string | undefined) => (column === undefined ? undefined : points.get(JSON.stringify([source, column])));
-  const rfmPoint = plan.rfm ? point(plan.rfm.source, plan.rfm.amount) : undefined;
-  return {
-    ...plan,
-    rfm: plan.rfm && rfmPoint ? { ...plan.rfm, amountFixedPoint: rfmPoint } : plan.rfm,
-    features: plan.features.map((f) => {
-      const fixedPoint = f.kind === "aggregate" && (f.aggregate === "sum" || f.aggregate === "avg") ? point(f.source, f.column) : undefined;
-      return fixedPoint && f.kind === "aggregate" ? { ...f, fixedPoint } : f;
-    }),
-  };
-}
-
-const DOUBLES = /^(DOUBLE|FLOAT)$/;
-const WHOLE = /^U?(TINYINT|SMALLINT|INTEGER|BIGINT)$/;
 
 /** RFM marked as counting unique orders when its order column is the key of a source whose keys are unique. */
 function withUniqueOrders(plan: FeaturesPlan, config: Config, uniqueKeys: readonly string[]): FeaturesPlan {

@@ -84,9 +84,9 @@ function aggregateValue(feature: AggregatePlan, column: string | undefined, ts: 
     case "events_per_active_day":
       return `CAST(${agg("count", undefined)} AS ${dialect.doubleType}) / nullif(${agg("count", `CAST(${required(column ?? ts)} AS DATE)`, true)}, 0)`;
     case "sum":
-      return dialect.orderedAggregate("sum", required(column), filter, feature.fixedPoint);
+      return dialect.orderedAggregate("sum", required(column), filter);
     case "avg":
-      return dialect.orderedAggregate("avg", `CAST(${required(column)} AS ${dialect.doubleType})`, filter, feature.fixedPoint);
+      return dialect.orderedAggregate("avg", `CAST(${required(column)} AS ${dialect.doubleType})`, filter);
     case "min":
       return agg("min", required(column));
     case "max":

@@ -18,7 +18,6 @@ import type { Dialect } from "../../expr/dialects/dialect.ts";
 import { aggregateScanKey, aggregatesSql } from "./aggregate-sql.ts";
 import { attributeSql } from "./attribute-sql.ts";
 import { indent, type Cte, type Query } from "./query.ts";
-import type { FixedPoint } from "../../expr/dialects/fixed-point-sum.ts";
 import { quintileScoreSql, rfmGroupSql, rfmReferenceSql, rfmValuesSql } from "./rfm-sql.ts";
 import { sourceCtes } from "./source-ctes.ts";
 import { valueTierSql } from "./value-tier-sql.ts";
@@ -86,12 +85,12 @@ function rfmSharedGroup(plan: FeaturesPlan, groups: ReadonlyMap<string, Aggregat
 /** RFM's values as aggregate features (the aggregates rfmValuesSql writes when it ends at as_of), named as its columns. */
 function rfmAggregates(rfm: RfmPlan): { feature: AggregatePlan; as: string }[] {
   const base = { kind: "aggregate", source: rfm.source, customer: rfm.customer, timestamp: rfm.timestamp, where: undefined, windowStart: undefined, fallback: null } as const;
-  const value = (name: string, aggregate: AggregatePlan["aggregate"], column?: string, fixedPoint?: FixedPoint) => ({ feature: { ...base, name, aggregate, column, ...(fixedPoint ? { fixedPoint } : {}) }, as: name });
+  const value = (name: string, aggregate: AggregatePlan["aggregate"], column?: string) => ({ feature: { ...base, name, aggregate, column }, as: name });
   return [
     value("recency_days", "days_since_last"),
     // Unique ids counted are distinct ids counted, without the hash table per member that DISTINCT needs.
     value("frequency", rfm.ordersUnique ? "count" : "count_distinct", rfm.order),
-    value("monetary", "sum", rfm.amount, rfm.amountFixedPoint),
+    value("monetary", "sum", rfm.amount),
     value("tenure_days", "days_since_first"),
   ];
 }

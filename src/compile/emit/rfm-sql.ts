@@ -1,8 +1,7 @@
 /**
  * RFM: per customer, whole days since the last and the first purchase before
  * the reference moment (as pandas' Timedelta.days), distinct orders and the sum
- * of amounts (added in ascending order, or exactly where the engine measured them
- * (fixed-point-sum.ts), so the same rows give the same bits);
+ * of amounts (added in ascending order, so the same rows give the same bits);
  * 1–5 quintile scores by rank (ties broken by member id), cut the way pandas'
  * qcut on rank(method="first") does:
  * bin = max(1, ceil((rank − 1) × 5 / (n − 1))), recency reversed; and the
@@ -31,7 +30,7 @@ export function rfmValuesSql(rfm: RfmPlan, source: string, reference: string | u
   ${customer} AS ${q(MEMBER_ID)},
   ${dialect.elapsedDays(`max(${ts})`, moment)} AS ${q("recency_days")},
   ${orders} AS ${q("frequency")},
-  ${dialect.orderedAggregate("sum", `s.${q(rfm.amount)}`, undefined, rfm.amountFixedPoint)} AS ${q("monetary")},
+  ${dialect.orderedAggregate("sum", `s.${q(rfm.amount)}`)} AS ${q("monetary")},
   ${dialect.elapsedDays(`min(${ts})`, moment)} AS ${q("tenure_days")}
 FROM ${source} s
 WHERE ${customer} IS NOT NULL AND ${ts} < ${moment}

@@ -13,7 +13,6 @@
  * expression) the method writes it as a literal.
  */
 import type { FunctionName } from "../functions.ts";
-import type { FixedPoint } from "./fixed-point-sum.ts";
 
 export type DialectName = "duckdb" | "postgres" | "bigquery" | "snowflake";
 
@@ -58,10 +57,8 @@ export interface Dialect {
    * order depends only on the values (equal values are interchangeable), so the same rows
    * give the same bits on every run, with any number of threads and in any row order.
    * With `filter` (SQL, a condition on the row), only the rows where it holds are aggregated.
-   * With `fixedPoint` (the engine measured the values: fixed-point-sum.ts), a dialect that can
-   * adds them exactly instead, which is as deterministic and needs no ordering.
    */
-  orderedAggregate(aggregate: "sum" | "avg", value: string, filter?: string, fixedPoint?: FixedPoint): string;
+  orderedAggregate(aggregate: "sum" | "avg", value: string, filter?: string): string;
   /**
    * Whether an aggregate takes `FILTER (WHERE …)`; where it does not, the rows are chosen by a
    * CASE in its argument (every aggregate Seg writes skips NULLs, so both give the same value).

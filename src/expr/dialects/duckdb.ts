@@ -9,9 +9,7 @@
  *   argument (`LN(0)`) into NULL without repeating the argument.
  * - `GREATEST` and `LEAST` already skip NULLs.
  * - Sums and means add in ascending order of the values (`in-value-order.ts`): a plain
- *   parallel `sum` of doubles adds in thread-completion order and its last bits vary. Where
- *   the engine measured the values and they fit, they are added exactly instead
- *   (`fixed-point-sum.ts`), which needs no ordering.
+ *   parallel `sum` of doubles adds in thread-completion order and its last bits vary.
  * - The engine renders the plan with this dialect, so compiled DuckDB SQL reads like the
  *   engine's.
  */
@@ -20,7 +18,6 @@ import { doubleQuoteIdent, singleQuoteText } from "./double-quote.ts";
 import { sqlNumber } from "./sql-number.ts";
 import { standardCall } from "./standard-call.ts";
 import { inValueOrder } from "./in-value-order.ts";
-import { fixedPointSum } from "./fixed-point-sum.ts";
 
 const TYPES: Readonly<Record<ColumnType, string>> = { string: "VARCHAR", integer: "BIGINT", number: "DOUBLE", boolean: "BOOLEAN", date: "DATE", timestamp: "TIMESTAMP" };
 
@@ -54,10 +51,6 @@ export const duckdb: Dialect = {
   trim: (text) => `trim(${text})`,
   matchesRegex: (text, pattern) => `regexp_matches(${text}, ${singleQuoteText(pattern)}, 'i')`,
   byteOrder: (text) => text,
-  orderedAggregate: (aggregate, value, filter, fixedPoint) => {
-    if (fixedPoint === undefined) return inValueOrder(aggregate, value, filter);
-    const sum = fixedPointSum(value, fixedPoint, filter);
-    return aggregate === "sum" ? sum : `(${sum} / count(${value})${filter !== undefined ? ` FILTER (WHERE ${filter})` : ""})`;
-  },
+  orderedAggregate: (aggregate, value, filter) => inValueOrder(aggregate, value, filter),
   aggregateFilter: true,
 };
