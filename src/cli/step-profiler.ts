@@ -2,7 +2,8 @@
  * `SEG_PROFILE`: time each step of a recompute (engine/step-profile.ts names them)
  * and record the peak memory of the process and of DuckDB, and DuckDB's spill to
  * disk, during each. `SEG_PROFILE=1` prints a table on stderr; any other value is a
- * file the profile is written to as JSON. Peak RSS per step comes from the kernel's
+ * file the profile is written to as JSON. CPU seconds count every thread of the process.
+ * Peak RSS per step comes from the kernel's
  * high-water mark, reset as each step starts (Linux); elsewhere, and for DuckDB's
  * own figures, from samples taken every 50 ms.
  */

@@ -12,6 +12,8 @@ import type { MetricsQuery } from "./metrics-memo.ts";
 import { FEATURES, lit, MEMBER_ID, q } from "./sql-names.ts";
 import type { Summary } from "./stats/two-sample.ts";
 import { inValueOrder } from "../expr/dialects/in-value-order.ts";
+import { fixedPointExponent, fixedPointSum } from "../expr/dialects/fixed-point-sum.ts";
+import { sumBounds } from "./sum-bounds.ts";
 
 export interface FeatureComparison {
   feature: string;
@@ -102,8 +104,10 @@ export async function computeSegmentMetrics(db: Database, config: Config, catalo
 /**
  * Sums, means and sums of squares of a feature over the rows `f`, the same bits on every run:
  * columns of whole numbers (integers, booleans) are summed exactly as HUGEINT, in any order and
- * in parallel (squares only of integers up to 32 bits, which cannot overflow); other columns add their doubles in ascending order (`in-value-order.ts`). A mean
- * is the sum divided by the count, as DuckDB's `avg` of doubles divides.
+ * in parallel (squares only of integers up to 32 bits, which cannot overflow); other columns add their doubles exactly
+ * where one scan of the table finds they fit (`fixed-point-sum.ts`, the squares as the doubles each row's product
+ * gives), else in ascending order (`in-value-order.ts`). A mean is the sum divided by the count, as DuckDB's `avg` of
+ * doubles divides.
  */
 async function exactSums(db: Database): Promise<{ total: (name: string) => string; mean: (name: string) => string; squares: (name: string) => string }> {
   const described = await db.all(`DESCRIBE ${FEATURES}`);
@@ -113,10 +117,30 @@ async function exactSums(db: Database): Promise<{ total: (name: string) => strin
   const small = typed(/^(BOOLEAN|U?(TINYINT|SMALLINT|INTEGER))$/);
   const exact = (name: string) => `CAST(f.${q(name)} AS HUGEINT)`;
   const num = (name: string) => `CAST(f.${q(name)} AS DOUBLE)`;
+  const fractional = [...typed(/^(DOUBLE|FLOAT|DECIMAL\(\d+,\d+\))$/)];
+  const square = (name: string, row: string) => `CAST(${row}.${q(name)} AS DOUBLE) * CAST(${row}.${q(name)} AS DOUBLE)`;
+  const wide = [...whole].filter((name) => !small.has(name));
+  const measured = [...fractional.map((name) => [`s${name}`, `t.${q(name)}`] as const), ...[...fractional, ...wide].map((name) => [`ss${name}`, square(name, "t")] as const)];
+  const bounds = await sumBounds(db, FEATURES, new Map(measured));
+  const point = (key: string) => {
+    const b = bounds.get(key);
+    return b ? fixedPointExponent(b) : undefined;
+  };
+  const sum = (name: string) => {
+    const p = point(`s${name}`);
+    return p ? fixedPointSum(num(name), p) : inValueOrder("sum", num(name));
+  };
   return {
-    total: (name) => (whole.has(name) ? `sum(${exact(name)})` : inValueOrder("sum", num(name))),
-    mean: (name) => (whole.has(name) ? `CAST(sum(${exact(name)}) AS DOUBLE) / count(f.${q(name)})` : inValueOrder("avg", num(name))),
-    squares: (name) => (small.has(name) ? `sum(${exact(name)} * ${exact(name)})` : inValueOrder("sum", `${num(name)} * ${num(name)}`)),
+    total: (name) => (whole.has(name) ? `sum(${exact(name)})` : sum(name)),
+    mean: (name) => {
+      if (whole.has(name)) return `CAST(sum(${exact(name)}) AS DOUBLE) / count(f.${q(name)})`;
+      return point(`s${name}`) ? `(${sum(name)} / count(${num(name)}))` : inValueOrder("avg", num(name));
+    },
+    squares: (name) => {
+      if (small.has(name)) return `sum(${exact(name)} * ${exact(name)})`;
+      const p = point(`ss${name}`);
+      return p ? fixedPointSum(square(name, "f"), p) : inValueOrder("sum", square(name, "f"));
+    },
   };
 }
 

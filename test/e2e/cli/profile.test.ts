@@ -50,6 +50,8 @@ describe("SEG_PROFILE", () => {
     expect(profile.steps.find((s) => s.step === "load")!.duckdbPeakMb).toBeGreaterThan(0);
     // Loading and building features compute; the process spends CPU time on them.
     expect(profile.steps.reduce((sum, s) => sum + s.cpuSeconds, 0)).toBeGreaterThan(0);
+    // Reading and checking the sources takes CPU time.
+    expect(profile.steps.find((s) => s.step === "load")!.cpuSeconds).toBeGreaterThan(0);
     expect(profile.peakRssMb).toBe(Math.max(...profile.steps.map((s) => s.peakRssMb)));
   });
 
