@@ -65,6 +65,13 @@ describe("cacheFolderFor", () => {
     expect(existsSync(join(root, "shipped", "seg"))).toBe(false);
   });
 
+  it("refuses a cache folder below a broken link, naming the link", () => {
+    const root = scratch();
+    const outside = scratch();
+    symlinkSync(join(outside, "gone"), join(outside, "dangling"));
+    expect(() => cacheFolderFor(root, { SEG_CACHE_DIR: join(outside, "dangling", "seg") })).toThrow(`${join(outside, "dangling")} is a broken link. Remove it, point SEG_CACHE_DIR elsewhere, or pass --no-cache.`);
+  });
+
   it("refuses a workspace inside the cache folder, whose entry folders could be the workspace's own", () => {
     const cache = scratch();
     mkdirSync(join(cache, "features"));

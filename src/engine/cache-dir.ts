@@ -14,9 +14,10 @@
 import { createHash } from "node:crypto";
 import { lstatSync, mkdirSync, realpathSync } from "node:fs";
 import { homedir } from "node:os";
-import { basename, dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { SegError } from "../diagnostics/seg-error.ts";
 import { isInsideFolder } from "../workspace/is-inside-folder.ts";
+import { realPathToBe } from "../workspace/real-path-to-be.ts";
 import { VERSION } from "../version.ts";
 
 /** Bump when what a cache entry holds changes shape or meaning. */
@@ -44,7 +45,9 @@ export function cacheFolderFor(workspaceRoot: string, env: NodeJS.ProcessEnv = p
   if (dir === undefined) return undefined;
   const named = env.SEG_CACHE_DIR ? "$SEG_CACHE_DIR" : env.XDG_CACHE_HOME ? "$XDG_CACHE_HOME/seg" : "the default cache folder";
   const absolute = resolve(dir);
-  const real = realPathToBe(absolute, named);
+  const real = realPathToBe(absolute, (link) => {
+    throw new SegError(`Refusing the cache folder ${absolute} (${named}): ${link} is a broken link. Remove it, point SEG_CACHE_DIR elsewhere, or pass --no-cache.`);
+  });
   const root = realpathSync(workspaceRoot);
   if (isInsideFolder(real, root)) {
     throw new SegError(`Refusing the cache folder ${absolute} (${named}): it is inside the workspace ${root}, where a pull request could ship cache entries that seg would trust. Point SEG_CACHE_DIR at a folder outside the workspace, or pass --no-cache.`);
@@ -69,28 +72,6 @@ export function cacheFolderFor(workspaceRoot: string, env: NodeJS.ProcessEnv = p
     throw new SegError(`Refusing the cache folder ${absolute} (${named}): ${problem}, and whoever can write cache entries decides what seg reports. Use a folder of your own that only you can write to (chmod 700), or pass --no-cache.`);
   }
   return real;
-}
-
-/** The real path `path` will have once made: its nearest existing ancestor's real path (links resolved) and the rest as written. */
-function realPathToBe(path: string, named: string): string {
-  const rest: string[] = [];
-  let at = path;
-  for (;;) {
-    try {
-      lstatSync(at);
-      break;
-    } catch {
-      const parent = dirname(at);
-      if (parent === at) break;
-      rest.unshift(basename(at));
-      at = parent;
-    }
-  }
-  try {
-    return join(realpathSync(at), ...rest);
-  } catch {
-    throw new SegError(`Refusing the cache folder ${path} (${named}): ${at} is a broken link. Remove it, point SEG_CACHE_DIR elsewhere, or pass --no-cache.`);
-  }
 }
 
 /** A hex key for an entry: Seg's version and the cache format are always part of it. */

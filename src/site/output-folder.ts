@@ -12,9 +12,10 @@
  * `.astro` link in the workspace, which Astro would write through, is refused too.
  */
 import { lstatSync, readdirSync, realpathSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { join, relative, sep } from "node:path";
 import { FileError } from "../workspace/file-error.ts";
 import { isInsideFolder } from "../workspace/is-inside-folder.ts";
+import { realPathToBe } from "../workspace/real-path-to-be.ts";
 
 /** The file every built site holds, so a later build knows the folder is its own. */
 export const BUILD_MARKER = ".seg-build";
@@ -32,7 +33,7 @@ export function checkOutputFolder(root: string, outDir: string, readFiles: reado
   if (stat?.isSymbolicLink()) refuse("the output folder is a link; Seg does not build through links.", "Remove the link, or give the real folder.");
   if (stat && !stat.isDirectory()) refuse("this is a file, not a folder; the build would replace it.", "Choose a folder name such as dist.");
   const realRoot = realpathSync(root);
-  const realOut = realPathOf(outDir);
+  const realOut = realPathToBe(outDir, (link) => refuse(`${link} is a broken link, so where the build would write is unknown.`, "Remove the link, or give another folder."));
   const rel = relative(realRoot, realOut);
   if (rel === "") refuse("this is the workspace itself; the build replaces its output folder, which would delete the workspace.", "Use a folder inside it, such as dist (the default).");
   if (isInsideFolder(realRoot, realOut)) refuse("this folder contains the workspace; the build replaces its output folder, which would delete the workspace.", "Use a folder inside the workspace, such as dist (the default), or an empty folder elsewhere.");
@@ -54,12 +55,4 @@ export function checkOutputFolder(root: string, outDir: string, readFiles: reado
 /** Mark a freshly built site as Seg's, before it takes the output folder's place. */
 export function markOutputFolder(dir: string): void {
   writeFileSync(join(dir, BUILD_MARKER), "Built by seg build. seg build replaces this whole folder; do not keep other files here.\n", { flag: "wx" });
-}
-
-/** The real path of a folder that may not exist yet: its nearest existing parent's, resolved, plus the rest. */
-function realPathOf(path: string): string {
-  const full = resolve(path);
-  if (lstatSync(full, { throwIfNoEntry: false })) return realpathSync(full);
-  const parent = dirname(full);
-  return parent === full ? full : join(realPathOf(parent), basename(full));
 }

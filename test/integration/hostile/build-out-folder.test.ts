@@ -88,6 +88,16 @@ describe("seg build --out", () => {
     expect(snapshot(parent)).toEqual(before);
   });
 
+  it("refuses an output folder below a broken link with exit 2, naming the link", () => {
+    const { parent, root, env } = layout();
+    symlinkSync(join(parent, "gone"), join(parent, "dangling"));
+    const before = snapshot(parent);
+    const run = runSeg(["build", "--out", "../dangling/site"], { cwd: root, env });
+    expect(run.stderr).toMatch(/^seg build: --out \S+\/dangling\/site: \S+\/dangling is a broken link, so where the build would write is unknown\. Remove the link, or give another folder\.$/m);
+    expect(run.status).toBe(2);
+    expect(snapshot(parent)).toEqual(before);
+  });
+
   it("builds into a new folder outside the workspace, marks it, and replaces it on the next build", () => {
     const { parent, root, sibling, env } = layout();
     const first = runSeg(["build", "--out", "../site"], { cwd: root, env });
