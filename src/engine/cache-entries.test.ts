@@ -84,6 +84,21 @@ describe("cacheEntries", () => {
     expect(statSync(dir).mode & 0o777).toBe(0o700);
   });
 
+  it("makes its folder before anything is written, for a database that writes the files itself; refuses a file or a link in its place", () => {
+    const dir = join(scratch(), "a", "entries");
+    const entries = cacheEntries(dir, 4);
+    expect(entries.folder).toBe(dir);
+    expect(entries.makeFolder()).toBe(true);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    expect(entries.makeFolder()).toBe(true);
+    const file = join(scratch(), "a-file");
+    writeFileSync(file, "not a folder");
+    expect(cacheEntries(file, 4).makeFolder()).toBe(false);
+    const link = join(scratch(), "link");
+    symlinkSync(scratch(), link);
+    expect(cacheEntries(link, 4).makeFolder()).toBe(false);
+  });
+
   it("never reads an entry file that is a link", () => {
     const dir = scratch();
     const planted = join(scratch(), "planted.json");

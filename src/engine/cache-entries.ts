@@ -21,6 +21,14 @@ export interface CacheFile<W> {
 }
 
 export interface CacheEntries {
+  /** The folder the entries live in. */
+  folder: string;
+  /**
+   * Makes the folder (0700) when missing, before anything is written to it; put does so itself, and a caller
+   * whose database writes the files calls it first (the database is only allowed into folders that exist).
+   * False when it is not a folder of this user's own (a file, a link, another user's): it is then neither read nor written.
+   */
+  makeFolder(): boolean;
   /** Path of the entry's file with this extension. */
   path(key: string, ext: string): string;
   /** True when every listed file of the entry exists; marks the entry as used. */
@@ -34,9 +42,16 @@ const ORPHAN_MS = 60 * 60 * 1000;
 
 export function cacheEntries(dir: string, keep: number): CacheEntries {
   const path = (key: string, ext: string) => join(dir, `${key}.${ext}`);
+  const makeFolder = () => {
+    try {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+    } catch {
+      // A file in the way, or no permission: not a folder of this user's own, checked below.
+    }
+    return ownFolder(dir);
+  };
   const staging = (key: string, files: readonly { ext: string }[]) => {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    if (!ownFolder(dir)) throw new Error(`${dir} is not a folder of this user's own`);
+    if (!makeFolder()) throw new Error(`${dir} is not a folder of this user's own`);
     const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
     return files.map((file) => ({ tmp: `${path(key, file.ext)}.${tag}.tmp`, final: path(key, file.ext) }));
   };
@@ -48,6 +63,8 @@ export function cacheEntries(dir: string, keep: number): CacheEntries {
     for (const { tmp } of moves) rmSync(tmp, { force: true });
   };
   return {
+    folder: dir,
+    makeFolder,
     path,
     has(key, exts) {
       try {

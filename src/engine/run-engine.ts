@@ -6,7 +6,6 @@
  * database is closed before returning unless the caller keeps it (explain and
  * export read from it).
  */
-import { mkdirSync } from "node:fs";
 import { schemesPlan } from "../compile/plan.ts";
 import { clusteringLog1pDomain, clusteringTooFewMembers } from "../checks/clustering.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -152,9 +151,9 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
       db.close();
       return { sources: loaded.sources, members: 0, schemes: [], hypotheses: [], idsaa: {}, normalization: [], coverage: [], clustering: undefined, impact: undefined, diagnostics: loaded.diagnostics };
     }
-    // The feature and clustering caches are read and written by the database itself (Parquet).
-    const cacheFolders = [options.featureCache?.folder, options.clusteringCache?.folder, options.membershipCache?.folder].filter((f): f is string => f !== undefined);
-    for (const folder of cacheFolders) mkdirSync(folder, { recursive: true, mode: 0o700 });
+    // The feature, clustering and membership caches are read and written by the database itself (Parquet): it may
+    // write only into their folders, made before it is locked down (a folder that is not the user's own stays out).
+    const cacheFolders = [options.featureCache, options.clusteringCache, options.membershipCache].flatMap((cache) => (cache?.entries.makeFolder() ? [cache.entries.folder] : []));
     await db.lockDown([...(options.writableDirectories ?? []), ...cacheFolders], loaded.readInPlace);
     options.progress?.("Computing features");
     // Features built in the warehouse arrive as a table already; they are not kept in the feature cache.

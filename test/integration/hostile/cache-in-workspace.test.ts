@@ -4,9 +4,10 @@
  * workspace (named by SEG_CACHE_DIR or XDG_CACHE_HOME, as written or through a
  * link) is refused with exit 2 before anything is read, as profiles inside the
  * workspace are: a fork's pull request could otherwise ship entries that
- * `seg check` would report as the data's.
+ * `seg check` would report as the data's. A cache folder outside that cannot be
+ * used (a file where one of its folders belongs) only costs time.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -68,5 +69,20 @@ describe("a cache folder inside the workspace", () => {
     expect(runSeg(["check"], { cwd: root, env: { SEG_CACHE_DIR: cache } }).status).toBe(0);
     expect(statSync(cache).mode & 0o777).toBe(0o700);
     expect(readdirSync(cache).length).toBeGreaterThan(0);
+  });
+});
+
+describe("a cache folder that cannot be used", () => {
+  it("seg lock runs without the caches whose folders are files, and writes the same lock", () => {
+    const root = workspace();
+    expect(runSeg(["lock", "--no-cache"], { cwd: root }).status).toBe(0);
+    const lock = readFileSync(join(root, "segments.lock.json"), "utf8");
+    const cache = outsideFolder();
+    for (const name of ["features", "clusterings", "memberships"]) writeFileSync(join(cache, name), "not a folder\n");
+    const run = runSeg(["lock"], { cwd: root, env: { SEG_CACHE_DIR: cache } });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(readFileSync(join(root, "segments.lock.json"), "utf8")).toBe(lock);
+    expect(readFileSync(join(cache, "features"), "utf8")).toBe("not a folder\n");
   });
 });
