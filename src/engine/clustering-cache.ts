@@ -19,18 +19,12 @@ import type { ClusteringProblem, ClusteringResult } from "./cluster/run-clusteri
 import type { Database } from "./duckdb.ts";
 import { lit } from "./sql-names.ts";
 
-export interface ClusteringCache {
-  /** The folder the entries live in: the database must be allowed to read and write it. */
-  folder: string;
-  entries: CacheEntries;
-}
-
 /** Clusterings kept (each a member's id, cluster and outlier flag per member). */
 const KEEP = 16;
 
-export function clusteringFileCache(cacheDir: string): ClusteringCache {
-  const folder = join(cacheDir, "clusterings");
-  return { folder, entries: cacheEntries(folder, KEEP) };
+/** Kept in a folder of the cache that the database itself reads and writes (run-engine.ts lets it in). */
+export function clusteringFileCache(cacheDir: string): CacheEntries {
+  return cacheEntries(join(cacheDir, "clusterings"), KEEP);
 }
 
 /** The key of a clustering: everything it is computed from, or undefined when a feature it reads has no key. */
@@ -43,13 +37,12 @@ export function clusteringKey(settings: unknown, features: readonly string[], co
 /** The clustering from the cache (the `clusters` table restored), else `run`'s, kept when it fitted. */
 export async function cachedClustering(
   db: Database,
-  cache: ClusteringCache,
+  entries: CacheEntries,
   key: string,
   run: () => Promise<ClusteringResult | ClusteringProblem>,
   onHit: () => void = () => undefined,
   view = false,
 ): Promise<ClusteringResult | ClusteringProblem> {
-  const { entries } = cache;
   if (entries.has(key, ["bin", "parquet"])) {
     try {
       onHit();

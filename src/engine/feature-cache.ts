@@ -35,18 +35,12 @@ import type { Database } from "./duckdb.ts";
 import { FEATURES, lit, MEMBERS, q, sourceTable } from "./sql-names.ts";
 import type { ProfileStep } from "./step-profile.ts";
 
-export interface FeatureCache {
-  /** The folder the entries live in: the database must be allowed to read and write it. */
-  folder: string;
-  entries: CacheEntries;
-}
-
 /** Feature columns kept: a few hundred, for the features of several workspaces and their recent states. */
 const KEEP = 128;
 
-export function featureFileCache(cacheDir: string): FeatureCache {
-  const folder = join(cacheDir, "features");
-  return { folder, entries: cacheEntries(folder, KEEP) };
+/** Kept in a folder of the cache that the database itself reads and writes (run-engine.ts lets it in). */
+export function featureFileCache(cacheDir: string): CacheEntries {
+  return cacheEntries(join(cacheDir, "features"), KEEP);
 }
 
 /** A group of the features table's columns that is computed, kept and read back together. */
@@ -76,16 +70,15 @@ export async function cachedFeatureTable(
   step: (name: ProfileStep) => void,
   uniqueKeys: readonly string[],
   identities: Readonly<Record<string, string>>,
-  cache: FeatureCache | undefined,
+  entries: CacheEntries | undefined,
   view = false,
 ): Promise<FeatureBuild | undefined> {
   const plan = featuresPlan(config, asOf);
-  const units = cache ? planUnits(plan, identities, uniqueKeys, String((await db.all("SELECT library_version AS v FROM pragma_version()"))[0]?.v)) : undefined;
-  if (!cache || !units) {
+  const units = entries ? planUnits(plan, identities, uniqueKeys, String((await db.all("SELECT library_version AS v FROM pragma_version()"))[0]?.v)) : undefined;
+  if (!entries || !units) {
     await buildFeatureTable(db, config, asOf, undefined, step, uniqueKeys);
     return undefined;
   }
-  const { entries } = cache;
   const missing = [...units.values()].filter((unit) => !entries.has(unit.key, ["parquet"]));
   const members = units.get(MEMBER_ID)!;
   const accounts = units.get("accounts");

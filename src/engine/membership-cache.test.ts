@@ -4,9 +4,10 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { configSchema, type Config } from "../schema/config.ts";
 import type { LoadedSegment } from "../workspace/workspace.ts";
+import type { CacheEntries } from "./cache-entries.ts";
 import { openDatabase, type Database } from "./duckdb.ts";
 import { assignMemberships } from "./membership.ts";
-import { cachedMemberships, membershipFileCache, type MembershipCache } from "./membership-cache.ts";
+import { cachedMemberships, membershipFileCache } from "./membership-cache.ts";
 
 const config: Config = configSchema.parse({
   name: "t",
@@ -28,7 +29,7 @@ const segments = (bigAt: number) => [
 
 let db: Database;
 let dir: string;
-let cache: MembershipCache;
+let cache: CacheEntries;
 beforeEach(async () => {
   db = await openDatabase({ threads: 1 });
   dir = mkdtempSync(join(tmpdir(), "seg-membership-cache-"));

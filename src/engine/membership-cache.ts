@@ -21,23 +21,16 @@ import type { Database } from "./duckdb.ts";
 import { assignMemberships, MEMBERSHIPS, membershipsSql } from "./membership.ts";
 import { FEATURES, lit, q } from "./sql-names.ts";
 
-export interface MembershipCache {
-  /** The folder the entries live in: the database must be allowed to read and write it. */
-  folder: string;
-  entries: CacheEntries;
-}
-
 /** Schemes kept: every scheme of a few workspaces and their recent states. */
 const KEEP = 64;
 
-export function membershipFileCache(cacheDir: string): MembershipCache {
-  const folder = join(cacheDir, "memberships");
-  return { folder, entries: cacheEntries(folder, KEEP) };
+/** Kept in a folder of the cache that the database itself reads and writes (run-engine.ts lets it in). */
+export function membershipFileCache(cacheDir: string): CacheEntries {
+  return cacheEntries(join(cacheDir, "memberships"), KEEP);
 }
 
 /** The `memberships` table (membership.ts), each scheme read from the cache or assigned and kept. `features`: the key of the features table's content. */
-export async function cachedMemberships(db: Database, config: Config, segments: readonly LoadedSegment[], features: string, cache: MembershipCache, view: boolean): Promise<void> {
-  const { entries } = cache;
+export async function cachedMemberships(db: Database, config: Config, segments: readonly LoadedSegment[], features: string, entries: CacheEntries, view: boolean): Promise<void> {
   // Schemes in the order the table is sorted by (scheme ids compared as DuckDB compares them: by bytes).
   const plans = schemesPlan(config, segments).sort((a, b) => Buffer.compare(Buffer.from(a.id), Buffer.from(b.id)));
   if (plans.length === 0) return assignMemberships(db, config, segments);

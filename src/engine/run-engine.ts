@@ -15,8 +15,8 @@ import { reportAt } from "../workspace/report-at.ts";
 import type { Workspace } from "../workspace/workspace.ts";
 import { hypothesisSegments, runHypotheses, type HypothesisResult } from "./hypotheses.ts";
 import { evaluateIdsaa, type IdsaaResult } from "./idsaa.ts";
-import { cachedClustering, clusteringKey, type ClusteringCache } from "./clustering-cache.ts";
-import { cachedFeatureTable, type FeatureCache } from "./feature-cache.ts";
+import { cachedClustering, clusteringKey } from "./clustering-cache.ts";
+import { cachedFeatureTable } from "./feature-cache.ts";
 import type { CacheEntries } from "./cache-entries.ts";
 import { cacheKey } from "./cache-dir.ts";
 import type { LoadRecordCache } from "./load-record-cache.ts";
@@ -34,7 +34,7 @@ import type { WarehouseRequest } from "./warehouse/warehouse-request.ts";
 import { rowsNeeded } from "./warehouse/rows-needed.ts";
 import type { SourceCache } from "./source-cache.ts";
 import { assignMemberships } from "./membership.ts";
-import { cachedMemberships, type MembershipCache } from "./membership-cache.ts";
+import { cachedMemberships } from "./membership-cache.ts";
 import type { ImpactResult } from "./impact/impact-result.ts";
 import { measureImpact, segmentLaunches } from "./impact/measure-impact.ts";
 import { EVERY_OUTPUT, type EngineOutput } from "./engine-outputs.ts";
@@ -66,11 +66,11 @@ export interface EngineOptions extends DatabaseOptions {
   /** Remembers what loading each source found, by the file's cheap identity (load-record-cache.ts). */
   loadRecords?: LoadRecordCache;
   /** Remembers each feature's column per member (feature-cache.ts). */
-  featureCache?: FeatureCache;
+  featureCache?: CacheEntries;
   /** Remembers the clustering of every member (clustering-cache.ts). */
-  clusteringCache?: ClusteringCache;
+  clusteringCache?: CacheEntries;
   /** Remembers each scheme's memberships (membership-cache.ts). */
-  membershipCache?: MembershipCache;
+  membershipCache?: CacheEntries;
   /** Remembers segment metrics' queries (metrics-memo.ts). */
   metricsEntries?: CacheEntries;
   /** Hash every data file whole, whatever the cache says (seg lock: the lock records the content's sha256). */
@@ -153,7 +153,7 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     }
     // The feature, clustering and membership caches are read and written by the database itself (Parquet): it may
     // write only into their folders, made before it is locked down (a folder that is not the user's own stays out).
-    const cacheFolders = [options.featureCache, options.clusteringCache, options.membershipCache].flatMap((cache) => (cache?.entries.makeFolder() ? [cache.entries.folder] : []));
+    const cacheFolders = [options.featureCache, options.clusteringCache, options.membershipCache].flatMap((cache) => (cache?.makeFolder() ? [cache.folder] : []));
     await db.lockDown([...(options.writableDirectories ?? []), ...cacheFolders], loaded.readInPlace);
     options.progress?.("Computing features");
     // Features built in the warehouse arrive as a table already; they are not kept in the feature cache.
