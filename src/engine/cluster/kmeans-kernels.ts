@@ -8,7 +8,9 @@
  * Why WebAssembly: V8's typed-array JavaScript spends about 20 instructions
  * per element of a distance (a bounds check per load, an overflow check per
  * index, reloads of each array's data pointer); WebAssembly's loads need
- * neither (bench/kmeans-wasm-probe.ts).
+ * neither. Measured under callgrind on 2026-12-07 (nearest centre of 100,000
+ * rows × 8, k = 5, 40 passes): 1,432 instructions per row in JavaScript, 514
+ * in WebAssembly, the same labels (the probe, commit 4327b51, is in history).
  *
  * The arithmetic is that of the JavaScript kernels these replace, operation
  * for operation and in the same order (test/support/kmeans-chunk-reference.ts
