@@ -16,6 +16,7 @@
  * no credentials are sent.
  */
 import type { BigQuery, BigQueryOptions, Job, QueryResultsOptions } from "@google-cloud/bigquery";
+import { resolve } from "node:path";
 import { SegError } from "../../diagnostics/seg-error.ts";
 import { bigquery as dialect } from "../../expr/dialects/bigquery.ts";
 import type { Source } from "../../schema/source.ts";
@@ -48,7 +49,8 @@ export function bigqueryConnection(request: WarehouseRequest, workspaceRoot: str
   const read = readProfile(request, workspaceRoot);
   if (read?.profile.engine === "bigquery") {
     const p = read.profile;
-    let keyfile = p.keyfile;
+    // A path written in the profile is relative to the profile's folder; one from a variable, to the current folder.
+    let keyfile = p.keyfile !== undefined ? resolve(read.folder, p.keyfile) : undefined;
     if (p.keyfile_env !== undefined) {
       keyfile = env[p.keyfile_env];
       if (keyfile === undefined) throw new SegError(`${read.origin} takes the key file's path from $${p.keyfile_env}, which is not set.`);

@@ -19,10 +19,12 @@
  *
  * BigQuery and Snowflake profiles are read here too and resolved by their
  * readers (bigquery-tables, snowflake-tables); key files are named by their
- * path, never written into the profile (key-file).
+ * path, never written into the profile (key-file). A relative key file path in
+ * the profile is relative to the profile file's folder (as in dbt); one taken
+ * from an environment variable, to the current folder.
  */
 import { existsSync, readFileSync, realpathSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
 import { SegError } from "../../diagnostics/seg-error.ts";
@@ -97,8 +99,11 @@ export interface PostgresConnection {
 
 const PROFILES_FILE = "profiles.yaml";
 
-/** The profile a request names, or undefined when no profiles file has it and none was named. Throws SegError on a refused or malformed file. */
-export function readProfile(request: WarehouseRequest, workspaceRoot: string): { profile: Profile; origin: string } | undefined {
+/**
+ * The profile a request names, or undefined when no profiles file has it and none was named. Throws SegError on a refused
+ * or malformed file. `folder` is the file's folder: relative paths written in the profile (key files) resolve against it.
+ */
+export function readProfile(request: WarehouseRequest, workspaceRoot: string): { profile: Profile; origin: string; folder: string } | undefined {
   const dir = request.profilesDir ?? request.env.SEG_PROFILES_DIR ?? join(request.home, ".seg");
   const file = resolve(dir, PROFILES_FILE);
   const name = request.profile ?? "default";
@@ -132,7 +137,7 @@ export function readProfile(request: WarehouseRequest, workspaceRoot: string): {
     return undefined;
   }
   if (profile.engine !== request.engine) throw new SegError(`Profile ${name} in ${file} is for ${profile.engine}, not --engine ${request.engine}.`);
-  return { profile, origin: `profile ${name} in ${file}` };
+  return { profile, origin: `profile ${name} in ${file}`, folder: dirname(file) };
 }
 
 /** The PostgreSQL connection: the profile's settings, else DATABASE_URL, else the PG* variables (PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD). */

@@ -15,6 +15,7 @@
  * key-pair authentication with a private key file outside the workspace.
  */
 import type { Column, Connection, ConnectionOptions, RowStatement } from "snowflake-sdk";
+import { resolve } from "node:path";
 import { SegError } from "../../diagnostics/seg-error.ts";
 import { snowflake as dialect } from "../../expr/dialects/snowflake.ts";
 import type { Source } from "../../schema/source.ts";
@@ -70,7 +71,8 @@ export function snowflakeConnection(request: WarehouseRequest, workspaceRoot: st
     const p = read.profile;
     origin = read.origin;
     const password = fromEnv(p.password_env, "password", origin);
-    const keyPath = p.private_key_path ?? fromEnv(p.private_key_path_env, "private key's path", origin);
+    // A path written in the profile is relative to the profile's folder; one from a variable, to the current folder.
+    const keyPath = p.private_key_path !== undefined ? resolve(read.folder, p.private_key_path) : fromEnv(p.private_key_path_env, "private key's path", origin);
     const passphrase = fromEnv(p.private_key_passphrase_env, "private key's passphrase", origin);
     settings = {
       account: p.account,

@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { bigqueryConnection } from "./bigquery-tables.ts";
 import { snowflakeConnection } from "./snowflake-tables.ts";
@@ -43,6 +43,15 @@ describe("bigquery connection settings", () => {
     expect(() => bigqueryConnection(request("bigquery"), workspace)).toThrow(/needs a project/);
   });
 
+  it("resolve a relative keyfile against the profile file's folder, as dbt does; a path from a variable against the current folder", () => {
+    const dir = profiles(`default:\n  engine: bigquery\n  project: p\n  keyfile: keys/sa.json\n`);
+    mkdirSync(join(dir, "keys"));
+    writeFileSync(join(dir, "keys", "sa.json"), "{}");
+    expect(bigqueryConnection(request("bigquery", { profilesDir: dir }), workspace).keyFilename).toBe(join(dir, "keys", "sa.json"));
+    const fromVariable = profiles(`default:\n  engine: bigquery\n  project: p\n  keyfile_env: KEY\n`);
+    expect(bigqueryConnection(request("bigquery", { profilesDir: fromVariable, env: { KEY: relative(process.cwd(), keyOutside) } }), workspace).keyFilename).toBe(keyOutside);
+  });
+
   it("refuse a key file inside the workspace, or one that is not there", () => {
     const dir = profiles(`default:\n  engine: bigquery\n  project: p\n  keyfile: ${JSON.stringify(keyInside)}\n`);
     expect(() => bigqueryConnection(request("bigquery", { profilesDir: dir }), workspace)).toThrow(/Refusing the key file .*inside the workspace/);
@@ -64,6 +73,13 @@ describe("snowflake connection settings", () => {
       privateKeyPass: "pp",
       origin: `profile default in ${join(dir, "profiles.yaml")}`,
     });
+  });
+
+  it("resolve a relative private_key_path against the profile file's folder", () => {
+    const dir = profiles(`default:\n  engine: snowflake\n  account: a\n  user: u\n  private_key_path: ../key.json\n`);
+    expect(snowflakeConnection(request("snowflake", { profilesDir: dir }), workspace).privateKeyPath).toBe(keyOutside);
+    const inside = profiles(`default:\n  engine: snowflake\n  account: a\n  user: u\n  private_key_path: ../workspace/key.json\n`);
+    expect(() => snowflakeConnection(request("snowflake", { profilesDir: inside }), workspace)).toThrow(/Refusing the key file .*inside the workspace/);
   });
 
   it("fall back to the SNOWFLAKE_* variables", () => {
