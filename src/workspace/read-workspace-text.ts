@@ -1,12 +1,13 @@
 /**
  * A workspace text file read for parsing: through the workspace-file gate (a
  * regular file inside the workspace, no dot-folder, no link out), at most
- * `limit` bytes, and strictly UTF-8. Every refusal is a diagnostic at the file
+ * `limit` bytes, and strictly UTF-8 (a UTF-16 file is named as such). Every refusal is a diagnostic at the file
  * that names only its workspace path.
  */
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { decodeUtf8 } from "./decode-utf8.ts";
 import { createSourceFile, spanAt, type SourceFile } from "./source-file.ts";
+import { utf16ByteOrder } from "./utf16.ts";
 import { readWorkspaceFile, type WorkspaceFileProblem } from "./workspace-file.ts";
 
 export interface WorkspaceText {
@@ -36,6 +37,10 @@ export function readWorkspaceText(root: string, relPath: string, limit: number, 
   if (!read.ok) {
     if (read.problem === "too-large") return at("yaml/too-large", `The file is ${read.size} bytes; Seg reads ${kind} files of at most ${limit} bytes.`, kind === "YAML" ? "Split it up, or move data into a CSV or Parquet source." : "Split it into smaller files.");
     return at(RULE_OF[read.problem], read.message, read.hint);
+  }
+  const utf16 = utf16ByteOrder(read.bytes);
+  if (utf16 !== undefined) {
+    return at("file/encoding", `The file is UTF-16 (${utf16}); Seg reads ${kind} files as UTF-8.`, `Save it as UTF-8 (in most editors: Save with Encoding → UTF-8), or convert it with iconv -f utf-16${utf16 === "little-endian" ? "le" : "be"} -t utf-8.`);
   }
   const decoded = decodeUtf8(read.bytes);
   if (!decoded.ok) {

@@ -1,7 +1,7 @@
 /**
  * Hostile or broken input gets a located finding or a clear error naming the
  * path, exit 1 or 2, and never a stack or "this is a bug": text that is not
- * UTF-8, a second YAML document, YAML nested 250,000 levels, SQL comments and
+ * UTF-8 or is UTF-16, a second YAML document, YAML nested 250,000 levels, SQL comments and
  * casts in expressions, a write to a full disk, and a reader that closes the
  * pipe early.
  */
@@ -37,6 +37,22 @@ describe("messages for hostile input", () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toContain("segments/usage/heavy.yaml\n  2:15  error    The file is not UTF-8: byte 0xE9 here is not valid UTF-8 text (the file is probably Latin-1 or Windows-1252).  file/encoding");
     expect(run.stdout).toContain("iconv -f latin1 -t utf-8");
+  });
+
+  it.each([
+    ["UTF-16 with a byte order mark (as Windows Notepad saves 'Unicode')", "utf16le", true, "little-endian"],
+    ["UTF-16 without one", "utf16be", false, "big-endian"],
+  ] as const)("says a segment saved as %s is UTF-16, at 1:1, and how to save it as UTF-8", (_case, encoding, bom, order) => {
+    const root = workspace();
+    const text = Buffer.from(`${bom ? "\uFEFF" : ""}${BASE_SEGMENT}`, "utf16le");
+    if (encoding === "utf16be") text.swap16();
+    writeFileSync(join(root, "segments/usage/heavy.yaml"), text);
+    const run = runSeg(["check", "--no-data"], { cwd: root });
+    noCrash(run.stderr);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(`segments/usage/heavy.yaml\n  1:1  error    The file is UTF-16 (${order}); Seg reads YAML files as UTF-8.  file/encoding`);
+    expect(run.stdout).toContain(`Save it as UTF-8 (in most editors: Save with Encoding → UTF-8), or convert it with iconv -f ${encoding.replace("utf", "utf-")} -t utf-8.`);
+    expect(run.stdout).not.toContain("binary");
   });
 
   it("says a file holds one YAML document when a second one follows ---", () => {
