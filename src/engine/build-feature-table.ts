@@ -31,10 +31,13 @@ const RFM_VALUES = q("rfm_values");
  */
 export async function buildFeatureTable(db: Database, config: Config, asOf: string, only?: ReadonlySet<string>, step: (name: ProfileStep) => void = () => undefined, uniqueKeys: readonly string[] = []): Promise<void> {
   const plan = withUniqueOrders(only === undefined ? featuresPlan(config, asOf) : onlyFeatures(featuresPlan(config, asOf), only), config, uniqueKeys);
-  if (plan.rfm) step("RFM");
+  // The bounds scan is timed with the first step that sums.
+  step(plan.rfm ? "RFM" : "features");
   const sumPoints = await fixedPoints(db, plan);
-  if (plan.rfm) await db.run(`CREATE OR REPLACE TEMP TABLE ${RFM_VALUES} AS ${renderQuery(rfmValuesQuery(plan, duckdb, sourceTable(plan.rfm.source), sumPoints))}`);
-  step("features");
+  if (plan.rfm) {
+    await db.run(`CREATE OR REPLACE TEMP TABLE ${RFM_VALUES} AS ${renderQuery(rfmValuesQuery(plan, duckdb, sourceTable(plan.rfm.source), sumPoints))}`);
+    step("features");
+  }
   await db.run(`CREATE OR REPLACE TABLE ${MEMBERS} AS ${membersSql(plan, duckdb, sourceTable)}\nORDER BY 1`);
   const query = featuresQuery(plan, duckdb, { source: sourceTable, members: MEMBERS, sumPoints, ...(plan.rfm ? { rfmValues: RFM_VALUES } : {}) });
   await db.run(`CREATE OR REPLACE TABLE ${FEATURES} AS ${renderQuery(query)}\nORDER BY ${q(MEMBER_ID)}`);
