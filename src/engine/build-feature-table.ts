@@ -9,15 +9,18 @@
  * columns are always carried): impact builds just what the definitions read
  * (features-needed.ts).
  */
+import { sumKey, summedDoubles } from "../compile/emit/exact-sums.ts";
 import { featuresQuery, membersSql, rfmValuesQuery } from "../compile/emit/features-query.ts";
 import { renderQuery } from "../compile/emit/query.ts";
 import { featuresPlan, MEMBER_ID, type FeaturesPlan } from "../compile/plan.ts";
 import { duckdb } from "../expr/dialects/duckdb.ts";
+import { fixedPointExponent, type FixedPoint } from "../expr/dialects/fixed-point-sum.ts";
 import type { Config } from "../schema/config.ts";
 import { RFM_FEATURES, VALUE_TIER_FEATURE } from "../workspace/feature-catalog.ts";
 import type { Database } from "./duckdb.ts";
 import { FEATURES, MEMBERS, q, sourceTable } from "./sql-names.ts";
 import type { ProfileStep } from "./step-profile.ts";
+import { sumBounds } from "./sum-bounds.ts";
 
 /** RFM values per buying member (with the aggregate features its scan computes too), built apart so a profile can time them. */
 const RFM_VALUES = q("rfm_values");
@@ -28,15 +31,34 @@ const RFM_VALUES = q("rfm_values");
  */
 export async function buildFeatureTable(db: Database, config: Config, asOf: string, only?: ReadonlySet<string>, step: (name: ProfileStep) => void = () => undefined, uniqueKeys: readonly string[] = []): Promise<void> {
   const plan = withUniqueOrders(only === undefined ? featuresPlan(config, asOf) : onlyFeatures(featuresPlan(config, asOf), only), config, uniqueKeys);
+  // The bounds scan is timed with the first step that sums.
+  step(plan.rfm ? "RFM" : "features");
+  const sumPoints = await fixedPoints(db, plan);
   if (plan.rfm) {
-    step("RFM");
-    await db.run(`CREATE OR REPLACE TEMP TABLE ${RFM_VALUES} AS ${renderQuery(rfmValuesQuery(plan, duckdb, sourceTable(plan.rfm.source)))}`);
+    await db.run(`CREATE OR REPLACE TEMP TABLE ${RFM_VALUES} AS ${renderQuery(rfmValuesQuery(plan, duckdb, sourceTable(plan.rfm.source), sumPoints))}`);
+    step("features");
   }
-  step("features");
   await db.run(`CREATE OR REPLACE TABLE ${MEMBERS} AS ${membersSql(plan, duckdb, sourceTable)}\nORDER BY 1`);
-  const query = featuresQuery(plan, duckdb, { source: sourceTable, members: MEMBERS, ...(plan.rfm ? { rfmValues: RFM_VALUES } : {}) });
+  const query = featuresQuery(plan, duckdb, { source: sourceTable, members: MEMBERS, sumPoints, ...(plan.rfm ? { rfmValues: RFM_VALUES } : {}) });
   await db.run(`CREATE OR REPLACE TABLE ${FEATURES} AS ${renderQuery(query)}\nORDER BY ${q(MEMBER_ID)}`);
   if (plan.rfm) await db.run(`DROP TABLE ${RFM_VALUES}`);
+}
+
+/**
+ * The fixed point of each double column the plan sums (exact-sums.ts): one scan per source of their bounds over all
+ * its rows (a bound of every subset the features read, so any as-of gives the same sums); a column whose values do not
+ * fit, or are not all finite, has none and is added in ascending order.
+ */
+async function fixedPoints(db: Database, plan: FeaturesPlan): Promise<Map<string, FixedPoint>> {
+  const points = new Map<string, FixedPoint>();
+  for (const [source, columns] of summedDoubles(plan)) {
+    const bounds = await sumBounds(db, sourceTable(source), new Map(columns.map((c) => [c, `t.${q(c)}`])));
+    for (const [column, b] of bounds) {
+      const point = fixedPointExponent(b);
+      if (point !== undefined) points.set(sumKey(source, column), point);
+    }
+  }
+  return points;
 }
 
 /** RFM marked as counting unique orders when its order column is the key of a source whose keys are unique. */

@@ -10,18 +10,20 @@
 import { emitSql } from "../../expr/emit-sql.ts";
 import { asOfMoment, MEMBER_ID, type AggregatePlan } from "../plan.ts";
 import type { Dialect } from "../../expr/dialects/dialect.ts";
+import { ORDERED_SUMS, type ExactSums } from "./exact-sums.ts";
 
 /** `source` is the name of the source's step. */
-export function aggregateSql(feature: AggregatePlan, source: string, asOf: string, dialect: Dialect): string {
-  return aggregatesSql([{ feature, as: "value" }], source, asOf, dialect);
+export function aggregateSql(feature: AggregatePlan, source: string, asOf: string, dialect: Dialect, sums: ExactSums = ORDERED_SUMS): string {
+  return aggregatesSql([{ feature, as: "value" }], source, asOf, dialect, sums);
 }
 
 /**
  * Aggregate features of one source and customer (aggregateScanKey) as one query, a column each (`as`). A member
  * is a row of it when it has a row any of them reads; a member none of a feature's rows belong to gets what its own
  * query gives, NULL (the fallback then applies): a count is NULL rather than 0 there unless its fallback is 0.
+ * Sums and means of doubles are exact (`sums`, exact-sums.ts).
  */
-export function aggregatesSql(features: readonly { feature: AggregatePlan; as: string }[], source: string, asOf: string, dialect: Dialect): string {
+export function aggregatesSql(features: readonly { feature: AggregatePlan; as: string }[], source: string, asOf: string, dialect: Dialect, sums: ExactSums = ORDERED_SUMS): string {
   const q = dialect.quoteIdent;
   const first = features[0]!.feature;
   const end = dialect.timestamp(asOfMoment(asOf));
@@ -31,7 +33,7 @@ export function aggregatesSql(features: readonly { feature: AggregatePlan; as: s
   const values = features.map(({ feature: f, as }, i) => {
     const own = conditions[i]!.filter((c) => !common.includes(c));
     const filter = own.length > 0 ? own.join(" AND ") : undefined;
-    const value = aggregateValue(f, f.column !== undefined ? `s.${q(f.column)}` : undefined, timestampSql(f, dialect), end, dialect, filter);
+    const value = aggregateValue(f, f.column !== undefined ? `s.${q(f.column)}` : undefined, timestampSql(f, dialect), end, dialect, filter, sums);
     // A count over no rows is 0, where the feature's own query has no row for the member.
     const guarded = filter !== undefined && COUNTS.has(f.aggregate) && f.fallback !== 0 ? `CASE WHEN ${filtered("count", undefined, filter, dialect)} > 0 THEN ${value} END` : value;
     return `${guarded} AS ${q(as)}`;
@@ -68,12 +70,14 @@ function filtered(fn: string, arg: string | undefined, filter: string | undefine
   return `${fn}(${d}CASE WHEN ${filter} THEN ${arg ?? "1"} END)`;
 }
 
-function aggregateValue(feature: AggregatePlan, column: string | undefined, ts: string | undefined, end: string, dialect: Dialect, filter: string | undefined): string {
+function aggregateValue(feature: AggregatePlan, column: string | undefined, ts: string | undefined, end: string, dialect: Dialect, filter: string | undefined, sums: ExactSums): string {
   const required = (sql: string | undefined) => {
     if (sql === undefined) throw new Error(`aggregate ${feature.aggregate} of feature ${feature.name} needs a column or timestamp; the check should have refused it`);
     return sql;
   };
   const agg = (fn: string, arg: string | undefined, distinct = false) => filtered(fn, arg, filter, dialect, distinct);
+  const exact = feature.column !== undefined && sums.holdsDoubles(feature.source, feature.column);
+  const point = feature.column !== undefined ? sums.point(feature.source, feature.column) : undefined;
   switch (feature.aggregate) {
     case "count":
       return agg("count", column);
@@ -84,9 +88,11 @@ function aggregateValue(feature: AggregatePlan, column: string | undefined, ts: 
     case "events_per_active_day":
       return `CAST(${agg("count", undefined)} AS ${dialect.doubleType}) / nullif(${agg("count", `CAST(${required(column ?? ts)} AS DATE)`, true)}, 0)`;
     case "sum":
-      return dialect.orderedAggregate("sum", required(column), filter);
-    case "avg":
-      return dialect.orderedAggregate("avg", `CAST(${required(column)} AS ${dialect.doubleType})`, filter);
+      return exact ? dialect.exactAggregate("sum", required(column), point, filter) : dialect.orderedAggregate("sum", required(column), filter);
+    case "avg": {
+      const x = `CAST(${required(column)} AS ${dialect.doubleType})`;
+      return exact ? dialect.exactAggregate("avg", x, point, filter) : dialect.orderedAggregate("avg", x, filter);
+    }
     case "min":
       return agg("min", required(column));
     case "max":

@@ -28,7 +28,7 @@ const features = [
   feature("elsewhere", "count", { source: "t" }),
 ];
 // rfmValuesQuery reads only these fields of the plan.
-const plan = (reference: RfmPlan["reference"]) => ({ asOf: AS_OF, features, rfm: rfm(reference) }) as unknown as FeaturesPlan;
+const plan = (reference: RfmPlan["reference"]) => ({ asOf: AS_OF, sources: [], features, rfm: rfm(reference) }) as unknown as FeaturesPlan;
 const RFM_COLUMNS = ["member_id", "recency_days", "frequency", "monetary", "tenure_days"];
 
 describe("rfmValuesQuery", () => {

@@ -17,6 +17,8 @@ import { MEMBER_ID, type AggregatePlan, type FeaturesPlan, type RfmPlan } from "
 import type { Dialect } from "../../expr/dialects/dialect.ts";
 import { aggregateScanKey, aggregatesSql } from "./aggregate-sql.ts";
 import { attributeSql } from "./attribute-sql.ts";
+import { exactSums } from "./exact-sums.ts";
+import type { FixedPoint } from "../../expr/dialects/fixed-point-sum.ts";
 import { indent, type Cte, type Query } from "./query.ts";
 import { quintileScoreSql, rfmGroupSql, rfmReferenceSql, rfmValuesSql } from "./rfm-sql.ts";
 import { sourceCtes } from "./source-ctes.ts";
@@ -30,6 +32,8 @@ export interface FeatureInputs {
   members: string;
   /** The table of the RFM values (rfmValuesQuery), when the engine built it apart to time it. */
   rfmValues?: string;
+  /** The fixed points the bounds of the summed double columns allow (exact-sums.ts, by sumKey). */
+  sumPoints?: ReadonlyMap<string, FixedPoint>;
 }
 
 /**
@@ -38,17 +42,18 @@ export interface FeatureInputs {
  * the rows before as_of, which every such feature reads or chooses among, so 100,000,000 invoices are scanned and
  * grouped once rather than twice.
  */
-export function rfmValuesQuery(plan: FeaturesPlan, dialect: Dialect, source: string): Query {
+export function rfmValuesQuery(plan: FeaturesPlan, dialect: Dialect, source: string, sumPoints?: ReadonlyMap<string, FixedPoint>): Query {
   const rfm = plan.rfm!;
+  const sums = exactSums(plan, sumPoints);
   const shared = rfmSharedGroup(plan, aggregateGroups(plan));
-  if (shared !== undefined) return { ctes: [], select: aggregatesSql([...rfmAggregates(rfm), ...shared.features], source, plan.asOf, dialect) };
+  if (shared !== undefined) return { ctes: [], select: aggregatesSql([...rfmAggregates(rfm), ...shared.features], source, plan.asOf, dialect, sums) };
   const ctes: Cte[] = [];
   let reference: string | undefined;
   if (rfm.reference === "newest-plus-one-day") {
     reference = "rfm_reference";
     ctes.push({ name: reference, sql: rfmReferenceSql(rfm, source, dialect) });
   }
-  return { ctes, select: rfmValuesSql(rfm, source, reference, plan.asOf, dialect) };
+  return { ctes, select: rfmValuesSql(rfm, source, reference, plan.asOf, dialect, sums) };
 }
 
 interface AggregateGroup {
@@ -138,7 +143,7 @@ export function featuresQuery(plan: FeaturesPlan, dialect: Dialect, inputs?: Fea
     const { group, as } = stepOf.get(feature)!;
     const alias = group === withRfm ? "rfm" : group.name;
     if (group !== withRfm && group.features[0]!.feature === feature) {
-      ctes.push({ name: group.name, sql: aggregatesSql(group.features, step(feature.source), plan.asOf, dialect) });
+      ctes.push({ name: group.name, sql: aggregatesSql(group.features, step(feature.source), plan.asOf, dialect, exactSums(plan, inputs?.sumPoints)) });
       joins.push(`LEFT JOIN ${group.name} ON ${group.name}.${member} = m.${member}`);
     }
     const value = `${alias}.${q(as)}`;
@@ -147,7 +152,7 @@ export function featuresQuery(plan: FeaturesPlan, dialect: Dialect, inputs?: Fea
   if (plan.rfm) {
     let values = inputs?.rfmValues;
     if (values === undefined) {
-      const query = rfmValuesQuery(plan, dialect, step(plan.rfm.source));
+      const query = rfmValuesQuery(plan, dialect, step(plan.rfm.source), inputs?.sumPoints);
       ctes.push(...query.ctes, { name: "rfm_values", sql: query.select });
       values = "rfm_values";
     }

@@ -1,7 +1,7 @@
 /**
  * RFM: per customer, whole days since the last and the first purchase before
  * the reference moment (as pandas' Timedelta.days), distinct orders and the sum
- * of amounts (added in ascending order, so the same rows give the same bits);
+ * of amounts (exact when they are doubles, exact-sums.ts, so the same rows give the same bits);
  * 1–5 quintile scores by rank (ties broken by member id), cut the way pandas'
  * qcut on rank(method="first") does:
  * bin = max(1, ceil((rank − 1) × 5 / (n − 1))), recency reversed; and the
@@ -11,6 +11,7 @@ import { emitSql } from "../../expr/emit-sql.ts";
 import { asOfMoment, MEMBER_ID, type PopulationPlan, type RfmPlan } from "../plan.ts";
 import type { Dialect } from "../../expr/dialects/dialect.ts";
 import { caseSql } from "./case-sql.ts";
+import type { ExactSums } from "./exact-sums.ts";
 
 /** The reference moment's step, when it comes from the data: one row, column `moment`. */
 export function rfmReferenceSql(rfm: RfmPlan, source: string, dialect: Dialect): string {
@@ -19,18 +20,20 @@ export function rfmReferenceSql(rfm: RfmPlan, source: string, dialect: Dialect):
 }
 
 /** member_id, recency_days, frequency, monetary, tenure_days. `reference` names the reference step, if any. */
-export function rfmValuesSql(rfm: RfmPlan, source: string, reference: string | undefined, asOf: string, dialect: Dialect): string {
+export function rfmValuesSql(rfm: RfmPlan, source: string, reference: string | undefined, asOf: string, dialect: Dialect, sums: ExactSums): string {
   const q = dialect.quoteIdent;
   const moment = reference !== undefined ? `(SELECT moment FROM ${reference})` : dialect.timestamp(asOfMoment(asOf));
   const ts = `CAST(s.${q(rfm.timestamp)} AS ${dialect.type("timestamp")})`;
   const customer = `s.${q(rfm.customer)}`;
   // Unique ids counted are distinct ids counted, without the hash table per member that DISTINCT needs.
+  const amount = `s.${q(rfm.amount)}`;
+  const monetary = sums.holdsDoubles(rfm.source, rfm.amount) ? dialect.exactAggregate("sum", amount, sums.point(rfm.source, rfm.amount)) : dialect.orderedAggregate("sum", amount);
   const orders = rfm.ordersUnique ? `count(s.${q(rfm.order)})` : `count(DISTINCT s.${q(rfm.order)})`;
   return `SELECT
   ${customer} AS ${q(MEMBER_ID)},
   ${dialect.elapsedDays(`max(${ts})`, moment)} AS ${q("recency_days")},
   ${orders} AS ${q("frequency")},
-  ${dialect.orderedAggregate("sum", `s.${q(rfm.amount)}`)} AS ${q("monetary")},
+  ${monetary} AS ${q("monetary")},
   ${dialect.elapsedDays(`min(${ts})`, moment)} AS ${q("tenure_days")}
 FROM ${source} s
 WHERE ${customer} IS NOT NULL AND ${ts} < ${moment}

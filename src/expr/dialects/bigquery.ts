@@ -68,6 +68,7 @@ export const bigquery: Dialect = {
   matchesRegex: (text, pattern) => `REGEXP_CONTAINS(${text}, ${bigquery.stringLiteral(`(?i)${pattern}`)})`,
   byteOrder: (text) => text,
   orderedAggregate: (aggregate, value, filter) => `${aggregate}(${filter !== undefined ? `CASE WHEN ${filter} THEN ${value} END` : value})`,
+  exactAggregate: (aggregate, value, _point, filter) => bigquery.orderedAggregate(aggregate, value, filter),
   aggregateFilter: false,
 };
 

@@ -13,6 +13,7 @@
  * expression) the method writes it as a literal.
  */
 import type { FunctionName } from "../functions.ts";
+import type { FixedPoint } from "./fixed-point-sum.ts";
 
 export type DialectName = "duckdb" | "postgres" | "bigquery" | "snowflake";
 
@@ -59,6 +60,16 @@ export interface Dialect {
    * With `filter` (SQL, a condition on the row), only the rows where it holds are aggregated.
    */
   orderedAggregate(aggregate: "sum" | "avg", value: string, filter?: string): string;
+  /**
+   * The sum or mean (the sum over the count) of the doubles `value` over the group, exact: the
+   * double nearest their true sum, the same bits in any order, with any number of threads and in
+   * every dialect that has it, so a lock made in PostgreSQL is the lock made in DuckDB. DuckDB's
+   * is fixed-point (fixed-point-sum.ts) and needs `point`, from a bounds scan of the column;
+   * without one (`seg compile`, no data to scan, or values that do not fit) it adds in ascending
+   * order. PostgreSQL's needs no bounds (postgres-exact-sum.ts). BigQuery and Snowflake keep
+   * their plain aggregate (orderedAggregate). With `filter`, only the rows where it holds.
+   */
+  exactAggregate(aggregate: "sum" | "avg", value: string, point: FixedPoint | undefined, filter?: string): string;
   /**
    * Whether an aggregate takes `FILTER (WHERE …)`; where it does not, the rows are chosen by a
    * CASE in its argument (every aggregate Seg writes skips NULLs, so both give the same value).

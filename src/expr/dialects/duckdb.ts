@@ -15,6 +15,7 @@
  */
 import type { ColumnType, Dialect } from "./dialect.ts";
 import { doubleQuoteIdent, singleQuoteText } from "./double-quote.ts";
+import { fixedPointSum } from "./fixed-point-sum.ts";
 import { sqlNumber } from "./sql-number.ts";
 import { standardCall } from "./standard-call.ts";
 import { inValueOrder } from "./in-value-order.ts";
@@ -52,5 +53,10 @@ export const duckdb: Dialect = {
   matchesRegex: (text, pattern) => `regexp_matches(${text}, ${singleQuoteText(pattern)}, 'i')`,
   byteOrder: (text) => text,
   orderedAggregate: (aggregate, value, filter) => inValueOrder(aggregate, value, filter),
+  exactAggregate: (aggregate, value, point, filter) => {
+    if (point === undefined) return inValueOrder(aggregate, value, filter);
+    const sum = fixedPointSum(value, point, filter);
+    return aggregate === "sum" ? sum : `(${sum} / count(${value})${filter !== undefined ? ` FILTER (WHERE ${filter})` : ""})`;
+  },
   aggregateFilter: true,
 };

@@ -23,6 +23,7 @@
  */
 import type { ColumnType, Dialect } from "./dialect.ts";
 import { assertQuotable, doubleQuoteIdent, singleQuoteText } from "./double-quote.ts";
+import { postgresExactSum } from "./postgres-exact-sum.ts";
 import { sqlNumber } from "./sql-number.ts";
 import { standardCall } from "./standard-call.ts";
 
@@ -62,6 +63,10 @@ export const postgres: Dialect = {
   matchesRegex: (text, pattern) => `(${text} ~* ${postgres.stringLiteral(postgresRegex(pattern))})`,
   byteOrder: (text) => `${text} COLLATE "C"`,
   orderedAggregate: (aggregate, value, filter) => `${aggregate}(${value} ORDER BY ${value})${filter !== undefined ? ` FILTER (WHERE ${filter})` : ""}`,
+  exactAggregate: (aggregate, value, _point, filter) => {
+    const sum = postgresExactSum(value, filter);
+    return aggregate === "sum" ? sum : `(${sum} / count(${value})${filter !== undefined ? ` FILTER (WHERE ${filter})` : ""})`;
+  },
   aggregateFilter: true,
 };
 

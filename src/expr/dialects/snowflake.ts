@@ -55,5 +55,6 @@ export const snowflake: Dialect = {
   matchesRegex: (text, pattern) => `(REGEXP_INSTR(${text}, ${snowflake.stringLiteral(pattern)}, 1, 1, 0, 'i') > 0)`,
   byteOrder: (text) => text,
   orderedAggregate: (aggregate, value, filter) => `${aggregate}(${filter !== undefined ? `CASE WHEN ${filter} THEN ${value} END` : value})`,
+  exactAggregate: (aggregate, value, _point, filter) => snowflake.orderedAggregate(aggregate, value, filter),
   aggregateFilter: false,
 };
