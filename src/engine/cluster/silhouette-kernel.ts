@@ -14,41 +14,46 @@
  * sums for each labeling (s × f i32: where its own cluster's sum sits in a
  * row's `width` sums), and the sums (s × width f64, zero).
  */
-import { f64, forEach, get, i32, set, sharedMemoryModule, type FunctionBuilder } from "../wasm/wasm-emitter.ts";
+import { f64, forEach, get, i32, set, sharedMemoryModule, type Code, type FunctionBuilder, type Local } from "../wasm/wasm-emitter.ts";
 import { webAssembly, WASM_PAGE, type WasmModule } from "../wasm/wasm-runtime.ts";
 
-/** The kernel's parameters, in order. */
+/** The exported function: rows from … to − 1 against every later row. */
 type PairSumsKernel = (from: number, to: number, s: number, d: number, f: number, width: number, data: number, cells: number, sums: number) => void;
 
-function pairSumsBody(fn: FunctionBuilder) {
-  const [from, to, s, d, f, width, data, cells, sums] = fn.params;
-  const local = () => fn.local("i32");
-  const [r, t, j, i, rowR, rowT, own, their, mine, theirs, rowBytes, widthBytes, cellBytes, address] = Array.from({ length: 14 }, local);
+/** The kernel's parameters (all i32), in PairSumsKernel's order. */
+const PARAMS = ["from", "to", "s", "d", "f", "width", "data", "cells", "sums"] as const;
+
+function pairSumsBody(fn: FunctionBuilder): Code[] {
+  const p = Object.fromEntries(PARAMS.map((name, index) => [name, fn.params[index]!])) as Record<(typeof PARAMS)[number], Local>;
+  const i32Local = () => fn.local("i32");
+  const [r, t, j, i, rowR, rowT, own, their, mine, theirs, rowBytes, widthBytes, cellBytes, address] = [i32Local(), i32Local(), i32Local(), i32Local(), i32Local(), i32Local(), i32Local(), i32Local(), i32Local(), i32Local(), i32Local(), i32Local(), i32Local(), i32Local()];
   const [sq, diff, distance] = [fn.local("f64"), fn.local("f64"), fn.local("f64")];
-  /** sums[base + cells[cellRow + i]] += distance */
-  const addTo = (base: typeof own, cellRow: typeof mine) => [
-    set(address!, i32.add(get(base!), i32.shl(i32.load(i32.add(get(cellRow!), i32.shl(get(i!), i32.constant(2)))), i32.constant(3)))),
-    f64.store(get(address!), f64.add(f64.load(get(address!)), get(distance))),
+  /** base + index × 2^shift: an element's address. */
+  const element = (base: Local, index: Local, shift: number): Code => i32.add(get(base), i32.shl(get(index), i32.constant(shift)));
+  /** sums[row + cells[cellRow + i]] += distance (row and cellRow are byte addresses). */
+  const addTo = (row: Local, cellRow: Local): Code[] => [
+    set(address, i32.add(get(row), i32.shl(i32.load(element(cellRow, i, 2)), i32.constant(3)))),
+    f64.store(get(address), f64.add(f64.load(get(address)), get(distance))),
   ];
   return [
-    set(rowBytes!, i32.shl(get(d!), i32.constant(3))),
-    set(widthBytes!, i32.shl(get(width!), i32.constant(3))),
-    set(cellBytes!, i32.shl(get(f!), i32.constant(2))),
-    forEach(r!, get(from!), get(to!), [
-      set(rowR!, i32.add(get(data!), i32.mul(get(r!), get(rowBytes!)))),
-      set(own!, i32.add(get(sums!), i32.mul(get(r!), get(widthBytes!)))),
-      set(mine!, i32.add(get(cells!), i32.mul(get(r!), get(cellBytes!)))),
-      forEach(t!, i32.add(get(r!), i32.constant(1)), get(s!), [
-        set(rowT!, i32.add(get(data!), i32.mul(get(t!), get(rowBytes!)))),
+    set(rowBytes, i32.shl(get(p.d), i32.constant(3))),
+    set(widthBytes, i32.shl(get(p.width), i32.constant(3))),
+    set(cellBytes, i32.shl(get(p.f), i32.constant(2))),
+    forEach(r, get(p.from), get(p.to), [
+      set(rowR, i32.add(get(p.data), i32.mul(get(r), get(rowBytes)))),
+      set(own, i32.add(get(p.sums), i32.mul(get(r), get(widthBytes)))),
+      set(mine, i32.add(get(p.cells), i32.mul(get(r), get(cellBytes)))),
+      forEach(t, i32.add(get(r), i32.constant(1)), get(p.s), [
+        set(rowT, i32.add(get(p.data), i32.mul(get(t), get(rowBytes)))),
         set(sq, f64.constant(0)),
-        forEach(j!, i32.constant(0), get(d!), [
-          set(diff, f64.sub(f64.load(i32.add(get(rowR!), i32.shl(get(j!), i32.constant(3)))), f64.load(i32.add(get(rowT!), i32.shl(get(j!), i32.constant(3)))))),
+        forEach(j, i32.constant(0), get(p.d), [
+          set(diff, f64.sub(f64.load(element(rowR, j, 3)), f64.load(element(rowT, j, 3)))),
           set(sq, f64.add(get(sq), f64.mul(get(diff), get(diff)))),
         ]),
         set(distance, f64.sqrt(get(sq))),
-        set(their!, i32.add(get(sums!), i32.mul(get(t!), get(widthBytes!)))),
-        set(theirs!, i32.add(get(cells!), i32.mul(get(t!), get(cellBytes!)))),
-        forEach(i!, i32.constant(0), get(f!), [...addTo(own, theirs), ...addTo(their, mine)]),
+        set(their, i32.add(get(p.sums), i32.mul(get(t), get(widthBytes)))),
+        set(theirs, i32.add(get(p.cells), i32.mul(get(t), get(cellBytes)))),
+        forEach(i, i32.constant(0), get(p.f), [...addTo(own, theirs), ...addTo(their, mine)]),
       ]),
     ]),
   ];
@@ -82,7 +87,7 @@ export function pairSums({ values, s, d, f, width, cells }: PairSumsInput): Floa
   const pages = Math.max(1, Math.ceil(bytes / WASM_PAGE));
   if (pages > 65_536) throw new RangeError(`a silhouette on ${s.toLocaleString("en-US")} rows needs ${(bytes / 2 ** 30).toFixed(1)} GiB, over the 4 GiB one WebAssembly memory holds: lower the silhouette sample`);
   const api = webAssembly();
-  compiled ??= new api.Module(sharedMemoryModule([{ name: "pairSums", params: ["i32", "i32", "i32", "i32", "i32", "i32", "i32", "i32", "i32"], body: pairSumsBody }]));
+  compiled ??= new api.Module(sharedMemoryModule([{ name: "pairSums", params: PARAMS.map(() => "i32" as const), body: pairSumsBody }]));
   const memory = new api.Memory({ initial: pages, maximum: pages, shared: true });
   new Float64Array(memory.buffer, dataAt, s * d).set(values.subarray(0, s * d));
   new Int32Array(memory.buffer, cellsAt, s * f).set(cells.subarray(0, s * f));
