@@ -63,6 +63,25 @@ describe("utf8Validator", () => {
     expect(v.end()).toBeUndefined();
   });
 
+  it("accepts 3- and 4-byte characters cut at every place, one byte per chunk", () => {
+    const bytes = Buffer.from("x€\n😀y\n");
+    const v = utf8Validator();
+    for (let i = 0; i < bytes.length; i++) expect(v.push(bytes.subarray(i, i + 1))).toBeUndefined();
+    expect(v.end()).toBeUndefined();
+  });
+
+  it("finds a Latin-1 byte that ends one chunk, by its line and column, once the next chunk shows it is no character", () => {
+    const v = utf8Validator();
+    expect(v.push(Buffer.from("id,city\n1,caf\xe9", "latin1"))).toBeUndefined();
+    expect(v.push(Buffer.from("\n2,Köln\n"))).toEqual({ line: 2, column: 6, byte: 0xe9 });
+  });
+
+  it("finds a bad byte in a later chunk after the lines of the earlier ones", () => {
+    const v = utf8Validator();
+    expect(v.push(Buffer.from("a\nbb\n"))).toBeUndefined();
+    expect(v.push(Buffer.from([0x63, 0x0a, 0x64, 0xff, 0x0a]))).toEqual({ line: 4, column: 2, byte: 0xff });
+  });
+
   it("reports a stream that ends inside a character", () => {
     const v = utf8Validator();
     expect(v.push(Buffer.from([0x61, 0x0a, 0x62, 0xc3]))).toBeUndefined();

@@ -7,6 +7,7 @@
  */
 import { mulberry32 } from "../stats/seeded-random.ts";
 import type { Matrix } from "./matrix.ts";
+import { pairSums } from "./silhouette-kernel.ts";
 
 /**
  * Above this many rows the silhouette is computed on a seeded sample of this
@@ -63,29 +64,10 @@ export function silhouetteScores(matrix: Matrix, labelings: readonly Labeling[],
     for (let r = 0; r < s; r++) cell[r * f + i] = offsets[i]! + labels[rows[r]!]!;
   }
 
-  const sums = new Float64Array(s * width);
-  const x = new Float64Array(d);
-  for (let r = 0; r < s; r++) {
-    const row = rows[r]! * d;
-    for (let j = 0; j < d; j++) x[j] = data[row + j]!;
-    const own = r * width;
-    const mine = r * f;
-    for (let t = r + 1; t < s; t++) {
-      const other = rows[t]! * d;
-      let sq = 0;
-      for (let j = 0; j < d; j++) {
-        const diff = x[j]! - data[other + j]!;
-        sq += diff * diff;
-      }
-      const distance = Math.sqrt(sq);
-      const theirs = t * f;
-      const their = t * width;
-      for (let i = 0; i < f; i++) {
-        sums[own + cell[theirs + i]!]! += distance;
-        sums[their + cell[mine + i]!]! += distance;
-      }
-    }
-  }
+  // The sampled rows' values, gathered in sample order, for the pair loop (silhouette-kernel.ts).
+  const values = new Float64Array(s * d);
+  for (let r = 0; r < s; r++) values.set(data.subarray(rows[r]! * d, rows[r]! * d + d), r * d);
+  const sums = pairSums({ values, s, d, f, width, cells: cell });
 
   const scores: (number | null)[] = labelings.map(() => null);
   for (let i = 0; i < f; i++) scores[scored[i]!] = meanSilhouette(sums, width, offsets[i]!, labelings[scored[i]!]!, rows, sizes[scored[i]!]!);
