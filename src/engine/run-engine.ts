@@ -197,17 +197,17 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
       // cluster_status says how clustering treated the member: fitted on, set aside as an outlier (then assigned to
       // its nearest cluster), or left without a cluster for a missing value.
       const status = `CASE WHEN c.cluster_id IS NULL THEN 'missing' WHEN c.outlier THEN 'outlier' ELSE 'fitted' END`;
-      // Both tables hold one row per member in member order (the clusters are computed from the features, sorted
-      // alike), so their rows pair by position: no join and no sort of 10,000,000 wide rows. A pair with different
-      // members would stop the recompute rather than mix two members' values.
+      // Both tables hold one row per member in member order (the clusters are computed row by row from the features,
+      // in their order), so their rows pair by position: no join and no sort of 10,000,000 wide rows. A pair with
+      // different members would stop the recompute rather than mix two members' values. Without the cache it stays a
+      // table: a view of the POSITIONAL JOIN saved the copy (3.0 CPU s at 10,000,000 invoices) but DuckDB scans a
+      // positional join on one thread, and memberships and metrics read the features a dozen times (1.0 -> 1.9-3.0
+      // CPU s for one segment-metrics query, measured in the same runs).
       const paired = `CASE WHEN f."member_id" IS DISTINCT FROM c."member_id" THEN error('features and clusters out of step') ELSE c.cluster_id END`;
-      // The joined features are a view of the features renamed, not a copy: writing 10,000,000 wide rows again to add
-      // four columns took 3.0 of the 42 CPU seconds at 10,000,000 invoices. Over the cache's views it is a view of the
-      // features' view; a table only when impact renames it (as of each launch day) or the database outlives the run.
-      const joinedView = built?.view === true || views;
-      if (joinedView) await db.run(`ALTER ${built?.view ? "VIEW" : "TABLE"} "features" RENAME TO "features_columns"`);
+      // Over the cache's views the joined table is a view too, of the features' view renamed.
+      if (built?.view) await db.run(`ALTER VIEW "features" RENAME TO "features_columns"`);
       await db.run(
-        `CREATE OR REPLACE ${joinedView ? "VIEW" : "TABLE"} "features" AS SELECT f.*, ${paired} AS cluster_id, c.cluster_name, c.outlier AS cluster_outlier, ${status} AS cluster_status FROM ${joinedView ? `"features_columns"` : `"features"`} f POSITIONAL JOIN ${CLUSTERS} c`,
+        `CREATE OR REPLACE ${built?.view ? "VIEW" : "TABLE"} "features" AS SELECT f.*, ${paired} AS cluster_id, c.cluster_name, c.outlier AS cluster_outlier, ${status} AS cluster_status FROM ${built?.view ? `"features_columns"` : `"features"`} f POSITIONAL JOIN ${CLUSTERS} c`,
       );
     }
     options.progress?.("Assigning segments");
