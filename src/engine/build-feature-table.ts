@@ -38,7 +38,10 @@ export async function buildFeatureTable(db: Database, config: Config, asOf: stri
     await db.run(`CREATE OR REPLACE TEMP TABLE ${RFM_VALUES} AS ${renderQuery(rfmValuesQuery(plan, duckdb, sourceTable(plan.rfm.source), sumPoints))}`);
     step("features");
   }
-  await db.run(`CREATE OR REPLACE TABLE ${MEMBERS} AS ${membersSql(plan, duckdb, sourceTable)}\nORDER BY 1`);
+  // Accounts keys the load proved all different are the members as they are: no grouping of 10,000,000 ids first.
+  const pop = plan.population;
+  const unique = uniqueKeys.includes(pop.source) && config.sources[pop.source]?.key === pop.column;
+  await db.run(`CREATE OR REPLACE TABLE ${MEMBERS} AS ${membersSql(plan, duckdb, sourceTable, unique)}\nORDER BY 1`);
   const query = featuresQuery(plan, duckdb, { source: sourceTable, members: MEMBERS, sumPoints, ...(plan.rfm ? { rfmValues: RFM_VALUES } : {}) });
   await db.run(`CREATE OR REPLACE TABLE ${FEATURES} AS ${renderQuery(query)}\nORDER BY ${q(MEMBER_ID)}`);
   if (plan.rfm) await db.run(`DROP TABLE ${RFM_VALUES}`);

@@ -4,7 +4,7 @@ import { duckdb } from "../../expr/dialects/duckdb.ts";
 import { parseExpression } from "../../expr/parser.ts";
 import type { FeaturesPlan, RfmPlan } from "../plan.ts";
 import { aggregatesSql } from "./aggregate-sql.ts";
-import { rfmValuesQuery } from "./features-query.ts";
+import { membersSql, rfmValuesQuery } from "./features-query.ts";
 import { renderQuery } from "./query.ts";
 import { aggregatePlan } from "../../../test/support/aggregate-plan.ts";
 
@@ -49,5 +49,27 @@ describe("rfmValuesQuery", () => {
     const sql = renderQuery(rfmValuesQuery(plan("newest-plus-one-day"), duckdb, "s"));
     expect(sql).toContain("rfm_reference");
     expect(sql).not.toContain("value_2");
+  });
+});
+
+describe("membersSql", () => {
+  // membersSql reads only the population of the plan.
+  const population = { population: { source: "accounts", column: "account_id", type: "string", accounts: true, accountColumns: [] } } as unknown as FeaturesPlan;
+
+  it("without DISTINCT when the keys are proved unique gives the same members, missing keys left out", async () => {
+    await db.run(`CREATE OR REPLACE TABLE accounts AS SELECT * FROM (VALUES ('b'), (NULL), ('a'), ('c'), (NULL), ('B')) v(account_id)`);
+    const members = async (unique: boolean) => (await db.columns(`${membersSql(population, duckdb, (name) => name, unique)} ORDER BY 1`)).member_id;
+    expect(membersSql(population, duckdb, (name) => name, true)).not.toContain("DISTINCT");
+    expect(await members(true)).toEqual(["B", "a", "b", "c"]);
+    expect(await members(true)).toEqual(await members(false));
+    // One member: the same again.
+    await db.run(`CREATE OR REPLACE TABLE accounts AS SELECT 'only' AS account_id`);
+    expect(await members(true)).toEqual(["only"]);
+    expect(await members(false)).toEqual(["only"]);
+  });
+
+  it("groups repeated ids when they are not proved unique", async () => {
+    await db.run(`CREATE OR REPLACE TABLE accounts AS SELECT * FROM (VALUES ('a'), ('a'), ('b')) v(account_id)`);
+    expect((await db.columns(`${membersSql(population, duckdb, (name) => name)} ORDER BY 1`)).member_id).toEqual(["a", "b"]);
   });
 });

@@ -100,11 +100,14 @@ function rfmAggregates(rfm: RfmPlan): { feature: AggregatePlan; as: string }[] {
   ];
 }
 
-/** One row per member, column member_id; `source` names the typed source's step or table. */
-export function membersSql(plan: FeaturesPlan, dialect: Dialect, source: (name: string) => string): string {
+/**
+ * One row per member, column member_id; `source` names the typed source's step or table. `unique`: the column's
+ * present values were proved all different (the engine's key check), so no DISTINCT has to group them.
+ */
+export function membersSql(plan: FeaturesPlan, dialect: Dialect, source: (name: string) => string, unique = false): string {
   const q = dialect.quoteIdent;
   const pop = plan.population;
-  return `SELECT DISTINCT s.${q(pop.column)} AS ${q(MEMBER_ID)}\nFROM ${source(pop.source)} s\nWHERE s.${q(pop.column)} IS NOT NULL`;
+  return `SELECT ${unique ? "" : "DISTINCT "}s.${q(pop.column)} AS ${q(MEMBER_ID)}\nFROM ${source(pop.source)} s\nWHERE s.${q(pop.column)} IS NOT NULL`;
 }
 
 export function featuresQuery(plan: FeaturesPlan, dialect: Dialect, inputs?: FeatureInputs): Query {

@@ -45,6 +45,20 @@ describe("assignClustersSql", () => {
     expect(rows.filter((r) => r.outlier === true).length).toBe(1);
   });
 
+  it("keeps the features table's row order, across row groups and threads, so the two pair by position", async () => {
+    // 300,000 members in an order no sort would give (ids descending by a stride), over several row groups.
+    const big = await openDatabase({ threads: 2 });
+    try {
+      await big.run(`CREATE TABLE features AS SELECT (i * 7919) % 300000 AS member_id, CAST(i % 97 AS DOUBLE) AS a, CAST(i % 13 AS DOUBLE) AS b FROM range(300000) r(i)`);
+      const { transform } = fitTransform({ data: Float64Array.from([0, 0, 10, 10]), n: 2, d: 2 }, ["a", "b"], []);
+      await big.run(assignClustersSql({ transform, centroids: [[0, 0], [50, 10]], ids: ["c1", "c2"], names: ["A", "B"], fences: [] }));
+      const [row] = await big.all(`SELECT count(*) AS n, count(*) FILTER (WHERE f.member_id IS DISTINCT FROM c.member_id) AS apart FROM features f POSITIONAL JOIN clusters c`);
+      expect(row).toEqual({ n: 300000, apart: 0 });
+    } finally {
+      big.close();
+    }
+  });
+
   it("takes the first centroid on a tie, as k-means does", async () => {
     const { transform } = fitTransform({ data: Float64Array.from([0, 0, 2, 2]), n: 2, d: 2 }, ["it's spend", "x0"], []);
     await db.run(assignClustersSql({ transform, centroids: [[1, 5], [1, 5]], ids: ["a", "b"], names: ["A", "B"], fences: [] }));
