@@ -2,13 +2,16 @@
  * Read the clustering features from the `features` table into a matrix, for
  * fitting. Members with a missing or non-finite value in any clustering feature
  * cannot be placed and are left out (and counted). Beyond `sample` complete
- * members, a deterministic sample is read: the members with the lowest
- * hash(member_id, seed), so the same data and seed give the same rows.
+ * members, a deterministic sample is read: the members first in the order of
+ * sample-key.ts (md5 of the id and the seed), so the same data and seed give
+ * the same rows, on DuckDB and in a warehouse alike.
  * Rows come back ordered by member id.
  */
+import { duckdb } from "../../expr/dialects/duckdb.ts";
 import type { Database } from "../duckdb.ts";
 import { FEATURES, MEMBER_ID, num, q } from "../sql-names.ts";
 import { createMatrix, type Matrix } from "./matrix.ts";
+import { sampleKeySql } from "./sample-key.ts";
 
 export interface FeatureMatrix {
   /** Member id of each row. */
@@ -45,7 +48,7 @@ export async function readMatrix(db: Database, features: readonly string[], opti
   const sampled = completeCount > options.sample;
   const values = features.map((f, j) => `CAST(${q(f)} AS DOUBLE) AS ${q(`x${j}`)}`);
   const rows = sampled
-    ? `(SELECT * FROM ${table} WHERE ${complete} ORDER BY hash(${q(MEMBER_ID)}, ${num(options.seed)}), ${q(MEMBER_ID)} LIMIT ${num(options.sample)})`
+    ? `(SELECT * FROM ${table} WHERE ${complete} ORDER BY ${sampleKeySql(duckdb, q(MEMBER_ID), options.seed)}, ${q(MEMBER_ID)} LIMIT ${num(options.sample)})`
     : `(SELECT * FROM ${table} WHERE ${complete})`;
   const columns = await db.columns(`SELECT ${q(MEMBER_ID)} AS id, ${values.join(", ")} FROM ${rows} ORDER BY ${q(MEMBER_ID)}`);
   const ids = (columns.id ?? []) as (string | number)[];
