@@ -10,6 +10,7 @@
 import { duckdb } from "../../expr/dialects/duckdb.ts";
 import type { Database } from "../duckdb.ts";
 import { FEATURES, MEMBER_ID, num, q } from "../sql-names.ts";
+import type { FeatureSummary } from "./feature-summary.ts";
 import { createMatrix, type Matrix } from "./matrix.ts";
 import { sampleKeySql } from "./sample-key.ts";
 
@@ -58,4 +59,23 @@ export async function readMatrix(db: Database, features: readonly string[], opti
     for (let i = 0; i < ids.length; i++) matrix.data[i * matrix.d + j] = values[i]!;
   });
   return { ids, matrix, members, incomplete: members - completeCount, sampled };
+}
+
+/**
+ * The fit's rows drawn elsewhere (a warehouse ran the sample query of warehouse-step-sql.ts and sent back only those
+ * rows), when the features table does not hold every member: the table holding the drawn rows, and what readMatrix
+ * and summarizeFeatures would have counted over every member.
+ */
+export interface DrawnSample {
+  table: string;
+  members: number;
+  complete: number;
+  /** Each clustering feature's range over the complete members, in the given order. */
+  summary: FeatureSummary[];
+}
+
+/** The matrix readMatrix gives on every member, from the drawn sample: its rows in member order, the counts as drawn. */
+export async function readDrawnSample(db: Database, features: readonly string[], drawn: DrawnSample, sample: number): Promise<FeatureMatrix> {
+  const read = await readMatrix(db, features, { sample: Math.max(sample, drawn.complete), seed: 0, table: drawn.table });
+  return { ...read, members: drawn.members, incomplete: drawn.members - drawn.complete, sampled: drawn.complete > sample };
 }
