@@ -83,7 +83,8 @@ export interface EngineOptions extends DatabaseOptions {
   warehouse?: WarehouseRequest;
   /**
    * The members the caller reads (seg explain), by id as text. With a warehouse that builds the features and no output
-   * beyond memberships, only their feature rows come back, so the features and memberships tables hold only them.
+   * beyond memberships, only their feature rows come back, so the features, clusters and memberships tables hold only
+   * them (a clustering fit reads the sample the warehouse draws, as DuckDB would draw it from every member).
    */
   members?: readonly string[];
 }
@@ -106,10 +107,10 @@ export interface EngineResult {
   diagnostics: Diagnostic[];
   /**
    * With a warehouse engine: whether the sources were checked and the features built there, the rows of data brought
-   * back, the rows each step brought back (aggregates included), why rows were read, and why every member's row came
-   * back when the caller asked for some members only.
+   * back, the rows each step brought back (aggregates included: with clustering and some members asked for, the
+   * clustering counts and sample stand in for every member's row), and why rows were read.
    */
-  warehouse?: { inWarehouse: boolean; rowsFetched: number; fetched: Record<string, number>; rowsBecause?: string; everyMemberBecause?: string };
+  warehouse?: { inWarehouse: boolean; rowsFetched: number; fetched: Record<string, number>; rowsBecause?: string };
   db?: Database;
 }
 
@@ -129,7 +130,6 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
       // Only the members asked for come back when the caller reads nothing beyond memberships.
       const only = options.members && (options.outputs ?? EVERY_OUTPUT).size === 0 ? options.members : undefined;
       if (reader?.computeFeatures && needed === undefined) pushed = await reader.computeFeatures(db, config, options.asOf, options.today, only);
-      if (pushed?.ok && pushed.everyMemberBecause !== undefined) options.progress?.(`Bringing back every member's features from ${reader!.engine}: ${pushed.everyMemberBecause}`);
       if (pushed?.ok) loaded = { sources: pushed.sources, diagnostics: pushed.diagnostics, readInPlace: [], uniqueKeys: pushed.uniqueKeys, identities: {} };
       else {
         if (reader) options.progress?.(`Reading the rows from ${reader.engine}: ${needed ?? (pushed?.reason ?? "no step runs in this warehouse yet")}`);
@@ -142,9 +142,10 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
       await reader?.close();
     }
     const rowsBecause = pushed?.ok ? undefined : (needed ?? pushed?.reason);
-    const everyMemberBecause = pushed?.ok ? pushed.everyMemberBecause : undefined;
+    // The fit's sample as the warehouse drew it, when only the asked members' features came back.
+    const drawn = pushed?.ok ? pushed.drawn : undefined;
     const warehouse = reader
-      ? { inWarehouse: pushed?.ok === true, rowsFetched: reader.rowsFetched(), fetched: reader.fetchedBySteps(), ...(rowsBecause !== undefined ? { rowsBecause } : {}), ...(everyMemberBecause !== undefined ? { everyMemberBecause } : {}) }
+      ? { inWarehouse: pushed?.ok === true, rowsFetched: reader.rowsFetched(), fetched: reader.fetchedBySteps(), ...(rowsBecause !== undefined ? { rowsBecause } : {}) }
       : undefined;
     // Data warnings (repeated transaction ids, future dates) are reported; errors stop the recompute.
     if (loaded.diagnostics.some((d) => d.severity === "error")) {
@@ -177,6 +178,7 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
           ...settings,
           ...(options.fitCache ? { cache: options.fitCache } : {}),
           ...(options.threads !== undefined ? { threads: options.threads } : {}),
+          ...(drawn ? { drawn } : {}),
           step,
         });
       const key = built && options.clusteringCache ? clusteringKey({ clustering: clusteringConfig, ...settings }, clusteringConfig.features, built.columnKeys) : undefined;

@@ -45,15 +45,15 @@ async function run(args: string[], cwd: string): Promise<{ code: number; stdout:
 }
 
 /**
- * PostgreSQL: per source shape, checks and digest, then the features, then per source the read (sent only when the
- * rows are needed); node-sql-parser reads the shape and read queries, and the live server runs all of them
+ * PostgreSQL: per source shape, checks and digest, then the features, the sampled features (sent instead by seg
+ * explain with clustering), then per source the read (sent only when the rows are needed); node-sql-parser reads the shape and read queries, and the live server runs all of them
  * (warehouse-postgres.test.ts). BigQuery and Snowflake: per source shape and read, then the features compiled for the
- * dialect (not sent yet), every one parsed.
+ * dialect (not sent yet), and the sampled features likewise, every one parsed.
  */
 const ENGINES = [
-  { engine: "postgres", parseAs: "postgresql", table: (name: string) => `analytics.${name}`, steps: ["shape", "checks", "digest", "shape", "checks", "digest", "features", "read", "read"], parsed: ["shape", "read"] },
-  { engine: "bigquery", parseAs: "bigquery", table: (name: string) => `my-project.analytics.${name}`, steps: ["shape", "read", "shape", "read", "features"], parsed: ["shape", "read", "features"] },
-  { engine: "snowflake", parseAs: "snowflake", table: (name: string) => `ANALYTICS.PUBLIC.${name.toUpperCase()}`, steps: ["shape", "read", "shape", "read", "features"], parsed: ["shape", "read", "features"] },
+  { engine: "postgres", parseAs: "postgresql", table: (name: string) => `analytics.${name}`, steps: ["shape", "checks", "digest", "shape", "checks", "digest", "features", "features-sampled", "read", "read"], parsed: ["shape", "read"] },
+  { engine: "bigquery", parseAs: "bigquery", table: (name: string) => `my-project.analytics.${name}`, steps: ["shape", "read", "shape", "read", "features", "features-sampled"], parsed: ["shape", "read", "features", "features-sampled"] },
+  { engine: "snowflake", parseAs: "snowflake", table: (name: string) => `ANALYTICS.PUBLIC.${name.toUpperCase()}`, steps: ["shape", "read", "shape", "read", "features", "features-sampled"], parsed: ["shape", "read", "features", "features-sampled"] },
 ] as const;
 
 /** Each printed statement with the step its heading names. */
@@ -62,7 +62,7 @@ function statementsOf(stdout: string): { step: string; sql: string }[] {
     .split(/;\n/)
     .filter((s) => s.trim() !== "")
     .map((s) => {
-      const heading = /^-- (?:(\w+): every member|\w+: (\w+))/m.exec(s);
+      const heading = /^-- (?:([\w-]+): every member|\w+: (\w+))/m.exec(s);
       return { step: heading?.[1] ?? heading?.[2] ?? "", sql: s.replace(/^--.*$/gm, "").trim() };
     });
 }

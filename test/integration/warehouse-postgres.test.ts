@@ -4,7 +4,8 @@
  * tables, a copy of each workspace names those tables (table:), and a profile
  * outside the workspace says how to connect. `seg lock` on PostgreSQL must
  * write the very bytes `seg lock` on DuckDB writes from the files, and check,
- * explain and export must agree member by member. Skipped, with the reason
+ * explain and export must agree member by member; seg explain brings back the
+ * asked member's row and the clustering sample only. Skipped, with the reason
  * printed, when PostgreSQL (or the shared Online Retail data) is missing.
  */
 import { execFileSync } from "node:child_process";
@@ -150,7 +151,7 @@ describe.runIf(!noServer)("--engine postgres on a live server", SLOW, () => {
     expect(remote.data?.engine.warehouse).toEqual({ inWarehouse: true, rowsFetched: local.data?.engine.members, fetched: { checks: 2, digest: 2, features: local.data?.engine.members } });
   });
 
-  it("seg explain brings back the asked member's row alone when no fit needs every member's, and says what DuckDB says", async () => {
+  it("seg explain brings back the asked member's row (with clustering, and the sample the fit reads), and says what DuckDB says", async () => {
     const workspace = join(temp, "solo");
     cpSync(FIXTURE, workspace, { recursive: true });
     const { workspace: loaded } = checkDefinitions({ root: FIXTURE, today: "2026-11-23" });
@@ -158,10 +159,17 @@ describe.runIf(!noServer)("--engine postgres on a live server", SLOW, () => {
     const config = parseDocument(withTables(readFileSync(join(FIXTURE, "segmentation.yaml"), "utf8"), "solo", ["customers", "orders"]));
     writeFileSync(join(workspace, "segmentation.yaml"), config.toString());
     const asked = (memberId: string) => explain({ root: workspace, today: "2026-11-23", cache: false, warehouse: warehouse(), memberId });
-    // With clustering, the fit reads every member's features: every row comes back, and the run says why.
+    // With clustering, the fit reads the sample the warehouse draws (here all six members, the asked one among them) and the counts its rows carry.
     const clustered = await asked("c2");
     expect(clustered.explanation?.cluster).toBeDefined();
-    expect(clustered.warehouse).toEqual({ inWarehouse: true, rowsFetched: 6, fetched: { checks: 2, digest: 2, features: 6 }, everyMemberBecause: "clustering fits k-means on every member's features" });
+    expect(clustered.warehouse).toEqual({ inWarehouse: true, rowsFetched: 6, fetched: { checks: 2, digest: 2, features: 6 } });
+    const clusteredLocal = await cli(["explain", "c2", "--format", "json", "--root", workspace, "--no-cache"], workspace);
+    const clusteredRemote = await cli(["explain", "c2", "--format", "json", "--root", workspace, "--no-cache", "--engine", "postgres"], workspace);
+    expect(clusteredRemote.stdout).toBe(clusteredLocal.stdout);
+    // The query --dry-run prints for it runs on the server as printed, the asked ids being its one parameter: six rows.
+    const sampledDryRun = await cli(["explain", "c2", "--root", workspace, "--engine", "postgres", "--dry-run"], workspace);
+    const sampled = sampledDryRun.stdout.split(/;\n/).find((part) => /^-- features-sampled: /m.test(part))!;
+    expect(server.query(sampled.replace(/^--.*$/gm, "").replace("$1::text[]", "ARRAY['c2']").trim())).toHaveLength(6);
     // Without clustering (and the segments defined by a cluster), one member's row is all that comes back.
     config.deleteIn(["clustering"]);
     writeFileSync(join(workspace, "segmentation.yaml"), config.toString());
@@ -314,6 +322,26 @@ describe.runIf(!noServer)("--engine postgres on a live server", SLOW, () => {
       expect(report(local).head.recomputed).toBe(true);
       expect(report(local).schemes.find((x) => x.scheme === "lifecycle")?.migration?.moved).toBeGreaterThan(0);
       expect(warehouse.stdout).toBe(local.stdout);
+    });
+
+    it.skipIf(Boolean(missing) || schema !== "retail")("seg explain on a sampled fit brings back the warehouse's sample and the member's row, and says what DuckDB says", async () => {
+      const config = readFileSync(join(workspace, "segmentation.yaml"), "utf8");
+      // 1,000 of the 4,338 members: the fit reads the sample PostgreSQL draws, by the key DuckDB draws it with.
+      writeFileSync(join(workspace, "segmentation.yaml"), config.replace("sample: 50000", "sample: 1000"));
+      try {
+        const remote = await explain({ root: workspace, dataDir: dataRoot, today: "2026-11-23", cache: false, warehouse: warehouse(), memberId: members[0]! });
+        expect(remote.explanation?.cluster?.status).toBe("fitted");
+        // The sample's 1,000 rows, and the member's unless it is one of them.
+        expect([1000, 1001]).toContain(remote.warehouse?.rowsFetched);
+        expect(remote.warehouse).toEqual({ inWarehouse: true, rowsFetched: remote.warehouse?.rowsFetched, fetched: { checks: 1, digest: 1, features: remote.warehouse?.rowsFetched } });
+        for (const member of members) {
+          const [local, warehouse] = await both(["explain", member, "--format", "json"]);
+          expect(local.code).toBe(0);
+          expect(warehouse.stdout).toBe(local.stdout);
+        }
+      } finally {
+        writeFileSync(join(workspace, "segmentation.yaml"), config);
+      }
     });
 
     it.skipIf(Boolean(missing)).each(members)("seg explain %s says the same on both engines", async (member) => {

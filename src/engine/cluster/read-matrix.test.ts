@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../duckdb.ts";
 import { summarizeFeatures } from "./feature-summary.ts";
@@ -33,6 +34,10 @@ describe("readMatrix", () => {
     expect(a.ids).toEqual([...a.ids].sort());
     expect((await readMatrix(db, ["x", "y"], { sample: 100, seed: 7, table: "big" })).ids).toEqual(a.ids);
     expect((await readMatrix(db, ["x", "y"], { sample: 100, seed: 8, table: "big" })).ids).not.toEqual(a.ids);
+    // The members whose md5(id/seed) sorts first: a key any warehouse computes alike (sample-key.ts).
+    const md5 = (text: string) => createHash("md5").update(text).digest("hex");
+    const expected = Array.from({ length: 1000 }, (_, i) => `m${String(i).padStart(5, "0")}`).sort((x, y) => (md5(`${x}/7`) < md5(`${y}/7`) ? -1 : 1));
+    expect(a.ids).toEqual(expected.slice(0, 100).sort());
     // Spread over the whole range, not the first hundred.
     expect(Math.max(...a.matrix.data.filter((_, i) => i % 2 === 0))).toBeGreaterThan(500);
   });

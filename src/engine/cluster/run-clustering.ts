@@ -20,7 +20,7 @@ import { lockAgreement, type LockAgreement } from "./lock-agreement.ts";
 import { selectRows, type Matrix } from "./matrix.ts";
 import { nameClusters } from "./name-clusters.ts";
 import { findOutliers, tukeyFences, type Fence, type Outlier } from "./outliers.ts";
-import { readMatrix, type FeatureMatrix } from "./read-matrix.ts";
+import { readDrawnSample, readMatrix, type DrawnSample, type FeatureMatrix } from "./read-matrix.ts";
 import { silhouetteRows } from "./silhouette.ts";
 import { featureSkewness, type FeatureSkewness } from "./skewness.ts";
 import { previousInCurrentSpace, stableClusterIds, type PreviousClusters } from "./stable-ids.ts";
@@ -41,6 +41,11 @@ export interface ClusteringOptions {
   threads?: number;
   /** Names each step as it starts, for a profile: the sample read, the fit, the assignment of every member. */
   step?: (name: "clustering sample" | "clustering fit" | "assignment") => void;
+  /**
+   * The fit's rows as a warehouse drew them, when the features table holds only the members a command asked for
+   * (seg explain): the fit is the one every member's table gives, and only those members are assigned (sizes count them).
+   */
+  drawn?: DrawnSample;
 }
 
 export interface ClusterSummary {
@@ -108,7 +113,7 @@ export interface ClusteringProblem {
 
 export async function runClustering(db: Database, clustering: Clustering, options: ClusteringOptions = {}): Promise<ClusteringResult | ClusteringProblem> {
   options.step?.("clustering sample");
-  const prepared = await prepareRows(db, clustering);
+  const prepared = await prepareRows(db, clustering, options.drawn);
   if ("status" in prepared) return prepared;
   const { read, transform, transformed, fences, outliers, fitRows, fitMatrix, maxK } = prepared;
   const { features, transform: names } = clustering;
@@ -188,14 +193,14 @@ interface PreparedRows {
 }
 
 /** Read, check, transform and set outliers aside; or say why the data cannot be clustered as declared. */
-async function prepareRows(db: Database, clustering: Clustering): Promise<PreparedRows | ClusteringProblem> {
+async function prepareRows(db: Database, clustering: Clustering, drawn: DrawnSample | undefined): Promise<PreparedRows | ClusteringProblem> {
   const { features, transform: names, seed } = clustering;
-  const summary = await summarizeFeatures(db, features);
+  const summary = drawn ? drawn.summary : await summarizeFeatures(db, features);
   const domain = log1pProblem(names, features, summary.map((s) => s.min));
   if (domain) {
     return { status: "problem", code: "log1p-domain", message: domain, hint: "Remove log1p from clustering.transform, or cluster on features that cannot be negative.", path: ["clustering", "transform", names.indexOf("log1p")] };
   }
-  const read = await readMatrix(db, features, { sample: clustering.sample, seed });
+  const read = drawn ? await readDrawnSample(db, features, drawn, clustering.sample) : await readMatrix(db, features, { sample: clustering.sample, seed });
   const { transform, transformed } = fitTransform(read.matrix, features, names);
   const fences = tukeyFences(transformed, features);
   const { outliers, mask } = findOutliers(transformed, read.ids, fences);

@@ -17,10 +17,11 @@
  * `{ ok: false }` with the reason, and the engine reads the rows instead, so
  * each problem is reported exactly as on DuckDB, with its example values.
  *
- * A command that reads some members only (seg explain) gets their rows alone,
- * unless a step after this one reads every member's features (the clustering
- * fit): then every row comes back and `everyMemberBecause` says why. The
- * queries are warehouse-step-sql.ts'; the rows each step brings back are
+ * A command that reads some members only (seg explain) gets their rows alone;
+ * when clustering fits on every member's features, the same query also sends
+ * the deterministic sample the fit reads (at most clustering.sample rows) and
+ * the counts over every member, so the fit is the one every member's rows give.
+ * The queries are warehouse-step-sql.ts'; the rows each step brings back are
  * counted through `request.fetched`.
  */
 import type pg from "pg";
@@ -35,10 +36,12 @@ import { copiedRowsFinding, repeatedIdsFinding } from "../check-member-keys.ts";
 import type { Database } from "../duckdb.ts";
 import type { SourceStats } from "../load-sources.ts";
 import type { SourceFinding } from "../source-finding.ts";
+import type { FeatureSummary } from "../cluster/feature-summary.ts";
+import type { DrawnSample } from "../cluster/read-matrix.ts";
 import { FEATURES, MEMBERS, q, sourceTable } from "../sql-names.ts";
 import { ROW_POSITION, typedSourceSql } from "../typed-source.ts";
 import { quotedTable, tableColumns } from "./table-read-sql.ts";
-import { DIGEST_LIMIT, sourceChecksSql, sourceDigestSql, warehouseFeaturesSql } from "./warehouse-step-sql.ts";
+import { askedMembersSql, DIGEST_LIMIT, SAMPLED_COLUMNS, sampledFeaturesSql, sourceChecksSql, sourceDigestSql, warehouseFeaturesSql } from "./warehouse-step-sql.ts";
 
 /** What the warehouse computed: the sources' stats and findings, as load-sources reports them; the features and members tables are built. */
 export type WarehouseLoad =
@@ -47,10 +50,10 @@ export type WarehouseLoad =
       sources: SourceStats[];
       diagnostics: Diagnostic[];
       uniqueKeys: string[];
-      /** Feature rows brought back. */
+      /** Feature rows brought back (the clustering sample's included). */
       rowsFetched: number;
-      /** When the command asked for some members only and every member's row came back all the same: why. */
-      everyMemberBecause?: string;
+      /** When the command asked for some members only and clustering fits on every member: the warehouse's sample and counts. */
+      drawn?: DrawnSample;
     }
   | { ok: false; reason: string };
 
@@ -126,11 +129,13 @@ export async function computeInPostgres(client: pg.Client, db: Database, config:
      
       stats.push({ name, ...(source.path !== undefined ? { path: source.path } : {}), table: source.table!, sha256: digest.rows[0]!.digest, rowsRead: n("rows_read"), rows: n("rows"), newest: f.newest ?? null, oldest: f.oldest ?? null });
     }
-    // A fit reads every member's clustering features: then every member's row comes back, and the run says so.
-    const everyMemberBecause = request.members && config.value.clustering ? "clustering fits k-means on every member's features" : undefined;
-    const only = everyMemberBecause === undefined ? request.members : undefined;
-    const rowsFetched = await fetchFeatures(client, db, config.value, asOf, uniqueKeys, only);
-    request.fetched("features", rowsFetched);
+    // A fit reads every member's clustering features: the warehouse's counts and sample stand in for them.
+    let rowsFetched = 0;
+    const fetched = (step: string, rows: number) => {
+      request.fetched(step, rows);
+      rowsFetched += rows;
+    };
+    const drawn = await fetchFeatures(client, db, config.value, asOf, uniqueKeys, request.members, fetched);
     await client.query("RELEASE SAVEPOINT seg_pushdown");
     const diagnostics = findings.map((finding): Diagnostic => ({
       ruleId: finding.ruleId,
@@ -143,23 +148,27 @@ export async function computeInPostgres(client: pg.Client, db: Database, config:
       path: [...finding.path],
       ...(finding.data ? { data: finding.data } : {}),
     }));
-    return { ok: true, sources: stats, diagnostics, uniqueKeys, rowsFetched, ...(everyMemberBecause !== undefined ? { everyMemberBecause } : {}) };
+    return { ok: true, sources: stats, diagnostics, uniqueKeys, rowsFetched, ...(drawn ? { drawn } : {}) };
   } catch (error) {
     // A query the warehouse refused (a value that does not cast, an overflow): the rows are read instead and the DuckDB checks say what is wrong.
     await client.query("ROLLBACK TO SAVEPOINT seg_pushdown");
-    for (const table of [FEATURES, MEMBERS, q("features_text"), ...Object.keys(sources).flatMap((name) => [sourceTable(name), q(`raw_${name}`)])]) await db.run(`DROP TABLE IF EXISTS ${table}`);
+    for (const table of [FEATURES, MEMBERS, SAMPLE, q("rows_text"), ...Object.keys(sources).flatMap((name) => [sourceTable(name), q(`raw_${name}`)])]) await db.run(`DROP TABLE IF EXISTS ${table}`);
     return { ok: false, reason: String((error as Error)?.message ?? error).split("\n")[0]! };
   }
 }
+
+/** The clustering sample's table in DuckDB: member_id and the clustering features, typed as in the features table. */
+const SAMPLE = q("clustering_sample");
 
 /**
  * The features table built in PostgreSQL and copied into DuckDB with the column types DuckDB gives it: the same plan
  * is first built in DuckDB over empty typed sources (which fixes every column's type), then filled with the
  * warehouse's rows, cast from their exact text. The empty sources are dropped, so no later step can read them as if
  * they held the rows. With `only`, the rows of those members alone (by their id as text, the way explain finds a
- * member), passed as a parameter, never written into the SQL. Returns the rows fetched.
+ * member), passed as a parameter, never written into the SQL; and when clustering fits on every member, the
+ * warehouse's sample and counts stand in for every member's row (the drawn sample, in table clustering_sample).
  */
-async function fetchFeatures(client: pg.Client, db: Database, config: Config, asOf: string, uniqueKeys: readonly string[], only: readonly string[] | undefined): Promise<number> {
+async function fetchFeatures(client: pg.Client, db: Database, config: Config, asOf: string, uniqueKeys: readonly string[], only: readonly string[] | undefined, fetched: PushdownRequest["fetched"]): Promise<DrawnSample | undefined> {
   for (const [name, source] of Object.entries(config.sources)) {
     const raw = q(`raw_${name}`);
     const columns = tableColumns(source);
@@ -171,15 +180,46 @@ async function fetchFeatures(client: pg.Client, db: Database, config: Config, as
   await buildFeatureTable(db, config, asOf, undefined, () => undefined, uniqueKeys);
   for (const name of Object.keys(config.sources)) await db.run(`DROP TABLE ${sourceTable(name)}`);
   const described = await db.all(`SELECT column_name, column_type FROM (DESCRIBE ${FEATURES})`);
-  const names = described.map((r) => String(r.column_name));
-  const sql = warehouseFeaturesSql(config, asOf, postgres);
+  const types = new Map(described.map((r) => [String(r.column_name), String(r.column_type)]));
+  const names = [...types.keys()];
   const pq = postgres.quoteIdent;
-  const text = q("features_text");
-  await db.run(`CREATE OR REPLACE TEMP TABLE ${text} (${names.map((c) => `${q(c)} VARCHAR`).join(", ")})`);
+  const text = q("rows_text");
+  if (only && config.clustering) {
+    // The features computed once: the asked members' rows and the sample's, each with the counts over every member.
+    const { features } = config.clustering;
+    const sql = sampledFeaturesSql(config, asOf, postgres, names, (id) => askedMembersSql(postgres, id));
+    const extra = [SAMPLED_COLUMNS.asked, SAMPLED_COLUMNS.sampled, SAMPLED_COLUMNS.members, SAMPLED_COLUMNS.complete, ...features.flatMap((_, j) => [SAMPLED_COLUMNS.min(j), SAMPLED_COLUMNS.max(j)])];
+    fetched("features", await fetchText(client, db, { text: sql, values: [[...only]] }, text, [...names, ...extra]));
+    const sampleColumns = [MEMBER_ID, ...features];
+    await db.run(`CREATE OR REPLACE TABLE ${SAMPLE} AS SELECT ${sampleColumns.map(q).join(", ")} FROM ${FEATURES} LIMIT 0`);
+    await insertTyped(db, text, SAMPLE, sampleColumns, types, `${q(SAMPLED_COLUMNS.sampled)} = '1'`);
+    await insertTyped(db, text, FEATURES, names, types, `${q(SAMPLED_COLUMNS.asked)} = '1'`);
+    // Each range as DuckDB holds the value (the feature's type), then as the double the fit reads.
+    const row = (await db.all(`SELECT * FROM ${text} LIMIT 1`))[0];
+    const value = (column: string) => (row?.[column] == null ? null : String(row[column]));
+    const asDouble = (column: string, feature: string) => (value(column) === null ? `NULL` : `CAST(CAST(${q(column)} AS ${types.get(feature)!}) AS DOUBLE)`);
+    const ranges = features.flatMap((f, j) => [`${asDouble(SAMPLED_COLUMNS.min(j), f)} AS ${q(`min${j}`)}`, `${asDouble(SAMPLED_COLUMNS.max(j), f)} AS ${q(`max${j}`)}`]);
+    const doubles = (await db.all(`SELECT ${ranges.join(", ")} FROM ${text} LIMIT 1`))[0] ?? {};
+    const number = (key: string) => (typeof doubles[key] === "number" ? doubles[key] : null);
+    const summary: FeatureSummary[] = features.map((feature, j) => ({ feature, min: number(`min${j}`), max: number(`max${j}`) }));
+    await db.run(`DROP TABLE ${text}`);
+    await db.run(`INSERT INTO ${MEMBERS} SELECT ${q(MEMBER_ID)} FROM ${FEATURES} ORDER BY 1`);
+    return { table: SAMPLE, members: Number(value(SAMPLED_COLUMNS.members) ?? 0), complete: Number(value(SAMPLED_COLUMNS.complete) ?? 0), summary };
+  }
+  const select = `SELECT ${names.map((c) => `CAST(f.${pq(c)} AS text)`).join(", ")} FROM (\n${warehouseFeaturesSql(config, asOf, postgres)}\n) f`;
+  const query = only ? { text: `${select}\nWHERE ${askedMembersSql(postgres, `f.${pq(MEMBER_ID)}`)}`, values: [[...only]] } : { text: select };
+  fetched("features", await fetchText(client, db, query, text, names));
+  await insertTyped(db, text, FEATURES, names, types);
+  await db.run(`DROP TABLE ${text}`);
+  await db.run(`INSERT INTO ${MEMBERS} SELECT ${q(MEMBER_ID)} FROM ${FEATURES} ORDER BY 1`);
+  return undefined;
+}
+
+/** The rows of `query` (every column as text), read through a cursor in batches into the text table `text` (created here). Returns the rows. */
+async function fetchText(client: pg.Client, db: Database, query: { text: string; values?: unknown[] }, text: string, columns: readonly string[]): Promise<number> {
+  await db.run(`CREATE OR REPLACE TEMP TABLE ${text} (${columns.map((c) => `${q(c)} VARCHAR`).join(", ")})`);
+  await client.query({ ...query, text: `DECLARE ${CURSOR} NO SCROLL CURSOR FOR ${query.text}` });
   let rows = 0;
-  const select = `SELECT ${names.map((c) => `CAST(f.${pq(c)} AS text)`).join(", ")} FROM (\n${sql}\n) f`;
-  if (only) await client.query({ text: `DECLARE ${CURSOR} NO SCROLL CURSOR FOR ${select}\nWHERE CAST(f.${pq(MEMBER_ID)} AS text) = ANY($1::text[])`, values: [[...only]] });
-  else await client.query(`DECLARE ${CURSOR} NO SCROLL CURSOR FOR ${select}`);
   for (;;) {
     const batch = await client.query<(string | null)[]>({ text: `FETCH ${BATCH_ROWS} FROM ${CURSOR}`, rowMode: "array" });
     if (batch.rows.length === 0) break;
@@ -187,9 +227,11 @@ async function fetchFeatures(client: pg.Client, db: Database, config: Config, as
     await db.appendText(text.slice(1, -1), batch.rows);
   }
   await client.query(`CLOSE ${CURSOR}`);
-  const casts = described.map((r) => `CAST(${q(String(r.column_name))} AS ${String(r.column_type)}) AS ${q(String(r.column_name))}`);
-  await db.run(`INSERT INTO ${FEATURES} SELECT * FROM (SELECT ${casts.join(", ")} FROM ${text}) ORDER BY ${q(MEMBER_ID)}`);
-  await db.run(`DROP TABLE ${text}`);
-  await db.run(`INSERT INTO ${MEMBERS} SELECT ${q(MEMBER_ID)} FROM ${FEATURES} ORDER BY 1`);
   return rows;
+}
+
+/** The rows of the text table `text` (those `where` keeps) cast to `types` and inserted into `table` in member order. */
+async function insertTyped(db: Database, text: string, table: string, columns: readonly string[], types: ReadonlyMap<string, string>, where?: string): Promise<void> {
+  const casts = columns.map((c) => `CAST(${q(c)} AS ${types.get(c)!}) AS ${q(c)}`);
+  await db.run(`INSERT INTO ${table} SELECT * FROM (SELECT ${casts.join(", ")} FROM ${text}${where ? ` WHERE ${where}` : ""}) ORDER BY ${q(MEMBER_ID)}`);
 }

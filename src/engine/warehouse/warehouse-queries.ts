@@ -6,19 +6,22 @@
  * PostgreSQL, when every source names a table: per source the shape query
  * (which columns the table has), its checks (one row of counts) and the lock's
  * digest of its rows; then the features relation, one row per member (seg
- * explain adds a filter on the member id, bound as a parameter, when no
- * clustering fit reads every member). Then, per source, the read of its
+ * explain adds a filter on the member id, bound as a parameter), and with
+ * clustering the query seg explain sends instead: the asked members' rows and
+ * the clustering sample, with the counts over every member. Then, per source,
+ * the read of its
  * declared columns as text: sent only when a step needs the rows (impact, the
  * support_cost value label, normalization coverage) or a check finds a problem.
  *
  * BigQuery and Snowflake read the rows (shape, then read, per source) and
- * build everything else in DuckDB; the features relation they would run is
- * printed after them, compiled for their dialect, marked as not sent.
+ * build everything else in DuckDB; the features relation and the clustering
+ * queries they would run are printed after them, compiled for their dialect,
+ * marked as not sent.
  */
 import { dialects } from "../../expr/dialects/index.ts";
 import type { Config } from "../../schema/config.ts";
 import { tableColumns, tableReadSql, tableShapeSql } from "./table-read-sql.ts";
-import { sourceChecksSql, sourceDigestSql, warehouseFeaturesSql } from "./warehouse-step-sql.ts";
+import { askedMembersSql, sampledFeaturesSql, sourceChecksSql, sourceDigestSql, warehouseFeaturesSql } from "./warehouse-step-sql.ts";
 import type { WarehouseEngineName } from "./warehouse-request.ts";
 
 export interface WarehouseQuery {
@@ -26,13 +29,16 @@ export interface WarehouseQuery {
   source?: string;
   table?: string;
   /** What the query is for. */
-  purpose: "shape" | "checks" | "digest" | "features" | "read";
+  purpose: "shape" | "checks" | "digest" | "features" | "features-sampled" | "read";
   /** When the query is sent, if not on every run. */
   when?: string;
   sql: string;
 }
 
 /** The dates the features and checks are computed as of: `today` bounds the future-date check when earlier. */
+/** When the sampled features query is sent. */
+const SAMPLE_WHEN = "instead of the features when a command reads some members (seg explain) and clustering fits on every member: their rows, the clustering sample's and the counts over every member; the live query lists each column cast to text";
+
 export interface QueryDates {
   asOf: string;
   today?: string;
@@ -50,12 +56,18 @@ export function warehouseQueries(config: Config, engine: WarehouseEngineName, da
   }
   if (tables.length === 0) return queries;
   if (inWarehouse) {
-    queries.push({ purpose: "features", sql: warehouseFeaturesSql(config, dates.asOf, dialect) });
+    queries.push({ purpose: "features", sql: warehouseFeaturesSql(config, dates.asOf, dialect) }, ...clusteringQueries(SAMPLE_WHEN));
     for (const { source, table, spec } of tables) queries.push({ ...read(source, table, spec), when: "only when a step needs the rows or a check finds a problem" });
   } else if (engine !== "postgres" && tables.length === Object.keys(config.sources).length) {
-    queries.push({ purpose: "features", when: `not sent yet: ${engine} reads the rows above and the features are built in DuckDB`, sql: warehouseFeaturesSql(config, dates.asOf, dialect) });
+    const notSent = `not sent yet: ${engine} reads the rows above and the features are built in DuckDB`;
+    queries.push({ purpose: "features", when: notSent, sql: warehouseFeaturesSql(config, dates.asOf, dialect) }, ...clusteringQueries(notSent));
   }
   return queries;
+
+  function clusteringQueries(when: string): WarehouseQuery[] {
+    if (!config.clustering) return [];
+    return [{ purpose: "features-sampled", when, sql: sampledFeaturesSql(config, dates.asOf, dialect, undefined, (id) => askedMembersSql(dialect, id)) }];
+  }
 
   function read(source: string, table: string, spec: Config["sources"][string]): WarehouseQuery {
     return { source, table, purpose: "read", sql: tableReadSql(dialect, table, tableColumns(spec)) };

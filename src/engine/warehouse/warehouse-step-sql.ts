@@ -7,18 +7,26 @@
  * `--dry-run` prints them. Table names are the schema-validated `table:`
  * parts, quoted by the dialect; columns are quoted; literals are the dialect's.
  *
+ * When a command reads some members only but clustering fits on every
+ * member's features, the features query brings back the asked members' rows
+ * and the clustering sample's (the complete members first in the order of
+ * cluster/sample-key.ts, at most clustering.sample of them: the very rows
+ * DuckDB would fit on), each row carrying the counts over every member
+ * (sampledFeaturesSql), the features computed once.
+ *
  * The checks and the digest are written for PostgreSQL only (FILTER, isfinite,
- * sha256 of text); the features relation renders in every dialect that
- * `seg compile` writes.
+ * sha256 of text); the features relation and the clustering queries render in
+ * every dialect that `seg compile` writes.
  */
 import { featuresQuery } from "../../compile/emit/features-query.ts";
 import { inputRef, renderQuery, resolveRefs, type Cte } from "../../compile/emit/query.ts";
 import { sourceCtes } from "../../compile/emit/source-ctes.ts";
-import { featuresPlan, sourcePlan, type SourcePlan } from "../../compile/plan.ts";
-import type { Dialect } from "../../expr/dialects/dialect.ts";
+import { featuresPlan, MEMBER_ID, sourcePlan, type SourcePlan } from "../../compile/plan.ts";
+import { asDouble, type Dialect } from "../../expr/dialects/dialect.ts";
 import { postgres } from "../../expr/dialects/postgres.ts";
 import type { Config } from "../../schema/config.ts";
 import type { Source } from "../../schema/source.ts";
+import { sampleKeySql } from "../cluster/sample-key.ts";
 import { rowDigestSql } from "./row-digest.ts";
 import { quotedTable } from "./table-read-sql.ts";
 
@@ -50,6 +58,80 @@ export function warehouseFeaturesSql(config: Config, asOf: string, dialect: Dial
   const query = featuresQuery({ ...plan, sources: plan.sources.map(textual) }, dialect);
   const tables = Object.fromEntries(Object.entries(config.sources).map(([name, source]) => [name, source.table === undefined ? undefined : quotedTable(dialect, source.table)]));
   return resolveRefs(renderQuery(query), (ref) => (ref.kind === "input" ? (tables[ref.source] ?? missing(ref)) : missing(ref)));
+}
+
+/** The columns the sampled features query adds (names no feature can have: features are identifiers). */
+export const SAMPLED_COLUMNS = { asked: "seg:asked", sampled: "seg:sampled", members: "seg:members", complete: "seg:complete", min: (j: number) => `seg:min${j}`, max: (j: number) => `seg:max${j}` };
+
+/**
+ * The features relation computed once, bringing back (`columns` as text) the rows of the members `asked` picks (SQL over the
+ * member id, a bound parameter) and of the clustering sample (the complete members first in sample-key order, at
+ * most clustering.sample), flagged 1/0 in seg:asked and seg:sampled; every row also carries the counts over every
+ * member (seg:members, seg:complete, and each clustering feature's least and greatest value over the complete
+ * members, as text). With no complete member and none asked, the first member in sample-key order comes back, flagged
+ * neither, so the counts do.
+ */
+export function sampledFeaturesSql(config: Config, asOf: string, dialect: Dialect, columns: readonly string[] | undefined, asked: (id: string) => string): string {
+  const { features, seed, sample } = config.clustering!;
+  const qi = dialect.quoteIdent;
+  const text = dialect.type("string");
+  const complete = completeSql(features, dialect);
+  const id = `f.${qi(MEMBER_ID)}`;
+  const flag = (condition: string) => `CASE WHEN ${condition} THEN 1 ELSE 0 END`;
+  const rank = `row_number() OVER (PARTITION BY ${complete} ORDER BY ${sampleKeySql(dialect, id, seed)}, ${id})`;
+  const over = [
+    `${flag(asked(id))} AS ${qi(SAMPLED_COLUMNS.asked)}`,
+    `CASE WHEN ${complete} AND ${rank} <= ${sample} THEN 1 ELSE 0 END AS ${qi(SAMPLED_COLUMNS.sampled)}`,
+    `${rank} AS ${qi("seg:rank")}`,
+    `count(*) OVER () AS ${qi(SAMPLED_COLUMNS.members)}`,
+    `count(CASE WHEN ${complete} THEN 1 END) OVER () AS ${qi(SAMPLED_COLUMNS.complete)}`,
+    ...features.flatMap((name, j) => {
+      const x = `CASE WHEN ${complete} THEN f.${qi(name)} END`;
+      return [`CAST(min(${x}) OVER () AS ${text}) AS ${qi(SAMPLED_COLUMNS.min(j))}`, `CAST(max(${x}) OVER () AS ${text}) AS ${qi(SAMPLED_COLUMNS.max(j))}`];
+    }),
+  ];
+  const extra = [SAMPLED_COLUMNS.asked, SAMPLED_COLUMNS.sampled, SAMPLED_COLUMNS.members, SAMPLED_COLUMNS.complete, ...features.flatMap((_, j) => [SAMPLED_COLUMNS.min(j), SAMPLED_COLUMNS.max(j)])];
+  // Without the columns (--dry-run: DuckDB names them when it builds the plan), every column as the warehouse types it.
+  const selected = columns ? [...columns, ...extra].map((c) => `CAST(f.${qi(c)} AS ${text}) AS ${qi(c)}`) : ["f.*"];
+  const inner = `SELECT f.*,\n  ${over.join(",\n  ")}\nFROM (\n${warehouseFeaturesSql(config, asOf, dialect)}\n) f`;
+  const picked = [SAMPLED_COLUMNS.asked, SAMPLED_COLUMNS.sampled].map((c) => `f.${qi(c)} = 1`).join(" OR ");
+  // With no complete member, the first member in sample-key order carries the counts.
+  const counts = `(f.${qi(SAMPLED_COLUMNS.complete)} = 0 AND f.${qi("seg:rank")} = 1)`;
+  return `SELECT ${selected.join(", ")}\nFROM (\n${inner}\n) f\nWHERE ${picked} OR ${counts}`;
+}
+
+/** Whether the member whose id is the SQL `id` is among the asked members, by id as text: a bound parameter (a list of texts), never their text in the SQL. */
+export function askedMembersSql(dialect: Dialect, id: string): string {
+  const text = `CAST(${id} AS ${dialect.type("string")})`;
+  switch (dialect.name) {
+    case "postgres":
+      return `${text} = ANY($1::text[])`;
+    case "bigquery":
+      return `${text} IN UNNEST(@members)`;
+    case "snowflake":
+      return `ARRAY_CONTAINS(TO_VARIANT(${text}), PARSE_JSON(:1))`;
+    case "duckdb":
+      return `${text} IN (SELECT unnest($1))`;
+  }
+}
+
+/** Every clustering feature of row `f` present and finite, as cluster/read-matrix.ts's completeCondition says on DuckDB. */
+function completeSql(features: readonly string[], dialect: Dialect): string {
+  return features.map((name) => finiteSql(asDouble(dialect, `f.${dialect.quoteIdent(name)}`), dialect)).join(" AND ");
+}
+
+function finiteSql(x: string, dialect: Dialect): string {
+  switch (dialect.name) {
+    case "duckdb":
+      return `coalesce(isfinite(${x}), FALSE)`;
+    case "bigquery":
+      return `(${x} IS NOT NULL AND NOT IS_NAN(${x}) AND NOT IS_INF(${x}))`;
+    case "postgres":
+    case "snowflake": {
+      const special = ["NaN", "inf", "-inf"].map((v) => `CAST(${dialect.stringLiteral(v)} AS ${dialect.doubleType})`);
+      return `(${x} IS NOT NULL AND ${x} NOT IN (${special.join(", ")}))`;
+    }
+  }
 }
 
 /**
