@@ -11,6 +11,7 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve, sep } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { spec as explainSpec } from "../../../src/cli/commands/explain.ts";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
 const WORKFLOW = join(ROOT, "templates/basic/_github/workflows/seg.yml");
@@ -251,6 +252,13 @@ describe("seg init", () => {
     expect(check.stdout).not.toContain("stale");
     expect(check.stdout).toContain("✖ 1 problem (0 errors, 0 warnings, 1 info)");
     expect(check.status).toBe(0);
+
+    // The first example of seg explain --help is an account of this workspace.
+    const example = explainSpec.examples[0].split(" ").slice(1);
+    expect(example).toEqual(["explain", "A001"]);
+    const explained = segWith(env, root, ...example);
+    expect(explained.stderr).toBe("");
+    expect(explained.status).toBe(0);
 
     // Another day, other dates: the same accounts and amounts.
     expect(segWith({ SEG_TODAY: "2031-03-16" }, scratch, "init", "dated-c").status).toBe(0);
