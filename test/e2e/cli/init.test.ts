@@ -260,6 +260,15 @@ describe("seg init", () => {
     expect(explained.stderr).toBe("");
     expect(explained.status).toBe(0);
 
+    // rfm.groups is not declared: the export has no rfm_group column, which would be empty for every member.
+    expect(segWith(env, root, "export", "--out", "members.csv").status).toBe(0);
+    const header = readFileSync(join(root, "members.csv"), "utf8").split("\n")[0]!.split(",");
+    expect(header).toEqual(expect.arrayContaining(["member_id", "segment_lifecycle", "recency_days", "r_score", "value_tier"]));
+    expect(header).not.toContain("rfm_group");
+    const asked = segWith(env, root, "export", "--out", "members.csv", "--columns", "rfm_group");
+    expect(asked.stderr).toContain("rfm_group is empty for every member until rfm.groups in segmentation.yaml names a group");
+    expect(asked.status).not.toBe(0);
+
     // Another day, other dates: the same accounts and amounts.
     expect(segWith({ SEG_TODAY: "2031-03-16" }, scratch, "init", "dated-c").status).toBe(0);
     const c = snapshot(join(scratch, "dated-c"));
