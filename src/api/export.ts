@@ -33,6 +33,7 @@ export async function exportWorkspace(options: ExportOptions): Promise<ExportRes
   if (errors.length > 0 || !definitions.workspace.config) return { diagnostics: errors, rows: 0, file: undefined };
   const known = exportableColumns(definitions.workspace.config.value, definitions.catalog);
   const unknown = (options.columns ?? []).filter((c) => !known.includes(c));
+  if (unknown.includes("rfm_group") && definitions.catalog.has("rfm_group")) throw new SegError("rfm_group is empty for every member until rfm.groups in segmentation.yaml names a group; declare one, or leave rfm_group out of --columns.");
   if (unknown.length > 0) throw new SegError(`unknown column${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}; known: ${known.join(", ")}`);
   const file = resolve(options.out);
   mkdirSync(dirname(file), { recursive: true });

@@ -4,8 +4,10 @@
  * (templates/<name>/); names starting with "_" become dot files (`_gitignore`
  * → `.gitignore`, `_github/` → `.github/`: npm drops dot files from packages),
  * `__SEG_SPEC__` becomes a seg dependency spec that installs (see
- * installed-seg-spec.ts) and `__WORKSPACE_NAME__` the folder's name. The JSON
- * Schemas go to schemas/, where the template's YAML files point editors.
+ * installed-seg-spec.ts), `__WORKSPACE_NAME__` the folder's name, `__TODAY__`
+ * the `today` it is given and `__TODAY-N__` the date N days before. The JSON
+ * Schemas go to schemas/, where the template's YAML files point editors; the
+ * sample data to data/, ending the day before `today` (sample-data.ts).
  *
  * What is already there is the user's:
  * - package.json and .gitignore are merged: entries are added, none changed;
@@ -23,6 +25,7 @@ import { generateJsonSchemas } from "../schema/json-schema.ts";
 import { VERSION } from "../version.ts";
 import { installedSegSpec, type InstalledSegSpec } from "./installed-seg-spec.ts";
 import { mergePackageJson } from "./merge-package-json.ts";
+import { sampleData } from "./sample-data.ts";
 
 export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
 /** The folder of the running Seg package (the one with package.json and templates/). */
@@ -37,6 +40,8 @@ export interface InitOptions {
   force?: boolean;
   /** Where the running Seg came from (default: worked out from its install); tests pass it in. */
   installed?: InstalledSegSpec;
+  /** Today's date, YYYY-MM-DD: the workspace's as_of, where the sample data ends and what the template's dates count back from. */
+  today: string;
 }
 
 /** The seg dependency a fresh package.json gets, and where it came from. */
@@ -101,7 +106,7 @@ export function init(options: InitOptions): InitResult {
   const needsSeg = existingPackage === undefined || !mentionsSeg(existingPackage);
   const seg = needsSeg ? segDependency(installed, root) : undefined;
 
-  const wanted = templateFiles(template, root, seg?.spec ?? `^${VERSION}`);
+  const wanted = templateFiles(template, root, seg?.spec ?? `^${VERSION}`, options.today);
   if (seg?.vendored) wanted.push({ path: seg.vendored, content: "", copyFrom: (installed as { path: string }).path });
 
   const symlinks: string[] = [];
@@ -183,20 +188,30 @@ function segDependency(installed: InstalledSegSpec, root: string): SegDependency
   }
 }
 
-/** The template's files as they land in `root`, plus the JSON Schemas. */
-function templateFiles(template: string, root: string, segSpec: string): Omit<Planned, "action">[] {
+/** The template's files as they land in `root`, plus the JSON Schemas and the sample data. */
+function templateFiles(template: string, root: string, segSpec: string, today: string): Omit<Planned, "action">[] {
   const name = basename(root);
   const packageName = name.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[._-]+|-+$/g, "") || "segmentation";
   const files: Omit<Planned, "action">[] = listFiles(join(TEMPLATES_DIR, template)).map((source) => {
     const path = source.split("/").map((part) => (part.startsWith("_") ? `.${part.slice(1)}` : part)).join("/");
     const raw = readFileSync(join(TEMPLATES_DIR, template, ...source.split("/")));
     if (!isText(source)) return { path, content: raw };
-    const text = raw.toString("utf8").replaceAll("__SEG_VERSION__", VERSION).replaceAll("__WORKSPACE_NAME__", name);
+    const text = raw
+      .toString("utf8")
+      .replaceAll("__SEG_VERSION__", VERSION)
+      .replaceAll("__WORKSPACE_NAME__", name)
+      .replace(/__TODAY(?:-(\d+))?__/g, (_, days: string | undefined) => daysBefore(today, Number(days ?? 0)));
     const content = path === "package.json" ? text.replaceAll('"__PACKAGE_NAME__"', JSON.stringify(packageName)).replaceAll('"__SEG_SPEC__"', JSON.stringify(segSpec)) : text;
     return { path, content };
   });
   for (const [file, text] of Object.entries(generateJsonSchemas())) files.push({ path: `schemas/${file}`, content: text });
+  for (const [file, text] of Object.entries(sampleData(today))) files.push({ path: `data/${file}`, content: text });
   return files.sort((a, b) => (a.path < b.path ? -1 : 1));
+}
+
+/** The date `days` days before `today`, YYYY-MM-DD. */
+function daysBefore(today: string, days: number): string {
+  return new Date(Date.parse(`${today}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** The first thing on the way from `root` to `path` (exclusive) that is a link, or a file where a folder must be. */

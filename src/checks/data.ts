@@ -94,10 +94,12 @@ export const dataEncoding = defineCheck({
   blocking: true,
   messages: {
     notUtf8: '{{file}} (source "{{source}}") is not UTF-8: byte {{byteHex}} at line {{line}}, column {{column}} is not a valid UTF-8 character.',
+    utf16: '{{file}} (source "{{source}}") is UTF-16 ({{byteOrder}}); Seg reads CSV files as UTF-8.',
   },
   hint: "Convert the file to UTF-8, e.g. iconv -f LATIN1 -t UTF-8 in.csv > out.csv.",
   hints: {
     notUtf8: "Convert the file to UTF-8, e.g. iconv -f LATIN1 -t UTF-8 {{fileName}} > {{utf8Name}}.utf8.csv (use the file's real encoding; LATIN1 and WINDOWS-1252 are common).",
+    utf16: 'Convert the file to UTF-8, e.g. iconv -f {{iconvName}} -t UTF-8 {{fileName}} > {{utf8Name}}.utf8.csv (spreadsheets: save as "CSV UTF-8").',
   },
 });
 

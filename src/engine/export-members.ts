@@ -15,9 +15,14 @@ export type ExportFormat = "csv" | "parquet" | "json";
 /** The value of cluster_status: fitted, outlier (set aside from fitting, assigned to the nearest cluster) or missing (no cluster). */
 export const CLUSTER_STATUS = "cluster_status";
 
-/** Every column an export may hold besides member_id and the segments: the catalog's, and cluster_status with clustering. */
-export function exportableColumns(config: Config, catalog: ReadonlyMap<string, CatalogEntry>): string[] {
-  return [...catalog.keys(), ...(config.clustering ? [CLUSTER_STATUS] : [])];
+/**
+ * Every column an export may hold besides member_id and the segments: the
+ * catalog's, and cluster_status with clustering. rfm_group only when rfm.groups
+ * names a group: without one it is empty for every member, so it is not a column.
+ */
+export function exportableColumns(config: Pick<Config, "clustering" | "rfm">, catalog: ReadonlyMap<string, CatalogEntry>): string[] {
+  const noGroups = Object.keys(config.rfm?.groups ?? {}).length === 0;
+  return [...[...catalog.keys()].filter((name) => !(noGroups && name === "rfm_group")), ...(config.clustering ? [CLUSTER_STATUS] : [])];
 }
 
 export function exportQuery(config: Config, catalog: ReadonlyMap<string, CatalogEntry>, format: ExportFormat, columns: readonly string[] | undefined): string {

@@ -12,10 +12,12 @@ import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { Transform } from "node:stream";
 import { createGunzip } from "node:zlib";
+import { utf16ByteOrder, type Utf16 } from "../workspace/utf16.ts";
 
 export type FileProblem =
   | { kind: "truncated-gzip"; message: string }
-  | { kind: "not-utf8"; line: number; column: number; byte: number };
+  | { kind: "not-utf8"; line: number; column: number; byte: number }
+  | { kind: "utf16"; byteOrder: Utf16 };
 
 export interface DataFileFacts {
   sha256: string;
@@ -99,8 +101,8 @@ async function fileStamp(path: string): Promise<string> {
   return `${facts.size}:${facts.mtimeNs}:${facts.ino}`;
 }
 
-/** The header row of a CSV (plain or gzip), reading only as far as its first line. */
-export async function readCsvHeader(path: string): Promise<string[] | undefined> {
+/** The header row of a CSV (plain or gzip), reading only as far as its first line; or that the file is UTF-16 (utf16.ts), which has no header Seg can read. */
+export async function readCsvHeader(path: string): Promise<{ header: string[] | undefined } | { utf16: Utf16 }> {
   const gzipped = await startsWithGzipMagic(path);
   const raw = createReadStream(path);
   const text = gzipped ? raw.pipe(createGunzip()) : raw;
@@ -115,7 +117,8 @@ export async function readCsvHeader(path: string): Promise<string[] | undefined>
   } finally {
     raw.destroy();
   }
-  return headerFields(head);
+  const utf16 = utf16ByteOrder(head.subarray(0, 4));
+  return utf16 !== undefined ? { utf16 } : { header: headerFields(head) };
 }
 
 async function startsWithGzipMagic(path: string): Promise<boolean> {

@@ -264,7 +264,12 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     }
     // CSV is read as text with the header's names (no sniffing; bad values can then be
     // found precisely); Parquet keeps its own types.
-    const header = format === "csv" ? await readCsvHeader(file) : undefined;
+    const head = format === "csv" ? await readCsvHeader(file) : undefined;
+    if (head !== undefined && "utf16" in head) {
+      reportAll([fileProblem(name, source.path, { kind: "utf16", byteOrder: head.utf16 })]);
+      continue;
+    }
+    const header = head?.header;
     if (format === "csv") {
       const problem = header ? headerProblem(header) : "it has no complete header row";
       if (problem) {
@@ -376,11 +381,18 @@ function fileProblem(name: string, path: string, problem: FileProblem): SourceFi
   if (problem.kind === "truncated-gzip") {
     return sourceFinding(dataMalformed, "truncatedGzip", ["sources", name, "path"], { words: { file: path, source: name, error: problem.message } });
   }
-  const byte = `0x${problem.byte.toString(16).toUpperCase().padStart(2, "0")}`;
   const fileName = path.split("/").pop() ?? "";
+  const utf8Name = fileName.replace(/(\.csv)?(\.gz)?$/i, "");
+  if (problem.kind === "utf16") {
+    return sourceFinding(dataEncoding, "utf16", ["sources", name, "path"], {
+      data: { byteOrder: problem.byteOrder },
+      words: { file: path, source: name, byteOrder: problem.byteOrder, iconvName: problem.byteOrder === "little-endian" ? "UTF-16LE" : "UTF-16BE", fileName, utf8Name },
+    });
+  }
+  const byte = `0x${problem.byte.toString(16).toUpperCase().padStart(2, "0")}`;
   return sourceFinding(dataEncoding, "notUtf8", ["sources", name, "path"], {
     data: { line: problem.line, column: problem.column, byte: problem.byte },
-    words: { file: path, source: name, byteHex: byte, fileName, utf8Name: fileName.replace(/(\.csv)?(\.gz)?$/i, "") },
+    words: { file: path, source: name, byteHex: byte, fileName, utf8Name },
   });
 }
 

@@ -23,6 +23,19 @@ function readWithIds(ids: readonly string[]) {
 }
 
 describe("readLock", () => {
+  it("names a UTF-16 lock as UTF-16 (with or without a byte order mark), not only 'not UTF-8'", () => {
+    root = mkdtempSync(join(tmpdir(), "seg-lock-"));
+    const text = JSON.stringify(MALL_LOCK);
+    const cases: [Buffer, string][] = [
+      [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]), "UTF-16 (little-endian) text, not UTF-8: run seg lock to rewrite it, or convert it with iconv -f utf-16le -t utf-8"],
+      [Buffer.from(text, "utf16le").swap16(), "UTF-16 (big-endian) text, not UTF-8: run seg lock to rewrite it, or convert it with iconv -f utf-16be -t utf-8"],
+    ];
+    for (const [bytes, message] of cases) {
+      writeFileSync(join(root, LOCK_FILE), bytes);
+      expect(readLock(root)).toEqual({ status: "invalid", message });
+    }
+  });
+
   it("reads the cluster ids Seg writes", () => {
     expect(readWithIds(["cluster-1", "cluster-2", "cluster-3", "cluster-4", "cluster-7"]).status).toBe("ok");
   });

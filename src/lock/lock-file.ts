@@ -4,6 +4,7 @@
  */
 import { join } from "node:path";
 import { decodeUtf8 } from "../workspace/decode-utf8.ts";
+import { utf16ByteOrder } from "../workspace/utf16.ts";
 import { entryExists, readWorkspaceFile } from "../workspace/workspace-file.ts";
 import { lockSchema, type Lock } from "./lock.ts";
 import { writeIfChanged } from "../workspace/write-if-changed.ts";
@@ -21,6 +22,8 @@ export function readLock(root: string): ReadLockResult {
   const read = readWorkspaceFile(root, LOCK_FILE, { limit: MAX_LOCK_BYTES });
   // The message reads "segments.lock.json is {message}."; it names no link target.
   if (!read.ok) return { status: "invalid", message: read.problem === "folder" ? "a folder, not a file" : read.problem === "too-large" ? `over ${MAX_LOCK_BYTES} bytes` : read.problem === "missing" ? "a link to a file that does not exist" : "a link that leads outside the workspace or into a dot-folder; Seg reads nothing there" };
+  const utf16 = utf16ByteOrder(read.bytes);
+  if (utf16 !== undefined) return { status: "invalid", message: `UTF-16 (${utf16}) text, not UTF-8: run seg lock to rewrite it, or convert it with iconv -f utf-16${utf16 === "little-endian" ? "le" : "be"} -t utf-8` };
   const decoded = decodeUtf8(read.bytes);
   if (!decoded.ok) return { status: "invalid", message: "not UTF-8 text" };
   const text = decoded.text;

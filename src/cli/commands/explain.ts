@@ -14,17 +14,17 @@ export const spec = {
   name: "explain",
   summary: "Show why a customer is in each segment: every definition in evaluation order, clause by clause, with the feature values it read.",
   usage: "seg explain <customer-id> [options]",
-  positionals: [{ name: "customer-id", description: "The member's id (the accounts key, or the customer column)." }],
+  positionals: [{ name: "customer-id", description: "The member's id (the accounts key, or the customer column): A001 … A300 in the workspace seg init writes, ACC-00001 … in Seg's own example, 12346 … in examples/online-retail." }],
   options: [
     { name: "format", type: "string", choices: ["text", "json"], default: "text", description: "Output format." },
     ...RECOMPUTE_OPTIONS,
   ],
-  examples: ["seg explain ACC-00042", "seg explain 12346 --root examples/online-retail --format json"],
+  examples: ["seg explain A001", "seg explain 12346 --root examples/online-retail --format json"],
 } as const satisfies CommandSpec;
 
 export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promise<number> {
   const [memberId, ...extra] = args.positionals;
-  if (memberId === undefined || extra.length > 0) throw new SegError("give exactly one customer id, e.g. seg explain ACC-00042.");
+  if (memberId === undefined || extra.length > 0) throw new SegError("give exactly one customer id, e.g. seg explain A001 (seg export lists every member).");
   const root = workspaceRoot(args, io);
   const inputs = recomputeInputs(args, io);
   const dryRun = runDryRun(args.options["dry-run"], inputs, root, io);

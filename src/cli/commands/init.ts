@@ -35,7 +35,7 @@ export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promis
     throw new SegError(`give the folder once: seg init ${positional} or seg init --root ${root}, not both.`);
   }
   const dir = resolve(io.cwd, positional ?? root ?? ".");
-  const result = init({ dir, template: args.options.template ?? "basic", force: args.options.force === true });
+  const result = init({ dir, template: args.options.template ?? "basic", force: args.options.force === true, today: io.today() });
   const shown = (path: string) => relative(io.cwd, path) || ".";
   switch (result.status) {
     case "unknown-template":

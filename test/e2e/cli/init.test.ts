@@ -1,8 +1,8 @@
 /**
  * `seg init` as a subprocess: the scaffold it writes locks, checks clean and
  * builds; it never overwrites a folder with files in it unless told to; its
- * workflow wires check, SARIF, the PR comment and Pages; its sample data is what
- * the generator makes.
+ * workflow wires check, SARIF, the PR comment and Pages; its sample data ends at
+ * today's date.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -11,6 +11,7 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve, sep } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { spec as explainSpec } from "../../../src/cli/commands/explain.ts";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
 const WORKFLOW = join(ROOT, "templates/basic/_github/workflows/seg.yml");
@@ -22,8 +23,13 @@ function seg(cwd: string, ...args: string[]): { status: number; stdout: string; 
   return run(join(ROOT, "bin/seg.js"), cwd, args);
 }
 
-function run(bin: string, cwd: string, args: readonly string[]): { status: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", CI: "1" } });
+/** seg with extra environment variables (SEG_TODAY). */
+function segWith(env: Record<string, string>, cwd: string, ...args: string[]): { status: number; stdout: string; stderr: string } {
+  return run(join(ROOT, "bin/seg.js"), cwd, args, env);
+}
+
+function run(bin: string, cwd: string, args: readonly string[], env: Record<string, string> = {}): { status: number; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", CI: "1", ...env } });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -118,7 +124,7 @@ describe("seg init", () => {
     const replaced = /^Replaced \(--force\): (.*)\.$/m.exec(forced.stdout)![1]!.split(", ");
     expect(replaced).toEqual(Object.keys(before).filter((f) => !["package.json", ".gitignore", "notes.txt"].includes(f)).sort());
     expect(replaced).toContain("README.md");
-    expect(readFileSync(join(dir, "segmentation.yaml"), "utf8")).toBe(readFileSync(join(ROOT, "templates/basic/segmentation.yaml"), "utf8"));
+    expect(readFileSync(join(dir, "segmentation.yaml"), "utf8")).toBe(readFileSync(join(ROOT, "templates/basic/segmentation.yaml"), "utf8").replace("__TODAY__", process.env.SEG_TODAY!));
     expect(JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).devDependencies.seg).toBe("file:vendor/seg-0.1.0.tgz");
     expect(readFileSync(join(dir, "notes.txt"), "utf8")).toBe("mine\n");
   });
@@ -229,12 +235,45 @@ describe("seg init", () => {
     expect(problems.map((p) => p.kind).sort()).toEqual(["expression", "permissions"]);
   });
 
-  it("ships the sample data the generator makes", () => {
-    const dir = join(scratch, "generated");
-    const result = spawnSync(process.execPath, [join(ROOT, "templates/generate-basic-data.ts"), dir], { encoding: "utf8" });
-    expect(result.status).toBe(0);
-    for (const file of ["accounts.csv", "invoices.csv"]) {
-      expect(readFileSync(join(dir, file), "utf8")).toBe(readFileSync(join(ROOT, "templates/basic/data", file), "utf8"));
-    }
+  it("writes sample data that ends at today's date (SEG_TODAY), the same files for the same day", () => {
+    const env = { SEG_TODAY: "2031-03-15" };
+    for (const name of ["dated-a", "dated-b"]) expect(segWith(env, scratch, "init", name).status).toBe(0);
+    const a = snapshot(join(scratch, "dated-a"));
+    const b = snapshot(join(scratch, "dated-b"));
+    for (const file of ["data/accounts.csv", "data/invoices.csv", "segmentation.yaml"]) expect(a[file], file).toBe(b[file]);
+    expect(a["segmentation.yaml"]).toContain("\nas_of: 2031-03-15\n");
+    const newest = a["data/invoices.csv"]!.trim().split("\n").slice(1).map((line) => line.split(",")[2]!).sort().at(-1);
+    expect(newest).toBe("2031-03-14");
+    expect(a["segments/lifecycle/loyal.yaml"]).toContain("last_reviewed: 2031-02-27");
+
+    const root = join(scratch, "dated-a");
+    expect(segWith(env, root, "lock").status).toBe(0);
+    const check = segWith(env, root, "check");
+    expect(check.stdout).not.toContain("stale");
+    expect(check.stdout).toContain("✖ 1 problem (0 errors, 0 warnings, 1 info)");
+    expect(check.status).toBe(0);
+
+    // The first example of seg explain --help is an account of this workspace.
+    const example = explainSpec.examples[0].split(" ").slice(1);
+    expect(example).toEqual(["explain", "A001"]);
+    const explained = segWith(env, root, ...example);
+    expect(explained.stderr).toBe("");
+    expect(explained.status).toBe(0);
+
+    // rfm.groups is not declared: the export has no rfm_group column, which would be empty for every member.
+    expect(segWith(env, root, "export", "--out", "members.csv").status).toBe(0);
+    const header = readFileSync(join(root, "members.csv"), "utf8").split("\n")[0]!.split(",");
+    expect(header).toEqual(expect.arrayContaining(["member_id", "segment_lifecycle", "recency_days", "r_score", "value_tier"]));
+    expect(header).not.toContain("rfm_group");
+    const asked = segWith(env, root, "export", "--out", "members.csv", "--columns", "rfm_group");
+    expect(asked.stderr).toContain("rfm_group is empty for every member until rfm.groups in segmentation.yaml names a group");
+    expect(asked.status).not.toBe(0);
+
+    // Another day, other dates: the same accounts and amounts.
+    expect(segWith({ SEG_TODAY: "2031-03-16" }, scratch, "init", "dated-c").status).toBe(0);
+    const c = snapshot(join(scratch, "dated-c"));
+    expect(c["data/accounts.csv"]).not.toBe(a["data/accounts.csv"]);
+    const undated = (csv: string) => csv.replace(/\d{4}-\d{2}-\d{2}/g, "");
+    expect(undated(c["data/invoices.csv"]!)).toBe(undated(a["data/invoices.csv"]!));
   });
 });

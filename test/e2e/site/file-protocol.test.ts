@@ -29,7 +29,7 @@ describe.skipIf(reason !== undefined)("the built playbook opened from disk", () 
     process.env.ASTRO_TELEMETRY_DISABLED ??= "1";
     scratch = mkdtempSync(join(tmpdir(), "seg-file-site-"));
     const root = join(scratch, "playbook");
-    expect(init({ dir: root, installed: { kind: "registry", version: "0.1.0" } }).status).toBe("created");
+    expect(init({ dir: root, today: "2026-10-31", installed: { kind: "registry", version: "0.1.0" } }).status).toBe("created");
     await lock({ root, today: "2026-11-01" });
     result = await build({ root, base: "/playbook", site: "https://example.github.io", today: "2026-11-01", logLevel: "error" });
     browser = await launchChromium();

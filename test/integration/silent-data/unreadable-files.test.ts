@@ -59,6 +59,23 @@ describe("files that cannot be read as they are", () => {
     });
   });
 
+  it("UTF-16, with a byte order mark or without: named as UTF-16 with the iconv command, not as bad UTF-8 or a bad header", async () => {
+    const cases: [Buffer, string][] = [
+      [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(invoices, "utf16le")]), "LE"],
+      [Buffer.from(invoices, "utf16le").swap16(), "BE"],
+    ];
+    for (const [bytes, order] of cases) {
+      const [error, ...rest] = (await checkFiles(exampleFiles(bytes as unknown as string))).result.diagnostics.filter((d) => d.severity === "error");
+      expect(rest).toEqual([]);
+      expect(error).toMatchObject({
+        ruleId: "data/encoding",
+        line: 21,
+        message: `data/invoices.csv (source "invoices") is UTF-16 (${order === "LE" ? "little" : "big"}-endian); Seg reads CSV files as UTF-8.`,
+        hint: `Convert the file to UTF-8, e.g. iconv -f UTF-16${order} -t UTF-8 invoices.csv > invoices.utf8.csv (spreadsheets: save as "CSV UTF-8").`,
+      });
+    }
+  });
+
   it("a derived column whose expression cannot be cast to its declared type is located at the expression", async () => {
     const config = EXAMPLE_CONFIG.replace("      status: { type: string }\n", "      status: { type: string }\n      status_code: { type: integer, expression: status }\n");
     expect(await errorsOf(exampleFiles(invoices, config))).toEqual([
