@@ -21,7 +21,7 @@ import { cachedFeatureTable, type FeatureCache } from "./feature-cache.ts";
 import type { CacheEntries } from "./cache-entries.ts";
 import { cacheKey } from "./cache-dir.ts";
 import type { LoadRecordCache } from "./load-record-cache.ts";
-import { metricsMemo, type MetricsQuery } from "./metrics-memo.ts";
+import { metricsMemo, type MetricsMemo, type MetricsTables } from "./metrics-memo.ts";
 import { CLUSTERS } from "./cluster/assign-sql.ts";
 import { clusterAgreement, type SchemeClusterAgreement } from "./cluster/cluster-agreement.ts";
 import { runClustering, type ClusteringResult } from "./cluster/run-clustering.ts";
@@ -74,6 +74,8 @@ export interface EngineOptions extends DatabaseOptions {
   membershipCache?: MembershipCache;
   /** Remembers segment metrics' queries (metrics-memo.ts). */
   metricsEntries?: CacheEntries;
+  /** Remembers the tables segment metrics' queries make from the features (metrics-memo.ts). */
+  metricsTables?: MetricsTables;
   /** Hash every data file whole, whatever the cache says (seg lock: the lock records the content's sha256). */
   verifyContent?: boolean;
   /** What the caller reads beyond features and memberships (default: every output). */
@@ -153,7 +155,7 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
       return { sources: loaded.sources, members: 0, schemes: [], hypotheses: [], idsaa: {}, normalization: [], coverage: [], clustering: undefined, impact: undefined, diagnostics: loaded.diagnostics };
     }
     // The feature and clustering caches are read and written by the database itself (Parquet).
-    const cacheFolders = [options.featureCache?.folder, options.clusteringCache?.folder, options.membershipCache?.folder].filter((f): f is string => f !== undefined);
+    const cacheFolders = [options.featureCache?.folder, options.clusteringCache?.folder, options.membershipCache?.folder, options.metricsTables?.folder].filter((f): f is string => f !== undefined);
     for (const folder of cacheFolders) mkdirSync(folder, { recursive: true, mode: 0o700 });
     await db.lockDown([...(options.writableDirectories ?? []), ...cacheFolders], loaded.readInPlace);
     options.progress?.("Computing features");
@@ -213,8 +215,8 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     else await assignMemberships(db, config.value, workspace.segments);
     const scheme = config.value.clustering?.scheme;
     // Queries over the features and memberships, answered from the cache where it has them (metrics-memo.ts).
-    const memo = featuresKey && options.metricsEntries ? metricsMemo(db, options.metricsEntries, featuresKey, schemesPlan(config.value, workspace.segments)) : undefined;
-    const agreement = clustering && scheme && wants("metrics") ? await clusterAgreement(db, scheme, memo) : undefined;
+    const memo = featuresKey && options.metricsEntries ? metricsMemo(db, options.metricsEntries, featuresKey, schemesPlan(config.value, workspace.segments), options.metricsTables) : undefined;
+    const agreement = clustering && scheme && wants("metrics") ? await clusterAgreement(db, scheme, memo?.query) : undefined;
     // The findings read the metrics (IDSAA verdicts judge each segment's measures).
     if (wants("metrics") || wants("findings")) options.progress?.("Measuring segments");
     step("metrics");
@@ -242,7 +244,7 @@ async function measureFindings(
   expressions: ReadonlyMap<string, Expr>,
   schemes: readonly SchemeMetrics[],
   options: EngineOptions,
-  memo: MetricsQuery | undefined,
+  memo: MetricsMemo | undefined,
 ): Promise<Pick<EngineResult, "hypotheses" | "idsaa" | "normalization" | "coverage" | "valueLabels">> {
   const config = workspace.config!.value;
   options.progress?.("Testing hypotheses");
@@ -259,7 +261,7 @@ async function measureFindings(
     idsaa[`${segment.scheme}/${segment.value.id}`] = evaluateIdsaa(segment.value, metrics, defining.get(segment) ?? [], config);
   }
   const normalization = await normalizationCoverage(db, config);
-  const coverage = await featureCoverage(db, config, catalog, memo);
+  const coverage = await featureCoverage(db, config, catalog, memo?.query);
   const valueLabels = await measureValueLabels(db, config, options.asOf, memo);
   return { hypotheses, idsaa, normalization, coverage, ...(valueLabels ? { valueLabels } : {}) };
 }
