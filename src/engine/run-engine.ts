@@ -34,7 +34,7 @@ import { openTableReader } from "./warehouse/open-table-reader.ts";
 import type { WarehouseRequest } from "./warehouse/warehouse-request.ts";
 import { rowsNeeded } from "./warehouse/rows-needed.ts";
 import type { SourceCache } from "./source-cache.ts";
-import { assignMemberships } from "./membership.ts";
+import { assignMemberships, positionalSchemes } from "./membership.ts";
 import { cachedMemberships, type MembershipCache } from "./membership-cache.ts";
 import type { ImpactResult } from "./impact/impact-result.ts";
 import { measureImpact, segmentLaunches } from "./impact/measure-impact.ts";
@@ -220,7 +220,7 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     // The findings read the metrics (IDSAA verdicts judge each segment's measures).
     if (wants("metrics") || wants("findings")) options.progress?.("Measuring segments");
     step("metrics");
-    const schemes = wants("metrics") || wants("findings") ? await computeSegmentMetrics(db, config.value, catalog, memo) : [];
+    const schemes = wants("metrics") || wants("findings") ? await computeSegmentMetrics(db, config.value, catalog, memo, built ? positionalSchemes(schemesPlan(config.value, workspace.segments)) : undefined) : [];
     const members = schemes[0]?.population ?? Number((await db.all(`SELECT count(*) AS n FROM "members"`))[0]?.n ?? 0);
     step("checks");
     const findings = wants("findings") ? await measureFindings(db, workspace, catalog, expressions, schemes, options, memo) : { hypotheses: [], idsaa: {}, normalization: [], coverage: [] };

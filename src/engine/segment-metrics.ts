@@ -66,8 +66,18 @@ export function comparableFeatures(config: Config, catalog: ReadonlyMap<string, 
   return [...names].filter((n) => ["number", "boolean"].includes(catalog.get(n)?.type ?? "")).sort();
 }
 
-/** `memo`: runs the metrics queries (metrics-memo.ts answers them from the cache, a scheme's segment by segment); default: the database. */
-export async function computeSegmentMetrics(db: Database, config: Config, catalog: ReadonlyMap<string, CatalogEntry>, memo: MetricsMemo = uncachedMetrics(db)): Promise<SchemeMetrics[]> {
+/**
+ * `memo`: runs the metrics queries (metrics-memo.ts answers them from the cache, a scheme's segment by segment);
+ * default: the database. `positional`: the schemes whose memberships pair with the features by position
+ * (membership.ts), joined so rather than by member id, which builds a hash table of every member's features.
+ */
+export async function computeSegmentMetrics(
+  db: Database,
+  config: Config,
+  catalog: ReadonlyMap<string, CatalogEntry>,
+  memo: MetricsMemo = uncachedMetrics(db),
+  positional: ReadonlySet<string> = new Set(),
+): Promise<SchemeMetrics[]> {
   const { query } = memo;
   const measure = valueMeasure(config);
   const comparable = comparableFeatures(config, catalog);
@@ -94,15 +104,30 @@ export async function computeSegmentMetrics(db: Database, config: Config, catalo
   const population = Number(totals?.n ?? 0);
   const out: SchemeMetrics[] = [];
   for (const scheme of Object.keys(config.schemes)) {
+    const members = membersOf(scheme, positional.has(scheme));
     const rows = await memo.bySegment(
       scheme,
-      (where) => `SELECT m.segment, ${columns.join(", ")} FROM ${MEMBERSHIPS} m JOIN ${FEATURES} f USING (${q(MEMBER_ID)}) WHERE m.scheme = ${lit(scheme)} AND ${where} GROUP BY m.segment ORDER BY m.segment NULLS LAST`,
+      (where) => `SELECT m.segment, ${columns.join(", ")} FROM ${members.from} WHERE ${members.condition} AND ${where} GROUP BY m.segment ORDER BY m.segment NULLS LAST`,
     );
     const segments = rows.map((row) => toSegmentMetrics(scheme, row, totals!, population, config, comparable, measure, measured));
     const populationMetrics = Object.fromEntries(Object.keys(config.metrics).map((name) => [name, nullableNumber(totals?.[`metric_${name}`])]));
     out.push({ scheme, population, segments, overlap: config.schemes[scheme]!.exclusive ? {} : await overlap(query, scheme), populationMetrics });
   }
   return out;
+}
+
+/**
+ * The features `f` of a scheme's members `m` (member_id, segment), a row per membership. By position: a row that pairs
+ * two members stops the query rather than mix their values (only rows the query keeps are checked, which is every
+ * row it reads).
+ */
+function membersOf(scheme: string, byPosition: boolean): { from: string; condition: string } {
+  const id = q(MEMBER_ID);
+  if (!byPosition) return { from: `${MEMBERSHIPS} m JOIN ${FEATURES} f USING (${id})`, condition: `m.scheme = ${lit(scheme)}` };
+  return {
+    from: `${FEATURES} f POSITIONAL JOIN (SELECT ${id}, segment FROM ${MEMBERSHIPS} WHERE scheme = ${lit(scheme)}) m`,
+    condition: `CASE WHEN f.${id} IS DISTINCT FROM m.${id} THEN error('features and memberships out of step') ELSE TRUE END`,
+  };
 }
 
 /**
