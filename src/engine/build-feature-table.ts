@@ -55,7 +55,7 @@ export async function buildFeatureTable(db: Database, config: Config, asOf: stri
 async function fixedPoints(db: Database, plan: FeaturesPlan): Promise<Map<string, FixedPoint>> {
   const points = new Map<string, FixedPoint>();
   for (const [source, columns] of summedDoubles(plan)) {
-    const bounds = await sumBounds(db, sourceTable(source), new Map(columns.map((c) => [c, `t.${q(c)}`])));
+    const bounds = await sumBounds((sql) => db.all(sql), sourceTable(source), new Map(columns.map((c) => [c, `t.${q(c)}`])));
     for (const [column, b] of bounds) {
       const point = fixedPointExponent(b);
       if (point !== undefined) points.set(sumKey(source, column), point);

@@ -15,7 +15,7 @@ import { featureFileCache } from "./feature-cache.ts";
 import { fitFileCache } from "./fit-file-cache.ts";
 import { loadRecordFileCache } from "./load-record-cache.ts";
 import { membershipFileCache } from "./membership-cache.ts";
-import { metricsMemoEntries } from "./metrics-memo.ts";
+import { metricsMemoEntries, metricsTableCache } from "./metrics-memo.ts";
 import type { EngineOptions } from "./run-engine.ts";
 import { sourceFileCache } from "./source-cache.ts";
 import type { StepHook } from "./step-profile.ts";
@@ -68,6 +68,7 @@ export function engineOptions(
           clusteringCache: clusteringFileCache(cacheDir),
           membershipCache: membershipFileCache(cacheDir),
           metricsEntries: metricsMemoEntries(cacheDir),
+          metricsTables: metricsTableCache(cacheDir),
         }
       : {}),
     ...(options.verifyContent ? { verifyContent: true } : {}),

@@ -22,6 +22,16 @@ export async function assignMemberships(db: Database, config: Config, segments: 
   await db.run(`CREATE OR REPLACE TABLE ${MEMBERSHIPS} AS ${membershipsSql(schemesPlan(config, segments))}\nORDER BY scheme, ${q(MEMBER_ID)}, segment`);
 }
 
+/**
+ * The schemes whose memberships pair with the features row by row, in the features' order: exclusive (a row per
+ * member) and assigned from a scan of the features alone (a cluster segment joins the clusters, which may reorder
+ * the rows). Their rows are in that order in the cache's files (written from the scan, membership-cache.ts) and in
+ * the table sorted by member (as the features table is), when the features were built here in member order.
+ */
+export function positionalSchemes(schemes: readonly SchemePlan[]): Set<string> {
+  return new Set(schemes.filter((s) => s.exclusive && s.segments.every((segment) => segment.condition.kind !== "cluster")).map((s) => s.id));
+}
+
 /** The memberships of `schemes` over the engine's `features` and `clusters` tables, unsorted. */
 export function membershipsSql(schemes: readonly SchemePlan[]): string {
   return resolveRefs(renderQuery(membershipsQuery(schemes, duckdb)), (ref) => {

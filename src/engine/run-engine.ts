@@ -20,7 +20,7 @@ import { cachedFeatureTable } from "./feature-cache.ts";
 import type { CacheEntries } from "./cache-entries.ts";
 import { cacheKey } from "./cache-dir.ts";
 import type { LoadRecordCache } from "./load-record-cache.ts";
-import { metricsMemo, type MetricsQuery } from "./metrics-memo.ts";
+import { metricsMemo, type MetricsMemo } from "./metrics-memo.ts";
 import { CLUSTERS } from "./cluster/assign-sql.ts";
 import { clusterAgreement, type SchemeClusterAgreement } from "./cluster/cluster-agreement.ts";
 import { runClustering, type ClusteringResult } from "./cluster/run-clustering.ts";
@@ -33,7 +33,7 @@ import { openTableReader } from "./warehouse/open-table-reader.ts";
 import type { WarehouseRequest } from "./warehouse/warehouse-request.ts";
 import { rowsNeeded } from "./warehouse/rows-needed.ts";
 import type { SourceCache } from "./source-cache.ts";
-import { assignMemberships } from "./membership.ts";
+import { assignMemberships, positionalSchemes } from "./membership.ts";
 import { cachedMemberships } from "./membership-cache.ts";
 import type { ImpactResult } from "./impact/impact-result.ts";
 import { measureImpact, segmentLaunches } from "./impact/measure-impact.ts";
@@ -73,6 +73,8 @@ export interface EngineOptions extends DatabaseOptions {
   membershipCache?: CacheEntries;
   /** Remembers segment metrics' queries (metrics-memo.ts). */
   metricsEntries?: CacheEntries;
+  /** Remembers the tables segment metrics' queries make from the features (metrics-memo.ts). */
+  metricsTables?: CacheEntries;
   /** Hash every data file whole, whatever the cache says (seg lock: the lock records the content's sha256). */
   verifyContent?: boolean;
   /** What the caller reads beyond features and memberships (default: every output). */
@@ -154,7 +156,7 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     }
     // The feature, clustering and membership caches are read and written by the database itself (Parquet): it may
     // write only into their folders, made before it is locked down (a folder that is not the user's own stays out).
-    const cacheFolders = [options.featureCache, options.clusteringCache, options.membershipCache].flatMap((cache) => (cache?.makeFolder() ? [cache.folder] : []));
+    const cacheFolders = [options.featureCache, options.clusteringCache, options.membershipCache, options.metricsTables].flatMap((cache) => (cache?.makeFolder() ? [cache.folder] : []));
     await db.lockDown([...(options.writableDirectories ?? []), ...cacheFolders], loaded.readInPlace);
     options.progress?.("Computing features");
     // Features built in the warehouse arrive as a table already; they are not kept in the feature cache.
@@ -217,12 +219,12 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     else await assignMemberships(db, config.value, workspace.segments);
     const scheme = config.value.clustering?.scheme;
     // Queries over the features and memberships, answered from the cache where it has them (metrics-memo.ts).
-    const memo = featuresKey && options.metricsEntries ? metricsMemo(db, options.metricsEntries, featuresKey, schemesPlan(config.value, workspace.segments)) : undefined;
-    const agreement = clustering && scheme && wants("metrics") ? await clusterAgreement(db, scheme, memo) : undefined;
+    const memo = featuresKey && options.metricsEntries ? metricsMemo(db, options.metricsEntries, featuresKey, schemesPlan(config.value, workspace.segments), options.metricsTables) : undefined;
+    const agreement = clustering && scheme && wants("metrics") ? await clusterAgreement(db, scheme, memo?.query) : undefined;
     // The findings read the metrics (IDSAA verdicts judge each segment's measures).
     if (wants("metrics") || wants("findings")) options.progress?.("Measuring segments");
     step("metrics");
-    const schemes = wants("metrics") || wants("findings") ? await computeSegmentMetrics(db, config.value, catalog, memo) : [];
+    const schemes = wants("metrics") || wants("findings") ? await computeSegmentMetrics(db, config.value, catalog, memo, built ? positionalSchemes(schemesPlan(config.value, workspace.segments)) : undefined) : [];
     const members = schemes[0]?.population ?? Number((await db.all(`SELECT count(*) AS n FROM "members"`))[0]?.n ?? 0);
     step("checks");
     const findings = wants("findings") ? await measureFindings(db, workspace, catalog, expressions, schemes, options, memo) : { hypotheses: [], idsaa: {}, normalization: [], coverage: [] };
@@ -246,7 +248,7 @@ async function measureFindings(
   expressions: ReadonlyMap<string, Expr>,
   schemes: readonly SchemeMetrics[],
   options: EngineOptions,
-  memo: MetricsQuery | undefined,
+  memo: MetricsMemo | undefined,
 ): Promise<Pick<EngineResult, "hypotheses" | "idsaa" | "normalization" | "coverage" | "valueLabels">> {
   const config = workspace.config!.value;
   options.progress?.("Testing hypotheses");
@@ -263,7 +265,7 @@ async function measureFindings(
     idsaa[`${segment.scheme}/${segment.value.id}`] = evaluateIdsaa(segment.value, metrics, defining.get(segment) ?? [], config);
   }
   const normalization = await normalizationCoverage(db, config);
-  const coverage = await featureCoverage(db, config, catalog, memo);
+  const coverage = await featureCoverage(db, config, catalog, memo?.query);
   const valueLabels = await measureValueLabels(db, config, options.asOf, memo);
   return { hypotheses, idsaa, normalization, coverage, ...(valueLabels ? { valueLabels } : {}) };
 }

@@ -8,7 +8,7 @@ import type { Config } from "../schema/config.ts";
 import type { CatalogEntry } from "../workspace/feature-catalog.ts";
 import type { Database, Row } from "./duckdb.ts";
 import { MEMBERSHIPS } from "./membership.ts";
-import type { MetricsQuery } from "./metrics-memo.ts";
+import { uncachedMetrics, type MetricsMemo, type MetricsQuery } from "./metrics-memo.ts";
 import { FEATURES, lit, MEMBER_ID, q } from "./sql-names.ts";
 import type { Summary } from "./stats/two-sample.ts";
 import { inValueOrder } from "../expr/dialects/in-value-order.ts";
@@ -66,12 +66,23 @@ export function comparableFeatures(config: Config, catalog: ReadonlyMap<string, 
   return [...names].filter((n) => ["number", "boolean"].includes(catalog.get(n)?.type ?? "")).sort();
 }
 
-/** `query`: runs the metrics queries (metrics-memo.ts answers them from the cache); default: the database. */
-export async function computeSegmentMetrics(db: Database, config: Config, catalog: ReadonlyMap<string, CatalogEntry>, query: MetricsQuery = (sql) => db.all(sql)): Promise<SchemeMetrics[]> {
+/**
+ * `memo`: runs the metrics queries (metrics-memo.ts answers them from the cache, a scheme's segment by segment);
+ * default: the database. `positional`: the schemes whose memberships pair with the features by position
+ * (membership.ts), joined so rather than by member id, which builds a hash table of every member's features.
+ */
+export async function computeSegmentMetrics(
+  db: Database,
+  config: Config,
+  catalog: ReadonlyMap<string, CatalogEntry>,
+  memo: MetricsMemo = uncachedMetrics(db),
+  positional: ReadonlySet<string> = new Set(),
+): Promise<SchemeMetrics[]> {
+  const { query } = memo;
   const measure = valueMeasure(config);
   const comparable = comparableFeatures(config, catalog);
   const num = (name: string) => `CAST(f.${q(name)} AS DOUBLE)`;
-  const { total, mean, squares } = await exactSums(db);
+  const { total, mean, squares } = await exactSums(db, query);
   // A member is one row of the features table and at most one row per segment of a scheme's memberships, so
   // counting rows counts members: no set of ids per segment to build (10,000,000 members at scale).
   const columns: string[] = ["count(m.member_id) AS n"];
@@ -93,7 +104,11 @@ export async function computeSegmentMetrics(db: Database, config: Config, catalo
   const population = Number(totals?.n ?? 0);
   const out: SchemeMetrics[] = [];
   for (const scheme of Object.keys(config.schemes)) {
-    const rows = await query(`SELECT m.segment, ${columns.join(", ")} FROM ${MEMBERSHIPS} m JOIN ${FEATURES} f USING (${q(MEMBER_ID)}) WHERE m.scheme = ${lit(scheme)} GROUP BY m.segment ORDER BY m.segment NULLS LAST`, scheme);
+    const members = membersOf(scheme, positional.has(scheme));
+    const rows = await memo.bySegment(
+      scheme,
+      (where) => `SELECT m.segment, ${columns.join(", ")} FROM ${members.from} WHERE ${members.condition} AND ${where} GROUP BY m.segment ORDER BY m.segment NULLS LAST`,
+    );
     const segments = rows.map((row) => toSegmentMetrics(scheme, row, totals!, population, config, comparable, measure, measured));
     const populationMetrics = Object.fromEntries(Object.keys(config.metrics).map((name) => [name, nullableNumber(totals?.[`metric_${name}`])]));
     out.push({ scheme, population, segments, overlap: config.schemes[scheme]!.exclusive ? {} : await overlap(query, scheme), populationMetrics });
@@ -102,14 +117,28 @@ export async function computeSegmentMetrics(db: Database, config: Config, catalo
 }
 
 /**
+ * The features `f` of a scheme's members `m` (member_id, segment), a row per membership. By position: a row that pairs
+ * two members stops the query rather than mix their values (only rows the query keeps are checked, which is every
+ * row it reads).
+ */
+function membersOf(scheme: string, byPosition: boolean): { from: string; condition: string } {
+  const id = q(MEMBER_ID);
+  if (!byPosition) return { from: `${MEMBERSHIPS} m JOIN ${FEATURES} f USING (${id})`, condition: `m.scheme = ${lit(scheme)}` };
+  return {
+    from: `${FEATURES} f POSITIONAL JOIN (SELECT ${id}, segment FROM ${MEMBERSHIPS} WHERE scheme = ${lit(scheme)}) m`,
+    condition: `CASE WHEN f.${id} IS DISTINCT FROM m.${id} THEN error('features and memberships out of step') ELSE TRUE END`,
+  };
+}
+
+/**
  * Sums, means and sums of squares of a feature over the rows `f`, the same bits on every run:
  * columns of whole numbers (integers, booleans) are summed exactly as HUGEINT, in any order and
  * in parallel (squares only of integers up to 32 bits, which cannot overflow); other columns add their doubles exactly
  * where one scan of the table finds they fit (`fixed-point-sum.ts`, the squares as the doubles each row's product
  * gives), else in ascending order (`in-value-order.ts`). A mean is the sum divided by the count, as DuckDB's `avg` of
- * doubles divides.
+ * doubles divides. The scan for the bounds runs through `query`, so a warm run reads them back with the features.
  */
-async function exactSums(db: Database): Promise<{ total: (name: string) => string; mean: (name: string) => string; squares: (name: string) => string }> {
+async function exactSums(db: Database, query: MetricsQuery): Promise<{ total: (name: string) => string; mean: (name: string) => string; squares: (name: string) => string }> {
   const described = await db.all(`DESCRIBE ${FEATURES}`);
   const typed = (pattern: RegExp) => new Set(described.filter((r) => pattern.test(String(r.column_type))).map((r) => String(r.column_name)));
   const whole = typed(/^(BOOLEAN|U?(TINYINT|SMALLINT|INTEGER|BIGINT))$/);
@@ -121,7 +150,7 @@ async function exactSums(db: Database): Promise<{ total: (name: string) => strin
   const square = (name: string, row: string) => `CAST(${row}.${q(name)} AS DOUBLE) * CAST(${row}.${q(name)} AS DOUBLE)`;
   const wide = [...whole].filter((name) => !small.has(name));
   const measured = [...fractional.map((name) => [`s${name}`, `t.${q(name)}`] as const), ...[...fractional, ...wide].map((name) => [`ss${name}`, square(name, "t")] as const)];
-  const bounds = await sumBounds(db, FEATURES, new Map(measured));
+  const bounds = await sumBounds((sql) => query(sql), FEATURES, new Map(measured));
   const point = (key: string) => {
     const b = bounds.get(key);
     return b ? fixedPointExponent(b) : undefined;

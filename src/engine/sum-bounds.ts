@@ -1,19 +1,20 @@
 /**
  * The bounds of the values a query will sum (fixed-point-sum.ts): per column, one scan of the
  * table counts them and finds the largest and the smallest nonzero magnitude, and whether all
- * are finite. Columns are SQL over the row `t`, taken as doubles.
+ * are finite. Columns are SQL over the row `t`, taken as doubles. `query` runs the scan: the
+ * database, or metrics-memo.ts, which answers it from the cache when the table's content is known.
  */
 import type { SumBounds } from "../expr/dialects/fixed-point-sum.ts";
-import type { Database } from "./duckdb.ts";
+import type { Row } from "./duckdb.ts";
 
-export async function sumBounds(db: Database, table: string, columns: ReadonlyMap<string, string>): Promise<Map<string, SumBounds>> {
+export async function sumBounds(query: (sql: string) => Promise<Row[]>, table: string, columns: ReadonlyMap<string, string>): Promise<Map<string, SumBounds>> {
   const keys = [...columns.keys()];
   if (keys.length === 0) return new Map();
   const select = keys.flatMap((key, i) => {
     const x = `CAST(${columns.get(key)!} AS DOUBLE)`;
     return [`count(${x}) AS n${i}`, `max(abs(${x})) AS hi${i}`, `min(abs(${x})) FILTER (WHERE ${x} <> 0) AS lo${i}`, `coalesce(bool_and(isfinite(${x})), true) AS ok${i}`];
   });
-  const [row] = await db.all(`SELECT ${select.join(", ")} FROM ${table} t`);
+  const [row] = await query(`SELECT ${select.join(", ")} FROM ${table} t`);
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   return new Map(keys.map((key, i) => [key, { count: Number(row?.[`n${i}`] ?? 0), maxAbs: num(row?.[`hi${i}`]), minAbs: num(row?.[`lo${i}`]), finite: row?.[`ok${i}`] === true }]));
 }

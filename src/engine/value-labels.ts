@@ -17,7 +17,7 @@
  */
 import type { Config } from "../schema/config.ts";
 import type { Database } from "./duckdb.ts";
-import type { MetricsQuery } from "./metrics-memo.ts";
+import { uncachedMetrics, type MetricsMemo } from "./metrics-memo.ts";
 import { asOfMoment } from "../compile/plan.ts";
 import { duckdb } from "../expr/dialects/duckdb.ts";
 import { MEMBERSHIPS } from "./membership.ts";
@@ -48,15 +48,16 @@ export interface ValueLabelMeasures {
 }
 
 /**
- * `query`: runs the value measure's queries over the features table and memberships (metrics-memo.ts answers them
- * from the cache, one scheme at a time); default: the database, every scheme at once. Tickets are read from their
+ * `memo`: runs the value measure's queries over the features table and memberships and keeps its ranks (metrics-memo.ts
+ * answers them from the cache, a scheme's segment by segment); default: the database. Tickets are read from their
  * sources, never from the cache.
  */
-export async function measureValueLabels(db: Database, config: Config, asOf: string, query?: MetricsQuery): Promise<ValueLabelMeasures> {
+export async function measureValueLabels(db: Database, config: Config, asOf: string, memo: MetricsMemo = uncachedMetrics(db)): Promise<ValueLabelMeasures> {
   const out: ValueLabelMeasures = {};
+  const schemes = Object.keys(config.schemes);
   const measure = valueMeasure(config);
   if (measure) {
-    const measured = await rankedMeasure(db, `SELECT ${q(MEMBER_ID)}, CAST(${q(measure)} AS DOUBLE) AS x FROM ${FEATURES}`, measure, query && { query, schemes: Object.keys(config.schemes) });
+    const measured = await rankedMeasure(memo, `SELECT ${q(MEMBER_ID)}, CAST(${q(measure)} AS DOUBLE) AS x FROM ${FEATURES}`, measure, schemes);
     if (measured) out.ltv = measured;
   }
   const tickets = Object.entries(config.sources).filter(([, s]) => s.kind === "tickets" && s.customer !== undefined);
@@ -67,40 +68,40 @@ export async function measureValueLabels(db: Database, config: Config, asOf: str
       return `SELECT ${q(s.customer!)} AS ${q(MEMBER_ID)} FROM ${sourceTable(name)} WHERE ${conditions.join(" AND ")}`;
     });
     const perMember = `SELECT f.${q(MEMBER_ID)}, CAST(count(t.${q(MEMBER_ID)}) AS DOUBLE) AS x FROM ${FEATURES} f LEFT JOIN (${counts.join(" UNION ALL ")}) t ON t.${q(MEMBER_ID)} = f.${q(MEMBER_ID)} GROUP BY 1`;
-    const measured = await rankedMeasure(db, perMember, "support tickets");
+    const measured = await rankedMeasure(uncachedMetrics(db), perMember, "support tickets", schemes);
     if (measured) out.support_cost = measured;
   }
   return out;
 }
 
 /**
- * `values` is a query with columns member_id and x; members with a null x are left out. `memo`: the queries run
- * through it, scheme by scheme, over the ranks computed once into a table of this run when one of them runs.
+ * `values` is a query with columns member_id and x; members with a null x are left out. The ranks are computed once
+ * into a table (`memo` keeps it when `values` reads the features alone), when one of the queries runs.
  */
-async function rankedMeasure(db: Database, values: string, measure: string, memo?: { query: MetricsQuery; schemes: readonly string[] }): Promise<LabelMeasure | undefined> {
+async function rankedMeasure(memo: MetricsMemo, values: string, measure: string, schemes: readonly string[]): Promise<LabelMeasure | undefined> {
   const ranks = `WITH v AS (SELECT * FROM (${values}) WHERE x IS NOT NULL AND isfinite(x))
     SELECT ${q(MEMBER_ID)}, x, (rank() OVER (ORDER BY x) - 1 + 0.5 * count(*) OVER (PARTITION BY x)) / count(*) OVER () AS p FROM v`;
-  let ranked = false;
-  const table = q("value_label_ranks");
+  let drop: (() => Promise<void>) | undefined;
   const prepare = async () => {
-    if (!ranked) await db.run(`CREATE OR REPLACE TEMP TABLE ${table} AS ${ranks}`);
-    ranked = true;
+    drop ??= await memo.table("value_label_ranks", ranks);
   };
   // The ranks' definition heads each query (a string the query selects), so that the memo's key covers it.
-  const from = memo ? `(SELECT ${lit(ranks)} AS ranks_of, * FROM ${table})` : `(${ranks})`;
-  const [population] = await (memo ? memo.query : (sql: string) => db.all(sql))(`SELECT count(*) AS n, median(x) AS median FROM ${from} r`, undefined, prepare);
+  const from = `(SELECT ${lit(ranks)} AS ranks_of, * FROM ${q("value_label_ranks")})`;
+  const [population] = await memo.query(`SELECT count(*) AS n, median(x) AS median FROM ${from} r`, undefined, prepare);
   const n = Number(population?.n ?? 0);
-  if (n === 0) return undefined;
-  const perSegment = (where: string) =>
-    `SELECT m.scheme, m.segment, count(*) AS n, ${inValueOrder("avg", "r.p")} AS rank, median(r.x) AS median FROM ${from} r JOIN ${MEMBERSHIPS} m USING (${q(MEMBER_ID)}) WHERE ${where} GROUP BY 1, 2 ORDER BY 1, 2`;
-  // Scheme by scheme in the order ORDER BY 1 gives (ids compared by bytes), so the rows are those of the one query.
-  const rows = memo ? [] : await db.all(perSegment("m.segment IS NOT NULL"));
-  for (const scheme of [...(memo?.schemes ?? [])].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))) {
-    rows.push(...(await memo!.query(perSegment(`m.segment IS NOT NULL AND m.scheme = ${lit(scheme)}`), scheme, prepare)));
-  }
-  if (ranked) await db.run(`DROP TABLE ${table}`);
   const segments: Record<string, LabelSegmentMeasure> = {};
-  for (const row of rows) segments[`${String(row.scheme)}/${String(row.segment)}`] = { n: Number(row.n), rank: Number(row.rank), median: Number(row.median) };
-  return { measure, population: { n, median: Number(population!.median) }, segments };
+  if (n > 0) {
+    // Scheme by scheme in the order of their ids (compared by bytes).
+    for (const scheme of [...schemes].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))) {
+      const rows = await memo.bySegment(
+        scheme,
+        (where) =>
+          `SELECT m.scheme, m.segment, count(*) AS n, ${inValueOrder("avg", "r.p")} AS rank, median(r.x) AS median FROM ${from} r JOIN ${MEMBERSHIPS} m USING (${q(MEMBER_ID)}) WHERE m.scheme = ${lit(scheme)} AND ${where} GROUP BY 1, 2 ORDER BY 1, 2`,
+        { unassigned: false, prepare },
+      );
+      for (const row of rows) segments[`${String(row.scheme)}/${String(row.segment)}`] = { n: Number(row.n), rank: Number(row.rank), median: Number(row.median) };
+    }
+  }
+  await drop?.();
+  return n === 0 ? undefined : { measure, population: { n, median: Number(population!.median) }, segments };
 }
-

@@ -125,9 +125,12 @@ describe("a warm check on Parquet sources (bench/large over 20,000 invoices)", {
     // Only the market scheme was assigned again; the rfm scheme's memberships were read back.
     expect(entries("memberships").filter((f) => !memberships.includes(f))).toHaveLength(1);
     expect(entries("memberships")).toEqual(expect.arrayContaining(memberships));
-    // Only the market scheme's queries ran again (its metrics and its value-label ranks): the totals, the rfm
-    // scheme's, the clusters' agreement with it and the feature coverage were read back.
-    expect(entries("metrics").filter((f) => !metrics.includes(f))).toHaveLength(2);
+    // Only the segments of the market scheme whose members the edit can move were measured again (smb, startups
+    // after it and the members in none; their value-label ranks, the unassigned aside): the totals, enterprise and
+    // free before smb, the rfm scheme's, the clusters' agreement with it and the feature coverage were read back,
+    // and the value ranks with the features.
+    expect(entries("metrics").filter((f) => !metrics.includes(f))).toHaveLength(5);
+    expect(entries("metrics-tables")).toHaveLength(1);
     // The edit moved members between the market's segments, so the warm result has new memberships to get right.
     const smb = (result: CheckResult) => result.data!.lock.schemes.market!.segments.smb!.count;
     expect(smb(edited)).toBeLessThan(smb(before));
@@ -137,6 +140,44 @@ describe("a warm check on Parquet sources (bench/large over 20,000 invoices)", {
     const settled = { memberships: entries("memberships"), metrics: entries("metrics") };
     expect(report(await runLarge(root))).toBe(report(before));
     expect({ memberships: entries("memberships"), metrics: entries("metrics") }).toEqual(settled);
+  });
+
+  it("measures again only the segments an edit can move, and reports what a run without the cache reports: in the middle of an exclusive scheme, in an overlapping one, after a reorder and a revert", async () => {
+    const root = workspace();
+    const edit = (path: string, from: string, to: string) => {
+      const file = join(root, path);
+      const text = readFileSync(file, "utf8");
+      expect(text).toContain(from);
+      writeFileSync(file, text.replace(from, to));
+    };
+    /** A warm run after the edits: its report, checked against a run without the cache, and the metrics entries it added. */
+    const warmRun = async () => {
+      const kept = entries("metrics");
+      const result = report(await runLarge(root));
+      expect(result).toBe(report(await runLarge(root, false)));
+      return { result, added: entries("metrics").filter((f) => !kept.includes(f)).length };
+    };
+    const first = (await warmRun()).result;
+    // free is second of four in the exclusive market scheme: free, smb, startups and the unassigned are measured again
+    // (and their value ranks but the unassigned's); enterprise, first, is read back.
+    edit("segments/market/free.yaml", "plan = 'free'", "plan = 'free' and employees < 500");
+    expect((await warmRun()).added).toBe(7);
+    // Enterprise and free swap places: every segment's predecessors change.
+    edit("segments/market/enterprise.yaml", "order: 1", "order: 2");
+    edit("segments/market/free.yaml", "order: 2", "order: 1");
+    expect((await warmRun()).added).toBe(9);
+    // Back to the first definitions: everything is read back, and the report is the first one.
+    edit("segments/market/enterprise.yaml", "order: 2", "order: 1");
+    edit("segments/market/free.yaml", "order: 1", "order: 2");
+    edit("segments/market/free.yaml", "plan = 'free' and employees < 500", "plan = 'free'");
+    const reverted = await warmRun();
+    expect(reverted).toEqual({ result: first, added: 0 });
+    // The market scheme made overlapping: an edit of smb measures smb and the unassigned again (and smb's value ranks),
+    // and the scheme's overlap, which every rule of it decides.
+    edit("segmentation.yaml", "  market:\n    label: Market\n", "  market:\n    label: Market\n    exclusive: false\n");
+    await warmRun();
+    edit("segments/market/smb.yaml", "employees >= 50", "employees >= 70");
+    expect((await warmRun()).added).toBe(4);
   });
 
   it("is not trusted for the lock's digests: seg lock hashes every file whole", async () => {

@@ -34,7 +34,7 @@ describe("fixedPointSum", () => {
   afterAll(() => db.close());
 
   async function point(): Promise<FixedPoint> {
-    const bounds = (await sumBounds(db, "v", new Map([["x", "t.x"]]))).get("x")!;
+    const bounds = (await sumBounds((sql) => db.all(sql), "v", new Map([["x", "t.x"]]))).get("x")!;
     const magnitudes = values.map(Math.abs);
     expect(bounds).toEqual({ count: rows, maxAbs: magnitudes.reduce((a, b) => Math.max(a, b)), minAbs: magnitudes.reduce((a, b) => Math.min(a, b)), finite: true });
     return fixedPointExponent(bounds)!;

@@ -110,7 +110,7 @@ describe.runIf(!noServer)("postgresExactSum on a live server", () => {
         for (let start = 0; start < n; start += 20_000) {
           await db.run(`INSERT INTO w VALUES ${values.slice(start, start + 20_000).map((x, j) => `(${start + j}, ${group(start + j)}, CAST('${x}' AS DOUBLE))`).join(", ")}`);
         }
-        const point = fixedPointExponent((await sumBounds(db, "w", new Map([["x", "t.x"]]))).get("x")!);
+        const point = fixedPointExponent((await sumBounds((sql) => db.all(sql), "w", new Map([["x", "t.x"]]))).get("x")!);
         expect(point).toBeDefined();
         const fromDuckdb = await db.all(`SELECT g, ${duckdb.exactAggregate("sum", "x", point)} AS s FROM (FROM w ORDER BY hash(i)) GROUP BY g ORDER BY g`);
         expect(fromDuckdb.map((r) => r.s)).toEqual(want);
