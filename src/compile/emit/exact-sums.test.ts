@@ -49,7 +49,7 @@ describe("exact sums of the features relation", () => {
   });
 
   it("gives the double nearest the exact sum per member with the scanned fixed point, the sorted sum without one", async () => {
-    const bounds = await sumBounds(db, "s", new Map([["amount", "t.amount"]]));
+    const bounds = await sumBounds((sql) => db.all(sql), "s", new Map([["amount", "t.amount"]]));
     const point = fixedPointExponent(bounds.get("amount")!)!;
     const sql = (points: Map<string, typeof point>) => `${aggregatesSql(features.map((feature) => ({ feature, as: feature.name })), "s", "2027-01-01", duckdb, exactSums(plan, points))} ORDER BY 1`;
     const exactSql = sql(new Map([[sumKey("s", "amount"), point]]));
