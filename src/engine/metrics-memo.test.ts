@@ -2,22 +2,13 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { seatsConfig, segment } from "../../test/support/seats-schemes.ts";
 import { schemesPlan } from "../compile/plan.ts";
-import { configSchema, type Config } from "../schema/config.ts";
-import type { LoadedSegment } from "../workspace/workspace.ts";
 import { openDatabase, type Database } from "./duckdb.ts";
 import { assignMemberships } from "./membership.ts";
 import { metricsMemo, metricsMemoEntries, metricsTableCache, uncachedMetrics, type MetricsMemo } from "./metrics-memo.ts";
 
-const config: Config = configSchema.parse({
-  name: "t",
-  goals: { focus: "internal", objective: "account-attack", statement: "s", stakeholders: [{ name: "A", role: "B" }], scope: { unit: "account" }, deliverables: ["d"] },
-  sources: { accounts: { path: "a.csv", kind: "accounts", key: "member_id", columns: { member_id: { type: "string" }, seats: { type: "integer" } } } },
-  schemes: { size: { label: "Size" }, tags: { label: "Tags", exclusive: false } },
-});
-
-const segment = (scheme: string, id: string, where: string, order: number): LoadedSegment =>
-  ({ scheme, value: { id, name: id, status: "active", order, definition: { where } } }) as unknown as LoadedSegment;
+const config = seatsConfig();
 
 interface Rules {
   /** size (exclusive, in this order): big, mid, some. */

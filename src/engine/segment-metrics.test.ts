@@ -1,21 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { seatsConfig, segment } from "../../test/support/seats-schemes.ts";
 import { schemesPlan } from "../compile/plan.ts";
-import { configSchema, type Config } from "../schema/config.ts";
 import type { CatalogEntry } from "../workspace/feature-catalog.ts";
-import type { LoadedSegment } from "../workspace/workspace.ts";
 import { openDatabase, type Database } from "./duckdb.ts";
 import { assignMemberships, positionalSchemes } from "./membership.ts";
 import { computeSegmentMetrics } from "./segment-metrics.ts";
 
-const config: Config = configSchema.parse({
-  name: "t",
-  goals: { focus: "internal", objective: "account-attack", statement: "s", stakeholders: [{ name: "A", role: "B" }], scope: { unit: "account" }, deliverables: ["d"] },
-  sources: { accounts: { path: "a.csv", kind: "accounts", key: "member_id", columns: { member_id: { type: "string" }, seats: { type: "number" } } } },
-  schemes: { size: { label: "Size" }, tags: { label: "Tags", exclusive: false } },
-});
-
-const segment = (scheme: string, id: string, where: string, order: number): LoadedSegment =>
-  ({ scheme, value: { id, name: id, status: "active", order, definition: { where } } }) as unknown as LoadedSegment;
+const config = seatsConfig("number");
 const segments = [segment("size", "big", "seats >= 4", 1), segment("size", "some", "seats >= 1", 2), segment("tags", "even", "seats % 2 = 0", 1), segment("tags", "many", "seats > 3", 2)];
 const catalog = new Map<string, CatalogEntry>([["seats", { name: "seats", type: "number", kind: "firmographic", origin: "column", description: "" }]]);
 
