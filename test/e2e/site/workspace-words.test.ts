@@ -7,13 +7,14 @@
  * households with no buying team asked for; and a segment with no sales
  * content yet gets a brief that says what to add instead of empty headings.
  */
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { builtPage, sectionText, textOf } from "../../support/built-html.ts";
+import { init } from "../../../src/api/init.ts";
 import { buildWorkspaceSite, type WorkspaceSite } from "./support/workspace-site.ts";
 
-const TEMPLATE = resolve(import.meta.dirname, "../../../templates/basic");
 const SLOW = 900_000;
 
 const persona = (id: string, name: string, kind: string, context: string) => `---
@@ -36,12 +37,15 @@ Orders the same things every month.
 
 describe("a consumer workspace: customers, consumer and household personas", () => {
   let site: WorkspaceSite;
+  // The starter workspace as `seg init` writes it (the template's files hold placeholders for its dates).
+  const starter = mkdtempSync(join(tmpdir(), "seg-workspace-words-"));
   beforeAll(async () => {
-    const config = readFileSync(resolve(TEMPLATE, "segmentation.yaml"), "utf8");
+    init({ dir: starter, today: "2026-11-01", installed: { kind: "registry", version: "1.2.3" } });
+    const config = readFileSync(resolve(starter, "segmentation.yaml"), "utf8");
     expect(config).toMatch(/^ {4}unit: account$/m);
     expect(config).toMatch(/^ {2}objective: account-attack$/m);
     site = await buildWorkspaceSite({
-      from: TEMPLATE,
+      from: starter,
       files: {
         "segmentation.yaml": config.replace(/^ {4}unit: account$/m, "    unit: customer"),
         "personas/loyal-lee.mdx": persona("loyal-lee", "Lee, the weekly shopper", "consumer", "Lives alone, orders groceries and household goods online every week."),
@@ -51,7 +55,10 @@ describe("a consumer workspace: customers, consumer and household personas", () 
     });
     expect(site.result.outDir, site.result.check.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.file}:${d.line} ${d.message}`).join("\n")).toBeDefined();
   }, SLOW);
-  afterAll(() => site?.remove());
+  afterAll(() => {
+    site?.remove();
+    rmSync(starter, { recursive: true, force: true });
+  });
 
   it("states the focus and objective for customers, not named accounts", () => {
     const goals = sectionText(builtPage(site.outDir, ""), "goals");
