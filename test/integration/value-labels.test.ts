@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exactSum } from "../support/exact-sum.ts";
 import { check } from "../../src/api/check.ts";
 import type { CheckResult } from "../../src/lint/check-result.ts";
 import { exportWorkspace } from "../../src/api/export.ts";
@@ -63,7 +64,7 @@ describe("value labels on the example", () => {
     const market = lines.map((l) => l.split(",")).map((f) => ({ id: f[cols.indexOf("member_id")]!, market: f[cols.indexOf("segment_market")]!, lifecycle: f[cols.indexOf("segment_lifecycle")]! }));
     expect(market).toHaveLength(3000);
 
-    // Revenue to date: paid invoices before the as-of day, added in ascending order as the engine adds them
+    // Revenue to date: paid invoices before the as-of day, summed exactly and rounded once, as the engine sums them
     // (ties in rank depend on the last bits of each sum).
     const amounts = new Map<string, number[]>(market.map((m) => [m.id, []]));
     const invoices = gunzipSync(readFileSync(join(ROOT, "data/invoices.csv.gz"))).toString("utf8").trim().split("\n").slice(1);
@@ -71,7 +72,7 @@ describe("value labels on the example", () => {
       const [, account, date, amount, status] = line.split(",");
       if (status === "paid" && date! < AS_OF && amounts.has(account!)) amounts.get(account!)!.push(Number(amount));
     }
-    const monetary = new Map([...amounts].map(([id, xs]) => [id, xs.sort((x, y) => x - y).reduce((s, x) => s + x, 0)]));
+    const monetary = new Map([...amounts].map(([id, xs]) => [id, exactSum(xs)]));
     // Support tickets: every ticket opened before the as-of day.
     const tickets = new Map(market.map((m) => [m.id, 0]));
     for (const line of readFileSync(join(ROOT, "data/tickets.csv"), "utf8").trim().split("\n").slice(1)) {
