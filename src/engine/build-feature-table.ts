@@ -14,13 +14,13 @@ import { featuresQuery, membersSql, rfmValuesQuery } from "../compile/emit/featu
 import { renderQuery } from "../compile/emit/query.ts";
 import { featuresPlan, MEMBER_ID, type FeaturesPlan } from "../compile/plan.ts";
 import { duckdb } from "../expr/dialects/duckdb.ts";
-import { fixedPointExponent, type FixedPoint } from "../expr/dialects/fixed-point-sum.ts";
+import type { FixedPoint } from "../expr/dialects/fixed-point-sum.ts";
 import type { Config } from "../schema/config.ts";
 import { RFM_FEATURES, VALUE_TIER_FEATURE } from "../workspace/feature-catalog.ts";
 import type { Database } from "./duckdb.ts";
 import { FEATURES, MEMBERS, q, sourceTable } from "./sql-names.ts";
 import type { ProfileStep } from "./step-profile.ts";
-import { sumBounds } from "./sum-bounds.ts";
+import { fixedPointsOf } from "./sum-bounds.ts";
 
 /** RFM values per buying member (with the aggregate features its scan computes too), built apart so a profile can time them. */
 const RFM_VALUES = q("rfm_values");
@@ -55,11 +55,8 @@ export async function buildFeatureTable(db: Database, config: Config, asOf: stri
 async function fixedPoints(db: Database, plan: FeaturesPlan): Promise<Map<string, FixedPoint>> {
   const points = new Map<string, FixedPoint>();
   for (const [source, columns] of summedDoubles(plan)) {
-    const bounds = await sumBounds((sql) => db.all(sql), sourceTable(source), new Map(columns.map((c) => [c, `t.${q(c)}`])));
-    for (const [column, b] of bounds) {
-      const point = fixedPointExponent(b);
-      if (point !== undefined) points.set(sumKey(source, column), point);
-    }
+    const found = await fixedPointsOf((sql) => db.all(sql), sourceTable(source), new Map(columns.map((c) => [c, `t.${q(c)}`])));
+    for (const [column, point] of found) points.set(sumKey(source, column), point);
   }
   return points;
 }

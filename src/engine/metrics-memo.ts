@@ -99,10 +99,7 @@ export function metricsMemo(db: Database, entries: CacheEntries, features: strin
   const kept = keptRows(entries);
   const query: MetricsQuery = async (sql, scheme, prepare) => {
     const plan = scheme === undefined ? null : schemes.find((s) => s.id === scheme);
-    if (plan === undefined) {
-      await prepare?.();
-      return db.all(sql);
-    }
+    if (plan === undefined) return uncachedMetrics(db).query(sql, scheme, prepare);
     const key = cacheKey("metrics", sql, features, plan);
     const rows = kept.read(key);
     if (rows) return rows;

@@ -12,8 +12,8 @@ import { uncachedMetrics, type MetricsMemo, type MetricsQuery } from "./metrics-
 import { FEATURES, lit, MEMBER_ID, q } from "./sql-names.ts";
 import type { Summary } from "./stats/two-sample.ts";
 import { inValueOrder } from "../expr/dialects/in-value-order.ts";
-import { fixedPointExponent, fixedPointSum } from "../expr/dialects/fixed-point-sum.ts";
-import { sumBounds } from "./sum-bounds.ts";
+import { fixedPointSum } from "../expr/dialects/fixed-point-sum.ts";
+import { fixedPointsOf } from "./sum-bounds.ts";
 
 export interface FeatureComparison {
   feature: string;
@@ -150,11 +150,8 @@ async function exactSums(db: Database, query: MetricsQuery): Promise<{ total: (n
   const square = (name: string, row: string) => `CAST(${row}.${q(name)} AS DOUBLE) * CAST(${row}.${q(name)} AS DOUBLE)`;
   const wide = [...whole].filter((name) => !small.has(name));
   const measured = [...fractional.map((name) => [`s${name}`, `t.${q(name)}`] as const), ...[...fractional, ...wide].map((name) => [`ss${name}`, square(name, "t")] as const)];
-  const bounds = await sumBounds((sql) => query(sql), FEATURES, new Map(measured));
-  const point = (key: string) => {
-    const b = bounds.get(key);
-    return b ? fixedPointExponent(b) : undefined;
-  };
+  const points = await fixedPointsOf((sql) => query(sql), FEATURES, new Map(measured));
+  const point = (key: string) => points.get(key);
   const sum = (name: string) => {
     const p = point(`s${name}`);
     return p ? fixedPointSum(num(name), p) : inValueOrder("sum", num(name));

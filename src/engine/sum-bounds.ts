@@ -4,7 +4,7 @@
  * are finite. Columns are SQL over the row `t`, taken as doubles. `query` runs the scan: the
  * database, or metrics-memo.ts, which answers it from the cache when the table's content is known.
  */
-import type { SumBounds } from "../expr/dialects/fixed-point-sum.ts";
+import { fixedPointExponent, type FixedPoint, type SumBounds } from "../expr/dialects/fixed-point-sum.ts";
 import type { Row } from "./duckdb.ts";
 
 export async function sumBounds(query: (sql: string) => Promise<Row[]>, table: string, columns: ReadonlyMap<string, string>): Promise<Map<string, SumBounds>> {
@@ -17,4 +17,14 @@ export async function sumBounds(query: (sql: string) => Promise<Row[]>, table: s
   const [row] = await query(`SELECT ${select.join(", ")} FROM ${table} t`);
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   return new Map(keys.map((key, i) => [key, { count: Number(row?.[`n${i}`] ?? 0), maxAbs: num(row?.[`hi${i}`]), minAbs: num(row?.[`lo${i}`]), finite: row?.[`ok${i}`] === true }]));
+}
+
+/** Per column, the fixed point its bounds allow (fixedPointExponent); a column whose values need the sorted-list sum is left out. */
+export async function fixedPointsOf(query: (sql: string) => Promise<Row[]>, table: string, columns: ReadonlyMap<string, string>): Promise<Map<string, FixedPoint>> {
+  const points = new Map<string, FixedPoint>();
+  for (const [key, bounds] of await sumBounds(query, table, columns)) {
+    const point = fixedPointExponent(bounds);
+    if (point !== undefined) points.set(key, point);
+  }
+  return points;
 }
