@@ -199,16 +199,27 @@ function large(results: Map<string, Stored>): string[] {
       : []),
   ];
   for (const run of r.sizes) {
-    const steps = run.steps as { step: string; seconds: number; peakRssMb: number; duckdbPeakMb: number; spillPeakMb: number }[];
+    const steps = run.steps as { step: string; seconds: number; cpuSeconds?: number; peakRssMb: number; duckdbPeakMb: number; spillPeakMb: number }[];
+    const slowest = (run.slowest ?? []) as { step: string; sql: string; seconds: number; cpuSeconds: number }[];
     lines.push(
       `### ${run.invoices.toLocaleString("en")} transactions, ${run.accounts.toLocaleString("en")} customers`,
       "",
       `Load average ${run.load[0]} → ${run.load[1]} during the run. Wall time **${s(run.seconds, 0)} s**, peak RSS **${mb(run.peakRssMb)}** (DuckDB limit ${r.memoryLimit}). Rows kept: ${Object.entries(run.rows).map(([k, v]) => `${k} ${(v as number).toLocaleString("en")}`).join(", ")}; ${run.members.toLocaleString("en")} members; k = ${run.k}. Data ${run.generated.reused ? "reused from an earlier run" : `generated in ${s(run.generateSeconds, 0)} s`}.`,
       "",
-      "| step | seconds | peak RSS | DuckDB peak | spilled, peak |",
-      "|---|---|---|---|---|",
-      ...steps.map((x) => `| ${x.step} | ${s(x.seconds, 1)} | ${mb(x.peakRssMb)} | ${mb(x.duckdbPeakMb)} | ${mb(x.spillPeakMb)} |`),
+      "| step | seconds | CPU seconds | peak RSS | DuckDB peak | spilled, peak |",
+      "|---|---|---|---|---|---|",
+      ...steps.map((x) => `| ${x.step} | ${s(x.seconds, 1)} | ${x.cpuSeconds === undefined ? "–" : s(x.cpuSeconds, 1)} | ${mb(x.peakRssMb)} | ${mb(x.duckdbPeakMb)} | ${mb(x.spillPeakMb)} |`),
       "",
+      ...(slowest.length > 0
+        ? [
+            "The statements that cost most CPU time (SEG_PROFILE; SQL cut at 160 characters):",
+            "",
+            "| step | CPU seconds | seconds | statement |",
+            "|---|---|---|---|",
+            ...slowest.map((x) => `| ${x.step} | ${s(x.cpuSeconds, 1)} | ${s(x.seconds, 1)} | \`${x.sql.replaceAll("|", "\\|").replaceAll("`", "'")}\` |`),
+            "",
+          ]
+        : []),
     );
   }
   return lines;

@@ -14,6 +14,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { slowestStatements, type StepProfileRow } from "../src/cli/step-profiler.ts";
 import { generateLarge, LARGE_DATA } from "./generate-large.ts";
 import { generateSegmentsWorkspace } from "./generate-segments.ts";
 import { describeMachine, PYTHON } from "./machine.ts";
@@ -167,7 +168,7 @@ async function large() {
       const env = { ...process.env, SEG_PROFILE: profileFile };
       const load = loadavg()[0]!;
       const m = measure(NODE, [join(REPO, "bin/seg.js"), "lock", "--root", root, "--data-dir", dir, "--no-cache", "--threads", String(threads), "--memory-limit", memoryLimit], { runs: 1, warmup: 0, env });
-      const profile = JSON.parse(readFileSync(profileFile, "utf8")) as { steps: object[]; peakRssMb: number };
+      const profile = JSON.parse(readFileSync(profileFile, "utf8")) as { steps: StepProfileRow[]; peakRssMb: number };
       const lock = JSON.parse(readFileSync(join(root, "segments.lock.json"), "utf8")) as { members: number; inputs: Record<string, { rows: number }>; clusters: { k: number } | null };
       runsBySize.push({
         invoices,
@@ -177,7 +178,9 @@ async function large() {
         load: [load, loadavg()[0]!].map((x) => Math.round(x * 10) / 10),
         seconds: m.medianSeconds,
         peakRssMb: profile.peakRssMb,
-        steps: profile.steps,
+        // Each step without its statements (hundreds of SQL texts); the slowest ones are kept apart.
+        steps: profile.steps.map(({ statements: _statements, ...step }) => step),
+        slowest: slowestStatements(profile.steps, 8).map((x) => ({ ...x, sql: x.sql.replace(/\s+/g, " ").trim().slice(0, 160) })),
         rows: Object.fromEntries(Object.entries(lock.inputs).map(([name, input]) => [name, input.rows])),
         members: lock.members,
         k: lock.clusters?.k ?? null,

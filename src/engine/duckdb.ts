@@ -4,6 +4,7 @@
  * ISO text) so the rest of the engine never sees driver types.
  */
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import type { StatementHook } from "./step-profile.ts";
 
 export type Row = Record<string, number | string | boolean | null>;
 
@@ -41,16 +42,12 @@ export interface DatabaseOptions {
   memoryLimit?: string;
   /** Folder for spill files. */
   tempDirectory?: string;
+  /** Told the SQL, wall and CPU seconds of every statement run (SEG_PROFILE). */
+  profileStatement?: StatementHook;
 }
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
-  // DuckDB would otherwise fetch an extension it lacks from extensions.duckdb.org into ~/.duckdb and load it,
-  // whenever a query names one (before lockDown, while sources load): Seg runs only the ones built into the client.
-  const config: Record<string, string> = { autoinstall_known_extensions: "false", autoload_known_extensions: "false" };
-  if (options.threads !== undefined) config.threads = String(options.threads);
-  if (options.memoryLimit !== undefined) config.memory_limit = options.memoryLimit;
-  if (options.tempDirectory !== undefined) config.temp_directory = options.tempDirectory;
-  const instance = await DuckDBInstance.create(":memory:", config);
+  const instance = await DuckDBInstance.create(":memory:", instanceConfig(options));
   const connection: DuckDBConnection = await instance.connect();
   // Times in UTC whatever the machine's zone (an ICU setting, so not one of the instance's): a Parquet TIMESTAMPTZ
   // column read as a timestamp or date would otherwise take the local wall clock, and give another lock elsewhere.
@@ -58,12 +55,13 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   let probe: DuckDBConnection | undefined;
   let probing = false;
   let closed = false;
+  const timed = statementTimer(options.profileStatement);
   return {
     async run(sql) {
-      await connection.run(sql);
+      await timed(sql, () => connection.run(sql));
     },
     async all(sql) {
-      const reader = await connection.runAndReadAll(sql);
+      const reader = await timed(sql, () => connection.runAndReadAll(sql));
       return reader.getRowObjectsJS().map((row) => {
         const out: Row = {};
         for (const [key, value] of Object.entries(row)) out[key] = toPlain(value);
@@ -71,7 +69,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
       });
     },
     async columns(sql) {
-      const reader = await connection.runAndReadAll(sql);
+      const reader = await timed(sql, () => connection.runAndReadAll(sql));
       const out: Record<string, (number | string | boolean | null)[]> = {};
       for (const [key, values] of Object.entries(reader.getColumnsObjectJS())) out[key] = values.map(toPlain);
       return out;
@@ -107,6 +105,32 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
       connection.closeSync();
       instance.closeSync();
     },
+  };
+}
+
+/** The instance's settings from the options. */
+function instanceConfig(options: DatabaseOptions): Record<string, string> {
+  // DuckDB would otherwise fetch an extension it lacks from extensions.duckdb.org into ~/.duckdb and load it,
+  // whenever a query names one (before lockDown, while sources load): Seg runs only the ones built into the client.
+  const config: Record<string, string> = { autoinstall_known_extensions: "false", autoload_known_extensions: "false" };
+  if (options.threads !== undefined) config.threads = String(options.threads);
+  if (options.memoryLimit !== undefined) config.memory_limit = options.memoryLimit;
+  if (options.tempDirectory !== undefined) config.temp_directory = options.tempDirectory;
+  return config;
+}
+
+/** Runs a statement, telling `hook` (when there is one) how long it took in wall and CPU seconds. */
+function statementTimer(hook: StatementHook | undefined): <T>(sql: string, statement: () => Promise<T>) => Promise<T> {
+  if (!hook) return (_sql, statement) => statement();
+  return async (sql, statement) => {
+    const started = performance.now();
+    const cpuAtStart = process.cpuUsage();
+    try {
+      return await statement();
+    } finally {
+      const cpu = process.cpuUsage(cpuAtStart);
+      hook(sql, (performance.now() - started) / 1000, (cpu.user + cpu.system) / 1e6);
+    }
   };
 }
 

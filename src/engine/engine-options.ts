@@ -18,7 +18,7 @@ import { membershipFileCache } from "./membership-cache.ts";
 import { metricsMemoEntries, metricsTableCache } from "./metrics-memo.ts";
 import type { EngineOptions } from "./run-engine.ts";
 import { sourceFileCache } from "./source-cache.ts";
-import type { StepHook } from "./step-profile.ts";
+import type { StatementHook, StepHook } from "./step-profile.ts";
 import type { WarehouseRequest } from "./warehouse/warehouse-request.ts";
 
 /** What a command says about where the data is and how the engine may use the machine. */
@@ -39,6 +39,8 @@ export interface EngineRunOptions {
   tempDirectory?: string;
   /** Names each step as it starts, for a profile (engine/step-profile.ts). */
   profileStep?: StepHook;
+  /** Told each DuckDB statement's SQL and time, for a profile. */
+  profileStatement?: StatementHook;
   /** Read the sources that name a table from this warehouse (--engine postgres|bigquery|snowflake). */
   warehouse?: WarehouseRequest;
   /** Hash every data file whole even when the cache knows it (seg lock; see engine/file-identity.ts). */
@@ -77,6 +79,7 @@ export function engineOptions(
     tempDirectory: options.tempDirectory ?? join(tmpdir(), `seg-spill-${randomUUID()}`),
     ...(options.progress ? { progress: options.progress } : {}),
     ...(options.profileStep ? { profileStep: options.profileStep } : {}),
+    ...(options.profileStatement ? { profileStatement: options.profileStatement } : {}),
     ...(options.warehouse ? { warehouse: options.warehouse } : {}),
   };
 }

@@ -28,3 +28,6 @@ export type UsageProbe = () => Promise<DatabaseUsage | undefined>;
 
 /** Called as each step starts (the previous one ends there); "done" ends the last. */
 export type StepHook = (step: ProfileStep | "done", probe?: UsageProbe) => void;
+
+/** Called after each statement DuckDB ran: its SQL, wall seconds and the process's CPU seconds (every thread) meanwhile. */
+export type StatementHook = (sql: string, seconds: number, cpuSeconds: number) => void;

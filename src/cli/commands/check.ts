@@ -15,7 +15,7 @@ import { RECOMPUTE_OPTIONS, recomputeInputs } from "../data-options.ts";
 import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { progressReporter } from "../progress.ts";
-import { profilerFromEnv, reportProfile } from "../step-profiler.ts";
+import { profileOptions, profilerFromEnv, reportProfile } from "../step-profiler.ts";
 import { SegError } from "../../diagnostics/seg-error.ts";
 import { runDryRun } from "../warehouse-dry-run.ts";
 import { workspaceRoot } from "../workspace-root.ts";
@@ -65,7 +65,7 @@ export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promis
     ...inputs,
     data: args.options["no-data"] !== true,
     progress,
-    ...(profiler ? { profileStep: profiler.step } : {}),
+    ...profileOptions(profiler),
   });
   progress.done();
   reportProfile(profiler, io);

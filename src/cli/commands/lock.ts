@@ -7,7 +7,7 @@ import { RECOMPUTE_OPTIONS, recomputeInputs } from "../data-options.ts";
 import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { progressReporter } from "../progress.ts";
-import { profilerFromEnv, reportProfile } from "../step-profiler.ts";
+import { profileOptions, profilerFromEnv, reportProfile } from "../step-profiler.ts";
 import { runDryRun } from "../warehouse-dry-run.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 
@@ -28,7 +28,7 @@ export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promis
   if (dryRun !== undefined) return dryRun;
   const progress = progressReporter(io);
   const profiler = profilerFromEnv(io);
-  const result = await lock({ root, ...inputs, progress, ...(profiler ? { profileStep: profiler.step } : {}) });
+  const result = await lock({ root, ...inputs, progress, ...profileOptions(profiler) });
   progress.done();
   reportProfile(profiler, io);
   if (!result.written) {

@@ -15,7 +15,7 @@ const REPO = resolve(import.meta.dirname, "../../..");
 const PARTS = ["segmentation.yaml", "segments", "data", "hypotheses", "personas", "reviews", "segments.lock.json"];
 
 interface Profile {
-  steps: { step: string; seconds: number; cpuSeconds: number; peakRssMb: number; duckdbPeakMb: number; spillPeakMb: number }[];
+  steps: { step: string; seconds: number; cpuSeconds: number; peakRssMb: number; duckdbPeakMb: number; spillPeakMb: number; statements: { sql: string; seconds: number; cpuSeconds: number }[] }[];
   peakRssMb: number;
 }
 
@@ -54,6 +54,35 @@ describe("SEG_PROFILE", () => {
     expect(profile.steps.find((s) => s.step === "load")!.cpuSeconds).toBeGreaterThan(0);
     expect(profile.peakRssMb).toBe(Math.max(...profile.steps.map((s) => s.peakRssMb)));
   });
+
+  it("lists the DuckDB statements each step ran, timed within the step", () => {
+    const byStep = Object.fromEntries(profile.steps.map((s) => [s.step, s]));
+    // Validating reads YAML, not data; writing the lock runs no query.
+    expect(byStep.validate!.statements).toEqual([]);
+    expect(byStep["lock writing"]!.statements).toEqual([]);
+    // The features step creates the features table; memberships write the members' segments.
+    expect(byStep.features!.statements.some((s) => /CREATE (OR REPLACE )?TABLE "?features"?/i.test(s.sql))).toBe(true);
+    expect(byStep.memberships!.statements.length).toBeGreaterThan(0);
+    for (const s of profile.steps) {
+      for (const statement of s.statements) {
+        expect(statement.seconds).toBeGreaterThanOrEqual(0);
+        expect(statement.cpuSeconds).toBeGreaterThanOrEqual(0);
+      }
+      // Statements run one after another inside their step.
+      expect(s.statements.reduce((sum, x) => sum + x.seconds, 0)).toBeLessThanOrEqual(s.seconds + 1e-6);
+    }
+  });
+
+  it("prints the table and the five slowest statements on stderr with SEG_PROFILE=1", () => {
+    const printed = runSeg(["lock", "--root", "ws", "--no-cache", "--memory-limit", "1GB"], { cwd: dir, env: { SEG_PROFILE: "1", SEG_TODAY: "2026-12-01" } });
+    expect(printed.status, printed.stderr).toBe(0);
+    expect(printed.stderr).toMatch(/^step +seconds +CPU seconds +peak RSS MB +DuckDB peak MB +spill peak MB$/m);
+    const slowest = printed.stderr.slice(printed.stderr.indexOf("Slowest statements")).split("\n").slice(1).filter((line) => line.trim() !== "");
+    expect(slowest).toHaveLength(5);
+    for (const line of slowest) expect(line).toMatch(/^ *\d+\.\d\d +\d+\.\d\d +(load|RFM|features|clustering sample|clustering fit|assignment|memberships|metrics|checks): \S/);
+    const cpu = slowest.map((line) => Number(line.trim().split(/ +/)[0]));
+    expect(cpu).toEqual([...cpu].sort((a, b) => b - a));
+  }, 120_000);
 
   it("changes nothing in what is computed: the lock is the committed one", () => {
     expect(run.stdout).toMatch(/^Up to date: /);
