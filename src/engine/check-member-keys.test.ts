@@ -53,6 +53,17 @@ describe("checkMemberKeys", () => {
     });
   });
 
+  it("names lines by the table's rowids when they are the positions (read-typed-csv), rows deleted before it left out", async () => {
+    // Rows 1 and 4 are deleted (as a filter's are): the rest keep their rowids, their positions in the file.
+    await db.run(`CREATE OR REPLACE TABLE t AS SELECT * FROM (VALUES ('3', 'c'), ('x', 'c'), ('3', 'c'), (NULL, 'c'), ('x', 'c'), ('3', 'c'), (NULL, 'c')) v(id, cust)`);
+    await db.run(`DELETE FROM t WHERE rowid IN (1, 4)`);
+    const findings = await keyFindings({ name: "accounts", source: source("accounts"), table: "t", rowLabel: line, position: "rowid" });
+    expect(findings.map((f) => f.message)).toEqual([
+      'Source "accounts" has 2 rows of 5 in data/x.csv with an empty id (lines 5, 8); they are not members and count nowhere.',
+      'Key "id" of source "accounts" is not unique: 1 key repeats in data/x.csv, on 3 rows of 5; most frequent: "3" ×3 (lines 2, 4, 7).',
+    ]);
+  });
+
   it("warns about repeated transaction ids with the count", async () => {
     const findings = await keyFindings({ name: "invoices", source: source("transactions"), table: await table(["i1", "i2", "i2", "i3", "i3", "i3"]) });
     expect(findings).toEqual([

@@ -28,6 +28,8 @@ export interface MemberKeyInput {
   table: string;
   /** Set when the table still has its row positions: how to name one ("line 12"). */
   rowLabel?: (rowid: number) => string;
+  /** With rowLabel, the SQL of a row's position: the ROW_POSITION column (the default), or `rowid` when the table's rowids are the positions (read-typed-csv). */
+  position?: string;
   /** The order column RFM declares (rfm.order) when it reads this source: rows that share it are lines of one order. */
   orderColumn?: string;
 }
@@ -55,7 +57,8 @@ export async function checkMemberKeys(db: Database, input: MemberKeyInput): Prom
 async function repeatedKeys(db: Database, input: MemberKeyInput, members: boolean): Promise<SourceFinding[]> {
   const { name, source, table } = input;
   const key = q(source.key);
-  const repeats = `SELECT ${key} AS k, count(*) AS n${input.rowLabel ? `, min(${q(ROW_POSITION)}) AS first, array_to_string(min(${q(ROW_POSITION)}, ${TOP}), ',') AS positions` : ""} FROM ${table} WHERE ${key} IS NOT NULL GROUP BY ${key} HAVING count(*) > 1`;
+  const position = input.position ?? q(ROW_POSITION);
+  const repeats = `SELECT ${key} AS k, count(*) AS n${input.rowLabel ? `, min(${position}) AS first, array_to_string(min(${position}, ${TOP}), ',') AS positions` : ""} FROM ${table} WHERE ${key} IS NOT NULL GROUP BY ${key} HAVING count(*) > 1`;
   const [totals] = await db.all(`SELECT count(*) AS keys, coalesce(sum(n), 0) AS rows, coalesce(sum(n - 1), 0) AS extra FROM (${repeats})`);
   const keys = Number(totals?.keys ?? 0);
   if (keys === 0) return [];
@@ -137,9 +140,9 @@ async function keyRepeats(db: Database, table: string, key: string): Promise<{ r
 }
 
 /** Accounts rows without a key are not members: say how many are left out, and where. */
-async function missingKeys(db: Database, { name, source, table, rowLabel }: MemberKeyInput): Promise<SourceFinding[]> {
+async function missingKeys(db: Database, { name, source, table, rowLabel, position = q(ROW_POSITION) }: MemberKeyInput): Promise<SourceFinding[]> {
   const key = q(source.key);
-  const [row] = await db.all(`SELECT count(*) FILTER (WHERE ${key} IS NULL) AS n, count(*) AS total${rowLabel ? `, array_to_string(min(${q(ROW_POSITION)}, ${TOP}) FILTER (WHERE ${key} IS NULL), ',') AS positions` : ""} FROM ${table}`);
+  const [row] = await db.all(`SELECT count(*) FILTER (WHERE ${key} IS NULL) AS n, count(*) AS total${rowLabel ? `, array_to_string(min(${position}, ${TOP}) FILTER (WHERE ${key} IS NULL), ',') AS positions` : ""} FROM ${table}`);
   const n = Number(row?.n ?? 0);
   if (n === 0) return [];
   const lines = rowLabel && row?.positions ? String(row.positions).split(",").map((p) => rowLabel(Number(p))) : [];

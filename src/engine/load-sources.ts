@@ -33,7 +33,7 @@ import { inspectDataFile, readCsvHeader, type FileProblem } from "./inspect-data
 import { loadRecordKey, typedSourceIdentity, type LoadRecord, type LoadRecordCache } from "./load-record-cache.ts";
 import { findMixedLineEnd } from "./mixed-line-ends.ts";
 import { headerProblem, raggedRow, readCsvSql } from "./read-csv.ts";
-import { readTypedCsv } from "./read-typed-csv.ts";
+import { readTypedCsv, type RowPosition } from "./read-typed-csv.ts";
 import { sourceKey, type SourceCache } from "./source-cache.ts";
 import { sourceFinding, type SourceFinding } from "./source-finding.ts";
 import { lit, q, sourceTable } from "./sql-names.ts";
@@ -159,10 +159,11 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
   };
 
   /**
-   * Check a source's typed table (with its row position column) and keep it: records its stats, or reports why it
+   * Check a source's typed table (with its row positions) and keep it: records its stats, or reports why it
    * cannot be used and returns undefined. `viewOf`: the SQL of a typed view read in place (Parquet), not a table.
+   * `position`: where the table keeps a row's position, the ROW_POSITION column (dropped once checked) or its rowid.
    */
-  const checkTyped = async (name: string, source: Source, rowsRead: number, identity: Promise<{ sha256: string; bytes: number }>, rowLabel: (rowid: number) => string, viewOf?: string) => {
+  const checkTyped = async (name: string, source: Source, rowsRead: number, identity: Promise<{ sha256: string; bytes: number }>, rowLabel: (rowid: number) => string, viewOf?: string, position: RowPosition = ROW_POSITION) => {
     const table = sourceTable(name);
     const orderColumn = rfm?.source === name ? rfm.order : undefined;
     const rows = Number((await db.all(`SELECT count(*) AS n FROM ${table}`))[0]?.n ?? 0);
@@ -171,9 +172,10 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
       return undefined;
     }
     const future = asOf ? await checkFutureDates(db, { name, source, table, asOf, ...(today ? { today } : {}) }) : [];
-    const keyErrors = reportAll([...(await checkKeys({ name, source, table, rowLabel, ...(orderColumn ? { orderColumn } : {}) })), ...future]);
-    if (viewOf === undefined) await db.run(`ALTER TABLE ${table} DROP COLUMN ${q(ROW_POSITION)}`);
-    else await db.run(`CREATE OR REPLACE VIEW ${table} AS SELECT * EXCLUDE (${q(ROW_POSITION)}) FROM (${viewOf})`);
+    const keyErrors = reportAll([...(await checkKeys({ name, source, table, rowLabel, position: position === "rowid" ? "rowid" : q(ROW_POSITION), ...(orderColumn ? { orderColumn } : {}) })), ...future]);
+    if (viewOf === undefined) {
+      if (position === ROW_POSITION) await db.run(`ALTER TABLE ${table} DROP COLUMN ${q(ROW_POSITION)}`);
+    } else await db.run(`CREATE OR REPLACE VIEW ${table} AS SELECT * EXCLUDE (${q(ROW_POSITION)}) FROM (${viewOf})`);
     if (keyErrors) return undefined;
     let newest: string | null = null;
     let oldest: string | null = null;
@@ -292,7 +294,7 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
         reportAll([fileProblem(name, source.path, inspected.problem)]);
         continue;
       }
-      await remember(await checkTyped(name, source, typedRead.rowsRead, Promise.resolve(inspected), rowLabel));
+      await remember(await checkTyped(name, source, typedRead.rowsRead, Promise.resolve(inspected), rowLabel, undefined, typedRead.position));
       continue;
     }
     let readError: unknown;

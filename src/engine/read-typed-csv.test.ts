@@ -59,7 +59,7 @@ describe("readTypedCsv", () => {
       const s = source({ filter: "qty > 0 and price is not null" });
       const path = file(CLEAN, gzip);
       const read = await readTypedCsv(db, { name: "s", source: s, file: path, header: HEADER, table: "typed" });
-      expect(read).toEqual({ rowsRead: 5 });
+      expect(read).toEqual({ rowsRead: 5, position: "__seg_row" });
       const rows = await db.all("SELECT * FROM typed");
       expect(rows).toEqual(await viaText(path, s));
       expect(rows.map((r) => [r.id, r.__seg_row, r.line, r.amount])).toEqual([
@@ -75,8 +75,45 @@ describe("readTypedCsv", () => {
   it("keeps every row without a filter, the last one too", async () => {
     const s = source();
     const path = file(CLEAN);
-    expect(await readTypedCsv(db, { name: "s", source: s, file: path, header: HEADER, table: "typed" })).toEqual({ rowsRead: 5 });
+    expect(await readTypedCsv(db, { name: "s", source: s, file: path, header: HEADER, table: "typed" })).toEqual({ rowsRead: 5, position: "__seg_row" });
     expect(await db.all("SELECT * FROM typed")).toEqual(await viaText(path, s));
+  });
+
+  it("without a row_number column, stores every row read in the file's order: each rowid is the row's position, kept once the filter's rows are deleted", async () => {
+    for (const gzip of [false, true]) {
+      const { line: _line, ...columns } = source().columns;
+      const s = sourceSchema.parse({ ...source(), columns, filter: "qty > 0 and price is not null" });
+      const path = file(CLEAN, gzip);
+      const read = await readTypedCsv(db, { name: "s", source: s, file: path, header: HEADER, table: "typed" });
+      expect(read).toEqual({ rowsRead: 5, position: "rowid" });
+      const rows = await db.all("SELECT rowid AS position, * FROM typed");
+      expect(rows.map(({ position: _p, ...row }) => row)).toEqual((await viaText(path, s)).map((row) => Object.fromEntries(Object.entries(row as object).filter(([k]) => k !== "__seg_row"))));
+      expect(rows.map((r) => [r.id, r.position, r.amount])).toEqual([
+        ["a", 0, 3],
+        ["b", 1, 6],
+        ["d", 3, 6],
+      ]);
+      expect(Object.keys(rows[0]!)).toEqual(["position", "id", "qty", "price", "day", "note", "amount"]);
+    }
+  });
+
+  it("reads a file of many rows on every thread in the file's order, every position its line's", async () => {
+    // Some 20 MB: DuckDB splits a plain CSV into chunks of about 8 MB, one thread each.
+    const header = ["id", "n", "pad"];
+    const s = sourceSchema.parse({ path: "data/x.csv", kind: "transactions", key: "id", columns: { id: { type: "string" }, n: { type: "integer" } }, filter: "n % 3 <> 0" });
+    const count = 300_000;
+    const pad = "x".repeat(60);
+    const lines = Array.from({ length: count }, (_, i) => `r${i},${i},${pad}`);
+    const path = file(`${header.join(",")}\n${lines.join("\n")}\n`);
+    expect(await readTypedCsv(db, { name: "s", source: s, file: path, header, table: "typed" })).toEqual({ rowsRead: count, position: "rowid" });
+    const [check] = await db.all(`SELECT count(*) AS n, count(*) FILTER (WHERE rowid <> n OR id <> 'r' || n) AS misplaced, count(*) FILTER (WHERE n % 3 = 0) AS unfiltered FROM typed`);
+    expect(check).toEqual({ n: count - count / 3, misplaced: 0, unfiltered: 0 });
+  });
+
+  it("numbers the rows as it reads them when a declared column is named rowid, which would hide the table's rowid", async () => {
+    const s = sourceSchema.parse({ path: "data/x.csv", kind: "transactions", key: "id", columns: { id: { type: "string" }, rowid: { type: "integer", from: "qty" } } });
+    expect(await readTypedCsv(db, { name: "s", source: s, file: file(CLEAN), header: HEADER, table: "typed" })).toEqual({ rowsRead: 5, position: "__seg_row" });
+    expect((await db.all(`SELECT "__seg_row" AS p, "rowid" AS r FROM typed`)).map((r) => [r.p, r.r])).toEqual([[0, 2], [1, 3], [2, -1], [3, 12], [4, 5]]);
   });
 
   it("leaves no table for a value any type check would report, whether or not the filter keeps its row", async () => {
