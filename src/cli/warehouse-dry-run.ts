@@ -30,6 +30,6 @@ export function runDryRun(dryRun: boolean | undefined, data: DataOptionValues & 
 
 /** What the query is for: the source and table of a per-source step, and when it is sent if not on every run. */
 function heading(query: WarehouseQuery): string {
-  const step = query.source !== undefined ? `${query.source}: ${query.purpose} ${query.table}` : `${query.purpose}: every member`;
+  const step = query.source !== undefined ? `${query.source}: ${query.purpose} ${query.table}` : `${query.purpose}: ${query.purpose === "features-asked" ? "the asked members" : "every member"}`;
   return query.when !== undefined ? `${step} (${query.when})` : step;
 }

@@ -28,7 +28,7 @@ import type { FitCache } from "./cluster/fit-cache.ts";
 import type { PreviousClusters } from "./cluster/stable-ids.ts";
 import { openDatabase, type Database, type DatabaseOptions } from "./duckdb.ts";
 import { loadSources, type LoadResult, type SourceStats } from "./load-sources.ts";
-import type { WarehouseLoad } from "./warehouse/postgres-features.ts";
+import type { AskedPath, WarehouseLoad } from "./warehouse/postgres-features.ts";
 import { openTableReader } from "./warehouse/open-table-reader.ts";
 import type { WarehouseRequest } from "./warehouse/warehouse-request.ts";
 import { rowsNeeded } from "./warehouse/rows-needed.ts";
@@ -110,9 +110,10 @@ export interface EngineResult {
   /**
    * With a warehouse engine: whether the sources were checked and the features built there, the rows of data brought
    * back, the rows each step brought back (aggregates included: with clustering and some members asked for, the
-   * clustering counts and sample stand in for every member's row), and why rows were read.
+   * clustering counts and sample stand in for every member's row), why rows were read, and with some members asked
+   * for, whether their ids were filtered at the sources' scans or picked from every member's features, and why.
    */
-  warehouse?: { inWarehouse: boolean; rowsFetched: number; fetched: Record<string, number>; rowsBecause?: string };
+  warehouse?: { inWarehouse: boolean; rowsFetched: number; fetched: Record<string, number>; rowsBecause?: string; asked?: AskedPath };
   db?: Database;
 }
 
@@ -147,7 +148,13 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     // The fit's sample as the warehouse drew it, when only the asked members' features came back.
     const drawn = pushed?.ok ? pushed.drawn : undefined;
     const warehouse = reader
-      ? { inWarehouse: pushed?.ok === true, rowsFetched: reader.rowsFetched(), fetched: reader.fetchedBySteps(), ...(rowsBecause !== undefined ? { rowsBecause } : {}) }
+      ? {
+          inWarehouse: pushed?.ok === true,
+          rowsFetched: reader.rowsFetched(),
+          fetched: reader.fetchedBySteps(),
+          ...(rowsBecause !== undefined ? { rowsBecause } : {}),
+          ...(pushed?.ok && pushed.asked ? { asked: pushed.asked } : {}),
+        }
       : undefined;
     // Data warnings (repeated transaction ids, future dates) are reported; errors stop the recompute.
     if (loaded.diagnostics.some((d) => d.severity === "error")) {

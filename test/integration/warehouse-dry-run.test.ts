@@ -9,6 +9,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
 import type { Io } from "../../src/cli/io.ts";
 import { main } from "../../src/cli/main.ts";
 import { FIXTURE } from "./compile-cases.ts";
@@ -27,12 +28,20 @@ const GOLDEN = resolve(import.meta.dirname, "../fixtures/warehouse");
 const temp = mkdtempSync(join(tmpdir(), "seg-dry-run-"));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-/** The compile fixture (hostile text where users may write it, a column read from "Hint Text"), its sources in warehouse tables. */
-function workspace(tables: (name: string) => string): string {
+/**
+ * The compile fixture (hostile text where users may write it, a column read from "Hint Text"), its sources in warehouse
+ * tables; `ownFeatures`: without clustering, RFM scores and value tiers (and what reads them), so every feature is one
+ * member's own.
+ */
+function workspace(tables: (name: string) => string, ownFeatures = false): string {
   const root = mkdtempSync(join(temp, "ws-"));
   cpSync(FIXTURE, root, { recursive: true });
-  const config = readFileSync(join(root, "segmentation.yaml"), "utf8");
-  writeFileSync(join(root, "segmentation.yaml"), withTables(config, "", ["customers", "orders"]).replace(/table: \.(\w+)/g, (_, name: string) => `table: ${tables(name)}`));
+  const config = parseDocument(readFileSync(join(root, "segmentation.yaml"), "utf8"));
+  if (ownFeatures) {
+    for (const path of [["clustering"], ["rfm"], ["value_tiers"], ["features", "spend_per_order"], ["features", "big_spender"]]) config.deleteIn(path);
+    for (const file of ["interests/best.yaml", "interests/new-ones.yaml", "behaviour/second.yaml", "behaviour/spenders.yaml"]) rmSync(join(root, "segments", file));
+  }
+  writeFileSync(join(root, "segmentation.yaml"), withTables(config.toString(), "", ["customers", "orders"]).replace(/table: \.(\w+)/g, (_, name: string) => `table: ${tables(name)}`));
   return root;
 }
 
@@ -62,7 +71,7 @@ function statementsOf(stdout: string): { step: string; sql: string }[] {
     .split(/;\n/)
     .filter((s) => s.trim() !== "")
     .map((s) => {
-      const heading = /^-- (?:([\w-]+): every member|\w+: (\w+))/m.exec(s);
+      const heading = /^-- (?:([\w-]+): (?:every member|the asked members)|\w+: (\w+))/m.exec(s);
       return { step: heading?.[1] ?? heading?.[2] ?? "", sql: s.replace(/^--.*$/gm, "").trim() };
     });
 }
@@ -84,6 +93,20 @@ describe.each(ENGINES)("--engine $engine --dry-run", ({ engine, parseAs, table, 
     const statements = statementsOf(stdout);
     expect(statements.map((s) => s.step)).toEqual(steps);
     for (const { step, sql } of statements) if ((parsed as readonly string[]).includes(step)) expect(() => parser!.astify(sql, { database: parseAs }), sql).not.toThrow();
+  });
+
+  it(`prints, when every feature is a member's own, the query seg explain sends instead: the ids filtered at each source's scan${engine === "postgres" ? "" : ` (parsed as ${parseAs})`}`, async () => {
+    const own = workspace(table, true);
+    const result = await run(["explain", "c1", "--root", own, "--engine", engine, "--dry-run"], own);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    await expect(result.stdout).toMatchFileSnapshot(join(GOLDEN, `${engine}-own-features.sql`));
+    const statements = statementsOf(result.stdout);
+    expect(statements.map((s) => s.step).filter((step) => step.startsWith("features"))).toEqual(["features", "features-asked"]);
+    const asked = statements.find((s) => s.step === "features-asked")!.sql;
+    // Each table is read through a filter on the asked ids, before any step of the plan.
+    for (const name of ["customers", "orders"]) expect(asked).toMatch(new RegExp(`FROM \\(SELECT \\* FROM [^\\n]*${name}[^\\n]* r WHERE [^\\n]*customer_id`, "i"));
+    if (engine !== "postgres" && parser) expect(() => parser!.astify(asked, { database: parseAs }), asked).not.toThrow();
   });
 
   it("computes the features as of --as-of, else the workspace's as_of, else today", async () => {

@@ -13,6 +13,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
 import { parseDocument } from "yaml";
 import { check, checkDefinitions } from "../../src/api/check.ts";
 import { explain } from "../../src/api/explain.ts";
@@ -162,7 +163,7 @@ describe.runIf(!noServer)("--engine postgres on a live server", SLOW, () => {
     // With clustering, the fit reads the sample the warehouse draws (here all six members, the asked one among them) and the counts its rows carry.
     const clustered = await asked("c2");
     expect(clustered.explanation?.cluster).toBeDefined();
-    expect(clustered.warehouse).toEqual({ inWarehouse: true, rowsFetched: 6, fetched: { checks: 2, digest: 2, features: 6 } });
+    expect(clustered.warehouse).toEqual({ inWarehouse: true, rowsFetched: 6, fetched: { checks: 2, digest: 2, features: 6 }, asked: { early: false, because: "clustering fits on every member" } });
     const clusteredLocal = await cli(["explain", "c2", "--format", "json", "--root", workspace, "--no-cache"], workspace);
     const clusteredRemote = await cli(["explain", "c2", "--format", "json", "--root", workspace, "--no-cache", "--engine", "postgres"], workspace);
     expect(clusteredRemote.stdout).toBe(clusteredLocal.stdout);
@@ -176,7 +177,8 @@ describe.runIf(!noServer)("--engine postgres on a live server", SLOW, () => {
     for (const file of ["segments/behaviour/second.yaml", "segments/behaviour/spenders.yaml"]) rmSync(join(workspace, file));
     for (const member of ["c1", "c2", "c6"]) {
       const remote = await asked(member);
-      expect(remote.warehouse).toEqual({ inWarehouse: true, rowsFetched: 1, fetched: { checks: 2, digest: 2, features: 1 } });
+      // RFM scores rank every member: the features are computed for all of them, and this member's row picked.
+      expect(remote.warehouse).toEqual({ inWarehouse: true, rowsFetched: 1, fetched: { checks: 2, digest: 2, features: 1 }, asked: { early: false, because: "the RFM scores rank every member" } });
       const local = await cli(["explain", member, "--format", "json", "--root", workspace, "--no-cache"], workspace);
       const onTables = await cli(["explain", member, "--format", "json", "--root", workspace, "--no-cache", "--engine", "postgres"], workspace);
       expect(local.code).toBe(0);
@@ -211,6 +213,44 @@ describe.runIf(!noServer)("--engine postgres on a live server", SLOW, () => {
       ["customers: read solo.customers (only when a step needs the rows or a check finds a problem)", 6],
       ["orders: read solo.orders (only when a step needs the rows or a check finds a problem)", 11],
     ]);
+  });
+
+  it("seg explain filters the member id at each source's scan when no feature ranks every member, and says which path ran", async () => {
+    const workspace = join(temp, "early");
+    cpSync(FIXTURE, workspace, { recursive: true });
+    const { workspace: loaded } = checkDefinitions({ root: FIXTURE, today: "2026-11-23" });
+    server.run(loadSourceTables("early", loaded.config!.value.sources, FIXTURE, postgres.quoteIdent));
+    const config = parseDocument(withTables(readFileSync(join(FIXTURE, "segmentation.yaml"), "utf8"), "early", ["customers", "orders"]));
+    // No clustering, RFM scores or value tiers (nor what reads them): every feature is one member's own.
+    for (const path of [["clustering"], ["rfm"], ["value_tiers"], ["features", "spend_per_order"], ["features", "big_spender"]]) config.deleteIn(path);
+    writeFileSync(join(workspace, "segmentation.yaml"), config.toString());
+    for (const file of ["interests/best.yaml", "interests/new-ones.yaml", "behaviour/second.yaml", "behaviour/spenders.yaml"]) rmSync(join(workspace, "segments", file));
+    for (const member of ["c1", "c2", "c6"]) {
+      const remote = await explain({ root: workspace, today: "2026-11-23", cache: false, warehouse: warehouse(), memberId: member });
+      expect(remote.warehouse).toEqual({ inWarehouse: true, rowsFetched: 1, fetched: { checks: 2, digest: 2, features: 1 }, asked: { early: true } });
+      const local = await cli(["explain", member, "--format", "json", "--root", workspace, "--no-cache"], workspace);
+      const onTables = await cli(["explain", member, "--format", "json", "--root", workspace, "--no-cache", "--engine", "postgres"], workspace);
+      expect(local.code).toBe(0);
+      expect(onTables.stderr).toBe("");
+      expect(onTables.stdout).toBe(local.stdout);
+    }
+    const text = await cli(["explain", "c2", "--root", workspace, "--no-cache", "--engine", "postgres"], workspace);
+    expect(text.stdout.split("\n")[1]).toBe("Computed in the warehouse from this customer's rows alone (the id filtered at each source's scan).");
+    // The query --dry-run prints for it runs as printed, the ids its one parameter: one row, and each table's scan keeps the member's rows alone.
+    const dryRun = await cli(["explain", "c2", "--root", workspace, "--engine", "postgres", "--dry-run"], workspace);
+    const printed = dryRun.stdout.split(/;\n/).find((part) => /^-- features-asked: /m.test(part))!;
+    const sql = printed.replace(/^--.*$/gm, "").replaceAll("$1::text[]", "ARRAY['c2']").trim();
+    expect(server.query(sql)).toHaveLength(1);
+    const client = new pg.Client({ host: server.socketDir, port: server.port, user: server.user, database: "postgres" });
+    await client.connect();
+    const plan = (await client.query<{ "QUERY PLAN": { Plan: PlanNode }[] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`).finally(() => client.end())).rows[0]!["QUERY PLAN"];
+    const scanned = (table: string) => scans(plan[0]!.Plan).filter((node) => node["Relation Name"] === table).map((node) => node["Actual Rows"] * node["Actual Loops"]);
+    const own = (table: string) => Number(server.query(`SELECT count(*) AS n FROM early.${table} WHERE customer_id = 'c2'`)[0]!.n);
+    expect(own("orders")).toBeGreaterThan(0);
+    expect(own("orders")).toBeLessThan(Number(server.query("SELECT count(*) AS n FROM early.orders")[0]!.n));
+    expect(scanned("orders").length).toBeGreaterThan(0);
+    for (const rows of scanned("orders")) expect(rows).toBe(own("orders"));
+    for (const rows of scanned("customers")) expect(rows).toBe(1);
   });
 
   describe.each(CASES)("on $name", ({ schema, root, dataRoot, missing, members }) => {
@@ -333,7 +373,12 @@ describe.runIf(!noServer)("--engine postgres on a live server", SLOW, () => {
         expect(remote.explanation?.cluster?.status).toBe("fitted");
         // The sample's 1,000 rows, and the member's unless it is one of them.
         expect([1000, 1001]).toContain(remote.warehouse?.rowsFetched);
-        expect(remote.warehouse).toEqual({ inWarehouse: true, rowsFetched: remote.warehouse?.rowsFetched, fetched: { checks: 1, digest: 1, features: remote.warehouse?.rowsFetched } });
+        expect(remote.warehouse).toEqual({
+          inWarehouse: true,
+          rowsFetched: remote.warehouse?.rowsFetched,
+          fetched: { checks: 1, digest: 1, features: remote.warehouse?.rowsFetched },
+          asked: { early: false, because: "clustering fits on every member" },
+        });
         for (const member of members) {
           const [local, warehouse] = await both(["explain", member, "--format", "json"]);
           expect(local.code).toBe(0);
@@ -352,6 +397,18 @@ describe.runIf(!noServer)("--engine postgres on a live server", SLOW, () => {
     });
   });
 });
+
+interface PlanNode {
+  "Relation Name"?: string;
+  "Actual Rows": number;
+  "Actual Loops": number;
+  Plans?: PlanNode[];
+}
+
+/** Every table scan of an EXPLAIN (FORMAT JSON) plan. */
+function scans(node: PlanNode): PlanNode[] {
+  return [...(node["Relation Name"] !== undefined ? [node] : []), ...(node.Plans ?? []).flatMap(scans)];
+}
 
 /** The first lines where `actual` differs from `expected`, side by side (the whole files would drown the report). */
 function differingLines(actual: string, expected: string): string[] {

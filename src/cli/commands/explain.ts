@@ -46,6 +46,8 @@ export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promis
   }
   const mark = (v: unknown) => (v === true ? (color ? "\u001b[32m✓\u001b[0m" : "✓") : v === false ? (color ? "\u001b[31m✗\u001b[0m" : "✗") : "?");
   const lines = [`Customer ${e.memberId} (as of ${result.asOf})`];
+  const asked = result.warehouse?.asked;
+  if (asked) lines.push(asked.early ? "Computed in the warehouse from this customer's rows alone (the id filtered at each source's scan)." : `Computed in the warehouse for every member, then this customer's row picked: ${asked.because}.`);
   if (e.position) {
     const csv = !/\.parquet$/i.test(e.position.path);
     lines.push(`Keyed by position: row ${e.position.row} of ${e.position.path}${csv ? ` (line ${e.position.row + 1})` : ""}, numbered by ${e.position.source}.${e.position.key} (row_number: true).`);

@@ -12,13 +12,7 @@ import { inputRef, type Cte } from "./query.ts";
 /** Steps named `<name>_typed`, `<name>_derived` (when there are derived columns) and `<name>`. */
 export function sourceCtes(source: SourcePlan, name: string, dialect: Dialect): Cte[] {
   const q = dialect.quoteIdent;
-  const read = (from: string, type: SourcePlan["columns"][number]["type"]) => {
-    const column = `r.${q(from)}`;
-    if (!source.textual || (source.textual === "strings" && type !== "string")) return `CAST(${column} AS ${dialect.type(type)})`;
-    const text = `NULLIF(${dialect.trim(`CAST(${column} AS ${dialect.type("string")})`)}, '')`;
-    return type === "string" ? text : `CAST(${text} AS ${dialect.type(type)})`;
-  };
-  const ctes: Cte[] = [{ name: `${name}_typed`, sql: `SELECT\n  ${source.columns.map((c) => `${read(c.from, c.type)} AS ${q(c.name)}`).join(",\n  ")}\nFROM ${inputRef(source.name)} r` }];
+  const ctes: Cte[] = [{ name: `${name}_typed`, sql: `SELECT\n  ${source.columns.map((c) => `${typedReadSql(source, c, dialect)} AS ${q(c.name)}`).join(",\n  ")}\nFROM ${inputRef(source.name)} r` }];
   const row = (column: string) => `t.${q(column)}`;
   let last = `${name}_typed`;
   if (source.derived.length > 0) {
@@ -28,6 +22,14 @@ export function sourceCtes(source: SourcePlan, name: string, dialect: Dialect): 
   }
   ctes.push({ name, sql: `SELECT t.*\nFROM ${last} t${source.filter ? `\nWHERE ${emitSql(source.filter, dialect, row)}` : ""}` });
   return ctes;
+}
+
+/** A declared column of the raw row `r` (the input's column `from`) as the typed step reads it: cast to its type (from text: trimmed, empty text missing). */
+export function typedReadSql(source: SourcePlan, column: SourcePlan["columns"][number], dialect: Dialect): string {
+  const raw = `r.${dialect.quoteIdent(column.from)}`;
+  if (!source.textual || (source.textual === "strings" && column.type !== "string")) return `CAST(${raw} AS ${dialect.type(column.type)})`;
+  const text = `NULLIF(${dialect.trim(`CAST(${raw} AS ${dialect.type("string")})`)}, '')`;
+  return column.type === "string" ? text : `CAST(${text} AS ${dialect.type(column.type)})`;
 }
 
 /** A derived column computed from the row's columns (named through `column`) and cast to its type. */

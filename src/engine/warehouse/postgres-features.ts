@@ -41,7 +41,7 @@ import type { DrawnSample } from "../cluster/read-matrix.ts";
 import { FEATURES, MEMBERS, q, sourceTable } from "../sql-names.ts";
 import { ROW_POSITION, typedSourceSql } from "../typed-source.ts";
 import { quotedTable, tableColumns } from "./table-read-sql.ts";
-import { askedMembersSql, DIGEST_LIMIT, SAMPLED_COLUMNS, sampledFeaturesSql, sourceChecksSql, sourceDigestSql, warehouseFeaturesSql } from "./warehouse-step-sql.ts";
+import { askedFeaturesSql, askedMembersSql, DIGEST_LIMIT, earlyFilterBlocker, SAMPLED_COLUMNS, sampledFeaturesSql, sourceChecksSql, sourceDigestSql, warehouseFeaturesSql } from "./warehouse-step-sql.ts";
 
 /** What the warehouse computed: the sources' stats and findings, as load-sources reports them; the features and members tables are built. */
 export type WarehouseLoad =
@@ -54,8 +54,17 @@ export type WarehouseLoad =
       rowsFetched: number;
       /** When the command asked for some members only and clustering fits on every member: the warehouse's sample and counts. */
       drawn?: DrawnSample;
+      /** When the command asked for some members only: how the warehouse found their rows (AskedPath). */
+      asked?: AskedPath;
     }
   | { ok: false; reason: string };
+
+/**
+ * How the asked members' features were computed: from their rows alone, the member ids filtered at each source's scan
+ * (`early`), or for every member and their rows picked from the result, `because` a feature ranks the whole
+ * population (or the fit reads every member, or a member column is derived).
+ */
+export type AskedPath = { early: true } | { early: false; because: string };
 
 /** What the engine asks of the warehouse beyond the sources' checks and the features. */
 export interface PushdownRequest {
@@ -135,7 +144,9 @@ export async function computeInPostgres(client: pg.Client, db: Database, config:
       request.fetched(step, rows);
       rowsFetched += rows;
     };
-    const drawn = await fetchFeatures(client, db, config.value, asOf, uniqueKeys, request.members, fetched);
+    const blocker = request.members ? earlyFilterBlocker(config.value, asOf) : undefined;
+    const asked: AskedPath | undefined = request.members ? (blocker === undefined ? { early: true } : { early: false, because: blocker }) : undefined;
+    const drawn = await fetchFeatures(client, db, config.value, asOf, uniqueKeys, request.members, fetched, asked?.early === true);
     await client.query("RELEASE SAVEPOINT seg_pushdown");
     const diagnostics = findings.map((finding): Diagnostic => ({
       ruleId: finding.ruleId,
@@ -148,7 +159,7 @@ export async function computeInPostgres(client: pg.Client, db: Database, config:
       path: [...finding.path],
       ...(finding.data ? { data: finding.data } : {}),
     }));
-    return { ok: true, sources: stats, diagnostics, uniqueKeys, rowsFetched, ...(drawn ? { drawn } : {}) };
+    return { ok: true, sources: stats, diagnostics, uniqueKeys, rowsFetched, ...(drawn ? { drawn } : {}), ...(asked ? { asked } : {}) };
   } catch (error) {
     // A query the warehouse refused (a value that does not cast, an overflow): the rows are read instead and the DuckDB checks say what is wrong.
     await client.query("ROLLBACK TO SAVEPOINT seg_pushdown");
@@ -168,7 +179,16 @@ const SAMPLE = q("clustering_sample");
  * member), passed as a parameter, never written into the SQL; and when clustering fits on every member, the
  * warehouse's sample and counts stand in for every member's row (the drawn sample, in table clustering_sample).
  */
-async function fetchFeatures(client: pg.Client, db: Database, config: Config, asOf: string, uniqueKeys: readonly string[], only: readonly string[] | undefined, fetched: PushdownRequest["fetched"]): Promise<DrawnSample | undefined> {
+async function fetchFeatures(
+  client: pg.Client,
+  db: Database,
+  config: Config,
+  asOf: string,
+  uniqueKeys: readonly string[],
+  only: readonly string[] | undefined,
+  fetched: PushdownRequest["fetched"],
+  early: boolean,
+): Promise<DrawnSample | undefined> {
   for (const [name, source] of Object.entries(config.sources)) {
     const raw = q(`raw_${name}`);
     const columns = tableColumns(source);
@@ -206,8 +226,10 @@ async function fetchFeatures(client: pg.Client, db: Database, config: Config, as
     await db.run(`INSERT INTO ${MEMBERS} SELECT ${q(MEMBER_ID)} FROM ${FEATURES} ORDER BY 1`);
     return { table: SAMPLE, members: Number(value(SAMPLED_COLUMNS.members) ?? 0), complete: Number(value(SAMPLED_COLUMNS.complete) ?? 0), summary };
   }
-  const select = `SELECT ${names.map((c) => `CAST(f.${pq(c)} AS text)`).join(", ")} FROM (\n${warehouseFeaturesSql(config, asOf, postgres)}\n) f`;
-  const query = only ? { text: `${select}\nWHERE ${askedMembersSql(postgres, `f.${pq(MEMBER_ID)}`)}`, values: [[...only]] } : { text: select };
+  const query = only
+    ? // Early, the sources' scans keep the asked members' rows alone.
+      { text: askedFeaturesSql(config, asOf, postgres, names, early), values: [[...only]] }
+    : { text: `SELECT ${names.map((c) => `CAST(f.${pq(c)} AS text)`).join(", ")} FROM (\n${warehouseFeaturesSql(config, asOf, postgres)}\n) f` };
   fetched("features", await fetchText(client, db, query, text, names));
   await insertTyped(db, text, FEATURES, names, types);
   await db.run(`DROP TABLE ${text}`);

@@ -21,7 +21,7 @@
 import { dialects } from "../../expr/dialects/index.ts";
 import type { Config } from "../../schema/config.ts";
 import { tableColumns, tableReadSql, tableShapeSql } from "./table-read-sql.ts";
-import { askedMembersSql, sampledFeaturesSql, sourceChecksSql, sourceDigestSql, warehouseFeaturesSql } from "./warehouse-step-sql.ts";
+import { askedFeaturesSql, askedMembersSql, earlyFilterBlocker, sampledFeaturesSql, sourceChecksSql, sourceDigestSql, warehouseFeaturesSql } from "./warehouse-step-sql.ts";
 import type { WarehouseEngineName } from "./warehouse-request.ts";
 
 export interface WarehouseQuery {
@@ -29,7 +29,7 @@ export interface WarehouseQuery {
   source?: string;
   table?: string;
   /** What the query is for. */
-  purpose: "shape" | "checks" | "digest" | "features" | "features-sampled" | "read";
+  purpose: "shape" | "checks" | "digest" | "features" | "features-sampled" | "features-asked" | "read";
   /** When the query is sent, if not on every run. */
   when?: string;
   sql: string;
@@ -38,6 +38,9 @@ export interface WarehouseQuery {
 /** The dates the features and checks are computed as of: `today` bounds the future-date check when earlier. */
 /** When the sampled features query is sent. */
 const SAMPLE_WHEN = "instead of the features when a command reads some members (seg explain) and clustering fits on every member: their rows, the clustering sample's and the counts over every member; the live query lists each column cast to text";
+
+/** When the asked members' features query is sent. */
+const ASKED_WHEN = "instead of the features when a command reads some members (seg explain) and no feature ranks every member: their rows alone, the ids filtered at each source's scan; the live query lists each column cast to text";
 
 export interface QueryDates {
   asOf: string;
@@ -64,9 +67,11 @@ export function warehouseQueries(config: Config, engine: WarehouseEngineName, da
   }
   return queries;
 
+  /** The query a command reading some members sends instead of the features: with clustering, the sample's; else, when no feature ranks every member, their rows alone. */
   function clusteringQueries(when: string): WarehouseQuery[] {
-    if (!config.clustering) return [];
-    return [{ purpose: "features-sampled", when, sql: sampledFeaturesSql(config, dates.asOf, dialect, undefined, (id) => askedMembersSql(dialect, id)) }];
+    if (config.clustering) return [{ purpose: "features-sampled", when, sql: sampledFeaturesSql(config, dates.asOf, dialect, undefined, (id) => askedMembersSql(dialect, id)) }];
+    if (earlyFilterBlocker(config, dates.asOf) !== undefined) return [];
+    return [{ purpose: "features-asked", when: when === SAMPLE_WHEN ? ASKED_WHEN : when, sql: askedFeaturesSql(config, dates.asOf, dialect, undefined, true) }];
   }
 
   function read(source: string, table: string, spec: Config["sources"][string]): WarehouseQuery {

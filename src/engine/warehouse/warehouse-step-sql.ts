@@ -20,7 +20,7 @@
  */
 import { featuresQuery } from "../../compile/emit/features-query.ts";
 import { inputRef, renderQuery, resolveRefs, type Cte } from "../../compile/emit/query.ts";
-import { sourceCtes } from "../../compile/emit/source-ctes.ts";
+import { sourceCtes, typedReadSql } from "../../compile/emit/source-ctes.ts";
 import { featuresPlan, MEMBER_ID, sourcePlan, type SourcePlan } from "../../compile/plan.ts";
 import { asDouble, type Dialect } from "../../expr/dialects/dialect.ts";
 import { postgres } from "../../expr/dialects/postgres.ts";
@@ -52,12 +52,69 @@ export function sourceDigestSql(name: string, config: Config): string {
   return withTable(`WITH ${ctesSql(typedCtes(name, config))}\n${rowDigestSql("postgres", "s", source, postgres.quoteIdent)}`, name, source);
 }
 
-/** The features relation (one row per member) over every source's table, in `dialect`. */
-export function warehouseFeaturesSql(config: Config, asOf: string, dialect: Dialect): string {
+/**
+ * The features relation (one row per member) over every source's table, in `dialect`. With `asked` (SQL over a member
+ * id: whether it is an asked member, askedMembersSql), each source is cut at its scan to the rows whose member column
+ * holds an asked member, so the warehouse computes their features alone: only when earlyFilterBlocker says nothing
+ * needs the others' rows.
+ */
+export function warehouseFeaturesSql(config: Config, asOf: string, dialect: Dialect, asked?: (id: string) => string): string {
   const plan = featuresPlan(config, asOf);
-  const query = featuresQuery({ ...plan, sources: plan.sources.map(textual) }, dialect);
-  const tables = Object.fromEntries(Object.entries(config.sources).map(([name, source]) => [name, source.table === undefined ? undefined : quotedTable(dialect, source.table)]));
+  const sources = plan.sources.map(textual);
+  const query = featuresQuery({ ...plan, sources }, dialect);
+  const columns = memberColumns(plan);
+  const tables = Object.fromEntries(
+    Object.entries(config.sources).map(([name, source]) => {
+      if (source.table === undefined) return [name, undefined];
+      const table = quotedTable(dialect, source.table);
+      const plain = sources.find((s) => s.name === name);
+      if (!asked || !plain) return [name, table];
+      // Each member column as the typed step reads it, so the id compared is the one the features carry.
+      const kept = [...(columns.get(name) ?? [])].map((column) => asked(typedReadSql(plain, plain.columns.find((c) => c.name === column)!, dialect)));
+      return [name, `(SELECT * FROM ${table} r WHERE ${kept.join(" OR ")})`];
+    }),
+  );
   return resolveRefs(renderQuery(query), (ref) => (ref.kind === "input" ? (tables[ref.source] ?? missing(ref)) : missing(ref)));
+}
+
+/**
+ * The features of the asked members only (their ids a bound parameter), each column cast to text (`columns`; without
+ * them, every column as the warehouse types it): from their rows alone when `early` (each source cut at its scan,
+ * earlyFilterBlocker), else picked from every member's. The filter on the result stays when early: a kept row can name
+ * another member too (an accounts source read by its key and by another member column).
+ */
+export function askedFeaturesSql(config: Config, asOf: string, dialect: Dialect, columns: readonly string[] | undefined, early: boolean): string {
+  const qi = dialect.quoteIdent;
+  const asked = (id: string) => askedMembersSql(dialect, id);
+  const selected = columns ? columns.map((c) => `CAST(f.${qi(c)} AS ${dialect.type("string")}) AS ${qi(c)}`).join(", ") : "f.*";
+  return `SELECT ${selected}\nFROM (\n${warehouseFeaturesSql(config, asOf, dialect, early ? asked : undefined)}\n) f\nWHERE ${asked(`f.${qi(MEMBER_ID)}`)}`;
+}
+
+/**
+ * Why the asked members' features need other members' rows (a feature ranks or scores the whole population, or the
+ * fit reads every member), or undefined when each source can be cut to the asked members' rows at its scan
+ * (warehouseFeaturesSql with `asked`): every member column a source is read by is one of its declared columns.
+ */
+export function earlyFilterBlocker(config: Config, asOf: string): string | undefined {
+  if (config.clustering) return "clustering fits on every member";
+  const plan = featuresPlan(config, asOf);
+  if (plan.rfm) return "the RFM scores rank every member";
+  if (plan.valueTier) return "the value tiers rank every member";
+  for (const [source, columns] of memberColumns(plan)) {
+    const declared = plan.sources.find((s) => s.name === source)?.columns ?? [];
+    const derived = [...columns].find((column) => !declared.some((c) => c.name === column));
+    if (derived !== undefined) return `the member id of source "${source}" (${derived}) is a derived column`;
+  }
+  return undefined;
+}
+
+/** Per source, the columns holding the member id it is read by: the population's key, and each aggregate feature's customer column. */
+function memberColumns(plan: ReturnType<typeof featuresPlan>): Map<string, Set<string>> {
+  const columns = new Map<string, Set<string>>();
+  const add = (source: string, column: string) => columns.set(source, (columns.get(source) ?? new Set()).add(column));
+  add(plan.population.source, plan.population.column);
+  for (const feature of plan.features) if (feature.kind === "aggregate") add(feature.source, feature.customer);
+  return columns;
 }
 
 /** The columns the sampled features query adds (names no feature can have: features are identifiers). */

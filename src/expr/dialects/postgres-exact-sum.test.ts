@@ -27,6 +27,8 @@ const GROUPS: Record<string, number[]> = {
   belowOverflow: [MAX, 9e291],
   negativeOverflow: [-MAX, -MAX],
   zeros: [-0, 0, -0],
+  // A value on each side of every boundary of the term's branches (k = 1075 − exponent: 0, 31 | 32, 63 | 64, 95 | 96).
+  branches: [52, 21, 20, -11, -12, -43, -44].map((p) => (4 / 3) * 2 ** p),
 };
 const SPECIAL: Record<string, number[]> = { infinity: [Infinity, 1], both: [Infinity, -Infinity, 2], nan: [Number.NaN, 1], minus: [-Infinity, 5] };
 
