@@ -8,7 +8,7 @@ import { dirname, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { SegError } from "../diagnostics/seg-error.ts";
 import { exportableColumns, exportMembers, exportQuery, type ExportFormat } from "../engine/export-members.ts";
-import { runEngine } from "../engine/run-engine.ts";
+import { runEngine, type EngineResult } from "../engine/run-engine.ts";
 import { assertWritableTarget, replaceFileAtomically } from "../workspace/write-file-safely.ts";
 import { checkDefinitions, type CheckOptions } from "./check.ts";
 import { engineOptions } from "../engine/engine-options.ts";
@@ -25,6 +25,8 @@ export interface ExportResult {
   diagnostics: Diagnostic[];
   rows: number;
   file: string | undefined;
+  /** With a warehouse engine: what it computed and the rows each step brought back (run-engine.ts). */
+  warehouse?: EngineResult["warehouse"];
 }
 
 export async function exportWorkspace(options: ExportOptions): Promise<ExportResult> {
@@ -45,7 +47,8 @@ export async function exportWorkspace(options: ExportOptions): Promise<ExportRes
     outputs: MEMBERSHIPS_ONLY,
     writableDirectories: [dirname(file)],
   });
-  if (!engine.db) return { diagnostics: engine.diagnostics, rows: 0, file: undefined };
+  const warehouse = engine.warehouse ? { warehouse: engine.warehouse } : {};
+  if (!engine.db) return { diagnostics: engine.diagnostics, rows: 0, file: undefined, ...warehouse };
   const db = engine.db;
   try {
     let rows = 0;
@@ -53,7 +56,7 @@ export async function exportWorkspace(options: ExportOptions): Promise<ExportRes
     await replaceFileAtomically(file, async (temporary) => {
       rows = await exportMembers(db, exportQuery(definitions.workspace.config!.value, definitions.catalog, options.format, options.columns), temporary, options.format);
     });
-    return { diagnostics: [], rows, file };
+    return { diagnostics: [], rows, file, ...warehouse };
   } finally {
     db.close();
   }

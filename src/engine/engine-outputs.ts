@@ -11,10 +11,16 @@ export type EngineOutput =
   /** Hypotheses, IDSAA verdicts, normalization and feature coverage, value labels (they read the metrics). */
   | "findings"
   /** Before/after each launch (impact/measure-impact.ts), the costliest: features rebuilt as of each launch day. */
-  | "impact";
+  | "impact"
+  /**
+   * The digest of each source's rows that the lock records for a source naming a warehouse table (SourceStats.sha256,
+   * warehouse/row-digest.ts): on PostgreSQL the costliest query of a run. Without it such a source has no sha256 and
+   * no lock can be built from the result (build-lock.ts refuses). A file's sha256 is of its bytes, always computed.
+   */
+  | "digest";
 
-/** What `seg check`, `seg lock` and `seg diff` read: everything. */
-export const EVERY_OUTPUT: ReadonlySet<EngineOutput> = new Set(["metrics", "findings", "impact"]);
+/** What `seg check`, `seg lock`, `seg diff` and `seg build` read: everything (they build the lock from the result). */
+export const EVERY_OUTPUT: ReadonlySet<EngineOutput> = new Set(["metrics", "findings", "impact", "digest"]);
 
-/** What `seg explain` and `seg export` read: the features table and memberships only. */
+/** What `seg explain` and `seg export` read: the features table and memberships only (no lock, so no digest). */
 export const MEMBERSHIPS_ONLY: ReadonlySet<EngineOutput> = new Set();

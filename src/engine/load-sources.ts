@@ -47,8 +47,11 @@ export interface SourceStats {
   path?: string;
   /** The warehouse table the source names (`table:`), whichever engine read it. */
   table?: string;
-  /** sha256 of the file's bytes; for a source that names a table, of its typed rows (warehouse/canonical-rows). */
-  sha256: string;
+  /**
+   * sha256 of the file's bytes; for a source that names a table, of its typed rows (warehouse/canonical-rows), absent
+   * when the run was not asked for the "digest" output (seg explain, seg export: no lock is written).
+   */
+  sha256?: string;
   /** The file's size; absent for a source that names a table (its rows are recorded instead). */
   bytes?: number;
   /** Rows in the file. */
@@ -82,6 +85,8 @@ export interface LoadResult {
 export interface LoadCacheOptions {
   loads?: LoadRecordCache;
   verifyContent?: boolean;
+  /** Leave out the digest of the rows of a source that names a table (its sha256 is then absent): nothing reads it. */
+  withoutDigest?: boolean;
 }
 
 /** CSV files up to this size are worth a typed copy in the cache; Parquet reads fast as it is. */
@@ -90,7 +95,7 @@ const MAX_CACHED_BYTES = 256 * 1024 * 1024;
 /** `asOf` (YYYY-MM-DD): rows dated after it, or after `today` when that is earlier, are reported (check-future-dates). */
 /** `reader`: a warehouse engine's, which reads the sources that name a `table:` (the others are still read from their files). */
 export async function loadSources(db: Database, config: LoadedDocument<Config>, dataRoot: string, cache?: SourceCache, asOf?: string, today?: string, reader?: TableReader, cached: LoadCacheOptions = {}): Promise<LoadResult> {
-  const { loads, verifyContent } = cached;
+  const { loads, verifyContent, withoutDigest } = cached;
   const identities: Record<string, string> = {};
   // The current source's warnings, kept with its load record.
   let found: SourceFinding[] = [];
@@ -342,7 +347,10 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     const table = config.value.sources[stats.name]?.table;
     if (table === undefined) continue;
     stats.table = table;
-    stats.sha256 = await canonicalRows(db, sourceTable(stats.name), config.value.sources[stats.name]!);
+    const digest = await canonicalRows(db, sourceTable(stats.name), config.value.sources[stats.name]!, !withoutDigest);
+    // The file's hash is not the rows' digest: without the digest the source has no sha256 at all.
+    if (digest === undefined) delete stats.sha256;
+    else stats.sha256 = digest;
     delete stats.bytes;
   }
   return { sources, diagnostics, readInPlace, uniqueKeys, identities };

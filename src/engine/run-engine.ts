@@ -132,13 +132,16 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     try {
       // Only the members asked for come back when the caller reads nothing beyond memberships.
       const only = options.members && (options.outputs ?? EVERY_OUTPUT).size === 0 ? options.members : undefined;
-      if (reader?.computeFeatures && needed === undefined) pushed = await reader.computeFeatures(db, config, options.asOf, options.today, only);
+      // The lock's digest of each table's rows, only for a caller that builds a lock from the result.
+      const digest = (options.outputs ?? EVERY_OUTPUT).has("digest");
+      if (reader?.computeFeatures && needed === undefined) pushed = await reader.computeFeatures(db, config, options.asOf, options.today, { ...(only ? { members: only } : {}), digest });
       if (pushed?.ok) loaded = { sources: pushed.sources, diagnostics: pushed.diagnostics, readInPlace: [], uniqueKeys: pushed.uniqueKeys, identities: {} };
       else {
         if (reader) options.progress?.(`Reading the rows from ${reader.engine}: ${needed ?? (pushed?.reason ?? "no step runs in this warehouse yet")}`);
         loaded = await loadSources(db, config, options.dataRoot, options.sourceCache, options.asOf, options.today, reader, {
           ...(options.loadRecords ? { loads: options.loadRecords } : {}),
           ...(options.verifyContent ? { verifyContent: true } : {}),
+          ...(digest ? {} : { withoutDigest: true }),
         });
       }
     } finally {

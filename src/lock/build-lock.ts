@@ -17,6 +17,12 @@ export interface LockInputs {
   weights: Record<string, number> | undefined;
 }
 
+/** The sha256 the lock records for a source: a run without the "digest" output (engine-outputs.ts) has none, and gets no lock. */
+function digestOf(source: EngineResult["sources"][number]): string {
+  if (source.sha256 === undefined) throw new Error(`No lock can be built: the digest of source "${source.name}" was not computed (the recompute ran without the "digest" output).`);
+  return source.sha256;
+}
+
 export function buildLock(inputs: LockInputs): Lock {
   const { engine } = inputs;
   const schemes: Lock["schemes"] = {};
@@ -35,7 +41,7 @@ export function buildLock(inputs: LockInputs): Lock {
     schemes[scheme.scheme] = { population: scheme.population, unassigned: { count: unassigned?.count ?? 0, share: roundTo(unassigned?.share ?? 0, 6) }, segments };
   }
   const inputsOut: Lock["inputs"] = {};
-  for (const s of engine.sources) inputsOut[s.name] = { ...(s.path !== undefined ? { path: s.path } : {}), ...(s.table !== undefined ? { table: s.table } : {}), sha256: s.sha256, ...(s.bytes !== undefined ? { bytes: s.bytes } : {}), rowsRead: s.rowsRead, rows: s.rows, newest: s.newest, oldest: s.oldest };
+  for (const s of engine.sources) inputsOut[s.name] = { ...(s.path !== undefined ? { path: s.path } : {}), ...(s.table !== undefined ? { table: s.table } : {}), sha256: digestOf(s), ...(s.bytes !== undefined ? { bytes: s.bytes } : {}), rowsRead: s.rowsRead, rows: s.rows, newest: s.newest, oldest: s.oldest };
   const scored = inputs.priorities.filter((p) => !Number.isNaN(p.total));
   return {
     version: 1,

@@ -18,6 +18,7 @@ import type { Io } from "../../src/cli/io.ts";
 import { main } from "../../src/cli/main.ts";
 import { SNOWFLAKE_SESSION_SQL } from "../../src/engine/warehouse/snowflake-tables.ts";
 import { warehouseQueries } from "../../src/engine/warehouse/warehouse-queries.ts";
+import { EVERY_OUTPUT } from "../../src/engine/engine-outputs.ts";
 import { startFakeBigQuery, type FakeBigQuery } from "./fake-bigquery-server.ts";
 import { startFakeSnowflake, type FakeSnowflake } from "./fake-snowflake-server.ts";
 import { fakeTables, type FakeTable } from "./warehouse-fake-tables.ts";
@@ -84,7 +85,7 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 /** The queries the engine sends, by their SQL: each source's shape and read. */
 function queriesFor(engine: "bigquery" | "snowflake"): Map<string, { table: string; purpose: "shape" | "read" }> {
   const { workspace: loaded, asOf } = checkDefinitions({ root: workspace, today: "2026-11-23", dataDir: REPO });
-  const sent = warehouseQueries(loaded.config!.value, engine, { asOf }).flatMap((q) => (q.table !== undefined && (q.purpose === "shape" || q.purpose === "read") ? [[q.sql, { table: q.table, purpose: q.purpose }] as const] : []));
+  const sent = warehouseQueries(loaded.config!.value, engine, { asOf }, EVERY_OUTPUT).flatMap((q) => (q.table !== undefined && (q.purpose === "shape" || q.purpose === "read") ? [[q.sql, { table: q.table, purpose: q.purpose }] as const] : []));
   return new Map(sent);
 }
 

@@ -17,6 +17,7 @@ import pg from "pg";
 import { parseDocument } from "yaml";
 import { check, checkDefinitions } from "../../src/api/check.ts";
 import { explain } from "../../src/api/explain.ts";
+import { exportWorkspace } from "../../src/api/export.ts";
 import { lock } from "../../src/api/lock.ts";
 import type { Io } from "../../src/cli/io.ts";
 import { main } from "../../src/cli/main.ts";
@@ -163,7 +164,7 @@ describe.runIf(!noServer)("--engine postgres on a live server", SLOW, () => {
     // With clustering, the fit reads the sample the warehouse draws (here all six members, the asked one among them) and the counts its rows carry.
     const clustered = await asked("c2");
     expect(clustered.explanation?.cluster).toBeDefined();
-    expect(clustered.warehouse).toEqual({ inWarehouse: true, rowsFetched: 6, fetched: { checks: 2, digest: 2, features: 6 }, asked: { early: false, because: "clustering fits on every member" } });
+    expect(clustered.warehouse).toEqual({ inWarehouse: true, rowsFetched: 6, fetched: { checks: 2, features: 6 }, asked: { early: false, because: "clustering fits on every member" } });
     const clusteredLocal = await cli(["explain", "c2", "--format", "json", "--root", workspace, "--no-cache"], workspace);
     const clusteredRemote = await cli(["explain", "c2", "--format", "json", "--root", workspace, "--no-cache", "--engine", "postgres"], workspace);
     expect(clusteredRemote.stdout).toBe(clusteredLocal.stdout);
@@ -178,7 +179,7 @@ describe.runIf(!noServer)("--engine postgres on a live server", SLOW, () => {
     for (const member of ["c1", "c2", "c6"]) {
       const remote = await asked(member);
       // RFM scores rank every member: the features are computed for all of them, and this member's row picked.
-      expect(remote.warehouse).toEqual({ inWarehouse: true, rowsFetched: 1, fetched: { checks: 2, digest: 2, features: 1 }, asked: { early: false, because: "the RFM scores rank every member" } });
+      expect(remote.warehouse).toEqual({ inWarehouse: true, rowsFetched: 1, fetched: { checks: 2, features: 1 }, asked: { early: false, because: "the RFM scores rank every member" } });
       const local = await cli(["explain", member, "--format", "json", "--root", workspace, "--no-cache"], workspace);
       const onTables = await cli(["explain", member, "--format", "json", "--root", workspace, "--no-cache", "--engine", "postgres"], workspace);
       expect(local.code).toBe(0);
@@ -197,7 +198,7 @@ describe.runIf(!noServer)("--engine postgres on a live server", SLOW, () => {
       expect(onTables.stderr).toBe(local.stderr);
     }
     expect(server.query("SELECT count(*) AS n FROM solo.orders")).toEqual([{ n: "11" }]);
-    // Every query --dry-run prints runs on the server as printed: each source's checks and digest give one row, the features one per member.
+    // Every query --dry-run prints runs on the server as printed: each source's checks give one row, the features one per member. No digest: explain writes no lock.
     const dryRun = await cli(["explain", "c1", "--root", workspace, "--engine", "postgres", "--dry-run"], workspace);
     expect(dryRun.code).toBe(0);
     const statements = dryRun.stdout.split(/;\n/).filter((part) => part.trim() !== "");
@@ -205,10 +206,8 @@ describe.runIf(!noServer)("--engine postgres on a live server", SLOW, () => {
     expect(rows).toEqual([
       ["customers: shape solo.customers", 0],
       ["customers: checks solo.customers", 1],
-      ["customers: digest solo.customers", 1],
       ["orders: shape solo.orders", 0],
       ["orders: checks solo.orders", 1],
-      ["orders: digest solo.orders", 1],
       ["features: every member", 6],
       ["customers: read solo.customers (only when a step needs the rows or a check finds a problem)", 6],
       ["orders: read solo.orders (only when a step needs the rows or a check finds a problem)", 11],
@@ -227,7 +226,7 @@ describe.runIf(!noServer)("--engine postgres on a live server", SLOW, () => {
     for (const file of ["interests/best.yaml", "interests/new-ones.yaml", "behaviour/second.yaml", "behaviour/spenders.yaml"]) rmSync(join(workspace, "segments", file));
     for (const member of ["c1", "c2", "c6"]) {
       const remote = await explain({ root: workspace, today: "2026-11-23", cache: false, warehouse: warehouse(), memberId: member });
-      expect(remote.warehouse).toEqual({ inWarehouse: true, rowsFetched: 1, fetched: { checks: 2, digest: 2, features: 1 }, asked: { early: true } });
+      expect(remote.warehouse).toEqual({ inWarehouse: true, rowsFetched: 1, fetched: { checks: 2, features: 1 }, asked: { early: true } });
       const local = await cli(["explain", member, "--format", "json", "--root", workspace, "--no-cache"], workspace);
       const onTables = await cli(["explain", member, "--format", "json", "--root", workspace, "--no-cache", "--engine", "postgres"], workspace);
       expect(local.code).toBe(0);
@@ -334,11 +333,13 @@ describe.runIf(!noServer)("--engine postgres on a live server", SLOW, () => {
       expect(findings(warehouse).map((d) => ({ ...d, message: asFile(d.message) }))).toEqual(findings(local));
     });
 
-    it.skipIf(Boolean(missing))("seg export writes every member with the same segments and features", async () => {
+    it.skipIf(Boolean(missing))("seg export writes every member with the same segments and features, and sends no digest query (it writes no lock)", async () => {
       const local = await on("duckdb", ["export", "--out", join(temp, `${schema}-local.csv`)]);
-      const warehouse = await on("postgres", ["export", "--out", join(temp, `${schema}-warehouse.csv`)]);
+      const remote = await exportWorkspace({ root: workspace, dataDir: dataRoot, today: "2026-11-23", cache: false, warehouse: warehouse(), out: join(temp, `${schema}-warehouse.csv`), format: "csv" });
       expect(local.code).toBe(0);
-      expect(warehouse.code).toBe(0);
+      expect(remote.diagnostics).toEqual([]);
+      // Per source one row of counts, then one row per member: the checks and the features, no digest.
+      expect(remote.warehouse).toEqual({ inWarehouse: true, rowsFetched: remote.rows, fetched: { checks: paths.size, features: remote.rows } });
       const fromFiles = readFileSync(join(temp, `${schema}-local.csv`), "utf8");
       expect(parseCsv(fromFiles).length).toBeGreaterThan(100);
       const fromTables = readFileSync(join(temp, `${schema}-warehouse.csv`), "utf8");
@@ -376,7 +377,7 @@ describe.runIf(!noServer)("--engine postgres on a live server", SLOW, () => {
         expect(remote.warehouse).toEqual({
           inWarehouse: true,
           rowsFetched: remote.warehouse?.rowsFetched,
-          fetched: { checks: 1, digest: 1, features: remote.warehouse?.rowsFetched },
+          fetched: { checks: 1, features: remote.warehouse?.rowsFetched },
           asked: { early: false, because: "clustering fits on every member" },
         });
         for (const member of members) {

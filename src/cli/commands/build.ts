@@ -8,6 +8,7 @@ import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { progressReporter } from "../progress.ts";
 import { SegError } from "../../diagnostics/seg-error.ts";
 import { runDryRun } from "../warehouse-dry-run.ts";
+import { EVERY_OUTPUT } from "../../engine/engine-outputs.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 
 export const spec = {
@@ -33,7 +34,7 @@ export const spec = {
 export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promise<number> {
   const root = workspaceRoot(args, io);
   const inputs = recomputeInputs(args, io);
-  const dryRun = runDryRun(args.options["dry-run"], inputs, root, io);
+  const dryRun = runDryRun(args.options["dry-run"], inputs, root, io, EVERY_OUTPUT);
   if (dryRun !== undefined) return dryRun;
   const site = siteOption(args.options.site);
   const base = baseOption(args.options.base);

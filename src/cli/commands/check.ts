@@ -18,6 +18,7 @@ import { progressReporter } from "../progress.ts";
 import { profileOptions, profilerFromEnv, reportProfile } from "../step-profiler.ts";
 import { SegError } from "../../diagnostics/seg-error.ts";
 import { runDryRun } from "../warehouse-dry-run.ts";
+import { EVERY_OUTPUT } from "../../engine/engine-outputs.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 import { writeOutputFile } from "../../workspace/write-file-safely.ts";
 
@@ -52,7 +53,7 @@ export const spec = {
 export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promise<number> {
   const root = workspaceRoot(args, io);
   const inputs = recomputeInputs(args, io);
-  const dryRun = runDryRun(args.options["dry-run"], inputs, root, io);
+  const dryRun = runDryRun(args.options["dry-run"], inputs, root, io, EVERY_OUTPUT);
   if (dryRun !== undefined) return dryRun;
   if (args.positionals.length > 0) throw new SegError(`seg check takes no arguments, got "${args.positionals.join(" ")}". Use --root DIR for a workspace elsewhere.`);
   const maxWarnings = args.options["max-warnings"];

@@ -11,6 +11,7 @@ import { parseDateOption } from "../parse-date-option.ts";
 import { progressReporter } from "../progress.ts";
 import { SegError } from "../../diagnostics/seg-error.ts";
 import { runDryRun } from "../warehouse-dry-run.ts";
+import { EVERY_OUTPUT } from "../../engine/engine-outputs.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 import { writeOutputFile } from "../../workspace/write-file-safely.ts";
 
@@ -59,7 +60,7 @@ export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promis
   const dataOptions = dataOptionValues(args, io);
   const { threads, memoryLimit, cache, warehouse } = dataOptions;
   const root = workspaceRoot(args, io);
-  const dryRun = runDryRun(args.options["dry-run"], dataOptions, root, io);
+  const dryRun = runDryRun(args.options["dry-run"], dataOptions, root, io, EVERY_OUTPUT);
   if (dryRun !== undefined) return dryRun;
   const progress = progressReporter(io);
   let result;

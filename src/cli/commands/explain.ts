@@ -8,6 +8,7 @@ import { useColor, type Io } from "../io.ts";
 import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { SegError } from "../../diagnostics/seg-error.ts";
 import { runDryRun } from "../warehouse-dry-run.ts";
+import { MEMBERSHIPS_ONLY } from "../../engine/engine-outputs.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 
 export const spec = {
@@ -27,7 +28,7 @@ export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promis
   if (memberId === undefined || extra.length > 0) throw new SegError("give exactly one customer id, e.g. seg explain A001 (seg export lists every member).");
   const root = workspaceRoot(args, io);
   const inputs = recomputeInputs(args, io);
-  const dryRun = runDryRun(args.options["dry-run"], inputs, root, io);
+  const dryRun = runDryRun(args.options["dry-run"], inputs, root, io, MEMBERSHIPS_ONLY);
   if (dryRun !== undefined) return dryRun;
   const result = await explain({ root, memberId, ...inputs });
   const color = useColor(io);

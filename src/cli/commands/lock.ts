@@ -9,6 +9,7 @@ import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { progressReporter } from "../progress.ts";
 import { profileOptions, profilerFromEnv, reportProfile } from "../step-profiler.ts";
 import { runDryRun } from "../warehouse-dry-run.ts";
+import { EVERY_OUTPUT } from "../../engine/engine-outputs.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 
 export const spec = {
@@ -24,7 +25,7 @@ export const spec = {
 export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promise<number> {
   const root = workspaceRoot(args, io);
   const inputs = recomputeInputs(args, io);
-  const dryRun = runDryRun(args.options["dry-run"], inputs, root, io);
+  const dryRun = runDryRun(args.options["dry-run"], inputs, root, io, EVERY_OUTPUT);
   if (dryRun !== undefined) return dryRun;
   const progress = progressReporter(io);
   const profiler = profilerFromEnv(io);

@@ -15,9 +15,10 @@ import type { Source } from "../../schema/source.ts";
 import type { Database } from "../duckdb.ts";
 import { rowDigestSql } from "./row-digest.ts";
 
-/** Reorders `table` (a quoted name) in place and returns the digest of its rows. */
-export async function canonicalRows(db: Database, table: string, source: Source): Promise<string> {
+/** Reorders `table` (a quoted name) in place and returns the digest of its rows, when `digest` (else undefined). */
+export async function canonicalRows(db: Database, table: string, source: Source, digest: boolean): Promise<string | undefined> {
   await db.run(`CREATE OR REPLACE TABLE ${table} AS SELECT * FROM ${table} ORDER BY ALL`);
+  if (!digest) return undefined;
   const [row] = await db.all(rowDigestSql("duckdb", table, source, duckdb.quoteIdent));
   return String(row?.digest ?? "");
 }

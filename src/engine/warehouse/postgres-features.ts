@@ -70,6 +70,8 @@ export type AskedPath = { early: true } | { early: false; because: string };
 export interface PushdownRequest {
   /** Only these members' feature rows are brought back (by their id as text), when no later step reads every member. */
   members?: readonly string[];
+  /** Send each source's digest query (the lock's sha256 of its rows); without it the sources' stats have no sha256. */
+  digest: boolean;
   /** Counts the rows each step brings back ("checks", "digest", "features"). */
   fetched: (step: string, rows: number) => void;
 }
@@ -133,10 +135,13 @@ export async function computeInPostgres(client: pg.Client, db: Database, config:
       } else if (keyed && !members && repeats) {
         findings.push(repeatedIdsFinding(name, asRead, { keys: n("repeated_keys"), rows: n("repeated_rows"), extra: n("repeated_rows") - n("repeated_keys"), tableRows: n("rows") }));
       }
-      const digest = await client.query<{ digest: string }>(sourceDigestSql(name, config.value));
-      request.fetched("digest", digest.rows.length);
-     
-      stats.push({ name, ...(source.path !== undefined ? { path: source.path } : {}), table: source.table!, sha256: digest.rows[0]!.digest, rowsRead: n("rows_read"), rows: n("rows"), newest: f.newest ?? null, oldest: f.oldest ?? null });
+      let sha256: string | undefined;
+      if (request.digest) {
+        const digest = await client.query<{ digest: string }>(sourceDigestSql(name, config.value));
+        request.fetched("digest", digest.rows.length);
+        sha256 = digest.rows[0]!.digest;
+      }
+      stats.push({ name, ...(source.path !== undefined ? { path: source.path } : {}), table: source.table!, ...(sha256 !== undefined ? { sha256 } : {}), rowsRead: n("rows_read"), rows: n("rows"), newest: f.newest ?? null, oldest: f.oldest ?? null });
     }
     // A fit reads every member's clustering features: the warehouse's counts and sample stand in for them.
     let rowsFetched = 0;

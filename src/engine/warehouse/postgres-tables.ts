@@ -43,7 +43,7 @@ export async function connectPostgres(connection: PostgresConnection): Promise<T
     engine: "postgres",
     rowsFetched: steps.dataRows,
     fetchedBySteps: steps.bySteps,
-    computeFeatures: (db, config, asOf, today, members) => computeInPostgres(client, db, config, asOf, today, { ...(members ? { members } : {}), fetched: steps.add }),
+    computeFeatures: (db, config, asOf, today, ask) => computeInPostgres(client, db, config, asOf, today, { ...ask, fetched: steps.add }),
     async read(db: Database, raw: string, source: Source): Promise<TableRead> {
       const table = source.table!;
       let present: string[];

@@ -4,8 +4,9 @@
  * engines send these same strings.
  *
  * PostgreSQL, when every source names a table: per source the shape query
- * (which columns the table has), its checks (one row of counts) and the lock's
- * digest of its rows; then the features relation, one row per member (seg
+ * (which columns the table has), its checks (one row of counts) and, for a
+ * command that writes or compares a lock (the "digest" output: not seg explain
+ * or seg export), the lock's digest of its rows; then the features relation, one row per member (seg
  * explain adds a filter on the member id, bound as a parameter), and with
  * clustering the query seg explain sends instead: the asked members' rows and
  * the clustering sample, with the counts over every member. Then, per source,
@@ -20,6 +21,7 @@
  */
 import { dialects } from "../../expr/dialects/index.ts";
 import type { Config } from "../../schema/config.ts";
+import type { EngineOutput } from "../engine-outputs.ts";
 import { tableColumns, tableReadSql, tableShapeSql } from "./table-read-sql.ts";
 import { askedFeaturesSql, askedMembersSql, earlyFilterBlocker, sampledFeaturesSql, sourceChecksSql, sourceDigestSql, warehouseFeaturesSql } from "./warehouse-step-sql.ts";
 import type { WarehouseEngineName } from "./warehouse-request.ts";
@@ -47,14 +49,18 @@ export interface QueryDates {
   today?: string;
 }
 
-export function warehouseQueries(config: Config, engine: WarehouseEngineName, dates: QueryDates): WarehouseQuery[] {
+/** `outputs`: what the command reads of the recompute (engine-outputs.ts); the digest queries only with "digest". */
+export function warehouseQueries(config: Config, engine: WarehouseEngineName, dates: QueryDates, outputs: ReadonlySet<EngineOutput>): WarehouseQuery[] {
   const dialect = dialects[engine];
   const tables = Object.entries(config.sources).flatMap(([source, spec]) => (spec.table === undefined ? [] : [{ source, table: spec.table, spec }]));
   const inWarehouse = engine === "postgres" && tables.length === Object.keys(config.sources).length;
   const queries: WarehouseQuery[] = [];
   for (const { source, table } of tables) {
     queries.push({ source, table, purpose: "shape", sql: tableShapeSql(dialect, table) });
-    if (inWarehouse) queries.push({ source, table, purpose: "checks", sql: sourceChecksSql(source, config, dates.asOf, dates.today) }, { source, table, purpose: "digest", sql: sourceDigestSql(source, config) });
+    if (inWarehouse) {
+      queries.push({ source, table, purpose: "checks", sql: sourceChecksSql(source, config, dates.asOf, dates.today) });
+      if (outputs.has("digest")) queries.push({ source, table, purpose: "digest", sql: sourceDigestSql(source, config) });
+    }
     else queries.push(read(source, table, tables.find((t) => t.source === source)!.spec));
   }
   if (tables.length === 0) return queries;
