@@ -216,11 +216,12 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     options.progress?.("Assigning segments");
     step("memberships");
     if (featuresKey && options.membershipCache) await cachedMemberships(db, config.value, workspace.segments, featuresKey, options.membershipCache, built?.view ?? false);
-    else await assignMemberships(db, config.value, workspace.segments);
+    // Features built here are in member order; a warehouse's come in its own.
+    else await assignMemberships(db, config.value, workspace.segments, pushed?.ok !== true);
     const scheme = config.value.clustering?.scheme;
     // Queries over the features and memberships, answered from the cache where it has them (metrics-memo.ts).
     const memo = featuresKey && options.metricsEntries ? metricsMemo(db, options.metricsEntries, featuresKey, schemesPlan(config.value, workspace.segments), options.metricsTables) : undefined;
-    const agreement = clustering && scheme && wants("metrics") ? await clusterAgreement(db, scheme, memo?.query) : undefined;
+    const agreement = clustering && scheme && wants("metrics") ? await clusterAgreement(db, scheme, memo?.query, config.value.schemes[scheme]?.exclusive === true) : undefined;
     // The findings read the metrics (IDSAA verdicts judge each segment's measures).
     if (wants("metrics") || wants("findings")) options.progress?.("Measuring segments");
     step("metrics");

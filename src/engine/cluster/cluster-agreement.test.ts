@@ -32,6 +32,10 @@ describe("clusterAgreement", () => {
     expect(usage).toMatchObject({ scheme: "usage", ari: 1, members: 8, overlapping: 0 });
   });
 
+  it("an exclusive scheme (a row per member) gives the same agreement without counting segments per member", async () => {
+    expect(await clusterAgreement(db, "usage", undefined, true)).toEqual(await clusterAgreement(db, "usage"));
+  });
+
   it("counts members of several segments in the table but not in the index", async () => {
     const mixed = await clusterAgreement(db, "mixed");
     expect(mixed.table.counts.flat().reduce((s, v) => s + v, 0)).toBe(9);
