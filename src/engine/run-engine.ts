@@ -202,10 +202,10 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
       const status = `CASE WHEN c.cluster_id IS NULL THEN 'missing' WHEN c.outlier THEN 'outlier' ELSE 'fitted' END`;
       // Both tables hold one row per member in member order (the clusters are computed row by row from the features,
       // in their order), so their rows pair by position: no join and no sort of 10,000,000 wide rows. A pair with
-      // different members would stop the recompute rather than mix two members' values. Without the cache it stays a
-      // table: a view of the POSITIONAL JOIN saved the copy (3.0 CPU s at 10,000,000 invoices) but DuckDB scans a
-      // positional join on one thread, and memberships and metrics read the features a dozen times (1.0 -> 1.9-3.0
-      // CPU s for one segment-metrics query, measured in the same runs).
+      // different members would stop the recompute rather than mix two members' values. When the joined table must be
+      // a table (the database is kept, or impact rebuilds the features), it is a copy: a view of the POSITIONAL JOIN
+      // saved the copy (3.0 CPU s at 10,000,000 invoices) but DuckDB scans a positional join on one thread, and
+      // memberships and metrics read the features a dozen times (1.0 -> 1.9-3.0 CPU s for one segment-metrics query).
       const paired = `CASE WHEN f."member_id" IS DISTINCT FROM c."member_id" THEN error('features and clusters out of step') ELSE c.cluster_id END`;
       // Over the cache's views the joined table is a view too, of the features' view renamed.
       if (built?.view) await db.run(`ALTER VIEW "features" RENAME TO "features_columns"`);
