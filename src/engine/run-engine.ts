@@ -222,13 +222,17 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     }
     options.progress?.("Assigning segments");
     step("memberships");
-    if (featuresKey && options.membershipCache) await cachedMemberships(db, config.value, workspace.segments, featuresKey, options.membershipCache, built?.view ?? false);
+    const keptMemberships = featuresKey !== undefined && options.membershipCache !== undefined;
     // Features built here are in member order; a warehouse's come in its own.
-    else await assignMemberships(db, config.value, workspace.segments, pushed?.ok !== true);
+    const inMemberOrder = pushed?.ok !== true;
+    if (featuresKey && options.membershipCache) await cachedMemberships(db, config.value, workspace.segments, featuresKey, options.membershipCache, built?.view ?? false);
+    else await assignMemberships(db, config.value, workspace.segments, inMemberOrder);
     const scheme = config.value.clustering?.scheme;
+    // A positional scheme's rows were then appended in the features' order, which the clusters table keeps.
+    const agreementRows = !scheme || config.value.schemes[scheme]?.exclusive !== true ? "any" : !keptMemberships && inMemberOrder && positionalSchemes(schemesPlan(config.value, workspace.segments)).has(scheme) ? "positional" : "exclusive";
     // Queries over the features and memberships, answered from the cache where it has them (metrics-memo.ts).
     const memo = featuresKey && options.metricsEntries ? metricsMemo(db, options.metricsEntries, featuresKey, schemesPlan(config.value, workspace.segments), options.metricsTables) : undefined;
-    const agreement = clustering && scheme && wants("metrics") ? await clusterAgreement(db, scheme, memo?.query, config.value.schemes[scheme]?.exclusive === true) : undefined;
+    const agreement = clustering && scheme && wants("metrics") ? await clusterAgreement(db, scheme, memo?.query, agreementRows) : undefined;
     // The findings read the metrics (IDSAA verdicts judge each segment's measures).
     if (wants("metrics") || wants("findings")) options.progress?.("Measuring segments");
     step("metrics");
