@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sourceSchema, type Source } from "../schema/source.ts";
-import { checkColumnTypes } from "./check-column-types.ts";
+import { checkColumnTypes, typeProves } from "./check-column-types.ts";
 import { openDatabase, type Database } from "./duckdb.ts";
 
 let db: Database;
@@ -91,5 +91,58 @@ describe("checkColumnTypes", () => {
         message: 'Column "y" of source "s" is declared integer, but its expression gives 1 value that is not a whole number: "4.5" (line 3).',
       }),
     ]);
+  });
+
+  describe("a typed (Parquet) column whose DuckDB type proves a test is not tested again", () => {
+    /** Each DuckDB type at its extremes (and NULL), as a Parquet file could hold it. */
+    const extremes: Record<string, string[]> = {
+      TINYINT: ["-128", "127"],
+      SMALLINT: ["-32768", "32767"],
+      INTEGER: ["-2147483648", "2147483647"],
+      BIGINT: ["-9223372036854775808", "9223372036854775807"],
+      UTINYINT: ["0", "255"],
+      USMALLINT: ["65535"],
+      UINTEGER: ["4294967295"],
+      UBIGINT: ["0", "18446744073709551615"],
+      HUGEINT: ["-170141183460469231731687303715884105727", "170141183460469231731687303715884105727"],
+      UHUGEINT: ["340282366920938463463374607431768211455"],
+      "DECIMAL(38,10)": ["-9999999999999999999999999999.9999999999", "9999999999999999999999999999.9999999999"],
+      "DECIMAL(4,2)": ["-99.99", "0.01"],
+      DOUBLE: ["-1.7976931348623157e308", "5e-324", "'NaN'", "'-inf'"],
+      FLOAT: ["3.4028235e38", "'NaN'", "'inf'"],
+      TIMESTAMP: ["'290309-12-22 (BC) 00:00:00'", "'294247-01-10 04:00:54.775806'", "'infinity'", "'-infinity'"],
+      BOOLEAN: ["true", "false"],
+      DATE: ["'5881580-07-10'", "'2026-01-01'"],
+    };
+    const declared = ["integer", "number", "timestamp", "boolean", "date"] as const;
+    const findings = async (type: string, fileType: string, fileTypes?: ReadonlyMap<string, string>) => {
+      const values = [...extremes[fileType]!, "NULL"].map((v) => `(CAST(${v} AS ${fileType}))`).join(", ");
+      await db.run(`CREATE OR REPLACE TABLE raw AS SELECT * FROM (VALUES ${values}) v(x)`);
+      const source: Source = sourceSchema.parse({ path: "data/x.parquet", kind: "accounts", key: "x", columns: { x: { type } } });
+      return checkColumnTypes(db, { name: "s", source, raw: "raw", textColumns: new Set(), ...(fileTypes ? { fileTypes } : {}), rowLabel: (r) => `row ${r + 1}` });
+    };
+
+    it("every test a type is said to prove finds nothing on that type's extreme values, and the findings stay the same", async () => {
+      let proved = 0;
+      for (const type of declared) {
+        for (const fileType of Object.keys(extremes)) {
+          const { parses, finite } = typeProves(type, fileType);
+          if (!parses && !finite) continue;
+          proved++;
+          const all = await findings(type, fileType);
+          if (parses) expect(all.filter((f) => f.ruleId === "data/type-mismatch"), `${type} over ${fileType}`).toEqual([]);
+          if (finite) expect(all.filter((f) => f.ruleId === "data/non-finite"), `${type} over ${fileType}`).toEqual([]);
+          expect(await findings(type, fileType, new Map([["x", fileType]])), `${type} over ${fileType}`).toEqual(all);
+        }
+      }
+      expect(proved).toBe(7 + 14 + 1 + 1);
+    });
+
+    it("types that could fail a test are still tested: NaN in a double, a UBIGINT beyond BIGINT, dates beyond the timestamps", async () => {
+      expect((await findings("number", "DOUBLE", new Map([["x", "DOUBLE"]])))[0]).toMatchObject({ ruleId: "data/non-finite", data: { count: 2 } });
+      expect((await findings("integer", "UBIGINT", new Map([["x", "UBIGINT"]])))[0]).toMatchObject({ ruleId: "data/type-mismatch", data: { count: 1 } });
+      expect(typeProves("date", "DATE")).toEqual({ parses: false, finite: false });
+      expect(typeProves("timestamp", "TIMESTAMP WITH TIME ZONE").parses).toBe(false);
+    });
   });
 });

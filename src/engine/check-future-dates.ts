@@ -9,7 +9,7 @@
  */
 import { sourceData, type Source } from "../schema/source.ts";
 import { dataFutureDates } from "../checks/data.ts";
-import type { Database } from "./duckdb.ts";
+import type { Database, Row } from "./duckdb.ts";
 import { counted, ofRows, sourceFinding, type SourceFinding } from "./source-finding.ts";
 import { lit, q } from "./sql-names.ts";
 
@@ -24,16 +24,33 @@ export interface FutureDatesInput {
   today?: string;
 }
 
-export async function checkFutureDates(db: Database, { name, source, table, asOf, today }: FutureDatesInput): Promise<SourceFinding[]> {
-  if (source.timestamp === undefined) return [];
+export async function checkFutureDates(db: Database, input: FutureDatesInput): Promise<SourceFinding[]> {
+  const columns = futureDatesColumns(input);
+  if (columns === undefined) return [];
+  const [row] = await db.all(`SELECT ${columns} FROM ${input.table}`);
+  return futureDatesFindings(input, row);
+}
+
+/**
+ * The aggregates (SQL select list over the typed table) the finding is made from, for a pass that computes other
+ * aggregates of the same rows as well (load-sources reads the row count and the date range in it); undefined
+ * without a timestamp. Their names all start with `future_`.
+ */
+export function futureDatesColumns({ source, asOf, today }: Omit<FutureDatesInput, "table" | "name">): string | undefined {
+  if (source.timestamp === undefined) return undefined;
   const byToday = today !== undefined && today < asOf;
   const cutoff = byToday ? today : asOf;
   const ts = `CAST(${q(source.timestamp)} AS TIMESTAMP)`;
   const after = `${ts} >= CAST(${lit(cutoff)} AS DATE) + INTERVAL 1 DAY`;
   const afterAsOf = `${ts} >= CAST(${lit(asOf)} AS DATE) + INTERVAL 1 DAY`;
-  const [row] = await db.all(
-    `SELECT count(*) FILTER (WHERE ${after}) AS n, count(*) FILTER (WHERE ${afterAsOf}) AS n_as_of, CAST(max(${ts}) FILTER (WHERE ${after}) AS VARCHAR) AS latest, CAST(max(${ts}) FILTER (WHERE NOT (${after})) AS VARCHAR) AS in_time, count(*) AS total FROM ${table}`,
-  );
+  return `count(*) FILTER (WHERE ${after}) AS future_n, count(*) FILTER (WHERE ${afterAsOf}) AS future_n_as_of, CAST(max(${ts}) FILTER (WHERE ${after}) AS VARCHAR) AS future_latest, CAST(max(${ts}) FILTER (WHERE NOT (${after})) AS VARCHAR) AS future_in_time, count(*) AS future_total`;
+}
+
+/** The finding, from a row holding futureDatesColumns' aggregates (none without a timestamp). */
+export function futureDatesFindings({ name, source, asOf, today }: Omit<FutureDatesInput, "table">, found: Row | undefined): SourceFinding[] {
+  if (source.timestamp === undefined) return [];
+  const byToday = today !== undefined && today < asOf;
+  const row = found === undefined ? undefined : { n: found.future_n, n_as_of: found.future_n_as_of, latest: found.future_latest, in_time: found.future_in_time, total: found.future_total };
   const n = Number(row?.n ?? 0);
   if (n === 0) return [];
   const latest = String(row?.latest ?? "").replace(/ 00:00:00$/, "");

@@ -49,7 +49,8 @@ export async function checkMemberKeys(db: Database, input: MemberKeyInput): Prom
   // Rows that are lines of an order share its id (rfm.order names the key): only exact copies are repeats, and only
   // rows whose key repeats, or two rows without one, can be copies.
   if (!members && input.orderColumn === source.key) return { findings: repeats || withoutKey > 1 ? await duplicateRows(db, input) : [], keysUnique: !repeats };
-  const missing = members ? await missingKeys(db, input) : [];
+  // Only when some key is missing (keyRepeats counted them) is there anything to locate.
+  const missing = members && withoutKey > 0 ? await missingKeys(db, input) : [];
   return { findings: repeats ? [...missing, ...(await repeatedKeys(db, input, members))] : missing, keysUnique: !repeats };
 }
 

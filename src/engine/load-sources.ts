@@ -24,7 +24,7 @@ import type { PathSegment } from "../workspace/locate.ts";
 import { spanIn, type LoadedDocument } from "../workspace/read-document.ts";
 import { reportAt } from "../workspace/report-at.ts";
 import { checkColumnTypes } from "./check-column-types.ts";
-import { checkFutureDates } from "./check-future-dates.ts";
+import { checkFutureDates, futureDatesColumns, futureDatesFindings } from "./check-future-dates.ts";
 import { checkMemberKeys } from "./check-member-keys.ts";
 import { duckdbFilePath } from "./duckdb-file-path.ts";
 import { fileIdentity } from "./file-identity.ts";
@@ -151,7 +151,8 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
       report(["sources", name, "path"], sourceEmpty, "noRows", { source: name, path: where });
       return undefined;
     }
-    if (reportAll(await checkColumnTypes(db, { name, source, raw, textColumns, rowLabel }))) return undefined;
+    const fileTypes = new Map(described.filter((r) => r.column_type !== "VARCHAR").map((r) => [String(r.column_name), String(r.column_type)]));
+    if (reportAll(await checkColumnTypes(db, { name, source, raw, textColumns, fileTypes, rowLabel }))) return undefined;
 
     // A Parquet source stays where it is: its typed table is a view that types and filters as it reads, so
     // 100,000,000 invoices are never held in memory (they were most of it, and made everything else spill).
@@ -171,24 +172,26 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
   const checkTyped = async (name: string, source: Source, rowsRead: number, identity: Promise<{ sha256: string; bytes: number }>, rowLabel: (rowid: number) => string, viewOf?: string, position: RowPosition = ROW_POSITION) => {
     const table = sourceTable(name);
     const orderColumn = rfm?.source === name ? rfm.order : undefined;
-    const rows = Number((await db.all(`SELECT count(*) AS n FROM ${table}`))[0]?.n ?? 0);
+    // One pass over the typed rows for their count, their date range and the future dates (a pass over 100,000,000
+    // invoices each took 0.7 to 3.4 CPU s).
+    const dates = asOf ? { name, source, asOf, ...(today ? { today } : {}) } : undefined;
+    const futureColumns = dates ? futureDatesColumns(dates) : undefined;
+    const ts = source.timestamp !== undefined ? q(source.timestamp) : undefined;
+    const aggregates = ["count(*) AS n", ...(ts ? [`CAST(max(${ts}) AS VARCHAR) AS newest`, `CAST(min(${ts}) AS VARCHAR) AS oldest`] : []), ...(futureColumns ? [futureColumns] : [])];
+    const [counted] = await db.all(`SELECT ${aggregates.join(", ")} FROM ${table}`);
+    const rows = Number(counted?.n ?? 0);
     if (rows === 0) {
       report(["sources", name, source.filter !== undefined ? "filter" : "path"], sourceEmpty, "filteredOut", { source: name, rowsRead });
       return undefined;
     }
-    const future = asOf ? await checkFutureDates(db, { name, source, table, asOf, ...(today ? { today } : {}) }) : [];
+    const future = dates ? futureDatesFindings(dates, counted) : [];
     const keyErrors = reportAll([...(await checkKeys({ name, source, table, rowLabel, position: position === "rowid" ? "rowid" : q(ROW_POSITION), ...(orderColumn ? { orderColumn } : {}) })), ...future]);
     if (viewOf === undefined) {
       if (position === ROW_POSITION) await db.run(`ALTER TABLE ${table} DROP COLUMN ${q(ROW_POSITION)}`);
     } else await db.run(`CREATE OR REPLACE VIEW ${table} AS SELECT * EXCLUDE (${q(ROW_POSITION)}) FROM (${viewOf})`);
     if (keyErrors) return undefined;
-    let newest: string | null = null;
-    let oldest: string | null = null;
-    if (source.timestamp !== undefined) {
-      const [range] = await db.all(`SELECT CAST(max(${q(source.timestamp)}) AS VARCHAR) AS newest, CAST(min(${q(source.timestamp)}) AS VARCHAR) AS oldest FROM ${table}`);
-      newest = (range?.newest as string | null) ?? null;
-      oldest = (range?.oldest as string | null) ?? null;
-    }
+    const newest = ts ? ((counted?.newest as string | null) ?? null) : null;
+    const oldest = ts ? ((counted?.oldest as string | null) ?? null) : null;
     const { sha256, bytes } = await identity;
     const path = config.value.sources[name]!.path;
     sources.push({ name, ...(path !== undefined ? { path } : {}), sha256, bytes, rowsRead, rows, newest, oldest, ...newestInTimeOf(future) });

@@ -21,7 +21,7 @@ import type { CacheEntries } from "./cache-entries.ts";
 import { cacheKey } from "./cache-dir.ts";
 import type { LoadRecordCache } from "./load-record-cache.ts";
 import { metricsMemo, type MetricsMemo } from "./metrics-memo.ts";
-import { CLUSTERS } from "./cluster/assign-sql.ts";
+import { assignmentModel, CLUSTERS, featuresWithClustersSql } from "./cluster/assign-sql.ts";
 import { clusterAgreement, type SchemeClusterAgreement } from "./cluster/cluster-agreement.ts";
 import { runClustering, type ClusteringResult } from "./cluster/run-clustering.ts";
 import type { FitCache } from "./cluster/fit-cache.ts";
@@ -212,25 +212,37 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
       const status = `CASE WHEN c.cluster_id IS NULL THEN 'missing' WHEN c.outlier THEN 'outlier' ELSE 'fitted' END`;
       // Both tables hold one row per member in member order (the clusters are computed row by row from the features,
       // in their order), so their rows pair by position: no join and no sort of 10,000,000 wide rows. A pair with
-      // different members would stop the recompute rather than mix two members' values. Without the cache it stays a
-      // table: a view of the POSITIONAL JOIN saved the copy (3.0 CPU s at 10,000,000 invoices) but DuckDB scans a
-      // positional join on one thread, and memberships and metrics read the features a dozen times (1.0 -> 1.9-3.0
-      // CPU s for one segment-metrics query, measured in the same runs).
+      // different members would stop the recompute rather than mix two members' values. When the joined table must be
+      // a table (the database is kept, or impact rebuilds the features), it is a copy: a view of the POSITIONAL JOIN
+      // saved the copy (3.0 CPU s at 10,000,000 invoices) but DuckDB scans a positional join on one thread, and
+      // memberships and metrics read the features a dozen times (1.0 -> 1.9-3.0 CPU s for one segment-metrics query).
       const paired = `CASE WHEN f."member_id" IS DISTINCT FROM c."member_id" THEN error('features and clusters out of step') ELSE c.cluster_id END`;
       // Over the cache's views the joined table is a view too, of the features' view renamed.
       if (built?.view) await db.run(`ALTER VIEW "features" RENAME TO "features_columns"`);
-      await db.run(
+      // Otherwise, when the features stay as they are for the rest of the run, a view computes the cluster columns
+      // row by row, as the clusters table was computed: a query that reads none of them costs what it did on the
+      // table, and no copy of every member's features is written (21-49 CPU s at 10,000,000 members).
+      if (!built?.view && views && pushed?.ok !== true) {
+        const columns = (await db.all(`SELECT column_name FROM (DESCRIBE "features")`)).map((r) => String(r.column_name));
+        await db.run(`ALTER TABLE "features" RENAME TO "features_columns"`);
+        await db.run(`CREATE VIEW "features" AS ${featuresWithClustersSql(assignmentModel(clustering), `"features_columns"`, columns)}`);
+      } else await db.run(
         `CREATE OR REPLACE ${built?.view ? "VIEW" : "TABLE"} "features" AS SELECT f.*, ${paired} AS cluster_id, c.cluster_name, c.outlier AS cluster_outlier, ${status} AS cluster_status FROM ${built?.view ? `"features_columns"` : `"features"`} f POSITIONAL JOIN ${CLUSTERS} c`,
       );
     }
     options.progress?.("Assigning segments");
     step("memberships");
+    const keptMemberships = featuresKey !== undefined && options.membershipCache !== undefined;
+    // Features built here are in member order; a warehouse's come in its own.
+    const inMemberOrder = pushed?.ok !== true;
     if (featuresKey && options.membershipCache) await cachedMemberships(db, config.value, workspace.segments, featuresKey, options.membershipCache, built?.view ?? false);
-    else await assignMemberships(db, config.value, workspace.segments);
+    else await assignMemberships(db, config.value, workspace.segments, inMemberOrder);
     const scheme = config.value.clustering?.scheme;
+    // A positional scheme's rows were then appended in the features' order, which the clusters table keeps.
+    const agreementRows = !scheme || config.value.schemes[scheme]?.exclusive !== true ? "any" : !keptMemberships && inMemberOrder && positionalSchemes(schemesPlan(config.value, workspace.segments)).has(scheme) ? "positional" : "exclusive";
     // Queries over the features and memberships, answered from the cache where it has them (metrics-memo.ts).
     const memo = featuresKey && options.metricsEntries ? metricsMemo(db, options.metricsEntries, featuresKey, schemesPlan(config.value, workspace.segments), options.metricsTables) : undefined;
-    const agreement = clustering && scheme && wants("metrics") ? await clusterAgreement(db, scheme, memo?.query) : undefined;
+    const agreement = clustering && scheme && wants("metrics") ? await clusterAgreement(db, scheme, memo?.query, agreementRows) : undefined;
     // The findings read the metrics (IDSAA verdicts judge each segment's measures).
     if (wants("metrics") || wants("findings")) options.progress?.("Measuring segments");
     step("metrics");

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mulberry32 } from "../stats/seeded-random.ts";
 import { openDatabase, type Database } from "../duckdb.ts";
-import { assignClustersSql } from "./assign-sql.ts";
+import { assignClustersSql, featuresWithClustersSql } from "./assign-sql.ts";
 import { fitKMeans } from "./kmeans.ts";
 import { toRows } from "../../../test/support/matrix-rows.ts";
 import { tukeyFences } from "./outliers.ts";
@@ -43,6 +43,27 @@ describe("assignClustersSql", () => {
     // Far out on both features.
     expect(byId.get(401)!.outlier).toBe(true);
     expect(rows.filter((r) => r.outlier === true).length).toBe(1);
+  });
+
+  it("the features with their cluster columns, computed in a view, hold the clusters table's values and keep every column", async () => {
+    const features = ["it's spend", "x0"];
+    const read = await readMatrix(db, features, { sample: 10_000, seed: 1 });
+    const { transform, transformed } = fitTransform(read.matrix, features, ["log1p", "standardize"]);
+    const fit = fitKMeans(transformed, 3, { seed: 1 });
+    const model = { transform, centroids: toRows({ data: fit.centroids, n: 3, d: 2 }), ids: ["cluster-1", "cluster-2", "cluster-3"], names: ["A", "B", "C's"], fences: tukeyFences(transformed, features) };
+    await db.run(assignClustersSql(model));
+    // Features named as the steps' own columns and the clusters table's would be: the view's steps are named apart.
+    await db.run(`CREATE OR REPLACE TABLE wide AS SELECT *, 1 AS seg_v_1, 2 AS "SEG_best", 3 AS best, 4 AS outlier, 5 AS distance FROM features`);
+    const columns = (await db.all(`SELECT column_name FROM (DESCRIBE wide)`)).map((r) => String(r.column_name));
+    await db.run(`CREATE OR REPLACE VIEW wide_clustered AS ${featuresWithClustersSql(model, "wide", columns)}`);
+    const rows = await db.all(`SELECT * FROM wide_clustered ORDER BY member_id`);
+    expect(Object.keys(rows[0]!)).toEqual([...columns, "cluster_id", "cluster_name", "cluster_outlier", "cluster_status"]);
+    const expected = await db.all(
+      `SELECT w.*, c.cluster_id, c.cluster_name, c.outlier AS cluster_outlier, CASE WHEN c.cluster_id IS NULL THEN 'missing' WHEN c.outlier THEN 'outlier' ELSE 'fitted' END AS cluster_status FROM wide w JOIN clusters c USING (member_id) ORDER BY member_id`,
+    );
+    expect(rows).toEqual(expected);
+    expect(rows.filter((r) => r.cluster_status === "outlier").length).toBe(1);
+    expect(rows.find((r) => r.member_id === 400)).toMatchObject({ cluster_id: null, cluster_status: "missing" });
   });
 
   it("keeps the features table's row order, across row groups and threads, so the two pair by position", async () => {

@@ -32,6 +32,22 @@ describe("clusterAgreement", () => {
     expect(usage).toMatchObject({ scheme: "usage", ari: 1, members: 8, overlapping: 0 });
   });
 
+  it("an exclusive scheme (a row per member) gives the same agreement without counting segments per member", async () => {
+    expect(await clusterAgreement(db, "usage", undefined, "exclusive")).toEqual(await clusterAgreement(db, "usage"));
+  });
+
+  it("pairs the memberships of a scheme in the clusters' order by position, and stops when a pair's members differ", async () => {
+    // Both tables in member order, as the engine writes them: the same agreement as through the join.
+    expect(await clusterAgreement(db, "usage", undefined, "positional")).toEqual(await clusterAgreement(db, "usage"));
+    await db.run(`CREATE OR REPLACE TABLE shuffled AS SELECT * FROM memberships ORDER BY scheme, member_id DESC`);
+    await db.run(`ALTER TABLE memberships RENAME TO memberships_sorted; ALTER TABLE shuffled RENAME TO memberships`);
+    try {
+      await expect(clusterAgreement(db, "usage", undefined, "positional")).rejects.toThrow(/memberships and clusters out of step/);
+    } finally {
+      await db.run(`DROP TABLE memberships; ALTER TABLE memberships_sorted RENAME TO memberships`);
+    }
+  });
+
   it("counts members of several segments in the table but not in the index", async () => {
     const mixed = await clusterAgreement(db, "mixed");
     expect(mixed.table.counts.flat().reduce((s, v) => s + v, 0)).toBe(9);
