@@ -68,7 +68,7 @@ async function bothWays(cfg: Config): Promise<{ aligned: Record<string, unknown>
   };
 }
 
-const ACCOUNTS = ["('a', 5, '1.5')", "('B', NULL, NULL)", "('b', 50, '-0.0')", "('é', 7, 'nan')", "('a2', 7, '1.5')", "('z', 1000, '0.0')", "('m', 3, NULL)", "('q', 1, '2.0')"];
+const ACCOUNTS = ["(NULL, 9, '4.0')", "('a', 5, '1.5')", "('B', NULL, NULL)", "('b', 50, '-0.0')", "('é', 7, 'nan')", "('a2', 7, '1.5')", "('z', 1000, '0.0')", "('m', 3, NULL)", "('q', 1, '2.0')"];
 // Ties in every RFM value, a NULL amount, a customer who is not a member (x), rows after as_of, members without invoices (m, q).
 const INVOICES: [string | null, string, string, number | null][] = [
   ["a", "i1", "2026-10-01 10:00:00", 10.5],

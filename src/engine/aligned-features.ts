@@ -14,7 +14,7 @@
  * and a member's position is its rank in that order, so ties in a score's value
  * are broken by member id as the window does).
  */
-import { alignedGroupQueries, featuresQuery, MEMBER_POSITION, type AlignedInputs, type FeatureInputs } from "../compile/emit/features-query.ts";
+import { alignedGroupQueries, featuresQuery, MEMBER_POSITION, membersSql, type AlignedInputs, type FeatureInputs } from "../compile/emit/features-query.ts";
 import { renderQuery } from "../compile/emit/query.ts";
 import { boughtSql, quintileBinSql } from "../compile/emit/rfm-sql.ts";
 import { MEMBER_ID, type FeaturesPlan } from "../compile/plan.ts";
@@ -30,8 +30,8 @@ const SCORES = [
 ] as const;
 
 /**
- * The features table (as featuresQuery over `inputs`) from aligned tables. The members table must hold the members
- * in member id order, and the population's source rows must have unique keys (one row per member).
+ * The members table (in member id order) and the features table (as featuresQuery over `inputs`) from aligned tables.
+ * An accounts source's keys must have been proved unique (one row per member).
  */
 export async function buildAlignedFeatures(db: Database, plan: FeaturesPlan, inputs: FeatureInputs): Promise<void> {
   const temporary: string[] = [];
@@ -47,7 +47,12 @@ export async function buildAlignedFeatures(db: Database, plan: FeaturesPlan, inp
 
   const pieces: AlignedInputs = { groups: new Map() };
   const pop = plan.population;
-  if (pop.accounts) pieces.accounts = await table("aligned_accounts", aligned(sourceTable(pop.source), pop.column));
+  if (pop.accounts) {
+    // One accounts row per member (keys proved unique): sorted by key, they are the members in order.
+    const key = q(pop.column);
+    pieces.accounts = await table("aligned_accounts", `SELECT * FROM ${sourceTable(pop.source)} s WHERE s.${key} IS NOT NULL ORDER BY s.${key}`);
+    await db.run(`CREATE OR REPLACE TABLE ${MEMBERS} AS SELECT ${key} AS ${member} FROM ${pieces.accounts}`);
+  } else await db.run(`CREATE OR REPLACE TABLE ${MEMBERS} AS ${membersSql(plan, duckdb, sourceTable)}\nORDER BY 1`);
   const groups = new Map<string, string>();
   for (const group of alignedGroupQueries(plan, duckdb, sourceTable, inputs.sumPoints)) groups.set(group.name, await table(`aligned_${group.name}`, aligned(`(${group.sql})`, MEMBER_ID)));
   pieces.groups = groups;

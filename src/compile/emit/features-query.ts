@@ -48,7 +48,7 @@ export const MEMBER_POSITION = "__seg_member";
  * builds them (engine/aligned-features.ts); `seg compile` never does.
  */
 export interface AlignedInputs {
-  /** The accounts source's row of each member (alias a). */
+  /** The accounts source's row of each member (alias a), its key the member id (in place of a position). */
   accounts?: string;
   /** Each aggregate group's table (alignedGroupQueries), by its step's name. */
   groups: ReadonlyMap<string, string>;
@@ -134,13 +134,13 @@ function rfmAggregates(rfm: RfmPlan): { feature: AggregatePlan; as: string }[] {
 }
 
 /**
- * One row per member, column member_id; `source` names the typed source's step or table. `unique`: the column's
- * present values were proved all different (the engine's key check), so no DISTINCT has to group them.
+ * One row per member, column member_id; `source` names the typed source's step or table. (The engine takes an
+ * accounts source whose keys it proved unique as the members without grouping them: aligned-features.ts.)
  */
-export function membersSql(plan: FeaturesPlan, dialect: Dialect, source: (name: string) => string, unique = false): string {
+export function membersSql(plan: FeaturesPlan, dialect: Dialect, source: (name: string) => string): string {
   const q = dialect.quoteIdent;
   const pop = plan.population;
-  return `SELECT ${unique ? "" : "DISTINCT "}s.${q(pop.column)} AS ${q(MEMBER_ID)}\nFROM ${source(pop.source)} s\nWHERE s.${q(pop.column)} IS NOT NULL`;
+  return `SELECT DISTINCT s.${q(pop.column)} AS ${q(MEMBER_ID)}\nFROM ${source(pop.source)} s\nWHERE s.${q(pop.column)} IS NOT NULL`;
 }
 
 export function featuresQuery(plan: FeaturesPlan, dialect: Dialect, inputs?: FeatureInputs): Query {
@@ -161,17 +161,18 @@ export function featuresQuery(plan: FeaturesPlan, dialect: Dialect, inputs?: Fea
   if (!inputs) ctes.push({ name: "members", sql: membersSql(plan, dialect, step) });
 
   const aligned = inputs?.aligned;
-  // An aligned table is read side by side with the members; `alias` must be on the member's row.
-  const inStep: string[] = [];
-  const sideBySide = (table: string, alias: string) => {
-    inStep.push(alias);
+  // An aligned table is read side by side with the members; `alias` must be on the member's row: its position is the
+  // member's (the accounts row's key is the member id).
+  const outOfStep: string[] = [];
+  const sideBySide = (table: string, alias: string, key?: string) => {
+    outOfStep.push(key === undefined ? `${alias}.${q(MEMBER_POSITION)} IS DISTINCT FROM m.rowid` : `${alias}.${q(key)} IS DISTINCT FROM m.${member}`);
     return `POSITIONAL JOIN ${table} ${alias}`;
   };
   const select = [`m.${member}`];
   const joins: string[] = [];
   if (pop.accounts) {
     for (const column of pop.accountColumns) select.push(`a.${q(column)}`);
-    joins.push(aligned?.accounts ? sideBySide(aligned.accounts, "a") : `LEFT JOIN ${step(pop.source)} a ON a.${q(pop.column)} = m.${member}`);
+    joins.push(aligned?.accounts ? sideBySide(aligned.accounts, "a", pop.column) : `LEFT JOIN ${step(pop.source)} a ON a.${q(pop.column)} = m.${member}`);
   }
   // Aggregate features of one source are one step (one scan, one GROUP BY), named after the first of them; RFM's step
   // when it computes them too.
@@ -225,11 +226,7 @@ export function featuresQuery(plan: FeaturesPlan, dialect: Dialect, inputs?: Fea
     joins.push(`LEFT JOIN rfm_scores sc ON sc.${member} = m.${member}`);
     select.push(`sc.${q("r_score")}`, `sc.${q("f_score")}`, `sc.${q("m_score")}`);
   }
-  if (inStep.length > 0) {
-    const position = dialect.quoteIdent(MEMBER_POSITION);
-    const outOfStep = inStep.map((alias) => `${alias}.${position} IS DISTINCT FROM m.rowid`).join(" OR ");
-    select[0] = `CASE WHEN ${outOfStep} THEN error('aligned feature tables out of step with the members') ELSE m.${member} END AS ${member}`;
-  }
+  if (outOfStep.length > 0) select[0] = `CASE WHEN ${outOfStep.join(" OR ")} THEN error('aligned feature tables out of step with the members') ELSE m.${member} END AS ${member}`;
   ctes.push({ name: "base", sql: `SELECT\n  ${select.join(",\n  ")}\nFROM ${inputs?.members ?? "members"} m${joins.map((j) => `\n${j}`).join("")}` });
 
   let last = "base";
