@@ -131,6 +131,19 @@ describe("aligned features", () => {
     expect(aligned.map((r) => r.member_id)).toEqual(["B", "a", "a2", "b", "x", "z", "é"]);
   });
 
+  it("stops rather than put one member's values on another's row", async () => {
+    await sources(ACCOUNTS, INVOICES);
+    await buildFeatureTable(db, config({}), AS_OF, undefined, undefined, ["accounts", "invoices"]);
+    const plan = { ...featuresPlan(config({}), AS_OF), features: [], computed: [], rfm: undefined, valueTier: undefined };
+    const read = (order: string) => db.run(`CREATE OR REPLACE TEMP TABLE accounts_in_order AS SELECT * FROM ${sourceTable("accounts")} WHERE account_id IS NOT NULL ORDER BY account_id ${order}`);
+    const features = () => db.all(renderQuery(featuresQuery(plan, duckdb, { source: sourceTable, members: MEMBERS, aligned: { accounts: "accounts_in_order", groups: new Map() } })));
+    await read("ASC");
+    expect((await features()).map((r) => r.member_id)).toEqual(["B", "a", "a2", "b", "m", "q", "z", "é"]);
+    await read("DESC");
+    await expect(features()).rejects.toThrow(/out of step with the members/);
+    await db.run("DROP TABLE accounts_in_order");
+  });
+
   it("leaves no table of its own behind", async () => {
     await sources(ACCOUNTS, INVOICES);
     await buildFeatureTable(db, config({ features: FEATURES_USED }), AS_OF, undefined, undefined, ["accounts", "invoices"]);

@@ -41,10 +41,19 @@ export async function buildAlignedFeatures(db: Database, plan: FeaturesPlan, inp
     temporary.push(quoted);
     return quoted;
   };
+  try {
+    await buildFrom(db, plan, inputs, table);
+  } finally {
+    for (const name of temporary.reverse()) await db.run(`DROP TABLE IF EXISTS ${name}`);
+  }
+}
+
+type TableMaker = (name: string, sql: string) => Promise<string>;
+
+async function buildFrom(db: Database, plan: FeaturesPlan, inputs: FeatureInputs, table: TableMaker): Promise<void> {
   const member = q(MEMBER_ID);
   // One row per member in the members' order: the rows of `sql` (keyed by `key`) joined to them once.
   const aligned = (sql: string, key: string) => `SELECT m.rowid AS ${POSITION}, p.* FROM ${MEMBERS} m LEFT JOIN ${sql} p ON p.${q(key)} = m.${member} ORDER BY 1`;
-
   const pieces: AlignedInputs = { groups: new Map() };
   const pop = plan.population;
   if (pop.accounts) {
@@ -62,14 +71,8 @@ export async function buildAlignedFeatures(db: Database, plan: FeaturesPlan, inp
     pieces.rfm = { values, scores: await rfmScores(db, values, table) };
   }
   if (plan.valueTier) pieces.tier = await tierTests(db, plan, { ...inputs, aligned: pieces }, table);
-  try {
-    await db.run(`CREATE OR REPLACE TABLE ${FEATURES} AS ${renderQuery(featuresQuery(plan, duckdb, { ...inputs, aligned: pieces }))}`);
-  } finally {
-    for (const name of temporary.reverse()) await db.run(`DROP TABLE IF EXISTS ${name}`);
-  }
+  await db.run(`CREATE OR REPLACE TABLE ${FEATURES} AS ${renderQuery(featuresQuery(plan, duckdb, { ...inputs, aligned: pieces }))}`);
 }
-
-type TableMaker = (name: string, sql: string) => Promise<string>;
 
 /**
  * r_score, f_score and m_score per member, aligned: each value's rank is its row in a sort of the members by
@@ -81,14 +84,14 @@ async function rfmScores(db: Database, values: string, table: TableMaker): Promi
   const [counts] = await db.all(`SELECT ${SCORES.map((s, i) => `count(${boughtSql(s.column, duckdb)}) AS n${i}`).join(", ")} FROM ${scored}`);
   const parts: string[] = [];
   for (const [i, score] of SCORES.entries()) {
-    const ranked = await table(`rank_${score.as}`, `SELECT t.${POSITION}, ${boughtSql(score.column, duckdb)} AS v FROM ${scored} ORDER BY v ASC NULLS LAST, t.${POSITION} ASC`);
+    const ranked = await table(`aligned_rank_${score.as}`, `SELECT t.${POSITION}, ${boughtSql(score.column, duckdb)} AS v FROM ${scored} ORDER BY v ASC NULLS LAST, t.${POSITION} ASC`);
     const n = String(Number(counts?.[`n${i}`] ?? 0));
-    parts.push(await table(score.as, `SELECT ${POSITION}, ${quintileBinSql("v", "rowid", n, score.descending, duckdb)} AS ${q(score.as)} FROM ${ranked} ORDER BY 1`));
+    parts.push(await table(`aligned_${score.as}`, `SELECT ${POSITION}, ${quintileBinSql("v", "rowid", n, score.descending, duckdb)} AS ${q(score.as)} FROM ${ranked} ORDER BY 1`));
   }
   const [r, f, m] = parts as [string, string, string];
   const outOfStep = `f.${POSITION} IS DISTINCT FROM r.${POSITION} OR m.${POSITION} IS DISTINCT FROM r.${POSITION}`;
   return table(
-    "rfm_scores",
+    "aligned_rfm_scores",
     `SELECT CASE WHEN ${outOfStep} THEN error('RFM scores out of step with the members') ELSE r.${POSITION} END AS ${POSITION}, r.${q("r_score")}, f.${q("f_score")}, m.${q("m_score")} FROM ${r} r POSITIONAL JOIN ${f} f POSITIONAL JOIN ${m} m`,
   );
 }
@@ -102,7 +105,7 @@ async function rfmScores(db: Database, values: string, table: TableMaker): Promi
 async function tierTests(db: Database, plan: FeaturesPlan, inputs: FeatureInputs, table: TableMaker): Promise<{ high: string; low: string }> {
   const tier = plan.valueTier!;
   const measure = q(tier.measure);
-  const sorted = await table("tier_measure", `SELECT ${measure} AS v FROM (${renderQuery(featuresQuery({ ...plan, valueTier: undefined }, duckdb, inputs))}) WHERE ${measure} IS NOT NULL ORDER BY 1`);
+  const sorted = await table("aligned_tier_measure", `SELECT ${measure} AS v FROM (${renderQuery(featuresQuery({ ...plan, valueTier: undefined }, duckdb, inputs))}) WHERE ${measure} IS NOT NULL ORDER BY 1`);
   const n = Number((await db.all(`SELECT count(*) AS n FROM ${sorted}`))[0]?.n ?? 0);
   const high = fewestBelow(tier.high, n);
   const low = fewestBelow(tier.low, n);
