@@ -31,7 +31,8 @@ const SCORES = [
 
 /**
  * The members table (in member id order) and the features table (as featuresQuery over `inputs`) from aligned tables.
- * An accounts source's keys must have been proved unique (one row per member).
+ * An accounts source's keys must have been proved unique (one row per member). RFM's values table (inputs.rfmValues)
+ * is dropped once read.
  */
 export async function buildAlignedFeatures(db: Database, plan: FeaturesPlan, inputs: FeatureInputs): Promise<void> {
   const temporary: string[] = [];
@@ -68,6 +69,8 @@ async function buildFrom(db: Database, plan: FeaturesPlan, inputs: FeatureInputs
   if (plan.rfm) {
     if (inputs.rfmValues === undefined) throw new Error("the aligned features read RFM's values from their table");
     const values = await table("aligned_rfm", aligned(inputs.rfmValues, MEMBER_ID));
+    // Lined up, RFM's values by member id are no longer read: their memory is free for the steps to come.
+    await db.run(`DROP TABLE ${inputs.rfmValues}`);
     pieces.rfm = { values, scores: await rfmScores(db, values, table) };
   }
   if (plan.valueTier) pieces.tier = await tierTests(db, plan, { ...inputs, aligned: pieces }, table);

@@ -49,8 +49,8 @@ export async function buildFeatureTable(db: Database, config: Config, asOf: stri
   else {
     await db.run(`CREATE OR REPLACE TABLE ${MEMBERS} AS ${membersSql(plan, duckdb, sourceTable)}\nORDER BY 1`);
     await db.run(`CREATE OR REPLACE TABLE ${FEATURES} AS ${renderQuery(featuresQuery(plan, duckdb, inputs))}\nORDER BY ${q(MEMBER_ID)}`);
+    if (plan.rfm) await db.run(`DROP TABLE ${RFM_VALUES}`);
   }
-  if (plan.rfm) await db.run(`DROP TABLE ${RFM_VALUES}`);
 }
 
 /**
