@@ -17,6 +17,7 @@ import { duckdb } from "../expr/dialects/duckdb.ts";
 import type { FixedPoint } from "../expr/dialects/fixed-point-sum.ts";
 import type { Config } from "../schema/config.ts";
 import { RFM_FEATURES, VALUE_TIER_FEATURE } from "../workspace/feature-catalog.ts";
+import { buildAlignedFeatures } from "./aligned-features.ts";
 import type { Database } from "./duckdb.ts";
 import { FEATURES, MEMBERS, q, sourceTable } from "./sql-names.ts";
 import type { ProfileStep } from "./step-profile.ts";
@@ -38,13 +39,18 @@ export async function buildFeatureTable(db: Database, config: Config, asOf: stri
     await db.run(`CREATE OR REPLACE TEMP TABLE ${RFM_VALUES} AS ${renderQuery(rfmValuesQuery(plan, duckdb, sourceTable(plan.rfm.source), sumPoints))}`);
     step("features");
   }
-  // Accounts keys the load proved all different are the members as they are: no grouping of 10,000,000 ids first.
+  // Accounts keys the load proved all different are the members as they are: no grouping of 10,000,000 ids first, and
+  // the accounts rows sorted by key are the members' own.
   const pop = plan.population;
   const unique = uniqueKeys.includes(pop.source) && config.sources[pop.source]?.key === pop.column;
-  await db.run(`CREATE OR REPLACE TABLE ${MEMBERS} AS ${membersSql(plan, duckdb, sourceTable, unique)}\nORDER BY 1`);
-  const query = featuresQuery(plan, duckdb, { source: sourceTable, members: MEMBERS, sumPoints, ...(plan.rfm ? { rfmValues: RFM_VALUES } : {}) });
-  await db.run(`CREATE OR REPLACE TABLE ${FEATURES} AS ${renderQuery(query)}\nORDER BY ${q(MEMBER_ID)}`);
-  if (plan.rfm) await db.run(`DROP TABLE ${RFM_VALUES}`);
+  const inputs = { source: sourceTable, members: MEMBERS, sumPoints, ...(plan.rfm ? { rfmValues: RFM_VALUES } : {}) };
+  // Lined up with the members when each has one accounts row (keys proved unique), else joined by member id.
+  if (!pop.accounts || unique) await buildAlignedFeatures(db, plan, inputs);
+  else {
+    await db.run(`CREATE OR REPLACE TABLE ${MEMBERS} AS ${membersSql(plan, duckdb, sourceTable)}\nORDER BY 1`);
+    await db.run(`CREATE OR REPLACE TABLE ${FEATURES} AS ${renderQuery(featuresQuery(plan, duckdb, inputs))}\nORDER BY ${q(MEMBER_ID)}`);
+    if (plan.rfm) await db.run(`DROP TABLE ${RFM_VALUES}`);
+  }
 }
 
 /**

@@ -20,9 +20,9 @@ import { attributeSql } from "./attribute-sql.ts";
 import { exactSums } from "./exact-sums.ts";
 import type { FixedPoint } from "../../expr/dialects/fixed-point-sum.ts";
 import { indent, type Cte, type Query } from "./query.ts";
-import { quintileScoreSql, rfmGroupSql, rfmReferenceSql, rfmValuesSql } from "./rfm-sql.ts";
+import { boughtSql, quintileScoreSql, rfmGroupSql, rfmReferenceSql, rfmValuesSql } from "./rfm-sql.ts";
 import { sourceCtes } from "./source-ctes.ts";
-import { valueTierSql } from "./value-tier-sql.ts";
+import { tierCutsSql, valueTierSql } from "./value-tier-sql.ts";
 
 /** Tables that hold the typed sources and the members already (the engine's). */
 export interface FeatureInputs {
@@ -34,6 +34,28 @@ export interface FeatureInputs {
   rfmValues?: string;
   /** The fixed points the bounds of the summed double columns allow (exact-sums.ts, by sumKey). */
   sumPoints?: ReadonlyMap<string, FixedPoint>;
+  /** The engine's per-member tables in the members' order, read by position instead of joined by member id. */
+  aligned?: AlignedInputs;
+}
+
+/** The column of an aligned table that holds each row's member's position in the members table (its rowid). */
+export const MEMBER_POSITION = "__seg_member";
+
+/**
+ * Tables with one row per member, in the members table's order, each with the member's position (MEMBER_POSITION):
+ * the base row reads them side by side (POSITIONAL JOIN, checked row by row against the members' positions: a row out
+ * of step stops the query), so no hash join on the member id and no sort of the wide rows is needed. The engine
+ * builds them (engine/aligned-features.ts); `seg compile` never does.
+ */
+export interface AlignedInputs {
+  /** The accounts source's row of each member (alias a), its key the member id (in place of a position). */
+  accounts?: string;
+  /** Each aggregate group's table (alignedGroupQueries), by its step's name. */
+  groups: ReadonlyMap<string, string>;
+  /** RFM's values (rfmValuesQuery's columns) and its scores (r_score, f_score, m_score). */
+  rfm?: { values: string; scores: string };
+  /** The value tier's tests over `t.<measure>` (tierCutsSql), from cut points found beforehand. */
+  tier?: { high: string; low: string };
 }
 
 /**
@@ -61,6 +83,17 @@ interface AggregateGroup {
   name: string;
   /** Its features, each with its column in the step. */
   features: { feature: AggregatePlan; as: string }[];
+}
+
+/**
+ * The aggregate groups the features query reads apart from RFM's scan (one scan and one GROUP BY of a source each),
+ * keyed by member id, with the step name featuresQuery gives them: the engine aligns each to the members (AlignedInputs).
+ */
+export function alignedGroupQueries(plan: FeaturesPlan, dialect: Dialect, source: (name: string) => string, sumPoints?: ReadonlyMap<string, FixedPoint>): { name: string; sql: string }[] {
+  const groups = aggregateGroups(plan);
+  const withRfm = rfmSharedGroup(plan, groups);
+  const sums = exactSums(plan, sumPoints);
+  return [...groups.values()].filter((group) => group !== withRfm).map((group) => ({ name: group.name, sql: aggregatesSql(group.features, source(group.features[0]!.feature.source), plan.asOf, dialect, sums) }));
 }
 
 /** Aggregate features by the scan that computes them (aggregateScanKey: one per source and customer), in config order. */
@@ -101,13 +134,13 @@ function rfmAggregates(rfm: RfmPlan): { feature: AggregatePlan; as: string }[] {
 }
 
 /**
- * One row per member, column member_id; `source` names the typed source's step or table. `unique`: the column's
- * present values were proved all different (the engine's key check), so no DISTINCT has to group them.
+ * One row per member, column member_id; `source` names the typed source's step or table. (The engine takes an
+ * accounts source whose keys it proved unique as the members without grouping them: aligned-features.ts.)
  */
-export function membersSql(plan: FeaturesPlan, dialect: Dialect, source: (name: string) => string, unique = false): string {
+export function membersSql(plan: FeaturesPlan, dialect: Dialect, source: (name: string) => string): string {
   const q = dialect.quoteIdent;
   const pop = plan.population;
-  return `SELECT ${unique ? "" : "DISTINCT "}s.${q(pop.column)} AS ${q(MEMBER_ID)}\nFROM ${source(pop.source)} s\nWHERE s.${q(pop.column)} IS NOT NULL`;
+  return `SELECT DISTINCT s.${q(pop.column)} AS ${q(MEMBER_ID)}\nFROM ${source(pop.source)} s\nWHERE s.${q(pop.column)} IS NOT NULL`;
 }
 
 export function featuresQuery(plan: FeaturesPlan, dialect: Dialect, inputs?: FeatureInputs): Query {
@@ -127,11 +160,19 @@ export function featuresQuery(plan: FeaturesPlan, dialect: Dialect, inputs?: Fea
   const pop = plan.population;
   if (!inputs) ctes.push({ name: "members", sql: membersSql(plan, dialect, step) });
 
+  const aligned = inputs?.aligned;
+  // An aligned table is read side by side with the members; `alias` must be on the member's row: its position is the
+  // member's (the accounts row's key is the member id).
+  const outOfStep: string[] = [];
+  const sideBySide = (table: string, alias: string, key?: string) => {
+    outOfStep.push(key === undefined ? `${alias}.${q(MEMBER_POSITION)} IS DISTINCT FROM m.rowid` : `${alias}.${q(key)} IS DISTINCT FROM m.${member}`);
+    return `POSITIONAL JOIN ${table} ${alias}`;
+  };
   const select = [`m.${member}`];
   const joins: string[] = [];
   if (pop.accounts) {
     for (const column of pop.accountColumns) select.push(`a.${q(column)}`);
-    joins.push(`LEFT JOIN ${step(pop.source)} a ON a.${q(pop.column)} = m.${member}`);
+    joins.push(aligned?.accounts ? sideBySide(aligned.accounts, "a", pop.column) : `LEFT JOIN ${step(pop.source)} a ON a.${q(pop.column)} = m.${member}`);
   }
   // Aggregate features of one source are one step (one scan, one GROUP BY), named after the first of them; RFM's step
   // when it computes them too.
@@ -146,13 +187,22 @@ export function featuresQuery(plan: FeaturesPlan, dialect: Dialect, inputs?: Fea
     const { group, as } = stepOf.get(feature)!;
     const alias = group === withRfm ? "rfm" : group.name;
     if (group !== withRfm && group.features[0]!.feature === feature) {
-      ctes.push({ name: group.name, sql: aggregatesSql(group.features, step(feature.source), plan.asOf, dialect, exactSums(plan, inputs?.sumPoints)) });
-      joins.push(`LEFT JOIN ${group.name} ON ${group.name}.${member} = m.${member}`);
+      const table = aligned?.groups.get(group.name);
+      if (table !== undefined) joins.push(sideBySide(table, group.name));
+      else {
+        ctes.push({ name: group.name, sql: aggregatesSql(group.features, step(feature.source), plan.asOf, dialect, exactSums(plan, inputs?.sumPoints)) });
+        joins.push(`LEFT JOIN ${group.name} ON ${group.name}.${member} = m.${member}`);
+      }
     }
     const value = `${alias}.${q(as)}`;
     select.push(`${feature.fallback === null ? value : `coalesce(${value}, ${dialect.numberLiteral(feature.fallback)})`} AS ${q(feature.name)}`);
   }
-  if (plan.rfm) {
+  const zero = (column: string, as = column) => `coalesce(rfm.${q(column)}, 0) AS ${q(as)}`;
+  if (plan.rfm && aligned?.rfm) {
+    joins.push(sideBySide(aligned.rfm.values, "rfm"), sideBySide(aligned.rfm.scores, "sc"));
+    select.push(`rfm.${q("recency_days")}`, zero("frequency"), zero("monetary"), `rfm.${q("tenure_days")}`, zero("monetary", "ltv"));
+    select.push(`sc.${q("r_score")}`, `sc.${q("f_score")}`, `sc.${q("m_score")}`);
+  } else if (plan.rfm) {
     let values = inputs?.rfmValues;
     if (values === undefined) {
       const query = rfmValuesQuery(plan, dialect, step(plan.rfm.source), inputs?.sumPoints);
@@ -160,11 +210,10 @@ export function featuresQuery(plan: FeaturesPlan, dialect: Dialect, inputs?: Fea
       values = "rfm_values";
     }
     joins.push(`LEFT JOIN ${values} rfm ON rfm.${member} = m.${member}`);
-    const zero = (column: string, as = column) => `coalesce(rfm.${q(column)}, 0) AS ${q(as)}`;
     select.push(`rfm.${q("recency_days")}`, zero("frequency"), zero("monetary"), `rfm.${q("tenure_days")}`, zero("monetary", "ltv"));
     // The scores' window functions sort the members by each value: over the three values alone (a narrow row, joined
     // back by member id) rather than over every column of the base row, which at 10,000,000 members spilled.
-    const bought = (column: string) => `CASE WHEN t.${q("frequency")} > 0 THEN t.${q(column)} END`;
+    const bought = (column: string) => boughtSql(column, dialect);
     const scoredValues = `SELECT m.${member}, rfm.${q("recency_days")}, ${zero("frequency")}, ${zero("monetary")}\nFROM ${inputs?.members ?? "members"} m\nLEFT JOIN ${values} rfm ON rfm.${member} = m.${member}`;
     ctes.push({
       name: "rfm_scores",
@@ -177,6 +226,7 @@ export function featuresQuery(plan: FeaturesPlan, dialect: Dialect, inputs?: Fea
     joins.push(`LEFT JOIN rfm_scores sc ON sc.${member} = m.${member}`);
     select.push(`sc.${q("r_score")}`, `sc.${q("f_score")}`, `sc.${q("m_score")}`);
   }
+  if (outOfStep.length > 0) select[0] = `CASE WHEN ${outOfStep.join(" OR ")} THEN error('aligned feature tables out of step with the members') ELSE m.${member} END AS ${member}`;
   ctes.push({ name: "base", sql: `SELECT\n  ${select.join(",\n  ")}\nFROM ${inputs?.members ?? "members"} m${joins.map((j) => `\n${j}`).join("")}` });
 
   let last = "base";
@@ -186,7 +236,9 @@ export function featuresQuery(plan: FeaturesPlan, dialect: Dialect, inputs?: Fea
   };
   plan.computed.forEach((feature, i) => layer(`computed_${i + 1}`, [`${emitSql(feature.expression, dialect, (name) => `t.${q(name)}`)} AS ${q(feature.name)}`]));
   if (plan.rfm) layer("grouped", [`${rfmGroupSql(plan.rfm, dialect)} AS ${q("rfm_group")}`]);
-  if (plan.valueTier) {
+  if (plan.valueTier && aligned?.tier) {
+    layer("tiered", [`${tierCutsSql(plan.valueTier, aligned.tier, dialect)} AS ${q("value_tier")}`]);
+  } else if (plan.valueTier) {
     // The tier's window sorts the members by the measure: over the member id and the measure alone, joined back by
     // member id, rather than over every column of the row (measured at 10,000,000 invoices: 10-19% less CPU for the step).
     const narrow = `SELECT t.${member}, t.${q(plan.valueTier.measure)} FROM ${last} t`;

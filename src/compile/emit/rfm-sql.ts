@@ -40,15 +40,27 @@ WHERE ${customer} IS NOT NULL AND ${ts} < ${moment}
 GROUP BY ${customer}`;
 }
 
+/** The value an RFM score ranks, over the row `t` of RFM's values (frequency 0 where the member bought nothing): null unless the member bought. */
+export function boughtSql(column: string, dialect: Dialect): string {
+  return `CASE WHEN t.${dialect.quoteIdent("frequency")} > 0 THEN t.${dialect.quoteIdent(column)} END`;
+}
+
 /** The 1–5 score of `column` (SQL over the row `t`) among the rows where it is not null. */
 export function quintileScoreSql(column: string, descending: boolean, population: PopulationPlan, dialect: Dialect): string {
   const member = dialect.quoteIdent(MEMBER_ID);
   const memberOrder = population.type === "string" ? dialect.byteOrder(`t.${member}`) : `t.${member}`;
   const partition = `PARTITION BY (${column} IS NULL)`;
   const rank = `row_number() OVER (${partition} ORDER BY ${column} ASC, ${memberOrder} ASC)`;
-  const n = `count(*) OVER (${partition})`;
+  return quintileBinSql(column, `${rank} - 1`, `count(*) OVER (${partition})`, descending, dialect);
+}
+
+/**
+ * The 1–5 score of a value (`column`, null: no score) from its 0-based rank among the `n` values that are not null,
+ * ties broken by member id (quintileScoreSql's window, or the engine's sort, aligned-features.ts).
+ */
+export function quintileBinSql(column: string, rank0: string, n: string, descending: boolean, dialect: Dialect): string {
   const integer = dialect.name === "bigquery" ? "INT64" : "INTEGER";
-  const bin = `greatest(1, CAST(ceil(CAST(${rank} - 1 AS ${dialect.doubleType}) * 5 / greatest(${n} - 1, 1)) AS ${integer}))`;
+  const bin = `greatest(1, CAST(ceil(CAST(${rank0} AS ${dialect.doubleType}) * 5 / greatest(${n} - 1, 1)) AS ${integer}))`;
   return `CASE WHEN ${column} IS NULL THEN NULL ELSE ${descending ? `6 - ${bin}` : bin} END`;
 }
 
