@@ -224,7 +224,9 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     // The findings read the metrics (IDSAA verdicts judge each segment's measures).
     if (wants("metrics") || wants("findings")) options.progress?.("Measuring segments");
     step("metrics");
-    const schemes = wants("metrics") || wants("findings") ? await computeSegmentMetrics(db, config.value, catalog, memo, built ? positionalSchemes(schemesPlan(config.value, workspace.segments)) : undefined) : [];
+    // The features were built here in member order (cached or not) unless the warehouse built them.
+    const positional = pushed?.ok ? undefined : positionalSchemes(schemesPlan(config.value, workspace.segments));
+    const schemes = wants("metrics") || wants("findings") ? await computeSegmentMetrics(db, config.value, catalog, memo, positional) : [];
     const members = schemes[0]?.population ?? Number((await db.all(`SELECT count(*) AS n FROM "members"`))[0]?.n ?? 0);
     step("checks");
     const findings = wants("findings") ? await measureFindings(db, workspace, catalog, expressions, schemes, options, memo) : { hypotheses: [], idsaa: {}, normalization: [], coverage: [] };

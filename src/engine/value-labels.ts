@@ -14,6 +14,11 @@
  * of its members outranks a member drawn from the whole population (ties
  * counting half): above 0.5 it leans high, below 0.5 low. The rule
  * value-label-mismatch reads it against its bands.
+ *
+ * Computed in whole numbers, so that it is the same in any order and with any number of threads: a member's rank
+ * times twice the population is 2 × (members below) + (members equal), both counted by one window over the values in
+ * order (rank() and the count of the rows up to the member's last peer); a segment sums them exactly (HUGEINT) and
+ * the mean is that sum over 2 × population × members, one division.
  */
 import type { Config } from "../schema/config.ts";
 import type { Database } from "./duckdb.ts";
@@ -23,7 +28,6 @@ import { duckdb } from "../expr/dialects/duckdb.ts";
 import { MEMBERSHIPS } from "./membership.ts";
 import { valueMeasure } from "./segment-metrics.ts";
 import { FEATURES, lit, MEMBER_ID, q, sourceTable } from "./sql-names.ts";
-import { inValueOrder } from "../expr/dialects/in-value-order.ts";
 
 export interface LabelSegmentMeasure {
   /** Members of the segment with a value. */
@@ -79,8 +83,10 @@ export async function measureValueLabels(db: Database, config: Config, asOf: str
  * into a table (`memo` keeps it when `values` reads the features alone), when one of the queries runs.
  */
 async function rankedMeasure(memo: MetricsMemo, values: string, measure: string, schemes: readonly string[]): Promise<LabelMeasure | undefined> {
+  // twice: 2 × (members below) + (members equal); rank() counts the rows before the member's peers plus one, and the
+  // window's default frame ends at its last peer.
   const ranks = `WITH v AS (SELECT * FROM (${values}) WHERE x IS NOT NULL AND isfinite(x))
-    SELECT ${q(MEMBER_ID)}, x, (rank() OVER (ORDER BY x) - 1 + 0.5 * count(*) OVER (PARTITION BY x)) / count(*) OVER () AS p FROM v`;
+    SELECT ${q(MEMBER_ID)}, x, rank() OVER w - 1 + count(*) OVER w AS twice FROM v WINDOW w AS (ORDER BY x)`;
   let drop: (() => Promise<void>) | undefined;
   const prepare = async () => {
     drop ??= await memo.table("value_label_ranks", ranks);
@@ -96,12 +102,21 @@ async function rankedMeasure(memo: MetricsMemo, values: string, measure: string,
       const rows = await memo.bySegment(
         scheme,
         (where) =>
-          `SELECT m.scheme, m.segment, count(*) AS n, ${inValueOrder("avg", "r.p")} AS rank, median(r.x) AS median FROM ${from} r JOIN ${MEMBERSHIPS} m USING (${q(MEMBER_ID)}) WHERE m.scheme = ${lit(scheme)} AND ${where} GROUP BY 1, 2 ORDER BY 1, 2`,
+          `SELECT m.scheme, m.segment, count(*) AS n, sum(r.twice) AS twice, median(r.x) AS median FROM ${from} r JOIN ${MEMBERSHIPS} m USING (${q(MEMBER_ID)}) WHERE m.scheme = ${lit(scheme)} AND ${where} GROUP BY 1, 2 ORDER BY 1, 2`,
         { unassigned: false, prepare },
       );
-      for (const row of rows) segments[`${String(row.scheme)}/${String(row.segment)}`] = { n: Number(row.n), rank: Number(row.rank), median: Number(row.median) };
+      for (const row of rows) segments[`${String(row.scheme)}/${String(row.segment)}`] = { n: Number(row.n), rank: meanRank(row.twice, Number(row.n), n), median: Number(row.median) };
     }
   }
   await drop?.();
   return n === 0 ? undefined : { measure, population: { n, median: Number(population!.median) }, segments };
+}
+
+/**
+ * The mean of `members` ranks from the sum of twice their ranks in a population of `population` (whole numbers): one
+ * division of that sum, as the database returns it (a HUGEINT read as the nearest double), by 2 × population × members
+ * (exact below 2^53, so up to some 67 million members).
+ */
+function meanRank(twice: unknown, members: number, population: number): number {
+  return Number(twice) / (2 * population * members);
 }
