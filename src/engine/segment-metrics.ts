@@ -119,13 +119,14 @@ export async function computeSegmentMetrics(
 /**
  * The features `f` of a scheme's members `m` (member_id, segment), a row per membership. By position: a row that pairs
  * two members stops the query rather than mix their values (only rows the query keeps are checked, which is every
- * row it reads).
+ * row it reads). `rows`: another table of a row per member in the features' order (member order) to pair instead,
+ * aliased `f`.
  */
-function membersOf(scheme: string, byPosition: boolean): { from: string; condition: string } {
+export function membersOf(scheme: string, byPosition: boolean, rows = FEATURES): { from: string; condition: string } {
   const id = q(MEMBER_ID);
-  if (!byPosition) return { from: `${MEMBERSHIPS} m JOIN ${FEATURES} f USING (${id})`, condition: `m.scheme = ${lit(scheme)}` };
+  if (!byPosition) return { from: `${MEMBERSHIPS} m JOIN ${rows} f USING (${id})`, condition: `m.scheme = ${lit(scheme)}` };
   return {
-    from: `${FEATURES} f POSITIONAL JOIN (SELECT ${id}, segment FROM ${MEMBERSHIPS} WHERE scheme = ${lit(scheme)}) m`,
+    from: `${rows} f POSITIONAL JOIN (SELECT ${id}, segment FROM ${MEMBERSHIPS} WHERE scheme = ${lit(scheme)}) m`,
     condition: `CASE WHEN f.${id} IS DISTINCT FROM m.${id} THEN error('features and memberships out of step') ELSE TRUE END`,
   };
 }

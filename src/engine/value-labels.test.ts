@@ -65,7 +65,7 @@ describe("measureValueLabels over many members", () => {
     return many;
   };
 
-  it("gives each segment the exact mean of its members' ranks (ties counting half), the same with 1 and 4 threads", async () => {
+  it("gives each segment the exact mean of its members' ranks (ties counting half), the same with 1 and 4 threads and paired by position", async () => {
     const one = await setUp(1);
     const four = await setUp(4);
     try {
@@ -73,6 +73,8 @@ describe("measureValueLabels over many members", () => {
       const byOne = await measureValueLabels(one, accountsOnly, "2026-11-01");
       const byFour = await measureValueLabels(four, accountsOnly, "2026-11-01");
       expect(byFour).toEqual(byOne);
+      // The memberships (a row per member, in member order) paired with the ranks by position measure the same.
+      expect(await measureValueLabels(four, accountsOnly, "2026-11-01", undefined, new Set(["usage"]))).toEqual(byOne);
       // By hand: twice a member's rank times the population is 2 × (values below) + (values equal), -0 equal to 0.
       const rows = await one.all(`SELECT f.monetary AS x, m.segment FROM features f JOIN memberships m USING (member_id)`);
       const finite = rows.filter((r) => typeof r.x === "number" && Number.isFinite(r.x)) as { x: number; segment: string | null }[];
