@@ -85,22 +85,27 @@ export async function computeSegmentMetrics(
   const { total, mean, squares } = await exactSums(db, query);
   // A member is one row of the features table and at most one row per segment of a scheme's memberships, so
   // counting rows counts members: no set of ids per segment to build (10,000,000 members at scale).
-  const columns: string[] = ["count(m.member_id) AS n"];
-  if (measure) columns.push(`${total(measure)} AS value`);
+  // What the population's row needs too (the rest of the population's summaries, the value share, the metrics to
+  // compare with), and what only a segment's row reports (RFM means and medians, every feature's mean): the population's
+  // row is one scan of every member, where three medians alone sort the whole population's values.
+  const shared: string[] = ["count(m.member_id) AS n"];
+  const segmentOnly: string[] = [];
+  if (measure) shared.push(`${total(measure)} AS value`);
   if (config.rfm) {
-    for (const f of ["recency_days", "frequency", "monetary"]) columns.push(`${mean(f)} AS ${q(`mean_${f}`)}`, `median(${num(f)}) AS ${q(`median_${f}`)}`);
+    for (const f of ["recency_days", "frequency", "monetary"]) segmentOnly.push(`${mean(f)} AS ${q(`mean_${f}`)}`, `median(${num(f)}) AS ${q(`median_${f}`)}`);
   }
   for (const [name, metric] of Object.entries(config.metrics)) {
     const x = num(metric.feature);
     const share = `CASE WHEN ${x} IS NULL THEN NULL WHEN ${x} <> 0 THEN 1 ELSE 0 END`;
     const agg = metric.aggregate === "share" ? `CAST(sum(${share}) AS DOUBLE) / count(${share})` : metric.aggregate === "mean" ? mean(metric.feature) : metric.aggregate === "sum" ? total(metric.feature) : `${metric.aggregate}(${x})`;
-    columns.push(`${agg} AS ${q(`metric_${name}`)}`);
+    shared.push(`${agg} AS ${q(`metric_${name}`)}`);
   }
   const measured = measuredFeatures(catalog);
-  measured.forEach((feature, i) => columns.push(`count(${num(feature)}) AS ${q(`f${i}_n`)}`, `${mean(feature)} AS ${q(`f${i}_mean`)}`));
-  comparable.forEach((feature, i) => columns.push(`count(${num(feature)}) AS ${q(`c${i}_n`)}`, `${total(feature)} AS ${q(`c${i}_s`)}`, `${squares(feature)} AS ${q(`c${i}_ss`)}`));
+  measured.forEach((feature, i) => segmentOnly.push(`count(${num(feature)}) AS ${q(`f${i}_n`)}`, `${mean(feature)} AS ${q(`f${i}_mean`)}`));
+  comparable.forEach((feature, i) => shared.push(`count(${num(feature)}) AS ${q(`c${i}_n`)}`, `${total(feature)} AS ${q(`c${i}_s`)}`, `${squares(feature)} AS ${q(`c${i}_ss`)}`));
+  const columns = [...shared, ...segmentOnly];
 
-  const [totals] = await query(`SELECT ${columns.join(", ").replaceAll("m.member_id", `f.${q(MEMBER_ID)}`)} FROM ${FEATURES} f`);
+  const [totals] = await query(`SELECT ${shared.join(", ").replaceAll("m.member_id", `f.${q(MEMBER_ID)}`)} FROM ${FEATURES} f`);
   const population = Number(totals?.n ?? 0);
   const out: SchemeMetrics[] = [];
   for (const scheme of Object.keys(config.schemes)) {
