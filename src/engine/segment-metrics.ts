@@ -12,8 +12,8 @@ import { uncachedMetrics, type MetricsMemo, type MetricsQuery } from "./metrics-
 import { FEATURES, lit, MEMBER_ID, q } from "./sql-names.ts";
 import type { Summary } from "./stats/two-sample.ts";
 import { inValueOrder } from "../expr/dialects/in-value-order.ts";
-import { fixedPointSum } from "../expr/dialects/fixed-point-sum.ts";
-import { fixedPointsOf } from "./sum-bounds.ts";
+import { fixedPointExponent, fixedPointSum, type FixedPoint, type SumBounds } from "../expr/dialects/fixed-point-sum.ts";
+import { squaredBounds, sumBounds } from "./sum-bounds.ts";
 
 export interface FeatureComparison {
   feature: string;
@@ -155,8 +155,19 @@ async function exactSums(db: Database, query: MetricsQuery): Promise<{ total: (n
   const fractional = [...typed(/^(DOUBLE|FLOAT|DECIMAL\(\d+,\d+\))$/)];
   const square = (name: string, row: string) => `CAST(${row}.${q(name)} AS DOUBLE) * CAST(${row}.${q(name)} AS DOUBLE)`;
   const wide = [...whole].filter((name) => !small.has(name));
-  const measured = [...fractional.map((name) => [`s${name}`, `t.${q(name)}`] as const), ...[...fractional, ...wide].map((name) => [`ss${name}`, square(name, "t")] as const)];
-  const points = await fixedPointsOf((sql) => query(sql), FEATURES, new Map(measured));
+  // One scan of the columns summed or squared; their squares' bounds follow from theirs (squaredBounds), scanned only
+  // where they do not.
+  const squared = [...fractional, ...wide];
+  const bounds = await sumBounds((sql) => query(sql), FEATURES, new Map(squared.map((name) => [name, `t.${q(name)}`])));
+  const derived = new Map(squared.flatMap((name) => (bounds.has(name) ? [[name, squaredBounds(bounds.get(name)!)] as const] : [])));
+  const scanned = await sumBounds((sql) => query(sql), FEATURES, new Map(squared.filter((name) => !derived.get(name)).map((name) => [name, square(name, "t")])));
+  const points = new Map<string, FixedPoint>();
+  const keep = (key: string, found: SumBounds | undefined) => {
+    const p = found ? fixedPointExponent(found) : undefined;
+    if (p) points.set(key, p);
+  };
+  for (const name of fractional) keep(`s${name}`, bounds.get(name));
+  for (const name of squared) keep(`ss${name}`, derived.get(name) ?? scanned.get(name));
   const point = (key: string) => points.get(key);
   const sum = (name: string) => {
     const p = point(`s${name}`);
