@@ -246,10 +246,12 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     // The findings read the metrics (IDSAA verdicts judge each segment's measures).
     if (wants("metrics") || wants("findings")) options.progress?.("Measuring segments");
     step("metrics");
-    const schemes = wants("metrics") || wants("findings") ? await computeSegmentMetrics(db, config.value, catalog, memo, built ? positionalSchemes(schemesPlan(config.value, workspace.segments)) : undefined) : [];
+    // The features were built here in member order (cached or not) unless the warehouse built them.
+    const positional = pushed?.ok ? undefined : positionalSchemes(schemesPlan(config.value, workspace.segments));
+    const schemes = wants("metrics") || wants("findings") ? await computeSegmentMetrics(db, config.value, catalog, memo, positional) : [];
     const members = schemes[0]?.population ?? Number((await db.all(`SELECT count(*) AS n FROM "members"`))[0]?.n ?? 0);
     step("checks");
-    const findings = wants("findings") ? await measureFindings(db, workspace, catalog, expressions, schemes, options, memo) : { hypotheses: [], idsaa: {}, normalization: [], coverage: [] };
+    const findings = wants("findings") ? await measureFindings(db, workspace, catalog, expressions, schemes, options, memo, positional) : { hypotheses: [], idsaa: {}, normalization: [], coverage: [] };
     if (wants("impact")) options.progress?.("Measuring impact");
     const impact = wants("impact") ? await measureImpact(db, config.value, workspace.segments, loaded.sources, options.asOf, loaded.uniqueKeys) : undefined;
     const result: EngineResult = { sources: loaded.sources, members, schemes, ...findings, clustering: clustering ? { ...clustering, agreement } : undefined, impact, diagnostics: loaded.diagnostics, ...(warehouse ? { warehouse } : {}) };
@@ -271,6 +273,7 @@ async function measureFindings(
   schemes: readonly SchemeMetrics[],
   options: EngineOptions,
   memo: MetricsMemo | undefined,
+  positional: ReadonlySet<string> | undefined,
 ): Promise<Pick<EngineResult, "hypotheses" | "idsaa" | "normalization" | "coverage" | "valueLabels">> {
   const config = workspace.config!.value;
   options.progress?.("Testing hypotheses");
@@ -288,6 +291,6 @@ async function measureFindings(
   }
   const normalization = await normalizationCoverage(db, config);
   const coverage = await featureCoverage(db, config, catalog, memo?.query);
-  const valueLabels = await measureValueLabels(db, config, options.asOf, memo);
+  const valueLabels = await measureValueLabels(db, config, options.asOf, memo, positional);
   return { hypotheses, idsaa, normalization, coverage, ...(valueLabels ? { valueLabels } : {}) };
 }

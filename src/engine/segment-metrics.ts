@@ -12,8 +12,8 @@ import { uncachedMetrics, type MetricsMemo, type MetricsQuery } from "./metrics-
 import { FEATURES, lit, MEMBER_ID, q } from "./sql-names.ts";
 import type { Summary } from "./stats/two-sample.ts";
 import { inValueOrder } from "../expr/dialects/in-value-order.ts";
-import { fixedPointSum } from "../expr/dialects/fixed-point-sum.ts";
-import { fixedPointsOf } from "./sum-bounds.ts";
+import { fixedPointExponent, fixedPointSum, type FixedPoint, type SumBounds } from "../expr/dialects/fixed-point-sum.ts";
+import { squaredBounds, sumBounds } from "./sum-bounds.ts";
 
 export interface FeatureComparison {
   feature: string;
@@ -85,22 +85,27 @@ export async function computeSegmentMetrics(
   const { total, mean, squares } = await exactSums(db, query);
   // A member is one row of the features table and at most one row per segment of a scheme's memberships, so
   // counting rows counts members: no set of ids per segment to build (10,000,000 members at scale).
-  const columns: string[] = ["count(m.member_id) AS n"];
-  if (measure) columns.push(`${total(measure)} AS value`);
+  // What the population's row needs too (the rest of the population's summaries, the value share, the metrics to
+  // compare with), and what only a segment's row reports (RFM means and medians, every feature's mean): the population's
+  // row is one scan of every member, where three medians alone sort the whole population's values.
+  const shared: string[] = ["count(m.member_id) AS n"];
+  const segmentOnly: string[] = [];
+  if (measure) shared.push(`${total(measure)} AS value`);
   if (config.rfm) {
-    for (const f of ["recency_days", "frequency", "monetary"]) columns.push(`${mean(f)} AS ${q(`mean_${f}`)}`, `median(${num(f)}) AS ${q(`median_${f}`)}`);
+    for (const f of ["recency_days", "frequency", "monetary"]) segmentOnly.push(`${mean(f)} AS ${q(`mean_${f}`)}`, `median(${num(f)}) AS ${q(`median_${f}`)}`);
   }
   for (const [name, metric] of Object.entries(config.metrics)) {
     const x = num(metric.feature);
     const share = `CASE WHEN ${x} IS NULL THEN NULL WHEN ${x} <> 0 THEN 1 ELSE 0 END`;
     const agg = metric.aggregate === "share" ? `CAST(sum(${share}) AS DOUBLE) / count(${share})` : metric.aggregate === "mean" ? mean(metric.feature) : metric.aggregate === "sum" ? total(metric.feature) : `${metric.aggregate}(${x})`;
-    columns.push(`${agg} AS ${q(`metric_${name}`)}`);
+    shared.push(`${agg} AS ${q(`metric_${name}`)}`);
   }
   const measured = measuredFeatures(catalog);
-  measured.forEach((feature, i) => columns.push(`count(${num(feature)}) AS ${q(`f${i}_n`)}`, `${mean(feature)} AS ${q(`f${i}_mean`)}`));
-  comparable.forEach((feature, i) => columns.push(`count(${num(feature)}) AS ${q(`c${i}_n`)}`, `${total(feature)} AS ${q(`c${i}_s`)}`, `${squares(feature)} AS ${q(`c${i}_ss`)}`));
+  measured.forEach((feature, i) => segmentOnly.push(`count(${num(feature)}) AS ${q(`f${i}_n`)}`, `${mean(feature)} AS ${q(`f${i}_mean`)}`));
+  comparable.forEach((feature, i) => shared.push(`count(${num(feature)}) AS ${q(`c${i}_n`)}`, `${total(feature)} AS ${q(`c${i}_s`)}`, `${squares(feature)} AS ${q(`c${i}_ss`)}`));
+  const columns = [...shared, ...segmentOnly];
 
-  const [totals] = await query(`SELECT ${columns.join(", ").replaceAll("m.member_id", `f.${q(MEMBER_ID)}`)} FROM ${FEATURES} f`);
+  const [totals] = await query(`SELECT ${shared.join(", ").replaceAll("m.member_id", `f.${q(MEMBER_ID)}`)} FROM ${FEATURES} f`);
   const population = Number(totals?.n ?? 0);
   const out: SchemeMetrics[] = [];
   for (const scheme of Object.keys(config.schemes)) {
@@ -119,13 +124,14 @@ export async function computeSegmentMetrics(
 /**
  * The features `f` of a scheme's members `m` (member_id, segment), a row per membership. By position: a row that pairs
  * two members stops the query rather than mix their values (only rows the query keeps are checked, which is every
- * row it reads).
+ * row it reads). `rows`: another table of a row per member in the features' order (member order) to pair instead,
+ * aliased `f`.
  */
-function membersOf(scheme: string, byPosition: boolean): { from: string; condition: string } {
+export function membersOf(scheme: string, byPosition: boolean, rows = FEATURES): { from: string; condition: string } {
   const id = q(MEMBER_ID);
-  if (!byPosition) return { from: `${MEMBERSHIPS} m JOIN ${FEATURES} f USING (${id})`, condition: `m.scheme = ${lit(scheme)}` };
+  if (!byPosition) return { from: `${MEMBERSHIPS} m JOIN ${rows} f USING (${id})`, condition: `m.scheme = ${lit(scheme)}` };
   return {
-    from: `${FEATURES} f POSITIONAL JOIN (SELECT ${id}, segment FROM ${MEMBERSHIPS} WHERE scheme = ${lit(scheme)}) m`,
+    from: `${rows} f POSITIONAL JOIN (SELECT ${id}, segment FROM ${MEMBERSHIPS} WHERE scheme = ${lit(scheme)}) m`,
     condition: `CASE WHEN f.${id} IS DISTINCT FROM m.${id} THEN error('features and memberships out of step') ELSE TRUE END`,
   };
 }
@@ -149,8 +155,19 @@ async function exactSums(db: Database, query: MetricsQuery): Promise<{ total: (n
   const fractional = [...typed(/^(DOUBLE|FLOAT|DECIMAL\(\d+,\d+\))$/)];
   const square = (name: string, row: string) => `CAST(${row}.${q(name)} AS DOUBLE) * CAST(${row}.${q(name)} AS DOUBLE)`;
   const wide = [...whole].filter((name) => !small.has(name));
-  const measured = [...fractional.map((name) => [`s${name}`, `t.${q(name)}`] as const), ...[...fractional, ...wide].map((name) => [`ss${name}`, square(name, "t")] as const)];
-  const points = await fixedPointsOf((sql) => query(sql), FEATURES, new Map(measured));
+  // One scan of the columns summed or squared; their squares' bounds follow from theirs (squaredBounds), scanned only
+  // where they do not.
+  const squared = [...fractional, ...wide];
+  const bounds = await sumBounds((sql) => query(sql), FEATURES, new Map(squared.map((name) => [name, `t.${q(name)}`])));
+  const derived = new Map(squared.flatMap((name) => (bounds.has(name) ? [[name, squaredBounds(bounds.get(name)!)] as const] : [])));
+  const scanned = await sumBounds((sql) => query(sql), FEATURES, new Map(squared.filter((name) => !derived.get(name)).map((name) => [name, square(name, "t")])));
+  const points = new Map<string, FixedPoint>();
+  const keep = (key: string, found: SumBounds | undefined) => {
+    const p = found ? fixedPointExponent(found) : undefined;
+    if (p) points.set(key, p);
+  };
+  for (const name of fractional) keep(`s${name}`, bounds.get(name));
+  for (const name of squared) keep(`ss${name}`, derived.get(name) ?? scanned.get(name));
   const point = (key: string) => points.get(key);
   const sum = (name: string) => {
     const p = point(`s${name}`);

@@ -28,3 +28,18 @@ export async function fixedPointsOf(query: (sql: string) => Promise<Row[]>, tabl
   }
   return points;
 }
+
+/**
+ * The bounds of a column's squares (each value times itself as doubles) from the column's own bounds, without a scan of
+ * them: rounding is monotone, so the largest square is the square of the largest magnitude and the smallest nonzero
+ * square that of the smallest nonzero magnitude, and a square is finite where the largest one is. Undefined when the
+ * smallest square is below the normal doubles (it may round to zero and drop out of the nonzero ones): then the squares
+ * are scanned.
+ */
+export function squaredBounds(bounds: SumBounds): SumBounds | undefined {
+  const square = (x: number | null) => (x === null ? null : x * x);
+  const minAbs = square(bounds.minAbs);
+  if (minAbs !== null && minAbs < 2 ** -1022) return undefined;
+  const maxAbs = square(bounds.maxAbs);
+  return { count: bounds.count, maxAbs, minAbs, finite: bounds.finite && (maxAbs === null || Number.isFinite(maxAbs)) };
+}

@@ -53,3 +53,53 @@ describe("measureValueLabels", () => {
     expect(await measureValueLabels(db, bare, "2026-11-01")).toEqual({});
   });
 });
+
+describe("measureValueLabels over many members", () => {
+  /** 30,000 members: ties (0.0 with -0.0 among them), NaN, ±infinity and NULL left out, the rest spread; three segments and the unassigned. */
+  const setUp = async (threads: number) => {
+    const many = await openDatabase({ threads });
+    await many.run(`CREATE TABLE features AS SELECT 'm' || lpad(CAST(i AS VARCHAR), 6, '0') AS member_id, CASE i % 11
+      WHEN 0 THEN 0.0 WHEN 1 THEN -0.0 WHEN 2 THEN NULL WHEN 3 THEN 'NaN'::DOUBLE WHEN 4 THEN 'inf'::DOUBLE WHEN 5 THEN '-inf'::DOUBLE
+      WHEN 6 THEN CAST(i % 17 AS DOUBLE) ELSE (hash(i) % 100000) / 7.0 - 3000 END AS monetary FROM range(30000) t(i)`);
+    await many.run(`CREATE TABLE memberships AS SELECT 'usage' AS scheme, member_id, CASE hash(member_id) % 4 WHEN 0 THEN NULL WHEN 1 THEN 'light' WHEN 2 THEN 'mid' ELSE 'heavy' END AS segment FROM features`);
+    return many;
+  };
+
+  it("gives each segment the exact mean of its members' ranks (ties counting half), the same with 1 and 4 threads and paired by position", async () => {
+    const one = await setUp(1);
+    const four = await setUp(4);
+    try {
+      const accountsOnly = config({ sources: { accounts: { path: "a.csv", kind: "accounts", key: "member_id", columns: { member_id: { type: "string" } } } } });
+      const byOne = await measureValueLabels(one, accountsOnly, "2026-11-01");
+      const byFour = await measureValueLabels(four, accountsOnly, "2026-11-01");
+      expect(byFour).toEqual(byOne);
+      // The memberships (a row per member, in member order) paired with the ranks by position measure the same.
+      expect(await measureValueLabels(four, accountsOnly, "2026-11-01", undefined, new Set(["usage"]))).toEqual(byOne);
+      // By hand: twice a member's rank times the population is 2 × (values below) + (values equal), -0 equal to 0.
+      const rows = await one.all(`SELECT f.monetary AS x, m.segment FROM features f JOIN memberships m USING (member_id)`);
+      const finite = rows.filter((r) => typeof r.x === "number" && Number.isFinite(r.x)) as { x: number; segment: string | null }[];
+      const sorted = finite.map((r) => r.x).sort((a, b) => a - b);
+      /** How many sorted values `before` says come before x (binary search). */
+      const count = (before: (v: number) => boolean) => {
+        let [lo, hi] = [0, sorted.length];
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (before(sorted[mid]!)) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo;
+      };
+      const twice = (x: number) => count((v) => v < x) + count((v) => v <= x);
+      const n = sorted.length;
+      expect(byOne.ltv?.population.n).toBe(n);
+      for (const segment of ["light", "mid", "heavy"]) {
+        const mine = finite.filter((r) => r.segment === segment);
+        const sum = mine.reduce((s, r) => s + twice(r.x), 0);
+        expect(byOne.ltv?.segments[`usage/${segment}`]).toMatchObject({ n: mine.length, rank: sum / (2 * n * mine.length) });
+      }
+    } finally {
+      one.close();
+      four.close();
+    }
+  });
+});
