@@ -102,6 +102,8 @@ export interface RfmPlan {
   order: string;
   /** The order ids present are known to be all different (the engine's key check proved it): frequency counts them without DISTINCT. */
   ordersUnique?: true;
+  /** No row lacks an order id either (the key check counted none missing): with ordersUnique, frequency counts rows, without reading the ids. */
+  ordersComplete?: true;
   reference: "as-of" | "newest-plus-one-day";
   groups: { name: string; expression: Expr }[];
 }

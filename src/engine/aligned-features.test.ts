@@ -6,6 +6,7 @@ import { duckdb } from "../expr/dialects/duckdb.ts";
 import { configSchema, type Config } from "../schema/config.ts";
 import { fewestBelow } from "./aligned-features.ts";
 import { buildFeatureTable } from "./build-feature-table.ts";
+import { checkMemberKeys } from "./check-member-keys.ts";
 import { openDatabase, type Database } from "./duckdb.ts";
 import { FEATURES, MEMBERS, sourceTable } from "./sql-names.ts";
 
@@ -55,7 +56,7 @@ async function sources(accounts: string[], invoices: [string | null, string, str
 
 /** The features table both ways: aligned (the engine's) and the features query's joins and windows, ordered by member id. */
 async function bothWays(cfg: Config): Promise<{ aligned: Record<string, unknown>[]; reference: Record<string, unknown>[]; differences: number; types: [string, string] }> {
-  await buildFeatureTable(db, cfg, AS_OF, undefined, undefined, ["accounts", "invoices"]);
+  await buildFeatureTable(db, cfg, AS_OF, undefined, undefined, { unique: ["accounts", "invoices"], complete: ["accounts", "invoices"] });
   await db.run(`CREATE OR REPLACE TABLE aligned_out AS SELECT * FROM ${FEATURES}`);
   await db.run(`CREATE OR REPLACE TABLE reference AS ${renderQuery(featuresQuery(featuresPlan(cfg, AS_OF), duckdb, { source: sourceTable, members: MEMBERS }))}\nORDER BY member_id`);
   const [diff] = await db.all(`SELECT count(*) AS n FROM (SELECT f AS x FROM aligned_out f) POSITIONAL JOIN (SELECT g AS y FROM reference g) WHERE x IS DISTINCT FROM y`);
@@ -133,7 +134,7 @@ describe("aligned features", () => {
 
   it("stops rather than put one member's values on another's row", async () => {
     await sources(ACCOUNTS, INVOICES);
-    await buildFeatureTable(db, config({}), AS_OF, undefined, undefined, ["accounts", "invoices"]);
+    await buildFeatureTable(db, config({}), AS_OF, undefined, undefined, { unique: ["accounts", "invoices"], complete: ["accounts", "invoices"] });
     const plan = { ...featuresPlan(config({}), AS_OF), features: [], computed: [], rfm: undefined, valueTier: undefined };
     const read = (order: string) => db.run(`CREATE OR REPLACE TEMP TABLE accounts_in_order AS SELECT * FROM ${sourceTable("accounts")} WHERE account_id IS NOT NULL ORDER BY account_id ${order}`);
     const features = () => db.all(renderQuery(featuresQuery(plan, duckdb, { source: sourceTable, members: MEMBERS, aligned: { accounts: "accounts_in_order", groups: new Map() } })));
@@ -146,7 +147,7 @@ describe("aligned features", () => {
 
   it("leaves no table of its own behind", async () => {
     await sources(ACCOUNTS, INVOICES);
-    await buildFeatureTable(db, config({ features: FEATURES_USED }), AS_OF, undefined, undefined, ["accounts", "invoices"]);
+    await buildFeatureTable(db, config({ features: FEATURES_USED }), AS_OF, undefined, undefined, { unique: ["accounts", "invoices"], complete: ["accounts", "invoices"] });
     const tables = (await db.all("SELECT table_name AS t FROM duckdb_tables() ORDER BY 1")).map((r) => r.t);
     expect(tables).toEqual(["aligned_out", "features", "members", "reference", "source_accounts", "source_invoices", "source_tickets"]);
   });
@@ -161,5 +162,30 @@ describe("fewestBelow", () => {
         expect(fewestBelow(share, n)).toBe(expected);
       }
     }
+  });
+});
+
+describe("RFM's frequency", () => {
+  const frequencies = async (keys: { unique: string[]; complete: string[] }) => {
+    await buildFeatureTable(db, config({}), AS_OF, undefined, undefined, keys);
+    return db.all(`SELECT member_id, frequency FROM ${FEATURES} ORDER BY member_id`);
+  };
+
+  it("counts rows instead of ids when no invoice lacks one, with the same result", async () => {
+    await sources(ACCOUNTS, INVOICES);
+    const rows = await frequencies({ unique: ["accounts", "invoices"], complete: ["accounts", "invoices"] });
+    expect(rows).toEqual(await frequencies({ unique: ["accounts", "invoices"], complete: ["accounts"] }));
+    expect(rows).toEqual(await frequencies({ unique: [], complete: [] }));
+    expect(rows.find((r) => r.member_id === "a")?.frequency).toBe(2);
+  });
+
+  it("counts ids when a row lacks one, as the key check reports it", async () => {
+    await sources(ACCOUNTS, INVOICES);
+    await db.run(`INSERT INTO ${sourceTable("invoices")} VALUES (NULL, 'a', TIMESTAMP '2026-10-02 00:00:00', 1.0)`);
+    const checked = await checkMemberKeys(db, { name: "invoices", source: config({}).sources.invoices!, table: sourceTable("invoices"), orderColumn: "invoice_id" });
+    expect(checked).toMatchObject({ keysUnique: true, keysComplete: false });
+    const rows = await frequencies({ unique: ["accounts", ...(checked.keysUnique ? ["invoices"] : [])], complete: ["accounts", ...(checked.keysComplete ? ["invoices"] : [])] });
+    // The row without an id is no order: a still has two.
+    expect(rows.find((r) => r.member_id === "a")?.frequency).toBe(2);
   });
 });

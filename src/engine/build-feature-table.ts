@@ -26,12 +26,23 @@ import { fixedPointsOf } from "./sum-bounds.ts";
 /** RFM values per buying member (with the aggregate features its scan computes too), built apart so a profile can time them. */
 const RFM_VALUES = q("rfm_values");
 
+/** What loading proved of the sources' keys (check-member-keys), by source name. */
+export interface KeyFacts {
+  /** The present keys are all different. */
+  unique: readonly string[];
+  /** No row lacks a key. */
+  complete: readonly string[];
+}
+
+const NOTHING_PROVED: KeyFacts = { unique: [], complete: [] };
+
 /**
- * The features as of `asOf` (impact rebuilds them as of a launch day, `only` those it reads). `uniqueKeys`: the
- * sources whose keys loading proved all different (RFM then counts orders keyed by them without DISTINCT).
+ * The features as of `asOf` (impact rebuilds them as of a launch day, `only` those it reads). `keys`: what loading
+ * proved of the sources' keys (RFM then counts orders keyed by unique ids without DISTINCT, and rows when none lacks one).
  */
-export async function buildFeatureTable(db: Database, config: Config, asOf: string, only?: ReadonlySet<string>, step: (name: ProfileStep) => void = () => undefined, uniqueKeys: readonly string[] = []): Promise<void> {
-  const plan = withUniqueOrders(only === undefined ? featuresPlan(config, asOf) : onlyFeatures(featuresPlan(config, asOf), only), config, uniqueKeys);
+export async function buildFeatureTable(db: Database, config: Config, asOf: string, only?: ReadonlySet<string>, step: (name: ProfileStep) => void = () => undefined, keys: KeyFacts = NOTHING_PROVED): Promise<void> {
+  const uniqueKeys = keys.unique;
+  const plan = withUniqueOrders(only === undefined ? featuresPlan(config, asOf) : onlyFeatures(featuresPlan(config, asOf), only), config, keys);
   // The bounds scan is timed with the first step that sums.
   step(plan.rfm ? "RFM" : "features");
   const sumPoints = await fixedPoints(db, plan);
@@ -67,11 +78,11 @@ async function fixedPoints(db: Database, plan: FeaturesPlan): Promise<Map<string
   return points;
 }
 
-/** RFM marked as counting unique orders when its order column is the key of a source whose keys are unique. */
-function withUniqueOrders(plan: FeaturesPlan, config: Config, uniqueKeys: readonly string[]): FeaturesPlan {
+/** RFM marked as counting unique orders when its order column is the key of a source whose keys are unique (and complete when no row lacks one). */
+function withUniqueOrders(plan: FeaturesPlan, config: Config, keys: KeyFacts): FeaturesPlan {
   const rfm = plan.rfm;
-  if (!rfm || !uniqueKeys.includes(rfm.source) || config.sources[rfm.source]?.key !== rfm.order) return plan;
-  return { ...plan, rfm: { ...rfm, ordersUnique: true } };
+  if (!rfm || !keys.unique.includes(rfm.source) || config.sources[rfm.source]?.key !== rfm.order) return plan;
+  return { ...plan, rfm: { ...rfm, ordersUnique: true, ...(keys.complete.includes(rfm.source) ? { ordersComplete: true as const } : {}) } };
 }
 
 /** The plan cut to the features in `only`; RFM is kept whole when any of its columns is wanted. */

@@ -102,6 +102,20 @@ describe("checkMemberKeys", () => {
     expect((await checkMemberKeys(db, { name: "events", source: source("events"), table: await table(["u1", "u2"]) })).keysUnique).toBe(false);
   });
 
+  it("says whether any row lacks a key, which RFM relies on to count rows for orders without reading their ids", async () => {
+    const complete = async (kind: "transactions" | "accounts", keys: (string | null)[], orderColumn?: string) =>
+      (await checkMemberKeys(db, { name: "s", source: source(kind), table: await table(keys), ...(orderColumn ? { orderColumn } : {}) })).keysComplete;
+    expect(await complete("transactions", ["i1", "i2"], "id")).toBe(true);
+    expect(await complete("transactions", ["i1", "i2", null], "id")).toBe(false);
+    expect(await complete("transactions", ["i1", "i2"])).toBe(true);
+    expect(await complete("transactions", ["i1", null])).toBe(false);
+    expect(await complete("accounts", ["a", "b"])).toBe(true);
+    expect(await complete("accounts", ["a", null])).toBe(false);
+    // Not checked: nothing is known.
+    expect((await checkMemberKeys(db, { name: "events", source: source("events"), table: await table(["u1", "u2"]) })).keysComplete).toBe(false);
+    expect((await checkMemberKeys(db, { name: "accounts", source: source("accounts", "n"), table: await table(["a", "b"]) })).keysComplete).toBe(false);
+  });
+
   it("counts exact copies by every declared column, as grouping them does: missing values and -0.0 = 0.0 alike, one differing column not", async () => {
     const lines = sourceSchema.parse({
       path: "data/x.csv",

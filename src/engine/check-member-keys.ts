@@ -38,20 +38,22 @@ export interface KeyCheck {
   findings: SourceFinding[];
   /** The present (non-null) keys were all found different; false when some repeat or they were not checked. */
   keysUnique: boolean;
+  /** No row lacks a key; false when some do or the keys were not checked. */
+  keysComplete: boolean;
 }
 
 export async function checkMemberKeys(db: Database, input: MemberKeyInput): Promise<KeyCheck> {
   const { source } = input;
-  if (source.columns[source.key]?.row_number) return { findings: [], keysUnique: false };
+  if (source.columns[source.key]?.row_number) return { findings: [], keysUnique: false, keysComplete: false };
   const members = source.kind === "accounts";
-  if (!members && source.kind !== "transactions") return { findings: [], keysUnique: false };
+  if (!members && source.kind !== "transactions") return { findings: [], keysUnique: false, keysComplete: false };
   const { repeats, missing: withoutKey } = await keyRepeats(db, input.table, q(source.key));
   // Rows that are lines of an order share its id (rfm.order names the key): only exact copies are repeats, and only
   // rows whose key repeats, or two rows without one, can be copies.
-  if (!members && input.orderColumn === source.key) return { findings: repeats || withoutKey > 1 ? await duplicateRows(db, input) : [], keysUnique: !repeats };
+  if (!members && input.orderColumn === source.key) return { findings: repeats || withoutKey > 1 ? await duplicateRows(db, input) : [], keysUnique: !repeats, keysComplete: withoutKey === 0 };
   // Only when some key is missing (keyRepeats counted them) is there anything to locate.
   const missing = members && withoutKey > 0 ? await missingKeys(db, input) : [];
-  return { findings: repeats ? [...missing, ...(await repeatedKeys(db, input, members))] : missing, keysUnique: !repeats };
+  return { findings: repeats ? [...missing, ...(await repeatedKeys(db, input, members))] : missing, keysUnique: !repeats, keysComplete: withoutKey === 0 };
 }
 
 /** The keys that repeat, once some are known to: how many, and for members the most frequent with their first positions. */

@@ -28,7 +28,7 @@ import { duckdb } from "../expr/dialects/duckdb.ts";
 import { referencedNames } from "../expr/referenced-names.ts";
 import type { Config } from "../schema/config.ts";
 import { RFM_FEATURES, VALUE_TIER_FEATURE } from "../workspace/feature-catalog.ts";
-import { buildFeatureTable } from "./build-feature-table.ts";
+import { buildFeatureTable, type KeyFacts } from "./build-feature-table.ts";
 import { cacheEntries, type CacheEntries } from "./cache-entries.ts";
 import { cacheKey } from "./cache-dir.ts";
 import type { Database } from "./duckdb.ts";
@@ -68,15 +68,15 @@ export async function cachedFeatureTable(
   config: Config,
   asOf: string,
   step: (name: ProfileStep) => void,
-  uniqueKeys: readonly string[],
+  keys: KeyFacts,
   identities: Readonly<Record<string, string>>,
   entries: CacheEntries | undefined,
   view = false,
 ): Promise<FeatureBuild | undefined> {
   const plan = featuresPlan(config, asOf);
-  const units = entries ? planUnits(plan, identities, uniqueKeys, String((await db.all("SELECT library_version AS v FROM pragma_version()"))[0]?.v)) : undefined;
+  const units = entries ? planUnits(plan, identities, keys.unique, String((await db.all("SELECT library_version AS v FROM pragma_version()"))[0]?.v)) : undefined;
   if (!entries || !units) {
-    await buildFeatureTable(db, config, asOf, undefined, step, uniqueKeys);
+    await buildFeatureTable(db, config, asOf, undefined, step, keys);
     return undefined;
   }
   const missing = [...units.values()].filter((unit) => !entries.has(unit.key, ["parquet"]));
@@ -87,7 +87,7 @@ export async function cachedFeatureTable(
   const asView = view && missing.length === 0;
   if (missing.includes(members) || (accounts && missing.includes(accounts))) {
     // The population changed: every column is computed again.
-    await buildFeatureTable(db, config, asOf, undefined, step, uniqueKeys);
+    await buildFeatureTable(db, config, asOf, undefined, step, keys);
     built = new Set(units.keys());
   } else {
     step("features");
@@ -95,7 +95,7 @@ export async function cachedFeatureTable(
     built = new Set();
     if (missing.length > 0) {
       const only = new Set(missing.flatMap((unit) => unit.only ?? []));
-      await buildFeatureTable(db, config, asOf, closure(only, plan, config), step, uniqueKeys);
+      await buildFeatureTable(db, config, asOf, closure(only, plan, config), step, keys);
       for (const [id, unit] of units) if (missing.includes(unit)) built.add(id);
     }
   }
@@ -105,7 +105,7 @@ export async function cachedFeatureTable(
   if (layout.some((column) => !unitOf.has(column.name)) || new Set(layout.map((c) => c.name)).size !== layout.length) {
     // A column this module does not know how to file: built whole, nothing kept.
     if (asView) await db.run(`DROP VIEW ${MEMBERS}`);
-    await buildFeatureTable(db, config, asOf, undefined, step, uniqueKeys);
+    await buildFeatureTable(db, config, asOf, undefined, step, keys);
     return undefined;
   }
   for (const id of built) {

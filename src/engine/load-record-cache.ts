@@ -30,6 +30,8 @@ export interface LoadRecord {
   findings: SourceFinding[];
   /** The key check found every key different (check-member-keys). */
   keysUnique: boolean;
+  /** The key check found no row without a key (absent in records written before it was kept: taken as false). */
+  keysComplete?: boolean;
 }
 
 export interface LoadRecordCache {

@@ -77,6 +77,8 @@ export interface LoadResult {
   readInPlace: string[];
   /** Sources whose present keys the key check found all different (check-member-keys). */
   uniqueKeys: string[];
+  /** Sources where the key check found no row without a key. */
+  completeKeys: string[];
   /** What each file source's typed table is made from (load-record-cache.ts), by source; absent when unknown. */
   identities: Record<string, string>;
 }
@@ -103,9 +105,11 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
   const sources: SourceStats[] = [];
   const readInPlace: string[] = [];
   const uniqueKeys: string[] = [];
+  const completeKeys: string[] = [];
   const checkKeys = async (input: Parameters<typeof checkMemberKeys>[1]) => {
     const checked = await checkMemberKeys(db, input);
     if (checked.keysUnique) uniqueKeys.push(input.name);
+    if (checked.keysComplete) completeKeys.push(input.name);
     return checked.findings;
   };
   const duckdbVersion = cache || loads ? String((await db.all("SELECT library_version AS v FROM pragma_version()"))[0]?.v) : "";
@@ -201,7 +205,7 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
   /** Keeps what loading the current source found, if the file is still the one identified before the load. */
   const keepRecord = (at: { name: string; source: Source; file: string; format: "csv" | "parquet"; identity: string | undefined; key: string }, stats: Omit<LoadRecord, "findings" | "keysUnique">) => {
     if (!at.identity || at.identity !== fileIdentity(at.file, at.format) || found.some((f) => f.severity === "error")) return;
-    loads!.set(at.key, { ...stats, findings: found, keysUnique: uniqueKeys.includes(at.name) });
+    loads!.set(at.key, { ...stats, findings: found, keysUnique: uniqueKeys.includes(at.name), keysComplete: completeKeys.includes(at.name) });
     identities[at.name] = typedSourceIdentity(at.identity, at.source, at.format);
   };
 
@@ -246,8 +250,9 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
       if (format === "parquet") readInPlace.push(...new Set([duckdbFilePath(file), file]));
       reportAll(record.findings);
       if (record.keysUnique) uniqueKeys.push(name);
+      if (record.keysComplete === true) completeKeys.push(name);
       identities[name] = typedSourceIdentity(identity!, source, format);
-      const { findings, keysUnique: _unique, ...stats } = record;
+      const { findings, keysUnique: _unique, keysComplete: _complete, ...stats } = record;
       sources.push({ name, path: source.path, ...stats, ...newestInTimeOf(findings) });
       continue;
     }
@@ -356,7 +361,7 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     else stats.sha256 = digest;
     delete stats.bytes;
   }
-  return { sources, diagnostics, readInPlace, uniqueKeys, identities };
+  return { sources, diagnostics, readInPlace, uniqueKeys, completeKeys, identities };
 }
 
 /**

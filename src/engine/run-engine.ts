@@ -128,14 +128,14 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     // With a warehouse engine the sources are checked and the features built there when no step needs the rows.
     const needed = reader ? rowsNeeded(config.value, workspace.segments, options.outputs ?? EVERY_OUTPUT) : undefined;
     let pushed: WarehouseLoad | undefined;
-    let loaded: Pick<LoadResult, "sources" | "diagnostics" | "readInPlace" | "uniqueKeys" | "identities">;
+    let loaded: Pick<LoadResult, "sources" | "diagnostics" | "readInPlace" | "uniqueKeys" | "completeKeys" | "identities">;
     try {
       // Only the members asked for come back when the caller reads nothing beyond memberships.
       const only = options.members && (options.outputs ?? EVERY_OUTPUT).size === 0 ? options.members : undefined;
       // The lock's digest of each table's rows, only for a caller that builds a lock from the result.
       const digest = (options.outputs ?? EVERY_OUTPUT).has("digest");
       if (reader?.computeFeatures && needed === undefined) pushed = await reader.computeFeatures(db, config, options.asOf, options.today, { ...(only ? { members: only } : {}), digest });
-      if (pushed?.ok) loaded = { sources: pushed.sources, diagnostics: pushed.diagnostics, readInPlace: [], uniqueKeys: pushed.uniqueKeys, identities: {} };
+      if (pushed?.ok) loaded = { sources: pushed.sources, diagnostics: pushed.diagnostics, readInPlace: [], uniqueKeys: pushed.uniqueKeys, completeKeys: [], identities: {} };
       else {
         if (reader) options.progress?.(`Reading the rows from ${reader.engine}: ${needed ?? (pushed?.reason ?? "no step runs in this warehouse yet")}`);
         loaded = await loadSources(db, config, options.dataRoot, options.sourceCache, options.asOf, options.today, reader, {
@@ -174,7 +174,9 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     // A warm run reads the kept features, clusters and memberships through views over the cache's files, unless the
     // database outlives the run (explain, export) or impact rebuilds the tables as of each launch day.
     const views = !options.keepDatabase && !(wants("impact") && segmentLaunches(config.value, workspace.segments).length > 0);
-    const built = pushed?.ok ? undefined : await cachedFeatureTable(db, config.value, options.asOf, step, loaded.uniqueKeys, loaded.identities, options.featureCache, views);
+    // What loading proved of the sources' keys (a warehouse proves no key complete).
+    const keys = { unique: loaded.uniqueKeys, complete: loaded.completeKeys };
+    const built = pushed?.ok ? undefined : await cachedFeatureTable(db, config.value, options.asOf, step, keys, loaded.identities, options.featureCache, views);
     let clustering: ClusteringResult | undefined;
     // The key of the features table's content, cluster columns included, when every part of it has one.
     let featuresKey = built && !config.value.clustering ? cacheKey("features-content", [...built.columnKeys], null) : undefined;
@@ -253,7 +255,7 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     step("checks");
     const findings = wants("findings") ? await measureFindings(db, workspace, catalog, expressions, schemes, options, memo, positional) : { hypotheses: [], idsaa: {}, normalization: [], coverage: [] };
     if (wants("impact")) options.progress?.("Measuring impact");
-    const impact = wants("impact") ? await measureImpact(db, config.value, workspace.segments, loaded.sources, options.asOf, loaded.uniqueKeys) : undefined;
+    const impact = wants("impact") ? await measureImpact(db, config.value, workspace.segments, loaded.sources, options.asOf, keys) : undefined;
     const result: EngineResult = { sources: loaded.sources, members, schemes, ...findings, clustering: clustering ? { ...clustering, agreement } : undefined, impact, diagnostics: loaded.diagnostics, ...(warehouse ? { warehouse } : {}) };
     if (options.keepDatabase) return { ...result, db };
     db.close();

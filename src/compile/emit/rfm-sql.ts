@@ -28,7 +28,7 @@ export function rfmValuesSql(rfm: RfmPlan, source: string, reference: string | u
   // Unique ids counted are distinct ids counted, without the hash table per member that DISTINCT needs.
   const amount = `s.${q(rfm.amount)}`;
   const monetary = sums.holdsDoubles(rfm.source, rfm.amount) ? dialect.exactAggregate("sum", amount, sums.point(rfm.source, rfm.amount)) : dialect.orderedAggregate("sum", amount);
-  const orders = rfm.ordersUnique ? `count(s.${q(rfm.order)})` : `count(DISTINCT s.${q(rfm.order)})`;
+  const orders = rfm.ordersUnique ? (rfm.ordersComplete ? "count(*)" : `count(s.${q(rfm.order)})`) : `count(DISTINCT s.${q(rfm.order)})`;
   return `SELECT
   ${customer} AS ${q(MEMBER_ID)},
   ${dialect.elapsedDays(`max(${ts})`, moment)} AS ${q("recency_days")},

@@ -17,7 +17,7 @@ import { duckdb } from "../../expr/dialects/duckdb.ts";
 import type { Config } from "../../schema/config.ts";
 import type { LoadedSegment } from "../../workspace/workspace.ts";
 import type { Database, Row } from "../duckdb.ts";
-import { buildFeatureTable } from "../build-feature-table.ts";
+import { buildFeatureTable, type KeyFacts } from "../build-feature-table.ts";
 import { featuresNeeded } from "../features-needed.ts";
 import type { SourceStats } from "../load-sources.ts";
 import { assignMemberships, MEMBERSHIPS } from "../membership.ts";
@@ -40,10 +40,10 @@ const AT_LAUNCH = q("impact_memberships");
  * back. Only the features the definitions read are rebuilt (features-needed.ts).
  * Cluster segments keep today's clusters (k-means is fitted once).
  */
-async function membershipsAt(db: Database, config: Config, segments: readonly LoadedSegment[], launch: string, needed: ReadonlySet<string> | undefined, uniqueKeys: readonly string[]): Promise<void> {
+async function membershipsAt(db: Database, config: Config, segments: readonly LoadedSegment[], launch: string, needed: ReadonlySet<string> | undefined, keys: KeyFacts | undefined): Promise<void> {
   await db.run(`ALTER TABLE ${FEATURES} RENAME TO "features_today"; ALTER TABLE ${MEMBERSHIPS} RENAME TO "memberships_today"`);
   try {
-    await buildFeatureTable(db, config, launch, needed, undefined, uniqueKeys);
+    await buildFeatureTable(db, config, launch, needed, undefined, keys);
     if (config.clustering) {
       await db.run(`CREATE OR REPLACE TABLE ${FEATURES} AS SELECT f.*, t.cluster_id, t.cluster_name FROM ${FEATURES} f LEFT JOIN "features_today" t USING (${q(MEMBER_ID)}) ORDER BY ${q(MEMBER_ID)}`);
     }
@@ -69,8 +69,8 @@ export function segmentLaunches(config: Config, segments: readonly LoadedSegment
   });
 }
 
-/** `uniqueKeys`: the sources whose keys loading proved all different (RFM then counts orders without DISTINCT, as today's features do). */
-export async function measureImpact(db: Database, config: Config, segments: readonly LoadedSegment[], sources: readonly SourceStats[], asOf: string, uniqueKeys: readonly string[] = []): Promise<ImpactResult | undefined> {
+/** `keys`: what loading proved of the sources' keys (RFM then counts orders as today's features do). */
+export async function measureImpact(db: Database, config: Config, segments: readonly LoadedSegment[], sources: readonly SourceStats[], asOf: string, keys?: KeyFacts): Promise<ImpactResult | undefined> {
   const launched = segmentLaunches(config, segments);
   if (launched.length === 0) return undefined;
   const days = config.impact?.window_days ?? 90;
@@ -84,7 +84,7 @@ export async function measureImpact(db: Database, config: Config, segments: read
   for (const launch of launchDates) {
     const windows = impactWindows(launch, days);
     if (config.impact?.membership === "today") await db.run(`CREATE OR REPLACE TEMP TABLE ${AT_LAUNCH} AS SELECT * FROM ${MEMBERSHIPS}`);
-    else await membershipsAt(db, config, segments, launch, needed, uniqueKeys);
+    else await membershipsAt(db, config, segments, launch, needed, keys);
     await db.run(`CREATE OR REPLACE TEMP TABLE ${COHORT} AS ${cohortSql(config, windows.before.start)}`);
     const cohort = Number((await db.all(`SELECT count(*) AS n FROM ${COHORT}`))[0]?.n ?? 0);
     const everyone = Number((await db.all(`SELECT count(*) AS n FROM ${MEMBERS}`))[0]?.n ?? 0);

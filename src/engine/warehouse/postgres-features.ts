@@ -202,7 +202,7 @@ async function fetchFeatures(
     await db.run(`ALTER TABLE ${sourceTable(name)} DROP COLUMN ${q(ROW_POSITION)}`);
     await db.run(`DROP TABLE ${raw}`);
   }
-  await buildFeatureTable(db, config, asOf, undefined, () => undefined, uniqueKeys);
+  await buildFeatureTable(db, config, asOf, undefined, () => undefined, { unique: uniqueKeys, complete: [] });
   for (const name of Object.keys(config.sources)) await db.run(`DROP TABLE ${sourceTable(name)}`);
   const described = await db.all(`SELECT column_name, column_type FROM (DESCRIBE ${FEATURES})`);
   const types = new Map(described.map((r) => [String(r.column_name), String(r.column_type)]));
