@@ -5,11 +5,14 @@
  * (median of several runs after a warm-up), never inside unit tests.
  *
  *   node bench/run.ts [--only online-retail,kmeans,large,check,check-warm,commands,site-build,dev] [--runs N] [--large-sizes 10000000,100000000]
+ *     [--warm-size 100000000]
  *
  * The large end-to-end run generates 10,000,000 invoices (once, into the temp
  * folder) and takes minutes; --only lets the others be rerun without it.
  * --large-sizes adds bigger sets (100,000,000 invoices: 2.4 GB of Parquet, about
- * a minute to generate and minutes to lock), opt-in for that reason.
+ * a minute to generate and minutes to lock), opt-in for that reason. --warm-size
+ * runs the warm check on another size (default 10,000,000 invoices; 100,000,000
+ * needs some 8 GB and two minutes for the cold run that fills the cache).
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -216,14 +219,16 @@ function check(runs: number) {
 }
 
 /**
- * `seg check --threads 2 --memory-limit 8GB` on bench/large over 10,000,000 invoices, warm, after a segment
+ * `seg check --threads 2 --memory-limit 8GB` on bench/large over 10,000,000 invoices (--warm-size: another number,
+ * with a member per ten invoices, as the large bench generates them), warm, after a segment
  * definition edit (issue #18: under 2 s at 100M): one run fills a private cache, then each timed run follows
  * an edit of market/smb's rule (a new threshold each time, so the memberships change). SEG_PROFILE records
  * the steps of the last one. A `--no-cache` run of the same workspace in the same run is the reference.
  */
 async function checkWarm(runs: number) {
-  const dir = LARGE_DATA;
-  if (!existsSync(join(dir, "invoices.parquet"))) await generateLarge(dir, 10_000_000, 1_000_000);
+  const invoices = Number(optionValue("--warm-size") ?? 10_000_000);
+  const dir = invoices === 10_000_000 ? LARGE_DATA : `${LARGE_DATA}-${invoices}`;
+  if (!existsSync(join(dir, "invoices.parquet"))) await generateLarge(dir, invoices, invoices / 10);
   const work = mkdtempSync(join(tmpdir(), "seg-bench-check-warm-"));
   try {
     const root = join(work, "ws");
@@ -244,7 +249,7 @@ async function checkWarm(runs: number) {
     }
     const profile = JSON.parse(readFileSync(profileFile, "utf8")) as { steps: object[]; peakRssMb: number };
     const uncached = measure(NODE, [...args, "--no-cache"], { runs: 1, warmup: 0, allowExit: [0, 1], env });
-    return { invoices: 10_000_000, warm: { runs, seconds, peakMb, medianSeconds: median(seconds), medianPeakMb: median(peakMb) }, cold: timing(cold), uncached: timing(uncached), steps: profile.steps };
+    return { invoices, warm: { runs, seconds, peakMb, medianSeconds: median(seconds), medianPeakMb: median(peakMb) }, cold: timing(cold), uncached: timing(uncached), steps: profile.steps };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
