@@ -38,17 +38,9 @@ export type MetricsQuery = (sql: string, scheme?: string, prepare?: () => Promis
  * column `segment`, NULL for the members in no segment), or answers it segment by segment from the cache.
  * `sql(where)`: the query over the members of the segments `where` selects, a condition on `m.segment` (it may read
  * nothing else). `unassigned`: whether the members in no segment are measured (default true). `prepare`: as for
- * MetricsQuery. `complete`: adds to the query's rows what further statements over the same members compute (`run`, told
- * the same condition; medians, say), described by `text` (part of the key). The rows come ordered by segment (ids
- * compared by bytes, as DuckDB compares them), NULL last.
+ * MetricsQuery. The rows come ordered by segment (ids compared by bytes, as DuckDB compares them), NULL last.
  */
-export type SegmentsQuery = (scheme: string, sql: (where: string) => string, options?: { unassigned?: boolean; prepare?: () => Promise<void>; complete?: RowsCompletion }) => Promise<Row[]>;
-
-/** Adds columns to a grouped query's rows (one per segment, column `segment`), from statements over the members `where` selects. */
-export interface RowsCompletion {
-  text: string;
-  run: (where: string, rows: Row[]) => Promise<void>;
-}
+export type SegmentsQuery = (scheme: string, sql: (where: string) => string, options?: { unassigned?: boolean; prepare?: () => Promise<void> }) => Promise<Row[]>;
 
 /**
  * Makes `name` a table (or view) of this run holding the rows of `sql`, a query over the features table alone; returns
@@ -90,10 +82,7 @@ export function uncachedMetrics(db: Database): MetricsMemo {
     },
     bySegment: async (_scheme, sql, options = {}) => {
       await options.prepare?.();
-      const where = options.unassigned === false ? "m.segment IS NOT NULL" : "TRUE";
-      const rows = await db.all(sql(where));
-      await options.complete?.run(where, rows);
-      return rows;
+      return db.all(sql(options.unassigned === false ? "m.segment IS NOT NULL" : "TRUE"));
     },
     table: async (name, sql) => {
       await db.run(`CREATE OR REPLACE TEMP TABLE ${q(name)} AS ${sql}`);
@@ -155,7 +144,7 @@ function segmentsMemo(db: Database, kept: KeptRows, features: string, schemes: r
   return async (scheme, sql, options = {}) => {
     const plan = schemes.find((s) => s.id === scheme);
     if (plan === undefined) return uncachedMetrics(db).bySegment(scheme, sql, options);
-    const text = [sql(SEGMENTS), options.complete?.text ?? null];
+    const text = sql(SEGMENTS);
     const groups = plan.segments.map((segment, i) => ({
       segment: segment.id as string | null,
       key: cacheKey("segment-metrics", text, features, scheme, plan.exclusive, plan.exclusive ? plan.segments.slice(0, i + 1) : [segment]),
@@ -171,9 +160,7 @@ function segmentsMemo(db: Database, kept: KeptRows, features: string, schemes: r
       await options.prepare?.();
       const ids = missing.flatMap((group) => (group.segment === null ? [] : [lit(group.segment)]));
       const conditions = [...(ids.length > 0 ? [`m.segment IN (${ids.join(", ")})`] : []), ...(missing.some((group) => group.segment === null) ? ["m.segment IS NULL"] : [])];
-      const where = `(${conditions.join(" OR ")})`;
-      const fresh = await db.all(sql(where));
-      await options.complete?.run(where, fresh);
+      const fresh = await db.all(sql(`(${conditions.join(" OR ")})`));
       for (const group of missing) {
         const own = fresh.filter((row) => (row.segment ?? null) === group.segment);
         kept.keep(group.key, own);

@@ -8,8 +8,7 @@ import type { Config } from "../schema/config.ts";
 import type { CatalogEntry } from "../workspace/feature-catalog.ts";
 import type { Database, Row } from "./duckdb.ts";
 import { MEMBERSHIPS } from "./membership.ts";
-import { exactMedians } from "./exact-median.ts";
-import { uncachedMetrics, type MetricsMemo, type MetricsQuery, type RowsCompletion } from "./metrics-memo.ts";
+import { uncachedMetrics, type MetricsMemo, type MetricsQuery } from "./metrics-memo.ts";
 import { FEATURES, lit, MEMBER_ID, q } from "./sql-names.ts";
 import type { Summary } from "./stats/two-sample.ts";
 import { inValueOrder } from "../expr/dialects/in-value-order.ts";
@@ -92,13 +91,8 @@ export async function computeSegmentMetrics(
   const shared: string[] = ["count(m.member_id) AS n"];
   const segmentOnly: string[] = [];
   if (measure) shared.push(`${total(measure)} AS value`);
-  // Medians found by counting (exact-median.ts), DuckDB's median to the bit without sorting each segment's values.
-  const medians = new Map<string, string>();
   if (config.rfm) {
-    for (const f of ["recency_days", "frequency", "monetary"]) {
-      segmentOnly.push(`${mean(f)} AS ${q(`mean_${f}`)}`);
-      medians.set(`median_${f}`, num(f));
-    }
+    for (const f of ["recency_days", "frequency", "monetary"]) segmentOnly.push(`${mean(f)} AS ${q(`mean_${f}`)}`, `median(${num(f)}) AS ${q(`median_${f}`)}`);
   }
   for (const [name, metric] of Object.entries(config.metrics)) {
     const x = num(metric.feature);
@@ -119,7 +113,6 @@ export async function computeSegmentMetrics(
     const rows = await memo.bySegment(
       scheme,
       (where) => `SELECT m.segment, ${columns.join(", ")} FROM ${members.from} WHERE ${members.condition} AND ${where} GROUP BY m.segment ORDER BY m.segment NULLS LAST`,
-      { complete: mediansOf(db, members, medians) },
     );
     const segments = rows.map((row) => toSegmentMetrics(scheme, row, totals!, population, config, comparable, measure, measured));
     const populationMetrics = Object.fromEntries(Object.keys(config.metrics).map((name) => [name, nullableNumber(totals?.[`metric_${name}`])]));
@@ -132,30 +125,14 @@ export async function computeSegmentMetrics(
  * The features `f` of a scheme's members `m` (member_id, segment), a row per membership. By position: a row that pairs
  * two members stops the query rather than mix their values (only rows the query keeps are checked, which is every
  * row it reads). `rows`: another table of a row per member in the features' order (member order) to pair instead,
- * aliased `f`. `selects`: the condition without the check, for statements over rows a checked query read already.
+ * aliased `f`.
  */
-export function membersOf(scheme: string, byPosition: boolean, rows = FEATURES): { from: string; condition: string; selects: string } {
+export function membersOf(scheme: string, byPosition: boolean, rows = FEATURES): { from: string; condition: string } {
   const id = q(MEMBER_ID);
-  if (!byPosition) return { from: `${MEMBERSHIPS} m JOIN ${rows} f USING (${id})`, condition: `m.scheme = ${lit(scheme)}`, selects: `m.scheme = ${lit(scheme)}` };
+  if (!byPosition) return { from: `${MEMBERSHIPS} m JOIN ${rows} f USING (${id})`, condition: `m.scheme = ${lit(scheme)}` };
   return {
     from: `${rows} f POSITIONAL JOIN (SELECT ${id}, segment FROM ${MEMBERSHIPS} WHERE scheme = ${lit(scheme)}) m`,
     condition: `CASE WHEN f.${id} IS DISTINCT FROM m.${id} THEN error('features and memberships out of step') ELSE TRUE END`,
-    selects: "TRUE",
-  };
-}
-
-/**
- * Adds each segment's medians (column name → a DOUBLE expression over `f`) to a grouped query's rows, found by
- * counting (exact-median.ts). Run after the query, which checked the pairing of every row these statements read.
- */
-export function mediansOf(db: Database, members: { from: string; selects: string }, medians: ReadonlyMap<string, string>): RowsCompletion | undefined {
-  if (medians.size === 0) return undefined;
-  return {
-    text: `exact medians: ${JSON.stringify([...medians])}`,
-    run: async (where, rows) => {
-      const found = await exactMedians(db, { from: members.from, condition: `${members.selects} AND ${where}`, group: "m.segment", columns: medians });
-      for (const row of rows) Object.assign(row, found.get(row.segment === null ? null : String(row.segment)));
-    },
   };
 }
 

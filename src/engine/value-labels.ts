@@ -25,7 +25,7 @@ import type { Database } from "./duckdb.ts";
 import { uncachedMetrics, type MetricsMemo } from "./metrics-memo.ts";
 import { asOfMoment } from "../compile/plan.ts";
 import { duckdb } from "../expr/dialects/duckdb.ts";
-import { mediansOf, membersOf, valueMeasure } from "./segment-metrics.ts";
+import { membersOf, valueMeasure } from "./segment-metrics.ts";
 import { FEATURES, lit, MEMBER_ID, q, sourceTable } from "./sql-names.ts";
 
 export interface LabelSegmentMeasure {
@@ -60,7 +60,7 @@ export async function measureValueLabels(db: Database, config: Config, asOf: str
   const schemes = Object.keys(config.schemes);
   const measure = valueMeasure(config);
   if (measure) {
-    const measured = await rankedMeasure(db, memo, `SELECT ${q(MEMBER_ID)}, CAST(${q(measure)} AS DOUBLE) AS x FROM ${FEATURES}`, measure, schemes, positional);
+    const measured = await rankedMeasure(memo, `SELECT ${q(MEMBER_ID)}, CAST(${q(measure)} AS DOUBLE) AS x FROM ${FEATURES}`, measure, schemes, positional);
     if (measured) out.ltv = measured;
   }
   const tickets = Object.entries(config.sources).filter(([, s]) => s.kind === "tickets" && s.customer !== undefined);
@@ -71,7 +71,7 @@ export async function measureValueLabels(db: Database, config: Config, asOf: str
       return `SELECT ${q(s.customer!)} AS ${q(MEMBER_ID)} FROM ${sourceTable(name)} WHERE ${conditions.join(" AND ")}`;
     });
     const perMember = `SELECT f.${q(MEMBER_ID)}, CAST(count(t.${q(MEMBER_ID)}) AS DOUBLE) AS x FROM ${FEATURES} f LEFT JOIN (${counts.join(" UNION ALL ")}) t ON t.${q(MEMBER_ID)} = f.${q(MEMBER_ID)} GROUP BY 1`;
-    const measured = await rankedMeasure(db, uncachedMetrics(db), perMember, "support tickets", schemes, positional);
+    const measured = await rankedMeasure(uncachedMetrics(db), perMember, "support tickets", schemes, positional);
     if (measured) out.support_cost = measured;
   }
   return out;
@@ -83,7 +83,7 @@ export async function measureValueLabels(db: Database, config: Config, asOf: str
  * the features alone), when one of the queries runs; the schemes `positional` pair with it by position (membership.ts),
  * the others join it by member id.
  */
-async function rankedMeasure(db: Database, memo: MetricsMemo, values: string, measure: string, schemes: readonly string[], positional: ReadonlySet<string>): Promise<LabelMeasure | undefined> {
+async function rankedMeasure(memo: MetricsMemo, values: string, measure: string, schemes: readonly string[], positional: ReadonlySet<string>): Promise<LabelMeasure | undefined> {
   // twice: 2 × (members below) + (members equal), NULL for a member left out; rank() counts the rows before the
   // member's peers plus one, and the window's default frame ends at its last peer.
   const ranks = `WITH v AS (SELECT ${q(MEMBER_ID)}, x, coalesce(isfinite(x), FALSE) AS ranked FROM (${values}))
@@ -105,8 +105,8 @@ async function rankedMeasure(db: Database, memo: MetricsMemo, values: string, me
       const rows = await memo.bySegment(
         scheme,
         (where) =>
-          `SELECT m.segment, count(f.twice) AS n, sum(f.twice) AS twice FROM ${members.from} WHERE ${members.condition} AND f.twice IS NOT NULL AND ${where} GROUP BY 1 ORDER BY 1`,
-        { unassigned: false, prepare, complete: mediansOf(db, { from: members.from, selects: `${members.selects} AND f.twice IS NOT NULL` }, new Map([["median", "f.x"]])) },
+          `SELECT m.segment, count(f.twice) AS n, sum(f.twice) AS twice, median(f.x) AS median FROM ${members.from} WHERE ${members.condition} AND f.twice IS NOT NULL AND ${where} GROUP BY 1 ORDER BY 1`,
+        { unassigned: false, prepare },
       );
       for (const row of rows) segments[`${scheme}/${String(row.segment)}`] = { n: Number(row.n), rank: meanRank(row.twice, Number(row.n), n), median: Number(row.median) };
     }
