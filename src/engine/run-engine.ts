@@ -37,6 +37,7 @@ import { assignMemberships, positionalSchemes } from "./membership.ts";
 import { cachedMemberships } from "./membership-cache.ts";
 import type { ImpactResult } from "./impact/impact-result.ts";
 import { measureImpact, segmentLaunches } from "./impact/measure-impact.ts";
+import { cachedImpact, impactKey } from "./impact/impact-memo.ts";
 import { EVERY_OUTPUT, type EngineOutput } from "./engine-outputs.ts";
 import { featureCoverage, type FeatureCoverage } from "./feature-coverage.ts";
 import { normalizationCoverage, type NormalizationCoverage } from "./normalization-coverage.ts";
@@ -71,6 +72,8 @@ export interface EngineOptions extends DatabaseOptions {
   clusteringCache?: CacheEntries;
   /** Remembers each scheme's memberships (membership-cache.ts). */
   membershipCache?: CacheEntries;
+  /** Remembers the before/after comparison (impact/impact-memo.ts). */
+  impactEntries?: CacheEntries;
   /** Remembers segment metrics' queries (metrics-memo.ts). */
   metricsEntries?: CacheEntries;
   /** Remembers the tables segment metrics' queries make from the features (metrics-memo.ts). */
@@ -255,7 +258,9 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     step("checks");
     const findings = wants("findings") ? await measureFindings(db, workspace, catalog, expressions, schemes, options, memo, positional) : { hypotheses: [], idsaa: {}, normalization: [], coverage: [] };
     if (wants("impact")) options.progress?.("Measuring impact");
-    const impact = wants("impact") ? await measureImpact(db, config.value, workspace.segments, loaded.sources, options.asOf, keys) : undefined;
+    // Kept between runs under everything it is computed from, when the features' content has a key.
+    const impactAt = featuresKey && options.impactEntries ? impactKey({ config: config.value, segments: workspace.segments, asOf: options.asOf, identities: loaded.identities, sources: loaded.sources, keys, features: featuresKey }) : undefined;
+    const impact = wants("impact") ? await cachedImpact(options.impactEntries, impactAt, () => measureImpact(db, config.value, workspace.segments, loaded.sources, options.asOf, keys)) : undefined;
     const result: EngineResult = { sources: loaded.sources, members, schemes, ...findings, clustering: clustering ? { ...clustering, agreement } : undefined, impact, diagnostics: loaded.diagnostics, ...(warehouse ? { warehouse } : {}) };
     if (options.keepDatabase) return { ...result, db };
     db.close();
