@@ -289,6 +289,7 @@ async function measureFindings(
     config,
     workspace.hypotheses.map((h) => h.value),
     hypothesisSegments(workspace),
+    memo?.query,
   );
   const idsaa: Record<string, IdsaaResult> = {};
   const defining = definingNamesBySegment(workspace.segments, config, expressions);
