@@ -23,7 +23,7 @@ import type { LoadRecordCache } from "./load-record-cache.ts";
 import { metricsMemo, type MetricsMemo } from "./metrics-memo.ts";
 import { assignmentModel, CLUSTERS, featuresWithClustersSql } from "./cluster/assign-sql.ts";
 import { clusterAgreement, type SchemeClusterAgreement } from "./cluster/cluster-agreement.ts";
-import { runClustering, type ClusteringResult } from "./cluster/run-clustering.ts";
+import type { ClusteringResult } from "./cluster/run-clustering.ts";
 import type { FitCache } from "./cluster/fit-cache.ts";
 import type { PreviousClusters } from "./cluster/stable-ids.ts";
 import { openDatabase, type Database, type DatabaseOptions } from "./duckdb.ts";
@@ -190,8 +190,9 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
         featureLabels: Object.fromEntries(Object.entries(config.value.features).flatMap(([name, f]) => (f.description ? [[name, name.replaceAll("_", " ")]] : []))),
       };
       const clusteringConfig = config.value.clustering;
-      const run = () =>
-        runClustering(db, clusteringConfig, {
+      // The fit's modules (k-means, silhouettes, their WebAssembly) are loaded only when the clustering is not kept.
+      const run = async () =>
+        (await import("./cluster/run-clustering.ts")).runClustering(db, clusteringConfig, {
           ...settings,
           ...(options.fitCache ? { cache: options.fitCache } : {}),
           ...(options.threads !== undefined ? { threads: options.threads } : {}),
