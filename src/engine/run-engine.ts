@@ -37,7 +37,7 @@ import { assignMemberships, positionalSchemes } from "./membership.ts";
 import { cachedMemberships } from "./membership-cache.ts";
 import type { ImpactResult } from "./impact/impact-result.ts";
 import { measureImpact, segmentLaunches } from "./impact/measure-impact.ts";
-import { cachedImpact, impactKey } from "./impact/impact-memo.ts";
+import { impactKey, keepImpact, readImpact } from "./impact/impact-memo.ts";
 import { EVERY_OUTPUT, type EngineOutput } from "./engine-outputs.ts";
 import { featureCoverage, type FeatureCoverage } from "./feature-coverage.ts";
 import { normalizationCoverage, type NormalizationCoverage } from "./normalization-coverage.ts";
@@ -176,9 +176,25 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     const wants = (output: EngineOutput) => (options.outputs ?? EVERY_OUTPUT).has(output);
     // A warm run reads the kept features, clusters and memberships through views over the cache's files, unless the
     // database outlives the run (explain, export) or impact rebuilds the tables as of each launch day.
-    const views = !options.keepDatabase && !(wants("impact") && segmentLaunches(config.value, workspace.segments).length > 0);
     // What loading proved of the sources' keys (a warehouse proves no key complete).
     const keys = { unique: loaded.uniqueKeys, complete: loaded.completeKeys };
+    const launched = wants("impact") && segmentLaunches(config.value, workspace.segments).length > 0;
+    // The before/after comparison kept from an earlier run, read now: with it, no table is rebuilt as of a launch day.
+    const impactAt =
+      launched && options.impactEntries
+        ? impactKey({
+            config: config.value,
+            segments: workspace.segments,
+            asOf: options.asOf,
+            identities: loaded.identities,
+            sources: loaded.sources,
+            keys,
+            previousClusters: options.previousClusters,
+            duckdbVersion: String((await db.all("SELECT library_version AS v FROM pragma_version()"))[0]?.v),
+          })
+        : undefined;
+    const keptImpact = impactAt !== undefined ? readImpact(options.impactEntries!, impactAt) : undefined;
+    const views = !options.keepDatabase && !(launched && keptImpact === undefined);
     const built = pushed?.ok ? undefined : await cachedFeatureTable(db, config.value, options.asOf, step, keys, loaded.identities, options.featureCache, views);
     let clustering: ClusteringResult | undefined;
     // The key of the features table's content, cluster columns included, when every part of it has one.
@@ -259,9 +275,8 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     step("checks");
     const findings = wants("findings") ? await measureFindings(db, workspace, catalog, expressions, schemes, options, memo, positional) : { hypotheses: [], idsaa: {}, normalization: [], coverage: [] };
     if (wants("impact")) options.progress?.("Measuring impact");
-    // Kept between runs under everything it is computed from, when the features' content has a key.
-    const impactAt = featuresKey && options.impactEntries ? impactKey({ config: config.value, segments: workspace.segments, asOf: options.asOf, identities: loaded.identities, sources: loaded.sources, keys, features: featuresKey }) : undefined;
-    const impact = wants("impact") ? await cachedImpact(options.impactEntries, impactAt, () => measureImpact(db, config.value, workspace.segments, loaded.sources, options.asOf, keys)) : undefined;
+    const impact = wants("impact") ? (keptImpact ?? (await measureImpact(db, config.value, workspace.segments, loaded.sources, options.asOf, keys))) : undefined;
+    if (impact && impactAt !== undefined && keptImpact === undefined) keepImpact(options.impactEntries!, impactAt, impact);
     const result: EngineResult = { sources: loaded.sources, members, schemes, ...findings, clustering: clustering ? { ...clustering, agreement } : undefined, impact, diagnostics: loaded.diagnostics, ...(warehouse ? { warehouse } : {}) };
     if (options.keepDatabase) return { ...result, db };
     db.close();

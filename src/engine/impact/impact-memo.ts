@@ -8,11 +8,15 @@
  *
  * The key (impactKey) holds all of it: the typed content of every source (its
  * identity, load-sources.ts), what loading found of them (their stats and
- * keys), the features table's content key (it names today's clusters, which
- * cluster segments keep at launch), segmentation.yaml's values, every
- * segment's values in order, and the as-of date. A run without an identity for
- * every source (a warehouse, say) has no key and measures anew. Any edit to a
- * segment, even to its words, measures anew: conservative, never stale.
+ * keys), segmentation.yaml's values, every segment's values in order, the
+ * as-of date, the previous lock's clusters (today's clusters, which cluster
+ * segments keep at launch, follow from those and the rest) and DuckDB's
+ * version. All are known once the sources are loaded, so the engine reads a
+ * kept comparison before it builds anything, and with one in hand reads the
+ * features and memberships through views of the cache's files as a run
+ * without launches does. A run without an identity for every source (a
+ * warehouse, say) has no key and measures anew. Any edit to a segment, even to
+ * its words, measures anew: conservative, never stale.
  *
  * The result is kept with V8's serializer, so every number (NaN, infinities,
  * -0 included) comes back as it was computed.
@@ -25,6 +29,7 @@ import type { LoadedSegment } from "../../workspace/workspace.ts";
 import type { KeyFacts } from "../build-feature-table.ts";
 import { cacheEntries, type CacheEntries } from "../cache-entries.ts";
 import { cacheKey } from "../cache-dir.ts";
+import type { PreviousClusters } from "../cluster/stable-ids.ts";
 import type { SourceStats } from "../load-sources.ts";
 import type { ImpactResult } from "./impact-result.ts";
 
@@ -43,8 +48,9 @@ export interface ImpactInputs {
   identities: Readonly<Record<string, string>>;
   sources: readonly SourceStats[];
   keys: KeyFacts;
-  /** The content key of today's features table, cluster columns included. */
-  features: string;
+  /** The previous lock's clusters, which today's cluster ids follow. */
+  previousClusters: PreviousClusters | undefined;
+  duckdbVersion: string;
 }
 
 /** The key of the comparison these inputs give; undefined when a source has no identity (its content is not known). */
@@ -53,27 +59,27 @@ export function impactKey(inputs: ImpactInputs): string | undefined {
   if (!names.every((name) => typeof inputs.identities[name] === "string")) return undefined;
   return cacheKey(
     "impact",
-    inputs.features,
     names.map((name) => [name, inputs.identities[name]]),
     inputs.sources,
     inputs.keys,
     inputs.config,
     inputs.segments.map((s) => [s.scheme, s.value]),
     inputs.asOf,
+    inputs.previousClusters ?? null,
+    inputs.duckdbVersion,
   );
 }
 
-/** The kept comparison under `key`, or `measure`'s, then kept. Without entries or key, `measure`'s alone. */
-export async function cachedImpact(entries: CacheEntries | undefined, key: string | undefined, measure: () => Promise<ImpactResult | undefined>): Promise<ImpactResult | undefined> {
-  if (!entries || key === undefined) return measure();
-  if (entries.has(key, ["bin"])) {
-    try {
-      return deserialize(readFileSync(entries.path(key, "bin"))) as ImpactResult;
-    } catch {
-      // An unreadable entry only costs the measurement.
-    }
+/** The comparison kept under `key`, or undefined (none, or unreadable: either only costs the measurement). */
+export function readImpact(entries: CacheEntries, key: string): ImpactResult | undefined {
+  if (!entries.has(key, ["bin"])) return undefined;
+  try {
+    return deserialize(readFileSync(entries.path(key, "bin"))) as ImpactResult;
+  } catch {
+    return undefined;
   }
-  const result = await measure();
-  if (result) entries.put(key, [{ ext: "bin", write: (tmp) => writeFileSync(tmp, serialize(result)) }]);
-  return result;
+}
+
+export function keepImpact(entries: CacheEntries, key: string, result: ImpactResult): void {
+  entries.put(key, [{ ext: "bin", write: (tmp) => writeFileSync(tmp, serialize(result)) }]);
 }
