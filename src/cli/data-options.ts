@@ -29,7 +29,7 @@ export const DATA_DIR_OPTION = {
 export const ENGINE_OPTIONS = [
   { name: "threads", type: "number", placeholder: "N", description: "DuckDB threads (default: all cores)." },
   { name: "memory-limit", type: "string", placeholder: "SIZE", description: "DuckDB memory limit, e.g. 4GB; larger data spills to disk." },
-  { name: "no-cache", type: "boolean", description: "Neither read nor write Seg's cache of typed sources, loads, feature columns, clusterings, segment metrics and k-means fits ($SEG_CACHE_DIR, else ~/.cache/seg)." },
+  { name: "no-cache", type: "boolean", description: "Neither read nor write Seg's cache of typed sources, loads, feature columns, clusterings, segment metrics, impact comparisons and k-means fits ($SEG_CACHE_DIR, else ~/.cache/seg)." },
 ] as const satisfies readonly OptionSpec[];
 
 /** Where sources that name a table are read from: the options of the commands that recompute (not seg dev). */

@@ -5,7 +5,6 @@
  * and table) and when it is sent if not on every run, then stop (exit 0,
  * or 1 when segmentation.yaml has errors).
  */
-import { warehouseDryRun } from "../api/warehouse-dry-run.ts";
 import type { EngineOutput } from "../engine/engine-outputs.ts";
 import type { WarehouseQuery } from "../engine/warehouse/warehouse-queries.ts";
 import { countBySeverity } from "../diagnostics/count-by-severity.ts";
@@ -13,9 +12,13 @@ import { stylish } from "../formatters/stylish.ts";
 import type { DataOptionValues } from "./data-options.ts";
 import { useColor, type Io } from "./io.ts";
 
-/** The exit code when this is a dry run (after printing), else undefined: the command runs. `outputs`: what the command reads of the recompute (the queries it would send). */
-export function runDryRun(dryRun: boolean | undefined, data: DataOptionValues & { asOf?: string }, root: string, io: Io, outputs: ReadonlySet<EngineOutput>): number | undefined {
+/**
+ * The exit code when this is a dry run (after printing), else undefined: the command runs. `outputs`: what the command
+ * reads of the recompute (the queries it would send). The warehouses' SQL (every dialect) is loaded for a dry run only.
+ */
+export async function runDryRun(dryRun: boolean | undefined, data: DataOptionValues & { asOf?: string }, root: string, io: Io, outputs: ReadonlySet<EngineOutput>): Promise<number | undefined> {
   if (!dryRun || !data.warehouse) return undefined;
+  const { warehouseDryRun } = await import("../api/warehouse-dry-run.ts");
   const result = warehouseDryRun(root, data.warehouse.engine, { today: io.today(), ...(data.asOf !== undefined ? { asOf: data.asOf } : {}) }, outputs);
   if (result.diagnostics.length > 0) {
     io.stderr(stylish({ root, asOf: "", diagnostics: result.diagnostics, counts: countBySeverity(result.diagnostics) }, { color: useColor(io) }));

@@ -43,6 +43,21 @@ describe("cacheEntries", () => {
     expect(readdirSync(dir).sort()).toEqual(["new.json", "used.json"]);
   });
 
+  it("lists the folder again only once an eighth of `keep` more entries were written, then keeps the most recent", () => {
+    const dir = scratch();
+    const entries = cacheEntries(dir, 16);
+    const keys = Array.from({ length: 19 }, (_, i) => `k${String(i).padStart(2, "0")}`);
+    keys.forEach((key, i) => {
+      entries.put(key, [{ ext: "json", write: text("{}") }]);
+      const at = new Date(Date.now() - (100 - i) * 1000);
+      utimesSync(entries.path(key, "json"), at, at);
+    });
+    // 16 + 2 entries are allowed between listings: the 19th write lists the folder and drops the three oldest.
+    expect(readdirSync(dir).sort()).toEqual(keys.slice(3).map((key) => `${key}.json`));
+    entries.put("k19", [{ ext: "json", write: text("{}") }]);
+    expect(readdirSync(dir)).toHaveLength(17);
+  });
+
   it("writes nothing in place when a file fails to write, and removes its partial files", async () => {
     const dir = scratch();
     const entries = cacheEntries(dir, 4);

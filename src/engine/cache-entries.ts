@@ -2,8 +2,11 @@
  * One folder of cache entries, each a few files named `<key>.<ext>`. Files are
  * written to unique temporary names and renamed into place, so readers (other
  * seg processes included) see whole files or none. Beyond `keep` entries the
- * least recently used go. Every failure only costs time: a cache that cannot be
- * read or written behaves as empty.
+ * least recently used go: the folder is listed on the first write of a process
+ * and then only once an eighth of `keep` more entries were written (listing and
+ * stating 1,000 entries on every one of a run's 3,000 writes took 28 of the 45
+ * seconds of a check of 1,000 segments). Every failure only costs time: a cache
+ * that cannot be read or written behaves as empty.
  *
  * The folder is made private (0700). A folder that is a link or another user's
  * is neither read nor written, and an entry file that is a link, not a regular
@@ -42,6 +45,9 @@ const ORPHAN_MS = 60 * 60 * 1000;
 
 export function cacheEntries(dir: string, keep: number): CacheEntries {
   const path = (key: string, ext: string) => join(dir, `${key}.${ext}`);
+  // Entries in the folder as of this process's last listing, plus those it wrote since (a rewrite counts too).
+  let count: number | undefined;
+  const slack = Math.floor(keep / 8);
   const makeFolder = () => {
     try {
       mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -57,7 +63,7 @@ export function cacheEntries(dir: string, keep: number): CacheEntries {
   };
   const commit = (moves: readonly { tmp: string; final: string }[]) => {
     for (const { tmp, final } of moves) renameSync(tmp, final);
-    prune(dir, keep);
+    count = count === undefined || count + 1 > keep + slack ? prune(dir, keep) : count + 1;
   };
   const discard = (moves: readonly { tmp: string }[]) => {
     for (const { tmp } of moves) rmSync(tmp, { force: true });
@@ -125,8 +131,8 @@ function ownFile(path: string): boolean {
   }
 }
 
-/** Removes the least recently used entries beyond `keep` (an entry is the files sharing a key), and orphaned temporary files. */
-function prune(dir: string, keep: number): void {
+/** Removes the least recently used entries beyond `keep` (an entry is the files sharing a key), and orphaned temporary files; returns the entries left. */
+function prune(dir: string, keep: number): number {
   const used = new Map<string, number>();
   const now = Date.now();
   for (const name of readdirSync(dir)) {
@@ -139,6 +145,7 @@ function prune(dir: string, keep: number): void {
     used.set(key, Math.max(used.get(key) ?? 0, mtime));
   }
   const stale = new Set([...used].sort((a, b) => b[1] - a[1]).slice(keep).map(([key]) => key));
-  if (stale.size === 0) return;
+  if (stale.size === 0) return used.size;
   for (const name of readdirSync(dir)) if (!name.endsWith(".tmp") && stale.has(name.slice(0, name.indexOf(".")))) rmSync(join(dir, name), { force: true });
+  return used.size - stale.size;
 }

@@ -18,6 +18,7 @@ import type { Database } from "./duckdb.ts";
 import { counted, joinLabels, ofRows, sourceFinding, type SourceFinding } from "./source-finding.ts";
 import { q } from "./sql-names.ts";
 import { ROW_POSITION } from "./typed-source.ts";
+import { withSeparators } from "../text/number-format.ts";
 
 const TOP = 3;
 
@@ -74,11 +75,11 @@ async function repeatedKeys(db: Database, input: MemberKeyInput, members: boolea
   const label = input.rowLabel;
   const shown = top.map((t) => {
     const lines = label && t.positions ? String(t.positions).split(",").map((p) => label(Number(p))) : [];
-    return `"${String(t.k)}" ×${Number(t.n).toLocaleString("en-US")}${lines.length > 0 ? ` (${joinLabels(lines)}${Number(t.n) > lines.length ? ", …" : ""})` : ""}`;
+    return `"${String(t.k)}" ×${withSeparators(Number(t.n))}${lines.length > 0 ? ` (${joinLabels(lines)}${Number(t.n) > lines.length ? ", …" : ""})` : ""}`;
   });
   return [
     sourceFinding(dataDuplicateKey, "notUnique", ["sources", name, "key"], {
-      words: { keysText: counted(keys, "key"), verb: keys === 1 ? "repeats" : "repeat", file: sourceData(source), rowsText: rows.toLocaleString("en-US"), ofRows: ofRows(tableRows, source.filter !== undefined), shown: shown.join(", ") },
+      words: { keysText: counted(keys, "key"), verb: keys === 1 ? "repeats" : "repeat", file: sourceData(source), rowsText: withSeparators(rows), ofRows: ofRows(tableRows, source.filter !== undefined), shown: shown.join(", ") },
       data: {
         source: name,
         column: source.key,

@@ -13,6 +13,7 @@ import { cacheFolderFor } from "./cache-dir.ts";
 import { clusteringFileCache } from "./clustering-cache.ts";
 import { featureFileCache } from "./feature-cache.ts";
 import { fitFileCache } from "./fit-file-cache.ts";
+import { impactMemoEntries } from "./impact/impact-memo.ts";
 import { loadRecordFileCache } from "./load-record-cache.ts";
 import { membershipFileCache } from "./membership-cache.ts";
 import { metricsMemoEntries, metricsTableCache } from "./metrics-memo.ts";
@@ -71,6 +72,7 @@ export function engineOptions(
           membershipCache: membershipFileCache(cacheDir),
           metricsEntries: metricsMemoEntries(cacheDir),
           metricsTables: metricsTableCache(cacheDir),
+          impactEntries: impactMemoEntries(cacheDir),
         }
       : {}),
     ...(options.verifyContent ? { verifyContent: true } : {}),

@@ -10,6 +10,7 @@ import { indexSegments } from "../workspace/segment-index.ts";
 import type { Workspace } from "../workspace/workspace.ts";
 import type { Database } from "./duckdb.ts";
 import { MEMBERSHIPS } from "./membership.ts";
+import type { MetricsQuery } from "./metrics-memo.ts";
 import { FEATURES, lit, MEMBER_ID, q } from "./sql-names.ts";
 import { twoProportionTest, welchTest, type TestResult } from "./stats/two-sample.ts";
 import { inValueOrder } from "../expr/dialects/in-value-order.ts";
@@ -48,7 +49,17 @@ export function hypothesisSegments(workspace: Workspace): (ref: string) => Segme
   };
 }
 
-export async function runHypotheses(db: Database, config: Config, hypotheses: readonly Hypothesis[], resolve: (ref: string) => SegmentRef | undefined): Promise<HypothesisResult[]> {
+/**
+ * `query`: runs each group's query, which reads one scheme's memberships (metrics-memo.ts answers it from the cache
+ * while the features and that scheme's rules are unchanged); default: the database.
+ */
+export async function runHypotheses(
+  db: Database,
+  config: Config,
+  hypotheses: readonly Hypothesis[],
+  resolve: (ref: string) => SegmentRef | undefined,
+  query: MetricsQuery = (sql) => db.all(sql),
+): Promise<HypothesisResult[]> {
   const out: HypothesisResult[] = [];
   for (const h of hypotheses) {
     const refs = h.segments.map(resolve);
@@ -59,14 +70,16 @@ export async function runHypotheses(db: Database, config: Config, hypotheses: re
     const x = `CAST(f.${q(feature)} AS DOUBLE)`;
     const inA = `m.scheme = ${lit(a!.scheme)} AND m.segment = ${lit(a!.id)}`;
     const inB = b ? `m.scheme = ${lit(b.scheme)} AND m.segment = ${lit(b.id)}` : `m.scheme = ${lit(a!.scheme)} AND m.segment IS DISTINCT FROM ${lit(a!.id)}`;
-    const stats = async (condition: string) => {
-      const [row] = await db.all(
+    // Each group's query reads the memberships of its own scheme alone.
+    const stats = async (condition: string, scheme: string) => {
+      const [row] = await query(
         `SELECT count(${x}) AS n, ${inValueOrder("avg", x)} AS mean, ${inValueOrder("var_samp", x)} AS variance, count(*) FILTER (WHERE ${x} <> 0) AS successes FROM ${MEMBERSHIPS} m JOIN ${FEATURES} f USING (${q(MEMBER_ID)}) WHERE ${condition}`,
+        scheme,
       );
       return { n: Number(row?.n ?? 0), mean: Number(row?.mean ?? Number.NaN), variance: Number(row?.variance ?? Number.NaN), successes: Number(row?.successes ?? 0) };
     };
-    const sa = await stats(inA);
-    const sb = await stats(inB);
+    const sa = await stats(inA, a!.scheme);
+    const sb = await stats(inB, b ? b.scheme : a!.scheme);
     const proportions = h.test.kind === "difference-of-proportions";
     const test = proportions
       ? twoProportionTest({ n: sa.n, successes: sa.successes }, { n: sb.n, successes: sb.successes }, h.test.alternative)

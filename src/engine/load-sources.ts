@@ -245,7 +245,7 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     const recordKey = identity ? loadRecordKey(identity, source, format, { ...(asOf ? { asOf } : {}), ...(today ? { today } : {}), ...(orderColumn ? { orderColumn } : {}) }, duckdbVersion) : "";
     const record = identity ? loads!.get(recordKey) : undefined;
     const verified = record && verifyContent ? (await inspectDataFile(file, format, { hashOnly: true })).sha256 === record.sha256 : true;
-    if (record && verified && (await restoreTyped(db, name, source, file, format, record.sha256, cache, duckdbVersion))) {
+    if (record && verified && (await restoreTyped(db, name, source, file, format, record.sha256, cache, duckdbVersion, readInPlace))) {
       // DuckDB checks both the spelling it was given and the file it opens, which differ when the path has [, * or ?.
       if (format === "parquet") readInPlace.push(...new Set([duckdbFilePath(file), file]));
       reportAll(record.findings);
@@ -261,7 +261,7 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
     const hashed = cache !== undefined && format === "csv" ? await inspectDataFile(file, format, { hashOnly: true }) : undefined;
     const cacheable = hashed !== undefined && hashed.bytes <= MAX_CACHED_BYTES;
     const key = cacheable ? sourceKey(hashed.sha256, source, format, duckdbVersion) : "";
-    const cached = cacheable ? await cache!.restore(db, key, table) : undefined;
+    const cached = cacheable ? await cache!.restore(db, key, table, readInPlace) : undefined;
     // Kept only if the bytes read are the bytes the key was made from.
     const remember = async (kept: Awaited<ReturnType<typeof checkTyped>>) => {
       if (kept === undefined) return;
@@ -366,11 +366,11 @@ export async function loadSources(db: Database, config: LoadedDocument<Config>, 
 
 /**
  * The typed table of a source an earlier load checked: a Parquet source's view again (no row is read), a CSV
- * source's table from the typed-source cache. False when that cache no longer holds it (the source is loaded anew).
+ * source's view of the typed-source cache's file. False when that cache no longer holds it (the source is loaded anew).
  */
-async function restoreTyped(db: Database, name: string, source: Source, file: string, format: "csv" | "parquet", sha256: string, cache: SourceCache | undefined, duckdbVersion: string): Promise<boolean> {
+async function restoreTyped(db: Database, name: string, source: Source, file: string, format: "csv" | "parquet", sha256: string, cache: SourceCache | undefined, duckdbVersion: string, readable: string[]): Promise<boolean> {
   const table = sourceTable(name);
-  if (format === "csv") return cache !== undefined && (await cache.restore(db, sourceKey(sha256, source, format, duckdbVersion), table)) !== undefined;
+  if (format === "csv") return cache !== undefined && (await cache.restore(db, sourceKey(sha256, source, format, duckdbVersion), table, readable)) !== undefined;
   const rows = `(${parquetRowsSql(file)})`;
   const described = await db.all(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM ${rows})`);
   const textColumns = new Set(described.filter((r) => r.column_type === "VARCHAR" && r.column_name !== "rowid").map((r) => String(r.column_name)));

@@ -66,12 +66,29 @@ export function prioritize(factors: Readonly<Record<string, Factor>>, segments: 
     }
     return { id: segment.id, scheme: segment.scheme, scores: { ...segment.scores }, total, totalRounded: roundHalfUp(total, 1), rank: 0, lenses, missing };
   });
+  rankByTotal(rows);
+  return rows;
+}
+
+/**
+ * The rank prioritize gives each segment, by id, without the rest of its row (lenses, rounding, copies of the
+ * scores): weightSensitivity ranks the segments under a thousand weightings.
+ */
+export function ranksOf(factors: Readonly<Record<string, Factor>>, segments: readonly ScoredSegment[]): Map<string, number> {
+  const weights = percentWeights(factors);
+  const names = Object.keys(factors);
+  const rows = segments.map((segment) => ({ id: segment.id, total: names.some((n) => segment.scores[n] === undefined) ? Number.NaN : weightedTotal(segment.scores, weights, names), rank: 0 }));
+  rankByTotal(rows);
+  return new Map(rows.map((row) => [row.id, row.rank]));
+}
+
+/** 1 = highest total (equal totals in id order); totals within 1e-9 share a rank; a row without a total keeps its rank. */
+function rankByTotal(rows: readonly { id: string; total: number; rank: number }[]): void {
   const ranked = rows.filter((r) => !Number.isNaN(r.total)).sort((a, b) => b.total - a.total || (a.id < b.id ? -1 : 1));
   ranked.forEach((row, i) => {
     const previous = ranked[i - 1];
     row.rank = previous && Math.abs(previous.total - row.total) < 1e-9 ? previous.rank : i + 1;
   });
-  return rows;
 }
 
 function weightedTotal(scores: Readonly<Record<string, number>>, weights: Record<string, number>, names: string[]): number {

@@ -23,7 +23,7 @@ import type { LoadRecordCache } from "./load-record-cache.ts";
 import { metricsMemo, type MetricsMemo } from "./metrics-memo.ts";
 import { assignmentModel, CLUSTERS, featuresWithClustersSql } from "./cluster/assign-sql.ts";
 import { clusterAgreement, type SchemeClusterAgreement } from "./cluster/cluster-agreement.ts";
-import { runClustering, type ClusteringResult } from "./cluster/run-clustering.ts";
+import type { ClusteringResult } from "./cluster/run-clustering.ts";
 import type { FitCache } from "./cluster/fit-cache.ts";
 import type { PreviousClusters } from "./cluster/stable-ids.ts";
 import { openDatabase, type Database, type DatabaseOptions } from "./duckdb.ts";
@@ -37,6 +37,7 @@ import { assignMemberships, positionalSchemes } from "./membership.ts";
 import { cachedMemberships } from "./membership-cache.ts";
 import type { ImpactResult } from "./impact/impact-result.ts";
 import { measureImpact, segmentLaunches } from "./impact/measure-impact.ts";
+import { impactKey, keepImpact, readImpact } from "./impact/impact-memo.ts";
 import { EVERY_OUTPUT, type EngineOutput } from "./engine-outputs.ts";
 import { featureCoverage, type FeatureCoverage } from "./feature-coverage.ts";
 import { normalizationCoverage, type NormalizationCoverage } from "./normalization-coverage.ts";
@@ -71,6 +72,8 @@ export interface EngineOptions extends DatabaseOptions {
   clusteringCache?: CacheEntries;
   /** Remembers each scheme's memberships (membership-cache.ts). */
   membershipCache?: CacheEntries;
+  /** Remembers the before/after comparison (impact/impact-memo.ts). */
+  impactEntries?: CacheEntries;
   /** Remembers segment metrics' queries (metrics-memo.ts). */
   metricsEntries?: CacheEntries;
   /** Remembers the tables segment metrics' queries make from the features (metrics-memo.ts). */
@@ -173,9 +176,25 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     const wants = (output: EngineOutput) => (options.outputs ?? EVERY_OUTPUT).has(output);
     // A warm run reads the kept features, clusters and memberships through views over the cache's files, unless the
     // database outlives the run (explain, export) or impact rebuilds the tables as of each launch day.
-    const views = !options.keepDatabase && !(wants("impact") && segmentLaunches(config.value, workspace.segments).length > 0);
     // What loading proved of the sources' keys (a warehouse proves no key complete).
     const keys = { unique: loaded.uniqueKeys, complete: loaded.completeKeys };
+    const launched = wants("impact") && segmentLaunches(config.value, workspace.segments).length > 0;
+    // The before/after comparison kept from an earlier run, read now: with it, no table is rebuilt as of a launch day.
+    const impactAt =
+      launched && options.impactEntries
+        ? impactKey({
+            config: config.value,
+            segments: workspace.segments,
+            asOf: options.asOf,
+            identities: loaded.identities,
+            sources: loaded.sources,
+            keys,
+            previousClusters: options.previousClusters,
+            duckdbVersion: String((await db.all("SELECT library_version AS v FROM pragma_version()"))[0]?.v),
+          })
+        : undefined;
+    const keptImpact = impactAt !== undefined ? readImpact(options.impactEntries!, impactAt) : undefined;
+    const views = !options.keepDatabase && !(launched && keptImpact === undefined);
     const built = pushed?.ok ? undefined : await cachedFeatureTable(db, config.value, options.asOf, step, keys, loaded.identities, options.featureCache, views);
     let clustering: ClusteringResult | undefined;
     // The key of the features table's content, cluster columns included, when every part of it has one.
@@ -187,8 +206,9 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
         featureLabels: Object.fromEntries(Object.entries(config.value.features).flatMap(([name, f]) => (f.description ? [[name, name.replaceAll("_", " ")]] : []))),
       };
       const clusteringConfig = config.value.clustering;
-      const run = () =>
-        runClustering(db, clusteringConfig, {
+      // The fit's modules (k-means, silhouettes, their WebAssembly) are loaded only when the clustering is not kept.
+      const run = async () =>
+        (await import("./cluster/run-clustering.ts")).runClustering(db, clusteringConfig, {
           ...settings,
           ...(options.fitCache ? { cache: options.fitCache } : {}),
           ...(options.threads !== undefined ? { threads: options.threads } : {}),
@@ -255,7 +275,8 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     step("checks");
     const findings = wants("findings") ? await measureFindings(db, workspace, catalog, expressions, schemes, options, memo, positional) : { hypotheses: [], idsaa: {}, normalization: [], coverage: [] };
     if (wants("impact")) options.progress?.("Measuring impact");
-    const impact = wants("impact") ? await measureImpact(db, config.value, workspace.segments, loaded.sources, options.asOf, keys) : undefined;
+    const impact = wants("impact") ? (keptImpact ?? (await measureImpact(db, config.value, workspace.segments, loaded.sources, options.asOf, keys))) : undefined;
+    if (impact && impactAt !== undefined && keptImpact === undefined) keepImpact(options.impactEntries!, impactAt, impact);
     const result: EngineResult = { sources: loaded.sources, members, schemes, ...findings, clustering: clustering ? { ...clustering, agreement } : undefined, impact, diagnostics: loaded.diagnostics, ...(warehouse ? { warehouse } : {}) };
     if (options.keepDatabase) return { ...result, db };
     db.close();
@@ -284,6 +305,7 @@ async function measureFindings(
     config,
     workspace.hypotheses.map((h) => h.value),
     hypothesisSegments(workspace),
+    memo?.query,
   );
   const idsaa: Record<string, IdsaaResult> = {};
   const defining = definingNamesBySegment(workspace.segments, config, expressions);

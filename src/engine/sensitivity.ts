@@ -5,7 +5,7 @@
  * seeded so the answer is reproducible).
  */
 import type { Factor } from "../schema/prioritization.ts";
-import { percentWeights, prioritize, type ScoredSegment } from "./prioritize.ts";
+import { percentWeights, ranksOf, type ScoredSegment } from "./prioritize.ts";
 import { mulberry32 } from "./stats/seeded-random.ts";
 
 export interface WeightShift {
@@ -28,7 +28,7 @@ export function weightSensitivity(factors: Readonly<Record<string, Factor>>, seg
   const delta = options.delta ?? 5;
   const draws = options.draws ?? 1000;
   const complete = segments.filter((s) => Object.keys(factors).every((f) => s.scores[f] !== undefined));
-  const base = rankMap(factors, complete);
+  const base = ranksOf(factors, complete);
   const weights = percentWeights(factors);
   const shifts: WeightShift[] = [];
   for (const name of Object.keys(factors)) {
@@ -36,7 +36,7 @@ export function weightSensitivity(factors: Readonly<Record<string, Factor>>, seg
       const w = weights[name]!;
       if (w + d < 0 || w + d > 100) continue;
       const shifted = withWeights(factors, rescale(weights, name, w + d));
-      const ranks = rankMap(shifted, complete);
+      const ranks = ranksOf(shifted, complete);
       const flips = complete.filter((s) => ranks.get(s.id) !== base.get(s.id)).map((s) => ({ id: s.id, from: base.get(s.id)!, to: ranks.get(s.id)! }));
       shifts.push({ factor: name, delta: d, flips });
     }
@@ -51,7 +51,7 @@ export function weightSensitivity(factors: Readonly<Record<string, Factor>>, seg
     const e = names.map(() => -Math.log(1 - random()));
     const sum = e.reduce((a, b) => a + b, 0);
     const drawn = withWeights(factors, Object.fromEntries(names.map((n, j) => [n, (e[j]! / sum) * 100])));
-    const ranks = rankMap(drawn, complete);
+    const ranks = ranksOf(drawn, complete);
     for (const s of complete) if (ranks.get(s.id) === base.get(s.id)) same[s.id]!++;
     if (baseTop !== undefined && ranks.get(baseTop) === 1) top++;
   }
@@ -72,10 +72,6 @@ function rescale(weights: Record<string, number>, factor: string, value: number)
 
 function withWeights(factors: Readonly<Record<string, Factor>>, weights: Record<string, number>): Record<string, Factor> {
   return Object.fromEntries(Object.entries(factors).map(([name, f]) => [name, { ...f, weight: weights[name]! }]));
-}
-
-function rankMap(factors: Readonly<Record<string, Factor>>, segments: readonly ScoredSegment[]): Map<string, number> {
-  return new Map(prioritize(factors, segments).map((r) => [r.id, r.rank]));
 }
 
 export type Quadrant = "protect-and-grow" | "develop" | "maintain" | "deprioritize";

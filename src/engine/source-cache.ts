@@ -12,6 +12,7 @@ import type { Source } from "../schema/source.ts";
 import { cacheEntries } from "./cache-entries.ts";
 import { cacheKey } from "./cache-dir.ts";
 import type { Database } from "./duckdb.ts";
+import { duckdbFilePath } from "./duckdb-file-path.ts";
 import { lit } from "./sql-names.ts";
 
 /** What the load reports about a source besides its table. */
@@ -23,8 +24,12 @@ export interface CachedSourceStats {
 }
 
 export interface SourceCache {
-  /** Fills `table` from the cache and returns the source's stats, or undefined on a miss. */
-  restore(db: Database, key: string, table: string): Promise<CachedSourceStats | undefined>;
+  /**
+   * Makes `table` a view of the kept file and returns the source's stats, or undefined on a miss. The view reads the
+   * file whenever a query reads the table, so its path is added to `readable` (the files the database may read once
+   * locked down, duckdb.ts).
+   */
+  restore(db: Database, key: string, table: string, readable: string[]): Promise<CachedSourceStats | undefined>;
   save(db: Database, key: string, table: string, stats: CachedSourceStats): Promise<void>;
 }
 
@@ -39,15 +44,20 @@ export function sourceKey(fileSha256: string, source: Source, format: string, du
 export function sourceFileCache(cacheDir: string): SourceCache {
   const entries = cacheEntries(join(cacheDir, "sources"), KEEP);
   return {
-    async restore(db, key, table) {
+    async restore(db, key, table, readable) {
       if (!entries.has(key, ["json", "parquet"])) return undefined;
       try {
         const stats = JSON.parse(readFileSync(entries.path(key, "json"), "utf8")) as CachedSourceStats;
         if (!isStats(stats)) return undefined;
-        await db.run(`CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_parquet(${lit(entries.path(key, "parquet"))})`);
+        // A view, not a copy: a warm run whose features, memberships and findings all come from their caches reads
+        // no row of the source (copying the example's 4.5 MB of events took 0.28 s of a 1.8 s seg check).
+        const file = entries.path(key, "parquet");
+        await db.run(`CREATE OR REPLACE VIEW ${table} AS SELECT * FROM read_parquet(${lit(duckdbFilePath(file))})`);
+        // DuckDB checks both the spelling it was given and the file it opens, which differ when the path has [, * or ?.
+        readable.push(...new Set([duckdbFilePath(file), file]));
         return stats;
       } catch {
-        await db.run(`DROP TABLE IF EXISTS ${table}`).catch(() => undefined);
+        await db.run(`DROP VIEW IF EXISTS ${table}`).catch(() => undefined);
         return undefined;
       }
     },

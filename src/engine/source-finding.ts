@@ -6,6 +6,7 @@
 import { fillTemplate, type Check } from "../checks/define-check.ts";
 import type { Severity } from "../diagnostics/diagnostic.ts";
 import type { PathSegment } from "../workspace/locate.ts";
+import { withSeparators } from "../text/number-format.ts";
 
 export interface SourceFinding {
   ruleId: string;
@@ -43,7 +44,7 @@ export function sourceFinding<MessageId extends string>(
 
 /** "1 value" / "3 values", with thousands separators. */
 export function counted(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? singular : plural}`;
+  return `${withSeparators(n)} ${n === 1 ? singular : plural}`;
 }
 
 /** ["line 2", "line 5"] → "lines 2, 5"; mixed or single labels are joined as they are. */
@@ -55,5 +56,5 @@ export function joinLabels(labels: readonly string[]): string {
 
 /** "of 440" / "of the 34,072 its filter keeps": checks on the typed table see the rows the filter kept. */
 export function ofRows(total: number, filtered: boolean): string {
-  return filtered ? `of the ${total.toLocaleString("en-US")} its filter keeps` : `of ${total.toLocaleString("en-US")}`;
+  return filtered ? `of the ${withSeparators(total)} its filter keeps` : `of ${withSeparators(total)}`;
 }

@@ -19,6 +19,7 @@ import { tokenize, type Punct, type Token } from "./lexer.ts";
 import { childrenOf } from "./children.ts";
 import { MAX_NESTING, MAX_SOURCE_LENGTH, MAX_TREE_DEPTH } from "./limits.ts";
 import { found, ParseFailure, show, TokenCursor } from "./token-cursor.ts";
+import { withSeparators } from "../text/number-format.ts";
 
 type WordToken = Extract<Token, { kind: "word" }>;
 
@@ -27,7 +28,7 @@ export type ParseResult = { ok: true; ast: Expr } | { ok: false; error: ExprErro
 /** Parses one expression. Offsets in the tree and in errors are relative to `source`. */
 export function parseExpression(source: string): ParseResult {
   if (source.length > MAX_SOURCE_LENGTH) {
-    const [length, limit] = [source.length, MAX_SOURCE_LENGTH].map((n) => n.toLocaleString("en-US"));
+    const [length, limit] = [source.length, MAX_SOURCE_LENGTH].map(withSeparators);
     return failure({
       code: "too-complex",
       message: `the expression is ${length} characters long; the limit is ${limit}`,

@@ -8,6 +8,7 @@ import { escapeMarkdown } from "../text/escape-markdown.ts";
 import { truncateText } from "../text/truncate-text.ts";
 import type { FormatOptions } from "./formatter.ts";
 import { repositoryPath } from "./repository-path.ts";
+import { withSeparators } from "../text/number-format.ts";
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const LABEL: Record<Severity, string> = { error: "**error**", warning: "warning", info: "info" };
@@ -33,7 +34,7 @@ function findingRow(d: Diagnostic, options: FormatOptions): string {
 }
 
 function moreLine(n: number): string {
-  return `\n… and ${n.toLocaleString("en-US")} more ${n === 1 ? "finding" : "findings"}; run \`seg check\` for all of them.\n`;
+  return `\n… and ${withSeparators(n)} more ${n === 1 ? "finding" : "findings"}; run \`seg check\` for all of them.\n`;
 }
 
 /**

@@ -13,7 +13,16 @@ export function formatPercent(x: number | null | undefined, digits = 1): string 
 
 export function formatCount(x: number | null | undefined): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return MISSING;
-  return Math.round(x).toLocaleString("en-US");
+  return withSeparators(Math.round(x));
+}
+
+/**
+ * `n.toLocaleString("en-US")` (1,204), to the character. A safe integer is grouped here: the first toLocaleString
+ * of a process loads ICU's number formatting, 20-40 ms of a one-second `seg check` that prints one count.
+ */
+export function withSeparators(n: number): string {
+  if (!Number.isSafeInteger(n) || Object.is(n, -0)) return n.toLocaleString("en-US");
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ",");
 }
 
 /** A number with at most `digits` decimals, separators, and no trailing zeros beyond what is needed. */

@@ -3,10 +3,13 @@
  * six accounts, a 30-day window either side of 2026-06-01, two segments. The
  * expected figures are worked out in the comments from the rows below.
  */
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { check } from "../../src/api/check.ts";
 import { formatCheck } from "../../src/api/format-check.ts";
 import type { MeasuredImpact } from "../../src/engine/impact/impact-result.ts";
+import { useFreshCacheDir } from "../support/fresh-cache-dir.ts";
 import { BASE_CONFIG, tempWorkspace, type TempWorkspace } from "../support/temp-workspace.ts";
 
 const CONFIG = BASE_CONFIG.replace("      plan: { type: string, kind: behavioral }", "      plan: { type: string, kind: behavioral }\n      churned_on: { type: date, kind: behavioral }")
@@ -69,6 +72,8 @@ ${extra}`;
 const HEAVY_KPIS = "    - { name: Active days, metric: active_days_90d, direction: increase }\n    - { name: Median days, metric: median_days }";
 const LIGHT_KPIS = "    - { name: Churn, metric: churn_rate, direction: decrease }";
 
+const cacheFolder = useFreshCacheDir("seg-impact-cache-");
+
 let ws: TempWorkspace | undefined;
 afterEach(() => ws?.remove());
 
@@ -115,6 +120,32 @@ describe("impact on a hand-sized workspace", () => {
     const json = JSON.parse(formatCheck(result, "json")) as { impact: typeof impact };
     expect(json.impact).toEqual(JSON.parse(JSON.stringify(impact)));
     expect(json.impact.segments[0]!.measures.find((m) => m.key === "active_days_90d")).toMatchObject({ segment: { change: 1 } });
+  });
+
+  it("keeps the comparison between runs (impact/impact-memo.ts) and measures anew when the data or a definition changes", async () => {
+    const { root, write } = workspace();
+    const uncached = (await check({ root, today: "2026-11-01", cache: false })).data!.engine.impact!;
+    const kept = () => readdirSync(join(cacheFolder.path(), "impact"));
+    expect((await check({ root, today: "2026-11-01" })).data!.engine.impact).toEqual(uncached);
+    expect(kept()).toHaveLength(1);
+    // Read back: the same figures, to the bit (toEqual tells NaN from null and 0 from -0 too).
+    expect((await check({ root, today: "2026-11-01" })).data!.engine.impact).toEqual(uncached);
+    expect(kept()).toHaveLength(1);
+    // A5's June logins now fall in May as well: A5 joins the cohort (seen before the window opened), so light has 4 members.
+    write("data/events.csv", `${EVENTS}A5,2026-04-01 09:00:00,login\n`);
+    const moreData = (await check({ root, today: "2026-11-01" })).data!.engine.impact!;
+    expect(moreData).toEqual((await check({ root, today: "2026-11-01", cache: false })).data!.engine.impact);
+    expect(moreData.launches[0]!.cohort).toBe(6);
+    expect(kept()).toHaveLength(2);
+    // Heavy from one active day in the 90 days to launch: A4, A5 and A6 join A1 and A2.
+    write("segments/usage/heavy.yaml", segment("heavy", "active_days_90d >= 1", 1, HEAVY_KPIS));
+    const edited = (await check({ root, today: "2026-11-01" })).data!.engine.impact!;
+    expect(edited).toEqual((await check({ root, today: "2026-11-01", cache: false })).data!.engine.impact);
+    expect(edited.segments.map((s) => [s.segment, s.members])).toEqual([
+      ["heavy", 5],
+      ["light", 1],
+    ]);
+    expect(kept()).toHaveLength(3);
   });
 
   it("uses today's memberships when told to", async () => {

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from "no
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/api/check.ts";
+import { engineOptions } from "../../src/engine/engine-options.ts";
 import type { CheckResult } from "../../src/lint/check-result.ts";
 import { stableJson } from "../../src/lock/stable-json.ts";
 import { BASE_CONFIG, tempWorkspace } from "../support/temp-workspace.ts";
@@ -52,6 +53,29 @@ describe("the source cache", () => {
       ["accounts", 2, 2],
       ["events", 1, 1],
     ]);
+  });
+
+  it("reads a kept source through a view of its file, which the locked-down database may still read", async () => {
+    const root = workspace();
+    await run(root);
+    // A feature edit: the features are built again from the kept sources, after the database was locked down.
+    writeFileSync(join(root, "segmentation.yaml"), BASE_CONFIG.replace("    window_days: 90", "    window_days: 30"));
+    const warm = await run(root);
+    // (A view the database may not read would have failed the run.)
+    expect(outcome(warm)).toBe(outcome(await run(root, false)));
+    // A view keeps no copy of the rows: nothing but the file holds them.
+    const { runEngine } = await import("../../src/engine/run-engine.ts");
+    const engine = await runEngine(warm.workspace, warm.catalog, warm.expressions, { ...engineOptions({ asOf: warm.asOf, workspace: warm.workspace }, { root }), keepDatabase: true });
+    try {
+      const tables = await engine.db!.all(`SELECT table_name, table_type FROM information_schema.tables WHERE table_name LIKE 'source_%' ORDER BY 1`);
+      expect(tables).toEqual([
+        { table_name: "source_accounts", table_type: "VIEW" },
+        { table_name: "source_events", table_type: "VIEW" },
+      ]);
+      expect((await engine.db!.all(`SELECT count(*) AS n FROM source_events`))[0]?.n).toBe(1);
+    } finally {
+      engine.db!.close();
+    }
   });
 
   it("misses when the file's bytes change, and reads the new data", async () => {

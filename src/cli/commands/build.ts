@@ -34,7 +34,7 @@ export const spec = {
 export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promise<number> {
   const root = workspaceRoot(args, io);
   const inputs = recomputeInputs(args, io);
-  const dryRun = runDryRun(args.options["dry-run"], inputs, root, io, EVERY_OUTPUT);
+  const dryRun = await runDryRun(args.options["dry-run"], inputs, root, io, EVERY_OUTPUT);
   if (dryRun !== undefined) return dryRun;
   const site = siteOption(args.options.site);
   const base = baseOption(args.options.base);

@@ -53,7 +53,7 @@ export const spec = {
 export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promise<number> {
   const root = workspaceRoot(args, io);
   const inputs = recomputeInputs(args, io);
-  const dryRun = runDryRun(args.options["dry-run"], inputs, root, io, EVERY_OUTPUT);
+  const dryRun = await runDryRun(args.options["dry-run"], inputs, root, io, EVERY_OUTPUT);
   if (dryRun !== undefined) return dryRun;
   if (args.positionals.length > 0) throw new SegError(`seg check takes no arguments, got "${args.positionals.join(" ")}". Use --root DIR for a workspace elsewhere.`);
   const maxWarnings = args.options["max-warnings"];

@@ -60,7 +60,7 @@ export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promis
   const dataOptions = dataOptionValues(args, io);
   const { threads, memoryLimit, cache, warehouse } = dataOptions;
   const root = workspaceRoot(args, io);
-  const dryRun = runDryRun(args.options["dry-run"], dataOptions, root, io, EVERY_OUTPUT);
+  const dryRun = await runDryRun(args.options["dry-run"], dataOptions, root, io, EVERY_OUTPUT);
   if (dryRun !== undefined) return dryRun;
   const progress = progressReporter(io);
   let result;

@@ -28,7 +28,7 @@ export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promis
   if (memberId === undefined || extra.length > 0) throw new SegError("give exactly one customer id, e.g. seg explain A001 (seg export lists every member).");
   const root = workspaceRoot(args, io);
   const inputs = recomputeInputs(args, io);
-  const dryRun = runDryRun(args.options["dry-run"], inputs, root, io, MEMBERSHIPS_ONLY);
+  const dryRun = await runDryRun(args.options["dry-run"], inputs, root, io, MEMBERSHIPS_ONLY);
   if (dryRun !== undefined) return dryRun;
   const result = await explain({ root, memberId, ...inputs });
   const color = useColor(io);

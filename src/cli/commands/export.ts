@@ -31,7 +31,7 @@ export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promis
   if (!out) throw new SegError("--out FILE is required: where to write the export.");
   const root = workspaceRoot(args, io);
   const inputs = recomputeInputs(args, io);
-  const dryRun = runDryRun(args.options["dry-run"], inputs, root, io, MEMBERSHIPS_ONLY);
+  const dryRun = await runDryRun(args.options["dry-run"], inputs, root, io, MEMBERSHIPS_ONLY);
   if (dryRun !== undefined) return dryRun;
   const format: ExportFormat = args.options.format ?? formatOfFile(out);
   const columns = args.options.columns?.split(",").map((c) => c.trim()).filter(Boolean);

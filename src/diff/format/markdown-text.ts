@@ -5,6 +5,7 @@
  */
 import { escapeMarkdown } from "../../text/escape-markdown.ts";
 import { truncateText } from "../../text/truncate-text.ts";
+import { withSeparators } from "../../text/number-format.ts";
 
 const MAX_CELL = 240;
 
@@ -30,7 +31,7 @@ export function table<T>(header: readonly string[], items: readonly T[], render:
   const lines = [`| ${header.join(" | ")} |`, `|${header.map((_, i) => (align[i] === "r" ? "---:" : "---")).join("|")}|`];
   for (const item of items.slice(0, options.limit)) lines.push(`| ${render(item).join(" | ")} |`);
   const more = items.length - options.limit;
-  if (more > 0) lines.push(`| … ${more.toLocaleString("en-US")} more |${" |".repeat(header.length - 1)}`);
+  if (more > 0) lines.push(`| … ${withSeparators(more)} more |${" |".repeat(header.length - 1)}`);
   return lines.join("\n");
 }
 
