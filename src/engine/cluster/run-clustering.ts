@@ -48,9 +48,10 @@ export interface ClusteringOptions {
   drawn?: DrawnSample;
   /**
    * Assigns every member to the fitted model elsewhere (a warehouse: warehouse/warehouse-aggregates.ts) and returns
-   * the clusters' sizes; default: the clusters table built in the database from its features table (assign-sql.ts).
+   * the clusters' sizes; without it, or when it returns none, the clusters table is built in the database from its
+   * features table (assign-sql.ts).
    */
-  assign?: (model: AssignmentModel) => Promise<ClusterSizes>;
+  assign?: (model: AssignmentModel) => Promise<ClusterSizes | undefined>;
 }
 
 /** Members assigned to each cluster id (outliers included), and how many of them are outliers. */
@@ -139,7 +140,7 @@ export async function runClustering(db: Database, clustering: Clustering, option
   const ids = stable.matches.map((m) => m.id);
   options.step?.("assignment");
   const model: AssignmentModel = { transform, centroids: centroids.points, ids, names: profiles.map((p) => p.name), fences };
-  const sizes = options.assign ? await options.assign(model) : await assignHere(db, model);
+  const sizes = (await options.assign?.(model)) ?? (await assignHere(db, model));
 
   const complete = read.members - read.incomplete;
   const clusters: ClusterSummary[] = ids.map((id, c) => ({
