@@ -169,10 +169,13 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     }
     let aggregated: WarehouseAggregates | undefined;
     const aggregate = pushed?.ok ? pushed.aggregate : undefined;
+    if (pushed?.ok && perMember !== undefined) options.progress?.(`Bringing every member's features back from ${reader!.engine}: ${perMember}`);
     const aggregateIn = async (model: AssignmentModel | undefined): Promise<ClusterSizes | undefined> => {
       const computed = await aggregate!(model).finally(closeReader);
-      if ("ok" in computed) perMember = computed.reason;
-      else aggregated = computed;
+      if ("ok" in computed) {
+        perMember = computed.reason;
+        options.progress?.(`Brought every member's features back from ${reader!.engine}: ${computed.reason}`);
+      } else aggregated = computed;
       return aggregated?.sizes;
     };
     const rowsBecause = pushed?.ok ? undefined : (needed ?? pushed?.reason);

@@ -307,6 +307,12 @@ describe.runIf(!noServer)("--engine postgres on a live server", SLOW, () => {
       expect(warehouse.code).toBe(0);
       const fromTables = readFileSync(join(workspace, "segments.lock.json"), "utf8");
       expect(fromTables).toBe(fromFiles);
+      // The output says where it ran and what came back.
+      expect(warehouse.stdout).toMatch(
+        schema === "retail"
+          ? /\nOn postgres: computed in the warehouse; rows brought back by step: checks 1, digest 1, clustering sample 4338, aggregates 1\.\n$/
+          : /\nOn postgres: rows read from the warehouse, computed in DuckDB; rows brought back by step: rows of example\.accounts \d+, .*\n {2}The rows were read: impact rebuilds the features as of each launch day/,
+      );
       // The lock names each table and records its rows, not a file's bytes.
       const inputs = (JSON.parse(fromTables) as { inputs: Record<string, { table?: string; bytes?: number; sha256: string }> }).inputs;
       for (const [name, input] of Object.entries(inputs)) {
