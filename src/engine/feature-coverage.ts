@@ -28,9 +28,13 @@ export async function featureCoverage(db: Database, config: Config, catalog: Rea
   if (names.length === 0) return [];
   const present = (name: string) => (catalog.get(name)?.type === "number" ? `coalesce(isfinite(CAST(${q(name)} AS DOUBLE)), FALSE)` : `${q(name)} IS NOT NULL`);
   const [row] = await query(`SELECT count(*) AS members, ${names.map((name, i) => `count(*) FILTER (WHERE ${present(name)}) AS ${q(`v${i}`)}`).join(", ")} FROM ${FEATURES}`);
-  const members = Number(row?.members ?? 0);
-  return names.map((feature, i) => {
-    const values = Number(row?.[`v${i}`] ?? 0);
+  return coverageFromCounts(config, Number(row?.members ?? 0), names.map((_, i) => Number(row?.[`v${i}`] ?? 0)));
+}
+
+/** Each declared feature's coverage from the members and, in the features' order, the members with a value (also a warehouse's counts). */
+export function coverageFromCounts(config: Config, members: number, counts: readonly number[]): FeatureCoverage[] {
+  return Object.keys(config.features).map((feature, i) => {
+    const values = counts[i] ?? 0;
     const spec = config.features[feature]!;
     const origin: FeatureCoverage["origin"] =
       "aggregate" in spec ? { kind: "aggregate", source: spec.source, column: spec.column } : "column" in spec ? { kind: "column", source: spec.source, column: spec.column } : { kind: "expression" };

@@ -167,7 +167,13 @@ function segmentsMemo(db: Database, kept: KeptRows, features: string, schemes: r
       const ids = missing.flatMap((group) => (group.segment === null ? [] : [lit(group.segment)]));
       const conditions = [...(ids.length > 0 ? [`m.segment IN (${ids.join(", ")})`] : []), ...(missing.some((group) => group.segment === null) ? ["m.segment IS NULL"] : [])];
       const fresh = await db.all(sql(`(${conditions.join(" OR ")})`));
-      const bySegment = Map.groupBy(fresh, (row) => (row.segment ?? null) as string | null);
+      const bySegment = new Map<string | null, Row[]>();
+      for (const row of fresh) {
+        const segment = (row.segment ?? null) as string | null;
+        const rows = bySegment.get(segment);
+        if (rows) rows.push(row);
+        else bySegment.set(segment, [row]);
+      }
       for (const group of missing) {
         const own = bySegment.get(group.segment) ?? [];
         kept.keep(group.key, own);

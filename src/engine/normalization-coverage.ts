@@ -31,9 +31,14 @@ export async function normalizationCoverage(db: Database, config: Config): Promi
     const otherwise = lit(feature.normalize.otherwise);
     const [totals] = await db.all(`SELECT count(${value}) AS total, count(*) FILTER (WHERE ${value} IS NOT NULL AND ${value} <> ${otherwise}) AS mapped FROM ${FEATURES} f`);
     const unmapped = await db.all(`SELECT trim(CAST(${raw} AS VARCHAR)) AS value, count(*) AS n FROM ${from} WHERE ${value} = ${otherwise} GROUP BY 1 ORDER BY n DESC, value LIMIT 5`);
-    const total = Number(totals?.total ?? 0);
-    const mapped = Number(totals?.mapped ?? 0);
-    out.push({ feature: name, column: feature.column, total, mapped, share: total > 0 ? mapped / total : 1, unmapped: unmapped.map((u) => ({ value: String(u.value), count: Number(u.n) })) });
+    out.push(coverageOf(name, feature.column, totals ?? {}, unmapped));
   }
   return out;
+}
+
+/** A feature's normalization coverage from its counts (total, mapped) and its most frequent unmapped values (value, n): also a warehouse's. */
+export function coverageOf(feature: string, column: string, totals: Record<string, unknown>, unmapped: readonly Record<string, unknown>[]): NormalizationCoverage {
+  const total = Number(totals.total ?? 0);
+  const mapped = Number(totals.mapped ?? 0);
+  return { feature, column, total, mapped, share: total > 0 ? mapped / total : 1, unmapped: unmapped.map((u) => ({ value: String(u.value), count: Number(u.n) })) };
 }

@@ -21,17 +21,19 @@ import type { CacheEntries } from "./cache-entries.ts";
 import { cacheKey } from "./cache-dir.ts";
 import type { LoadRecordCache } from "./load-record-cache.ts";
 import { metricsMemo, type MetricsMemo } from "./metrics-memo.ts";
-import { assignmentModel, CLUSTERS, featuresWithClustersSql } from "./cluster/assign-sql.ts";
+import { assignmentModel, CLUSTERS, featuresWithClustersSql, type AssignmentModel } from "./cluster/assign-sql.ts";
 import { clusterAgreement, type SchemeClusterAgreement } from "./cluster/cluster-agreement.ts";
-import type { ClusteringResult } from "./cluster/run-clustering.ts";
+import type { ClusterSizes, ClusteringResult } from "./cluster/run-clustering.ts";
 import type { FitCache } from "./cluster/fit-cache.ts";
 import type { PreviousClusters } from "./cluster/stable-ids.ts";
 import { openDatabase, type Database, type DatabaseOptions } from "./duckdb.ts";
 import { loadSources, type LoadResult, type SourceStats } from "./load-sources.ts";
 import type { AskedPath, WarehouseLoad } from "./warehouse/postgres-features.ts";
 import { openTableReader } from "./warehouse/open-table-reader.ts";
+import type { TableReader } from "./warehouse/table-reader.ts";
 import type { WarehouseRequest } from "./warehouse/warehouse-request.ts";
 import { rowsNeeded } from "./warehouse/rows-needed.ts";
+import { aggregatesBlocker, type WarehouseAggregates } from "./warehouse/warehouse-aggregates.ts";
 import type { SourceCache } from "./source-cache.ts";
 import { assignMemberships, positionalSchemes } from "./membership.ts";
 import { cachedMemberships } from "./membership-cache.ts";
@@ -116,28 +118,45 @@ export interface EngineResult {
    * clustering counts and sample stand in for every member's row), why rows were read, and with some members asked
    * for, whether their ids were filtered at the sources' scans or picked from every member's features, and why.
    */
-  warehouse?: { inWarehouse: boolean; rowsFetched: number; fetched: Record<string, number>; rowsBecause?: string; asked?: AskedPath };
+  warehouse?: { inWarehouse: boolean; rowsFetched: number; fetched: Record<string, number>; rowsBecause?: string; asked?: AskedPath; perMember?: string };
   db?: Database;
 }
 
 export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<string, CatalogEntry>, expressions: ReadonlyMap<string, Expr>, options: EngineOptions): Promise<EngineResult> {
   const config = workspace.config!;
   const db = await openDatabase(options);
+  let reader: TableReader | undefined;
+  // Closed once: after loading, or after the aggregates when the warehouse computes them.
+  let closing: Promise<void> | undefined;
+  const closeReader = () => (closing ??= reader?.close() ?? Promise.resolve());
   const step: (name: Parameters<StepHook>[0]) => void = options.profileStep ? (name) => options.profileStep!(name, db.usage) : () => undefined;
   try {
     step("load");
     options.progress?.("Loading sources");
-    const reader = options.warehouse ? await openTableReader(options.warehouse, config.value, workspace.root) : undefined;
+    reader = options.warehouse ? await openTableReader(options.warehouse, config.value, workspace.root) : undefined;
     // With a warehouse engine the sources are checked and the features built there when no step needs the rows.
     const needed = reader ? rowsNeeded(config.value, workspace.segments, options.outputs ?? EVERY_OUTPUT) : undefined;
     let pushed: WarehouseLoad | undefined;
+    // With the features built in the warehouse, a command that reads metrics or findings (and no member's row) has them
+    // computed there too, unless a step is not written for the warehouse yet (perMember says which, in the report).
+    const outputs = options.outputs ?? EVERY_OUTPUT;
+    const aggregateAsk = !options.members && (outputs.has("metrics") || outputs.has("findings"));
+    let perMember = !aggregateAsk
+      ? undefined
+      : options.keepDatabase
+        ? "the command reads every member's memberships from the database (seg diff)"
+        : aggregatesBlocker(config.value, workspace.hypotheses.length);
     let loaded: Pick<LoadResult, "sources" | "diagnostics" | "readInPlace" | "uniqueKeys" | "completeKeys" | "identities">;
     try {
       // Only the members asked for come back when the caller reads nothing beyond memberships.
       const only = options.members && (options.outputs ?? EVERY_OUTPUT).size === 0 ? options.members : undefined;
       // The lock's digest of each table's rows, only for a caller that builds a lock from the result.
       const digest = (options.outputs ?? EVERY_OUTPUT).has("digest");
-      if (reader?.computeFeatures && needed === undefined) pushed = await reader.computeFeatures(db, config, options.asOf, options.today, { ...(only ? { members: only } : {}), digest });
+      if (reader?.computeFeatures && needed === undefined) pushed = await reader.computeFeatures(db, config, options.asOf, options.today, {
+          ...(only ? { members: only } : {}),
+          digest,
+          ...(aggregateAsk && perMember === undefined ? { aggregates: { catalog, schemes: schemesPlan(config.value, workspace.segments), findings: outputs.has("findings") } } : {}),
+        });
       if (pushed?.ok) loaded = { sources: pushed.sources, diagnostics: pushed.diagnostics, readInPlace: [], uniqueKeys: pushed.uniqueKeys, completeKeys: [], identities: {} };
       else {
         if (reader) options.progress?.(`Reading the rows from ${reader.engine}: ${needed ?? (pushed?.reason ?? "no step runs in this warehouse yet")}`);
@@ -148,23 +167,37 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
         });
       }
     } finally {
-      await reader?.close();
+      // The aggregates are asked once the fit is known, in the same transaction.
+      if (!(pushed?.ok && pushed.aggregate)) await closeReader();
     }
+    let aggregated: WarehouseAggregates | undefined;
+    const aggregate = pushed?.ok ? pushed.aggregate : undefined;
+    if (pushed?.ok && perMember !== undefined) options.progress?.(`Bringing every member's features back from ${reader!.engine}: ${perMember}`);
+    const aggregateIn = async (model: AssignmentModel | undefined): Promise<ClusterSizes | undefined> => {
+      const computed = await aggregate!(model).finally(closeReader);
+      if ("ok" in computed) {
+        perMember = computed.reason;
+        options.progress?.(`Brought every member's features back from ${reader!.engine}: ${computed.reason}`);
+      } else aggregated = computed;
+      return aggregated?.sizes;
+    };
     const rowsBecause = pushed?.ok ? undefined : (needed ?? pushed?.reason);
     // The fit's sample as the warehouse drew it, when only the asked members' features came back.
     const drawn = pushed?.ok ? pushed.drawn : undefined;
-    const warehouse = reader
-      ? {
+    const report = () => (!reader
+      ? undefined
+      : {
           inWarehouse: pushed?.ok === true,
           rowsFetched: reader.rowsFetched(),
           fetched: reader.fetchedBySteps(),
           ...(rowsBecause !== undefined ? { rowsBecause } : {}),
           ...(pushed?.ok && pushed.asked ? { asked: pushed.asked } : {}),
-        }
-      : undefined;
+          ...(pushed?.ok && perMember !== undefined ? { perMember } : {}),
+        });
     // Data warnings (repeated transaction ids, future dates) are reported; errors stop the recompute.
     if (loaded.diagnostics.some((d) => d.severity === "error")) {
       db.close();
+      await closeReader();
       return { sources: loaded.sources, members: 0, schemes: [], hypotheses: [], idsaa: {}, normalization: [], coverage: [], clustering: undefined, impact: undefined, diagnostics: loaded.diagnostics };
     }
     // The feature, clustering and membership caches are read and written by the database itself (Parquet): it may
@@ -213,6 +246,7 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
           ...(options.fitCache ? { cache: options.fitCache } : {}),
           ...(options.threads !== undefined ? { threads: options.threads } : {}),
           ...(drawn ? { drawn } : {}),
+          ...(aggregate ? { assign: aggregateIn } : {}),
           step,
         });
       const key = built && options.clusteringCache ? clusteringKey({ clustering: clusteringConfig, ...settings }, clusteringConfig.features, built.columnKeys) : undefined;
@@ -220,6 +254,7 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
       const fitted = key ? await cachedClustering(db, options.clusteringCache!, key, run, () => step("assignment"), built?.view) : await run();
       if (fitted.status === "problem") {
         db.close();
+        await closeReader();
         // The problem's path starts at the document root (clustering.k.min).
         const place = { document: config, path: fitted.path, hint: fitted.hint };
         const diagnostic: Diagnostic =
@@ -229,6 +264,10 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
         return { sources: loaded.sources, members: 0, schemes: [], hypotheses: [], idsaa: {}, normalization: [], coverage: [], clustering: undefined, impact: undefined, diagnostics: [diagnostic] };
       }
       clustering = fitted;
+    }
+    // Without clustering, the warehouse computes the aggregates now.
+    if (aggregate && !config.value.clustering) await aggregateIn(undefined);
+    if (config.value.clustering && clustering && !aggregated) {
       // cluster_status says how clustering treated the member: fitted on, set aside as an outlier (then assigned to
       // its nearest cluster), or left without a cluster for a missing value.
       const status = `CASE WHEN c.cluster_id IS NULL THEN 'missing' WHEN c.outlier THEN 'outlier' ELSE 'fitted' END`;
@@ -251,6 +290,18 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
       } else await db.run(
         `CREATE OR REPLACE ${built?.view ? "VIEW" : "TABLE"} "features" AS SELECT f.*, ${paired} AS cluster_id, c.cluster_name, c.outlier AS cluster_outlier, ${status} AS cluster_status FROM ${built?.view ? `"features_columns"` : `"features"`} f POSITIONAL JOIN ${CLUSTERS} c`,
       );
+    }
+    if (aggregated) {
+      // Everything below was computed in the warehouse; only IDSAA's verdicts (from the metrics) are judged here.
+      const schemes = wants("metrics") || wants("findings") ? aggregated.schemes : [];
+      const findings = wants("findings")
+        ? { hypotheses: [], idsaa: idsaaVerdicts(workspace, expressions, schemes), normalization: aggregated.normalization, coverage: aggregated.coverage, valueLabels: aggregated.valueLabels }
+        : { hypotheses: [], idsaa: {}, normalization: [], coverage: [] };
+      const agreement = wants("metrics") ? aggregated.agreement : undefined;
+      const impact = wants("impact") ? await measureImpact(db, config.value, workspace.segments, loaded.sources, options.asOf, keys) : undefined;
+      const warehouse = report();
+      db.close();
+      return { sources: loaded.sources, members: aggregated.members, schemes, ...findings, clustering: clustering ? { ...clustering, agreement } : undefined, impact, diagnostics: loaded.diagnostics, ...(warehouse ? { warehouse } : {}) };
     }
     options.progress?.("Assigning segments");
     step("memberships");
@@ -277,12 +328,13 @@ export async function runEngine(workspace: Workspace, catalog: ReadonlyMap<strin
     if (wants("impact")) options.progress?.("Measuring impact");
     const impact = wants("impact") ? (keptImpact ?? (await measureImpact(db, config.value, workspace.segments, loaded.sources, options.asOf, keys))) : undefined;
     if (impact && impactAt !== undefined && keptImpact === undefined) keepImpact(options.impactEntries!, impactAt, impact);
-    const result: EngineResult = { sources: loaded.sources, members, schemes, ...findings, clustering: clustering ? { ...clustering, agreement } : undefined, impact, diagnostics: loaded.diagnostics, ...(warehouse ? { warehouse } : {}) };
+    const result: EngineResult = { sources: loaded.sources, members, schemes, ...findings, clustering: clustering ? { ...clustering, agreement } : undefined, impact, diagnostics: loaded.diagnostics, ...(report() ? { warehouse: report()! } : {}) };
     if (options.keepDatabase) return { ...result, db };
     db.close();
     return result;
   } catch (error) {
     db.close();
+    await closeReader().catch(() => undefined);
     throw error;
   }
 }
@@ -307,14 +359,21 @@ async function measureFindings(
     hypothesisSegments(workspace),
     memo?.query,
   );
+  const idsaa = idsaaVerdicts(workspace, expressions, schemes);
+  const normalization = await normalizationCoverage(db, config);
+  const coverage = await featureCoverage(db, config, catalog, memo?.query);
+  const valueLabels = await measureValueLabels(db, config, options.asOf, memo, positional);
+  return { hypotheses, idsaa, normalization, coverage, ...(valueLabels ? { valueLabels } : {}) };
+}
+
+/** IDSAA verdicts by "scheme/id", judged on each segment's metrics. */
+function idsaaVerdicts(workspace: Workspace, expressions: ReadonlyMap<string, Expr>, schemes: readonly SchemeMetrics[]): Record<string, IdsaaResult> {
+  const config = workspace.config!.value;
   const idsaa: Record<string, IdsaaResult> = {};
   const defining = definingNamesBySegment(workspace.segments, config, expressions);
   for (const segment of workspace.segments) {
     const metrics = schemes.find((s) => s.scheme === segment.scheme)?.segments.find((m) => m.segment === segment.value.id);
     idsaa[`${segment.scheme}/${segment.value.id}`] = evaluateIdsaa(segment.value, metrics, defining.get(segment) ?? [], config);
   }
-  const normalization = await normalizationCoverage(db, config);
-  const coverage = await featureCoverage(db, config, catalog, memo?.query);
-  const valueLabels = await measureValueLabels(db, config, options.asOf, memo, positional);
-  return { hypotheses, idsaa, normalization, coverage, ...(valueLabels ? { valueLabels } : {}) };
+  return idsaa;
 }

@@ -192,7 +192,8 @@ export function measuredFeatures(catalog: ReadonlyMap<string, CatalogEntry>): st
   return [...catalog.values()].filter((e) => e.type === "number" || e.type === "boolean").map((e) => e.name).sort();
 }
 
-function toSegmentMetrics(scheme: string, row: Row, totals: Row, population: number, config: Config, comparable: string[], measure: string | undefined, measured: string[]): SegmentMetrics {
+/** A segment's metrics from its row of the metrics query and the population's (also a warehouse's: warehouse/warehouse-aggregates.ts). */
+export function toSegmentMetrics(scheme: string, row: Row, totals: Row, population: number, config: Config, comparable: string[], measure: string | undefined, measured: string[]): SegmentMetrics {
   const n = Number(row.n);
   const value = measure ? nullableNumber(row.value) : null;
   const totalValue = measure ? nullableNumber(totals.value) : null;

@@ -120,6 +120,6 @@ async function rankedMeasure(memo: MetricsMemo, values: string, measure: string,
  * division of that sum, as the database returns it (a HUGEINT read as the nearest double), by 2 × population × members
  * (exact below 2^53, so up to some 67 million members).
  */
-function meanRank(twice: unknown, members: number, population: number): number {
+export function meanRank(twice: unknown, members: number, population: number): number {
   return Number(twice) / (2 * population * members);
 }

@@ -4,12 +4,13 @@
  * tables, a copy of each workspace names those tables (table:), and a profile
  * outside the workspace says how to connect. `seg lock` on PostgreSQL must
  * write the very bytes `seg lock` on DuckDB writes from the files, and check,
- * explain and export must agree member by member; seg explain brings back the
+ * explain and export must agree member by member; lock and check bring back
+ * aggregates and the clustering sample only; seg explain brings back the
  * asked member's row and the clustering sample only. Skipped, with the reason
  * printed, when PostgreSQL (or the shared Online Retail data) is missing.
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -135,7 +136,7 @@ describe.runIf(!noServer)("--engine postgres on a live server", SLOW, () => {
     expect(keys).toEqual([["sources.customers.key", 'Key "customer_id" of source "customers" is not unique: 1 key repeats in table dupes.customers, on 2 rows of 7; most frequent: "c1" ×2 (rows 1, 2).']]);
   });
 
-  it("reports repeated transaction ids from the warehouse's counts with DuckDB's words, and brings back one row per member", async () => {
+  it("reports repeated transaction ids from the warehouse's counts with DuckDB's words, and computes every member's metrics there (aggregates and the clustering sample come back)", async () => {
     const workspace = join(temp, "repeats");
     cpSync(FIXTURE, workspace, { recursive: true });
     const orders = join(workspace, "data/orders.csv");
@@ -149,8 +150,29 @@ describe.runIf(!noServer)("--engine postgres on a live server", SLOW, () => {
     const repeated = (result: typeof local) => result.diagnostics.filter((d) => d.ruleId === "data/duplicate-id").map((d) => d.message.replace("table repeats.orders", "data/orders.csv"));
     expect(repeated(local)).toEqual(['Id "order_id" of source "orders" repeats: 1 id appears more than once in data/orders.csv (1 extra row of the 10 its filter keeps), so their amounts count more than once.']);
     expect(repeated(remote)).toEqual(repeated(local));
-    // Per source one row of counts and one digest; then one row per member.
-    expect(remote.data?.engine.warehouse).toEqual({ inWarehouse: true, rowsFetched: local.data?.engine.members, fetched: { checks: 2, digest: 2, features: local.data?.engine.members } });
+    // Per source one row of counts and one digest; then the clustering sample (here every member with both clustering
+    // features) and one row of aggregates: metrics, overlaps, coverage, normalization and value ranks computed there.
+    const complete = local.data!.engine.clustering!.members - local.data!.engine.clustering!.incomplete;
+    expect(remote.data?.engine.warehouse).toEqual({ inWarehouse: true, rowsFetched: complete, fetched: { checks: 2, digest: 2, "clustering sample": complete, aggregates: 1 } });
+    // Every finding is the one DuckDB finds, and every figure the rules read is the same.
+    const asFile = (text: string) => text.replaceAll("table repeats.orders", "data/orders.csv").replaceAll("table repeats.customers", "data/customers.csv");
+    // (Positions aside: the copy that names the tables has two more lines per source.)
+    const found = (diagnostics: typeof local.diagnostics) => diagnostics.map(({ ruleId, messageId, severity, message, path, data }) => ({ ruleId, messageId, severity, message: asFile(message), path, data }));
+    expect(found(local.diagnostics).length).toBeGreaterThan(3);
+    expect(found(remote.diagnostics)).toEqual(found(local.diagnostics));
+    const figures = (result: typeof local) => {
+      const { schemes, members, coverage, normalization, valueLabels, idsaa, clustering } = result.data!.engine;
+      return { schemes, members, coverage, normalization, valueLabels, idsaa, clusters: clustering?.clusters, outlierMembers: clustering?.outlierMembers };
+    };
+    expect(figures(remote)).toEqual(figures(local));
+    // A hypothesis is tested in DuckDB: every member's feature row comes back, and the report says why.
+    mkdirSync(join(workspace, "hypotheses"), { recursive: true });
+    writeFileSync(
+      join(workspace, "hypotheses/best-spend.yaml"),
+      "id: best-spend\nstatement: The best customers spend more.\nsegments: [spenders]\nmetric: monetary\ntest: { kind: difference-of-means, alternative: greater }\n",
+    );
+    const tested = await check({ root: workspace, today: "2026-11-23", cache: false, warehouse: warehouse() });
+    expect(tested.data?.engine.warehouse).toMatchObject({ inWarehouse: true, perMember: "the hypotheses are tested on every member's features in DuckDB", fetched: { features: local.data?.engine.members } });
   });
 
   it("seg explain brings back the asked member's row (with clustering, and the sample the fit reads), and says what DuckDB says", async () => {
@@ -285,6 +307,12 @@ describe.runIf(!noServer)("--engine postgres on a live server", SLOW, () => {
       expect(warehouse.code).toBe(0);
       const fromTables = readFileSync(join(workspace, "segments.lock.json"), "utf8");
       expect(fromTables).toBe(fromFiles);
+      // The output says where it ran and what came back.
+      expect(warehouse.stdout).toMatch(
+        schema === "retail"
+          ? /\nOn postgres: computed in the warehouse; rows brought back by step: checks 1, digest 1, clustering sample 4338, aggregates 1\.\n$/
+          : /\nOn postgres: rows read from the warehouse, computed in DuckDB; rows brought back by step: rows of example\.accounts \d+, .*\n {2}The rows were read: impact rebuilds the features as of each launch day/,
+      );
       // The lock names each table and records its rows, not a file's bytes.
       const inputs = (JSON.parse(fromTables) as { inputs: Record<string, { table?: string; bytes?: number; sha256: string }> }).inputs;
       for (const [name, input] of Object.entries(inputs)) {
@@ -294,13 +322,29 @@ describe.runIf(!noServer)("--engine postgres on a live server", SLOW, () => {
       }
     });
 
-    it.skipIf(Boolean(missing))("runs in PostgreSQL when no step needs the rows (one row per member comes back), else says why it reads them", async () => {
+    it.skipIf(Boolean(missing))("runs in PostgreSQL when no step needs the rows (aggregates and the clustering sample come back), else says why it reads them", async () => {
       const committed = readFileSync(join(workspace, "segments.lock.json"));
       const result = await lock({ root: workspace, dataDir: dataRoot, today: "2026-11-23", cache: false, warehouse: warehouse() });
       const engine = result.check.data!.engine;
       if (schema === "retail") {
-        expect(engine.warehouse).toEqual({ inWarehouse: true, rowsFetched: engine.members, fetched: { checks: 1, digest: 1, features: engine.members } });
+        // No member's feature row: the clustering sample (clustering.sample is 50,000: every member here) and one row of aggregates.
+        expect(engine.warehouse).toEqual({ inWarehouse: true, rowsFetched: engine.members, fetched: { checks: 1, digest: 1, "clustering sample": engine.members, aggregates: 1 } });
         expect(engine.members).toBe(4338);
+        // With a sample of 1,000, 1,000 rows come back, and the lock is the one DuckDB writes from the files.
+        const sampled = readFileSync(join(workspace, "segmentation.yaml"), "utf8");
+        writeFileSync(join(workspace, "segmentation.yaml"), sampled.replace("sample: 50000", "sample: 1000"));
+        try {
+          writeFileSync(join(workspace, "segments.lock.json"), committed);
+          expect((await on("duckdb", ["lock"])).code).toBe(0);
+          const fromFiles = readFileSync(join(workspace, "segments.lock.json"), "utf8");
+          writeFileSync(join(workspace, "segments.lock.json"), committed);
+          const small = await lock({ root: workspace, dataDir: dataRoot, today: "2026-11-23", cache: false, warehouse: warehouse() });
+          expect(small.check.data!.engine.warehouse).toEqual({ inWarehouse: true, rowsFetched: 1000, fetched: { checks: 1, digest: 1, "clustering sample": 1000, aggregates: 1 } });
+          expect(readFileSync(join(workspace, "segments.lock.json"), "utf8")).toBe(fromFiles);
+        } finally {
+          writeFileSync(join(workspace, "segmentation.yaml"), sampled);
+          writeFileSync(join(workspace, "segments.lock.json"), committed);
+        }
         // Without path: the source is read from its table alone, and recorded by the same digest.
         const before = JSON.parse(readFileSync(join(workspace, "segments.lock.json"), "utf8")) as { inputs: Record<string, { path?: string; sha256: string }>; clusters: unknown };
         const config = readFileSync(join(workspace, "segmentation.yaml"), "utf8");

@@ -9,6 +9,7 @@ import type { CommandSpec, ParsedArgs } from "../options.ts";
 import { progressReporter } from "../progress.ts";
 import { profileOptions, profilerFromEnv, reportProfile } from "../step-profiler.ts";
 import { runDryRun } from "../warehouse-dry-run.ts";
+import { warehouseReport } from "../warehouse-report.ts";
 import { EVERY_OUTPUT } from "../../engine/engine-outputs.ts";
 import { workspaceRoot } from "../workspace-root.ts";
 
@@ -43,6 +44,8 @@ export async function run(args: ParsedArgs<typeof spec.options>, io: Io): Promis
   const schemes = Object.entries(written.schemes)
     .map(([scheme, s]) => `  ${scheme}: ${Object.entries(s.segments).map(([id, x]) => `${id} ${x.count} (${(x.share * 100).toFixed(1)}%)`).join(", ")}${s.unassigned.count ? `, unassigned ${s.unassigned.count}` : ""}`)
     .join("\n");
-  io.stdout(`${result.written.changed ? "Wrote" : "Up to date:"} ${where} — ${written.members} members as of ${written.asOf}\n${schemes}\n`);
+  const warehouse = result.check.data?.engine.warehouse;
+  const report = warehouse && inputs.warehouse ? `${warehouseReport(inputs.warehouse.engine, warehouse).join("\n")}\n` : "";
+  io.stdout(`${result.written.changed ? "Wrote" : "Up to date:"} ${where} — ${written.members} members as of ${written.asOf}\n${schemes}\n${report}`);
   return 0;
 }

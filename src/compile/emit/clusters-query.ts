@@ -72,7 +72,10 @@ function ownPrefix(carried: readonly string[]): string {
 /** Whether the transformed point `x` lies outside the fences of enough features; NULL without a point (`best`: the nearest distance's column). */
 function outlierSql(fences: readonly Fence[], x: (j: number) => string, dialect: Dialect, best: string): string {
   const fenced = fences.flatMap((fence, j) =>
-    fence.lower === null || fence.upper === null ? [] : [`CAST(${x(j)} < ${dialect.numberLiteral(fence.lower)} OR ${x(j)} > ${dialect.numberLiteral(fence.upper)} AS ${dialect.type("integer")})`],
+    fence.lower === null || fence.upper === null
+      ? []
+      : // PostgreSQL casts a boolean to integer only, not to its bigint (the warehouse's assignment: warehouse-aggregates-sql.ts).
+        [`CAST(${x(j)} < ${dialect.numberLiteral(fence.lower)} OR ${x(j)} > ${dialect.numberLiteral(fence.upper)} AS ${dialect.name === "postgres" ? "integer" : dialect.type("integer")})`],
   );
   return fenced.length >= OUTLIER_MIN_FEATURES ? `(${fenced.join(" + ")}) >= ${OUTLIER_MIN_FEATURES}` : `CASE WHEN ${best} IS NULL THEN NULL ELSE FALSE END`;
 }

@@ -11,7 +11,7 @@
  */
 import type { Clustering } from "../../schema/clustering.ts";
 import type { Database } from "../duckdb.ts";
-import { assignClustersSql, CLUSTERS } from "./assign-sql.ts";
+import { assignClustersSql, CLUSTERS, type AssignmentModel } from "./assign-sql.ts";
 import type { KCandidate } from "./choose-k.ts";
 import { chooseKInParallel } from "./choose-k-parallel.ts";
 import { fitKey, isCachedFit, type CachedFit, type FitCache } from "./fit-cache.ts";
@@ -46,6 +46,18 @@ export interface ClusteringOptions {
    * (seg explain): the fit is the one every member's table gives, and only those members are assigned (sizes count them).
    */
   drawn?: DrawnSample;
+  /**
+   * Assigns every member to the fitted model elsewhere (a warehouse: warehouse/warehouse-aggregates.ts) and returns
+   * the clusters' sizes; without it, or when it returns none, the clusters table is built in the database from its
+   * features table (assign-sql.ts).
+   */
+  assign?: (model: AssignmentModel) => Promise<ClusterSizes | undefined>;
+}
+
+/** Members assigned to each cluster id (outliers included), and how many of them are outliers. */
+export interface ClusterSizes {
+  byId: Map<string, number>;
+  outliers: number;
 }
 
 export interface ClusterSummary {
@@ -127,8 +139,8 @@ export async function runClustering(db: Database, clustering: Clustering, option
   const profiles = nameClusters({ features, centroids: originals, ...reference, labels: options.featureLabels });
   const ids = stable.matches.map((m) => m.id);
   options.step?.("assignment");
-  await db.run(assignClustersSql({ transform, centroids: centroids.points, ids, names: profiles.map((p) => p.name), fences }));
-  const sizes = await clusterSizes(db);
+  const model: AssignmentModel = { transform, centroids: centroids.points, ids, names: profiles.map((p) => p.name), fences };
+  const sizes = (await options.assign?.(model)) ?? (await assignHere(db, model));
 
   const complete = read.members - read.incomplete;
   const clusters: ClusterSummary[] = ids.map((id, c) => ({
@@ -246,7 +258,8 @@ function compareArrays(a: readonly number[], b: readonly number[]): number {
   return 0;
 }
 
-async function clusterSizes(db: Database): Promise<{ byId: Map<string, number>; outliers: number }> {
+async function assignHere(db: Database, model: AssignmentModel): Promise<ClusterSizes> {
+  await db.run(assignClustersSql(model));
   const rows = await db.all(`SELECT cluster_id, count(*) AS size, count(*) FILTER (WHERE outlier) AS outliers FROM ${CLUSTERS} WHERE cluster_id IS NOT NULL GROUP BY cluster_id ORDER BY cluster_id`);
   return { byId: new Map(rows.map((r) => [String(r.cluster_id), Number(r.size)])), outliers: rows.reduce((s, r) => s + Number(r.outliers), 0) };
 }

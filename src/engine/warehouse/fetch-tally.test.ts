@@ -15,6 +15,15 @@ describe("fetchTally", () => {
     expect(tally.dataRows()).toBe(4338 + 10_003);
   });
 
+  it("counts the clustering sample as rows of data and the row of aggregates as none", () => {
+    const tally = fetchTally();
+    tally.add("checks", 1);
+    tally.add("clustering sample", 1000);
+    tally.add("aggregates", 1);
+    expect(tally.bySteps()).toEqual({ checks: 1, "clustering sample": 1000, aggregates: 1 });
+    expect(tally.dataRows()).toBe(1000);
+  });
+
   it("starts empty", () => {
     expect(fetchTally().bySteps()).toEqual({});
     expect(fetchTally().dataRows()).toBe(0);

@@ -6,7 +6,7 @@
  */
 
 /** Steps that bring back a row of aggregates per source, not rows of data. */
-const AGGREGATE_STEPS: ReadonlySet<string> = new Set(["checks", "digest"]);
+const AGGREGATE_STEPS: ReadonlySet<string> = new Set(["checks", "digest", "aggregates"]);
 
 export interface FetchTally {
   add(step: string, rows: number): void;

@@ -40,7 +40,10 @@ import type { FeatureSummary } from "../cluster/feature-summary.ts";
 import type { DrawnSample } from "../cluster/read-matrix.ts";
 import { FEATURES, MEMBERS, q, sourceTable } from "../sql-names.ts";
 import { ROW_POSITION, typedSourceSql } from "../typed-source.ts";
+import type { AssignmentModel } from "../cluster/assign-sql.ts";
 import { quotedTable, tableColumns } from "./table-read-sql.ts";
+import { aggregatesInPostgres, type WarehouseAggregates } from "./warehouse-aggregates.ts";
+import type { AggregatesInput } from "./warehouse-aggregates-sql.ts";
 import { askedFeaturesSql, askedMembersSql, DIGEST_LIMIT, earlyFilterBlocker, SAMPLED_COLUMNS, sampledFeaturesSql, sourceChecksSql, sourceDigestSql, warehouseFeaturesSql } from "./warehouse-step-sql.ts";
 
 /** What the warehouse computed: the sources' stats and findings, as load-sources reports them; the features and members tables are built. */
@@ -56,6 +59,12 @@ export type WarehouseLoad =
       drawn?: DrawnSample;
       /** When the command asked for some members only: how the warehouse found their rows (AskedPath). */
       asked?: AskedPath;
+      /**
+       * With `aggregates` asked: the features table is empty (the fit reads `drawn`); this computes the rest in the
+       * warehouse, given the fitted model, or says why it could not, having then brought every member's feature row
+       * into the features table (`rows`), so the run goes on in DuckDB.
+       */
+      aggregate?: (model: AssignmentModel | undefined) => Promise<WarehouseAggregates | { ok: false; reason: string }>;
     }
   | { ok: false; reason: string };
 
@@ -72,6 +81,11 @@ export interface PushdownRequest {
   members?: readonly string[];
   /** Send each source's digest query (the lock's sha256 of its rows); without it the sources' stats have no sha256. */
   digest: boolean;
+  /**
+   * Bring back no member's feature row: the clustering sample alone (when the workspace clusters), and a way to
+   * compute every other step's aggregates in the warehouse once the fit is known (warehouse-aggregates.ts).
+   */
+  aggregates?: Pick<AggregatesInput, "catalog" | "schemes" | "findings">;
   /** Counts the rows each step brings back ("checks", "digest", "features"). */
   fetched: (step: string, rows: number) => void;
 }
@@ -151,7 +165,27 @@ export async function computeInPostgres(client: pg.Client, db: Database, config:
     };
     const blocker = request.members ? earlyFilterBlocker(config.value, asOf) : undefined;
     const asked: AskedPath | undefined = request.members ? (blocker === undefined ? { early: true } : { early: false, because: blocker }) : undefined;
-    const drawn = await fetchFeatures(client, db, config.value, asOf, uniqueKeys, request.members, fetched, asked?.early === true);
+    const types = await emptyFeatureTable(db, config.value, asOf, uniqueKeys);
+    const aggregates = request.aggregates && !request.members ? request.aggregates : undefined;
+    // With aggregates asked, the sample alone comes back (no member asked); the rows only if the aggregates fail.
+    const drawn = await fetchFeatures(client, db, config.value, asOf, types, aggregates && config.value.clustering ? [] : request.members, fetched, asked?.early === true, aggregates !== undefined && !config.value.clustering);
+    const aggregate = aggregates
+      ? async (model: AssignmentModel | undefined) => {
+          const input = { config: config.value, asOf, types, ...aggregates, ...(model ? { model } : {}) };
+          // A query the warehouse refuses leaves the transaction as it was: the features are then brought back.
+          await client.query("SAVEPOINT seg_aggregates");
+          const computed = await aggregatesInPostgres(client, input, fetched).then(
+            async (done) => (await client.query("RELEASE SAVEPOINT seg_aggregates"), done),
+            async (error: unknown) => (await client.query("ROLLBACK TO SAVEPOINT seg_aggregates"), { ok: false as const, reason: String((error as Error)?.message ?? error).split("\n")[0]! }),
+          );
+          if ("ok" in computed) {
+            await db.run(`DELETE FROM ${FEATURES}`);
+            await db.run(`DELETE FROM ${MEMBERS}`);
+            await fetchFeatures(client, db, config.value, asOf, types, undefined, fetched, false, false);
+          }
+          return computed;
+        }
+      : undefined;
     await client.query("RELEASE SAVEPOINT seg_pushdown");
     const diagnostics = findings.map((finding): Diagnostic => ({
       ruleId: finding.ruleId,
@@ -164,7 +198,7 @@ export async function computeInPostgres(client: pg.Client, db: Database, config:
       path: [...finding.path],
       ...(finding.data ? { data: finding.data } : {}),
     }));
-    return { ok: true, sources: stats, diagnostics, uniqueKeys, rowsFetched, ...(drawn ? { drawn } : {}), ...(asked ? { asked } : {}) };
+    return { ok: true, sources: stats, diagnostics, uniqueKeys, rowsFetched, ...(drawn ? { drawn } : {}), ...(asked ? { asked } : {}), ...(aggregate ? { aggregate } : {}) };
   } catch (error) {
     // A query the warehouse refused (a value that does not cast, an overflow): the rows are read instead and the DuckDB checks say what is wrong.
     await client.query("ROLLBACK TO SAVEPOINT seg_pushdown");
@@ -189,36 +223,29 @@ async function fetchFeatures(
   db: Database,
   config: Config,
   asOf: string,
-  uniqueKeys: readonly string[],
+  types: ReadonlyMap<string, string>,
   only: readonly string[] | undefined,
   fetched: PushdownRequest["fetched"],
   early: boolean,
+  none: boolean,
 ): Promise<DrawnSample | undefined> {
-  for (const [name, source] of Object.entries(config.sources)) {
-    const raw = q(`raw_${name}`);
-    const columns = tableColumns(source);
-    await db.run(`CREATE OR REPLACE TEMP TABLE ${raw} (${columns.map((c) => `${q(c)} VARCHAR`).join(", ")})`);
-    await db.run(`CREATE OR REPLACE TABLE ${sourceTable(name)} AS ${typedSourceSql(raw, source, new Set(columns))}`);
-    await db.run(`ALTER TABLE ${sourceTable(name)} DROP COLUMN ${q(ROW_POSITION)}`);
-    await db.run(`DROP TABLE ${raw}`);
-  }
-  await buildFeatureTable(db, config, asOf, undefined, () => undefined, { unique: uniqueKeys, complete: [] });
-  for (const name of Object.keys(config.sources)) await db.run(`DROP TABLE ${sourceTable(name)}`);
-  const described = await db.all(`SELECT column_name, column_type FROM (DESCRIBE ${FEATURES})`);
-  const types = new Map(described.map((r) => [String(r.column_name), String(r.column_type)]));
+  if (none) return undefined;
   const names = [...types.keys()];
   const pq = postgres.quoteIdent;
   const text = q("rows_text");
   if (only && config.clustering) {
     // The features computed once: the asked members' rows and the sample's, each with the counts over every member.
     const { features } = config.clustering;
-    const sql = sampledFeaturesSql(config, asOf, postgres, names, (id) => askedMembersSql(postgres, id));
-    const extra = [SAMPLED_COLUMNS.asked, SAMPLED_COLUMNS.sampled, SAMPLED_COLUMNS.members, SAMPLED_COLUMNS.complete, ...features.flatMap((_, j) => [SAMPLED_COLUMNS.min(j), SAMPLED_COLUMNS.max(j)])];
-    fetched("features", await fetchText(client, db, { text: sql, values: [[...only]] }, text, [...names, ...extra]));
     const sampleColumns = [MEMBER_ID, ...features];
+    // No member asked (the warehouse computes the aggregates): the sample alone, its columns only.
+    const sample = only.length === 0;
+    const columns = sample ? sampleColumns : names;
+    const sql = sampledFeaturesSql(config, asOf, postgres, columns, (id) => askedMembersSql(postgres, id));
+    const extra = [SAMPLED_COLUMNS.asked, SAMPLED_COLUMNS.sampled, SAMPLED_COLUMNS.members, SAMPLED_COLUMNS.complete, ...features.flatMap((_, j) => [SAMPLED_COLUMNS.min(j), SAMPLED_COLUMNS.max(j)])];
+    fetched(sample ? "clustering sample" : "features", await fetchText(client, db, { text: sql, values: [[...only]] }, text, [...columns, ...extra]));
     await db.run(`CREATE OR REPLACE TABLE ${SAMPLE} AS SELECT ${sampleColumns.map(q).join(", ")} FROM ${FEATURES} LIMIT 0`);
     await insertTyped(db, text, SAMPLE, sampleColumns, types, `${q(SAMPLED_COLUMNS.sampled)} = '1'`);
-    await insertTyped(db, text, FEATURES, names, types, `${q(SAMPLED_COLUMNS.asked)} = '1'`);
+    if (!sample) await insertTyped(db, text, FEATURES, names, types, `${q(SAMPLED_COLUMNS.asked)} = '1'`);
     // Each range as DuckDB holds the value (the feature's type), then as the double the fit reads.
     const row = (await db.all(`SELECT * FROM ${text} LIMIT 1`))[0];
     const value = (column: string) => (row?.[column] == null ? null : String(row[column]));
@@ -240,6 +267,23 @@ async function fetchFeatures(
   await db.run(`DROP TABLE ${text}`);
   await db.run(`INSERT INTO ${MEMBERS} SELECT ${q(MEMBER_ID)} FROM ${FEATURES} ORDER BY 1`);
   return undefined;
+}
+
+/** The features table built in DuckDB over empty typed sources, empty (every column typed as DuckDB types it); returns the types by column. */
+async function emptyFeatureTable(db: Database, config: Config, asOf: string, uniqueKeys: readonly string[]): Promise<Map<string, string>> {
+  for (const [name, source] of Object.entries(config.sources)) {
+    const raw = q(`raw_${name}`);
+    const columns = tableColumns(source);
+    await db.run(`CREATE OR REPLACE TEMP TABLE ${raw} (${columns.map((c) => `${q(c)} VARCHAR`).join(", ")})`);
+    await db.run(`CREATE OR REPLACE TABLE ${sourceTable(name)} AS ${typedSourceSql(raw, source, new Set(columns))}`);
+    await db.run(`ALTER TABLE ${sourceTable(name)} DROP COLUMN ${q(ROW_POSITION)}`);
+    await db.run(`DROP TABLE ${raw}`);
+  }
+  await buildFeatureTable(db, config, asOf, undefined, () => undefined, { unique: uniqueKeys, complete: [] });
+  for (const name of Object.keys(config.sources)) await db.run(`DROP TABLE ${sourceTable(name)}`);
+  const described = await db.all(`SELECT column_name, column_type FROM (DESCRIBE ${FEATURES})`);
+  const types = new Map(described.map((r) => [String(r.column_name), String(r.column_type)]));
+  return types;
 }
 
 /** The rows of `query` (every column as text), read through a cursor in batches into the text table `text` (created here). Returns the rows. */

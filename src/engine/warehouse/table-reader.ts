@@ -8,7 +8,7 @@ import type { Config } from "../../schema/config.ts";
 import type { Source } from "../../schema/source.ts";
 import type { LoadedDocument } from "../../workspace/read-document.ts";
 import type { Database } from "../duckdb.ts";
-import type { WarehouseLoad } from "./postgres-features.ts";
+import type { PushdownRequest, WarehouseLoad } from "./postgres-features.ts";
 import type { WarehouseEngineName } from "./warehouse-request.ts";
 
 export type TableRead =
@@ -25,7 +25,7 @@ export interface TableReader {
    * Type, check and digest every source and build the features and members tables in the warehouse, bringing back
    * only the feature rows (warehouse/postgres-features.ts); `{ ok: false }` with the reason when the rows must be read.
    */
-  computeFeatures?(db: Database, config: LoadedDocument<Config>, asOf: string, today: string | undefined, ask: { members?: readonly string[]; digest: boolean }): Promise<WarehouseLoad>;
+  computeFeatures?(db: Database, config: LoadedDocument<Config>, asOf: string, today: string | undefined, ask: { members?: readonly string[]; digest: boolean; aggregates?: PushdownRequest["aggregates"] }): Promise<WarehouseLoad>;
   /** Rows brought back from the warehouse so far (source rows read, or feature rows). */
   rowsFetched(): number;
   /** Rows brought back so far by step, aggregates included ("checks", "digest", "features", "rows of <source>"), in the order the steps ran. */

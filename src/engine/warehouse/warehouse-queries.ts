@@ -41,6 +41,14 @@ export interface WarehouseQuery {
 /** When the sampled features query is sent. */
 const SAMPLE_WHEN = "instead of the features when a command reads some members (seg explain) and clustering fits on every member: their rows, the clustering sample's and the counts over every member; the live query lists each column cast to text";
 
+/** When every member's features are sent for a command that reads metrics or findings. */
+const EVERY_ROW_WHEN =
+  "only when a step needs every member's row: seg diff, hypotheses, a clustering scheme that overlaps, or when the aggregates query fails; else one query computes the clusters, memberships, metrics and findings' measures and brings back a row of aggregates, written from the fitted model, so it cannot be shown before the fit";
+
+/** When the sampled features query is sent for a command that reads metrics or findings. */
+const AGGREGATES_SAMPLE_WHEN =
+  "with clustering, first, with no id asked ($1 empty): the clustering sample and the counts over every member, for the fit; the live query lists member_id and the clustering features cast to text";
+
 /** When the asked members' features query is sent. */
 const ASKED_WHEN = "instead of the features when a command reads some members (seg explain) and no feature ranks every member: their rows alone, the ids filtered at each source's scan; the live query lists each column cast to text";
 
@@ -64,7 +72,11 @@ export function warehouseQueries(config: Config, engine: WarehouseEngineName, da
     else queries.push(read(source, table, tables.find((t) => t.source === source)!.spec));
   }
   if (tables.length === 0) return queries;
-  if (inWarehouse) {
+  if (inWarehouse && (outputs.has("metrics") || outputs.has("findings"))) {
+    // lock, check and build: the aggregates are computed there, after the fit on the sample (warehouse-aggregates.ts).
+    queries.push({ purpose: "features", when: EVERY_ROW_WHEN, sql: warehouseFeaturesSql(config, dates.asOf, dialect) }, ...clusteringQueries(AGGREGATES_SAMPLE_WHEN));
+    for (const { source, table, spec } of tables) queries.push({ ...read(source, table, spec), when: "only when a step needs the rows or a check finds a problem" });
+  } else if (inWarehouse) {
     queries.push({ purpose: "features", sql: warehouseFeaturesSql(config, dates.asOf, dialect) }, ...clusteringQueries(SAMPLE_WHEN));
     for (const { source, table, spec } of tables) queries.push({ ...read(source, table, spec), when: "only when a step needs the rows or a check finds a problem" });
   } else if (engine !== "postgres" && tables.length === Object.keys(config.sources).length) {
