@@ -64,7 +64,8 @@ async function buildFrom(db: Database, plan: FeaturesPlan, inputs: FeatureInputs
     await db.run(`CREATE OR REPLACE TABLE ${MEMBERS} AS SELECT ${key} AS ${member} FROM ${pieces.accounts}`);
   } else await db.run(`CREATE OR REPLACE TABLE ${MEMBERS} AS ${membersSql(plan, duckdb, sourceTable)}\nORDER BY 1`);
   const groups = new Map<string, string>();
-  for (const group of alignedGroupQueries(plan, duckdb, sourceTable, inputs.sumPoints)) groups.set(group.name, await table(`aligned_${group.name}`, aligned(`(${group.sql})`, MEMBER_ID)));
+  // Joined to the members by id: the row of a source's rows without a customer is dropped there (aggregate-sql.ts).
+  for (const group of alignedGroupQueries(plan, duckdb, sourceTable, inputs.sumPoints, "grouped")) groups.set(group.name, await table(`aligned_${group.name}`, aligned(`(${group.sql})`, MEMBER_ID)));
   pieces.groups = groups;
   if (plan.rfm) {
     if (inputs.rfmValues === undefined) throw new Error("the aligned features read RFM's values from their table");

@@ -15,7 +15,7 @@
 import { emitSql } from "../../expr/emit-sql.ts";
 import { MEMBER_ID, type AggregatePlan, type FeaturesPlan, type RfmPlan } from "../plan.ts";
 import type { Dialect } from "../../expr/dialects/dialect.ts";
-import { aggregateScanKey, aggregatesSql } from "./aggregate-sql.ts";
+import { aggregateScanKey, aggregatesSql, type NoCustomer } from "./aggregate-sql.ts";
 import { attributeSql } from "./attribute-sql.ts";
 import { exactSums } from "./exact-sums.ts";
 import type { FixedPoint } from "../../expr/dialects/fixed-point-sum.ts";
@@ -62,20 +62,20 @@ export interface AlignedInputs {
  * RFM values per buying member (the rfm_values step), as a query of its own. When RFM ends at as_of and features
  * aggregate its source, the same scan computes them too (their columns are named as in aggregateGroups): RFM reads
  * the rows before as_of, which every such feature reads or chooses among, so 100,000,000 invoices are scanned and
- * grouped once rather than twice.
+ * grouped once rather than twice. Rows without a customer: `noCustomer` (aggregate-sql.ts).
  */
-export function rfmValuesQuery(plan: FeaturesPlan, dialect: Dialect, source: string, sumPoints?: ReadonlyMap<string, FixedPoint>): Query {
+export function rfmValuesQuery(plan: FeaturesPlan, dialect: Dialect, source: string, sumPoints?: ReadonlyMap<string, FixedPoint>, noCustomer: NoCustomer = "dropped"): Query {
   const rfm = plan.rfm!;
   const sums = exactSums(plan, sumPoints);
   const shared = rfmSharedGroup(plan, aggregateGroups(plan));
-  if (shared !== undefined) return { ctes: [], select: aggregatesSql([...rfmAggregates(rfm), ...shared.features], source, plan.asOf, dialect, sums) };
+  if (shared !== undefined) return { ctes: [], select: aggregatesSql([...rfmAggregates(rfm), ...shared.features], source, plan.asOf, dialect, sums, noCustomer) };
   const ctes: Cte[] = [];
   let reference: string | undefined;
   if (rfm.reference === "newest-plus-one-day") {
     reference = "rfm_reference";
     ctes.push({ name: reference, sql: rfmReferenceSql(rfm, source, dialect) });
   }
-  return { ctes, select: rfmValuesSql(rfm, source, reference, plan.asOf, dialect, sums) };
+  return { ctes, select: rfmValuesSql(rfm, source, reference, plan.asOf, dialect, sums, noCustomer) };
 }
 
 interface AggregateGroup {
@@ -88,12 +88,13 @@ interface AggregateGroup {
 /**
  * The aggregate groups the features query reads apart from RFM's scan (one scan and one GROUP BY of a source each),
  * keyed by member id, with the step name featuresQuery gives them: the engine aligns each to the members (AlignedInputs).
+ * Rows without a customer: `noCustomer` (aggregate-sql.ts).
  */
-export function alignedGroupQueries(plan: FeaturesPlan, dialect: Dialect, source: (name: string) => string, sumPoints?: ReadonlyMap<string, FixedPoint>): { name: string; sql: string }[] {
+export function alignedGroupQueries(plan: FeaturesPlan, dialect: Dialect, source: (name: string) => string, sumPoints?: ReadonlyMap<string, FixedPoint>, noCustomer: NoCustomer = "dropped"): { name: string; sql: string }[] {
   const groups = aggregateGroups(plan);
   const withRfm = rfmSharedGroup(plan, groups);
   const sums = exactSums(plan, sumPoints);
-  return [...groups.values()].filter((group) => group !== withRfm).map((group) => ({ name: group.name, sql: aggregatesSql(group.features, source(group.features[0]!.feature.source), plan.asOf, dialect, sums) }));
+  return [...groups.values()].filter((group) => group !== withRfm).map((group) => ({ name: group.name, sql: aggregatesSql(group.features, source(group.features[0]!.feature.source), plan.asOf, dialect, sums, noCustomer) }));
 }
 
 /** Aggregate features by the scan that computes them (aggregateScanKey: one per source and customer), in config order. */
