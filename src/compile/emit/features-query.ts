@@ -52,8 +52,8 @@ export interface AlignedInputs {
   accounts?: string;
   /** Each aggregate group's table (alignedGroupQueries), by its step's name. */
   groups: ReadonlyMap<string, string>;
-  /** RFM's values (rfmValuesQuery's columns) and its scores (r_score, f_score, m_score). */
-  rfm?: { values: string; scores: string };
+  /** RFM's values (rfmValuesQuery's columns, alias rfm) and the SQL of its scores over them. */
+  rfm?: { values: string; scores: { r_score: string; f_score: string; m_score: string } };
   /** The value tier's tests over `t.<measure>` (tierCutsSql), from cut points found beforehand. */
   tier?: { high: string; low: string };
 }
@@ -201,9 +201,10 @@ export function featuresQuery(plan: FeaturesPlan, dialect: Dialect, inputs?: Fea
   }
   const zero = (column: string, as = column) => `coalesce(rfm.${q(column)}, 0) AS ${q(as)}`;
   if (plan.rfm && aligned?.rfm) {
-    joins.push(sideBySide(aligned.rfm.values, "rfm"), sideBySide(aligned.rfm.scores, "sc"));
+    joins.push(sideBySide(aligned.rfm.values, "rfm"));
     select.push(`rfm.${q("recency_days")}`, zero("frequency"), zero("monetary"), `rfm.${q("tenure_days")}`, zero("monetary", "ltv"));
-    select.push(`sc.${q("r_score")}`, `sc.${q("f_score")}`, `sc.${q("m_score")}`);
+    const { scores } = aligned.rfm;
+    select.push(`${scores.r_score} AS ${q("r_score")}`, `${scores.f_score} AS ${q("f_score")}`, `${scores.m_score} AS ${q("m_score")}`);
   } else if (plan.rfm) {
     let values = inputs?.rfmValues;
     if (values === undefined) {
