@@ -53,8 +53,9 @@ type TableMaker = (name: string, sql: string) => Promise<string>;
 
 async function buildFrom(db: Database, plan: FeaturesPlan, inputs: FeatureInputs, table: TableMaker): Promise<void> {
   const member = q(MEMBER_ID);
-  // One row per member in the members' order: the rows of `sql` (keyed by `key`) joined to them once.
-  const aligned = (sql: string, key: string) => `SELECT m.rowid AS ${POSITION}, p.* FROM ${MEMBERS} m LEFT JOIN ${sql} p ON p.${q(key)} = m.${member} ORDER BY 1`;
+  // One row per member in the members' order: the rows of `sql` (keyed by `key`) joined to them once. The key is
+  // left behind: the features query reads the row by position, and the sort carries one string less per member.
+  const aligned = (sql: string, key: string) => `SELECT m.rowid AS ${POSITION}, p.* EXCLUDE (${q(key)}) FROM ${MEMBERS} m LEFT JOIN ${sql} p ON p.${q(key)} = m.${member} ORDER BY 1`;
   const pieces: AlignedInputs = { groups: new Map() };
   const pop = plan.population;
   if (pop.accounts) {
@@ -102,14 +103,16 @@ async function rfmScores(db: Database, values: string, table: TableMaker): Promi
         cuts.set(Number(row.i), { value: literal(String(row.text), String(row.type)), position: String(BigInt(row.p as bigint | number)) });
       }
     }
-    // The member's value, as the sort had it: null unless the member bought (boughtSql).
-    const v = `CASE WHEN ${scoredSql("frequency", "rfm")} > 0 THEN ${scoredSql(score.column, "rfm")} END`;
+    // The member's value as the sort had it (boughtSql): null unless the member bought, so no score then.
+    const v = scoredSql(score.column, "rfm");
     const whens = [...firsts.entries()].reverse().map(([bin, k]) => {
       const cut = cuts.get(k) ?? missingScoreCut(score.as, k);
-      const at = `(${v} > ${cut.value} OR (${v} = ${cut.value} AND rfm.${POSITION} >= ${cut.position}))`;
+      const at = `${v} > ${cut.value} OR (${v} = ${cut.value} AND rfm.${POSITION} >= ${cut.position})`;
       return `WHEN ${at} THEN ${score.descending ? 6 - bin : bin}`;
     });
-    scores[score.as] = `CASE WHEN ${v} IS NULL THEN NULL ${whens.join(" ")} ELSE ${score.descending ? 5 : 1} END`;
+    const lowest = String(score.descending ? 5 : 1);
+    const bin = whens.length > 0 ? `CASE ${whens.join(" ")} ELSE ${lowest} END` : lowest;
+    scores[score.as] = `CASE WHEN ${scoredSql("frequency", "rfm")} > 0 AND ${v} IS NOT NULL THEN ${bin} END`;
   }
   return scores;
 }
