@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { featuresQuery } from "../compile/emit/features-query.ts";
+import { quintileBinSql } from "../compile/emit/rfm-sql.ts";
 import { renderQuery } from "../compile/emit/query.ts";
 import { featuresPlan } from "../compile/plan.ts";
 import { duckdb } from "../expr/dialects/duckdb.ts";
 import { configSchema, type Config } from "../schema/config.ts";
-import { fewestBelow } from "./aligned-features.ts";
+import { binFirsts, fewestBelow } from "./aligned-features.ts";
 import { buildFeatureTable } from "./build-feature-table.ts";
 import { checkMemberKeys } from "./check-member-keys.ts";
 import { openDatabase, type Database } from "./duckdb.ts";
@@ -150,6 +151,16 @@ describe("aligned features", () => {
     await buildFeatureTable(db, config({ features: FEATURES_USED }), AS_OF, undefined, undefined, { unique: ["accounts", "invoices"], complete: ["accounts", "invoices"] });
     const tables = (await db.all("SELECT table_name AS t FROM duckdb_tables() ORDER BY 1")).map((r) => r.t);
     expect(tables).toEqual(["aligned_out", "features", "members", "reference", "source_accounts", "source_invoices", "source_tickets"]);
+  });
+});
+
+describe("binFirsts", () => {
+  it("is the first rank whose score, as DuckDB computes quintileBinSql, reaches each of 2-5 (scores skipped included)", async () => {
+    for (const n of [...Array.from({ length: 40 }, (_, i) => i), 97, 1000, 999_904]) {
+      const scores = `SELECT r, ${quintileBinSql("r", "r", String(n), false, duckdb)} AS score FROM range(${n}) t(r)`;
+      const rows = await db.all(`SELECT b AS bin, min(r) AS first FROM range(2, 6) s(b), (${scores}) WHERE score >= b GROUP BY b ORDER BY b`);
+      expect([...binFirsts(n).entries()], `n = ${n}`).toEqual(rows.map((r) => [Number(r.bin), Number(r.first)]));
+    }
   });
 });
 

@@ -16,7 +16,7 @@
  */
 import { alignedGroupQueries, featuresQuery, MEMBER_POSITION, membersSql, type AlignedInputs, type FeatureInputs } from "../compile/emit/features-query.ts";
 import { renderQuery } from "../compile/emit/query.ts";
-import { boughtSql, quintileBinSql } from "../compile/emit/rfm-sql.ts";
+import { boughtSql } from "../compile/emit/rfm-sql.ts";
 import { MEMBER_ID, type FeaturesPlan } from "../compile/plan.ts";
 import { duckdb } from "../expr/dialects/duckdb.ts";
 import type { Database } from "./duckdb.ts";
@@ -53,8 +53,9 @@ type TableMaker = (name: string, sql: string) => Promise<string>;
 
 async function buildFrom(db: Database, plan: FeaturesPlan, inputs: FeatureInputs, table: TableMaker): Promise<void> {
   const member = q(MEMBER_ID);
-  // One row per member in the members' order: the rows of `sql` (keyed by `key`) joined to them once.
-  const aligned = (sql: string, key: string) => `SELECT m.rowid AS ${POSITION}, p.* FROM ${MEMBERS} m LEFT JOIN ${sql} p ON p.${q(key)} = m.${member} ORDER BY 1`;
+  // One row per member in the members' order: the rows of `sql` (keyed by `key`) joined to them once. The key is
+  // left behind: the features query reads the row by position, and the sort carries one string less per member.
+  const aligned = (sql: string, key: string) => `SELECT m.rowid AS ${POSITION}, p.* EXCLUDE (${q(key)}) FROM ${MEMBERS} m LEFT JOIN ${sql} p ON p.${q(key)} = m.${member} ORDER BY 1`;
   const pieces: AlignedInputs = { groups: new Map() };
   const pop = plan.population;
   if (pop.accounts) {
@@ -64,7 +65,8 @@ async function buildFrom(db: Database, plan: FeaturesPlan, inputs: FeatureInputs
     await db.run(`CREATE OR REPLACE TABLE ${MEMBERS} AS SELECT ${key} AS ${member} FROM ${pieces.accounts}`);
   } else await db.run(`CREATE OR REPLACE TABLE ${MEMBERS} AS ${membersSql(plan, duckdb, sourceTable)}\nORDER BY 1`);
   const groups = new Map<string, string>();
-  for (const group of alignedGroupQueries(plan, duckdb, sourceTable, inputs.sumPoints)) groups.set(group.name, await table(`aligned_${group.name}`, aligned(`(${group.sql})`, MEMBER_ID)));
+  // Joined to the members by id: the row of a source's rows without a customer is dropped there (aggregate-sql.ts).
+  for (const group of alignedGroupQueries(plan, duckdb, sourceTable, inputs.sumPoints, "grouped")) groups.set(group.name, await table(`aligned_${group.name}`, aligned(`(${group.sql})`, MEMBER_ID)));
   pieces.groups = groups;
   if (plan.rfm) {
     if (inputs.rfmValues === undefined) throw new Error("the aligned features read RFM's values from their table");
@@ -78,25 +80,62 @@ async function buildFrom(db: Database, plan: FeaturesPlan, inputs: FeatureInputs
 }
 
 /**
- * r_score, f_score and m_score per member, aligned: each value's rank is its row in a sort of the members by
- * (value, position), nulls last; the scores are put back in the members' order by a sort of the positions.
+ * r_score, f_score and m_score: SQL over the aligned values row `rfm` (and its position). A value's rank is its row in a
+ * sort of the members by (value, position), nulls last, and its score a step function of the rank (quintileBinSql): so
+ * each score is the number of cut rows, the first row of each score 2–5, at or before which the member's (value,
+ * position) sorts, read from that sort; no sort of the scores back into the members' order and no table of them
+ * (at 10,000,000 members those sorts took 6 CPU s).
  */
-async function rfmScores(db: Database, values: string, table: TableMaker): Promise<string> {
+async function rfmScores(db: Database, values: string, table: TableMaker): Promise<Record<(typeof SCORES)[number]["as"], string>> {
   // The values the scores rank, as the features query has them (frequency and monetary 0 for members without RFM values).
-  const scored = `(SELECT ${POSITION}, ${q("recency_days")}, coalesce(${q("frequency")}, 0) AS ${q("frequency")}, coalesce(${q("monetary")}, 0) AS ${q("monetary")} FROM ${values}) t`;
+  const scoredSql = (column: string, row: string) => (column === "recency_days" ? `${row}.${q(column)}` : `coalesce(${row}.${q(column)}, 0)`);
+  const scored = `(SELECT ${POSITION}, ${SCORES.map((s) => `${scoredSql(s.column, values)} AS ${q(s.column)}`).join(", ")} FROM ${values}) t`;
   const [counts] = await db.all(`SELECT ${SCORES.map((s, i) => `count(${boughtSql(s.column, duckdb)}) AS n${i}`).join(", ")} FROM ${scored}`);
-  const parts: string[] = [];
+  const scores = {} as Record<(typeof SCORES)[number]["as"], string>;
   for (const [i, score] of SCORES.entries()) {
     const ranked = await table(`aligned_rank_${score.as}`, `SELECT t.${POSITION}, ${boughtSql(score.column, duckdb)} AS v FROM ${scored} ORDER BY v ASC NULLS LAST, t.${POSITION} ASC`);
-    const n = String(Number(counts?.[`n${i}`] ?? 0));
-    parts.push(await table(`aligned_${score.as}`, `SELECT ${POSITION}, ${quintileBinSql("v", "rowid", n, score.descending, duckdb)} AS ${q(score.as)} FROM ${ranked} ORDER BY 1`));
+    const n = Number(counts?.[`n${i}`] ?? 0);
+    const firsts = binFirsts(n);
+    const cuts = new Map<number, { value: string; position: string }>();
+    const wanted = [...new Set(firsts.values())];
+    if (wanted.length > 0) {
+      for (const row of await db.all(`SELECT rowid AS i, CAST(v AS VARCHAR) AS text, typeof(v) AS type, ${POSITION} AS p FROM ${ranked} WHERE rowid IN (${wanted.join(", ")})`)) {
+        cuts.set(Number(row.i), { value: literal(String(row.text), String(row.type)), position: String(BigInt(row.p as bigint | number)) });
+      }
+    }
+    // The member's value as the sort had it (boughtSql): null unless the member bought, so no score then.
+    const v = scoredSql(score.column, "rfm");
+    const whens = [...firsts.entries()].reverse().map(([bin, k]) => {
+      const cut = cuts.get(k) ?? missingScoreCut(score.as, k);
+      const at = `${v} > ${cut.value} OR (${v} = ${cut.value} AND rfm.${POSITION} >= ${cut.position})`;
+      return `WHEN ${at} THEN ${score.descending ? 6 - bin : bin}`;
+    });
+    const lowest = String(score.descending ? 5 : 1);
+    const bin = whens.length > 0 ? `CASE ${whens.join(" ")} ELSE ${lowest} END` : lowest;
+    scores[score.as] = `CASE WHEN ${scoredSql("frequency", "rfm")} > 0 AND ${v} IS NOT NULL THEN ${bin} END`;
   }
-  const [r, f, m] = parts as [string, string, string];
-  const outOfStep = `f.${POSITION} IS DISTINCT FROM r.${POSITION} OR m.${POSITION} IS DISTINCT FROM r.${POSITION}`;
-  return table(
-    "aligned_rfm_scores",
-    `SELECT CASE WHEN ${outOfStep} THEN error('RFM scores out of step with the members') ELSE r.${POSITION} END AS ${POSITION}, r.${q("r_score")}, f.${q("f_score")}, m.${q("m_score")} FROM ${r} r POSITIONAL JOIN ${f} f POSITIONAL JOIN ${m} m`,
-  );
+  return scores;
+}
+
+/**
+ * The first rank (0-based, among `n` ranked values) whose score reaches each of 2–5, for those some rank reaches, as
+ * quintileBinSql computes a rank's score in doubles: greatest(1, ceil(rank × 5 / greatest(n − 1, 1))).
+ */
+export function binFirsts(n: number): Map<number, number> {
+  const bin = (rank: number) => Math.max(1, Math.ceil((rank * 5) / Math.max(n - 1, 1)));
+  const firsts = new Map<number, number>();
+  for (let b = 2; b <= 5; b++) {
+    if (n === 0 || bin(n - 1) < b) continue;
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (bin(mid) >= b) hi = mid;
+      else lo = mid + 1;
+    }
+    firsts.set(b, lo);
+  }
+  return firsts;
 }
 
 /**
@@ -145,10 +184,14 @@ export function fewestBelow(share: number, n: number): number | undefined {
   return lo;
 }
 
-/** A value of the measure as DuckDB wrote it, read back as the same value of the same type. */
+/** A value of a cut row (the value tier's measure, an RFM value) as DuckDB wrote it, read back as the same value of the same type. */
 function literal(text: string, type: string): string {
-  if (!/^[A-Z][A-Z0-9_ ]*(\(\d+(,\d+)?\))?$/.test(type)) throw new Error(`value tier measure of type ${type} has no cut point Seg can write`);
+  if (!/^[A-Z][A-Z0-9_ ]*(\(\d+(,\d+)?\))?$/.test(type)) throw new Error(`a value of type ${type} has no cut point Seg can write`);
   return `CAST(${lit(text)} AS ${type})`;
+}
+
+function missingScoreCut(score: string, k: number): never {
+  throw new Error(`${score} cut row ${k} was not found`);
 }
 
 function missingCut(k: number): never {

@@ -47,7 +47,9 @@ export async function buildFeatureTable(db: Database, config: Config, asOf: stri
   step(plan.rfm ? "RFM" : "features");
   const sumPoints = await fixedPoints(db, plan);
   if (plan.rfm) {
-    await db.run(`CREATE OR REPLACE TEMP TABLE ${RFM_VALUES} AS ${renderQuery(rfmValuesQuery(plan, duckdb, sourceTable(plan.rfm.source), sumPoints))}`);
+    // Joined to the members by id (aligned or not), which drops the row of the invoices without a customer: grouped
+    // rather than tested at the scan (10,000,000 invoices: RFM's scan 4.6 -> 3.6 CPU s).
+    await db.run(`CREATE OR REPLACE TEMP TABLE ${RFM_VALUES} AS ${renderQuery(rfmValuesQuery(plan, duckdb, sourceTable(plan.rfm.source), sumPoints, "grouped"))}`);
     step("features");
   }
   // Accounts keys the load proved all different are the members as they are: no grouping of 10,000,000 ids first, and

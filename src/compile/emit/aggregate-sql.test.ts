@@ -92,6 +92,20 @@ describe("aggregatesSql", () => {
     expect(await db.all(asDuckdb(sql(bigquery)))).toEqual(await db.all(sql(duckdb)));
   });
 
+  it("groups the rows without a customer into one row of a NULL member when asked, the members' rows unchanged", async () => {
+    const features = [feature("n", "count"), feature("total", "sum", { column: "amount" }), feature("last", "days_since_last")].map((f, i) => ({ feature: f, as: `v${i}` }));
+    const dropped = aggregatesSql(features, "s", AS_OF, duckdb);
+    const grouped = aggregatesSql(features, "s", AS_OF, duckdb, undefined, "grouped");
+    expect(grouped).not.toMatch(/IS NOT NULL/);
+    const members = await db.all(`${dropped} ORDER BY 1`);
+    const all = await db.all(`${grouped} ORDER BY 1 NULLS LAST`);
+    // The one row of s without a customer (1.0 on 2026-10-01) is its own group; joined to the members by id it matches none.
+    expect(all.slice(0, -1)).toEqual(members);
+    expect(all.at(-1)).toEqual({ member_id: null, v0: 1, v1: 1, v2: 31 });
+    const joined = await db.all(`SELECT m.member_id, g.v0 FROM (VALUES ('a'), ('b'), ('c'), ('d')) m(member_id) LEFT JOIN (${grouped}) g ON g.member_id = m.member_id ORDER BY 1`);
+    expect(joined.map((r) => r.v0)).toEqual([...members.map((r) => r.v0), null]);
+  });
+
   it("keys features by the source and customer they read: the aggregate, column, window and filter do not matter", () => {
     const key = (f: AggregatePlan) => aggregateScanKey(f);
     expect(key(feature("n", "count"))).toBe(key(feature("avg", "avg", { column: "amount" })));

@@ -15,7 +15,7 @@
 import { emitSql } from "../../expr/emit-sql.ts";
 import { MEMBER_ID, type AggregatePlan, type FeaturesPlan, type RfmPlan } from "../plan.ts";
 import type { Dialect } from "../../expr/dialects/dialect.ts";
-import { aggregateScanKey, aggregatesSql } from "./aggregate-sql.ts";
+import { aggregateScanKey, aggregatesSql, type NoCustomer } from "./aggregate-sql.ts";
 import { attributeSql } from "./attribute-sql.ts";
 import { exactSums } from "./exact-sums.ts";
 import type { FixedPoint } from "../../expr/dialects/fixed-point-sum.ts";
@@ -52,8 +52,8 @@ export interface AlignedInputs {
   accounts?: string;
   /** Each aggregate group's table (alignedGroupQueries), by its step's name. */
   groups: ReadonlyMap<string, string>;
-  /** RFM's values (rfmValuesQuery's columns) and its scores (r_score, f_score, m_score). */
-  rfm?: { values: string; scores: string };
+  /** RFM's values (rfmValuesQuery's columns, alias rfm) and the SQL of its scores over them. */
+  rfm?: { values: string; scores: { r_score: string; f_score: string; m_score: string } };
   /** The value tier's tests over `t.<measure>` (tierCutsSql), from cut points found beforehand. */
   tier?: { high: string; low: string };
 }
@@ -62,20 +62,20 @@ export interface AlignedInputs {
  * RFM values per buying member (the rfm_values step), as a query of its own. When RFM ends at as_of and features
  * aggregate its source, the same scan computes them too (their columns are named as in aggregateGroups): RFM reads
  * the rows before as_of, which every such feature reads or chooses among, so 100,000,000 invoices are scanned and
- * grouped once rather than twice.
+ * grouped once rather than twice. Rows without a customer: `noCustomer` (aggregate-sql.ts).
  */
-export function rfmValuesQuery(plan: FeaturesPlan, dialect: Dialect, source: string, sumPoints?: ReadonlyMap<string, FixedPoint>): Query {
+export function rfmValuesQuery(plan: FeaturesPlan, dialect: Dialect, source: string, sumPoints?: ReadonlyMap<string, FixedPoint>, noCustomer: NoCustomer = "dropped"): Query {
   const rfm = plan.rfm!;
   const sums = exactSums(plan, sumPoints);
   const shared = rfmSharedGroup(plan, aggregateGroups(plan));
-  if (shared !== undefined) return { ctes: [], select: aggregatesSql([...rfmAggregates(rfm), ...shared.features], source, plan.asOf, dialect, sums) };
+  if (shared !== undefined) return { ctes: [], select: aggregatesSql([...rfmAggregates(rfm), ...shared.features], source, plan.asOf, dialect, sums, noCustomer) };
   const ctes: Cte[] = [];
   let reference: string | undefined;
   if (rfm.reference === "newest-plus-one-day") {
     reference = "rfm_reference";
     ctes.push({ name: reference, sql: rfmReferenceSql(rfm, source, dialect) });
   }
-  return { ctes, select: rfmValuesSql(rfm, source, reference, plan.asOf, dialect, sums) };
+  return { ctes, select: rfmValuesSql(rfm, source, reference, plan.asOf, dialect, sums, noCustomer) };
 }
 
 interface AggregateGroup {
@@ -88,12 +88,13 @@ interface AggregateGroup {
 /**
  * The aggregate groups the features query reads apart from RFM's scan (one scan and one GROUP BY of a source each),
  * keyed by member id, with the step name featuresQuery gives them: the engine aligns each to the members (AlignedInputs).
+ * Rows without a customer: `noCustomer` (aggregate-sql.ts).
  */
-export function alignedGroupQueries(plan: FeaturesPlan, dialect: Dialect, source: (name: string) => string, sumPoints?: ReadonlyMap<string, FixedPoint>): { name: string; sql: string }[] {
+export function alignedGroupQueries(plan: FeaturesPlan, dialect: Dialect, source: (name: string) => string, sumPoints?: ReadonlyMap<string, FixedPoint>, noCustomer: NoCustomer = "dropped"): { name: string; sql: string }[] {
   const groups = aggregateGroups(plan);
   const withRfm = rfmSharedGroup(plan, groups);
   const sums = exactSums(plan, sumPoints);
-  return [...groups.values()].filter((group) => group !== withRfm).map((group) => ({ name: group.name, sql: aggregatesSql(group.features, source(group.features[0]!.feature.source), plan.asOf, dialect, sums) }));
+  return [...groups.values()].filter((group) => group !== withRfm).map((group) => ({ name: group.name, sql: aggregatesSql(group.features, source(group.features[0]!.feature.source), plan.asOf, dialect, sums, noCustomer) }));
 }
 
 /** Aggregate features by the scan that computes them (aggregateScanKey: one per source and customer), in config order. */
@@ -200,9 +201,10 @@ export function featuresQuery(plan: FeaturesPlan, dialect: Dialect, inputs?: Fea
   }
   const zero = (column: string, as = column) => `coalesce(rfm.${q(column)}, 0) AS ${q(as)}`;
   if (plan.rfm && aligned?.rfm) {
-    joins.push(sideBySide(aligned.rfm.values, "rfm"), sideBySide(aligned.rfm.scores, "sc"));
+    joins.push(sideBySide(aligned.rfm.values, "rfm"));
     select.push(`rfm.${q("recency_days")}`, zero("frequency"), zero("monetary"), `rfm.${q("tenure_days")}`, zero("monetary", "ltv"));
-    select.push(`sc.${q("r_score")}`, `sc.${q("f_score")}`, `sc.${q("m_score")}`);
+    const { scores } = aligned.rfm;
+    select.push(`${scores.r_score} AS ${q("r_score")}`, `${scores.f_score} AS ${q("f_score")}`, `${scores.m_score} AS ${q("m_score")}`);
   } else if (plan.rfm) {
     let values = inputs?.rfmValues;
     if (values === undefined) {

@@ -11,6 +11,7 @@ import { emitSql } from "../../expr/emit-sql.ts";
 import { asOfMoment, MEMBER_ID, type PopulationPlan, type RfmPlan } from "../plan.ts";
 import type { Dialect } from "../../expr/dialects/dialect.ts";
 import { caseSql } from "./case-sql.ts";
+import type { NoCustomer } from "./aggregate-sql.ts";
 import type { ExactSums } from "./exact-sums.ts";
 
 /** The reference moment's step, when it comes from the data: one row, column `moment`. */
@@ -19,8 +20,8 @@ export function rfmReferenceSql(rfm: RfmPlan, source: string, dialect: Dialect):
   return `SELECT ${dialect.plusOneDay(`max(CAST(s.${q(rfm.timestamp)} AS ${dialect.type("timestamp")}))`)} AS moment\nFROM ${source} s`;
 }
 
-/** member_id, recency_days, frequency, monetary, tenure_days. `reference` names the reference step, if any. */
-export function rfmValuesSql(rfm: RfmPlan, source: string, reference: string | undefined, asOf: string, dialect: Dialect, sums: ExactSums): string {
+/** member_id, recency_days, frequency, monetary, tenure_days. `reference` names the reference step, if any; rows without a customer: `noCustomer` (aggregate-sql.ts). */
+export function rfmValuesSql(rfm: RfmPlan, source: string, reference: string | undefined, asOf: string, dialect: Dialect, sums: ExactSums, noCustomer: NoCustomer = "dropped"): string {
   const q = dialect.quoteIdent;
   const moment = reference !== undefined ? `(SELECT moment FROM ${reference})` : dialect.timestamp(asOfMoment(asOf));
   const ts = `CAST(s.${q(rfm.timestamp)} AS ${dialect.type("timestamp")})`;
@@ -36,7 +37,7 @@ export function rfmValuesSql(rfm: RfmPlan, source: string, reference: string | u
   ${monetary} AS ${q("monetary")},
   ${dialect.elapsedDays(`min(${ts})`, moment)} AS ${q("tenure_days")}
 FROM ${source} s
-WHERE ${customer} IS NOT NULL AND ${ts} < ${moment}
+WHERE ${noCustomer === "dropped" ? `${customer} IS NOT NULL AND ` : ""}${ts} < ${moment}
 GROUP BY ${customer}`;
 }
 
