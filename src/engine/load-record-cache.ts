@@ -11,12 +11,11 @@
  * (`seg lock`) the file is hashed whole and a record whose sha256 differs is
  * not used: the lock's digest is always the hash of the bytes as they are.
  */
-import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { deserialize, serialize } from "node:v8";
 import type { Source } from "../schema/source.ts";
 import { cacheEntries } from "./cache-entries.ts";
 import { cacheKey } from "./cache-dir.ts";
+import { keepValue, readKept } from "./kept-values.ts";
 import type { SourceFinding } from "./source-finding.ts";
 
 export interface LoadRecord {
@@ -56,16 +55,11 @@ export function loadRecordFileCache(cacheDir: string): LoadRecordCache {
   const entries = cacheEntries(join(cacheDir, "loads"), KEEP);
   return {
     get(key) {
-      if (!entries.has(key, ["bin"])) return undefined;
-      try {
-        const record = deserialize(readFileSync(entries.path(key, "bin"))) as LoadRecord;
-        return typeof record?.sha256 === "string" && Array.isArray(record.findings) ? record : undefined;
-      } catch {
-        return undefined;
-      }
+      const record = readKept(entries, key) as LoadRecord | undefined;
+      return typeof record?.sha256 === "string" && Array.isArray(record.findings) ? record : undefined;
     },
     set(key, record) {
-      entries.put(key, [{ ext: "bin", write: (tmp) => writeFileSync(tmp, serialize(record)) }]);
+      keepValue(entries, key, record);
     },
   };
 }

@@ -17,12 +17,11 @@
  * value ranks, say) is kept too, as a Parquet file under the features' content
  * and its query's text, so a run after a rule's edit reads it back.
  */
-import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { deserialize, serialize } from "node:v8";
 import type { SchemePlan } from "../compile/plan.ts";
 import { cacheEntries, type CacheEntries } from "./cache-entries.ts";
 import { cacheKey } from "./cache-dir.ts";
+import { keepValue, readKept } from "./kept-values.ts";
 import type { Database, Row } from "./duckdb.ts";
 import { lit, q } from "./sql-names.ts";
 
@@ -130,15 +129,8 @@ interface KeptRows {
 
 function keptRows(entries: CacheEntries): KeptRows {
   return {
-    read(key) {
-      if (!entries.has(key, ["bin"])) return undefined;
-      try {
-        return deserialize(readFileSync(entries.path(key, "bin"))) as Row[];
-      } catch {
-        return undefined;
-      }
-    },
-    keep: (key, rows) => entries.put(key, [{ ext: "bin", write: (tmp) => writeFileSync(tmp, serialize(rows)) }]),
+    read: (key) => readKept(entries, key) as Row[] | undefined,
+    keep: (key, rows) => keepValue(entries, key, rows),
   };
 }
 

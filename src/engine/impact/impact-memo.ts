@@ -18,17 +18,15 @@
  * warehouse, say) has no key and measures anew. Any edit to a segment, even to
  * its words, measures anew: conservative, never stale.
  *
- * The result is kept with V8's serializer, so every number (NaN, infinities,
- * -0 included) comes back as it was computed.
+ * The result is kept as one value (kept-values.ts), every number as computed.
  */
-import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { deserialize, serialize } from "node:v8";
 import type { Config } from "../../schema/config.ts";
 import type { LoadedSegment } from "../../workspace/workspace.ts";
 import type { KeyFacts } from "../build-feature-table.ts";
 import { cacheEntries, type CacheEntries } from "../cache-entries.ts";
 import { cacheKey } from "../cache-dir.ts";
+import { keepValue, readKept } from "../kept-values.ts";
 import type { PreviousClusters } from "../cluster/stable-ids.ts";
 import type { SourceStats } from "../load-sources.ts";
 import type { ImpactResult } from "./impact-result.ts";
@@ -72,14 +70,9 @@ export function impactKey(inputs: ImpactInputs): string | undefined {
 
 /** The comparison kept under `key`, or undefined (none, or unreadable: either only costs the measurement). */
 export function readImpact(entries: CacheEntries, key: string): ImpactResult | undefined {
-  if (!entries.has(key, ["bin"])) return undefined;
-  try {
-    return deserialize(readFileSync(entries.path(key, "bin"))) as ImpactResult;
-  } catch {
-    return undefined;
-  }
+  return readKept(entries, key) as ImpactResult | undefined;
 }
 
 export function keepImpact(entries: CacheEntries, key: string, result: ImpactResult): void {
-  entries.put(key, [{ ext: "bin", write: (tmp) => writeFileSync(tmp, serialize(result)) }]);
+  keepValue(entries, key, result);
 }
