@@ -42,7 +42,7 @@ function normalizedFeatures(config: Config): [string, string][] {
 
 /**
  * Why every member's feature row must come back for `config` rather than aggregates alone, or undefined: the steps
- * not yet written for the warehouse (hypotheses, normalization coverage, overlapping schemes' overlap).
+ * not yet written for the warehouse (hypotheses, the clusters' agreement with an overlapping scheme).
  */
 export function aggregatesBlocker(config: Config, hypotheses: number): string | undefined {
   // Their means and variances add in value order (DuckDB's var_samp), which PostgreSQL's do not reproduce bit for bit.
@@ -77,10 +77,9 @@ export async function aggregatesInPostgres(client: pg.Client, input: AggregatesI
   const sizes = rows("sizes");
   const cells = rows("agreement").map((r) => ({ row: String(r.segment), column: String(r.cluster_id), count: Number(r.n) }));
   const scheme = config.clustering?.scheme;
+  const table = contingencyTable(cells);
   const agreement: SchemeClusterAgreement | undefined =
-    input.model && scheme !== undefined
-    ? { scheme, table: contingencyTable(cells), ari: adjustedRandIndex(contingencyTable(cells)), members: cells.reduce((s, c) => s + c.count, 0), overlapping: 0 }
-    : undefined;
+    input.model && scheme !== undefined ? { scheme, table, ari: adjustedRandIndex(table), members: cells.reduce((s, c) => s + c.count, 0), overlapping: 0 } : undefined;
   const counts = (row.coverage ?? []) as number[];
   const valueLabels: ValueLabelMeasures = {};
   const ranks = row.ranks as [number, string | null] | undefined;
